@@ -58,6 +58,16 @@ type exitCode int
 
 func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
+// statusError prints err and exits with the given status, for commands such as
+// diff whose status 1 already means something else than "failed".
+type statusError struct {
+	code int
+	err  error
+}
+
+func (e statusError) Error() string { return e.err.Error() }
+func (e statusError) Unwrap() error { return e.err }
+
 // usageError is a mistake in the command line; it exits with status 2.
 type usageError struct{ msg string }
 
@@ -91,12 +101,16 @@ func run(ctx context.Context, stdio Stdio, args []string) int {
 
 func exitStatus(stderr io.Writer, name string, err error) int {
 	var code exitCode
+	var status statusError
 	var usage usageError
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &code):
 		return int(code)
+	case errors.As(err, &status):
+		fmt.Fprintf(stderr, "redline %s: %v\n", name, status.err)
+		return status.code
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "redline %s: %s\n", name, usage.msg)
 		return 2
