@@ -1,0 +1,244 @@
+// Package service is the domain of Redline: articles, their revisions, the
+// store that keeps them and the errors every layer speaks. Subpackages hold
+// one dependency each (HTTP, SQLite, PostgreSQL) and do not know each other.
+package service
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on what an article may hold. They keep one request from filling the
+// store or the memory of the service.
+const (
+	MaxIDLength      = 200
+	MaxTitleBytes    = 1000
+	MaxURLBytes      = 2048
+	MaxMetadataBytes = 16 << 10
+	DefaultListLimit = 50
+	MaxListLimit     = 500
+	DefaultMaxBody   = 2 << 20
+)
+
+// Revision is one stored version of an article. Revisions are numbered 1, 2,
+// 3… per article, with no gaps, and are never changed once stored.
+type Revision struct {
+	ArticleID   string
+	Number      int
+	Title       string
+	Body        string
+	URL         string
+	Metadata    json.RawMessage // a JSON object, or nil
+	ContentHash string          // hex SHA-256 of title, "\n", body
+	Words       int
+	CreatedAt   time.Time
+}
+
+// Article is the summary of an article that listings show: its latest
+// revision's title and when it last changed.
+type Article struct {
+	ID             string
+	Title          string
+	URL            string
+	LatestRevision int
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Draft is a proposed new revision of an article.
+type Draft struct {
+	ArticleID string
+	Title     string
+	Body      string
+	URL       string
+	Metadata  json.RawMessage
+	// BaseRevision, when above zero, is the revision the writer started
+	// from; the write fails with EPRECONDITION unless it is still the latest.
+	BaseRevision int
+	// MustNotExist makes the write fail with EPRECONDITION when the article
+	// already exists (If-None-Match: *).
+	MustNotExist bool
+}
+
+// ArticlePage is one page of a listing of articles, newest update first.
+type ArticlePage struct {
+	Articles []Article
+	// NextCursor continues the listing; empty on the last page.
+	NextCursor string
+}
+
+// ListOptions selects a page of articles.
+type ListOptions struct {
+	Limit  int
+	Cursor string
+}
+
+// RevisionStore keeps every revision of every article durably.
+type RevisionStore interface {
+	// PutRevision stores d as the next revision of its article, creating the
+	// article at revision 1. When title and body equal the latest revision's,
+	// nothing is written and the latest revision is returned with created
+	// false. Returns EINVALID for a draft that breaks a rule and
+	// EPRECONDITION when d.BaseRevision or d.MustNotExist does not hold.
+	PutRevision(ctx context.Context, d Draft) (rev *Revision, created bool, err error)
+
+	// LatestRevision returns the newest revision of an article, or ENOTFOUND.
+	LatestRevision(ctx context.Context, articleID string) (*Revision, error)
+
+	// RevisionByNumber returns revision n of an article, or ENOTFOUND.
+	RevisionByNumber(ctx context.Context, articleID string, n int) (*Revision, error)
+
+	// Revisions returns every revision of an article in order, without their
+	// bodies, or ENOTFOUND when the article does not exist.
+	Revisions(ctx context.Context, articleID string) ([]Revision, error)
+
+	// ListArticles returns a page of articles, newest update first. Returns
+	// EINVALID for a malformed cursor or limit.
+	ListArticles(ctx context.Context, opts ListOptions) (*ArticlePage, error)
+
+	// CountArticles returns how many articles are stored.
+	CountArticles(ctx context.Context) (int, error)
+
+	// DeleteArticle removes an article and all its revisions, or returns
+	// ENOTFOUND.
+	DeleteArticle(ctx context.Context, articleID string) error
+
+	// Ping returns EUNAVAILABLE when the store cannot be reached.
+	Ping(ctx context.Context) error
+
+	// Close releases the store's resources.
+	Close() error
+}
+
+// ValidateArticleID returns EINVALID unless id is 1–200 characters of
+// [A-Za-z0-9._~-], the URL-safe unreserved set, so ids need no escaping.
+func ValidateArticleID(id string) error {
+	if id == "" || len(id) > MaxIDLength {
+		return Errorf(EINVALID, "article id must be 1 to %d characters long", MaxIDLength)
+	}
+	for i := 0; i < len(id); i++ {
+		if !isIDByte(id[i]) {
+			return Errorf(EINVALID, "article id may only hold the characters A-Z a-z 0-9 . _ ~ -")
+		}
+	}
+	return nil
+}
+
+func isIDByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '.' || c == '_' || c == '~' || c == '-'
+}
+
+// Validate returns EINVALID (or ETOOLARGE) when the draft breaks a rule. A
+// body limit is not checked here: transports bound the whole request.
+func (d *Draft) Validate() error {
+	if err := ValidateArticleID(d.ArticleID); err != nil {
+		return err
+	}
+	if err := validateTitle(d.Title); err != nil {
+		return err
+	}
+	if !utf8.ValidString(d.Body) {
+		return Errorf(EINVALID, "body must be valid UTF-8")
+	}
+	if strings.TrimSpace(d.Body) == "" {
+		return Errorf(EINVALID, "body must not be empty")
+	}
+	if err := validateURL(d.URL); err != nil {
+		return err
+	}
+	return validateMetadata(d.Metadata)
+}
+
+func validateTitle(title string) error {
+	switch {
+	case strings.TrimSpace(title) == "":
+		return Errorf(EINVALID, "title must not be empty")
+	case len(title) > MaxTitleBytes:
+		return Errorf(EINVALID, "title must be at most %d bytes", MaxTitleBytes)
+	case !utf8.ValidString(title):
+		return Errorf(EINVALID, "title must be valid UTF-8")
+	case strings.IndexFunc(title, unicode.IsControl) >= 0:
+		return Errorf(EINVALID, "title must be one line without control characters")
+	}
+	return nil
+}
+
+func validateURL(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	if len(raw) > MaxURLBytes {
+		return Errorf(EINVALID, "url must be at most %d bytes", MaxURLBytes)
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return Errorf(EINVALID, "url must be an absolute http or https URL")
+	}
+	return nil
+}
+
+func validateMetadata(m json.RawMessage) error {
+	if len(m) == 0 {
+		return nil
+	}
+	if len(m) > MaxMetadataBytes {
+		return Errorf(EINVALID, "metadata must be at most %d bytes of JSON", MaxMetadataBytes)
+	}
+	var obj map[string]any
+	if err := json.Unmarshal(m, &obj); err != nil || obj == nil {
+		return Errorf(EINVALID, "metadata must be a JSON object")
+	}
+	return nil
+}
+
+// ContentHash returns the hex SHA-256 of the title, a newline and the body.
+// Titles are single lines, so the newline makes the pair unambiguous.
+func ContentHash(title, body string) string {
+	h := sha256.New()
+	h.Write([]byte(title))
+	h.Write([]byte{'\n'})
+	h.Write([]byte(body))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// CountWords counts the runs of letters, marks and digits in s.
+func CountWords(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if isWord && !inWord {
+			n++
+		}
+		inWord = isWord
+	}
+	return n
+}
+
+// NewRevision builds the revision that storing d at number n at time now
+// creates, filling in the derived fields.
+func NewRevision(d Draft, n int, now time.Time) *Revision {
+	return &Revision{
+		ArticleID:   d.ArticleID,
+		Number:      n,
+		Title:       d.Title,
+		Body:        d.Body,
+		URL:         d.URL,
+		Metadata:    d.Metadata,
+		ContentHash: ContentHash(d.Title, d.Body),
+		Words:       CountWords(d.Body),
+		CreatedAt:   now.UTC(),
+	}
+}
+
+// SameContent reports whether d has the same title and body as r.
+func (r *Revision) SameContent(d Draft) bool {
+	return r.Title == d.Title && r.Body == d.Body
+}

@@ -1,0 +1,143 @@
+// Package sqlite stores revisions in an embedded SQLite database file, the
+// default store: one file, no server, durable on every acknowledged write.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redline-news/redline/service"
+	_ "modernc.org/sqlite" // registers the CGO-free "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Backend names this store in metrics and logs.
+const Backend = "sqlite"
+
+// DB is a service.RevisionStore kept in one SQLite file.
+type DB struct {
+	db   *sql.DB
+	path string
+	// Now returns the current time; tests replace it to control time.
+	Now func() time.Time
+}
+
+var _ service.RevisionStore = (*DB)(nil)
+
+// Open opens (creating if needed) the database at path and applies any
+// migrations it lacks. WAL lets readers run beside the writer;
+// synchronous=FULL makes a commit durable before it is acknowledged; and
+// _txlock=immediate takes the write lock when a transaction begins, so two
+// writers never both read the same latest revision number.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, service.Errorf(service.EINVALID, "sqlite store needs a file path")
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(16)
+	s := &DB{db: db, path: path, Now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func dsn(path string) string {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "busy_timeout(10000)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Close closes the database; WAL content is checkpointed into the file.
+func (s *DB) Close() error {
+	return s.db.Close()
+}
+
+// Ping returns EUNAVAILABLE when the database file cannot be read.
+func (s *DB) Ping(ctx context.Context) error {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+		return service.Errorf(service.EUNAVAILABLE, "sqlite store %s cannot be read", s.path)
+	}
+	return nil
+}
+
+// migrate applies, in order and each in its own transaction, the embedded
+// migrations whose versions are not yet recorded.
+func (s *DB) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := s.migrateOne(ctx, name); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (s *DB) migrateOne(ctx context.Context, name string) error {
+	version, err := migrationVersion(name)
+	if err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var applied int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&applied); err != nil || applied > 0 {
+		return err
+	}
+	body, err := migrationFS.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		version, name, s.Now().UnixMicro()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// migrationVersion reads the number in front of a migration's file name.
+func migrationVersion(name string) (int, error) {
+	base := strings.TrimPrefix(name, "migrations/")
+	num, _, _ := strings.Cut(base, "_")
+	v, err := strconv.Atoi(num)
+	if err != nil {
+		return 0, errors.New("migration file names must start with a version number")
+	}
+	return v, nil
+}
+
+// Path returns the database file's path.
+func (s *DB) Path() string { return s.path }

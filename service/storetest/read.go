@@ -1,0 +1,172 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+	"testing"
+
+	"github.com/redline-news/redline/service"
+)
+
+func testRead(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s := open(t, h, newClock().Now)
+	for i := 1; i <= 3; i++ {
+		mustPut(t, s, draft("read", fmt.Sprintf("Title %d", i), body(i)))
+	}
+	latest, err := s.LatestRevision(ctx, "read")
+	if err != nil || latest.Number != 3 || latest.Body != body(3) {
+		t.Fatalf("latest: got %+v (%v), want revision 3", latest, err)
+	}
+	second, err := s.RevisionByNumber(ctx, "read", 2)
+	if err != nil || second.Body != body(2) || second.Title != "Title 2" {
+		t.Fatalf("revision 2: got %+v (%v), want its body", second, err)
+	}
+	revs, err := s.Revisions(ctx, "read")
+	if err != nil || len(revs) != 3 {
+		t.Fatalf("revisions: got %d (%v), want 3", len(revs), err)
+	}
+	for i, r := range revs {
+		if r.Number != i+1 || r.Body != "" || r.ContentHash == "" {
+			t.Errorf("revisions[%d]: got number %d body %q hash %q, want number %d, no body, a hash", i, r.Number, r.Body, r.ContentHash, i+1)
+		}
+	}
+	_, err = s.LatestRevision(ctx, "missing")
+	wantCode(t, err, service.ENOTFOUND)
+	_, err = s.RevisionByNumber(ctx, "read", 4)
+	wantCode(t, err, service.ENOTFOUND)
+	_, err = s.Revisions(ctx, "missing")
+	wantCode(t, err, service.ENOTFOUND)
+	if err := s.Ping(ctx); err != nil {
+		t.Fatalf("ping: %v", err)
+	}
+}
+
+func testList(t *testing.T, h Harness) {
+	ctx := context.Background()
+	c := newClock()
+	s := open(t, h, c.Now)
+	for i := 0; i < 7; i++ {
+		mustPut(t, s, draft(fmt.Sprintf("a%d", i), "T", body(i)))
+	}
+	mustPut(t, s, draft("a2", "T", body(100))) // a2 becomes the newest update
+	want := []string{"a2", "a6", "a5", "a4", "a3", "a1", "a0"}
+	if got := listAll(t, s, 3); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("listing: got %v, want %v", got, want)
+	}
+	for _, bad := range []service.ListOptions{{Limit: -1}, {Limit: service.MaxListLimit + 1}, {Cursor: "!!"}} {
+		_, err := s.ListArticles(ctx, bad)
+		wantCode(t, err, service.EINVALID)
+	}
+}
+
+// listAll follows cursors to the end and returns the ids in listing order.
+func listAll(t *testing.T, s service.RevisionStore, limit int) []string {
+	t.Helper()
+	var ids []string
+	opts := service.ListOptions{Limit: limit}
+	for page := 0; page < 100; page++ {
+		p, err := s.ListArticles(context.Background(), opts)
+		if err != nil {
+			t.Fatalf("list: %v", err)
+		}
+		if len(p.Articles) > limit {
+			t.Fatalf("page size: got %d, want at most %d", len(p.Articles), limit)
+		}
+		for _, a := range p.Articles {
+			ids = append(ids, a.ID)
+		}
+		if p.NextCursor == "" {
+			return ids
+		}
+		opts.Cursor = p.NextCursor
+	}
+	t.Fatalf("listing did not end after 100 pages")
+	return nil
+}
+
+func testDelete(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s := open(t, h, newClock().Now)
+	mustPut(t, s, draft("gone", "T", body(1)))
+	mustPut(t, s, draft("gone", "T", body(2)))
+	mustPut(t, s, draft("kept", "T", body(1)))
+	if err := s.DeleteArticle(ctx, "gone"); err != nil {
+		t.Fatalf("delete: %v", err)
+	}
+	_, err := s.RevisionByNumber(ctx, "gone", 1)
+	wantCode(t, err, service.ENOTFOUND)
+	wantCode(t, s.DeleteArticle(ctx, "gone"), service.ENOTFOUND)
+	if n, _ := s.CountArticles(ctx); n != 1 {
+		t.Errorf("count after delete: got %d, want 1", n)
+	}
+	if rev := mustPut(t, s, draft("gone", "T", body(3))); rev.Number != 1 {
+		t.Errorf("recreated article: got revision %d, want 1", rev.Number)
+	}
+}
+
+// testConcurrentWriters has many writers race on one article and checks that
+// the numbers come out 1..n with no gap and no duplicate.
+func testConcurrentWriters(t *testing.T, h Harness) {
+	const writers, each = 16, 8
+	s := open(t, h, newClock().Now)
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*each)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				_, _, err := s.PutRevision(context.Background(), draft("hot", "T", fmt.Sprintf("writer %d edit %d", w, i)))
+				errs <- err
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("concurrent put: %v", err)
+		}
+	}
+	wantContiguous(t, s, "hot", writers*each)
+}
+
+func wantContiguous(t *testing.T, s service.RevisionStore, id string, n int) {
+	t.Helper()
+	revs, err := s.Revisions(context.Background(), id)
+	if err != nil {
+		t.Fatalf("revisions: %v", err)
+	}
+	nums := make([]int, len(revs))
+	for i, r := range revs {
+		nums[i] = r.Number
+	}
+	sort.Ints(nums)
+	for i, got := range nums {
+		if got != i+1 {
+			t.Fatalf("revision numbers: got %v, want 1..%d", nums, n)
+		}
+	}
+	if len(nums) != n {
+		t.Fatalf("revision count: got %d, want %d", len(nums), n)
+	}
+}
+
+func testRestart(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s := h.New(t, newClock().Now)
+	first := mustPut(t, s, draft("durable", "Kept", body(1)))
+	mustPut(t, s, draft("durable", "Kept", body(2)))
+	s = h.Reopen(t, s)
+	t.Cleanup(func() { s.Close() })
+	got, err := s.RevisionByNumber(ctx, "durable", 1)
+	if err != nil || got.Body != first.Body || got.ContentHash != first.ContentHash || !got.CreatedAt.Equal(first.CreatedAt) {
+		t.Fatalf("after restart: got %+v (%v), want %+v", got, err, first)
+	}
+	if rev := mustPut(t, s, draft("durable", "Kept", body(3))); rev.Number != 3 {
+		t.Fatalf("after restart next revision: got %d, want 3", rev.Number)
+	}
+}
