@@ -65,6 +65,9 @@ type Draft struct {
 	// MustNotExist makes the write fail with EPRECONDITION when the article
 	// already exists (If-None-Match: *).
 	MustNotExist bool
+	// MustExist makes the write fail with EPRECONDITION when the article
+	// does not exist yet (If-Match: *).
+	MustExist bool
 }
 
 // ArticlePage is one page of a listing of articles, newest update first.
@@ -234,7 +237,7 @@ func NewRevision(d Draft, n int, now time.Time) *Revision {
 		Metadata:    d.Metadata,
 		ContentHash: ContentHash(d.Title, d.Body),
 		Words:       CountWords(d.Body),
-		CreatedAt:   now.UTC(),
+		CreatedAt:   now.UTC().Truncate(time.Microsecond),
 	}
 }
 

@@ -47,6 +47,9 @@ func checkPreconditions(d service.Draft, latest *service.Revision) error {
 	if d.MustNotExist && latest != nil {
 		return service.Errorf(service.EPRECONDITION, "article %s already exists at revision %d", d.ArticleID, latest.Number)
 	}
+	if d.MustExist && latest == nil {
+		return service.Errorf(service.EPRECONDITION, "article %s does not exist", d.ArticleID)
+	}
 	if d.BaseRevision <= 0 {
 		return nil
 	}

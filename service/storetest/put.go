@@ -72,23 +72,28 @@ func testPreconditions(t *testing.T, h Harness) {
 	d.BaseRevision = 1
 	_, _, err := s.PutRevision(ctx, d)
 	wantCode(t, err, service.EPRECONDITION)
-	d.BaseRevision = 0
+	d.BaseRevision, d.MustExist = 0, true
+	_, _, err = s.PutRevision(ctx, d)
+	wantCode(t, err, service.EPRECONDITION)
+	d.MustExist = false
 	mustPut(t, s, d)
 
 	tests := []struct {
 		name         string
 		base         int
 		mustNotExist bool
+		mustExist    bool
 		code         string
 	}{
-		{"stale base", 7, false, service.EPRECONDITION},
-		{"must not exist", 0, true, service.EPRECONDITION},
-		{"current base", 1, false, ""},
+		{"stale base", 7, false, false, service.EPRECONDITION},
+		{"must not exist", 0, true, false, service.EPRECONDITION},
+		{"stale base with must exist", 3, false, true, service.EPRECONDITION},
+		{"current base", 1, false, true, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := draft("cond", "Title", "Body for "+tc.name)
-			d.BaseRevision, d.MustNotExist = tc.base, tc.mustNotExist
+			d.BaseRevision, d.MustNotExist, d.MustExist = tc.base, tc.mustNotExist, tc.mustExist
 			_, _, err := s.PutRevision(ctx, d)
 			wantCode(t, err, tc.code)
 		})

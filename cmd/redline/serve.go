@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/dustin/go-humanize"
+
+	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/api"
+	"github.com/redline-news/redline/service/sqlite"
+)
+
+func init() {
+	register("serve", "run the HTTP service", runServe)
+}
+
+// Config is the service's configuration, from flags and the environment.
+type Config struct {
+	Listen          string
+	Store           string
+	MaxBody         int
+	ReadTimeout     time.Duration
+	WriteTimeout    time.Duration
+	IdleTimeout     time.Duration
+	ShutdownTimeout time.Duration
+	LogFormat       string
+	LogLevel        string
+}
+
+// DefaultConfig returns the configuration of a plain `redline serve`.
+func DefaultConfig() Config {
+	return Config{
+		Listen: "127.0.0.1:8080", Store: "sqlite:redline.db", MaxBody: service.DefaultMaxBody,
+		ReadTimeout: 15 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 120 * time.Second,
+		ShutdownTimeout: 30 * time.Second, LogFormat: "text", LogLevel: "info",
+	}
+}
+
+// Main is the running service: tests start it on 127.0.0.1:0 and close it.
+type Main struct {
+	Config Config
+	Logger *slog.Logger
+
+	store  service.RevisionStore
+	server *api.Server
+	ln     net.Listener
+	served chan error
+}
+
+// NewMain returns a Main with the default configuration.
+func NewMain() *Main {
+	return &Main{Config: DefaultConfig()}
+}
+
+// Run opens the store, builds the server and starts serving in the
+// background. It returns once the listener is open.
+func (m *Main) Run(ctx context.Context) error {
+	if m.Logger == nil {
+		m.Logger = slog.Default()
+	}
+	store, err := openStore(ctx, m.Config.Store)
+	if err != nil {
+		return err
+	}
+	m.store = store
+	m.server = api.NewServer(api.Config{
+		Store: store, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
+		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
+	})
+	if m.ln, err = net.Listen("tcp", m.Config.Listen); err != nil {
+		store.Close()
+		return fmt.Errorf("listen on %s: %w", m.Config.Listen, err)
+	}
+	m.served = make(chan error, 1)
+	go func() { m.served <- m.server.Serve(m.ln) }()
+	m.Logger.Info("redline serving", "addr", m.ln.Addr().String(), "store", m.Config.Store, "version", buildVersion())
+	return nil
+}
+
+// Addr returns the address the service listens on.
+func (m *Main) Addr() string { return m.ln.Addr().String() }
+
+// Served is closed with the serving error when the server stops by itself.
+func (m *Main) Served() <-chan error { return m.served }
+
+// Close finishes in-flight requests, stops the server, then closes the
+// store, so that no acknowledged write is cut off.
+func (m *Main) Close() error {
+	var errs []error
+	if m.server != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
+		defer cancel()
+		errs = append(errs, m.server.Shutdown(ctx))
+	}
+	if m.store != nil {
+		errs = append(errs, m.store.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// openStore opens the store a --store value names.
+func openStore(ctx context.Context, dsn string) (service.RevisionStore, error) {
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:"):
+		return sqlite.Open(ctx, strings.TrimPrefix(dsn, "sqlite:"))
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return nil, errors.New("the PostgreSQL store is not available in this version; use --store sqlite:PATH")
+	default:
+		return nil, fmt.Errorf("unknown store %q: use sqlite:PATH", dsn)
+	}
+}
+
+func runServe(ctx context.Context, stdio Stdio, args []string) error {
+	m := NewMain()
+	if err := m.parseFlags(args, stdio.Stderr, os.Getenv); err != nil {
+		return err
+	}
+	logger, err := newLogger(stdio.Stderr, m.Config.LogFormat, m.Config.LogLevel)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	m.Logger = logger
+	if err := m.Run(ctx); err != nil {
+		return err
+	}
+	select {
+	case <-ctx.Done():
+		m.Logger.Info("shutting down: finishing in-flight requests")
+	case err := <-m.served:
+		m.Logger.Error("server stopped", "error", err)
+	}
+	return m.Close()
+}
+
+// parseFlags reads flags, with REDLINE_* environment variables as defaults.
+func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) string) error {
+	c := &m.Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	maxBody := humanize.IBytes(uint64(c.MaxBody))
+	fs.StringVar(&c.Listen, "listen", envOr(getenv, "REDLINE_LISTEN", c.Listen), "address to listen on (env REDLINE_LISTEN)")
+	fs.StringVar(&c.Store, "store", envOr(getenv, "REDLINE_STORE", c.Store), "store: sqlite:PATH (env REDLINE_STORE)")
+	fs.StringVar(&maxBody, "max-body", envOr(getenv, "REDLINE_MAX_BODY", maxBody), "largest request body, e.g. 2MiB (env REDLINE_MAX_BODY)")
+	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request")
+	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to write a whole response")
+	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "how long an idle keep-alive connection stays open")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for in-flight requests")
+	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "REDLINE_LOG_FORMAT", c.LogFormat), "log format: text or json (env REDLINE_LOG_FORMAT)")
+	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "REDLINE_LOG_LEVEL", c.LogLevel), "log level: debug, info, warn or error (env REDLINE_LOG_LEVEL)")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+	}
+	return c.setMaxBody(maxBody)
+}
+
+func (c *Config) setMaxBody(s string) error {
+	n, err := humanize.ParseBytes(s)
+	if err != nil || n < 1024 || n > 1<<30 {
+		return usageError{fmt.Sprintf("--max-body %q must be a size from 1KiB to 1GiB, such as 2MiB", s)}
+	}
+	c.MaxBody = int(n)
+	return nil
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// newLogger returns a slog logger writing text or JSON at the given level.
+func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("unknown log level %q: use debug, info, warn or error", level)
+	}
+	opts := &slog.HandlerOptions{Level: lvl}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	default:
+		return nil, fmt.Errorf("unknown log format %q: use text or json", format)
+	}
+}

@@ -1,0 +1,238 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/redline-news/redline/service"
+)
+
+// ArticleIDParam is the {id} path parameter shared by every article route.
+type ArticleIDParam struct {
+	ID string `path:"id" minLength:"1" maxLength:"200" pattern:"^[A-Za-z0-9._~-]+$" doc:"The article id: 1 to 200 characters of A-Z a-z 0-9 . _ ~ -"`
+}
+
+// RevisionBody is a revision as the API shows it.
+type RevisionBody struct {
+	ID          string          `json:"id" doc:"The article id."`
+	Revision    int             `json:"revision" doc:"The revision number: 1, 2, 3… with no gaps."`
+	Title       string          `json:"title"`
+	Body        string          `json:"body,omitempty" doc:"The text; left out of revision listings."`
+	URL         string          `json:"url,omitempty"`
+	Metadata    json.RawMessage `json:"metadata,omitempty" doc:"The JSON object stored with the revision."`
+	ContentHash string          `json:"content_hash" doc:"Hex SHA-256 of the title, a newline and the body."`
+	Words       int             `json:"words" doc:"Words in the body."`
+	CreatedAt   time.Time       `json:"created_at"`
+}
+
+func revisionBody(r *service.Revision) RevisionBody {
+	return RevisionBody{ID: r.ArticleID, Revision: r.Number, Title: r.Title, Body: r.Body, URL: r.URL,
+		Metadata: r.Metadata, ContentHash: r.ContentHash, Words: r.Words, CreatedAt: r.CreatedAt}
+}
+
+type revisionOutput struct {
+	Status   int
+	ETag     string `header:"ETag" doc:"The revision number, quoted; send it back in If-Match."`
+	Location string `header:"Location"`
+	Body     RevisionBody
+}
+
+func newRevisionOutput(status int, r *service.Revision) *revisionOutput {
+	return &revisionOutput{Status: status, ETag: etag(r.Number), Body: revisionBody(r),
+		Location: fmt.Sprintf("/v1/articles/%s/revisions/%d", r.ArticleID, r.Number)}
+}
+
+func etag(n int) string { return `"` + strconv.Itoa(n) + `"` }
+
+type putArticleInput struct {
+	ArticleIDParam
+	IfMatch     string `header:"If-Match" doc:"Write only if the latest revision is this one (\"N\"), or if the article exists (*)."`
+	IfNoneMatch string `header:"If-None-Match" doc:"* writes only if the article does not exist yet."`
+	Body        struct {
+		Title        string         `json:"title" minLength:"1" maxLength:"1000" doc:"One line."`
+		Body         string         `json:"body" minLength:"1" doc:"The article text; paragraphs separated by a blank line."`
+		URL          string         `json:"url,omitempty" maxLength:"2048" required:"false"`
+		Metadata     map[string]any `json:"metadata,omitempty" required:"false" doc:"Any JSON object, kept with the revision (16 KiB at most)."`
+		BaseRevision int            `json:"base_revision,omitempty" required:"false" minimum:"1" doc:"Same as If-Match: \"N\"."`
+	}
+}
+
+type listArticlesInput struct {
+	Limit  int    `query:"limit" minimum:"1" maximum:"500" default:"50" doc:"Articles per page."`
+	Cursor string `query:"cursor" maxLength:"512" doc:"The next_cursor of the previous page."`
+}
+
+// ArticleBody is an article in a listing.
+type ArticleBody struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	URL       string    `json:"url,omitempty"`
+	Revision  int       `json:"revision" doc:"The latest revision."`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+type listArticlesOutput struct {
+	Body struct {
+		Articles   []ArticleBody `json:"articles"`
+		NextCursor string        `json:"next_cursor,omitempty" doc:"Pass as cursor for the next page; absent on the last page."`
+	}
+}
+
+type revisionInput struct {
+	ArticleIDParam
+	N int `path:"n" minimum:"1" doc:"The revision number."`
+}
+
+type revisionsOutput struct {
+	Body struct {
+		Revisions []RevisionBody `json:"revisions"`
+	}
+}
+
+func (s *Server) registerArticles() {
+	tags := []string{"articles"}
+	huma.Register(s.api, huma.Operation{
+		OperationID: "put-article", Method: http.MethodPut, Path: "/v1/articles/{id}", Tags: tags,
+		Summary:       "Store a revision",
+		Description:   "Creates the article (201, revision 1), adds a revision when the title or body changed (201), or returns the latest revision unchanged (200).",
+		DefaultStatus: http.StatusCreated, MaxBodyBytes: s.maxBodyBytes(),
+		Errors: []int{http.StatusBadRequest, http.StatusPreconditionFailed, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType},
+	}, s.putArticle)
+	huma.Register(s.api, huma.Operation{
+		OperationID: "list-articles", Method: http.MethodGet, Path: "/v1/articles", Tags: tags,
+		Summary: "List articles, newest update first",
+	}, s.listArticles)
+	huma.Register(s.api, huma.Operation{
+		OperationID: "get-article", Method: http.MethodGet, Path: "/v1/articles/{id}", Tags: tags,
+		Summary: "Get the latest revision", Errors: []int{http.StatusNotFound},
+	}, s.getArticle)
+	huma.Register(s.api, huma.Operation{
+		OperationID: "delete-article", Method: http.MethodDelete, Path: "/v1/articles/{id}", Tags: tags,
+		Summary: "Delete an article and all its revisions", DefaultStatus: http.StatusNoContent, Errors: []int{http.StatusNotFound},
+	}, s.deleteArticle)
+	huma.Register(s.api, huma.Operation{
+		OperationID: "list-revisions", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions", Tags: tags,
+		Summary: "List an article's revisions, without bodies", Errors: []int{http.StatusNotFound},
+	}, s.listRevisions)
+	huma.Register(s.api, huma.Operation{
+		OperationID: "get-revision", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions/{n}", Tags: tags,
+		Summary: "Get one revision with its body", Errors: []int{http.StatusNotFound},
+	}, s.getRevision)
+}
+
+func (s *Server) putArticle(ctx context.Context, in *putArticleInput) (*revisionOutput, error) {
+	d, err := draftFrom(in)
+	if err != nil {
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	rev, created, err := s.store.PutRevision(ctx, d)
+	if err != nil {
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	if !created {
+		return newRevisionOutput(http.StatusOK, rev), nil
+	}
+	s.logger.InfoContext(ctx, "revision stored", "request_id", RequestID(ctx), "article", rev.ArticleID, "revision", rev.Number)
+	return newRevisionOutput(http.StatusCreated, rev), nil
+}
+
+func draftFrom(in *putArticleInput) (service.Draft, error) {
+	d := service.Draft{ArticleID: in.ID, Title: in.Body.Title, Body: in.Body.Body, URL: in.Body.URL, BaseRevision: in.Body.BaseRevision}
+	if in.Body.Metadata != nil {
+		raw, err := json.Marshal(in.Body.Metadata)
+		if err != nil {
+			return d, service.Errorf(service.EINVALID, "metadata must be a JSON object")
+		}
+		d.Metadata = raw
+	}
+	if err := applyIfMatch(&d, in.IfMatch); err != nil {
+		return d, err
+	}
+	if strings.TrimSpace(in.IfNoneMatch) == "*" {
+		d.MustNotExist = true
+	} else if in.IfNoneMatch != "" {
+		return d, service.Errorf(service.EINVALID, "If-None-Match only supports *")
+	}
+	return d, nil
+}
+
+// applyIfMatch turns an If-Match header into the draft's precondition. A tag
+// that is not a revision number can never match, so it fails the write.
+func applyIfMatch(d *service.Draft, header string) error {
+	header = strings.TrimSpace(header)
+	if header == "" {
+		return nil
+	}
+	if header == "*" {
+		d.MustExist = true
+		return nil
+	}
+	n, err := strconv.Atoi(strings.Trim(strings.TrimPrefix(header, "W/"), `"`))
+	if err != nil || n < 1 {
+		return service.Errorf(service.EPRECONDITION, "If-Match %s names no revision", header)
+	}
+	if d.BaseRevision != 0 && d.BaseRevision != n {
+		return service.Errorf(service.EINVALID, "If-Match %s and base_revision %d disagree", header, d.BaseRevision)
+	}
+	d.BaseRevision = n
+	return nil
+}
+
+func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*listArticlesOutput, error) {
+	page, err := s.store.ListArticles(ctx, service.ListOptions{Limit: in.Limit, Cursor: in.Cursor})
+	if err != nil {
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	out := &listArticlesOutput{}
+	out.Body.Articles = make([]ArticleBody, len(page.Articles))
+	for i, a := range page.Articles {
+		out.Body.Articles[i] = ArticleBody{ID: a.ID, Title: a.Title, URL: a.URL, Revision: a.LatestRevision, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt}
+	}
+	out.Body.NextCursor = page.NextCursor
+	return out, nil
+}
+
+func (s *Server) getArticle(ctx context.Context, in *ArticleIDParam) (*revisionOutput, error) {
+	rev, err := s.store.LatestRevision(ctx, in.ID)
+	if err != nil {
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	return newRevisionOutput(http.StatusOK, rev), nil
+}
+
+func (s *Server) getRevision(ctx context.Context, in *revisionInput) (*revisionOutput, error) {
+	rev, err := s.store.RevisionByNumber(ctx, in.ID, in.N)
+	if err != nil {
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	return newRevisionOutput(http.StatusOK, rev), nil
+}
+
+func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct{}, error) {
+	if err := s.store.DeleteArticle(ctx, in.ID); err != nil {
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	s.logger.InfoContext(ctx, "article deleted", "request_id", RequestID(ctx), "article", in.ID)
+	return nil, nil
+}
+
+func (s *Server) listRevisions(ctx context.Context, in *ArticleIDParam) (*revisionsOutput, error) {
+	revs, err := s.store.Revisions(ctx, in.ID)
+	if err != nil {
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	out := &revisionsOutput{}
+	out.Body.Revisions = make([]RevisionBody, len(revs))
+	for i := range revs {
+		out.Body.Revisions[i] = revisionBody(&revs[i])
+	}
+	return out, nil
+}

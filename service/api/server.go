@@ -1,0 +1,188 @@
+// Package api serves Redline's HTTP API with Fiber and describes it with an
+// OpenAPI 3.1 document generated from the handlers' types by huma.
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humafiber"
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"github.com/redline-news/redline/service"
+)
+
+// Config holds what the server needs; zero values get sensible defaults.
+type Config struct {
+	Store   service.RevisionStore
+	Logger  *slog.Logger
+	Version string
+	// MaxBody bounds every request body, in bytes.
+	MaxBody      int
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
+	IdleTimeout  time.Duration
+	// Middleware runs before the routes, after the request id is set; the
+	// metrics middleware plugs in here.
+	Middleware []fiber.Handler
+}
+
+// Server is the HTTP API.
+type Server struct {
+	app    *fiber.App
+	api    huma.API
+	store  service.RevisionStore
+	logger *slog.Logger
+	cfg    Config
+}
+
+// NewServer builds the Fiber app, its middleware and every route.
+func NewServer(cfg Config) *Server {
+	cfg = withDefaults(cfg)
+	s := &Server{store: cfg.Store, logger: cfg.Logger, cfg: cfg}
+	s.app = fiber.New(fiber.Config{
+		AppName:               "redline",
+		BodyLimit:             cfg.MaxBody,
+		ReadTimeout:           cfg.ReadTimeout,
+		WriteTimeout:          cfg.WriteTimeout,
+		IdleTimeout:           cfg.IdleTimeout,
+		ErrorHandler:          fiberErrorHandler(cfg.Logger),
+		DisableStartupMessage: true,
+		// Fiber reuses request buffers; Immutable copies every value taken
+		// from the context, so ids and bodies may outlive the handler.
+		Immutable: true,
+	})
+	s.app.Use(requestIDMiddleware, s.accessLog)
+	for _, m := range cfg.Middleware {
+		s.app.Use(m)
+	}
+	s.app.Use(recover.New())
+	s.api = humafiber.New(s.app, humaConfig(cfg.Version))
+	s.registerRoutes()
+	return s
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = service.DefaultMaxBody
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = 15 * time.Second
+	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = 30 * time.Second
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = 120 * time.Second
+	}
+	return cfg
+}
+
+func humaConfig(version string) huma.Config {
+	c := huma.DefaultConfig("Redline", version)
+	c.Info.Description = "Keeps every revision of every article, summarizes them and shows word by word what changed."
+	c.OpenAPIPath = "/openapi"
+	c.DocsPath = ""
+	// No $schema links in bodies: responses stay exactly what the docs show.
+	c.CreateHooks = nil
+	c.SchemasPath = ""
+	return c
+}
+
+func (s *Server) registerRoutes() {
+	s.registerHealth()
+	s.registerArticles()
+}
+
+// App returns the Fiber app, for tests and for mounting more routes.
+func (s *Server) App() *fiber.App { return s.app }
+
+// API returns the huma API, so that more operations can be registered.
+func (s *Server) API() huma.API { return s.api }
+
+// Serve answers requests on ln until Shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	return s.app.Listener(ln)
+}
+
+// Shutdown stops accepting connections and waits for in-flight requests to
+// finish, or for ctx to end.
+func (s *Server) Shutdown(ctx context.Context) error {
+	return s.app.ShutdownWithContext(ctx)
+}
+
+// maxBodyBytes is huma's own body limit: one byte over Fiber's, because huma
+// treats a body of exactly its limit as too large.
+func (s *Server) maxBodyBytes() int64 { return int64(s.cfg.MaxBody) + 1 }
+
+type requestIDKey struct{}
+
+// RequestID returns the id of the request ctx belongs to, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+func requestIDOf(c *fiber.Ctx) string {
+	return RequestID(c.UserContext())
+}
+
+// requestIDMiddleware keeps a caller's well-formed X-Request-ID, so that
+// logs join across services, and makes a new one otherwise.
+func requestIDMiddleware(c *fiber.Ctx) error {
+	id := c.Get(fiber.HeaderXRequestID)
+	if !wellFormedRequestID(id) {
+		id = newRequestID()
+	}
+	c.Set(fiber.HeaderXRequestID, id)
+	c.SetUserContext(context.WithValue(c.UserContext(), requestIDKey{}, id))
+	return c.Next()
+}
+
+func wellFormedRequestID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if !(id[i] >= 'a' && id[i] <= 'z' || id[i] >= 'A' && id[i] <= 'Z' || id[i] >= '0' && id[i] <= '9' || id[i] == '-' || id[i] == '_' || id[i] == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+func newRequestID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// accessLog logs one line per request with the status actually sent. An
+// error from later handlers is written by the error handler here, so the
+// log (and any middleware before it) sees the final status.
+func (s *Server) accessLog(c *fiber.Ctx) error {
+	start := time.Now()
+	if err := c.Next(); err != nil {
+		if herr := c.App().ErrorHandler(c, err); herr != nil {
+			return herr
+		}
+	}
+	status := c.Response().StatusCode()
+	level := slog.LevelInfo
+	if status >= 500 {
+		level = slog.LevelError
+	}
+	s.logger.Log(c.UserContext(), level, "request", "request_id", requestIDOf(c), "method", c.Method(),
+		"route", c.Route().Path, "path", c.Path(), "status", status, "duration", time.Since(start),
+		"bytes_in", len(c.Request().Body()), "bytes_out", len(c.Response().Body()))
+	return nil
+}
