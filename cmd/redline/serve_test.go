@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// startMain runs the real service on a free loopback port with its store in
+// dir, and closes it at the end of the test.
+func startMain(t *testing.T, dir string) *Main {
+	t.Helper()
+	m := NewMain()
+	m.Config.Listen = "127.0.0.1:0"
+	m.Config.Store = "sqlite:" + filepath.Join(dir, "redline.db")
+	m.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	return m
+}
+
+func put(t *testing.T, m *Main, id, body string) int {
+	t.Helper()
+	req, _ := http.NewRequest("PUT", "http://"+m.Addr()+"/v1/articles/"+id,
+		strings.NewReader(`{"title":"T","body":"`+body+`"}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("put: %v", err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func TestServeKeepsRevisionsAcrossRestarts(t *testing.T) {
+	dir := t.TempDir()
+	m := startMain(t, dir)
+	if got := put(t, m, "a", "First."); got != http.StatusCreated {
+		t.Fatalf("first put: got %d, want 201", got)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	m = startMain(t, dir)
+	defer m.Close()
+	if got := put(t, m, "a", "First."); got != http.StatusOK {
+		t.Fatalf("identical put after restart: got %d, want 200", got)
+	}
+	if got := put(t, m, "a", "Second."); got != http.StatusCreated {
+		t.Fatalf("new put after restart: got %d, want 201", got)
+	}
+}
+
+func TestServeFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		wantErr string
+		check   func(c Config) bool
+	}{
+		{"defaults", nil, nil, "", func(c Config) bool {
+			return c.Listen == "127.0.0.1:8080" && c.Store == "sqlite:redline.db" && c.MaxBody == 2<<20
+		}},
+		{"environment", nil, map[string]string{"REDLINE_LISTEN": ":9000", "REDLINE_STORE": "sqlite:/tmp/x.db"}, "", func(c Config) bool {
+			return c.Listen == ":9000" && c.Store == "sqlite:/tmp/x.db"
+		}},
+		{"flag beats environment", []string{"--listen", ":7000"}, map[string]string{"REDLINE_LISTEN": ":9000"}, "", func(c Config) bool {
+			return c.Listen == ":7000"
+		}},
+		{"max body with unit", []string{"--max-body", "512KiB"}, nil, "", func(c Config) bool { return c.MaxBody == 512<<10 }},
+		{"max body nonsense", []string{"--max-body", "lots"}, nil, "--max-body", nil},
+		{"stray argument", []string{"extra"}, nil, "no arguments", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := NewMain()
+			err := m.parseFlags(tc.args, io.Discard, func(k string) string { return tc.env[k] })
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("error: got %v, want one mentioning %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || !tc.check(m.Config) {
+				t.Fatalf("config: got %+v (%v)", m.Config, err)
+			}
+		})
+	}
+}
+
+func TestServeRejectsUnknownStores(t *testing.T) {
+	for _, store := range []string{"postgres://localhost/test", "mysql://x", "redline.db"} {
+		t.Run(store, func(t *testing.T) {
+			var stderr bytes.Buffer
+			code := run(context.Background(), Stdio{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr},
+				[]string{"serve", "--listen", "127.0.0.1:0", "--store", store})
+			if code == 0 || !strings.Contains(stderr.String(), "sqlite:PATH") {
+				t.Fatalf("got exit %d and %q, want a failure that names sqlite:PATH", code, stderr.String())
+			}
+		})
+	}
+}
+
+func TestVersionAndUsage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	stdio := Stdio{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut}
+	if code := run(context.Background(), stdio, []string{"version"}); code != 0 || !strings.Contains(out.String(), "go1.") {
+		t.Fatalf("version: got exit %d output %q, want 0 and the Go version", code, out.String())
+	}
+	if code := run(context.Background(), stdio, []string{"frobnicate"}); code != 2 || !strings.Contains(errOut.String(), "unknown command") {
+		t.Fatalf("unknown command: got exit %d, stderr %q, want 2", code, errOut.String())
+	}
+}
