@@ -1,11 +1,14 @@
-// Package text splits prose into paragraphs and sentences, keeping byte
-// offsets into the original text so that callers can map results back.
+// Package text splits prose into paragraphs and sentences. Every result keeps
+// byte offsets into the original text, so callers can map summaries and diffs
+// back onto what the newsroom wrote.
+//
+// The sentence rules follow the "Golden Rules" of sentence segmentation:
+// abbreviations, initials, numbers, ellipses, quotations, lists, URLs and
+// e-mail addresses do not end a sentence where a naive split on stops would.
+// A line without a final stop (a headline) and a blank line always end one.
+// Lowercased, tokenized text such as the CNN/DailyMail corpus, where stops
+// stand alone (" . "), is recognized without any option.
 package text
-
-import (
-	"unicode"
-	"unicode/utf8"
-)
 
 // Sentence is one sentence of a text: src[Start:End] == Text, trimmed of
 // surrounding white space.
@@ -17,109 +20,72 @@ type Sentence struct {
 // Span is a byte range [Start, End) of a text.
 type Span struct{ Start, End int }
 
-// Paragraphs splits src at blank lines (a line holding only white space counts
-// as blank); each span is trimmed of surrounding white space and is non-empty.
-func Paragraphs(src string) []Span {
-	var out []Span
-	start := 0
-	for start < len(src) {
-		end, next := paragraphEnd(src, start)
-		if s, ok := trim(src, Span{start, end}); ok {
-			out = append(out, s)
-		}
-		start = next
-	}
-	return out
+// Options tune a Segmenter to the language and kind of a document.
+type Options struct {
+	// Language is an ISO 639-1 code: "en" (the default), "de", "fr",
+	// "es", "it", "pt" or "nl". It chooses the abbreviations and the words
+	// that usually open a sentence; unknown codes fall back to English.
+	Language string
+	// PDF reads a line break before a lowercase word as a space, because
+	// text extracted from PDF keeps the line breaks of the page layout.
+	PDF bool
 }
 
-// paragraphEnd finds the blank line after start, returning where the
-// paragraph ends and where the next one may begin.
-func paragraphEnd(src string, start int) (end, next int) {
-	lineStart := start
-	for lineStart < len(src) {
-		lineEnd := lineEndAt(src, lineStart)
-		if lineStart > start && isBlank(src[lineStart:lineEnd]) {
-			return lineStart, lineEnd
-		}
-		lineStart = lineEnd
-	}
-	return len(src), len(src)
+// Segmenter splits text into sentences by the rules of one language. It
+// holds no mutable state, so one Segmenter may serve many goroutines.
+type Segmenter struct {
+	lang *language
+	pdf  bool
 }
 
-// lineEndAt returns the offset just past the line break of the line at i.
-func lineEndAt(src string, i int) int {
-	for i < len(src) {
-		i++
-		if src[i-1] == '\n' {
-			break
-		}
+// NewSegmenter returns a Segmenter configured by o.
+func NewSegmenter(o Options) *Segmenter {
+	lang, ok := languages[o.Language]
+	if !ok {
+		lang = languages["en"]
 	}
-	return i
+	return &Segmenter{lang: lang, pdf: o.PDF}
 }
 
-func isBlank(s string) bool {
-	_, ok := trim(s, Span{0, len(s)})
-	return !ok
-}
-
-// trim narrows p to exclude white space at either end; ok is false when
-// nothing is left.
-func trim(src string, p Span) (Span, bool) {
-	for p.Start < p.End {
-		r, n := utf8.DecodeRuneInString(src[p.Start:p.End])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		p.Start += n
-	}
-	for p.End > p.Start {
-		r, n := utf8.DecodeLastRuneInString(src[p.Start:p.End])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		p.End -= n
-	}
-	return p, p.Start < p.End
-}
+// english serves the package-level functions; it is never modified.
+var english = NewSegmenter(Options{Language: "en"})
 
 // Sentences splits src into sentences, in order, non-overlapping, none empty.
 func Sentences(src string) []Sentence {
-	var out []Sentence
-	for _, p := range Paragraphs(src) {
-		lineStart := p.Start
-		for lineStart < p.End {
-			lineEnd := min(lineEndAt(src, lineStart), p.End)
-			out = appendLine(out, src, Span{lineStart, lineEnd})
-			lineStart = lineEnd
-		}
-	}
-	return out
+	return english.Sentences(src)
 }
 
-// appendLine splits one line after a stop followed by white space and a
-// capital letter, digit or quote.
-func appendLine(out []Sentence, src string, line Span) []Sentence {
-	start := line.Start
-	for i := line.Start; i < line.End; i++ {
-		if c := src[i]; (c == '.' || c == '!' || c == '?') && startsSentence(src[i+1:line.End]) {
-			out = appendSentence(out, src, Span{start, i + 1})
-			start = i + 1
-		}
-	}
-	return appendSentence(out, src, Span{start, line.End})
+// Sentences splits src into sentences, in order, non-overlapping, none empty.
+func (s *Segmenter) Sentences(src string) []Sentence {
+	return s.AppendSentences(nil, src, Span{0, len(src)})
 }
 
-func startsSentence(rest string) bool {
-	if len(rest) < 2 || rest[0] != ' ' {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(rest[1:])
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“'
+// SentencesIn splits the part p of src into sentences whose offsets refer to
+// src, so that a caller may segment one paragraph at a time. A span reaching
+// outside src is clipped to it.
+func (s *Segmenter) SentencesIn(src string, p Span) []Sentence {
+	return s.AppendSentences(nil, src, p)
 }
 
-func appendSentence(out []Sentence, src string, p Span) []Sentence {
-	if p, ok := trim(src, p); ok {
-		out = append(out, Sentence{p.Start, p.End, src[p.Start:p.End]})
+// AppendSentences appends the sentences of the part p of src to dst and
+// returns the extended slice, letting a caller reuse one buffer across
+// documents.
+func (s *Segmenter) AppendSentences(dst []Sentence, src string, p Span) []Sentence {
+	p = clip(p, len(src))
+	for _, para := range paragraphs(nil, src, p) {
+		dst = s.appendParagraph(dst, src, para)
 	}
-	return out
+	return dst
+}
+
+// Paragraphs splits src at blank lines (a line holding only white space counts
+// as blank); each span is trimmed of surrounding white space and is non-empty.
+func Paragraphs(src string) []Span {
+	return paragraphs(nil, src, Span{0, len(src)})
+}
+
+func clip(p Span, n int) Span {
+	p.Start = min(max(p.Start, 0), n)
+	p.End = min(max(p.End, p.Start), n)
+	return p
 }

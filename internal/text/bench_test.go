@@ -1,0 +1,70 @@
+package text_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/internal/text"
+)
+
+// newsArticle is about 4 KB of news prose with a headline, abbreviations,
+// numbers and quotations.
+var newsArticle = "Ad sales boost Time Warner profit\n\n" + strings.Repeat(
+	"Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December, from $639m year-earlier. "+
+		"The firm, which is now one of the biggest investors in Google, benefited from sales of high-speed internet connections. "+
+		"\"We are very pleased,\" said Mr. R. Parsons, the chief executive, at 5 p.m. on Jan. 5. "+
+		"Its shares rose 1.5% in the U.S. on Friday... Analysts were not surprised!\n\n", 9)
+
+func BenchmarkSentences(b *testing.B) {
+	b.Run("news-4KB", func(b *testing.B) {
+		benchmarkTexts(b, []string{newsArticle})
+	})
+	b.Run("2000-sentences", func(b *testing.B) {
+		benchmarkTexts(b, []string{strings.Repeat("Mr. Smith paid $3.50 at 5 p.m. on Jan. 5. He left. ", 1000)})
+	})
+	b.Run("cnndm-dev", func(b *testing.B) {
+		benchmarkTexts(b, cnndmArticles(b))
+	})
+}
+
+// benchmarkTexts segments each of texts once per iteration and reports the
+// throughput over all of them.
+func benchmarkTexts(b *testing.B, texts []string) {
+	b.Helper()
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	seg := text.NewSegmenter(text.Options{})
+	var buf []text.Sentence
+	for b.Loop() {
+		for _, t := range texts {
+			buf = seg.AppendSentences(buf[:0], t, text.Span{Start: 0, End: len(t)})
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts))/1000, "µs/doc")
+}
+
+// cnndmArticles loads the articles of the CNN/DailyMail development file.
+func cnndmArticles(b *testing.B) []string {
+	b.Helper()
+	data := readSharedData(b, "cnndm-test-dev.jsonl")
+	var out []string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var row struct {
+			Article string `json:"article"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			b.Fatalf("parse cnndm row: %v", err)
+		}
+		out = append(out, row.Article)
+	}
+	return out
+}

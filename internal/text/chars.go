@@ -1,0 +1,198 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// class sorts the first character of the word after a stop.
+type class uint8
+
+const (
+	nothing   class = iota // no word follows in the block
+	lowercase              // a lowercase letter
+	capital                // a capital, or a letter of a script without case
+	number
+	symbol // punctuation, symbols, bullets
+)
+
+// lookahead describes the word after a stop.
+type lookahead struct {
+	class   class
+	starter bool // a capitalized word that often opens a sentence ("The", "How")
+}
+
+func (l lookahead) lower() bool { return l.class == lowercase }
+
+// peek describes the word after i, looking past white space and opening
+// quotes and brackets.
+func (b *block) peek(i int) lookahead {
+	for i < b.end {
+		r, n := utf8.DecodeRuneInString(b.src[i:])
+		switch {
+		case unicode.IsSpace(r) || isOpener(r):
+			i += n
+		case unicode.IsLower(r):
+			return lookahead{class: lowercase}
+		case unicode.IsDigit(r):
+			return lookahead{class: number}
+		case unicode.IsLetter(r):
+			return lookahead{class: capital, starter: b.lang.starters[leadingWord(b.src[i:b.end])]}
+		default:
+			return lookahead{class: symbol}
+		}
+	}
+	return lookahead{class: nothing}
+}
+
+// leadingWord returns the letters at the start of s.
+func leadingWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func isOpener(r rune) bool {
+	return strings.ContainsRune("\"'([{“‘«‹¿¡`„‚", r)
+}
+
+func isCloser(r rune) bool {
+	return strings.ContainsRune("\"')]}”’»›", r)
+}
+
+// skipSpace returns the first offset at or after i, before end, that does
+// not hold white space.
+func skipSpace(src string, i, end int) int {
+	for i < end {
+		if c := src[i]; c < utf8.RuneSelf {
+			if !isSpaceASCII(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(src[i:end])
+		if !unicode.IsSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return end
+}
+
+// tokenEnd returns the end of the token starting at i.
+func tokenEnd(src string, i, end int) int {
+	for i < end {
+		if c := src[i]; c < utf8.RuneSelf {
+			if isSpaceASCII(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(src[i:end])
+		if unicode.IsSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return end
+}
+
+func isSpaceASCII(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// trimClosers returns the end of the token [ts, te) without its closing
+// quotes and brackets.
+func trimClosers(src string, ts, te int) int {
+	for te > ts {
+		r, n := utf8.DecodeLastRuneInString(src[ts:te])
+		if !isCloser(r) {
+			break
+		}
+		te -= n
+	}
+	return te
+}
+
+// skipOpeners returns the offset after the opening quotes and brackets that
+// begin [ts, te).
+func skipOpeners(src string, ts, te int) int {
+	for ts < te {
+		r, n := utf8.DecodeRuneInString(src[ts:te])
+		if !isOpener(r) {
+			break
+		}
+		ts += n
+	}
+	return ts
+}
+
+// stopRunStart returns where the run of stops (. ! ? …) that ends [ts, te)
+// begins; te when there is none.
+func stopRunStart(src string, ts, te int) int {
+	for te > ts {
+		switch {
+		case isStop(src[te-1]):
+			te--
+		case strings.HasSuffix(src[ts:te], "…"):
+			te -= len("…")
+		default:
+			return te
+		}
+	}
+	return te
+}
+
+func isStop(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
+func isLowerASCII(c byte) bool  { return 'a' <= c && c <= 'z' }
+func isUpperASCII(c byte) bool  { return 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
+func isLetterASCII(c byte) bool { return isLowerASCII(c) || isUpperASCII(c) }
+
+// startsLower reports whether tok, after its opening quotes, begins with a
+// lowercase letter.
+func startsLower(tok string) bool {
+	r, _ := utf8.DecodeRuneInString(tok[skipOpeners(tok, 0, len(tok)):])
+	return unicode.IsLower(r)
+}
+
+// isInitial reports whether word is a single capital letter.
+func isInitial(word string) bool {
+	r, n := utf8.DecodeRuneInString(word)
+	return n == len(word) && unicode.IsUpper(r)
+}
+
+// isDottedAbbrev reports whether word is made of short letter groups joined
+// by stops, as in "U.S", "e.g" or "Ph.D".
+func isDottedAbbrev(word string) bool {
+	if strings.IndexByte(word, '.') < 0 {
+		return false
+	}
+	for part := range strings.SplitSeq(word, ".") {
+		if n := utf8.RuneCountInString(part); n == 0 || n > 2 || leadingWord(part) != part {
+			return false
+		}
+	}
+	return true
+}
+
+// isOrdinal reports whether word is a number short enough to be an ordinal,
+// which German writes with a stop ("am 3. Oktober").
+func isOrdinal(word string) bool {
+	if len(word) == 0 || len(word) > 3 {
+		return false
+	}
+	for i := range len(word) {
+		if !isDigit(word[i]) {
+			return false
+		}
+	}
+	return true
+}

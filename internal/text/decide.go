@@ -1,0 +1,176 @@
+package text
+
+import "strings"
+
+// decide reports whether the sentence ends after the token [ts, te), and
+// where scanning goes on: past te when a spaced ellipsis (". . .") follows.
+func (b *block) decide(ts, te int) (next int, end bool) {
+	b.abbrev = false
+	core := trimClosers(b.src, ts, te)
+	rs := stopRunStart(b.src, ts, core)
+	if rs == core {
+		return te, false
+	}
+	word := b.src[skipOpeners(b.src, ts, rs):rs]
+	run := b.src[rs:core]
+	if run != "." && !strings.ContainsAny(run, "!?") {
+		return te, b.afterEllipsis(b.src[ts:rs], run, te)
+	}
+	switch {
+	case strings.ContainsAny(run, "!?"):
+		return te, (word == "" || !b.peek(te).lower()) && !b.speechFollows(core < te, te)
+	case word == "" && b.bareAbbrev(te):
+		return te, false
+	case word == "":
+		return b.afterBareStop(te)
+	}
+	k, runEnd := b.bareStops(te)
+	switch {
+	case k == 0:
+		return te, b.afterWord(word, te)
+	case k == 3 && b.peek(runEnd).class == capital:
+		return te, true // "compounds. . . . The": the ellipsis opens the next sentence
+	}
+	return runEnd, !b.peek(runEnd).lower()
+}
+
+// afterEllipsis decides for "...", "…" and longer runs of stops. Three dots
+// mark an omission and end a sentence only before a capital; four are an
+// ellipsis plus a stop. An omission in brackets ("[...]") never ends one.
+func (b *block) afterEllipsis(before, run string, te int) bool {
+	if strings.HasSuffix(before, "[") || strings.HasSuffix(before, "(") {
+		return false
+	}
+	next := b.peek(te)
+	if strings.Count(run, ".") >= 4 {
+		return !next.lower()
+	}
+	return next.class == capital
+}
+
+// afterBareStop decides for a stop standing alone, as tokenized text writes
+// every stop. A run of three such stops is a spaced ellipsis inside the
+// sentence; a run of four ends it.
+func (b *block) afterBareStop(te int) (int, bool) {
+	k, runEnd := b.bareStops(te)
+	switch k {
+	case 0:
+		return te, true
+	case 2:
+		return runEnd, false
+	}
+	return runEnd, !b.peek(runEnd).lower()
+}
+
+// bareStops counts the tokens after from that are a lone stop, and returns
+// where the last one ends.
+func (b *block) bareStops(from int) (k, end int) {
+	end = from
+	for {
+		ts := skipSpace(b.src, end, b.end)
+		te := tokenEnd(b.src, ts, b.end)
+		if ts == te || b.src[ts] != '.' || trimClosers(b.src, ts+1, te) != ts+1 {
+			return k, end
+		}
+		k, end = k+1, te
+	}
+}
+
+// afterWord decides for a word followed by a single stop, where the question
+// is whether the stop ends the sentence or an abbreviation.
+func (b *block) afterWord(word string, te int) bool {
+	next := b.peek(te)
+	if next.lower() {
+		return false
+	}
+	if kind, ok := b.lang.abbrev(word); ok {
+		b.abbrev = true
+		return b.afterAbbrev(kind, next)
+	}
+	switch {
+	case isInitial(word):
+		b.abbrev = true
+		return b.afterInitial(word, next)
+	case len(word) == 1 && isLowerASCII(word[0]):
+		b.abbrev = true
+		return false
+	case isDottedAbbrev(word), b.lang.ordinals && isOrdinal(word):
+		b.abbrev = true
+		return b.afterAbbrev(plain, next)
+	}
+	return true
+}
+
+// afterAbbrev decides for an abbreviation of the given kind followed by a
+// word that is not lowercase.
+func (b *block) afterAbbrev(kind abbrevKind, next lookahead) bool {
+	switch kind {
+	case title:
+		return false
+	case timeOfDay:
+		// "At 5 a.m. Mr. Smith": a sentence cannot be that short.
+		return b.words > 3
+	case numeric:
+		return next.class != number
+	}
+	return next.class == capital && next.starter
+}
+
+// afterInitial decides for a single capital letter and a stop. After a
+// capitalized word or another initial it is an initial ("J. R. R.
+// Tolkien"); after a lowercase word it may be a letter ending the sentence
+// ("you and I. Did").
+func (b *block) afterInitial(word string, next lookahead) bool {
+	if b.prevAbbrev || !b.prevLower {
+		return false
+	}
+	if word == "I" {
+		return next.class == capital
+	}
+	return next.class == capital && next.starter
+}
+
+// bareAbbrev reports whether a lone stop belongs to the abbreviation before
+// it, which tokenized text sometimes splits off ("cpl . justin", "no . 1").
+func (b *block) bareAbbrev(te int) bool {
+	kind, ok := b.lang.abbrev(b.prevTok)
+	return ok && (kind == title || kind == numeric && b.peek(te).class == number)
+}
+
+// speechFollows reports whether a quotation closes at i, or closed already,
+// and a verb of speech follows within a few words ("?" ” he said), in which
+// case the sentence goes on after the quoted question or exclamation.
+func (b *block) speechFollows(closed bool, i int) bool {
+	for range 4 {
+		ts := skipSpace(b.src, i, b.end)
+		te := tokenEnd(b.src, ts, b.end)
+		tok := b.src[ts:te]
+		switch {
+		case ts == te:
+			return false
+		case isClosingToken(tok) || tok == "'" || tok == "\"":
+			closed = true
+		case !closed:
+			return false
+		case isSpeechVerb(tok):
+			return true
+		}
+		i = te
+	}
+	return false
+}
+
+// speechVerbs are the verbs that report a quotation.
+var speechVerbs = [...]string{"said", "says", "asked", "asks", "added", "told", "wrote", "shouted",
+	"screamed", "yelled", "replied", "explained", "continued", "insisted", "cried", "whispered", "exclaimed"}
+
+func isSpeechVerb(tok string) bool {
+	tok = tok[:trimClosers(tok, 0, len(tok))]
+	tok = strings.TrimRight(tok, ".,;:!?")
+	for _, v := range speechVerbs {
+		if strings.EqualFold(tok, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,149 @@
+package text
+
+import "strings"
+
+// abbrevKind says how an abbreviation behaves before a capitalized word.
+type abbrevKind uint8
+
+const (
+	// plain abbreviations ("Inc.", "U.S.", "etc.") end a sentence only
+	// before a word that usually opens one.
+	plain abbrevKind = iota
+	// title abbreviations ("Mr.", "Dr.", "St.") always precede a name.
+	title
+	// timeOfDay abbreviations ("a.m.") often end a sentence, but not the
+	// short opening phrase "At 5 a.m.".
+	timeOfDay
+	// numeric abbreviations ("No.", "Art.") are also ordinary words, so they
+	// count as abbreviations only before a number.
+	numeric
+)
+
+// language holds the word lists of one language; it is built once and never
+// changed.
+type language struct {
+	abbrevs  map[string]abbrevKind
+	starters map[string]bool
+	ordinals bool // a number followed by a stop may be an ordinal
+}
+
+// maxAbbrev is the length of the longest abbreviation in any list.
+const maxAbbrev = 16
+
+// abbrev looks word up among the abbreviations, ignoring ASCII case.
+func (l *language) abbrev(word string) (abbrevKind, bool) {
+	if len(word) > maxAbbrev {
+		return plain, false
+	}
+	var buf [maxAbbrev]byte
+	for i := range len(word) {
+		c := word[i]
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	kind, ok := l.abbrevs[string(buf[:len(word)])]
+	return kind, ok
+}
+
+func (l *language) isTitle(word string) bool {
+	kind, ok := l.abbrev(word)
+	return ok && kind == title
+}
+
+// wordLists are the space-separated word lists of one language.
+// Abbreviations are lowercase and without their final stop.
+type wordLists struct {
+	titles, plain, timeOfDay, numeric, starters string
+	ordinals                                    bool
+}
+
+// shared lists abbreviations that are not words in any of the languages,
+// so that every language may know them.
+var shared = wordLists{
+	titles:   "mr mrs ms dr prof mme mlle sr sra srta dra sig dott dhr mevr",
+	plain:    "etc vs bzw usw evtl ggf vgl inkl nr approx ca cf",
+	numeric:  "n° nº no nos",
+	starters: "",
+}
+
+// languageLists holds each language's own lists, added to shared.
+var languageLists = map[string]wordLists{
+	"en": {
+		titles: "messrs cpl pvt spc det ofc gov sen rep gen lt col capt cmdr cdr sgt maj adm brig rev hon pres supt mt st atty insp fr",
+		plain: "inc ltd co corp llc plc bros jr esq dept est govt assn ave blvd rd hwy mfg intl natl univ al " +
+			"jan feb mar apr jun jul aug sep sept oct nov dec " +
+			"ala ariz ark calif colo conn fla ga kan kans ky md mich minn mont neb nev okla ore pa penn tenn tex vt va wis wyo",
+		timeOfDay: "a.m p.m",
+		numeric:   "art vol vols fig figs sec ch chap pt op pp tel apt ex",
+		starters: "A An And As At After Also Although Are All Another Being Both But Because Before By " +
+			"Can Could Did Do Does During Each Even For From He Her Here His How However I If In Instead It Its Is " +
+			"Many Meanwhile Millions More Most My No Now On One Only Our Perhaps She Since So Some Still Such " +
+			"That The Their Then There These They This Those Thus To Today Was We Were What When Where Which While Who Why " +
+			"With Yes Yesterday Yet You Your",
+	},
+	"de": {
+		titles:   "hr fr dipl ing st",
+		plain:    "usw sog bspw bzgl zzgl abs jh mio mrd jan feb apr jun jul aug sep sept okt nov dez",
+		numeric:  "art bd s tel",
+		starters: "Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ich Ihr Man Am Im In Auf Aber Und Doch Dies Diese Dieser Dann Nach Mit Bei Für Als Wenn Auch So Nun Jetzt Heute Was Wie Wo Warum Wer",
+		ordinals: true,
+	},
+	"fr": {
+		titles:   "mm mmes mlles pr",
+		plain:    "env av apr hab janv févr avr juil sept oct nov déc",
+		numeric:  "art chap t p vol",
+		starters: "Le La Les Un Une Il Elle Ils Elles On Nous Vous Je Ce Cette Ces Mais Et En Dans Pour Par Sur Au Aux Des Du De Selon Après Avant Puis Alors",
+	},
+	"es": {
+		titles:   "sres dña lic ing arq",
+		plain:    "ej ud uds vd vds aprox av avda cía ene feb mar abr jun jul ago sept oct nov dic",
+		numeric:  "pág núm art cap tel",
+		starters: "El La Los Las Un Una Él Ella Ellos Nosotros Yo Pero Y En Con Por Para Según Este Esta Estos Esto Sin Ayer Hoy Luego Después Además Se No Es Hay",
+	},
+	"it": {
+		titles:   "sigg dott.ssa avv ing geom rag mons sen gen",
+		plain:    "ecc cfr gen febbr apr giu lug ago sett ott nov dic",
+		numeric:  "pag art cap tel",
+		starters: "Il Lo La I Gli Le Un Una Uno Ma E In Con Per Secondo Questo Questa Non Lui Lei Noi Io Dopo Poi",
+	},
+	"pt": {
+		titles:   "profa eng exmo exma",
+		plain:    "cia ltda av jan fev mar abr mai jun jul ago set out nov dez",
+		numeric:  "pág art cap tel",
+		starters: "O A Os As Um Uma Ele Ela Eles Elas Nós Eu Mas E Em No Na Com Para Por Segundo Este Esta Isso Depois Não Se",
+	},
+	"nl": {
+		titles:   "mw drs ir ing",
+		plain:    "bijv bv enz jl zgn jan feb mrt apr jun jul aug sep sept okt nov dec",
+		numeric:  "blz art",
+		starters: "De Het Een Hij Zij Ze Wij We Ik Maar En In Op Met Voor Dit Deze Dat Er Toen Daarna Volgens Niet Ook",
+	},
+}
+
+// languages maps each language code to its built lists.
+var languages = buildLanguages()
+
+func buildLanguages() map[string]*language {
+	out := make(map[string]*language, len(languageLists))
+	for code, lists := range languageLists {
+		l := &language{abbrevs: map[string]abbrevKind{}, starters: map[string]bool{}, ordinals: lists.ordinals}
+		l.add(shared)
+		l.add(lists)
+		out[code] = l
+	}
+	return out
+}
+
+// add adds the lists w to l.
+func (l *language) add(w wordLists) {
+	for kind, words := range map[abbrevKind]string{plain: w.plain, title: w.titles, timeOfDay: w.timeOfDay, numeric: w.numeric} {
+		for _, a := range strings.Fields(words) {
+			l.abbrevs[a] = kind
+		}
+	}
+	for _, s := range strings.Fields(w.starters) {
+		l.starters[s] = true
+	}
+}
