@@ -26,12 +26,17 @@ type lookahead struct {
 func (l lookahead) lower() bool { return l.class == lowercase }
 
 // peek describes the word after i, looking past white space and opening
-// quotes and brackets.
+// quotes and brackets, over at most a few tokens so that a long run of
+// quotes cannot make the scan quadratic.
 func (b *block) peek(i int) lookahead {
-	for i < b.end {
-		r, n := utf8.DecodeRuneInString(b.src[i:])
+	for range maxPeekTokens {
+		i = skipOpeners(b.src, skipSpace(b.src, i, b.end), b.end)
+		if i == b.end {
+			return lookahead{class: nothing}
+		}
+		r, n := utf8.DecodeRuneInString(b.src[i:b.end])
 		switch {
-		case unicode.IsSpace(r) || isOpener(r):
+		case unicode.IsSpace(r):
 			i += n
 		case unicode.IsLower(r):
 			return lookahead{class: lowercase}
@@ -43,8 +48,12 @@ func (b *block) peek(i int) lookahead {
 			return lookahead{class: symbol}
 		}
 	}
-	return lookahead{class: nothing}
+	return lookahead{class: symbol}
 }
+
+// maxPeekTokens bounds the tokens of bare quotes and brackets that peek
+// looks past ("`` (").
+const maxPeekTokens = 3
 
 // leadingWord returns the letters at the start of s.
 func leadingWord(s string) string {
@@ -57,11 +66,19 @@ func leadingWord(s string) string {
 }
 
 func isOpener(r rune) bool {
-	return strings.ContainsRune("\"'([{“‘«‹¿¡`„‚", r)
+	switch r {
+	case '"', '\'', '(', '[', '{', '“', '‘', '«', '‹', '¿', '¡', '`', '„', '‚':
+		return true
+	}
+	return false
 }
 
 func isCloser(r rune) bool {
-	return strings.ContainsRune("\"')]}”’»›", r)
+	switch r {
+	case '"', '\'', ')', ']', '}', '”', '’', '»', '›':
+		return true
+	}
+	return false
 }
 
 // skipSpace returns the first offset at or after i, before end, that does

@@ -5,7 +5,6 @@ import "strings"
 // decide reports whether the sentence ends after the token [ts, te), and
 // where scanning goes on: past te when a spaced ellipsis (". . .") follows.
 func (b *block) decide(ts, te int) (next int, end bool) {
-	b.abbrev = false
 	core := trimClosers(b.src, ts, te)
 	rs := stopRunStart(b.src, ts, core)
 	if rs == core {
@@ -84,18 +83,14 @@ func (b *block) afterWord(word string, te int) bool {
 		return false
 	}
 	if kind, ok := b.lang.abbrev(word); ok {
-		b.abbrev = true
 		return b.afterAbbrev(kind, next)
 	}
 	switch {
 	case isInitial(word):
-		b.abbrev = true
 		return b.afterInitial(word, next)
 	case len(word) == 1 && isLowerASCII(word[0]):
-		b.abbrev = true
 		return false
 	case isDottedAbbrev(word), b.lang.ordinals && isOrdinal(word):
-		b.abbrev = true
 		return b.afterAbbrev(plain, next)
 	}
 	return true
@@ -109,7 +104,7 @@ func (b *block) afterAbbrev(kind abbrevKind, next lookahead) bool {
 		return false
 	case timeOfDay:
 		// "At 5 a.m. Mr. Smith": a sentence cannot be that short.
-		return b.words > 3
+		return b.tokensBefore(b.cur, 3) >= 3
 	case numeric:
 		return next.class != number
 	}
@@ -121,7 +116,8 @@ func (b *block) afterAbbrev(kind abbrevKind, next lookahead) bool {
 // Tolkien"); after a lowercase word it may be a letter ending the sentence
 // ("you and I. Did").
 func (b *block) afterInitial(word string, next lookahead) bool {
-	if b.prevAbbrev || !b.prevLower {
+	prev := b.prev[:trimClosers(b.prev, 0, len(b.prev))]
+	if strings.HasSuffix(prev, ".") || !startsLower(prev) {
 		return false
 	}
 	if word == "I" {
@@ -133,7 +129,7 @@ func (b *block) afterInitial(word string, next lookahead) bool {
 // bareAbbrev reports whether a lone stop belongs to the abbreviation before
 // it, which tokenized text sometimes splits off ("cpl . justin", "no . 1").
 func (b *block) bareAbbrev(te int) bool {
-	kind, ok := b.lang.abbrev(b.prevTok)
+	kind, ok := b.lang.abbrev(b.prev)
 	return ok && (kind == title || kind == numeric && b.peek(te).class == number)
 }
 

@@ -52,3 +52,8 @@ func bulletLen(tok string) int {
 	}
 	return 0
 }
+
+// isBullet reports whether tok is a bare bullet.
+func isBullet(tok string) bool {
+	return tok != "" && bulletLen(tok) == len(tok)
+}

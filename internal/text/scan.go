@@ -1,6 +1,10 @@
 package text
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // block holds the state of the sentence being built within one block of
 // text, a stretch that no line break interrupts.
@@ -10,36 +14,67 @@ type block struct {
 	end  int
 	out  []Sentence
 
-	start      int    // where the current sentence begins
-	words      int    // tokens in the current sentence so far
-	prevLower  bool   // the previous token began with a lowercase letter
-	prevAbbrev bool   // the previous token was an abbreviation or an initial
-	abbrev     bool   // the current token is an abbreviation or an initial
-	bullet     bool   // the previous token was a bare bullet
-	quoteOpen  bool   // a bare ' token opened a quotation
-	item       marker // the last list item marker seen, if any
-	prevTok    string // the previous token of the block
+	start     int    // where the current sentence begins
+	cur       int    // where the current token begins
+	prev      string // the token before the current one in the sentence, if any
+	quoteOpen bool   // a bare ' token opened a quotation
+	item      marker // the last list item marker seen, if any
 }
 
-// appendBlock splits one block into sentences.
+// appendBlock splits one block into sentences. Only tokens holding a byte
+// that may matter (see notable) are looked at; what the rules need to know
+// about earlier tokens is read back from the text when it is needed, which
+// keeps ordinary words nearly free.
 func (s *Segmenter) appendBlock(dst []Sentence, src string, p Span) []Sentence {
 	b := block{src: src, lang: s.lang, end: p.End, out: dst, start: p.Start}
-	for i := p.Start; ; {
-		ts := skipSpace(src, i, p.End)
-		if ts >= p.End {
+	for i := p.Start; i < p.End; {
+		j := nextNotable(src, i, p.End)
+		if j == p.End {
 			break
 		}
-		i = b.token(ts, tokenEnd(src, ts, p.End))
+		if r, n := utf8.DecodeRuneInString(src[j:p.End]); unicode.IsSpace(r) {
+			i = j + n
+			continue
+		}
+		i = b.token(tokenStart(src, i, j), tokenEnd(src, j, p.End))
 	}
 	b.cut(p.End)
 	return b.out
 }
 
-// possessive reports whether the bare ' ending at te marks a plural's
-// possession ("harris ' death") rather than a quotation.
-func (b *block) possessive(te int) bool {
-	next := b.peek(te).class
-	return strings.HasSuffix(b.prevTok, "s") && (next == lowercase || next == capital)
+// notable marks the bytes that can make a token matter: stops, the closing
+// parenthesis of list markers, quotes, and every byte of a multi-byte
+// character (ellipsis, bullets, curly quotes, non-ASCII spaces).
+var notable = func() (t [256]bool) {
+	for _, c := range ".!?)'" {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// nextNotable returns the offset of the first notable byte in src[i:end], or
+// end.
+func nextNotable(src string, i, end int) int {
+	for i < end && !notable[src[i]] {
+		i++
+	}
+	return i
+}
+
+// tokenStart returns where the token holding offset j begins, not before lo,
+// which is a token boundary.
+func tokenStart(src string, lo, j int) int {
+	for j > lo {
+		r, n := utf8.DecodeLastRuneInString(src[lo:j])
+		if unicode.IsSpace(r) {
+			break
+		}
+		j -= n
+	}
+	return j
 }
 
 // cut ends the current sentence at end and starts the next one there.
@@ -47,8 +82,32 @@ func (b *block) cut(end int) {
 	if p, ok := trim(b.src, Span{b.start, end}); ok {
 		b.out = append(b.out, Sentence{p.Start, p.End, b.src[p.Start:p.End]})
 	}
-	b.start, b.words = end, 0
-	b.prevLower, b.prevAbbrev, b.bullet = false, false, false
+	b.start = end
+}
+
+// prevToken returns the token before ts within the current sentence, or ""
+// when ts opens the sentence.
+func (b *block) prevToken(ts int) string {
+	e := ts
+	for e > b.start {
+		r, n := utf8.DecodeLastRuneInString(b.src[b.start:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return b.src[tokenStart(b.src, b.start, e):e]
+}
+
+// tokensBefore counts the tokens of the current sentence before ts, stopping
+// at limit.
+func (b *block) tokensBefore(ts, limit int) int {
+	n := 0
+	for i := skipSpace(b.src, b.start, ts); i < ts && n < limit; i = skipSpace(b.src, i, ts) {
+		i = tokenEnd(b.src, i, ts)
+		n++
+	}
+	return n
 }
 
 // token handles the token [ts, te) and returns where scanning goes on, which
@@ -57,28 +116,35 @@ func (b *block) token(ts, te int) int {
 	tok := b.src[ts:te]
 	bullet := bulletLen(tok)
 	m, isMarker := parseMarker(tok[bullet:])
-	if b.words > 0 && (bullet > 0 || isMarker && m.follows(b.item)) {
+	b.prev = b.prevToken(ts)
+	afterBullet := isBullet(b.prev)
+	if b.prev != "" && (bullet > 0 || isMarker && !afterBullet && m.follows(b.item)) {
 		b.cut(ts)
+		b.prev = ""
 	}
-	if isMarker && (b.words == 0 || b.bullet || bullet > 0) {
-		b.item, b.bullet = m, false
-		b.words++
+	if isMarker && (b.prev == "" || bullet > 0 || afterBullet) {
+		b.item = m
 		return te
 	}
 	if tok == "'" && !b.possessive(te) {
 		b.quoteOpen = !b.quoteOpen
 	}
-	b.bullet = bullet == len(tok)
-	if !b.bullet {
-		b.words++
+	if rest := b.splitInside(ts, te); rest != ts {
+		ts, b.prev = rest, ""
 	}
-	ts = b.splitInside(ts, te)
+	b.cur = ts
 	next, end := b.decide(ts, te)
-	b.prevLower, b.prevAbbrev, b.prevTok = startsLower(b.src[ts:te]), b.abbrev, b.src[ts:te]
 	if end {
 		b.cut(b.absorbClosers(next))
 	}
 	return next
+}
+
+// possessive reports whether the bare ' ending at te marks a plural's
+// possession ("harris ' death") rather than a quotation.
+func (b *block) possessive(te int) bool {
+	next := b.peek(te).class
+	return strings.HasSuffix(b.prev, "s") && (next == lowercase || next == capital)
 }
 
 // splitInside ends sentences inside a token where a stop is glued to the
@@ -86,18 +152,23 @@ func (b *block) token(ts, te int) int {
 // begins. URLs and e-mail addresses are left whole.
 func (b *block) splitInside(ts, te int) int {
 	tok := b.src[ts:te]
-	if strings.IndexByte(tok, '@') >= 0 || strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
-		return ts
-	}
 	rest := ts
 	for i := 1; i+2 < len(tok); i++ {
-		if isStop(tok[i]) && gluedStart(tok, i) && !b.lang.isTitle(wordBefore(tok[:i])) {
-			rest = ts + i + 1
-			b.cut(rest)
-			b.words = 1
+		if !isStop(tok[i]) || !gluedStart(tok, i) || b.lang.isTitle(wordBefore(tok[:i])) {
+			continue
 		}
+		if isAddress(tok) {
+			return ts
+		}
+		rest = ts + i + 1
+		b.cut(rest)
 	}
 	return rest
+}
+
+// isAddress reports whether tok is a URL or an e-mail address.
+func isAddress(tok string) bool {
+	return strings.IndexByte(tok, '@') >= 0 || strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.")
 }
 
 // gluedStart reports whether the stop at tok[i] sits between a word or number

@@ -72,8 +72,12 @@ func (s *Segmenter) SentencesIn(src string, p Span) []Sentence {
 // documents.
 func (s *Segmenter) AppendSentences(dst []Sentence, src string, p Span) []Sentence {
 	p = clip(p, len(src))
-	for _, para := range paragraphs(nil, src, p) {
-		dst = s.appendParagraph(dst, src, para)
+	for start := p.Start; start < p.End; {
+		end, next := paragraphEnd(src, start, p.End)
+		if para, ok := trim(src, Span{start, end}); ok {
+			dst = s.appendParagraph(dst, src, para)
+		}
+		start = next
 	}
 	return dst
 }

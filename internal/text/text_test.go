@@ -179,6 +179,35 @@ func TestSentencesManySentences(t *testing.T) {
 	}
 }
 
+func TestSentencesPathological(t *testing.T) {
+	// Each input is large enough that a scan quadratic in its length would
+	// take minutes rather than milliseconds.
+	tests := []struct {
+		name string
+		src  string
+		want int
+	}{
+		{"bare quotes", strings.Repeat("' ", 100000), 1},
+		{"opening brackets", ". " + strings.Repeat("(", 200000), 2},
+		{"glued stops", strings.Repeat("ab.Cd", 40000), 40001},
+		{"stops", strings.Repeat(".", 200000), 1},
+		{"spaced stops", strings.Repeat(". ", 100000), 1},
+		{"closing quotes", "a . " + strings.Repeat("'' ", 100000), 1},
+		{"line breaks", strings.Repeat("a\n", 100000), 100000},
+		{"list markers", strings.Repeat("1. 2. ", 30000), 30001},
+		{"titles", strings.Repeat("Mr.    ", 50000), 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := text.Sentences(tc.src)
+			checkInvariants(t, tc.src, got)
+			if len(got) != tc.want {
+				t.Errorf("got %d sentences, want %d", len(got), tc.want)
+			}
+		})
+	}
+}
+
 // assertSentences checks that got holds the sentences want, with offsets
 // that match src.
 func assertSentences(t *testing.T, got []text.Sentence, src string, want []string) {
