@@ -1,0 +1,124 @@
+package diff
+
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// block word-diffs old[o0:o1] against new[n0:n1]. Only words and
+// punctuation take part in the diff; the white space between them is
+// compared afterwards, so a run of spaces never anchors two unrelated
+// sentences and a whitespace-only edit still shows.
+func (d *differ) block(o0, o1, n0, n1 int) {
+	switch {
+	case o0 == o1 && n0 == n1:
+		return
+	case o0 == o1 || n0 == n1 || d.remaining() <= 0:
+		d.degraded = d.degraded || (o0 != o1 && n0 != n1)
+		d.replace(o0, o1, n0, n1)
+		return
+	}
+	a := nonSpace(tokenize(d.old[o0:o1], o0, d.toks[0][:0]))
+	b := nonSpace(tokenize(d.new[n0:n1], n0, d.toks[1][:0]))
+	d.toks[0], d.toks[1] = a, b
+	ra, okA := d.tokenRunes(d.old, a, d.runes[0][:0])
+	rb, okB := d.tokenRunes(d.new, b, d.runes[1][:0])
+	d.runes[0], d.runes[1] = ra, rb
+	if !okA || !okB {
+		d.degraded = true
+		d.replace(o0, o1, n0, n1)
+		return
+	}
+	d.dmp.DiffTimeout = max(d.remaining(), time.Nanosecond)
+	diffs := d.dmp.DiffMainRunes(ra, rb, false)
+	if d.remaining() <= 0 {
+		d.degraded = true // go-diff may have given up and replaced the rest
+	}
+	d.walkTokens(diffs, a, b, o0, o1, n0, n1)
+}
+
+// nonSpace drops the white-space tokens of ts in place.
+func nonSpace(ts []token) []token {
+	out := ts[:0]
+	for _, t := range ts {
+		if t.kind != kindSpace {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// tokenRunes maps each token to its rune; false means too many distinct
+// tokens to tell apart.
+func (d *differ) tokenRunes(src string, ts []token, out []rune) ([]rune, bool) {
+	for _, t := range ts {
+		r := intern(d.ids, src[t.start:t.end])
+		if r < 0 {
+			return out, false
+		}
+		out = append(out, r)
+	}
+	return out, true
+}
+
+// walker turns a token diff back into byte-range segs.
+type walker struct {
+	d      *differ
+	a, b   []token
+	i, j   int // tokens consumed
+	po, pn int // bytes consumed
+}
+
+func (d *differ) walkTokens(diffs []diffmatchpatch.Diff, a, b []token, o0, o1, n0, n1 int) {
+	w := walker{d: d, a: a, b: b, po: o0, pn: n0}
+	for _, df := range diffs {
+		k := utf8.RuneCountInString(df.Text)
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			w.equal(k)
+		case diffmatchpatch.DiffDelete:
+			end := a[w.i+k-1].end
+			d.change(w.po, end, w.pn, w.pn, k, 0)
+			w.i, w.po = w.i+k, end
+		case diffmatchpatch.DiffInsert:
+			end := b[w.j+k-1].end
+			d.change(w.po, w.po, w.pn, end, 0, k)
+			w.j, w.pn = w.j+k, end
+		}
+	}
+	w.gap(o1, n1)
+}
+
+// equal emits k equal tokens, each with the white space before it, which is
+// equal too unless the two texts space it differently.
+func (w *walker) equal(k int) {
+	for range k {
+		ta, tb := w.a[w.i], w.b[w.j]
+		w.gap(ta.start, tb.start)
+		w.d.segs = append(w.d.segs, seg{eq: true, o0: ta.start, o1: ta.end, n0: tb.start, n1: tb.end, ow: 1, nw: 1})
+		w.i, w.j, w.po, w.pn = w.i+1, w.j+1, ta.end, tb.end
+	}
+}
+
+// gap emits the white space old[po:oe] against new[pn:ne].
+func (w *walker) gap(oe, ne int) {
+	og, ng := w.d.old[w.po:oe], w.d.new[w.pn:ne]
+	switch {
+	case og == ng && og != "":
+		w.d.segs = append(w.d.segs, seg{eq: true, nl: hasNewline(og), o0: w.po, o1: oe, n0: w.pn, n1: ne})
+	case og != ng:
+		w.d.change(w.po, oe, w.pn, ne, 0, 0)
+	}
+	w.po, w.pn = oe, ne
+}
+
+func hasNewline(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			return true
+		}
+	}
+	return false
+}

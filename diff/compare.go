@@ -1,0 +1,67 @@
+package diff
+
+// Words returns the word ops that turn old into new, without stats or
+// sentences; it suits short texts such as titles.
+func Words(old, new string, opts Options) ([]Op, error) {
+	d, err := newDiffer(old, new, opts)
+	if err != nil {
+		return nil, err
+	}
+	d.run()
+	return d.ops(), nil
+}
+
+// ops turns the final segs into the public ops: a change becomes its
+// deletion followed by its insertion, as readers expect "[-old-]{+new+}".
+func (d *differ) ops() []Op {
+	ops := make([]Op, 0, len(d.segs)+len(d.segs)/2)
+	for _, s := range d.segs {
+		if s.eq {
+			ops = append(ops, Op{Op: Equal, Text: d.old[s.o0:s.o1], OldStart: s.o0, OldEnd: s.o1, NewStart: s.n0, NewEnd: s.n1})
+			continue
+		}
+		if s.o0 < s.o1 {
+			ops = append(ops, Op{Op: Delete, Text: d.old[s.o0:s.o1], OldStart: s.o0, OldEnd: s.o1, NewStart: s.n0, NewEnd: s.n0})
+		}
+		if s.n0 < s.n1 {
+			ops = append(ops, Op{Op: Insert, Text: d.new[s.n0:s.n1], OldStart: s.o1, OldEnd: s.o1, NewStart: s.n0, NewEnd: s.n1})
+		}
+	}
+	return ops
+}
+
+// Compare diffs old against new word by word and sentence by sentence. It
+// fails only for invalid UTF-8 (ErrInvalidUTF8) or invalid options
+// (ErrInvalidOptions); past the deadline it returns a coarser diff marked
+// Degraded.
+func Compare(old, new string, opts Options) (*Result, error) {
+	d, err := newDiffer(old, new, opts)
+	if err != nil {
+		return nil, err
+	}
+	d.run()
+	r := &Result{Ops: d.ops(), Degraded: d.degraded}
+	markMoves(r.Ops)
+	var degraded bool
+	r.Sentences, degraded = sentenceChanges(old, new, r.Ops, d.deadline)
+	r.Degraded = r.Degraded || degraded
+	r.Stats = computeStats(r.Ops, r.Sentences)
+	return r, nil
+}
+
+// ChangedSentences returns the sentences of the new text that were added or
+// edited, in order: what a reader of the old revision has not seen yet.
+// Moved sentences are left out unless they were edited too.
+func (r *Result) ChangedSentences() []SentenceChange {
+	var out []SentenceChange
+	last := -1 // a new sentence merged from two old ones is listed twice
+	for _, c := range r.Sentences {
+		switch {
+		case c.NewIndex < 0 || c.NewIndex == last:
+		case c.Status == Added, c.Status == Edited, c.Status == Moved && c.Ops != nil:
+			out = append(out, c)
+			last = c.NewIndex
+		}
+	}
+	return out
+}

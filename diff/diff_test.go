@@ -1,0 +1,168 @@
+package diff_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/redline-news/redline/diff"
+)
+
+// plain renders ops as git --word-diff=plain would, independently of the
+// package's own renderer, so that expectations read at a glance.
+func plain(ops []diff.Op) string {
+	var b strings.Builder
+	for _, op := range ops {
+		switch op.Op {
+		case diff.Equal:
+			b.WriteString(op.Text)
+		case diff.Delete:
+			b.WriteString("[-" + op.Text + "-]")
+		case diff.Insert:
+			b.WriteString("{+" + op.Text + "+}")
+		}
+	}
+	return b.String()
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"identical", "The mayor spoke.", "The mayor spoke.", "The mayor spoke."},
+		{"word replaced", "The mayor spoke on Monday.", "The mayor spoke on Tuesday.", "The mayor spoke on [-Monday-]{+Tuesday+}."},
+		{"adjacent words merge", "the big red dog", "the small blue dog", "the [-big red-]{+small blue+} dog"},
+		{"distant words stay apart", "The quick brown fox jumps over the lazy dog.", "The slow brown fox jumps over the lazy cat.",
+			"The [-quick-]{+slow+} brown fox jumps over the lazy [-dog-]{+cat+}."},
+		{"word inserted", "the dog barked", "the big dog barked", "the {+big +}dog barked"},
+		{"word deleted", "the big dog barked", "the dog barked", "the [-big -]dog barked"},
+		{"punctuation only", "Police said, the road is closed.", "Police said the road is closed!", "Police said[-,-] the road is closed[-.-]{+!+}"},
+		{"number edited", "At least 12 people died.", "At least 15 people died.", "At least [-12-]{+15+} people died."},
+		{"never cuts a word", "unbelievable", "believable", "[-unbelievable-]{+believable+}"},
+		{"hyphenated compound", "a well-known author", "a well-liked author", "a [-well-known-]{+well-liked+} author"},
+		{"apostrophe kept", "It's the mayor's plan.", "It's the council's plan.", "It's the [-mayor's-]{+council's+} plan."},
+		{"sentence added", "Rain fell. Roads flooded.", "Rain fell. Schools closed. Roads flooded.", "Rain fell. {+Schools closed. +}Roads flooded."},
+		{"whitespace only", "two  spaces here", "two spaces here", "two[-  -]{+ +}spaces here"},
+		{"line break added", "One line. Another.", "One line.\nAnother.", "One line.[- -]{+\n+}Another."},
+		{"paragraph added", "First.\n\nLast.\n", "First.\n\nMiddle.\n\nLast.\n", "First.\n\n{+Middle.\n\n+}Last.\n"},
+		{"russian", "Президент подписал закон в понедельник.", "Президент подписал указ во вторник.",
+			"Президент подписал [-закон в понедельник-]{+указ во вторник+}."},
+		{"chinese", "今天北京下雨。", "今天上海下雪。", "今天[-北京-]{+上海+}下[-雨-]{+雪+}。"},
+		{"arabic", "قال الرئيس إن الاتفاق جيد", "قال الوزير إن الاتفاق جيد", "قال [-الرئيس-]{+الوزير+} إن الاتفاق جيد"},
+		{"emoji", "We won 🎉 today", "We won 🏆 today", "We won [-🎉-]{+🏆+} today"},
+		{"zwj family", "Family 👨‍👩‍👧 photo", "Family 👨‍👩‍👦 photo", "Family [-👨‍👩‍👧-]{+👨‍👩‍👦+} photo"},
+		{"flags", "Match 🇫🇷 vs 🇩🇪", "Match 🇫🇷 vs 🇬🇧", "Match 🇫🇷 vs [-🇩🇪-]{+🇬🇧+}"},
+		{"combining accent", "cafe\u0301 open", "cafe\u0301 closed", "cafe\u0301 [-open-]{+closed+}"},
+		{"empty old", "", "New text.", "{+New text.+}"},
+		{"empty new", "Old text.", "", "[-Old text.-]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ops, err := diff.Words(tc.old, tc.new, diff.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, tc.old, tc.new, ops)
+			if got := plain(ops); got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWordsOpRanges(t *testing.T) {
+	ops, err := diff.Words("the big dog", "the small dog", diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []diff.Op{
+		{Op: diff.Equal, Text: "the ", OldStart: 0, OldEnd: 4, NewStart: 0, NewEnd: 4},
+		{Op: diff.Delete, Text: "big", OldStart: 4, OldEnd: 7, NewStart: 4, NewEnd: 4},
+		{Op: diff.Insert, Text: "small", OldStart: 7, OldEnd: 7, NewStart: 4, NewEnd: 9},
+		{Op: diff.Equal, Text: " dog", OldStart: 7, OldEnd: 11, NewStart: 9, NewEnd: 13},
+	}
+	if len(ops) != len(want) {
+		t.Fatalf("got %d ops %+v, want %+v", len(ops), ops, want)
+	}
+	for i := range want {
+		if ops[i] != want[i] {
+			t.Errorf("op %d: got %+v, want %+v", i, ops[i], want[i])
+		}
+	}
+}
+
+func TestInvalidInput(t *testing.T) {
+	if _, err := diff.Compare("ok", "bad \xff", diff.Options{}); !errors.Is(err, diff.ErrInvalidUTF8) {
+		t.Errorf("invalid UTF-8: got %v, want ErrInvalidUTF8", err)
+	}
+	if _, err := diff.Words("a", "b", diff.Options{Deadline: -1}); !errors.Is(err, diff.ErrInvalidOptions) {
+		t.Errorf("negative deadline: got %v, want ErrInvalidOptions", err)
+	}
+}
+
+// checkInvariants asserts what every diff must satisfy: the ops rebuild both
+// texts, their byte ranges are consistent, and no edit cuts a word.
+func checkInvariants(t testing.TB, old, new string, ops []diff.Op) {
+	t.Helper()
+	var o, n strings.Builder
+	for i, op := range ops {
+		if op.Text == "" {
+			t.Fatalf("op %d is empty", i)
+		}
+		if op.OldStart != o.Len() || op.NewStart != n.Len() {
+			t.Fatalf("op %d starts at %d/%d, want %d/%d", i, op.OldStart, op.NewStart, o.Len(), n.Len())
+		}
+		if op.Op != diff.Insert {
+			o.WriteString(op.Text)
+		}
+		if op.Op != diff.Delete {
+			n.WriteString(op.Text)
+		}
+		if op.OldEnd != o.Len() || op.NewEnd != n.Len() {
+			t.Fatalf("op %d ends at %d/%d, want %d/%d", i, op.OldEnd, op.NewEnd, o.Len(), n.Len())
+		}
+		if op.Op != diff.Equal {
+			src, start, end := old, op.OldStart, op.OldEnd
+			if op.Op == diff.Insert {
+				src, start, end = new, op.NewStart, op.NewEnd
+			}
+			if !wordBoundary(src, start) || !wordBoundary(src, end) {
+				t.Fatalf("op %d (%s %q) cuts a word", i, op.Op, op.Text)
+			}
+		}
+	}
+	if o.String() != old {
+		t.Fatalf("equal+delete ops give %q, want %q", o.String(), old)
+	}
+	if n.String() != new {
+		t.Fatalf("equal+insert ops give %q, want %q", n.String(), new)
+	}
+}
+
+// wordBoundary reports whether i does not fall between two letters or
+// digits, nor inside a UTF-8 sequence, nor before a combining mark or joiner.
+func wordBoundary(s string, i int) bool {
+	if i == 0 || i == len(s) {
+		return true
+	}
+	if !utf8.RuneStart(s[i]) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsMark(after) || after == '\u200d' || before == '\u200d' || unicode.Is(unicode.Variation_Selector, after) {
+		return false
+	}
+	if isRegional(before) && isRegional(after) {
+		return false
+	}
+	return !(isAlnum(before) && isAlnum(after)) || isIdeograph(before) || isIdeograph(after)
+}
+
+func isAlnum(r rune) bool    { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+func isIdeograph(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+}

@@ -1,0 +1,131 @@
+package diff
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// seg is one run of the diff under construction: an equality, or a change
+// that replaces old[o0:o1] by new[n0:n1]. ow and nw weigh the old and new
+// side for the cleanup: each word or punctuation token counts one, white
+// space nothing.
+type seg struct {
+	eq             bool
+	nl             bool // an equality holding a line break is never merged away
+	o0, o1, n0, n1 int
+	ow, nw         int
+}
+
+// never is the weight of equalities too long to merge into a change.
+const never = 1 << 30
+
+// differ holds the state of one comparison; nothing outlives the call.
+type differ struct {
+	old, new string
+	deadline time.Time
+	degraded bool
+	ids      map[string]rune
+	segs     []seg
+	dmp      *diffmatchpatch.DiffMatchPatch
+	toks     [2][]token
+	runes    [2][]rune
+}
+
+func newDiffer(old, new string, opts Options) (*differ, error) {
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	if !utf8.ValidString(old) || !utf8.ValidString(new) {
+		return nil, ErrInvalidUTF8
+	}
+	return &differ{
+		old: old, new: new,
+		deadline: time.Now().Add(opts.deadline()),
+		ids:      make(map[string]rune),
+		dmp:      diffmatchpatch.New(),
+	}, nil
+}
+
+// run diffs the whole texts: the common leading and trailing lines are
+// equal outright, and the middle is aligned line by line.
+func (d *differ) run() {
+	p := commonPrefixLines(d.old, d.new)
+	s := commonSuffixLines(d.old[p:], d.new[p:])
+	d.equal(0, p, 0, p)
+	d.lines(p, len(d.old)-s, p, len(d.new)-s)
+	d.equal(len(d.old)-s, len(d.old), len(d.new)-s, len(d.new))
+	d.segs = polish(d.old, d.new, cleanup(normalize(d.segs)))
+}
+
+// commonPrefixLines returns the length of the longest common prefix of a and
+// b that ends at a line start, which is a token boundary in both.
+func commonPrefixLines(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) && i == len(b) {
+		return i
+	}
+	return strings.LastIndexByte(a[:i], '\n') + 1
+}
+
+// commonSuffixLines returns the length of the longest common suffix of a and
+// b that starts at a line start.
+func commonSuffixLines(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	if i == len(a) && i == len(b) {
+		return i
+	}
+	cut := strings.IndexByte(a[len(a)-i:], '\n')
+	if cut < 0 {
+		return 0
+	}
+	return i - cut - 1
+}
+
+// equal records an equality that is never merged into a change.
+func (d *differ) equal(o0, o1, n0, n1 int) {
+	if o0 < o1 {
+		d.segs = append(d.segs, seg{eq: true, nl: true, o0: o0, o1: o1, n0: n0, n1: n1, ow: never, nw: never})
+	}
+}
+
+// change records a replacement weighed by its word and punctuation tokens.
+func (d *differ) change(o0, o1, n0, n1, ow, nw int) {
+	if o0 < o1 || n0 < n1 {
+		d.segs = append(d.segs, seg{o0: o0, o1: o1, n0: n0, n1: n1, ow: ow, nw: nw})
+	}
+}
+
+// replace records old[o0:o1] -> new[n0:n1] as one change without diffing it.
+func (d *differ) replace(o0, o1, n0, n1 int) {
+	d.change(o0, o1, n0, n1, weigh(d.old[o0:o1]), weigh(d.new[n0:n1]))
+}
+
+// weigh counts the word and punctuation tokens of s without keeping them.
+func weigh(s string) int {
+	if len(s) > 1<<16 {
+		return never
+	}
+	n := 0
+	for _, t := range tokenize(s, 0, nil) {
+		if t.kind != kindSpace {
+			n++
+		}
+	}
+	return n
+}
+
+// remaining returns the time left before the deadline.
+func (d *differ) remaining() time.Duration {
+	return time.Until(d.deadline)
+}

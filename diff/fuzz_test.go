@@ -1,0 +1,41 @@
+package diff_test
+
+import (
+	"errors"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/redline-news/redline/diff"
+)
+
+func FuzzCompare(f *testing.F) {
+	seeds := [][2]string{
+		{"the big red dog", "the small blue dog"},
+		{"Rain fell. Roads flooded.", "Rain fell. Schools closed. Roads flooded."},
+		{"A.\n\nB b b b.\n\nC.", "A.\n\nC.\n\nB b b b."},
+		{"two  spaces", "two spaces"},
+		{"今天北京下雨。", "今天上海下雪。"},
+		{"👨‍👩‍👧 🇫🇷", "👨‍👩‍👦 🇩🇪"},
+		{"cafe\u0301", "cafe"},
+		{"", "x"},
+		{"ok", "\xff"},
+	}
+	for _, s := range seeds {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, old, new string) {
+		r, err := diff.Compare(old, new, diff.Options{})
+		if !utf8.ValidString(old) || !utf8.ValidString(new) {
+			if !errors.Is(err, diff.ErrInvalidUTF8) {
+				t.Fatalf("invalid UTF-8: got %v, want ErrInvalidUTF8", err)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, old, new, r.Ops)
+		checkStats(t, old, new, r)
+		checkSentences(t, old, new, r)
+	})
+}

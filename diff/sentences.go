@@ -1,0 +1,235 @@
+package diff
+
+import (
+	"sort"
+	"time"
+
+	"github.com/redline-news/redline/internal/text"
+)
+
+// SentenceStatus says what happened to one sentence between the texts.
+type SentenceStatus uint8
+
+// The fates of a sentence. Unchanged, Edited and Moved pair an old sentence
+// with a new one; Added has only a new one and Removed only an old one.
+const (
+	Unchanged SentenceStatus = iota
+	Edited
+	Added
+	Removed
+	Moved
+)
+
+var statusNames = [...]string{Unchanged: "unchanged", Edited: "edited", Added: "added", Removed: "removed", Moved: "moved"}
+
+// String returns the status' name, as in the JSON.
+func (s SentenceStatus) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return "unknown"
+}
+
+// MarshalText writes the status as its name.
+func (s SentenceStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a status written by MarshalText.
+func (s *SentenceStatus) UnmarshalText(b []byte) error {
+	for i, name := range statusNames {
+		if string(b) == name {
+			*s = SentenceStatus(i)
+			return nil
+		}
+	}
+	return ErrInvalidOptions
+}
+
+// SentenceChange is the fate of one sentence. Indexes count the sentences of
+// each text from 0 and are -1 on the side the sentence is missing from,
+// where its byte range is empty.
+type SentenceChange struct {
+	Status   SentenceStatus `json:"status"`
+	OldIndex int            `json:"old_index"`
+	NewIndex int            `json:"new_index"`
+	OldStart int            `json:"old_start"`
+	OldEnd   int            `json:"old_end"`
+	NewStart int            `json:"new_start"`
+	NewEnd   int            `json:"new_end"`
+	// Text is the sentence in the new text, or in the old one if it was
+	// removed; OldText is set too when the two differ.
+	Text    string `json:"text"`
+	OldText string `json:"old_text,omitempty"`
+	// Ops are the word ops from OldText to Text, with byte ranges relative
+	// to the two sentences, for edited sentences and moved ones that were
+	// also edited.
+	Ops []Op `json:"ops,omitempty"`
+}
+
+// sentencer pairs the sentences of the two texts through the word ops.
+type sentencer struct {
+	old, new   string
+	os, ns     []text.Sentence
+	oPart      []int // partner of each old sentence in the new text, or -1
+	nPart      []int
+	moved      map[int]int // old index -> new index of moved sentences
+	movedTo    map[int]int // new index -> old index
+	deadline   time.Time
+	degraded   bool
+	changes    []SentenceChange
+	oldEmitted int
+}
+
+// sentenceChanges lists every sentence of both texts in reading order: new
+// sentences in their order, removed ones where they stood.
+func sentenceChanges(old, new string, ops []Op, deadline time.Time) ([]SentenceChange, bool) {
+	s := &sentencer{old: old, new: new, os: text.Sentences(old), ns: text.Sentences(new), deadline: deadline}
+	s.oPart = partners(s.os, s.ns, ops, true)
+	s.nPart = partners(s.ns, s.os, ops, false)
+	s.moved = matchMoves(s.os, s.ns, s.oPart, s.nPart)
+	s.movedTo = make(map[int]int, len(s.moved))
+	for i, j := range s.moved {
+		s.movedTo[j] = i
+	}
+	for j := range s.ns {
+		s.emitNew(j)
+	}
+	s.emitOld(len(s.os))
+	return s.changes, s.degraded
+}
+
+// emitNew records new sentence j, after the old sentences that stood before
+// its partner.
+func (s *sentencer) emitNew(j int) {
+	i := s.nPart[j]
+	if i < 0 {
+		if mi, ok := s.movedFrom(j); ok {
+			s.changes = append(s.changes, s.pair(Moved, mi, j))
+			return
+		}
+		s.changes = append(s.changes, SentenceChange{Status: Added, OldIndex: -1, NewIndex: j,
+			OldStart: -1, OldEnd: -1, NewStart: s.ns[j].Start, NewEnd: s.ns[j].End, Text: s.ns[j].Text})
+		return
+	}
+	s.emitOld(i)
+	status := Unchanged
+	if s.os[i].Text != s.ns[j].Text {
+		status = Edited
+	}
+	s.changes = append(s.changes, s.pair(status, i, j))
+	s.oldEmitted = max(s.oldEmitted, i+1)
+}
+
+// emitOld records the old sentences before index end that no new sentence
+// claimed: removed ones, and ones merged into a new sentence claimed by
+// another old one.
+func (s *sentencer) emitOld(end int) {
+	for i := s.oldEmitted; i < end; i++ {
+		j := s.oPart[i]
+		switch {
+		case j >= 0 && s.nPart[j] != i:
+			s.changes = append(s.changes, s.pair(Edited, i, j))
+		case j < 0 && !s.isMoved(i):
+			s.changes = append(s.changes, SentenceChange{Status: Removed, OldIndex: i, NewIndex: -1,
+				OldStart: s.os[i].Start, OldEnd: s.os[i].End, NewStart: -1, NewEnd: -1, Text: s.os[i].Text})
+		}
+	}
+	s.oldEmitted = max(s.oldEmitted, end)
+}
+
+// pair builds the change for old sentence i and new sentence j.
+func (s *sentencer) pair(status SentenceStatus, i, j int) SentenceChange {
+	o, n := s.os[i], s.ns[j]
+	c := SentenceChange{Status: status, OldIndex: i, NewIndex: j, OldStart: o.Start, OldEnd: o.End,
+		NewStart: n.Start, NewEnd: n.End, Text: n.Text}
+	if o.Text != n.Text {
+		c.OldText = o.Text
+		c.Ops = s.wordOps(o.Text, n.Text)
+	}
+	return c
+}
+
+// wordOps diffs two sentences within what is left of the deadline.
+func (s *sentencer) wordOps(old, new string) []Op {
+	left := time.Until(s.deadline)
+	if left <= 0 {
+		s.degraded = true
+		left = time.Nanosecond
+	}
+	d, _ := newDiffer(old, new, Options{Deadline: left})
+	d.run()
+	s.degraded = s.degraded || d.degraded
+	return d.ops()
+}
+
+func (s *sentencer) isMoved(i int) bool {
+	_, ok := s.moved[i]
+	return ok
+}
+
+func (s *sentencer) movedFrom(j int) (int, bool) {
+	i, ok := s.movedTo[j]
+	return i, ok
+}
+
+// partners finds, for each sentence of one text, the sentence of the other
+// text that holds its first unchanged word, or -1 when none of its words
+// survived. fromOld says whether sents belong to the old text.
+func partners(sents, other []text.Sentence, ops []Op, fromOld bool) []int {
+	part := make([]int, len(sents))
+	k := 0
+	for x, st := range sents {
+		part[x] = -1
+		for k < len(ops) && opEnd(ops[k], fromOld) <= st.Start {
+			k++
+		}
+		for m := k; m < len(ops) && opStart(ops[m], fromOld) < st.End; m++ {
+			if pos, ok := firstEqualWord(ops[m], st, fromOld); ok {
+				part[x] = sentenceAt(other, pos)
+				break
+			}
+		}
+	}
+	return part
+}
+
+// firstEqualWord returns where, in the other text, the first non-space byte
+// that equal op shares with sentence st lies.
+func firstEqualWord(op Op, st text.Sentence, fromOld bool) (int, bool) {
+	if op.Op != Equal {
+		return 0, false
+	}
+	start, other := op.NewStart, op.OldStart
+	if fromOld {
+		start, other = op.OldStart, op.NewStart
+	}
+	lo, hi := max(st.Start, start), min(st.End, start+len(op.Text))
+	for p := lo; p < hi; p++ {
+		if !isASCIISpace(op.Text[p-start]) {
+			return other + p - start, true
+		}
+	}
+	return 0, false
+}
+
+func opStart(op Op, old bool) int {
+	if old {
+		return op.OldStart
+	}
+	return op.NewStart
+}
+
+func opEnd(op Op, old bool) int {
+	if old {
+		return op.OldEnd
+	}
+	return op.NewEnd
+}
+
+// sentenceAt returns the index of the sentence holding byte pos, or -1.
+func sentenceAt(sents []text.Sentence, pos int) int {
+	k := sort.Search(len(sents), func(k int) bool { return sents[k].End > pos })
+	if k < len(sents) && sents[k].Start <= pos {
+		return k
+	}
+	return -1
+}

@@ -1,0 +1,114 @@
+package diff_test
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/redline-news/redline/diff"
+	"github.com/redline-news/redline/internal/text"
+)
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // status old_index new_index, in order
+	}{
+		{"unchanged", "Rain fell. Roads flooded.", "Rain fell. Roads flooded.", []string{"unchanged 0 0", "unchanged 1 1"}},
+		{"edited", "Rain fell on Monday. Roads flooded.", "Rain fell on Tuesday. Roads flooded.", []string{"edited 0 0", "unchanged 1 1"}},
+		{"added", "Rain fell. Roads flooded.", "Rain fell. Schools closed early today. Roads flooded.",
+			[]string{"unchanged 0 0", "added -1 1", "unchanged 1 2"}},
+		{"removed", "Rain fell. Schools closed early today. Roads flooded.", "Rain fell. Roads flooded.",
+			[]string{"unchanged 0 0", "removed 1 -1", "unchanged 2 1"}},
+		{"paragraph moved", "Storm hits the coast.\n\nThousands lost power overnight in the north.\n\nThe mayor urged calm.\n",
+			"Storm hits the coast.\n\nThe mayor urged calm.\n\nThousands lost power overnight in the north.\n",
+			[]string{"unchanged 0 0", "unchanged 2 1", "moved 1 2"}},
+		{"paragraph moved and edited", "Storm hits the coast.\n\nThousands of homes lost power overnight in the north.\n\nThe mayor urged calm.\n",
+			"Storm hits the coast.\n\nThe mayor urged calm.\n\nThousands of homes lost power overnight in the far north.\n",
+			[]string{"unchanged 0 0", "unchanged 2 1", "moved 1 2"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := diff.Compare(tc.old, tc.new, diff.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSentences(t, tc.old, tc.new, r)
+			var got []string
+			for _, c := range r.Sentences {
+				got = append(got, c.Status.String()+" "+strconv.Itoa(c.OldIndex)+" "+strconv.Itoa(c.NewIndex))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMovedParagraphOps(t *testing.T) {
+	old := "Storm hits the coast.\n\nThousands lost power overnight in the north.\n\nThe mayor urged calm.\n"
+	new := "Storm hits the coast.\n\nThe mayor urged calm.\n\nThousands lost power overnight in the north.\n"
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	moves := map[int][]diff.Kind{}
+	for _, op := range r.Ops {
+		if op.Move != 0 {
+			moves[op.Move] = append(moves[op.Move], op.Op)
+		}
+	}
+	if len(moves) != 1 || len(moves[1]) != 2 {
+		t.Errorf("got moves %v in %q, want one delete and one insert marked as move 1", moves, plain(r.Ops))
+	}
+}
+
+func TestChangedSentences(t *testing.T) {
+	r, err := diff.Compare("Rain fell on Monday. Roads flooded.", "Rain fell on Tuesday. Roads flooded. Schools closed.", diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range r.ChangedSentences() {
+		got = append(got, c.Text)
+	}
+	want := []string{"Rain fell on Tuesday.", "Schools closed."}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// checkSentences asserts that every sentence of both texts has a fate and
+// that ranges and texts agree with the texts.
+func checkSentences(t testing.TB, old, new string, r *diff.Result) {
+	t.Helper()
+	os, ns := text.Sentences(old), text.Sentences(new)
+	seenOld, seenNew := make([]bool, len(os)), make([]bool, len(ns))
+	for _, c := range r.Sentences {
+		if c.OldIndex >= 0 {
+			seenOld[c.OldIndex] = true
+			if old[c.OldStart:c.OldEnd] != os[c.OldIndex].Text {
+				t.Fatalf("old range of %+v is not sentence %d", c, c.OldIndex)
+			}
+		}
+		if c.NewIndex >= 0 {
+			seenNew[c.NewIndex] = true
+			if new[c.NewStart:c.NewEnd] != c.Text {
+				t.Fatalf("new range of %+v is not its text", c)
+			}
+		}
+		if c.Ops != nil {
+			checkInvariants(t, c.OldText, c.Text, c.Ops)
+		}
+	}
+	for i, ok := range seenOld {
+		if !ok {
+			t.Fatalf("old sentence %d %q has no fate", i, os[i].Text)
+		}
+	}
+	for j, ok := range seenNew {
+		if !ok {
+			t.Fatalf("new sentence %d %q has no fate", j, ns[j].Text)
+		}
+	}
+}

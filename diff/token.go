@@ -1,0 +1,137 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+)
+
+// tokenKind tells words from punctuation and white space; the cleanup weighs
+// them differently and only words count in the stats.
+type tokenKind uint8
+
+const (
+	kindSpace tokenKind = iota
+	kindPunct
+	kindWord
+)
+
+// token is one token of a text, as a byte range into it.
+type token struct {
+	start, end int
+	kind       tokenKind
+}
+
+// joiners keeps hyphenated compounds ("well-known", "1990-91") in one token:
+// a reader sees "[-well-known-]{+well-liked+}" as one changed word.
+var joiners = &words.Joiners[string]{Middle: []rune{'-', '\u2010', '\u2011'}}
+
+// tokenize splits s into Unicode word-boundary tokens (UAX #29), which keep
+// apostrophes inside words, grapheme clusters such as emoji ZWJ sequences and
+// flags whole, and every CJK ideograph as a word of its own.
+func tokenize(s string, base int, out []token) []token {
+	it := words.FromString(s)
+	it.Joiners(joiners)
+	glue := false
+	for it.Next() {
+		v := it.Value()
+		if glue {
+			// A joiner binds what follows into the same grapheme
+			// cluster even where UAX #29's tables lag behind emoji.
+			out[len(out)-1].end = base + it.End()
+		} else {
+			out = append(out, token{start: base + it.Start(), end: base + it.End(), kind: classify(v)})
+		}
+		glue = strings.HasSuffix(v, zwj)
+	}
+	return out
+}
+
+const zwj = "\u200d"
+
+// extendsGrapheme reports whether the rune at s[i:] attaches to the one
+// before it (a combining mark, joiner or variation selector), so that i is
+// no place to cut.
+func extendsGrapheme(s string, i int) bool {
+	if i >= len(s) || s[i] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsMark(r) || r == '\u200d' || r == '\u200c' || unicode.Is(unicode.Variation_Selector, r) || (r >= 0x1F3FB && r <= 0x1F3FF)
+}
+
+// classify decides a token's kind from its first rune.
+func classify(v string) tokenKind {
+	b := v[0]
+	if b < utf8.RuneSelf {
+		switch {
+		case asciiWord[b]:
+			return kindWord
+		case b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v':
+			return kindSpace
+		}
+		return kindPunct
+	}
+	r, _ := utf8.DecodeRuneInString(v)
+	switch {
+	case unicode.IsSpace(r):
+		return kindSpace
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.So, r):
+		return kindWord
+	}
+	return kindPunct
+}
+
+// asciiWord holds the ASCII bytes that make up words.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+	}
+	return t
+}()
+
+// CountWords returns the number of words in s as the stats count them: runs
+// of letters, digits and marks, with each ideograph, kana or Thai-script
+// letter a word of its own, since those scripts do not put spaces between
+// words. The count adds up over any split of s at token boundaries, so the
+// words of the ops always sum to the words of the texts.
+func CountWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			w := asciiWord[b]
+			if w && !in {
+				n++
+			}
+			in = w
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case isSingleRuneWord(r):
+			n++
+			in = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (in && unicode.IsMark(r)):
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return n
+}
+
+// singleRuneScripts are the scripts whose letters UAX #29 splits one by one.
+var singleRuneScripts = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana,
+	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tai_Tham, unicode.Tai_Viet}
+
+func isSingleRuneWord(r rune) bool {
+	return r >= 0x0E00 && unicode.IsOneOf(singleRuneScripts, r)
+}
