@@ -52,7 +52,7 @@ func (b *block) peek(i int) lookahead {
 }
 
 // maxPeekTokens bounds the tokens of bare quotes and brackets that peek
-// looks past ("`` (").
+// looks past ("“ (").
 const maxPeekTokens = 3
 
 // leadingWord returns the letters at the start of s.
