@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/redline-news/redline/summarize"
+)
+
+// maxSummarizeInput bounds what summarize reads, from a file, standard input
+// or one --jsonl line: far above any article, low enough to fail fast on a
+// wrong file.
+const maxSummarizeInput = 10 << 20
+
+func init() {
+	register("summarize", "summarize a text file or standard input", runSummarize)
+}
+
+// summarizeFlags are the parsed command line of summarize.
+type summarizeFlags struct {
+	opts   summarize.Options
+	format string
+	jsonl  bool
+	path   string
+}
+
+func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error) {
+	var f summarizeFlags
+	fs := newFlagSet("summarize", stderr)
+	fs.IntVar(&f.opts.Sentences, "sentences", 0, "summary length in `sentences` (default 3)")
+	fs.Float64Var(&f.opts.Ratio, "ratio", 0, "summary length as a share of the sentences, 0 < `r` <= 1")
+	fs.IntVar(&f.opts.Words, "words", 0, "word budget: the longest summary that fits in `n` words")
+	fs.StringVar(&f.opts.Algorithm, "algorithm", summarize.DefaultAlgorithm, "algorithm: "+strings.Join(summarize.Algorithms(), ", "))
+	fs.StringVar(&f.opts.Language, "language", "", "language: "+strings.Join(summarize.Languages(), ", ")+" (default: detect)")
+	fs.StringVar(&f.opts.Order, "order", summarize.OrderDocument, "sentence order: document or rank")
+	fs.IntVar(&f.opts.Keywords, "keywords", summarize.DefaultKeywords, "how many keywords (JSON and HTML output)")
+	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, html or json")
+	asJSON := fs.Bool("json", false, "same as --format json")
+	fs.BoolVar(&f.jsonl, "jsonl", false, `read {"id","text"} lines and write one JSON result a line`)
+	if err := parseFlags(fs, args); err != nil {
+		return f, err
+	}
+	if *asJSON {
+		f.format = "json"
+	}
+	return f, f.check(fs.Args())
+}
+
+func (f *summarizeFlags) check(args []string) error {
+	switch {
+	case len(args) > 1:
+		return usageError{"summarize takes at most one FILE"}
+	case !strings.Contains(" text markdown html json ", " "+f.format+" "):
+		return usageError{fmt.Sprintf("--format must be text, markdown, html or json, not %q", f.format)}
+	}
+	if len(args) == 1 {
+		f.path = args[0]
+	}
+	if _, err := summarize.Summarize("Check.", f.opts); err != nil {
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+func runSummarize(ctx context.Context, stdio Stdio, args []string) error {
+	f, err := parseSummarizeFlags(stdio.Stderr, args)
+	if err != nil {
+		return err
+	}
+	in := stdio.Stdin
+	if f.path != "" && f.path != "-" {
+		file, err := os.Open(f.path)
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		in = file
+	}
+	if f.jsonl {
+		return summarizeLines(ctx, stdio, in, f.opts)
+	}
+	return summarizeOne(stdio.Stdout, in, f)
+}
+
+func summarizeOne(w io.Writer, in io.Reader, f summarizeFlags) error {
+	data, err := io.ReadAll(io.LimitReader(in, maxSummarizeInput+1))
+	if err != nil {
+		return err
+	}
+	if len(data) > maxSummarizeInput {
+		return fmt.Errorf("input is larger than the %d MiB limit", maxSummarizeInput>>20)
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		return errors.New("input is empty: nothing to summarize")
+	}
+	sum, err := summarize.Summarize(string(data), f.opts)
+	if err != nil {
+		return err
+	}
+	return writeSummary(w, sum, f.format)
+}
+
+func writeSummary(w io.Writer, sum *summarize.Summary, format string) error {
+	var out string
+	switch format {
+	case "json":
+		data, err := json.MarshalIndent(sum, "", "  ")
+		if err != nil {
+			return err
+		}
+		out = string(data) + "\n"
+	case "markdown":
+		out = sum.Markdown()
+	case "html":
+		out = sum.HTML()
+	default:
+		out = sum.Text()
+	}
+	_, err := io.WriteString(w, out)
+	return err
+}
+
+// jsonlResult is one output line of --jsonl: the summary, or the error.
+type jsonlResult struct {
+	ID string `json:"id"`
+	*summarize.Summary
+	Error string `json:"error,omitempty"`
+}
+
+// summarizeLines summarizes each {"id","text"} line on every core and writes
+// the results in input order; a bad line yields an error line, not a stop.
+func summarizeLines(ctx context.Context, stdio Stdio, in io.Reader, opts summarize.Options) error {
+	lines, err := readLines(in)
+	if err != nil {
+		return err
+	}
+	results := make([][]byte, len(lines))
+	bar := newProgress(stdio.Stderr, len(lines))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = summarizeLine(lines[i], opts)
+				bar.add()
+			}
+		})
+	}
+	err = feed(ctx, next, len(lines))
+	wg.Wait()
+	bar.done()
+	if err != nil {
+		return err
+	}
+	return writeLines(stdio.Stdout, results)
+}
+
+func feed(ctx context.Context, next chan<- int, n int) error {
+	defer close(next)
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+func readLines(in io.Reader) ([][]byte, error) {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 64<<10), maxSummarizeInput+1)
+	var lines [][]byte
+	for sc.Scan() {
+		if len(strings.TrimSpace(sc.Text())) > 0 {
+			lines = append(lines, append([]byte(nil), sc.Bytes()...))
+		}
+	}
+	if errors.Is(sc.Err(), bufio.ErrTooLong) {
+		return nil, fmt.Errorf("line %d is larger than the %d MiB limit", len(lines)+1, maxSummarizeInput>>20)
+	}
+	if len(lines) == 0 && sc.Err() == nil {
+		return nil, errors.New("input is empty: no lines to summarize")
+	}
+	return lines, sc.Err()
+}
+
+func summarizeLine(line []byte, opts summarize.Options) []byte {
+	var req struct {
+		ID   string `json:"id"`
+		Text string `json:"text"`
+	}
+	res := jsonlResult{}
+	if err := json.Unmarshal(line, &req); err != nil {
+		res.Error = "bad line: " + err.Error()
+	} else if res.ID = req.ID; strings.TrimSpace(req.Text) == "" {
+		res.Error = "text is empty"
+	} else if sum, err := summarize.Summarize(req.Text, opts); err != nil {
+		res.Error = err.Error()
+	} else {
+		res.Summary = sum
+	}
+	data, _ := json.Marshal(res) // a struct of strings, numbers and slices always marshals
+	return data
+}
+
+func writeLines(w io.Writer, lines [][]byte) error {
+	bw := bufio.NewWriter(w)
+	for _, l := range lines {
+		bw.Write(l)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,310 @@
+package summarize
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/redline-news/redline/internal/text"
+)
+
+// stopMask maps a lowercase word to a bit set of the languages (bit i for
+// languages[i]) that list it as a stop word, so that one lookup serves both
+// language detection and stop-word removal.
+var stopMask = buildStopMask()
+
+func buildStopMask() map[string]uint8 {
+	mask := make(map[string]uint8)
+	for i, lang := range languages {
+		for w := range stopWords[lang] {
+			mask[w] |= 1 << i
+		}
+	}
+	return mask
+}
+
+// termCount is one distinct term of a sentence and how often it occurs there.
+type termCount struct {
+	term  int32
+	count int32
+}
+
+// token is one word of the text: its term (-1 for a stop word) and its byte
+// offsets in the text.
+type token struct {
+	term       int32
+	start, end int32
+	hash       uint32 // FNV-1a of the lowercase word, for trigram blocking
+}
+
+// posting is one sentence that holds a term, with the term's tf-idf weight.
+type posting struct {
+	sent   int32
+	weight float32
+}
+
+// edge is one link of the sentence graph: cosine of the tf-idf vectors and
+// the TextRank word-overlap similarity.
+type edge struct {
+	to        int32
+	cos, over float32
+}
+
+// sentenceInfo holds what the features need to know about one sentence.
+type sentenceInfo struct {
+	words      int  // word tokens, stop words included
+	dependent  bool // opens with a word that leans on an earlier sentence
+	digits     bool
+	quote      bool
+	paragraph  int
+	paraFirst  bool
+	termsStart int // termCounts[termsStart:termsEnd] are its terms
+	termsEnd   int
+	// tokens[tokensStart:tokensEnd] are its words in order.
+	tokensStart, tokensEnd int
+	norm                   float64
+}
+
+// analysis is the per-call working state of one text. It is pooled so that
+// repeated calls reuse its buffers; nothing in it outlives a call.
+type analysis struct {
+	src        string
+	lang       string
+	sents      []text.Sentence
+	info       []sentenceInfo
+	termCounts []termCount
+	tokens     []token
+	df, tf     []int32
+	idf        []float64
+	postings   []posting
+	postOff    []int32
+	edges      []edge
+	edgeOff    []int32
+	numParas   int
+	cache      map[string]int32 // lowercase word → term id, or -1 for a stop word
+	stemIDs    map[string]int32
+	slot       []int32 // term → index in the current sentence's terms, or -1
+	lower      []byte
+	env        snowballstem.Env
+}
+
+// reset prepares a for a new text, keeping its buffers.
+func (a *analysis) reset(src, lang string) {
+	a.src, a.lang = src, lang
+	a.info = a.info[:0]
+	a.termCounts = a.termCounts[:0]
+	a.tokens = a.tokens[:0]
+	a.df, a.tf, a.idf = a.df[:0], a.tf[:0], a.idf[:0]
+	a.postings, a.postOff = a.postings[:0], a.postOff[:0]
+	a.edges, a.edgeOff = a.edges[:0], a.edgeOff[:0]
+	a.slot = a.slot[:0]
+	if a.cache == nil {
+		a.cache = make(map[string]int32, 1024)
+		a.stemIDs = make(map[string]int32, 1024)
+	}
+	clear(a.cache)
+	clear(a.stemIDs)
+}
+
+// forEachWord calls fn with each word of s (a run of letters, digits and
+// marks), lowercased into a reused buffer that fn must copy to keep, and
+// with the word's byte offsets in s.
+func (a *analysis) forEachWord(s string, fn func(w []byte, start, end int)) {
+	a.lower = a.lower[:0]
+	start := 0
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if isWordRune(r) {
+			if len(a.lower) == 0 {
+				start = i
+			}
+			a.lower = utf8.AppendRune(a.lower, unicode.ToLower(r))
+		} else if len(a.lower) > 0 {
+			fn(a.lower, start, i)
+			a.lower = a.lower[:0]
+		}
+		i += n
+	}
+	if len(a.lower) > 0 {
+		fn(a.lower, start, len(s))
+		a.lower = a.lower[:0]
+	}
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// detect sets a.lang from the stop words among the first words of the text.
+func (a *analysis) detect() {
+	var hits [8]int
+	seen := 0
+	for _, s := range a.sents {
+		a.forEachWord(s.Text, func(w []byte, _, _ int) {
+			seen++
+			m := stopMask[string(w)]
+			for i := range languages {
+				if m&(1<<i) != 0 {
+					hits[i]++
+				}
+			}
+		})
+		if seen >= detectSample {
+			break
+		}
+	}
+	best := 0
+	for i := range languages {
+		if hits[i] > hits[best] {
+			best = i
+		}
+	}
+	a.lang = languages[best]
+}
+
+// termID returns the term of a lowercase word, or -1 for a stop word or a
+// single letter, stemming each distinct word once per call.
+func (a *analysis) termID(w []byte, langBit uint8) int32 {
+	if id, ok := a.cache[string(w)]; ok {
+		return id
+	}
+	word := string(w)
+	id := int32(-1)
+	if stopMask[word]&langBit == 0 && utf8.RuneCount(w) > 1 {
+		id = a.stemID(word)
+	}
+	a.cache[word] = id
+	return id
+}
+
+func (a *analysis) stemID(word string) int32 {
+	a.env.SetCurrent(word)
+	stemmers[a.lang](&a.env)
+	stem := a.env.Current()
+	if id, ok := a.stemIDs[stem]; ok {
+		return id
+	}
+	id := int32(len(a.df))
+	a.stemIDs[stem] = id
+	a.df = append(a.df, 0)
+	a.tf = append(a.tf, 0)
+	a.slot = append(a.slot, -1)
+	return id
+}
+
+// tokenize fills info and termCounts for every sentence.
+func (a *analysis) tokenize() {
+	langBit := uint8(1) << languageIndex(a.lang)
+	for i, s := range a.sents {
+		info := &a.info[i]
+		info.termsStart = len(a.termCounts)
+		info.tokensStart = len(a.tokens)
+		a.forEachWord(s.Text, func(w []byte, start, end int) {
+			if info.words == 0 {
+				info.dependent = dependentStarts[string(w)]
+			}
+			info.words++
+			term := a.termID(w, langBit)
+			a.tokens = append(a.tokens, token{term: term, start: int32(s.Start + start), end: int32(s.Start + end), hash: fnv32(w)})
+			a.addTerm(term)
+		})
+		info.tokensEnd = len(a.tokens)
+		info.termsEnd = len(a.termCounts)
+		for _, tc := range a.termCounts[info.termsStart:] {
+			a.slot[tc.term] = -1
+			a.df[tc.term]++
+		}
+		info.digits, info.quote = scanMarks(s.Text)
+	}
+}
+
+// addTerm counts one occurrence of term in the current sentence.
+func (a *analysis) addTerm(term int32) {
+	if term < 0 {
+		return
+	}
+	a.tf[term]++
+	if k := a.slot[term]; k >= 0 {
+		a.termCounts[k].count++
+		return
+	}
+	a.slot[term] = int32(len(a.termCounts))
+	a.termCounts = append(a.termCounts, termCount{term: term, count: 1})
+}
+
+func languageIndex(lang string) int {
+	for i, l := range languages {
+		if l == lang {
+			return i
+		}
+	}
+	return 0
+}
+
+// scanMarks reports whether s holds a digit and whether it holds a quotation
+// mark (including the “ and ” of tokenized text).
+func scanMarks(s string) (digits, quote bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c == '"' || c == '`' || (c == '\'' && i+1 < len(s) && s[i+1] == '\''):
+			quote = true
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9c || s[i+2] == 0x9d):
+			quote = true
+		}
+	}
+	return digits, quote
+}
+
+// weigh computes idf, sentence norms and the postings of every term.
+func (a *analysis) weigh() {
+	n := float64(len(a.sents))
+	for _, df := range a.df {
+		a.idf = append(a.idf, math.Log(1+n/float64(df)))
+	}
+	a.postOff = append(a.postOff, make([]int32, len(a.df)+1)...)
+	for t, df := range a.df {
+		a.postOff[t+1] = a.postOff[t] + df
+	}
+	a.postings = append(a.postings, make([]posting, len(a.termCounts))...)
+	fill := a.slot // reused as a write cursor per term
+	for t := range fill {
+		fill[t] = a.postOff[t]
+	}
+	for i := range a.info {
+		a.info[i].norm = a.weighSentence(i, fill)
+	}
+	for t := range fill {
+		fill[t] = -1
+	}
+}
+
+func (a *analysis) weighSentence(i int, fill []int32) float64 {
+	info := &a.info[i]
+	sum := 0.0
+	for _, tc := range a.termCounts[info.termsStart:info.termsEnd] {
+		w := float64(tc.count) * a.idf[tc.term]
+		sum += w * w
+		a.postings[fill[tc.term]] = posting{sent: int32(i), weight: float32(w)}
+		fill[tc.term]++
+	}
+	return math.Sqrt(sum)
+}
+
+// fnv32 is the 32-bit FNV-1a hash of w.
+func fnv32(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}

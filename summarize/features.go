@@ -1,0 +1,194 @@
+package summarize
+
+import (
+	"math"
+	"sort"
+)
+
+// featureNames names the sentence signals the learned scorer reads, in the
+// order of its weights. The last, the requested share k/n, matters because a
+// 3-of-30 summary wants the lead and little else while a 40% one wants the
+// body's central sentences too.
+var featureNames = []string{
+	"bias", "position", "inverse_position", "first", "second", "third",
+	"paragraph_first", "paragraph_position", "log_words", "short", "long",
+	"centroid", "lexrank", "lexrank_rank", "textrank", "textrank_rank",
+	"first_similarity", "max_similarity", "digits", "quote", "dependent_start",
+	"shared_terms", "term_weight", "log_sentences", "share", "share*position",
+	"share*inverse_position", "share*first", "share*centroid", "share*lexrank",
+	"share*log_words", "share*paragraph_first",
+}
+
+// NumFeatures is how many features the learned scorer reads a sentence.
+const NumFeatures = 32
+
+// FeatureNames returns the names of the learned scorer's features in order.
+func FeatureNames() []string { return append([]string(nil), featureNames...) }
+
+// dependentStarts are English words that, opening a sentence, make it lean on
+// an earlier one; such sentences read badly out of context.
+var dependentStarts = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "this": true, "these": true,
+	"those": true, "his": true, "her": true, "their": true, "its": true, "we": true,
+	"but": true, "and": true, "however": true, "that": true, "there": true, "so": true,
+}
+
+// docStats holds the document-level signals that features read.
+type docStats struct {
+	lexRank, textRank   []float64
+	lexOrder, textOrder []int // rank of each sentence, 0 = best
+	centroid, firstSim  []float64
+	maxSim, shared      []float64
+	termWeight          []float64
+}
+
+// features writes the feature vectors of every sentence into dst (n rows of
+// NumFeatures) for a summary of k sentences.
+func (a *analysis) features(st *docStats, k int, dst []float64) {
+	n := len(a.sents)
+	share := math.Min(1, float64(k)/float64(n))
+	for i := range n {
+		a.sentenceFeatures(st, i, share, dst[i*NumFeatures:(i+1)*NumFeatures])
+	}
+}
+
+func (a *analysis) sentenceFeatures(st *docStats, i int, share float64, x []float64) {
+	n := float64(len(a.sents))
+	info := a.info[i]
+	pos := 0.0
+	if n > 1 {
+		pos = float64(i) / (n - 1)
+	}
+	inv := 1 / float64(i+1)
+	x[0], x[1], x[2] = 1, pos, inv
+	x[3], x[4], x[5] = indicator(i == 0), indicator(i == 1), indicator(i == 2)
+	x[6] = indicator(info.paraFirst)
+	x[7] = float64(info.paragraph) / float64(max(a.numParas, 1))
+	x[8], x[9], x[10] = math.Log1p(float64(info.words)), indicator(info.words < 8), indicator(info.words > 40)
+	x[11], x[12], x[13] = st.centroid[i], st.lexRank[i]*n, float64(st.lexOrder[i])/n
+	x[14], x[15] = st.textRank[i]*n, float64(st.textOrder[i])/n
+	x[16], x[17] = st.firstSim[i], st.maxSim[i]
+	x[18], x[19] = indicator(info.digits), indicator(info.quote)
+	x[20] = indicator(a.lang == "en" && info.dependent)
+	x[21], x[22], x[23] = st.shared[i], st.termWeight[i], math.Log(n)
+	x[24], x[25], x[26], x[27] = share, share*pos, share*inv, share*x[3]
+	x[28], x[29], x[30], x[31] = share*x[11], share*x[12], share*x[8], share*x[6]
+}
+
+func indicator(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// stats computes the graph ranks and similarity signals of the document.
+func (a *analysis) stats(s *scratch) *docStats {
+	st := &s.stats
+	st.lexRank = a.rank(lexRankWeight, s.rankA, s.rankB, s.rankOut)
+	st.lexRank = append(s.lexCopy[:0], st.lexRank...)
+	s.lexCopy = st.lexRank
+	st.textRank = a.rank(textRankWeight, s.rankA, s.rankB, s.rankOut)
+	st.lexOrder = rankOrder(st.lexRank, st.lexOrder)
+	st.textOrder = rankOrder(st.textRank, st.textOrder)
+	a.similarities(st)
+	a.centroidSimilarity(st, s)
+	return st
+}
+
+// rankOrder returns each sentence's place when sorted by score, best first,
+// earlier sentences first among equals.
+func rankOrder(scores []float64, out []int) []int {
+	idx := byScore(scores, nil)
+	out = resizeInts(out, len(scores))
+	for place, i := range idx {
+		out[i] = place
+	}
+	return out
+}
+
+// byScore returns sentence indices sorted by score, best first, ties by
+// position.
+func byScore(scores []float64, idx []int) []int {
+	idx = resizeInts(idx, len(scores))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(p, q int) bool { return scores[idx[p]] > scores[idx[q]] })
+	return idx
+}
+
+func resizeInts(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	return s[:n]
+}
+
+// similarities fills firstSim, maxSim and shared from the graph's edges.
+func (a *analysis) similarities(st *docStats) {
+	n := len(a.sents)
+	st.firstSim, st.maxSim, st.shared = resize(st.firstSim, n), resize(st.maxSim, n), resize(st.shared, n)
+	for _, e := range a.edges[a.edgeOff[0]:a.edgeOff[1]] {
+		st.firstSim[e.to] = float64(e.cos)
+	}
+	if n > 0 {
+		st.firstSim[0] = 1
+	}
+	for i := range n {
+		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
+			st.maxSim[i] = math.Max(st.maxSim[i], float64(e.cos))
+		}
+	}
+	for i, info := range a.info {
+		st.shared[i] = a.sharedTerms(info)
+	}
+}
+
+// sharedTerms is the share of a sentence's terms that other sentences use.
+func (a *analysis) sharedTerms(info sentenceInfo) float64 {
+	terms := a.termCounts[info.termsStart:info.termsEnd]
+	if len(terms) == 0 {
+		return 0
+	}
+	shared := 0
+	for _, tc := range terms {
+		if a.df[tc.term] > 1 {
+			shared++
+		}
+	}
+	return float64(shared) / float64(len(terms))
+}
+
+// centroidSimilarity fills the cosine of each sentence with the document's
+// tf-idf centroid and the mean document frequency of its terms.
+func (a *analysis) centroidSimilarity(st *docStats, s *scratch) {
+	n := len(a.sents)
+	c := resize(s.centroid, len(a.df))
+	s.centroid = c
+	for t := range c {
+		c[t] = float64(a.tf[t]) * a.idf[t]
+	}
+	norm := 0.0
+	for _, v := range c {
+		norm += v * v
+	}
+	norm = math.Sqrt(norm)
+	st.centroid, st.termWeight = resize(st.centroid, n), resize(st.termWeight, n)
+	for i, info := range a.info {
+		st.centroid[i], st.termWeight[i] = a.centroidOf(info, c, norm)
+	}
+}
+
+func (a *analysis) centroidOf(info sentenceInfo, c []float64, norm float64) (cos, weight float64) {
+	terms := a.termCounts[info.termsStart:info.termsEnd]
+	if len(terms) == 0 || info.norm == 0 || norm == 0 {
+		return 0, 0
+	}
+	dot, df := 0.0, 0.0
+	for _, tc := range terms {
+		dot += float64(tc.count) * a.idf[tc.term] * c[tc.term]
+		df += float64(a.df[tc.term])
+	}
+	return dot / (info.norm * norm), df / float64(len(terms)) / float64(len(a.sents))
+}

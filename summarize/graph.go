@@ -1,0 +1,162 @@
+package summarize
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// graphWindow caps how far apart two sentences may be and still be linked.
+// News articles are far shorter, so it changes nothing for them, but it keeps
+// the graph of a very long input linear in its length.
+const graphWindow = 400
+
+// lexRankThreshold is the cosine below which LexRank drops a link (Erkan and
+// Radev 2004 found 0.1 best).
+const lexRankThreshold = 0.1
+
+// damping is the PageRank damping factor both graph rankers use.
+const damping = 0.85
+
+// graphScratch holds the dense per-row accumulators for building the graph.
+type graphScratch struct {
+	dot     []float64
+	over    []int32
+	touched []int32
+}
+
+// buildGraph links sentences that share a term, through the postings, so the
+// work is the sum of squared document frequencies rather than n² times the
+// vocabulary.
+func (a *analysis) buildGraph(g *graphScratch) {
+	n := len(a.sents)
+	g.dot = resize(g.dot, n)
+	g.over = resizeInt32(g.over, n)
+	a.edgeOff = append(a.edgeOff, 0)
+	for i := range n {
+		a.linkSentence(g, i)
+		a.edgeOff = append(a.edgeOff, int32(len(a.edges)))
+	}
+}
+
+func (a *analysis) linkSentence(g *graphScratch, i int) {
+	info := a.info[i]
+	g.touched = g.touched[:0]
+	lo, hi := int32(i-graphWindow), int32(i+graphWindow)
+	for _, tc := range a.termCounts[info.termsStart:info.termsEnd] {
+		wi := float64(tc.count) * a.idf[tc.term]
+		posts := a.postings[a.postOff[tc.term]:a.postOff[tc.term+1]]
+		from := sort.Search(len(posts), func(k int) bool { return posts[k].sent >= lo })
+		for _, p := range posts[from:] {
+			if p.sent > hi {
+				break
+			}
+			if p.sent == int32(i) {
+				continue
+			}
+			if g.over[p.sent] == 0 {
+				g.touched = append(g.touched, p.sent)
+			}
+			g.dot[p.sent] += wi * float64(p.weight)
+			g.over[p.sent]++
+		}
+	}
+	a.emitEdges(g, i)
+}
+
+// emitEdges turns the accumulated row of sentence i into edges, in sentence
+// order so that everything downstream is deterministic.
+func (a *analysis) emitEdges(g *graphScratch, i int) {
+	slices.Sort(g.touched)
+	ni := a.info[i]
+	for _, j := range g.touched {
+		nj := a.info[j]
+		cos := 0.0
+		if ni.norm > 0 && nj.norm > 0 {
+			cos = g.dot[j] / (ni.norm * nj.norm)
+		}
+		over := 0.0
+		if den := math.Log(float64(ni.words)) + math.Log(float64(nj.words)); den > 0 {
+			over = float64(g.over[j]) / den
+		}
+		a.edges = append(a.edges, edge{to: j, cos: float32(cos), over: float32(over)})
+		g.dot[j], g.over[j] = 0, 0
+	}
+}
+
+// rank runs PageRank over the sentence graph with the given edge weight and
+// returns the stationary scores. It stops when the scores move by less than
+// 1e-6 in total, or after 100 rounds.
+func (a *analysis) rank(weight func(edge) float64, scores, next, out []float64) []float64 {
+	n := len(a.sents)
+	scores, next, out = resize(scores, n), resize(next, n), resize(out, n)
+	for i := range scores {
+		scores[i] = 1 / float64(n)
+	}
+	for i := range n {
+		out[i] = 0
+		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
+			out[i] += weight(e)
+		}
+	}
+	for range 100 {
+		if a.rankStep(weight, scores, next, out) < 1e-6 {
+			return next
+		}
+		scores, next = next, scores
+	}
+	return scores
+}
+
+// rankStep computes one PageRank round into next and returns the L1 change.
+func (a *analysis) rankStep(weight func(edge) float64, scores, next, out []float64) float64 {
+	n := float64(len(scores))
+	dangling := 0.0
+	for i, s := range scores {
+		next[i] = 0
+		if out[i] == 0 {
+			dangling += s
+		}
+	}
+	for i, s := range scores {
+		if out[i] == 0 {
+			continue
+		}
+		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
+			next[e.to] += s * weight(e) / out[i]
+		}
+	}
+	change := 0.0
+	for i := range next {
+		next[i] = (1-damping)/n + damping*(next[i]+dangling/n)
+		change += math.Abs(next[i] - scores[i])
+	}
+	return change
+}
+
+func lexRankWeight(e edge) float64 {
+	if e.cos < lexRankThreshold {
+		return 0
+	}
+	return float64(e.cos)
+}
+
+func textRankWeight(e edge) float64 { return float64(e.over) }
+
+func resize(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func resizeInt32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}

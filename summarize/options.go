@@ -1,0 +1,92 @@
+package summarize
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Limits on Options, stated in the errors that enforce them.
+const (
+	MaxSentences    = 500
+	MaxWords        = 100_000
+	MaxKeywords     = 100
+	DefaultKeywords = 10
+	// DefaultSentences is the length of a summary when no length is asked:
+	// three sentences, the length news summaries conventionally have.
+	DefaultSentences = 3
+)
+
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrInvalidOptions}, args...)...)
+}
+
+// normalize checks opts and fills in defaults.
+func normalize(o Options) (Options, error) {
+	if o.Algorithm == "" {
+		o.Algorithm = DefaultAlgorithm
+	}
+	if !slices.Contains(Algorithms(), o.Algorithm) {
+		return o, invalid("algorithm must be one of %v, not %q", Algorithms(), o.Algorithm)
+	}
+	if o.Language != "" && !knownLanguage(o.Language) {
+		return o, invalid("language must be one of %v, not %q", languages, o.Language)
+	}
+	if o.Order == "" {
+		o.Order = OrderDocument
+	}
+	if o.Order != OrderDocument && o.Order != OrderRank {
+		return o, invalid("order must be %q or %q, not %q", OrderDocument, OrderRank, o.Order)
+	}
+	if o.Keywords < 0 || o.Keywords > MaxKeywords {
+		return o, invalid("keywords must be between 0 and %d", MaxKeywords)
+	}
+	if m := o.Model; m != nil && (len(m.Short) != NumFeatures || len(m.Long) != NumFeatures || !(m.ShortShare < m.LongShare)) {
+		return o, invalid("model must have %d weights a side and ShortShare < LongShare", NumFeatures)
+	}
+	if o.Keywords == 0 {
+		o.Keywords = DefaultKeywords
+	}
+	return o, checkLength(o)
+}
+
+func checkLength(o Options) error {
+	set := 0
+	for _, given := range []bool{o.Sentences != 0, o.Ratio != 0, o.Words != 0} {
+		if given {
+			set++
+		}
+	}
+	switch {
+	case set > 1:
+		return invalid("give at most one of sentences, ratio and words")
+	case o.Sentences < 0 || o.Sentences > MaxSentences:
+		return invalid("sentences must be between 1 and %d", MaxSentences)
+	case math.IsNaN(o.Ratio) || o.Ratio < 0 || o.Ratio > 1:
+		return invalid("ratio must be greater than 0 and at most 1")
+	case o.Words < 0 || o.Words > MaxWords:
+		return invalid("words must be between 1 and %d", MaxWords)
+	}
+	return nil
+}
+
+// length returns how many sentences the summary aims at; for a word budget
+// it is the budget over the mean sentence length, which tells the learned
+// scorer roughly what share of the text is wanted.
+func (o Options) length(a *analysis) int {
+	n := len(a.sents)
+	switch {
+	case o.Sentences > 0:
+		return min(o.Sentences, n)
+	case o.Ratio > 0:
+		return max(1, min(n, int(math.Ceil(o.Ratio*float64(n)-1e-9))))
+	case o.Words > 0:
+		total := 0
+		for _, info := range a.info {
+			total += info.words
+		}
+		mean := max(1, float64(total)/float64(n))
+		return max(1, min(n, int(math.Round(float64(o.Words)/mean))))
+	}
+	return min(DefaultSentences, n)
+}

@@ -1,0 +1,184 @@
+// Package summarize writes extractive summaries: it picks the sentences of a
+// text that best cover it and returns them with their byte offsets, scores
+// and the text's key phrases. It does no I/O and keeps no mutable state, so
+// any program can call it from many goroutines at once.
+package summarize
+
+import (
+	"errors"
+	"sync"
+
+	"github.com/redline-news/redline/internal/text"
+)
+
+// Algorithm names accepted in Options.Algorithm.
+const (
+	// Lead takes the first sentences: the classic news baseline.
+	Lead = "lead"
+	// TextRank ranks sentences by PageRank over word-overlap similarity.
+	TextRank = "textrank"
+	// LexRank ranks sentences by PageRank over tf-idf cosine similarity.
+	LexRank = "lexrank"
+	// Learned scores sentences with a logistic regression over position,
+	// length, centrality and graph-rank features, then drops near-duplicates.
+	Learned = "learned"
+	// DefaultAlgorithm is used when Options.Algorithm is empty.
+	DefaultAlgorithm = Learned
+)
+
+// Order names accepted in Options.Order.
+const (
+	// OrderDocument returns sentences in the order of the text.
+	OrderDocument = "document"
+	// OrderRank returns the best sentence first.
+	OrderRank = "rank"
+)
+
+// ErrInvalidOptions is wrapped by every error about Options.
+var ErrInvalidOptions = errors.New("invalid summary options")
+
+// ErrEmptyText is returned for a text that holds no sentence.
+var ErrEmptyText = errors.New("text has no sentences")
+
+// Options control a summary. The zero value asks for the default algorithm,
+// a detected language, DefaultSentences sentences in document order and
+// DefaultKeywords keywords.
+type Options struct {
+	Algorithm string  // "" is DefaultAlgorithm
+	Language  string  // ISO 639-1 code; "" detects it
+	Sentences int     // how many sentences; at most one of Sentences, Ratio and Words
+	Ratio     float64 // share of the text's sentences, 0 < Ratio <= 1
+	Words     int     // word budget: the longest summary that fits
+	Order     string  // OrderDocument (default) or OrderRank
+	Keywords  int     // how many key phrases; 0 is DefaultKeywords
+	// Model replaces the learned scorer's built-in model; nil keeps it.
+	// Training and cross-validation use it to score models not compiled in.
+	Model *Model
+}
+
+// Model is the learned scorer: two logistic regressions over the sentence
+// features (see FeatureNames), one fitted to short summaries (a few
+// sentences of a long news text) and one to long ones (about 40% of the
+// text). A summary's scores blend the two by where its share k/n falls
+// between the mean shares of their training data.
+type Model struct {
+	Short, Long           []float64
+	ShortShare, LongShare float64
+}
+
+// Sentence is one sentence of a summary. Index is its place among the text's
+// sentences and Start and End its byte offsets in the text.
+type Sentence struct {
+	Index int     `json:"index"`
+	Start int     `json:"start"`
+	End   int     `json:"end"`
+	Score float64 `json:"score"`
+	Text  string  `json:"text"`
+}
+
+// Keyword is one key phrase of the text with its weight (the best is 1).
+type Keyword struct {
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
+}
+
+// Summary is the result of Summarize.
+type Summary struct {
+	Algorithm string     `json:"algorithm"`
+	Language  string     `json:"language"`
+	Sentences []Sentence `json:"sentences"`
+	Keywords  []Keyword  `json:"keywords"`
+}
+
+// Algorithms returns the names of the available algorithms.
+func Algorithms() []string { return []string{Learned, LexRank, TextRank, Lead} }
+
+// scratch is everything one call needs, pooled to spare the allocator.
+type scratch struct {
+	a                     analysis
+	g                     graphScratch
+	stats                 docStats
+	rankA, rankB, rankOut []float64
+	lexCopy, centroid     []float64
+	feats, scores, maxSim []float64
+	order                 []int
+	chosen, skipped       []int
+	blend                 float64 // weight of the long-summary model
+	blockTrigrams         bool
+	trigrams, candidate   []uint64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Summarize returns the summary of text that opts ask for. It fails with an
+// error wrapping ErrInvalidOptions for bad options and with ErrEmptyText when
+// the text holds no sentence.
+func Summarize(src string, opts Options) (*Summary, error) {
+	opts, err := normalize(opts)
+	if err != nil {
+		return nil, err
+	}
+	sents := text.Sentences(src)
+	if len(sents) == 0 {
+		return nil, ErrEmptyText
+	}
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	s.a.analyze(src, opts.Language, sents, &s.g)
+	scores := s.score(opts)
+	k := opts.length(&s.a)
+	chosen := s.choose(opts, scores, k)
+	return s.a.summary(opts, scores, chosen, &s.stats), nil
+}
+
+// SentenceFeatures returns the sentences of src and the learned scorer's
+// feature vector of each, for a summary of k sentences. Training reads it;
+// language "" detects the language.
+func SentenceFeatures(src, language string, k int) ([]Sentence, [][]float64, error) {
+	if _, err := normalize(Options{Language: language}); err != nil {
+		return nil, nil, err
+	}
+	sents := text.Sentences(src)
+	if len(sents) == 0 {
+		return nil, nil, ErrEmptyText
+	}
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	s.a.analyze(src, language, sents, &s.g)
+	flat := make([]float64, len(sents)*NumFeatures)
+	s.a.features(s.a.stats(s), k, flat)
+	out := make([]Sentence, len(sents))
+	rows := make([][]float64, len(sents))
+	for i, t := range sents {
+		out[i] = Sentence{Index: i, Start: t.Start, End: t.End, Text: t.Text}
+		rows[i] = flat[i*NumFeatures : (i+1)*NumFeatures : (i+1)*NumFeatures]
+	}
+	return out, rows, nil
+}
+
+// analyze segments nothing itself: it tokenizes, weighs and links sents.
+func (a *analysis) analyze(src, lang string, sents []text.Sentence, g *graphScratch) {
+	a.reset(src, lang)
+	a.sents = sents
+	a.assignParagraphs()
+	if a.lang == "" {
+		a.detect()
+	}
+	a.tokenize()
+	a.weigh()
+	a.buildGraph(g)
+}
+
+// assignParagraphs records each sentence's paragraph and whether it opens it.
+func (a *analysis) assignParagraphs() {
+	paras := text.Paragraphs(a.src)
+	a.numParas = len(paras)
+	p := 0
+	for _, s := range a.sents {
+		for p+1 < len(paras) && s.Start >= paras[p+1].Start {
+			p++
+		}
+		first := len(a.info) == 0 || a.info[len(a.info)-1].paragraph != p
+		a.info = append(a.info, sentenceInfo{paragraph: p, paraFirst: first})
+	}
+}
