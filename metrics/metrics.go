@@ -13,7 +13,6 @@ package metrics
 import (
 	"net/http"
 	"runtime"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
@@ -95,7 +94,10 @@ func newHandler(reg *prometheus.Registry) http.Handler {
 		// A collector that fails (the store cannot count its articles) must
 		// not hide every other metric from the scraper.
 		ErrorHandling: promhttp.ContinueOnError,
-		Timeout:       10 * time.Second,
+		// No Timeout: promhttp would derive a context from the request's,
+		// which behind Fiber is fasthttp's RequestCtx, whose Done races with
+		// server shutdown. The scraper's own timeout bounds a scrape, and
+		// the one slow collector (the article count) has its own.
 	})
 	return promhttp.InstrumentMetricHandler(reg, h)
 }
