@@ -21,6 +21,10 @@ const (
 type lookahead struct {
 	class   class
 	starter bool // a capitalized word that often opens a sentence ("The", "How")
+	initial bool // a single letter and a stop ("J.")
+	// ordinalNoun is a German noun that usually follows an ordinal
+	// ("3. Oktober", "19. Jahrhundert").
+	ordinalNoun bool
 }
 
 func (l lookahead) lower() bool { return l.class == lowercase }
@@ -43,12 +47,20 @@ func (b *block) peek(i int) lookahead {
 		case unicode.IsDigit(r):
 			return lookahead{class: number}
 		case unicode.IsLetter(r):
-			return lookahead{class: capital, starter: b.lang.starters[leadingWord(b.src[i:b.end])]}
+			return b.capitalAt(i, n)
 		default:
 			return lookahead{class: symbol}
 		}
 	}
 	return lookahead{class: symbol}
+}
+
+// capitalAt describes the capitalized word at i, whose first letter takes n
+// bytes.
+func (b *block) capitalAt(i, n int) lookahead {
+	word := leadingWord(b.src[i:b.end])
+	initial := len(word) == n && i+n < b.end && b.src[i+n] == '.'
+	return lookahead{class: capital, starter: b.lang.starters[word], initial: initial, ordinalNoun: ordinalNouns[word]}
 }
 
 // maxPeekTokens bounds the tokens of bare quotes and brackets that peek
@@ -178,6 +190,16 @@ func isLetterASCII(c byte) bool { return isLowerASCII(c) || isUpperASCII(c) }
 func startsLower(tok string) bool {
 	r, _ := utf8.DecodeRuneInString(tok[skipOpeners(tok, 0, len(tok)):])
 	return unicode.IsLower(r)
+}
+
+// isUpperWord reports whether word has two letters or more, all capitals.
+func isUpperWord(word string) bool {
+	for i := range len(word) {
+		if !isUpperASCII(word[i]) {
+			return false
+		}
+	}
+	return len(word) >= 2
 }
 
 // isInitial reports whether word is a single capital letter.

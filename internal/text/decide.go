@@ -82,13 +82,14 @@ func (b *block) afterWord(word string, te int) bool {
 	if next.lower() {
 		return false
 	}
-	if kind, ok := b.lang.abbrev(word); ok {
+	if kind, ok := b.lang.abbrev(word); ok && !(kind == title && isUpperWord(word)) {
+		// "MS." in capitals is a name (multiple sclerosis), not "Ms.".
 		return b.afterAbbrev(kind, next)
 	}
 	switch {
 	case isInitial(word):
 		return b.afterInitial(word, next)
-	case len(word) == 1 && isLowerASCII(word[0]):
+	case len(word) == 1 && isLowerASCII(word[0]), isOrdinal(word) && next.ordinalNoun:
 		return false
 	case isDottedAbbrev(word), b.lang.ordinals && isOrdinal(word):
 		return b.afterAbbrev(plain, next)
@@ -111,19 +112,17 @@ func (b *block) afterAbbrev(kind abbrevKind, next lookahead) bool {
 	return next.class == capital && next.starter
 }
 
-// afterInitial decides for a single capital letter and a stop. After a
-// capitalized word or another initial it is an initial ("J. R. R.
-// Tolkien"); after a lowercase word it may be a letter ending the sentence
+// afterInitial decides for a single capital letter and a stop. Before a name
+// or another initial it is an initial ("J. R. R. Tolkien", "Albert I.
+// Jones"); before a word that usually opens a sentence it is a letter ending
+// one ("World War I. But"), and so is the pronoun after a lowercase word
 // ("you and I. Did").
 func (b *block) afterInitial(word string, next lookahead) bool {
 	prev := b.prev[:trimClosers(b.prev, 0, len(b.prev))]
-	if strings.HasSuffix(prev, ".") || !startsLower(prev) {
+	if strings.HasSuffix(prev, ".") || next.class != capital || next.initial {
 		return false
 	}
-	if word == "I" {
-		return next.class == capital
-	}
-	return next.class == capital && next.starter
+	return next.starter || word == "I" && startsLower(prev)
 }
 
 // bareAbbrev reports whether a lone stop belongs to the abbreviation before
@@ -134,9 +133,10 @@ func (b *block) bareAbbrev(te int) bool {
 }
 
 // speechFollows reports whether a quotation closes at i, or closed already,
-// and a verb of speech follows within a few words ("?" ” he said), in which
+// and a verb of speech follows as the first or second word ("?" ” he said), in which
 // case the sentence goes on after the quoted question or exclamation.
 func (b *block) speechFollows(closed bool, i int) bool {
+	words := 0
 	for range 4 {
 		ts := skipSpace(b.src, i, b.end)
 		te := tokenEnd(b.src, ts, b.end)
@@ -150,6 +150,12 @@ func (b *block) speechFollows(closed bool, i int) bool {
 			return false
 		case isSpeechVerb(tok):
 			return true
+		default:
+			// The verb comes first ("said Smith") or after the speaker
+			// ("he said"); later, the words are a new sentence.
+			if words++; words == 2 {
+				return false
+			}
 		}
 		i = te
 	}

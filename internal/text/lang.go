@@ -122,6 +122,18 @@ var languageLists = map[string]wordLists{
 	},
 }
 
+// ordinalNouns are German nouns that an ordinal number with a stop often
+// precedes. Any language's text may quote a German date, and no other
+// language writes a number, a stop and these words in one sentence.
+var ordinalNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember " +
+		"Jahrhundert Jahrhunderts Jahrtausend Platz Mal Klasse Liga Runde Spieltag Stock Etage Weltkrieg Weltkriegs Geburtstag Todestag") {
+		m[w] = true
+	}
+	return m
+}()
+
 // languages maps each language code to its built lists.
 var languages = buildLanguages()
 

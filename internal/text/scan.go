@@ -172,10 +172,11 @@ func isAddress(tok string) bool {
 }
 
 // gluedStart reports whether the stop at tok[i] sits between a word or number
-// and a capitalized word, with no space, as in "Tuesday.Mr" or "1,000.That".
+// (or its closing bracket or quote) and a capitalized word, with no space,
+// as in "Tuesday.Mr" or "1,000.That".
 func gluedStart(tok string, i int) bool {
 	before := tok[i-1]
-	return (isLowerASCII(before) || isDigit(before)) && i >= 2 && !isStop(tok[i-2]) &&
+	return (isLowerASCII(before) || isDigit(before) || before == ')' || before == '"') && i >= 2 && !isStop(tok[i-2]) &&
 		isUpperASCII(tok[i+1]) && isLowerASCII(tok[i+2])
 }
 

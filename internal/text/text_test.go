@@ -28,6 +28,10 @@ func TestSentences(t *testing.T) {
 		{"times of day", "At 5 p.m. Mr. Lee spoke. He left at 6 p.m. Nobody followed.", []string{"At 5 p.m. Mr. Lee spoke.", "He left at 6 p.m.", "Nobody followed."}},
 		{"initials", "The Hobbit is by J. R. R. Tolkien. It is long.", []string{"The Hobbit is by J. R. R. Tolkien.", "It is long."}},
 		{"initial after a lowercase word", "It was written by J. Smith in 1990.", []string{"It was written by J. Smith in 1990."}},
+		{"letter ending a sentence", "It lasted until World War I. But peace came.", []string{"It lasted until World War I.", "But peace came."}},
+		{"capitals are not a title", "It helps patients with MS. Approval is near.", []string{"It helps patients with MS.", "Approval is near."}},
+		{"quotation and speaker", `"Why?" he asked. "Why not?" Mr Blair said he would not. "Now!" said Ann.`, []string{`"Why?" he asked.`, `"Why not?"`, "Mr Blair said he would not.", `"Now!" said Ann.`}},
+		{"glued after a bracket", "It was cheap (about $5).Then it rose.", []string{"It was cheap (about $5).", "Then it rose."}},
 		{"prices and percentages", "Shares rose 1.5% to $3.50. Bonds fell.", []string{"Shares rose 1.5% to $3.50.", "Bonds fell."}},
 		{"ellipsis before a capital", "I wonder... Maybe not.", []string{"I wonder...", "Maybe not."}},
 		{"ellipsis before lowercase", "I wonder … maybe not.", []string{"I wonder … maybe not."}},
@@ -112,6 +116,7 @@ func TestSentencesLanguages(t *testing.T) {
 		{"pt", "O Sr. Silva e a Dra. Costa chegaram. Depois saíram.", []string{"O Sr. Silva e a Dra. Costa chegaram.", "Depois saíram."}},
 		{"nl", "Dhr. Jansen en mevr. De Vries kwamen bijv. later. Zij bleven.", []string{"Dhr. Jansen en mevr. De Vries kwamen bijv. later.", "Zij bleven."}},
 		{"xx", "Mr. Smith left. He did.", []string{"Mr. Smith left.", "He did."}},
+		{"en", "Die Wahl ist am 3. Oktober. Sie ist frei.", []string{"Die Wahl ist am 3. Oktober.", "Sie ist frei."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang+"/"+tc.want[0], func(t *testing.T) {
