@@ -17,7 +17,9 @@ func (b *block) decide(ts, te int) (next int, end bool) {
 	}
 	switch {
 	case strings.ContainsAny(run, "!?"):
-		return te, (word == "" || !b.peek(te).lower()) && !b.speechFollows(core < te, te)
+		closed := core < te
+		te = b.bareStopRun(te) // "ha ! ! !" in tokenized text
+		return te, (word == "" || !b.peek(te).lower()) && !b.speechFollows(closed, te)
 	case word == "" && b.bareAbbrev(te):
 		return te, false
 	case word == "":
@@ -72,6 +74,18 @@ func (b *block) bareStops(from int) (k, end int) {
 			return k, end
 		}
 		k, end = k+1, te
+	}
+}
+
+// bareStopRun returns the end of the tokens after from that hold only stops.
+func (b *block) bareStopRun(from int) int {
+	for {
+		ts := skipSpace(b.src, from, b.end)
+		te := tokenEnd(b.src, ts, b.end)
+		if ts == te || stopRunStart(b.src, ts, te) != ts {
+			return from
+		}
+		from = te
 	}
 }
 

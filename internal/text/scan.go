@@ -198,13 +198,21 @@ func (b *block) absorbClosers(end int) int {
 		te := tokenEnd(b.src, ts, b.end)
 		tok := b.src[ts:te]
 		switch {
-		case tok == "'" && b.quoteOpen:
+		case tok == "'" && (b.quoteOpen || b.nextToken(te) == "'"):
+			// Two bare quotes in a row close one quotation and open
+			// the next, whatever the count says.
 			b.quoteOpen = false
 		case ts == te || !isClosingToken(tok):
 			return end
 		}
 		end = te
 	}
+}
+
+// nextToken returns the token after i.
+func (b *block) nextToken(i int) string {
+	ts := skipSpace(b.src, i, b.end)
+	return b.src[ts:tokenEnd(b.src, ts, b.end)]
 }
 
 func isClosingToken(tok string) bool {

@@ -93,6 +93,8 @@ func TestSentencesTokenized(t *testing.T) {
 			"the probe ( which was launched in 2004 . ) crashed . it is gone .",
 			[]string{"the probe ( which was launched in 2004 . )", "crashed .", "it is gone ."},
 		},
+		{"run of bare stops", "ha ! ! ! i can do it .", []string{"ha ! ! !", "i can do it ."}},
+		{"quotations back to back", "she said ' it is over . ' ' we know , ' he said .", []string{"she said ' it is over . '", "' we know , ' he said ."}},
 		{"ellipsis token", "he paused ... then spoke . done .", []string{"he paused ... then spoke .", "done ."}},
 	}
 	for _, tc := range tests {
