@@ -26,12 +26,23 @@ type testServer struct {
 
 func startServer(t *testing.T, maxBody int) *testServer {
 	t.Helper()
+	return start(t, api.Config{MaxBody: maxBody})
+}
+
+func startServerWith(t *testing.T, obs api.Observer) *testServer {
+	t.Helper()
+	return start(t, api.Config{Observer: obs})
+}
+
+func start(t *testing.T, cfg api.Config) *testServer {
+	t.Helper()
 	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "redline.db"))
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
-	srv := api.NewServer(api.Config{Store: store, MaxBody: maxBody, Version: "test",
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	cfg.Store, cfg.Version = store, "test"
+	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := api.NewServer(cfg)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("listen: %v", err)

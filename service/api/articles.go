@@ -138,8 +138,10 @@ func (s *Server) putArticle(ctx context.Context, in *putArticleInput) (*revision
 		return nil, problemFor(ctx, s.logger, err)
 	}
 	if !created {
+		s.obs.UnchangedPutSkipped()
 		return newRevisionOutput(http.StatusOK, rev), nil
 	}
+	s.obs.RevisionStored()
 	s.logger.InfoContext(ctx, "revision stored", "request_id", RequestID(ctx), "article", rev.ArticleID, "revision", rev.Number)
 	return newRevisionOutput(http.StatusCreated, rev), nil
 }

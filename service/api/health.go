@@ -37,7 +37,9 @@ func (s *Server) registerHealth() {
 }
 
 func (s *Server) readyz(ctx context.Context, _ *struct{}) (*statusOutput, error) {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	// The request's context is fasthttp's, which shutdown may cancel from
+	// another goroutine; the probe gets its own deadline instead.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
 	defer cancel()
 	if err := s.store.Ping(ctx); err != nil {
 		s.logger.WarnContext(ctx, "store not ready", "request_id", RequestID(ctx), "error", err)

@@ -16,6 +16,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/summarize"
 )
 
 // Config holds what the server needs; zero values get sensible defaults.
@@ -31,21 +32,28 @@ type Config struct {
 	// Middleware runs before the routes, after the request id is set; the
 	// metrics middleware plugs in here.
 	Middleware []fiber.Handler
+	// Observer is told of summaries, diffs, cache use and stored revisions.
+	Observer Observer
+	// CacheEntries bounds each result cache (summaries, diffs).
+	CacheEntries int
 }
 
 // Server is the HTTP API.
 type Server struct {
-	app    *fiber.App
-	api    huma.API
-	store  service.RevisionStore
-	logger *slog.Logger
-	cfg    Config
+	app       *fiber.App
+	api       huma.API
+	store     service.RevisionStore
+	logger    *slog.Logger
+	obs       Observer
+	cfg       Config
+	summaries *resultCache[*summarize.Summary]
 }
 
 // NewServer builds the Fiber app, its middleware and every route.
 func NewServer(cfg Config) *Server {
 	cfg = withDefaults(cfg)
-	s := &Server{store: cfg.Store, logger: cfg.Logger, cfg: cfg}
+	s := &Server{store: cfg.Store, logger: cfg.Logger, obs: cfg.Observer, cfg: cfg}
+	s.summaries = newResultCache[*summarize.Summary](summaryCacheName, cfg.CacheEntries, cfg.Observer)
 	s.app = fiber.New(fiber.Config{
 		AppName:               "redline",
 		BodyLimit:             cfg.MaxBody,
@@ -69,6 +77,12 @@ func NewServer(cfg Config) *Server {
 }
 
 func withDefaults(cfg Config) Config {
+	if cfg.Observer == nil {
+		cfg.Observer = nopObserver{}
+	}
+	if cfg.CacheEntries <= 0 {
+		cfg.CacheEntries = 1024
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -101,6 +115,7 @@ func humaConfig(version string) huma.Config {
 func (s *Server) registerRoutes() {
 	s.registerHealth()
 	s.registerArticles()
+	s.registerSummaries()
 }
 
 // App returns the Fiber app, for tests and for mounting more routes.

@@ -1,0 +1,216 @@
+package api
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/summarize"
+)
+
+// MaxSummaryText bounds the text of one summary request, in bytes.
+const MaxSummaryText = 1 << 20
+
+// SummaryOptions are the length, algorithm and language of a summary. Give
+// at most one of sentences, ratio and words; with none, three sentences.
+type SummaryOptions struct {
+	Sentences int     `json:"sentences,omitempty" query:"sentences" minimum:"0" maximum:"500" doc:"How many sentences (1-500)."`
+	Ratio     float64 `json:"ratio,omitempty" query:"ratio" minimum:"0" maximum:"1" doc:"Share of the text's sentences (0-1]; 1 returns every sentence."`
+	Words     int     `json:"words,omitempty" query:"words" minimum:"0" maximum:"100000" doc:"Word budget: the longest summary that fits."`
+	Algorithm string  `json:"algorithm,omitempty" query:"algorithm" enum:"learned,lexrank,textrank,lead" doc:"The summarizer; learned is the default."`
+	Language  string  `json:"language,omitempty" query:"language" enum:"en,de,fr,es,it,pt,nl" doc:"ISO 639-1 code; detected when absent."`
+	Order     string  `json:"order,omitempty" query:"order" enum:"document,rank" doc:"document (default) or rank: best sentence first."`
+	Keywords  int     `json:"keywords,omitempty" query:"keywords" minimum:"0" maximum:"100" doc:"How many key phrases (default 10)."`
+}
+
+func (o SummaryOptions) library() summarize.Options {
+	return summarize.Options{Algorithm: o.Algorithm, Language: o.Language, Sentences: o.Sentences,
+		Ratio: o.Ratio, Words: o.Words, Order: o.Order, Keywords: o.Keywords}
+}
+
+// cacheKey identifies a summary by its text's hash and every option.
+func (o SummaryOptions) cacheKey(textKey string) string {
+	return fmt.Sprintf("%s|%d|%g|%d|%s|%s|%s|%d", textKey, o.Sentences, o.Ratio, o.Words, o.Algorithm, o.Language, o.Order, o.Keywords)
+}
+
+// FormatParam selects the representation; the Accept header does when it
+// is absent.
+type FormatParam struct {
+	Format string `query:"format" enum:"json,text,markdown,html" doc:"json (default), text (one sentence a line), markdown (bullets) or html (escaped). Overrides Accept."`
+	Accept string `header:"Accept"`
+}
+
+type summarizeInput struct {
+	FormatParam
+	Body struct {
+		Text string `json:"text" minLength:"1" doc:"The text to summarize (1 MiB at most)."`
+		SummaryOptions
+	}
+}
+
+type articleSummaryInput struct {
+	ArticleIDParam
+	FormatParam
+	SummaryOptions
+	Revision int `query:"revision" minimum:"0" doc:"The revision to summarize; the latest when absent."`
+}
+
+// SummaryBody is a summary with, for stored articles, what it summarizes.
+type SummaryBody struct {
+	ID       string `json:"id,omitempty" doc:"The article id, for a stored article's summary."`
+	Revision int    `json:"revision,omitempty" doc:"The revision summarized."`
+	*summarize.Summary
+}
+
+// renderedOutput is a response body already encoded in the negotiated format.
+type renderedOutput struct {
+	ContentType string `header:"Content-Type"`
+	Vary        string `header:"Vary"`
+	Body        []byte
+}
+
+func (s *Server) registerSummaries() {
+	huma.Register(s.api, huma.Operation{
+		OperationID: "summarize", Method: http.MethodPost, Path: "/v1/summarize", Tags: []string{"summaries"},
+		Summary:      "Summarize a text",
+		Description:  "Picks the sentences that best cover the text. `ratio: 1` returns every sentence in order, which shows how the text was segmented.",
+		MaxBodyBytes: s.maxBodyBytes(), Responses: s.renderedResponses(reflect.TypeFor[SummaryBody]()),
+		Errors: []int{http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType},
+	}, s.summarizeText)
+	huma.Register(s.api, huma.Operation{
+		OperationID: "get-summary", Method: http.MethodGet, Path: "/v1/articles/{id}/summary", Tags: []string{"summaries"},
+		Summary:     "Summarize a stored revision",
+		Description: "Summarizes the latest revision, or the one `revision` names. Results are cached by content hash and options.",
+		Responses:   s.renderedResponses(reflect.TypeFor[SummaryBody]()),
+		Errors:      []int{http.StatusBadRequest, http.StatusNotFound},
+	}, s.articleSummary)
+}
+
+// renderedResponses documents a 200 that is JSON of type t, or text,
+// Markdown or HTML, since huma cannot infer it from a []byte body.
+func (s *Server) renderedResponses(t reflect.Type) map[string]*huma.Response {
+	schema := s.api.OpenAPI().Components.Schemas.Schema(t, true, "")
+	text := &huma.MediaType{Schema: &huma.Schema{Type: "string"}}
+	return map[string]*huma.Response{"200": {
+		Description: "OK",
+		Content: map[string]*huma.MediaType{
+			"application/json": {Schema: schema}, "text/plain": text, "text/markdown": text, "text/html": text,
+		},
+	}}
+}
+
+func (s *Server) summarizeText(ctx context.Context, in *summarizeInput) (*renderedOutput, error) {
+	text := in.Body.Text
+	if len(text) > MaxSummaryText {
+		return nil, newProblem(http.StatusBadRequest, fmt.Sprintf("text is %d bytes; the limit is %d bytes", len(text), MaxSummaryText))
+	}
+	sum := sha256.Sum256([]byte(text))
+	summary, err := s.summary(ctx, "text:"+hex.EncodeToString(sum[:]), text, in.Body.SummaryOptions)
+	if err != nil {
+		return nil, err
+	}
+	return render(in.FormatParam, SummaryBody{Summary: summary})
+}
+
+func (s *Server) articleSummary(ctx context.Context, in *articleSummaryInput) (*renderedOutput, error) {
+	rev, err := s.revision(ctx, in.ID, in.Revision)
+	if err != nil {
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	summary, err := s.summary(ctx, "rev:"+rev.ContentHash, rev.Body, in.SummaryOptions)
+	if err != nil {
+		return nil, err
+	}
+	return render(in.FormatParam, SummaryBody{ID: rev.ArticleID, Revision: rev.Number, Summary: summary})
+}
+
+// revision returns revision n of an article, or its latest when n is 0.
+func (s *Server) revision(ctx context.Context, id string, n int) (*service.Revision, error) {
+	if n == 0 {
+		return s.store.LatestRevision(ctx, id)
+	}
+	return s.store.RevisionByNumber(ctx, id, n)
+}
+
+// summary returns the cached summary of text for opts, computing it on a
+// miss. Bad options and empty texts come back as 400 problems.
+func (s *Server) summary(ctx context.Context, textKey, text string, opts SummaryOptions) (*summarize.Summary, error) {
+	sum, err := s.summaries.get(opts.cacheKey(textKey), func() (*summarize.Summary, error) {
+		start := time.Now()
+		sum, err := summarize.Summarize(text, opts.library())
+		if err == nil {
+			s.obs.SummaryComputed(sum.Algorithm, service.CountWords(text), len(text), time.Since(start))
+		}
+		return sum, err
+	})
+	switch {
+	case errors.Is(err, summarize.ErrInvalidOptions):
+		return nil, newProblem(http.StatusBadRequest, strings.TrimPrefix(err.Error(), summarize.ErrInvalidOptions.Error()+": "))
+	case errors.Is(err, summarize.ErrEmptyText):
+		return nil, newProblem(http.StatusBadRequest, "the text has no sentences to summarize")
+	case err != nil:
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	return sum, nil
+}
+
+// Renderer is a result that can be shown as text, Markdown or HTML.
+type Renderer interface {
+	Text() string
+	Markdown() string
+	HTML() string
+}
+
+// render encodes body in the format the request asks for.
+func render[T any](f FormatParam, body T) (*renderedOutput, error) {
+	format := f.Format
+	if format == "" {
+		format = negotiate(f.Accept)
+	}
+	out := &renderedOutput{Vary: "Accept"}
+	r, _ := any(body).(Renderer)
+	switch {
+	case format == "text" && r != nil:
+		out.ContentType, out.Body = "text/plain; charset=utf-8", []byte(r.Text())
+	case format == "markdown" && r != nil:
+		out.ContentType, out.Body = "text/markdown; charset=utf-8", []byte(r.Markdown())
+	case format == "html" && r != nil:
+		out.ContentType, out.Body = "text/html; charset=utf-8", []byte(r.HTML())
+	default:
+		raw, err := json.Marshal(body)
+		if err != nil {
+			return nil, fmt.Errorf("encode response: %w", err)
+		}
+		out.ContentType, out.Body = "application/json", raw
+	}
+	return out, nil
+}
+
+// negotiate picks a format from an Accept header: the first listed media
+// type we offer, JSON otherwise.
+func negotiate(accept string) string {
+	for _, part := range strings.Split(accept, ",") {
+		mt, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		switch strings.ToLower(mt) {
+		case "application/json":
+			return "json"
+		case "text/plain":
+			return "text"
+		case "text/markdown":
+			return "markdown"
+		case "text/html":
+			return "html"
+		}
+	}
+	return "json"
+}
