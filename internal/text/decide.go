@@ -3,28 +3,38 @@ package text
 import "strings"
 
 // decide reports whether the sentence ends after the token [ts, te), and
-// where scanning goes on: past te when a spaced ellipsis (". . .") follows.
+// where scanning goes on: past te when a spaced ellipsis (". . .") or a run
+// of bare stops follows.
 func (b *block) decide(ts, te int) (next int, end bool) {
 	core := trimClosers(b.src, ts, te)
 	rs := stopRunStart(b.src, ts, core)
-	if rs == core {
-		return te, false
-	}
 	word := b.src[skipOpeners(b.src, ts, rs):rs]
-	run := b.src[rs:core]
-	if run != "." && !strings.ContainsAny(run, "!?") {
-		return te, b.afterEllipsis(b.src[ts:rs], run, te)
-	}
-	switch {
+	switch run := b.src[rs:core]; {
+	case run == "":
+		return te, false
 	case strings.ContainsAny(run, "!?"):
-		closed := core < te
-		te = b.bareStopRun(te) // "ha ! ! !" in tokenized text
-		return te, (word == "" || !b.peek(te).lower()) && !b.speechFollows(closed, te)
+		return b.afterExclamation(word, core < te, te)
+	case run != ".":
+		return te, b.afterEllipsis(b.src[ts:rs], run, te)
 	case word == "" && b.bareAbbrev(te):
 		return te, false
 	case word == "":
 		return b.afterBareStop(te)
 	}
+	return b.afterStop(word, te)
+}
+
+// afterExclamation decides for a run of ! and ?, which ends a sentence
+// unless a lowercase word goes on with it ("Yahoo! in") or a verb of speech
+// reports it. closed says whether a quotation closed right after the run.
+func (b *block) afterExclamation(word string, closed bool, te int) (int, bool) {
+	te = b.bareStopRun(te) // "ha ! ! !" in tokenized text
+	return te, (word == "" || !b.peek(te).lower()) && !b.speechFollows(closed, te)
+}
+
+// afterStop decides for a word and a single stop, which lone stops may
+// follow as a spaced ellipsis.
+func (b *block) afterStop(word string, te int) (int, bool) {
 	k, runEnd := b.bareStops(te)
 	switch {
 	case k == 0:

@@ -113,20 +113,11 @@ func (b *block) tokensBefore(ts, limit int) int {
 // token handles the token [ts, te) and returns where scanning goes on, which
 // is past te when the token's decision took following tokens along.
 func (b *block) token(ts, te int) int {
-	tok := b.src[ts:te]
-	bullet := bulletLen(tok)
-	m, isMarker := parseMarker(tok[bullet:])
 	b.prev = b.prevToken(ts)
-	afterBullet := isBullet(b.prev)
-	if b.prev != "" && (bullet > 0 || isMarker && !afterBullet && m.follows(b.item)) {
-		b.cut(ts)
-		b.prev = ""
-	}
-	if isMarker && (b.prev == "" || bullet > 0 || afterBullet) {
-		b.item = m
+	if b.listItem(ts, te) {
 		return te
 	}
-	if tok == "'" && !b.possessive(te) {
+	if te-ts == 1 && b.src[ts] == '\'' && !b.possessive(te) {
 		b.quoteOpen = !b.quoteOpen
 	}
 	if rest := b.splitInside(ts, te); rest != ts {
@@ -138,6 +129,25 @@ func (b *block) token(ts, te int) int {
 		b.cut(b.absorbClosers(next))
 	}
 	return next
+}
+
+// listItem starts a new sentence before a bullet or before a list marker
+// that continues the list ("1. Eggs 2. Milk"), and reports whether the token
+// is a marker, whose stop never ends a sentence.
+func (b *block) listItem(ts, te int) bool {
+	tok := b.src[ts:te]
+	bullet := bulletLen(tok)
+	m, isMarker := parseMarker(tok[bullet:])
+	afterBullet := isBullet(b.prev)
+	if b.prev != "" && (bullet > 0 || isMarker && !afterBullet && m.follows(b.item)) {
+		b.cut(ts)
+		b.prev = ""
+	}
+	if isMarker && (b.prev == "" || bullet > 0 || afterBullet) {
+		b.item = m
+		return true
+	}
+	return false
 }
 
 // possessive reports whether the bare ' ending at te marks a plural's
