@@ -8,15 +8,20 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
 	"github.com/dustin/go-humanize"
+	"github.com/gofiber/fiber/v2"
 
+	"github.com/redline-news/redline/metrics"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/api"
 	"github.com/redline-news/redline/service/sqlite"
+	"github.com/redline-news/redline/summarize"
 )
 
 func init() {
@@ -25,7 +30,10 @@ func init() {
 
 // Config is the service's configuration, from flags and the environment.
 type Config struct {
-	Listen          string
+	Listen string
+	// MetricsListen, when set, serves /metrics on its own address and not
+	// on Listen, so that metrics need not be public.
+	MetricsListen   string
 	Store           string
 	MaxBody         int
 	ReadTimeout     time.Duration
@@ -50,10 +58,14 @@ type Main struct {
 	Config Config
 	Logger *slog.Logger
 
-	store  service.RevisionStore
-	server *api.Server
-	ln     net.Listener
-	served chan error
+	Metrics *metrics.Metrics
+
+	store         service.RevisionStore
+	server        *api.Server
+	ln            net.Listener
+	metricsServer *http.Server
+	metricsLn     net.Listener
+	served        chan error
 }
 
 // NewMain returns a Main with the default configuration.
@@ -67,23 +79,69 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Logger == nil {
 		m.Logger = slog.Default()
 	}
-	store, err := openStore(ctx, m.Config.Store)
+	store, backend, err := openStore(ctx, m.Config.Store)
 	if err != nil {
 		return err
 	}
 	m.store = store
+	m.Metrics = metrics.New(metrics.BuildInfo{Version: buildVersion(), Revision: buildCommit(), GoVersion: runtime.Version()},
+		metrics.WithAlgorithms(summarize.Algorithms()...))
+	instrumented := m.Metrics.InstrumentStore(store, backend)
+	m.Metrics.TrackArticles(instrumented)
 	m.server = api.NewServer(api.Config{
-		Store: store, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
+		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
+		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()},
 	})
+	if err := m.listen(); err != nil {
+		m.Close()
+		return err
+	}
+	m.Logger.Info("redline serving", "addr", m.Addr(), "metrics", m.MetricsAddr(), "store", m.Config.Store, "version", buildVersion())
+	return nil
+}
+
+// listen opens the listeners and serves on them in the background; metrics
+// go on the service's own address unless MetricsListen names another.
+func (m *Main) listen() error {
+	var err error
+	if m.Config.MetricsListen == "" {
+		m.server.App().Get("/metrics", m.Metrics.FiberHandler())
+	} else if err = m.listenMetrics(); err != nil {
+		return err
+	}
+	m.Metrics.InitRoutes(m.server.App())
 	if m.ln, err = net.Listen("tcp", m.Config.Listen); err != nil {
-		store.Close()
 		return fmt.Errorf("listen on %s: %w", m.Config.Listen, err)
 	}
 	m.served = make(chan error, 1)
 	go func() { m.served <- m.server.Serve(m.ln) }()
-	m.Logger.Info("redline serving", "addr", m.ln.Addr().String(), "store", m.Config.Store, "version", buildVersion())
 	return nil
+}
+
+func (m *Main) listenMetrics() error {
+	ln, err := net.Listen("tcp", m.Config.MetricsListen)
+	if err != nil {
+		return fmt.Errorf("listen for metrics on %s: %w", m.Config.MetricsListen, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Metrics.Handler())
+	m.metricsLn = ln
+	m.metricsServer = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: m.Config.WriteTimeout}
+	go func() {
+		if err := m.metricsServer.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.Logger.Error("metrics server stopped", "error", err)
+		}
+	}()
+	return nil
+}
+
+// MetricsAddr returns the address /metrics is served on.
+func (m *Main) MetricsAddr() string {
+	if m.metricsLn != nil {
+		return m.metricsLn.Addr().String()
+	}
+	return m.Addr()
 }
 
 // Addr returns the address the service listens on.
@@ -96,7 +154,10 @@ func (m *Main) Served() <-chan error { return m.served }
 // store, so that no acknowledged write is cut off.
 func (m *Main) Close() error {
 	var errs []error
-	if m.server != nil {
+	if m.metricsServer != nil {
+		errs = append(errs, m.metricsServer.Close())
+	}
+	if m.server != nil && m.ln != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
 		defer cancel()
 		errs = append(errs, m.server.Shutdown(ctx))
@@ -107,15 +168,17 @@ func (m *Main) Close() error {
 	return errors.Join(errs...)
 }
 
-// openStore opens the store a --store value names.
-func openStore(ctx context.Context, dsn string) (service.RevisionStore, error) {
+// openStore opens the store a --store value names and returns its backend
+// name for metrics.
+func openStore(ctx context.Context, dsn string) (service.RevisionStore, string, error) {
 	switch {
 	case strings.HasPrefix(dsn, "sqlite:"):
-		return sqlite.Open(ctx, strings.TrimPrefix(dsn, "sqlite:"))
+		db, err := sqlite.Open(ctx, strings.TrimPrefix(dsn, "sqlite:"))
+		return db, sqlite.Backend, err
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return nil, errors.New("the PostgreSQL store is not available in this version; use --store sqlite:PATH")
+		return nil, "", errors.New("the PostgreSQL store is not available in this version; use --store sqlite:PATH")
 	default:
-		return nil, fmt.Errorf("unknown store %q: use sqlite:PATH", dsn)
+		return nil, "", fmt.Errorf("unknown store %q: use sqlite:PATH", dsn)
 	}
 }
 
@@ -148,6 +211,7 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	fs.SetOutput(stderr)
 	maxBody := humanize.IBytes(uint64(c.MaxBody))
 	fs.StringVar(&c.Listen, "listen", envOr(getenv, "REDLINE_LISTEN", c.Listen), "address to listen on (env REDLINE_LISTEN)")
+	fs.StringVar(&c.MetricsListen, "metrics-listen", envOr(getenv, "REDLINE_METRICS_LISTEN", c.MetricsListen), "serve /metrics on this address instead of --listen (env REDLINE_METRICS_LISTEN)")
 	fs.StringVar(&c.Store, "store", envOr(getenv, "REDLINE_STORE", c.Store), "store: sqlite:PATH (env REDLINE_STORE)")
 	fs.StringVar(&maxBody, "max-body", envOr(getenv, "REDLINE_MAX_BODY", maxBody), "largest request body, e.g. 2MiB (env REDLINE_MAX_BODY)")
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request")

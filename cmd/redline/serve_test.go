@@ -118,3 +118,43 @@ func TestVersionAndUsage(t *testing.T) {
 		t.Fatalf("unknown command: got exit %d, stderr %q, want 2", code, errOut.String())
 	}
 }
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("get %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func TestServeExportsMetrics(t *testing.T) {
+	m := startMain(t, t.TempDir())
+	defer m.Close()
+	put(t, m, "a", "First.")
+	code, body := get(t, "http://"+m.Addr()+"/metrics")
+	for _, want := range []string{`redline_http_requests_total{code="201",method="PUT",route="/v1/articles/:id"} 1`, "redline_build_info{", "redline_articles 1", "go_goroutines"} {
+		if code != http.StatusOK || !strings.Contains(body, want) {
+			t.Fatalf("/metrics: got %d, want 200 with %q in:\n%s", code, want, body)
+		}
+	}
+}
+
+func TestServeMetricsOnTheirOwnAddress(t *testing.T) {
+	m := NewMain()
+	m.Config.Listen, m.Config.MetricsListen = "127.0.0.1:0", "127.0.0.1:0"
+	m.Config.Store = "sqlite:" + filepath.Join(t.TempDir(), "redline.db")
+	m.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	defer m.Close()
+	if code, _ := get(t, "http://"+m.Addr()+"/metrics"); code != http.StatusNotFound {
+		t.Fatalf("/metrics on the public address: got %d, want 404", code)
+	}
+	if code, body := get(t, "http://"+m.MetricsAddr()+"/metrics"); code != http.StatusOK || !strings.Contains(body, "redline_build_info") {
+		t.Fatalf("/metrics on the metrics address: got %d, want 200 with the metrics", code)
+	}
+}
