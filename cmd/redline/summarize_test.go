@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), Stdio{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut}, args)
+	return code, out.String(), errOut.String()
+}
+
+const cliText = "The council approved the budget on Monday. It raises school spending. " +
+	"Critics said roads were ignored. The mayor praised the vote."
+
+func TestSummarizeCommand(t *testing.T) {
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		wantCode int
+		want     string
+	}{
+		{"text", cliText, []string{"summarize", "--sentences", "2"}, 0, "\n"},
+		{"json", cliText, []string{"summarize", "--json", "--ratio", "1"}, 0, `"index": 3`},
+		{"html", cliText, []string{"summarize", "--format", "html"}, 0, `<ul class="summary">`},
+		{"markdown", cliText, []string{"summarize", "--format", "markdown"}, 0, "- "},
+		{"jsonl", `{"id":"a","text":"One. Two."}` + "\n" + `not json` + "\n" + `{"id":"c","text":""}`, []string{"summarize", "--jsonl"}, 0, `{"id":"a","algorithm"`},
+		{"empty", "  \n", []string{"summarize"}, 1, ""},
+		{"bad sentences", cliText, []string{"summarize", "--sentences", "-2"}, 2, ""},
+		{"bad format", cliText, []string{"summarize", "--format", "pdf"}, 2, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, _ := runCLI(t, tc.stdin, tc.args...)
+			if code != tc.wantCode || !strings.Contains(out, tc.want) {
+				t.Errorf("got exit %d and output %q, want exit %d and output containing %q", code, out, tc.wantCode, tc.want)
+			}
+		})
+	}
+}
+
+func TestSummarizeJSONLKeepsOrderAndErrors(t *testing.T) {
+	in := `{"id":"a","text":"One. Two."}` + "\n" + `not json` + "\n" + `{"id":"c","text":""}` + "\n"
+	_, out, _ := runCLI(t, in, "summarize", "--jsonl")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[1], `"error":"bad line`) || !strings.Contains(lines[2], `"id":"c","error":"text is empty"`) {
+		t.Errorf("got lines %q, want a result, a bad-line error and an empty-text error", lines)
+	}
+}
+
+func TestEvalCommand(t *testing.T) {
+	dir, _ := os.Getwd()
+	data := filepath.Join(dir, "..", "..", "..", "shared", "data", "cnndm-test-dev.jsonl")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("evaluation data %s is absent; see the data README", data)
+	}
+	small := filepath.Join(t.TempDir(), "small.jsonl")
+	raw, err := os.ReadFile(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.SplitN(raw, []byte("\n"), 21)
+	if err := os.WriteFile(small, bytes.Join(lines[:20], []byte("\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "", "eval", "summarize", "--data", small)
+	if code != 0 || !strings.Contains(out, "lead-3") || !strings.Contains(out, "learned") {
+		t.Errorf("got exit %d, output %q, stderr %q; want a table with learned and lead-3", code, out, errOut)
+	}
+	if code, _, _ := runCLI(t, "", "eval", "summarize"); code != 2 {
+		t.Errorf("got exit %d without --data, want 2", code)
+	}
+}

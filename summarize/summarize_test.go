@@ -1,0 +1,254 @@
+package summarize_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/summarize"
+)
+
+const article = `The city council approved a new budget on Monday after months of debate. ` +
+	`The budget raises spending on schools by ten percent. ` +
+	`Council members said the vote was close. ` +
+	`Critics argued that the plan ignores road repairs. ` +
+	`The mayor praised the council for its work on the budget. ` +
+	`Road repairs will be discussed again next year. ` +
+	`Residents can read the full budget online.`
+
+func TestAlgorithmsAndLengths(t *testing.T) {
+	tests := []struct {
+		name string
+		opts summarize.Options
+		want int
+	}{
+		{"default", summarize.Options{}, 3},
+		{"lead sentences", summarize.Options{Algorithm: "lead", Sentences: 2}, 2},
+		{"textrank sentences", summarize.Options{Algorithm: "textrank", Sentences: 4}, 4},
+		{"lexrank ratio", summarize.Options{Algorithm: "lexrank", Ratio: 0.5}, 4},
+		{"learned ratio one", summarize.Options{Ratio: 1}, 7},
+		{"more than the text", summarize.Options{Sentences: 50}, 7},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sum := mustSummarize(t, article, tc.opts)
+			if got := len(sum.Sentences); got != tc.want {
+				t.Errorf("got %d sentences, want %d", got, tc.want)
+			}
+			checkOffsets(t, article, sum)
+		})
+	}
+}
+
+func TestLeadTakesFirstSentences(t *testing.T) {
+	sum := mustSummarize(t, article, summarize.Options{Algorithm: "lead", Sentences: 2})
+	if got := []int{sum.Sentences[0].Index, sum.Sentences[1].Index}; !reflect.DeepEqual(got, []int{0, 1}) {
+		t.Errorf("got indices %v, want [0 1]", got)
+	}
+}
+
+func TestRatioOneKeepsDocumentOrder(t *testing.T) {
+	sum := mustSummarize(t, article, summarize.Options{Ratio: 1})
+	for i, s := range sum.Sentences {
+		if s.Index != i {
+			t.Fatalf("sentence %d has index %d, want %d", i, s.Index, i)
+		}
+	}
+}
+
+func TestWordBudget(t *testing.T) {
+	for _, budget := range []int{1, 12, 25, 60} {
+		sum := mustSummarize(t, article, summarize.Options{Words: budget})
+		words := 0
+		for _, s := range sum.Sentences {
+			words += len(strings.Fields(s.Text))
+		}
+		if len(sum.Sentences) == 0 {
+			t.Fatalf("budget %d: got an empty summary", budget)
+		}
+		if len(sum.Sentences) > 1 && words > budget {
+			t.Errorf("budget %d: got %d words", budget, words)
+		}
+	}
+}
+
+func TestRankOrder(t *testing.T) {
+	sum := mustSummarize(t, article, summarize.Options{Sentences: 4, Order: "rank"})
+	for i := 1; i < len(sum.Sentences); i++ {
+		if sum.Sentences[i].Score > sum.Sentences[i-1].Score {
+			t.Errorf("score %d is %v, above the previous %v", i, sum.Sentences[i].Score, sum.Sentences[i-1].Score)
+		}
+	}
+}
+
+func TestOptionErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		opts summarize.Options
+		want string
+	}{
+		{"algorithm", summarize.Options{Algorithm: "magic"}, "algorithm must be one of"},
+		{"language", summarize.Options{Language: "xx"}, "language must be one of"},
+		{"two lengths", summarize.Options{Sentences: 2, Ratio: 0.5}, "at most one"},
+		{"negative sentences", summarize.Options{Sentences: -1}, "sentences must be between 1 and 500"},
+		{"too many sentences", summarize.Options{Sentences: 501}, "sentences must be between 1 and 500"},
+		{"ratio", summarize.Options{Ratio: 1.5}, "ratio must be"},
+		{"words", summarize.Options{Words: -3}, "words must be between"},
+		{"order", summarize.Options{Order: "random"}, "order must be"},
+		{"keywords", summarize.Options{Keywords: 1000}, "keywords must be between 0 and 100"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := summarize.Summarize(article, tc.opts)
+			if !errors.Is(err, summarize.ErrInvalidOptions) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got error %v, want one wrapping ErrInvalidOptions that says %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestEmptyText(t *testing.T) {
+	for _, text := range []string{"", "   \n\n "} {
+		if _, err := summarize.Summarize(text, summarize.Options{}); !errors.Is(err, summarize.ErrEmptyText) {
+			t.Errorf("Summarize(%q): got %v, want ErrEmptyText", text, err)
+		}
+	}
+}
+
+func TestShortTexts(t *testing.T) {
+	for _, text := range []string{"One sentence only.", "no stop at all", "Hi. Ok."} {
+		for _, algo := range summarize.Algorithms() {
+			sum := mustSummarize(t, text, summarize.Options{Algorithm: algo})
+			if len(sum.Sentences) == 0 {
+				t.Errorf("%s on %q: got an empty summary", algo, text)
+			}
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	first := mustSummarize(t, article, summarize.Options{Sentences: 3})
+	for range 20 {
+		if got := mustSummarize(t, article, summarize.Options{Sentences: 3}); !reflect.DeepEqual(got, first) {
+			t.Fatalf("got %+v, want %+v", got, first)
+		}
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"en", "The government announced new measures on Tuesday. They will take effect next month. Critics say they are not enough."},
+		{"de", "Die Regierung hat am Dienstag neue Maßnahmen angekündigt. Sie treten im nächsten Monat in Kraft. Kritiker sagen, dass sie nicht ausreichen."},
+		{"fr", "Le gouvernement a annoncé de nouvelles mesures mardi. Elles entreront en vigueur le mois prochain. Les critiques disent qu'elles ne suffisent pas."},
+		{"es", "El gobierno anunció nuevas medidas el martes. Entrarán en vigor el próximo mes. Los críticos dicen que no son suficientes."},
+		{"it", "Il governo ha annunciato nuove misure martedì. Entreranno in vigore il mese prossimo. I critici dicono che non sono sufficienti."},
+		{"pt", "O governo anunciou novas medidas na terça-feira. Elas entram em vigor no próximo mês. Os críticos dizem que não são suficientes."},
+		{"nl", "De regering heeft dinsdag nieuwe maatregelen aangekondigd. Ze gaan volgende maand in. Critici zeggen dat ze niet genoeg zijn."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang, func(t *testing.T) {
+			sum := mustSummarize(t, tc.text, summarize.Options{Sentences: 2})
+			if sum.Language != tc.lang {
+				t.Errorf("detected %q, want %q", sum.Language, tc.lang)
+			}
+			if len(sum.Sentences) != 2 || len(sum.Keywords) == 0 {
+				t.Errorf("got %d sentences and %d keywords, want 2 and some", len(sum.Sentences), len(sum.Keywords))
+			}
+		})
+	}
+}
+
+func TestFormatsEscape(t *testing.T) {
+	text := "Officials found <script>alert(1)</script> in the page. The page was fixed *quickly*."
+	sum := mustSummarize(t, text, summarize.Options{Ratio: 1})
+	if h := sum.HTML(); strings.Contains(h, "<script>") || !strings.Contains(h, "&lt;script&gt;") {
+		t.Errorf("HTML did not escape the script tag: %s", h)
+	}
+	if md := sum.Markdown(); !strings.Contains(md, `\*quickly\*`) || !strings.HasPrefix(md, "- ") {
+		t.Errorf("got Markdown %q, want bullets with * escaped", md)
+	}
+	if got := strings.Count(sum.Text(), "\n"); got != 2 {
+		t.Errorf("got %d lines of text, want 2", got)
+	}
+	data, err := json.Marshal(sum)
+	if err != nil || !strings.Contains(string(data), `"sentences":[{"index":0,"start":0`) {
+		t.Errorf("got JSON %s (%v), want index/start fields", data, err)
+	}
+}
+
+func TestLongInputStaysLinear(t *testing.T) {
+	long := strings.Repeat(article+" ", 300)
+	sum := mustSummarize(t, long, summarize.Options{Sentences: 5})
+	if len(sum.Sentences) != 5 {
+		t.Errorf("got %d sentences, want 5", len(sum.Sentences))
+	}
+}
+
+func mustSummarize(t *testing.T, text string, opts summarize.Options) *summarize.Summary {
+	t.Helper()
+	sum, err := summarize.Summarize(text, opts)
+	if err != nil {
+		t.Fatalf("Summarize: %v", err)
+	}
+	return sum
+}
+
+func checkOffsets(t *testing.T, text string, sum *summarize.Summary) {
+	t.Helper()
+	for _, s := range sum.Sentences {
+		if text[s.Start:s.End] != s.Text {
+			t.Errorf("sentence %d: text[%d:%d] is %q, want %q", s.Index, s.Start, s.End, text[s.Start:s.End], s.Text)
+		}
+	}
+}
+
+// dataFile returns the path of a shared data file, found from the module
+// root, or skips the test when the data is absent.
+func dataFile(tb testing.TB, name string) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "data", name)
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("evaluation data %s is absent; see the data README", path)
+	}
+	return path
+}
+
+// cnndmArticles returns the articles of the CNN/DM dev file.
+func cnndmArticles(tb testing.TB) []string {
+	tb.Helper()
+	f, err := os.Open(dataFile(tb, "cnndm-test-dev.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	var out []string
+	for sc.Scan() {
+		var row struct{ Article string }
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, row.Article)
+	}
+	return out
+}
