@@ -32,7 +32,7 @@ func startService(t *testing.T, m *metrics.Metrics) string {
 	m.TrackArticles(store)
 	srv := api.NewServer(api.Config{
 		Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test",
-		Middleware: []fiber.Handler{m.Middleware()},
+		Middleware: []fiber.Handler{m.Middleware()}, Observer: m,
 	})
 	srv.App().Get("/metrics", m.FiberHandler())
 	m.InitRoutes(srv.App())
@@ -112,6 +112,11 @@ func driveTraffic(ctx context.Context, addr string) {
 		if resp, err := client.Do(req); err == nil {
 			resp.Body.Close()
 		}
+		// A distinct length each time, so that the cache does not answer.
+		summary := fmt.Sprintf("http://%s/v1/articles/a%d/summary?words=%d", addr, i%5, 1+i%1000)
+		if resp, err := client.Get(summary); err == nil {
+			resp.Body.Close()
+		}
 		select {
 		case <-ctx.Done():
 		case <-time.After(50 * time.Millisecond):
@@ -152,6 +157,7 @@ func TestRealPrometheusScrapesTheService(t *testing.T) {
 	checks := []struct{ name, query string }{
 		{"target up", `up{job="redline"} == 1`},
 		{"request rate", `sum(rate(redline_http_requests_total{job="redline", method="PUT", route="/v1/articles/:id"}[10s])) > 0`},
+		{"summaries computed", `sum(rate(redline_summaries_computed_total{job="redline"}[10s])) > 0`},
 		{"store latency observed", `sum(redline_store_operation_duration_seconds_count{job="redline", operation="put_revision"}) > 0`},
 		{"articles gauge", `redline_articles{job="redline"} > 0`},
 		{"build info", `redline_build_info{job="redline", revision="integration"} == 1`},
