@@ -23,6 +23,10 @@ func (d *differ) block(o0, o1, n0, n1 int) {
 	a := nonSpace(tokenize(d.old[o0:o1], o0, d.toks[0][:0]))
 	b := nonSpace(tokenize(d.new[n0:n1], n0, d.toks[1][:0]))
 	d.toks[0], d.toks[1] = a, b
+	if len(a)+len(b) >= minUnrelated && d.unrelated(a, b) {
+		d.replace(o0, o1, n0, n1)
+		return
+	}
 	ra, okA := d.tokenRunes(d.old, a, d.runes[0][:0])
 	rb, okB := d.tokenRunes(d.new, b, d.runes[1][:0])
 	d.runes[0], d.runes[1] = ra, rb
@@ -121,4 +125,63 @@ func hasNewline(s string) bool {
 		}
 	}
 	return false
+}
+
+// Blocks of at least minUnrelated tokens whose distinct tokens overlap by
+// less than maxUnrelated (of the smaller side) are replaced outright: a
+// rewritten paragraph shares only function words and punctuation with the
+// old one, and Myers would spend quadratic time matching "the" and "," to
+// produce a diff that the cleanup then merges back into one replacement.
+const (
+	minUnrelated = 48
+	maxUnrelated = 0.4
+)
+
+// unrelated reports whether two token sequences share too few distinct
+// tokens to be worth diffing. It runs before the tokens are interned, on a
+// bit set of token hashes: collisions only make blocks look more related.
+func (d *differ) unrelated(a, b []token) bool {
+	if d.seen == nil {
+		d.seen = make([]uint64, 2*hashBits/64)
+	}
+	clear(d.seen)
+	inA, inB := d.seen[:hashBits/64], d.seen[hashBits/64:]
+	da, db, shared := 0, 0, 0
+	for _, t := range a {
+		if h := tokenHash(d.old[t.start:t.end]); !testAndSet(inA, h) {
+			da++
+		}
+	}
+	for _, t := range b {
+		h := tokenHash(d.new[t.start:t.end])
+		if testAndSet(inB, h) {
+			continue
+		}
+		db++
+		if inA[h/64]&(1<<(h%64)) != 0 {
+			shared++
+		}
+	}
+	return float64(shared) < maxUnrelated*float64(min(da, db))
+}
+
+// testAndSet sets bit h and reports whether it was set already.
+func testAndSet(bits []uint64, h uint32) bool {
+	w, m := h/64, uint64(1)<<(h%64)
+	was := bits[w]&m != 0
+	bits[w] |= m
+	return was
+}
+
+// hashBits is the size of the bit set of token hashes.
+const hashBits = 1 << 16
+
+// tokenHash is FNV-1a folded to hashBits; tokens are short, so it beats
+// a map lookup.
+func tokenHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return (h ^ h>>16) % hashBits
 }

@@ -42,10 +42,9 @@ func Compare(old, new string, opts Options) (*Result, error) {
 	d.run()
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
 	markMoves(r.Ops)
-	var degraded bool
-	r.Sentences, degraded = sentenceChanges(old, new, r.Ops, d.deadline)
-	r.Degraded = r.Degraded || degraded
-	r.Stats = computeStats(r.Ops, r.Sentences)
+	s := sentenceChanges(old, new, r.Ops, d.deadline)
+	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
+	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)
 	return r, nil
 }
 

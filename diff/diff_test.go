@@ -166,3 +166,30 @@ func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 func isIdeograph(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
+
+func TestDeadlineDegrades(t *testing.T) {
+	old := strings.Repeat("a b c d e f g h. ", 200) + "\n\nThe end of the story."
+	new := strings.Repeat("b a d c f e h g. ", 200) + "\n\nThe end of this story."
+	r, err := diff.Compare(old, new, diff.Options{Deadline: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Degraded {
+		t.Errorf("got Degraded false past a 1ns deadline, want true")
+	}
+	checkInvariants(t, old, new, r.Ops)
+	checkStats(t, old, new, r)
+}
+
+func TestUnrelatedBlocksAreReplaced(t *testing.T) {
+	old := strings.TrimSpace(strings.Repeat("The council voted on the budget for the new school in the north of the city. ", 8))
+	new := strings.TrimSpace(strings.Repeat("A storm closed roads and cut power to thousands of homes across the region overnight. ", 8))
+	ops, err := diff.Words(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, old, new, ops)
+	if len(ops) != 2 || ops[0].Op != diff.Delete || ops[1].Op != diff.Insert {
+		t.Errorf("got %d ops %q, want one deletion and one insertion", len(ops), plain(ops))
+	}
+}

@@ -32,6 +32,7 @@ type differ struct {
 	dmp      *diffmatchpatch.DiffMatchPatch
 	toks     [2][]token
 	runes    [2][]rune
+	seen     []uint64 // bit set of token hashes, for unrelated
 }
 
 func newDiffer(old, new string, opts Options) (*differ, error) {
@@ -106,23 +107,12 @@ func (d *differ) change(o0, o1, n0, n1, ow, nw int) {
 	}
 }
 
-// replace records old[o0:o1] -> new[n0:n1] as one change without diffing it.
+// replace records old[o0:o1] -> new[n0:n1] as one change without diffing
+// it. Blocks are flanked by whole equal lines, which the cleanup never
+// merges away, so their weight only has to be positive: the byte length
+// does, without tokenizing.
 func (d *differ) replace(o0, o1, n0, n1 int) {
-	d.change(o0, o1, n0, n1, weigh(d.old[o0:o1]), weigh(d.new[n0:n1]))
-}
-
-// weigh counts the word and punctuation tokens of s without keeping them.
-func weigh(s string) int {
-	if len(s) > 1<<16 {
-		return never
-	}
-	n := 0
-	for _, t := range tokenize(s, 0, nil) {
-		if t.kind != kindSpace {
-			n++
-		}
-	}
-	return n
+	d.change(o0, o1, n0, n1, o1-o0, n1-n0)
 }
 
 // remaining returns the time left before the deadline.

@@ -77,12 +77,17 @@ type sentencer struct {
 	degraded   bool
 	changes    []SentenceChange
 	oldEmitted int
+	oldWords   int
+	newWords   int
 }
 
 // sentenceChanges lists every sentence of both texts in reading order: new
 // sentences in their order, removed ones where they stood.
-func sentenceChanges(old, new string, ops []Op, deadline time.Time) ([]SentenceChange, bool) {
-	s := &sentencer{old: old, new: new, os: text.Sentences(old), ns: text.Sentences(new), deadline: deadline}
+func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
+	sg := segmenter{cache: make(map[string]*paragraph)}
+	s := &sentencer{old: old, new: new, deadline: deadline}
+	s.os, s.oldWords = sg.split(old)
+	s.ns, s.newWords = sg.split(new)
 	s.oPart = partners(s.os, s.ns, ops, true)
 	s.nPart = partners(s.ns, s.os, ops, false)
 	s.moved = matchMoves(s.os, s.ns, s.oPart, s.nPart)
@@ -94,7 +99,7 @@ func sentenceChanges(old, new string, ops []Op, deadline time.Time) ([]SentenceC
 		s.emitNew(j)
 	}
 	s.emitOld(len(s.os))
-	return s.changes, s.degraded
+	return s
 }
 
 // emitNew records new sentence j, after the old sentences that stood before

@@ -3,18 +3,25 @@ package diff
 import "strings"
 
 // computeStats counts the words of the ops and the fates of the sentences.
-func computeStats(ops []Op, sents []SentenceChange) Stats {
+// oldWords and newWords come from the sentence split, which counts each
+// distinct paragraph once; so only the smaller of the equal and the changed
+// text needs counting here, and the rest follows.
+func computeStats(ops []Op, sents []SentenceChange, oldWords, newWords int) Stats {
 	var st Stats
+	equalBytes, changedBytes := 0, 0
 	for _, op := range ops {
-		n := CountWords(op.Text)
-		switch op.Op {
-		case Equal:
-			st.WordsUnchanged += n
-		case Insert:
-			st.WordsAdded += n
-		case Delete:
-			st.WordsRemoved += n
+		if op.Op == Equal {
+			equalBytes += len(op.Text)
+		} else {
+			changedBytes += len(op.Text)
 		}
+	}
+	if equalBytes < changedBytes {
+		st.WordsUnchanged = countOps(ops, Equal)
+		st.WordsAdded, st.WordsRemoved = newWords-st.WordsUnchanged, oldWords-st.WordsUnchanged
+	} else {
+		st.WordsAdded, st.WordsRemoved = countOps(ops, Insert), countOps(ops, Delete)
+		st.WordsUnchanged = newWords - st.WordsAdded
 	}
 	if total := st.WordsAdded + st.WordsRemoved + 2*st.WordsUnchanged; total > 0 {
 		st.ChangeRatio = float64(st.WordsAdded+st.WordsRemoved) / float64(total)
@@ -34,14 +41,28 @@ func computeStats(ops []Op, sents []SentenceChange) Stats {
 	return st
 }
 
+// countOps counts the words of the ops of one kind.
+func countOps(ops []Op, kind Kind) int {
+	n := 0
+	for _, op := range ops {
+		if op.Op == kind {
+			n += CountWords(op.Text)
+		}
+	}
+	return n
+}
+
+// minMoveBytes is the shortest block that counts as moved; shorter
+// repeats, such as a name deleted here and inserted there, are coincidences.
+const minMoveBytes = 24
+
 // markMoves numbers the deleted and inserted blocks that carry the same
 // text, trimmed of white space, so that renderers can show a moved
 // paragraph as a move rather than as unrelated deletion and insertion.
 func markMoves(ops []Op) {
 	deleted := make(map[string][]int)
 	for k, op := range ops {
-		if op.Op == Delete && CountWords(op.Text) >= minMoveWords {
-			t := strings.TrimSpace(op.Text)
+		if t := strings.TrimSpace(op.Text); op.Op == Delete && len(t) >= minMoveBytes {
 			deleted[t] = append(deleted[t], k)
 		}
 	}
@@ -50,8 +71,11 @@ func markMoves(ops []Op) {
 	}
 	next := 1
 	for k, op := range ops {
+		if op.Op != Insert {
+			continue
+		}
 		t := strings.TrimSpace(op.Text)
-		if ks := deleted[t]; op.Op == Insert && len(ks) > 0 {
+		if ks := deleted[t]; len(ks) > 0 {
 			ops[ks[0]].Move, ops[k].Move = next, next
 			deleted[t] = ks[1:]
 			next++

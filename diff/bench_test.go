@@ -1,0 +1,164 @@
+package diff
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// BenchmarkCompareDevPairs runs the full comparison (ops, stats, sentence
+// changes) over every dev revision pair; bytes are old plus new.
+func BenchmarkCompareDevPairs(b *testing.B) {
+	pairs := loadPairs(b)
+	b.SetBytes(pairBytes(pairs))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pairs {
+			if _, err := Compare(p.Old, p.New, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkWordsDevPairs measures the word ops alone.
+func BenchmarkWordsDevPairs(b *testing.B) {
+	pairs := loadPairs(b)
+	b.SetBytes(pairBytes(pairs))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pairs {
+			if _, err := Words(p.Old, p.New, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkGoDiffTokensDevPairs is the yardstick: go-diff on the same word
+// tokens, whole texts, no line alignment and no cleanup.
+func BenchmarkGoDiffTokensDevPairs(b *testing.B) {
+	pairs := loadPairs(b)
+	b.SetBytes(pairBytes(pairs))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pairs {
+			ids := map[string]rune{}
+			ra, rb := allTokenRunes(p.Old, ids), allTokenRunes(p.New, ids)
+			diffmatchpatch.New().DiffMainRunes(ra, rb, false)
+		}
+	}
+}
+
+func allTokenRunes(s string, ids map[string]rune) []rune {
+	var rs []rune
+	for _, t := range tokenize(s, 0, nil) {
+		rs = append(rs, intern(ids, s[t.start:t.end]))
+	}
+	return rs
+}
+
+func pairBytes(pairs []pair) int64 {
+	var n int64
+	for _, p := range pairs {
+		n += int64(len(p.Old) + len(p.New))
+	}
+	return n
+}
+
+// BenchmarkCompare100KB covers 100 KB articles built from BBC stories.
+func BenchmarkCompare100KB(b *testing.B) {
+	arts := loadArticles(b)
+	base := joinArticles(arts[:], 0, 100_000)
+	cases := []struct{ name, old, new string }{
+		{"small-edit", base, smallEdit(base)},
+		{"paragraph-added", base, paragraphAdded(base, arts[len(arts)-1])},
+		{"paragraph-moved", base, paragraphMoved(base)},
+		{"full-rewrite", base, joinArticles(arts, len(arts)/2, 100_000)},
+		{"identical", base, base},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.old) + len(c.new)))
+			b.ReportAllocs()
+			var r *Result
+			for b.Loop() {
+				r, _ = Compare(c.old, c.new, Options{Deadline: time.Minute})
+			}
+			b.ReportMetric(float64(r.Stats.WordsAdded+r.Stats.WordsRemoved), "changed-words")
+		})
+	}
+}
+
+// BenchmarkCompareShort covers a news brief with one word changed.
+func BenchmarkCompareShort(b *testing.B) {
+	arts := loadArticles(b)
+	old := arts[0]
+	new := smallEdit(old)
+	b.SetBytes(int64(len(old) + len(new)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Compare(old, new, Options{})
+	}
+}
+
+// loadArticles reads the BBC articles outside the evaluation split.
+func loadArticles(tb testing.TB) []string {
+	tb.Helper()
+	path := filepath.Join(repoRoot(tb), "..", "shared", "data", "bbc-news-summary.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Skipf("BBC articles not available (%v); see /work/shared/data/README.md", err)
+	}
+	defer f.Close()
+	var arts []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 16<<20)
+	for i := 0; sc.Scan(); i++ {
+		var row struct{ Article string }
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			tb.Fatal(err)
+		}
+		if i%5 != 0 {
+			arts = append(arts, row.Article)
+		}
+	}
+	return arts
+}
+
+// joinArticles concatenates articles from index from until size bytes.
+func joinArticles(arts []string, from, size int) string {
+	var sb strings.Builder
+	for i := from; sb.Len() < size; i++ {
+		sb.WriteString(strings.TrimSpace(arts[i%len(arts)]))
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
+
+// smallEdit changes three words near the middle of s.
+func smallEdit(s string) string {
+	mid := len(s) / 2
+	i := mid + strings.Index(s[mid:], " the ")
+	return s[:i] + " a revised " + s[i+5:]
+}
+
+// paragraphAdded inserts para at a paragraph break near the middle of s.
+func paragraphAdded(s, para string) string {
+	mid := len(s) / 2
+	i := mid + strings.Index(s[mid:], "\n\n") + 2
+	return s[:i] + strings.TrimSpace(para) + "\n\n" + s[i:]
+}
+
+// paragraphMoved moves the second paragraph of s to the end.
+func paragraphMoved(s string) string {
+	ps := strings.Split(strings.TrimSpace(s), "\n\n")
+	ps = append(append(ps[:1:1], ps[2:]...), ps[1])
+	return strings.Join(ps, "\n\n") + "\n\n"
+}
