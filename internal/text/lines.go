@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,13 +34,10 @@ func paragraphEnd(src string, start, limit int) (end, next int) {
 
 // lineEndAt returns the offset just past the line break of the line at i.
 func lineEndAt(src string, i, limit int) int {
-	for i < limit {
-		i++
-		if src[i-1] == '\n' {
-			break
-		}
+	if j := strings.IndexByte(src[i:limit], '\n'); j >= 0 {
+		return i + j + 1
 	}
-	return i
+	return limit
 }
 
 func isBlank(s string) bool {

@@ -67,14 +67,20 @@ func nextNotable(src string, i, end int) int {
 // tokenStart returns where the token holding offset j begins, not before lo,
 // which is a token boundary.
 func tokenStart(src string, lo, j int) int {
-	for j > lo {
-		r, n := utf8.DecodeLastRuneInString(src[lo:j])
-		if unicode.IsSpace(r) {
-			break
-		}
-		j -= n
+	for j > lo && !spaceBefore(src, lo, j) {
+		j--
 	}
 	return j
+}
+
+// spaceBefore reports whether a white space character ends src[lo:j]. A
+// byte inside a multi-byte character is never taken for one.
+func spaceBefore(src string, lo, j int) bool {
+	if c := src[j-1]; c < utf8.RuneSelf {
+		return isSpaceASCII(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(src[lo:j])
+	return unicode.IsSpace(r)
 }
 
 // cut ends the current sentence at end and starts the next one there.
@@ -89,11 +95,8 @@ func (b *block) cut(end int) {
 // when ts opens the sentence.
 func (b *block) prevToken(ts int) string {
 	e := ts
-	for e > b.start {
-		r, n := utf8.DecodeLastRuneInString(b.src[b.start:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
+	for e > b.start && spaceBefore(b.src, b.start, e) {
+		_, n := utf8.DecodeLastRuneInString(b.src[b.start:e])
 		e -= n
 	}
 	return b.src[tokenStart(b.src, b.start, e):e]
