@@ -86,7 +86,7 @@ func (s *Segmenter) appendParagraph(dst []Sentence, src string, para Span) []Sen
 // short lowercase lines is common; in prose a trailing space, a trailing comma
 // or hyphen, or a long line show that the writer's sentence goes on.
 func (s *Segmenter) softBreak(src string, line, next int) bool {
-	r, _ := utf8.DecodeRuneInString(src[next:])
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(src[next:], " \t"))
 	if !unicode.IsLower(r) && r != '(' {
 		return false
 	}

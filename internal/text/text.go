@@ -32,7 +32,8 @@ type Options struct {
 }
 
 // Segmenter splits text into sentences by the rules of one language. It
-// holds no mutable state, so one Segmenter may serve many goroutines.
+// holds no mutable state, so one Segmenter may serve many goroutines. The
+// zero Segmenter, like a nil one, segments English.
 type Segmenter struct {
 	lang *language
 	pdf  bool
@@ -71,6 +72,9 @@ func (s *Segmenter) SentencesIn(src string, p Span) []Sentence {
 // returns the extended slice, letting a caller reuse one buffer across
 // documents.
 func (s *Segmenter) AppendSentences(dst []Sentence, src string, p Span) []Sentence {
+	if s == nil || s.lang == nil {
+		s = english
+	}
 	p = clip(p, len(src))
 	for start := p.Start; start < p.End; {
 		end, next := paragraphEnd(src, start, p.End)

@@ -48,6 +48,7 @@ func TestSentences(t *testing.T) {
 		{"headline without blank line", "Ad sales boost profit\nProfits jumped.", []string{"Ad sales boost profit", "Profits jumped."}},
 		{"blank line ends a sentence", "An unfinished thought\n\nand another", []string{"An unfinished thought", "and another"}},
 		{"abbreviation before a blank line", "He met Mr.\n\nSmith", []string{"He met Mr.", "Smith"}},
+		{"indented continuation", "The committee said on Tuesday that it would publish its findings\n  later this year.", []string{"The committee said on Tuesday that it would publish its findings\n  later this year."}},
 		{"stray newline after a space", "It was a cold \nnight in the city.", []string{"It was a cold \nnight in the city."}},
 		{"wrapped prose", "The committee said on Tuesday that it would publish its findings\nlater this year. It did not.", []string{"The committee said on Tuesday that it would publish its findings\nlater this year.", "It did not."}},
 		{"short lowercase lines", "features\ncontact manager", []string{"features", "contact manager"}},
@@ -140,7 +141,7 @@ func TestSentencesIn(t *testing.T) {
 		{"clipped", text.Span{Start: -5, End: 1000}, []string{"Headline", "First one.", "Second one.", "Third one."}},
 		{"reversed", text.Span{Start: 20, End: 10}, nil},
 	}
-	seg := text.NewSegmenter(text.Options{})
+	var seg text.Segmenter // the zero Segmenter segments English
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := seg.SentencesIn(src, tc.p)
