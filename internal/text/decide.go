@@ -186,9 +186,11 @@ func (b *block) speechFollows(closed bool, i int) bool {
 	return false
 }
 
-// speechVerbs are the verbs that report a quotation.
+// speechVerbs are the verbs that report a quotation, in English and, in the
+// forms that follow a quotation, in the other languages.
 var speechVerbs = [...]string{"said", "says", "asked", "asks", "added", "told", "wrote", "shouted",
-	"screamed", "yelled", "replied", "explained", "continued", "insisted", "cried", "whispered", "exclaimed"}
+	"screamed", "yelled", "replied", "explained", "continued", "insisted", "cried", "whispered", "exclaimed",
+	"dit", "dit-il", "dit-elle", "a-t-il", "a-t-elle", "sagte", "fragte", "dijo", "preguntó", "disse", "zei", "vroeg"}
 
 func isSpeechVerb(tok string) bool {
 	tok = tok[:trimClosers(tok, 0, len(tok))]

@@ -9,7 +9,8 @@ const (
 	// plain abbreviations ("Inc.", "U.S.", "etc.") end a sentence only
 	// before a word that usually opens one.
 	plain abbrevKind = iota
-	// title abbreviations ("Mr.", "Dr.", "St.") always precede a name.
+	// title abbreviations ("Mr.", "Dr.", "St.") always precede a name, and
+	// a few others ("e.g.", "vs.") always precede a phrase.
 	title
 	// timeOfDay abbreviations ("a.m.") often end a sentence, but not the
 	// short opening phrase "At 5 a.m.".
@@ -62,8 +63,8 @@ type wordLists struct {
 // shared lists abbreviations that are not words in any of the languages,
 // so that every language may know them.
 var shared = wordLists{
-	titles:   "mr mrs ms dr prof mme mlle sr sra srta dra sig dott dhr mevr",
-	plain:    "etc vs bzw usw evtl ggf vgl inkl nr approx ca cf",
+	titles:   "mr mrs ms dr prof mme mlle sr sra srta dra sig dott dhr mevr e.g i.e viz vs cf",
+	plain:    "etc bzw usw evtl ggf vgl inkl nr approx ca",
 	numeric:  "n° nº no nos",
 	starters: "",
 }
