@@ -30,6 +30,9 @@ type RevisionBody struct {
 	ContentHash string          `json:"content_hash" doc:"Hex SHA-256 of the title, a newline and the body."`
 	Words       int             `json:"words" doc:"Words in the body."`
 	CreatedAt   time.Time       `json:"created_at"`
+	// WordsAdded and WordsRemoved are set in revision listings only.
+	WordsAdded   *int `json:"words_added,omitempty" doc:"In listings: words added since the previous revision."`
+	WordsRemoved *int `json:"words_removed,omitempty" doc:"In listings: words removed since the previous revision."`
 }
 
 func revisionBody(r *service.Revision) RevisionBody {
@@ -235,6 +238,9 @@ func (s *Server) listRevisions(ctx context.Context, in *ArticleIDParam) (*revisi
 	out.Body.Revisions = make([]RevisionBody, len(revs))
 	for i := range revs {
 		out.Body.Revisions[i] = revisionBody(&revs[i])
+	}
+	if err := s.changeStats(ctx, in.ID, out.Body.Revisions); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

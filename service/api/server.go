@@ -47,6 +47,7 @@ type Server struct {
 	obs       Observer
 	cfg       Config
 	summaries *resultCache[*summarize.Summary]
+	diffs     *resultCache[*diffResult]
 }
 
 // NewServer builds the Fiber app, its middleware and every route.
@@ -54,6 +55,7 @@ func NewServer(cfg Config) *Server {
 	cfg = withDefaults(cfg)
 	s := &Server{store: cfg.Store, logger: cfg.Logger, obs: cfg.Observer, cfg: cfg}
 	s.summaries = newResultCache[*summarize.Summary](summaryCacheName, cfg.CacheEntries, cfg.Observer)
+	s.diffs = newResultCache[*diffResult](diffCacheName, cfg.CacheEntries, cfg.Observer)
 	s.app = fiber.New(fiber.Config{
 		AppName:               "redline",
 		BodyLimit:             cfg.MaxBody,
@@ -116,6 +118,7 @@ func (s *Server) registerRoutes() {
 	s.registerHealth()
 	s.registerArticles()
 	s.registerSummaries()
+	s.registerDiffs()
 }
 
 // App returns the Fiber app, for tests and for mounting more routes.

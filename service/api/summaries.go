@@ -63,12 +63,14 @@ type articleSummaryInput struct {
 	FormatParam
 	SummaryOptions
 	Revision int `query:"revision" minimum:"0" doc:"The revision to summarize; the latest when absent."`
+	Since    int `query:"since" minimum:"0" doc:"Summarize only the sentences added or edited since this revision: what is new to a reader of it."`
 }
 
 // SummaryBody is a summary with, for stored articles, what it summarizes.
 type SummaryBody struct {
 	ID       string `json:"id,omitempty" doc:"The article id, for a stored article's summary."`
 	Revision int    `json:"revision,omitempty" doc:"The revision summarized."`
+	Since    int    `json:"since,omitempty" doc:"The earlier revision whose reader the summary is for: only what changed since is summarized."`
 	*summarize.Summary
 }
 
@@ -90,7 +92,7 @@ func (s *Server) registerSummaries() {
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-summary", Method: http.MethodGet, Path: "/v1/articles/{id}/summary", Tags: []string{"summaries"},
 		Summary:     "Summarize a stored revision",
-		Description: "Summarizes the latest revision, or the one `revision` names. Results are cached by content hash and options.",
+		Description: "Summarizes the latest revision, or the one `revision` names; with `since`, only what was added or edited after that revision. Results are cached by content hash and options.",
 		Responses:   s.renderedResponses(reflect.TypeFor[SummaryBody]()),
 		Errors:      []int{http.StatusBadRequest, http.StatusNotFound},
 	}, s.articleSummary)
@@ -127,11 +129,16 @@ func (s *Server) articleSummary(ctx context.Context, in *articleSummaryInput) (*
 	if err != nil {
 		return nil, problemFor(ctx, s.logger, err)
 	}
-	summary, err := s.summary(ctx, "rev:"+rev.ContentHash, rev.Body, in.SummaryOptions)
+	var summary *summarize.Summary
+	if in.Since > 0 {
+		summary, err = s.summarySince(ctx, in, rev)
+	} else {
+		summary, err = s.summary(ctx, "rev:"+rev.ContentHash, rev.Body, in.SummaryOptions)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return render(in.FormatParam, SummaryBody{ID: rev.ArticleID, Revision: rev.Number, Summary: summary})
+	return render(in.FormatParam, SummaryBody{ID: rev.ArticleID, Revision: rev.Number, Since: in.Since, Summary: summary})
 }
 
 // revision returns revision n of an article, or its latest when n is 0.

@@ -1,0 +1,219 @@
+package api
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"reflect"
+	"strconv"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/redline-news/redline/diff"
+	"github.com/redline-news/redline/service"
+)
+
+// MaxDiffText bounds each of the two texts of a diff request, in bytes.
+const MaxDiffText = 1 << 20
+
+// DiffFormatParam selects the representation of a diff.
+type DiffFormatParam struct {
+	Format string `query:"format" enum:"json,html,side-by-side,text" doc:"json (default), html (inline <del>/<ins>), side-by-side (two aligned columns) or text ([-old-]{+new+}). Overrides Accept."`
+	Accept string `header:"Accept"`
+}
+
+type diffInput struct {
+	Format string `query:"format" enum:"json,html,side-by-side,text" doc:"Overrides the body's format."`
+	Accept string `header:"Accept"`
+	Body   struct {
+		Old    string `json:"old" doc:"The old text (1 MiB at most)."`
+		New    string `json:"new" doc:"The new text (1 MiB at most)."`
+		Format string `json:"format,omitempty" enum:"json,html,side-by-side,text" doc:"json (default), html, side-by-side or text."`
+	}
+}
+
+type articleDiffInput struct {
+	ArticleIDParam
+	DiffFormatParam
+	From string `query:"from" pattern:"^[0-9]{1,9}$" doc:"The old revision; the one before to when absent. 0 is the empty text."`
+	To   int    `query:"to" minimum:"0" doc:"The new revision; the latest when absent."`
+}
+
+// DiffBody is a diff as the API shows it.
+type DiffBody struct {
+	ID       string    `json:"id,omitempty" doc:"The article id, for a diff of stored revisions."`
+	From     *int      `json:"from,omitempty" doc:"The old revision (0: the empty text)."`
+	To       *int      `json:"to,omitempty" doc:"The new revision."`
+	TitleOps []diff.Op `json:"title_ops,omitempty" doc:"The word ops of the title."`
+	*diff.Result
+}
+
+// diffResult is what the diff cache keeps: the body and title diffs.
+type diffResult struct {
+	body  *diff.Result
+	title []diff.Op
+}
+
+func (s *Server) registerDiffs() {
+	tags := []string{"diffs"}
+	huma.Register(s.api, huma.Operation{
+		OperationID: "diff", Method: http.MethodPost, Path: "/v1/diff", Tags: tags,
+		Summary:      "Diff two texts word by word",
+		MaxBodyBytes: s.maxBodyBytes(), Responses: s.diffResponses(),
+		Errors: []int{http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType},
+	}, s.diffTexts)
+	huma.Register(s.api, huma.Operation{
+		OperationID: "get-diff", Method: http.MethodGet, Path: "/v1/articles/{id}/diff", Tags: tags,
+		Summary:     "Diff two revisions of an article",
+		Description: "Word ops, stats and sentence changes from revision `from` to revision `to` (by default the previous and the latest), with the title's word ops. Results are cached by the two content hashes.",
+		Responses:   s.diffResponses(), Errors: []int{http.StatusBadRequest, http.StatusNotFound},
+	}, s.articleDiff)
+}
+
+func (s *Server) diffResponses() map[string]*huma.Response {
+	resp := s.renderedResponses(reflect.TypeFor[DiffBody]())
+	delete(resp["200"].Content, "text/markdown")
+	return resp
+}
+
+func (s *Server) diffTexts(ctx context.Context, in *diffInput) (*renderedOutput, error) {
+	for name, t := range map[string]string{"old": in.Body.Old, "new": in.Body.New} {
+		if len(t) > MaxDiffText {
+			return nil, newProblem(http.StatusBadRequest, fmt.Sprintf("%s is %d bytes; the limit is %d bytes", name, len(t), MaxDiffText))
+		}
+	}
+	key := "text:" + hashHex(in.Body.Old) + ":" + hashHex(in.Body.New)
+	res, err := s.diff(ctx, key, "", "", in.Body.Old, in.Body.New)
+	if err != nil {
+		return nil, err
+	}
+	format := in.Format
+	if format == "" {
+		format = in.Body.Format
+	}
+	return renderDiff(DiffFormatParam{Format: format, Accept: in.Accept}, DiffBody{Result: res.body})
+}
+
+func hashHex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+func (s *Server) articleDiff(ctx context.Context, in *articleDiffInput) (*renderedOutput, error) {
+	from, to, err := s.revisionPair(ctx, in.ID, in.From, in.To)
+	if err != nil {
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	key := "rev:" + from.ContentHash + ":" + to.ContentHash
+	res, err := s.diff(ctx, key, from.Title, to.Title, from.Body, to.Body)
+	if err != nil {
+		return nil, err
+	}
+	body := DiffBody{ID: in.ID, From: &from.Number, To: &to.Number, TitleOps: res.title, Result: res.body}
+	return renderDiff(in.DiffFormatParam, body)
+}
+
+// revisionPair loads the two revisions of a diff. Revision 0 is the empty
+// text, so that the first revision diffs as wholly added.
+func (s *Server) revisionPair(ctx context.Context, id string, fromN string, toN int) (from, to *service.Revision, err error) {
+	if to, err = s.revision(ctx, id, toN); err != nil {
+		return nil, nil, err
+	}
+	n := to.Number - 1
+	if fromN != "" {
+		n, _ = strconv.Atoi(fromN) // the pattern admits only digits
+	}
+	if n == 0 {
+		return &service.Revision{ArticleID: id, ContentHash: service.ContentHash("", "")}, to, nil
+	}
+	from, err = s.store.RevisionByNumber(ctx, id, n)
+	return from, to, err
+}
+
+// diff returns the cached diff of two texts (and titles), computing it on a
+// miss.
+func (s *Server) diff(ctx context.Context, key, oldTitle, newTitle, old, new string) (*diffResult, error) {
+	return s.lazyDiff(ctx, key, func() (texts, error) { return texts{oldTitle, newTitle, old, new}, nil })
+}
+
+// texts are the two titles and bodies a diff compares.
+type texts struct{ oldTitle, newTitle, old, new string }
+
+// lazyDiff is diff for callers that load the texts only on a cache miss.
+func (s *Server) lazyDiff(ctx context.Context, key string, load func() (texts, error)) (*diffResult, error) {
+	res, err := s.diffs.get(key, func() (*diffResult, error) {
+		t, err := load()
+		if err != nil {
+			return nil, err
+		}
+		return s.computeDiff(t)
+	})
+	switch {
+	case errors.Is(err, diff.ErrInvalidUTF8):
+		return nil, newProblem(http.StatusBadRequest, "both texts must be valid UTF-8")
+	case err != nil:
+		return nil, problemFor(ctx, s.logger, err)
+	}
+	return res, nil
+}
+
+func (s *Server) computeDiff(t texts) (*diffResult, error) {
+	start := time.Now()
+	body, err := diff.Compare(t.old, t.new, diff.Options{})
+	if err != nil {
+		return nil, err
+	}
+	title, err := diff.Words(t.oldTitle, t.newTitle, diff.Options{})
+	if err != nil {
+		return nil, err
+	}
+	s.obs.DiffComputed(service.CountWords(t.old)+service.CountWords(t.new), len(t.old)+len(t.new), time.Since(start))
+	return &diffResult{body: body, title: title}, nil
+}
+
+// changeStats fills in each listed revision's words added and removed since
+// the one before it (revision 1: since the empty text). Diffs come from the
+// cache; bodies are loaded only for the pairs it lacks.
+func (s *Server) changeStats(ctx context.Context, id string, revs []RevisionBody) error {
+	prev := service.ContentHash("", "")
+	for i := range revs {
+		n := revs[i].Revision
+		res, err := s.lazyDiff(ctx, "rev:"+prev+":"+revs[i].ContentHash, func() (texts, error) {
+			return s.loadPair(ctx, id, n-1, n)
+		})
+		if err != nil {
+			return err
+		}
+		revs[i].WordsAdded, revs[i].WordsRemoved = &res.body.Stats.WordsAdded, &res.body.Stats.WordsRemoved
+		prev = revs[i].ContentHash
+	}
+	return nil
+}
+
+// loadPair loads the titles and bodies of two revisions; revision 0 is empty.
+func (s *Server) loadPair(ctx context.Context, id string, from, to int) (texts, error) {
+	var t texts
+	newRev, err := s.store.RevisionByNumber(ctx, id, to)
+	if err != nil {
+		return t, err
+	}
+	t.newTitle, t.new = newRev.Title, newRev.Body
+	if from == 0 {
+		return t, nil
+	}
+	oldRev, err := s.store.RevisionByNumber(ctx, id, from)
+	if err != nil {
+		return t, err
+	}
+	t.oldTitle, t.old = oldRev.Title, oldRev.Body
+	return t, nil
+}
+
+// renderDiff encodes a diff in the format the request asks for.
+func renderDiff(f DiffFormatParam, body DiffBody) (*renderedOutput, error) {
+	return render(FormatParam{Format: f.Format, Accept: f.Accept}, body)
+}

@@ -1,0 +1,114 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+const (
+	floodV1 = "The river rose two metres overnight. The old bridge is closed.\n\nThe mayor asked residents to stay home."
+	floodV2 = "The river rose three metres overnight. The old bridge is closed.\n\nThe mayor asked residents to stay home. Two people were rescued near the harbour."
+)
+
+func putFlood(t *testing.T, s *testServer) {
+	t.Helper()
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/flood", article("Flood", floodV1)), http.StatusCreated)
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/flood", article("Flood worsens", floodV2)), http.StatusCreated)
+}
+
+// rebuild concatenates the ops of kind op and equal: the old text for
+// "delete", the new one for "insert".
+func rebuild(ops []any, op string) string {
+	var b strings.Builder
+	for _, raw := range ops {
+		o := raw.(map[string]any)
+		if o["op"] == "equal" || o["op"] == op {
+			b.WriteString(o["text"].(string))
+		}
+	}
+	return b.String()
+}
+
+func TestArticleDiff(t *testing.T) {
+	s := startServer(t, 0)
+	putFlood(t, s)
+	r := s.do(t, "GET", "/v1/articles/flood/diff", "")
+	wantStatus(t, r, http.StatusOK)
+	if r.body["from"] != 1.0 || r.body["to"] != 2.0 {
+		t.Fatalf("default revisions: got from %v to %v, want 1 and 2", r.body["from"], r.body["to"])
+	}
+	ops := r.body["ops"].([]any)
+	if got := rebuild(ops, "delete"); got != floodV1 {
+		t.Errorf("equal+delete ops: got %q, want the old text", got)
+	}
+	if got := rebuild(ops, "insert"); got != floodV2 {
+		t.Errorf("equal+insert ops: got %q, want the new text", got)
+	}
+	if got := rebuild(r.body["title_ops"].([]any), "insert"); got != "Flood worsens" {
+		t.Errorf("title ops: got %q, want the new title", got)
+	}
+	stats := r.body["stats"].(map[string]any)
+	if stats["sentences_added"] != 1.0 || stats["sentences_edited"] != 1.0 || stats["words_removed"] != 1.0 {
+		t.Errorf("stats: got %v, want 1 sentence added, 1 edited, 1 word removed", stats)
+	}
+	r = s.do(t, "GET", "/v1/articles/flood/diff?from=0&to=1", "")
+	wantStatus(t, r, http.StatusOK)
+	if got := rebuild(r.body["ops"].([]any), "insert"); got != floodV1 {
+		t.Errorf("diff from the empty text: got %q, want all of revision 1", got)
+	}
+	for _, path := range []string{"/v1/articles/flood/diff?from=9", "/v1/articles/flood/diff?to=9", "/v1/articles/none/diff"} {
+		wantProblem(t, s.do(t, "GET", path, ""), http.StatusNotFound)
+	}
+	wantProblem(t, s.do(t, "GET", "/v1/articles/flood/diff?from=x", ""), http.StatusBadRequest)
+}
+
+func TestDiffTexts(t *testing.T) {
+	s := startServer(t, 4<<20)
+	r := s.do(t, "POST", "/v1/diff", `{"old":"a big red dog","new":"a small blue dog"}`)
+	wantStatus(t, r, http.StatusOK)
+	if got := rebuild(r.body["ops"].([]any), "insert"); got != "a small blue dog" {
+		t.Fatalf("ops: got %q, want the new text", got)
+	}
+	big := strings.Repeat("word ", 210_000)
+	wantProblem(t, s.do(t, "POST", "/v1/diff", `{"old":"`+big+`","new":"x"}`), http.StatusBadRequest)
+	wantProblem(t, s.do(t, "POST", "/v1/diff", `{"old":"a","new":"b","format":"pdf"}`), http.StatusBadRequest)
+}
+
+func TestRevisionListingHasChangeStats(t *testing.T) {
+	s := startServer(t, 0)
+	putFlood(t, s)
+	revs := s.do(t, "GET", "/v1/articles/flood/revisions", "").body["revisions"].([]any)
+	first, second := revs[0].(map[string]any), revs[1].(map[string]any)
+	if first["words_added"] != first["words"] || first["words_removed"] != 0.0 {
+		t.Errorf("revision 1: got added %v removed %v, want all %v words added", first["words_added"], first["words_removed"], first["words"])
+	}
+	if second["words_added"] != 8.0 || second["words_removed"] != 1.0 {
+		t.Errorf("revision 2: got added %v removed %v, want 8 and 1", second["words_added"], second["words_removed"])
+	}
+}
+
+func TestSummarySince(t *testing.T) {
+	s := startServer(t, 0)
+	putFlood(t, s)
+	r := s.do(t, "GET", "/v1/articles/flood/summary?since=1&sentences=5", "")
+	wantStatus(t, r, http.StatusOK)
+	sents := r.body["sentences"].([]any)
+	want := []string{"The river rose three metres overnight.", "Two people were rescued near the harbour."}
+	if len(sents) != len(want) {
+		t.Fatalf("since=1: got %s, want the edited and the added sentence", r.raw)
+	}
+	for i, raw := range sents {
+		sent := raw.(map[string]any)
+		start, end := int(sent["start"].(float64)), int(sent["end"].(float64))
+		if sent["text"] != want[i] || floodV2[start:end] != want[i] {
+			t.Errorf("sentence %d: got %q at [%d:%d], want %q with offsets into revision 2", i, sent["text"], start, end, want[i])
+		}
+	}
+	r = s.do(t, "GET", "/v1/articles/flood/summary?since=2", "")
+	if n := len(r.body["sentences"].([]any)); r.status != http.StatusOK || n != 0 {
+		t.Fatalf("since the latest: got %d %d sentences, want 200 and none", r.status, n)
+	}
+	wantProblem(t, s.do(t, "GET", "/v1/articles/flood/summary?since=3&revision=2", ""), http.StatusBadRequest)
+	wantProblem(t, s.do(t, "GET", "/v1/articles/flood/summary?since=7", ""), http.StatusBadRequest)
+}
