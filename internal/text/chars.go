@@ -64,7 +64,7 @@ func (b *block) capitalAt(i, n int) lookahead {
 }
 
 // maxPeekTokens bounds the tokens of bare quotes and brackets that peek
-// looks past ("“ (").
+// looks past, such as a bare opening quote followed by a bare bracket.
 const maxPeekTokens = 3
 
 // leadingWord returns the letters at the start of s.

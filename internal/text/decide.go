@@ -157,8 +157,9 @@ func (b *block) bareAbbrev(te int) bool {
 }
 
 // speechFollows reports whether a quotation closes at i, or closed already,
-// and a verb of speech follows as the first or second word ("?" ” he said), in which
-// case the sentence goes on after the quoted question or exclamation.
+// and a verb of speech follows as the first or second word, as in a quoted
+// question followed by "he said"; the sentence then goes on after the
+// quotation.
 func (b *block) speechFollows(closed bool, i int) bool {
 	words := 0
 	for range 4 {

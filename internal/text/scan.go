@@ -203,8 +203,8 @@ func wordBefore(s string) string {
 }
 
 // absorbClosers extends a sentence ending at end over following tokens that
-// only close a quotation or parenthesis, as tokenized text writes them
-// ("said . ” The").
+// only close a quotation or parenthesis, since tokenized text writes them
+// apart from the stop they follow.
 func (b *block) absorbClosers(end int) int {
 	for {
 		ts := skipSpace(b.src, end, b.end)
