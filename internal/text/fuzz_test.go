@@ -30,8 +30,16 @@ func FuzzSentences(f *testing.F) {
 		}
 	}
 	pdf := text.NewSegmenter(text.Options{Language: "de", PDF: true})
+	var seg text.Segmenter
 	f.Fuzz(func(t *testing.T, src string) {
 		checkInvariants(t, src, text.Sentences(src))
 		checkInvariants(t, src, pdf.Sentences(src))
+		var paras []text.Sentence
+		for _, p := range text.Paragraphs(src) {
+			got := seg.SentencesIn(src, p)
+			checkInvariantsIn(t, src, p, got)
+			paras = append(paras, text.Sentence{Start: p.Start, End: p.End, Text: src[p.Start:p.End]})
+		}
+		checkInvariants(t, src, paras) // paragraphs obey the same rules as sentences
 	})
 }
