@@ -67,7 +67,9 @@ type sentenceInfo struct {
 }
 
 // analysis is the per-call working state of one text. It is pooled so that
-// repeated calls reuse its buffers; nothing in it outlives a call.
+// repeated calls reuse its buffers; only the vocabs' stems, which depend on
+// nothing but the word and the language, carry over from one call to the
+// next.
 type analysis struct {
 	src        string
 	lang       string
@@ -82,11 +84,13 @@ type analysis struct {
 	edges      []edge
 	edgeOff    []int32
 	numParas   int
-	cache      map[string]int32 // lowercase word → term id, or -1 for a stop word
-	stemIDs    map[string]int32
 	slot       []int32 // term → index in the current sentence's terms, or -1
 	lower      []byte
 	env        snowballstem.Env
+	// vocabs, one a language, outlive the call: they are the only state
+	// the pool carries over, and they change no result.
+	vocabs []*vocab
+	vocab  *vocab // the current language's
 }
 
 // reset prepares a for a new text, keeping its buffers.
@@ -99,12 +103,6 @@ func (a *analysis) reset(src, lang string) {
 	a.postings, a.postOff = a.postings[:0], a.postOff[:0]
 	a.edges, a.edgeOff = a.edges[:0], a.edgeOff[:0]
 	a.slot = a.slot[:0]
-	if a.cache == nil {
-		a.cache = make(map[string]int32, 1024)
-		a.stemIDs = make(map[string]int32, 1024)
-	}
-	clear(a.cache)
-	clear(a.stemIDs)
 }
 
 // forEachWord calls fn with each word of s (a run of letters, digits and
@@ -169,39 +167,11 @@ func (a *analysis) detect() {
 	a.lang = languages[best]
 }
 
-// termID returns the term of a lowercase word, or -1 for a stop word or a
-// single letter, stemming each distinct word once per call.
-func (a *analysis) termID(w []byte, langBit uint8) int32 {
-	if id, ok := a.cache[string(w)]; ok {
-		return id
-	}
-	word := string(w)
-	id := int32(-1)
-	if stopMask[word]&langBit == 0 && utf8.RuneCount(w) > 1 {
-		id = a.stemID(word)
-	}
-	a.cache[word] = id
-	return id
-}
-
-func (a *analysis) stemID(word string) int32 {
-	a.env.SetCurrent(word)
-	stemmers[a.lang](&a.env)
-	stem := a.env.Current()
-	if id, ok := a.stemIDs[stem]; ok {
-		return id
-	}
-	id := int32(len(a.df))
-	a.stemIDs[stem] = id
-	a.df = append(a.df, 0)
-	a.tf = append(a.tf, 0)
-	a.slot = append(a.slot, -1)
-	return id
-}
-
 // tokenize fills info and termCounts for every sentence.
 func (a *analysis) tokenize() {
 	langBit := uint8(1) << languageIndex(a.lang)
+	a.vocab = a.vocabFor(a.lang)
+	a.vocab.begin()
 	for i, s := range a.sents {
 		info := &a.info[i]
 		info.termsStart = len(a.termCounts)
@@ -211,8 +181,12 @@ func (a *analysis) tokenize() {
 				info.dependent = dependentStarts[string(w)]
 			}
 			info.words++
-			term := a.termID(w, langBit)
-			a.tokens = append(a.tokens, token{term: term, start: int32(s.Start + start), end: int32(s.Start + end), hash: fnv32(w)})
+			word := a.word(w, langBit)
+			term := int32(-1)
+			if word.stem >= 0 {
+				term = a.term(word.stem)
+			}
+			a.tokens = append(a.tokens, token{term: term, start: int32(s.Start + start), end: int32(s.Start + end), hash: word.hash})
 			a.addTerm(term)
 		})
 		info.tokensEnd = len(a.tokens)

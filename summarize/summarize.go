@@ -124,11 +124,16 @@ func Summarize(src string, opts Options) (*Summary, error) {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
+	return s.summarize(src, opts, sents), nil
+}
+
+// summarize computes the summary of src, split into sents, with s.
+func (s *scratch) summarize(src string, opts Options, sents []text.Sentence) *Summary {
 	s.a.analyze(src, opts.Language, sents, &s.g)
 	scores := s.score(opts)
 	k := opts.length(&s.a)
 	chosen := s.choose(opts, scores, k)
-	return s.a.summary(opts, scores, chosen, &s.stats), nil
+	return s.a.summary(opts, scores, chosen, &s.stats)
 }
 
 // SentenceFeatures returns the sentences of src and the learned scorer's

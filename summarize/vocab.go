@@ -1,0 +1,99 @@
+package summarize
+
+import "unicode/utf8"
+
+// maxVocab bounds how many words one language's vocab remembers between
+// calls. A news vocabulary levels off well below it, so the bound only
+// matters for unusual input, and it keeps a pooled scratch from growing
+// without limit.
+const maxVocab = 50_000
+
+// vocab remembers, across the calls that share a pooled scratch, what one
+// language makes of each lowercase word. Stemming is the costliest step of
+// tokenizing and news articles reuse most of their words, so each word is
+// stemmed once per vocab rather than once per call.
+type vocab struct {
+	words map[string]wordInfo
+	stems map[string]int32 // stem → stem id
+	// termOf[id] is the current call's term for stem id, valid only when
+	// seen[id] == call; the stamp spares clearing it between calls.
+	termOf []int32
+	seen   []uint32
+	call   uint32
+}
+
+// wordInfo is what a vocab knows of one lowercase word.
+type wordInfo struct {
+	stem int32  // stem id, or -1 for a stop word or a single letter
+	hash uint32 // fnv32 of the word, for trigram blocking
+}
+
+// begin readies v for a new call, forgetting everything once it has grown
+// past maxVocab.
+func (v *vocab) begin() {
+	if v.words == nil || len(v.words) > maxVocab {
+		*v = vocab{words: make(map[string]wordInfo, 1024), stems: make(map[string]int32, 1024)}
+	}
+	v.call++
+	if v.call == 0 { // wrapped: old stamps could match again
+		clear(v.seen)
+		v.call = 1
+	}
+}
+
+// vocabFor returns the vocab of language lang, making it on first use.
+func (a *analysis) vocabFor(lang string) *vocab {
+	if a.vocabs == nil {
+		a.vocabs = make([]*vocab, len(languages))
+	}
+	i := languageIndex(lang)
+	if a.vocabs[i] == nil {
+		a.vocabs[i] = new(vocab)
+	}
+	return a.vocabs[i]
+}
+
+// word returns what the current language makes of the lowercase word w.
+func (a *analysis) word(w []byte, langBit uint8) wordInfo {
+	if info, ok := a.vocab.words[string(w)]; ok {
+		return info
+	}
+	return a.learn(w, langBit)
+}
+
+// learn stems a word not seen before and remembers it.
+func (a *analysis) learn(w []byte, langBit uint8) wordInfo {
+	v := a.vocab
+	word := string(w)
+	info := wordInfo{stem: -1, hash: fnv32(w)}
+	if stopMask[word]&langBit == 0 && utf8.RuneCount(w) > 1 {
+		a.env.SetCurrent(word)
+		stemmers[a.lang](&a.env)
+		stem := a.env.Current()
+		id, ok := v.stems[stem]
+		if !ok {
+			id = int32(len(v.stems))
+			v.stems[stem] = id
+			v.termOf = append(v.termOf, 0)
+			v.seen = append(v.seen, 0)
+		}
+		info.stem = id
+	}
+	v.words[word] = info
+	return info
+}
+
+// term returns the call's term for a stem id, numbering terms in the order
+// the text first uses them.
+func (a *analysis) term(stem int32) int32 {
+	v := a.vocab
+	if v.seen[stem] == v.call {
+		return v.termOf[stem]
+	}
+	id := int32(len(a.df))
+	v.seen[stem], v.termOf[stem] = v.call, id
+	a.df = append(a.df, 0)
+	a.tf = append(a.tf, 0)
+	a.slot = append(a.slot, -1)
+	return id
+}
