@@ -85,10 +85,10 @@ func indicator(b bool) float64 {
 // stats computes the graph ranks and similarity signals of the document.
 func (a *analysis) stats(s *scratch) *docStats {
 	st := &s.stats
-	st.lexRank = a.rank(lexRankWeight, s.rankA, s.rankB, s.rankOut)
+	st.lexRank = a.rank(lexRankWeight, &s.rank)
 	st.lexRank = append(s.lexCopy[:0], st.lexRank...)
 	s.lexCopy = st.lexRank
-	st.textRank = a.rank(textRankWeight, s.rankA, s.rankB, s.rankOut)
+	st.textRank = a.rank(textRankWeight, &s.rank)
 	st.lexOrder = rankOrder(st.lexRank, st.lexOrder)
 	st.textOrder = rankOrder(st.textRank, st.textOrder)
 	a.similarities(st)

@@ -84,23 +84,34 @@ func (a *analysis) emitEdges(g *graphScratch, i int) {
 	}
 }
 
+// ranker holds one PageRank run's buffers: the score vectors, each
+// sentence's total out-weight and its links of non-zero weight.
+type ranker struct {
+	scores, next, out []float64
+	links             []link
+	linkOff           []int32 // links[linkOff[i]:linkOff[i+1]] leave sentence i
+}
+
+// link is an edge of the sentence graph with its weight under one ranker.
+type link struct {
+	to     int32
+	weight float64
+}
+
 // rank runs PageRank over the sentence graph with the given edge weight and
-// returns the stationary scores. It stops when the scores move by less than
-// 1e-6 in total, or after 100 rounds.
-func (a *analysis) rank(weight func(edge) float64, scores, next, out []float64) []float64 {
+// returns the stationary scores, which stay valid until r's next run. It
+// stops when the scores move by less than 1e-6 in total, or after 100
+// rounds.
+func (a *analysis) rank(weight func(edge) float64, r *ranker) []float64 {
 	n := len(a.sents)
-	scores, next, out = resize(scores, n), resize(next, n), resize(out, n)
-	for i := range scores {
-		scores[i] = 1 / float64(n)
+	r.scores, r.next = resize(r.scores, n), resize(r.next, n)
+	for i := range r.scores {
+		r.scores[i] = 1 / float64(n)
 	}
-	for i := range n {
-		out[i] = 0
-		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
-			out[i] += weight(e)
-		}
-	}
+	a.weighLinks(weight, r)
+	scores, next := r.scores, r.next
 	for range 100 {
-		if a.rankStep(weight, scores, next, out) < 1e-6 {
+		if r.step(scores, next) < 1e-6 {
 			return next
 		}
 		scores, next = next, scores
@@ -108,22 +119,42 @@ func (a *analysis) rank(weight func(edge) float64, scores, next, out []float64) 
 	return scores
 }
 
-// rankStep computes one PageRank round into next and returns the L1 change.
-func (a *analysis) rankStep(weight func(edge) float64, scores, next, out []float64) float64 {
+// weighLinks fills r's links and out-weights. The weights are computed
+// once rather than in every round, and links of weight zero are dropped
+// since they add exactly nothing to a score.
+func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
+	n := len(a.sents)
+	r.out = resize(r.out, n)
+	r.links, r.linkOff = r.links[:0], append(r.linkOff[:0], 0)
+	for i := range n {
+		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
+			w := weight(e)
+			r.out[i] += w
+			if w != 0 {
+				r.links = append(r.links, link{to: e.to, weight: w})
+			}
+		}
+		r.linkOff = append(r.linkOff, int32(len(r.links)))
+	}
+}
+
+// step computes one PageRank round into next and returns the L1 change.
+func (r *ranker) step(scores, next []float64) float64 {
 	n := float64(len(scores))
 	dangling := 0.0
 	for i, s := range scores {
 		next[i] = 0
-		if out[i] == 0 {
+		if r.out[i] == 0 {
 			dangling += s
 		}
 	}
 	for i, s := range scores {
-		if out[i] == 0 {
+		out := r.out[i]
+		if out == 0 {
 			continue
 		}
-		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
-			next[e.to] += s * weight(e) / out[i]
+		for _, l := range r.links[r.linkOff[i]:r.linkOff[i+1]] {
+			next[l.to] += s * l.weight / out
 		}
 	}
 	change := 0.0

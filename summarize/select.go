@@ -22,9 +22,9 @@ func (s *scratch) score(opts Options) []float64 {
 		}
 		return s.scores
 	case TextRank:
-		return a.rank(textRankWeight, s.rankA, s.rankB, s.rankOut)
+		return a.rank(textRankWeight, &s.rank)
 	case LexRank:
-		return a.rank(lexRankWeight, s.rankA, s.rankB, s.rankOut)
+		return a.rank(lexRankWeight, &s.rank)
 	}
 	model := opts.Model
 	if model == nil {

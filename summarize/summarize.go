@@ -98,7 +98,7 @@ type scratch struct {
 	a                     analysis
 	g                     graphScratch
 	stats                 docStats
-	rankA, rankB, rankOut []float64
+	rank                  ranker
 	lexCopy, centroid     []float64
 	feats, scores, maxSim []float64
 	order                 []int
