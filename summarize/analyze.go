@@ -89,8 +89,9 @@ type analysis struct {
 	env        snowballstem.Env
 	// vocabs, one a language, outlive the call: they are the only state
 	// the pool carries over, and they change no result.
-	vocabs []*vocab
-	vocab  *vocab // the current language's
+	vocabs  []*vocab
+	vocab   *vocab // the current language's
+	phrases phrases
 }
 
 // reset prepares a for a new text, keeping its buffers.
@@ -112,20 +113,25 @@ func (a *analysis) forEachWord(s string, fn func(w []byte, start, end int)) {
 	a.lower = a.lower[:0]
 	start := 0
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			i = a.appendRune(s, i, &start, fn)
+			continue
 		}
-		if isWordRune(r) {
+		// ASCII, most of any news text: no decoding and no table lookups.
+		if isASCIIWord(c) {
 			if len(a.lower) == 0 {
 				start = i
 			}
-			a.lower = utf8.AppendRune(a.lower, unicode.ToLower(r))
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			a.lower = append(a.lower, c)
 		} else if len(a.lower) > 0 {
 			fn(a.lower, start, i)
 			a.lower = a.lower[:0]
 		}
-		i += n
+		i++
 	}
 	if len(a.lower) > 0 {
 		fn(a.lower, start, len(s))
@@ -133,9 +139,29 @@ func (a *analysis) forEachWord(s string, fn func(w []byte, start, end int)) {
 	}
 }
 
+// appendRune handles the non-ASCII rune at s[i] for forEachWord and
+// returns where the next one starts.
+func (a *analysis) appendRune(s string, i int, start *int, fn func(w []byte, start, end int)) int {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if isWordRune(r) {
+		if len(a.lower) == 0 {
+			*start = i
+		}
+		a.lower = utf8.AppendRune(a.lower, unicode.ToLower(r))
+	} else if len(a.lower) > 0 {
+		fn(a.lower, *start, i)
+		a.lower = a.lower[:0]
+	}
+	return i + n
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		return isASCIIWord(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }

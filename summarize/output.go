@@ -3,7 +3,6 @@ package summarize
 import (
 	"html"
 	"math"
-	"sort"
 	"strings"
 )
 
@@ -32,13 +31,21 @@ type phrase struct {
 	start, end int32 // first occurrence in the text
 	count      int
 	weight     float64
+	score      float64 // count × weight, once counting is done
+}
+
+// phrases holds the candidate key phrases of one call, in order of first
+// occurrence, and finds them by their terms.
+type phrases struct {
+	list []phrase
+	at   map[uint64]int32 // packed terms → index in list
+	top  []int32
 }
 
 // keywords returns the top key phrases: runs of up to three content words
 // between stop words, weighted by how often the phrase and its words occur.
 func (a *analysis) keywords(limit int) []Keyword {
-	found := make(map[uint64]*phrase)
-	var order []uint64
+	a.phrases.reset()
 	for _, info := range a.info {
 		toks := a.tokens[info.tokensStart:info.tokensEnd]
 		for i := 0; i < len(toks); {
@@ -47,14 +54,22 @@ func (a *analysis) keywords(limit int) []Keyword {
 				j++
 			}
 			if j > i {
-				order = a.addPhrase(found, order, toks[i:j])
+				a.addPhrase(toks[i:j])
 				i = j
 				continue
 			}
 			i++
 		}
 	}
-	return a.topPhrases(found, order, limit)
+	return a.topPhrases(limit)
+}
+
+func (p *phrases) reset() {
+	p.list = p.list[:0]
+	if p.at == nil {
+		p.at = make(map[uint64]int32, 256)
+	}
+	clear(p.at)
 }
 
 // joined reports whether only spaces or hyphens separate two words, so that
@@ -68,38 +83,63 @@ func (a *analysis) joined(prev, next token) bool {
 	return true
 }
 
-func (a *analysis) addPhrase(found map[uint64]*phrase, order []uint64, toks []token) []uint64 {
+func (a *analysis) addPhrase(toks []token) {
 	key := uint64(0)
 	weight := 0.0
 	for _, t := range toks {
 		key = key<<21 | uint64(t.term+1)
 		weight += float64(a.tf[t.term])
 	}
-	p, ok := found[key]
+	p := &a.phrases
+	k, ok := p.at[key]
 	if !ok {
-		p = &phrase{start: toks[0].start, end: toks[len(toks)-1].end, weight: weight}
-		found[key] = p
-		order = append(order, key)
+		k = int32(len(p.list))
+		p.at[key] = k
+		p.list = append(p.list, phrase{start: toks[0].start, end: toks[len(toks)-1].end, weight: weight})
 	}
-	p.count++
-	return order
+	p.list[k].count++
 }
 
-func (a *analysis) topPhrases(found map[uint64]*phrase, order []uint64, limit int) []Keyword {
-	var list []*phrase
-	for _, key := range order {
-		p := found[key]
-		if !allDigits(a.src[p.start:p.end]) {
-			list = append(list, p)
+// topPhrases returns the limit best phrases that are not bare numbers,
+// best first and earlier ones first among equals.
+func (a *analysis) topPhrases(limit int) []Keyword {
+	p := &a.phrases
+	p.top = p.top[:0]
+	if limit <= 0 {
+		return []Keyword{}
+	}
+	for k := range p.list {
+		ph := &p.list[k]
+		ph.score = float64(ph.count) * ph.weight
+		if (len(p.top) < limit || ph.score > p.list[p.top[len(p.top)-1]].score) && !allDigits(a.src[ph.start:ph.end]) {
+			p.insert(int32(k), limit)
 		}
 	}
-	score := func(p *phrase) float64 { return float64(p.count) * p.weight }
-	sort.SliceStable(list, func(i, j int) bool { return score(list[i]) > score(list[j]) })
-	out := make([]Keyword, 0, min(limit, len(list)))
-	for _, p := range list[:min(limit, len(list))] {
-		out = append(out, Keyword{Text: a.src[p.start:p.end], Score: round(score(p) / score(list[0]))})
+	out := make([]Keyword, 0, len(p.top))
+	for _, k := range p.top {
+		ph := p.list[k]
+		out = append(out, Keyword{Text: a.src[ph.start:ph.end], Score: round(ph.score / p.list[p.top[0]].score)})
 	}
 	return out
+}
+
+// insert puts phrase k into the ranked top list after every phrase that
+// scores at least as well, keeping at most limit phrases; ties thus keep
+// the order of first occurrence, as a stable sort would.
+func (p *phrases) insert(k int32, limit int) {
+	score := p.list[k].score
+	at := len(p.top)
+	for at > 0 && p.list[p.top[at-1]].score < score {
+		at--
+	}
+	if at >= limit {
+		return
+	}
+	if len(p.top) < limit {
+		p.top = append(p.top, 0)
+	}
+	copy(p.top[at+1:], p.top[at:len(p.top)-1])
+	p.top[at] = k
 }
 
 func allDigits(s string) bool {
