@@ -251,7 +251,7 @@ func languageIndex(lang string) int {
 // scanMarks reports whether s holds a digit and whether it holds a quotation
 // mark (including the “ and ” of tokenized text).
 func scanMarks(s string) (digits, quote bool) {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s) && !(digits && quote); i++ {
 		switch c := s[i]; {
 		case c >= '0' && c <= '9':
 			digits = true

@@ -2,7 +2,7 @@ package summarize
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // featureNames names the sentence signals the learned scorer reads, in the
@@ -114,8 +114,20 @@ func byScore(scores []float64, idx []int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(p, q int) bool { return scores[idx[p]] > scores[idx[q]] })
+	slices.SortStableFunc(idx, func(p, q int) int { return byScoreDesc(scores[p], scores[q]) })
 	return idx
+}
+
+// byScoreDesc orders higher scores first; it treats incomparable values as
+// equal, as a less function built on > does.
+func byScoreDesc(x, y float64) int {
+	switch {
+	case x > y:
+		return -1
+	case x < y:
+		return 1
+	}
+	return 0
 }
 
 func resizeInts(s []int, n int) []int {

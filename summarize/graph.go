@@ -2,7 +2,6 @@ package summarize
 
 import (
 	"math"
-	"slices"
 	"sort"
 )
 
@@ -20,9 +19,11 @@ const damping = 0.85
 
 // graphScratch holds the dense per-row accumulators for building the graph.
 type graphScratch struct {
-	dot     []float64
-	over    []int32
-	touched []int32
+	dot      []float64
+	over     []int32
+	logWords []float64 // log of each sentence's word count
+	// first and last bound the sentences the current row touched.
+	first, last int32
 }
 
 // buildGraph links sentences that share a term, through the postings, so the
@@ -32,6 +33,10 @@ func (a *analysis) buildGraph(g *graphScratch) {
 	n := len(a.sents)
 	g.dot = resize(g.dot, n)
 	g.over = resizeInt32(g.over, n)
+	g.logWords = resize(g.logWords, n)
+	for i := range n {
+		g.logWords[i] = math.Log(float64(a.info[i].words))
+	}
 	a.edgeOff = append(a.edgeOff, 0)
 	for i := range n {
 		a.linkSentence(g, i)
@@ -40,13 +45,16 @@ func (a *analysis) buildGraph(g *graphScratch) {
 }
 
 func (a *analysis) linkSentence(g *graphScratch, i int) {
-	info := a.info[i]
-	g.touched = g.touched[:0]
+	info := &a.info[i]
+	g.first, g.last = int32(len(a.sents)), -1
 	lo, hi := int32(i-graphWindow), int32(i+graphWindow)
 	for _, tc := range a.termCounts[info.termsStart:info.termsEnd] {
 		wi := float64(tc.count) * a.idf[tc.term]
 		posts := a.postings[a.postOff[tc.term]:a.postOff[tc.term+1]]
-		from := sort.Search(len(posts), func(k int) bool { return posts[k].sent >= lo })
+		from := 0
+		if lo > 0 { // only texts longer than the window need the search
+			from = sort.Search(len(posts), func(k int) bool { return posts[k].sent >= lo })
+		}
 		for _, p := range posts[from:] {
 			if p.sent > hi {
 				break
@@ -54,9 +62,7 @@ func (a *analysis) linkSentence(g *graphScratch, i int) {
 			if p.sent == int32(i) {
 				continue
 			}
-			if g.over[p.sent] == 0 {
-				g.touched = append(g.touched, p.sent)
-			}
+			g.first, g.last = min(g.first, p.sent), max(g.last, p.sent)
 			g.dot[p.sent] += wi * float64(p.weight)
 			g.over[p.sent]++
 		}
@@ -65,18 +71,22 @@ func (a *analysis) linkSentence(g *graphScratch, i int) {
 }
 
 // emitEdges turns the accumulated row of sentence i into edges, in sentence
-// order so that everything downstream is deterministic.
+// order so that everything downstream is deterministic. Scanning the
+// touched span is cheaper than sorting the touched sentences: the span
+// rarely holds many untouched ones.
 func (a *analysis) emitEdges(g *graphScratch, i int) {
-	slices.Sort(g.touched)
-	ni := a.info[i]
-	for _, j := range g.touched {
-		nj := a.info[j]
+	normI, logI := a.info[i].norm, g.logWords[i]
+	for j := g.first; j <= g.last; j++ {
+		if g.over[j] == 0 {
+			continue
+		}
+		normJ := a.info[j].norm
 		cos := 0.0
-		if ni.norm > 0 && nj.norm > 0 {
-			cos = g.dot[j] / (ni.norm * nj.norm)
+		if normI > 0 && normJ > 0 {
+			cos = g.dot[j] / (normI * normJ)
 		}
 		over := 0.0
-		if den := math.Log(float64(ni.words)) + math.Log(float64(nj.words)); den > 0 {
+		if den := logI + g.logWords[j]; den > 0 {
 			over = float64(g.over[j]) / den
 		}
 		a.edges = append(a.edges, edge{to: j, cos: float32(cos), over: float32(over)})
