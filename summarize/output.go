@@ -167,12 +167,14 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// markdownEscaper backslash-escapes every character Markdown could read as
-// markup.
+// markdownEscaper backslash-escapes the characters that are markup wherever
+// they stand in a line: emphasis, code, links, HTML (so that no renderer
+// takes a tag from the text), headings and tables. Punctuation that is
+// markup only in other places, such as "." and "(", stays as it is so that
+// the text reads naturally.
 var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `{`, `\{`, `}`, `\}`, `[`, `\[`, `]`, `\]`,
-	`(`, `\(`, `)`, `\)`, `#`, `\#`, `+`, `\+`, `-`, `\-`, `.`, `\.`, `!`, `\!`, `|`, `\|`,
-	`<`, `\<`, `>`, `\>`,
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`,
 )
 
 // Markdown returns the summary as a bullet list with Markdown markup escaped.
@@ -180,10 +182,28 @@ func (s *Summary) Markdown() string {
 	var b strings.Builder
 	for _, sent := range s.Sentences {
 		b.WriteString("- ")
-		b.WriteString(markdownEscaper.Replace(oneLine(sent.Text)))
+		b.WriteString(escapeMarkdown(oneLine(sent.Text)))
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// escapeMarkdown escapes line so that it reads as plain text in a bullet.
+func escapeMarkdown(line string) string {
+	line = markdownEscaper.Replace(line)
+	// At the start of an item, "+", "-" and "1." or "1)" would open a
+	// nested list; elsewhere they are text.
+	if line != "" && (line[0] == '+' || line[0] == '-') {
+		return `\` + line
+	}
+	n := 0
+	for n < len(line) && '0' <= line[n] && line[n] <= '9' {
+		n++
+	}
+	if n > 0 && n < len(line) && (line[n] == '.' || line[n] == ')') {
+		return line[:n] + `\` + line[n:]
+	}
+	return line
 }
 
 // HTML returns the summary as an escaped HTML list, followed by a list of

@@ -181,6 +181,33 @@ func TestFormatsEscape(t *testing.T) {
 	}
 }
 
+func TestMarkdownEscapesOnlyMarkup(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"plain punctuation", "Mr. Smith (AP) said: wow! {ok} 3.5% - fine + more.", "Mr. Smith (AP) said: wow! {ok} 3.5% - fine + more."},
+		{"emphasis", "It was *very* _bad_.", `It was \*very\* \_bad\_.`},
+		{"code and links", "Run `ls` at [home](x).", "Run \\`ls\\` at \\[home\\](x)."},
+		{"html", "Found <script>alert(1)</script> here.", `Found \<script\>alert(1)\</script\> here.`},
+		{"heading and table", "# 1 | 2", `\# 1 \| 2`},
+		{"backslash", `A \ B`, `A \\ B`},
+		{"leading dash", "- not a list", `\- not a list`},
+		{"leading minus", "-5 degrees", `\-5 degrees`},
+		{"leading plus", "+ not a list", `\+ not a list`},
+		{"leading number dot", "2024. A year.", `2024\. A year.`},
+		{"leading number paren", "3) Third.", `3\) Third.`},
+		{"number without marker", "12 apples. 3) later", "12 apples. 3) later"},
+		{"digits then letters", "3a. Note.", "3a. Note."},
+		{"line breaks folded", "One\n- two", "One - two"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sum := &summarize.Summary{Sentences: []summarize.Sentence{{Text: tc.text}}}
+			if got, want := sum.Markdown(), "- "+tc.want+"\n"; got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
 func TestLongInputStaysLinear(t *testing.T) {
 	long := strings.Repeat(article+" ", 300)
 	sum := mustSummarize(t, long, summarize.Options{Sentences: 5})
