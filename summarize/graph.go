@@ -103,9 +103,11 @@ type ranker struct {
 }
 
 // link is an edge of the sentence graph with its weight under one ranker.
+// The weights are an edge's float32 similarities or zero, so float32 holds
+// them exactly at half the memory of a long text's links.
 type link struct {
 	to     int32
-	weight float64
+	weight float32
 }
 
 // rank runs PageRank over the sentence graph with the given edge weight and
@@ -141,7 +143,7 @@ func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
 			w := weight(e)
 			r.out[i] += w
 			if w != 0 {
-				r.links = append(r.links, link{to: e.to, weight: w})
+				r.links = append(r.links, link{to: e.to, weight: float32(w)})
 			}
 		}
 		r.linkOff = append(r.linkOff, int32(len(r.links)))
@@ -164,7 +166,7 @@ func (r *ranker) step(scores, next []float64) float64 {
 			continue
 		}
 		for _, l := range r.links[r.linkOff[i]:r.linkOff[i+1]] {
-			next[l.to] += s * l.weight / out
+			next[l.to] += s * float64(l.weight) / out
 		}
 	}
 	change := 0.0
