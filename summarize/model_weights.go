@@ -3,77 +3,77 @@
 package summarize
 
 // builtinModel is the learned scorer Summarize uses by default. Its short
-// model was fitted on 1149 CNN/DM dev documents (40548 sentences, 3006 positive
+// model was fitted on 1149 CNN/DM dev documents (40521 sentences, 3006 positive
 // by the greedy ROUGE oracle, 8 Newton iterations), its long model on 1780
-// BBC training documents (33027 sentences, 13911 in the reference, 8 iterations).
+// BBC training documents (33032 sentences, 13914 in the reference, 8 iterations).
 var builtinModel = Model{
 	Short: []float64{
-		-0.023935716926069137, // bias
-		-1.2693700115373314,   // position
-		5.701014603085171,     // inverse_position
-		-2.464984090383542,    // first
-		-1.294264908638853,    // second
-		-0.29572286949618615,  // third
-		-2.464984090383542,    // paragraph_first
+		0.001203744722063276,  // bias
+		-1.2582228895795662,   // position
+		5.750000101487288,     // inverse_position
+		-2.4836573610965753,   // first
+		-1.3089840196392108,   // second
+		-0.3022376157463454,   // third
+		-2.4836573610965753,   // paragraph_first
 		0,                     // paragraph_position
-		-0.45555133755131616,  // log_words
-		-0.8316384541162102,   // short
-		-0.15991955536257285,  // long
-		2.8195019780629096,    // centroid
-		0.3281792868599971,    // lexrank
-		-0.09465536022975887,  // lexrank_rank
-		0.2582392751586504,    // textrank
-		-0.41269326642869764,  // textrank_rank
-		0.04970264232283061,   // first_similarity
-		-0.7723334445039088,   // max_similarity
-		0.30504183028208,      // digits
-		-0.2693910135804833,   // quote
-		-0.17939963834845987,  // dependent_start
-		1.5235742125976555,    // shared_terms
-		-3.3636459011818505,   // term_weight
-		-0.7941325368411947,   // log_sentences
-		0.36636525695926053,   // share
-		4.62724508389175,      // share*position
-		3.2295339864428882,    // share*inverse_position
-		-0.025526559026501833, // share*first
-		-2.3795838001754532,   // share*centroid
-		-1.8384525672789014,   // share*lexrank
-		-0.13436594895537265,  // share*log_words
-		-0.025526559026501833, // share*paragraph_first
+		-0.4535398718203675,   // log_words
+		-0.8288306767145471,   // short
+		-0.16181457480923309,  // long
+		2.8609495110547907,    // centroid
+		0.32342357999323096,   // lexrank
+		-0.11097973521859403,  // lexrank_rank
+		0.25312406426163964,   // textrank
+		-0.4196101520242453,   // textrank_rank
+		0.045598412412900136,  // first_similarity
+		-0.7692415087748978,   // max_similarity
+		0.30531346402124543,   // digits
+		-0.27110831852769324,  // quote
+		-0.1803063818130838,   // dependent_start
+		1.5060722515289997,    // shared_terms
+		-3.4367557554666908,   // term_weight
+		-0.7959876691535182,   // log_sentences
+		0.7021986593650937,    // share
+		4.604845972525373,     // share*position
+		3.2421673375579085,    // share*inverse_position
+		-0.023246290806391883, // share*first
+		-2.1717230969977503,   // share*centroid
+		-1.8368858568063609,   // share*lexrank
+		-0.28256252532909754,  // share*log_words
+		-0.023246290806391883, // share*paragraph_first
 	},
 	Long: []float64{
-		-11.3962767872053,     // bias
-		-0.8292130594285675,   // position
-		0.042154974571855755,  // inverse_position
-		1.0211921496585097,    // first
-		-0.013616403369530454, // second
-		0.17429811074050516,   // third
-		-1.5306572163814653,   // paragraph_first
-		0.21702574546988646,   // paragraph_position
-		2.800800340950549,     // log_words
-		0.15418333803456621,   // short
-		-0.045190541268027774, // long
-		-6.322594667561561,    // centroid
-		-0.19858187000561248,  // lexrank
-		-0.43945740238846015,  // lexrank_rank
-		2.5596705130880255,    // textrank
-		-2.879593580468269,    // textrank_rank
-		0.5457168340556242,    // first_similarity
-		0.7542247408450278,    // max_similarity
-		0.09326273272159404,   // digits
-		0.21413904174043175,   // quote
-		0.017128126845230348,  // dependent_start
-		-0.02115543593341866,  // shared_terms
-		9.807171947312403,     // term_weight
-		-0.07675493289570459,  // log_sentences
-		23.254422907303688,    // share
-		1.7437542422040202,    // share*position
-		-0.2744890032714809,   // share*inverse_position
-		-3.765115275369779,    // share*first
-		-4.60442236738961,     // share*centroid
-		0.8895663396290984,    // share*lexrank
-		-5.880589764597511,    // share*log_words
-		3.7758550908786286,    // share*paragraph_first
+		-11.61128905052257,    // bias
+		-0.8181437855420226,   // position
+		0.041191756597076315,  // inverse_position
+		1.0293198806703447,    // first
+		-0.006458513113564381, // second
+		0.18184595133775083,   // third
+		-1.5107980479279879,   // paragraph_first
+		0.21738865884904948,   // paragraph_position
+		2.8336273581391014,    // log_words
+		0.15791553494170962,   // short
+		-0.03273769493533224,  // long
+		-6.280810178265114,    // centroid
+		-0.1290370024869284,   // lexrank
+		-0.4220297314364187,   // lexrank_rank
+		2.561837669679822,     // textrank
+		-2.8769842579651375,   // textrank_rank
+		0.5391232919455939,    // first_similarity
+		0.7534546895283417,    // max_similarity
+		0.09468922688544339,   // digits
+		0.21610727183053896,   // quote
+		0.01791999919378272,   // dependent_start
+		-0.02810670889736188,  // shared_terms
+		9.829263711363067,     // term_weight
+		-0.07469135943619874,  // log_sentences
+		23.686973996140715,    // share
+		1.7066454968816942,    // share*position
+		-0.3204790190321803,   // share*inverse_position
+		-3.7291998138397764,   // share*first
+		-4.664846537515398,    // share*centroid
+		0.745653181682956,     // share*lexrank
+		-5.9541213549985255,   // share*log_words
+		3.725748597632873,     // share*paragraph_first
 	},
 	ShortShare: 0.21428571428571427,
 	LongShare:  0.4,

@@ -97,3 +97,25 @@ func dataFile(t *testing.T, name string) string {
 	}
 	return path
 }
+
+// TestShippedWeightsAreReproducible retrains on the full training data and
+// checks that the result is byte for byte the model compiled into the
+// summarizer, so that the weights can always be regenerated from the repo.
+func TestShippedWeightsAreReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains on the full data; skipped with -short")
+	}
+	cnn := load(t, "cnndm-test-dev.jsonl", eval.CNNDM, eval.SplitAll)
+	bbc := load(t, "bbc-news-summary.jsonl", eval.BBC, eval.SplitTrain)
+	m, err := eval.Train(context.Background(), cnn, bbc, eval.DefaultTraining())
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := os.ReadFile("../../summarize/model_weights.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(m.GoSource(), shipped) {
+		t.Errorf("summarize/model_weights.go differs from a fresh training; regenerate it with redline eval train (docs/SUMMARIZE.md)")
+	}
+}
