@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"unicode"
+	"unicode/utf8"
 	"sort"
 	"time"
 
@@ -95,7 +97,16 @@ func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
 	for i, j := range s.moved {
 		s.movedTo[j] = i
 	}
+	next := len(s.os) // old partner of the next paired new sentence
+	oldAt := make([]int, len(s.ns))
+	for j := len(s.ns) - 1; j >= 0; j-- {
+		if s.nPart[j] >= 0 {
+			next = s.nPart[j]
+		}
+		oldAt[j] = next
+	}
 	for j := range s.ns {
+		s.emitOld(oldAt[j]) // deletions read before the insertions beside them
 		s.emitNew(j)
 	}
 	s.emitOld(len(s.os))
@@ -178,7 +189,7 @@ func (s *sentencer) movedFrom(j int) (int, bool) {
 
 // partners finds, for each sentence of one text, the sentence of the other
 // text that holds its first unchanged word, or -1 when none of its words
-// survived. fromOld says whether sents belong to the old text.
+// survived (punctuation alone does not count). fromOld says whether sents belong to the old text.
 func partners(sents, other []text.Sentence, ops []Op, fromOld bool) []int {
 	part := make([]int, len(sents))
 	k := 0
@@ -208,12 +219,30 @@ func firstEqualWord(op Op, st text.Sentence, fromOld bool) (int, bool) {
 		start, other = op.OldStart, op.NewStart
 	}
 	lo, hi := max(st.Start, start), min(st.End, start+len(op.Text))
-	for p := lo; p < hi; p++ {
-		if !isASCIISpace(op.Text[p-start]) {
-			return other + p - start, true
-		}
+	if k := firstWordByte(op.Text[lo-start : hi-start]); k >= 0 {
+		return other + lo - start + k, true
 	}
 	return 0, false
+}
+
+// firstWordByte returns the offset of the first letter or digit of s, or
+// -1: sharing a full stop or a comma does not make two sentences one.
+func firstWordByte(s string) int {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			if asciiWord[s[i]] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 func opStart(op Op, old bool) int {

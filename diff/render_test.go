@@ -1,0 +1,104 @@
+package diff_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/diff"
+)
+
+func compare(t *testing.T, old, new string) *diff.Result {
+	t.Helper()
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestText(t *testing.T) {
+	r := compare(t, "the big red dog", "the small blue dog")
+	tests := []struct {
+		name string
+		opts diff.RenderOptions
+		want string
+	}{
+		{"plain", diff.RenderOptions{}, "the [-big red-]{+small blue+} dog"},
+		{"color", diff.RenderOptions{Color: true}, "the \x1b[31m[-big red-]\x1b[m\x1b[32m{+small blue+}\x1b[m dog"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := r.Text(tc.opts); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTextCollapsesWithContext(t *testing.T) {
+	var old, new strings.Builder
+	for i := range 20 {
+		line := "Paragraph " + string(rune('A'+i)) + " stays.\n"
+		if i == 10 {
+			old.WriteString("Paragraph K said yes.\n")
+			new.WriteString("Paragraph K said no.\n")
+			continue
+		}
+		old.WriteString(line)
+		new.WriteString(line)
+	}
+	r := compare(t, old.String(), new.String())
+	want := "@@ 8 unchanged lines @@\nParagraph I stays.\nParagraph J stays.\nParagraph K said [-yes-]{+no+}.\n" +
+		"Paragraph L stays.\nParagraph M stays.\n@@ 7 unchanged lines @@\n"
+	if got := r.Text(diff.RenderOptions{Context: 2}); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if got := r.Text(diff.RenderOptions{}); !strings.Contains(got, "Paragraph A stays.") {
+		t.Errorf("without context got %q, want every line", got)
+	}
+}
+
+func TestHTMLEscapes(t *testing.T) {
+	r := compare(t, "Safe <b>text</b> here.", "Safe <b>text</b> <script>alert('x')</script> & here.")
+	got := r.HTML(diff.RenderOptions{})
+	if strings.Contains(got, "<script") || strings.Contains(got, "<b>") {
+		t.Fatalf("got unescaped markup in %q", got)
+	}
+	for _, want := range []string{"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "&amp;", "&lt;b&gt;text&lt;/b&gt;", `<ins class="rl-ins">`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %q, want it to contain %q", got, want)
+		}
+	}
+	side := r.SideBySideHTML(diff.RenderOptions{})
+	if strings.Contains(side, "<script") || !strings.Contains(side, "&lt;script&gt;") {
+		t.Errorf("side by side: got unescaped markup in %q", side)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	r := compare(t, "The mayor spoke on Monday.", "The mayor spoke on Tuesday.")
+	want := `<div class="rl-diff">The mayor spoke on <del class="rl-del">Monday</del><ins class="rl-ins">Tuesday</ins>.</div>`
+	if got := r.HTML(diff.RenderOptions{}); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestSideBySideHTML(t *testing.T) {
+	old := "Storm hits the coast.\n\nThousands lost power overnight in the north.\n\nThe mayor urged calm on Monday."
+	new := "Storm hits the coast.\n\nThe mayor urged calm on Tuesday.\n\nThousands lost power overnight in the north.\n\nSchools are shut."
+	r := compare(t, old, new)
+	got := r.SideBySideHTML(diff.RenderOptions{})
+	var classes []string
+	for _, line := range strings.Split(got, "\n") {
+		if strings.HasPrefix(line, `<tr class="`) {
+			classes = append(classes, line[len(`<tr class="`):strings.Index(line, `">`)])
+		}
+	}
+	want := []string{"rl-unchanged", "rl-moved rl-para", "rl-unchanged rl-para", "rl-moved-away", "rl-added rl-para"}
+	if strings.Join(classes, "|") != strings.Join(want, "|") {
+		t.Errorf("got rows %q, want %q\n%s", classes, want, got)
+	}
+	if !strings.Contains(got, `<del class="rl-del">Monday</del>`) || !strings.Contains(got, `<ins class="rl-ins">Tuesday</ins>`) {
+		t.Errorf("edited row lacks its word diff:\n%s", got)
+	}
+}
