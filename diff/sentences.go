@@ -1,10 +1,10 @@
 package diff
 
 import (
-	"unicode"
-	"unicode/utf8"
 	"sort"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/internal/text"
 )
