@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/redline-news/redline/diff"
+)
+
+// maxDiffInput bounds each file diff reads: far above any article, low
+// enough to refuse a wrong file (a video, a database) at once.
+const maxDiffInput = 10 << 20
+
+func init() {
+	register("diff", "show word by word what changed between two files", runDiff)
+}
+
+// diffFlags are the parsed command line of diff.
+type diffFlags struct {
+	format  string
+	color   string
+	stats   bool
+	context int
+	old     string
+	new     string
+}
+
+func parseDiffFlags(stderr io.Writer, args []string) (diffFlags, error) {
+	var f diffFlags
+	fs := newFlagSet("diff", stderr)
+	fs.StringVar(&f.format, "format", "text", "output format: text, json, html or side-by-side")
+	fs.StringVar(&f.color, "color", "auto", "colour the text format: auto (when standard output is a terminal), always or never")
+	fs.BoolVar(&f.stats, "stats", false, "print only the change stats (as JSON with --format json)")
+	fs.IntVar(&f.context, "context", 0, "collapse unchanged stretches to `N` lines around each change (sentences in side-by-side); 0 shows everything")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: redline diff [flags] OLD NEW\n\nShows word by word what changed from OLD to NEW (\"-\" reads standard input).\nExit status: 0 no change, 1 changes, 2 trouble. Files are limited to 10 MiB.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	var files []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return f, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files, args = append(files, fs.Arg(0)), fs.Args()[1:] // flags may follow the files
+	}
+	return f, f.check(files)
+}
+
+func (f *diffFlags) check(files []string) error {
+	switch {
+	case len(files) != 2:
+		return usageError{"diff takes two files, OLD and NEW"}
+	case files[0] == "-" && files[1] == "-":
+		return usageError{"only one of OLD and NEW can be standard input"}
+	case !oneOf(f.format, "text", "json", "html", "side-by-side"):
+		return usageError{fmt.Sprintf("unknown format %q: want text, json, html or side-by-side", f.format)}
+	case !oneOf(f.color, "auto", "always", "never"):
+		return usageError{fmt.Sprintf("unknown --color %q: want auto, always or never", f.color)}
+	case f.context < 0:
+		return usageError{"--context must not be negative"}
+	}
+	f.old, f.new = files[0], files[1]
+	return nil
+}
+
+func oneOf(s string, choices ...string) bool {
+	for _, c := range choices {
+		if s == c {
+			return true
+		}
+	}
+	return false
+}
+
+func runDiff(_ context.Context, stdio Stdio, args []string) error {
+	f, err := parseDiffFlags(stdio.Stderr, args)
+	if err != nil {
+		return err
+	}
+	old, err := readDiffInput(stdio.Stdin, f.old)
+	if err != nil {
+		return statusError{code: 2, err: err}
+	}
+	new, err := readDiffInput(stdio.Stdin, f.new)
+	if err != nil {
+		return statusError{code: 2, err: err}
+	}
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		return statusError{code: 2, err: err}
+	}
+	if err := writeDiff(stdio, f, r); err != nil {
+		return statusError{code: 2, err: err}
+	}
+	if changed(r) {
+		return exitCode(1)
+	}
+	return nil
+}
+
+// readDiffInput reads a whole file, or standard input for "-", refusing
+// more than maxDiffInput bytes and text that is not UTF-8.
+func readDiffInput(stdin io.Reader, path string) (string, error) {
+	var r io.Reader = stdin
+	name := "standard input"
+	if path != "-" {
+		file, err := os.Open(path)
+		if err != nil {
+			return "", err
+		}
+		defer file.Close()
+		r, name = file, path
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxDiffInput+1))
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("%s: %w", name, err)
+	case len(b) > maxDiffInput:
+		return "", fmt.Errorf("%s: larger than the %d MiB limit", name, maxDiffInput>>20)
+	case !utf8.Valid(b):
+		return "", fmt.Errorf("%s: not UTF-8 text", name)
+	}
+	return string(b), nil
+}
+
+// changed reports whether the texts differ at all, white space included.
+func changed(r *diff.Result) bool {
+	for _, op := range r.Ops {
+		if op.Op != diff.Equal {
+			return true
+		}
+	}
+	return false
+}
+
+func writeDiff(stdio Stdio, f diffFlags, r *diff.Result) error {
+	opts := diff.RenderOptions{Context: f.context, Color: f.color == "always" || f.color == "auto" && stdio.Terminal}
+	var out string
+	switch {
+	case f.format == "json":
+		return writeDiffJSON(stdio.Stdout, f, r)
+	case f.stats:
+		out = statsText(r.Stats)
+	case f.format == "html":
+		out = r.HTML(opts) + "\n"
+	case f.format == "side-by-side":
+		out = r.SideBySideHTML(opts)
+	default:
+		out = r.Text(opts)
+		if out != "" && !strings.HasSuffix(out, "\n") {
+			out += "\n"
+		}
+	}
+	_, err := io.WriteString(stdio.Stdout, out)
+	return err
+}
+
+func writeDiffJSON(w io.Writer, f diffFlags, r *diff.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if f.stats {
+		return enc.Encode(r.Stats)
+	}
+	return enc.Encode(r)
+}
+
+// statsText sums up the stats in two lines.
+func statsText(s diff.Stats) string {
+	return fmt.Sprintf("words: %d added, %d removed, %d unchanged (%.1f%% changed)\n"+
+		"sentences: %d added, %d removed, %d edited, %d moved\n",
+		s.WordsAdded, s.WordsRemoved, s.WordsUnchanged, 100*s.ChangeRatio,
+		s.SentencesAdded, s.SentencesRemoved, s.SentencesEdited, s.SentencesMoved)
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runDiffCmd runs "redline diff" with args and returns status, stdout and
+// stderr.
+func runDiffCmd(t *testing.T, terminal bool, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	stdio := Stdio{Stdin: strings.NewReader(stdin), Stdout: &stdout, Stderr: &stderr, Terminal: terminal}
+	code := run(context.Background(), stdio, append([]string{"diff"}, args...))
+	return code, stdout.String(), stderr.String()
+}
+
+// writeFiles writes old and new texts into a temporary directory.
+func writeFiles(t *testing.T, old, new string) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	o, n := filepath.Join(dir, "old.txt"), filepath.Join(dir, "new.txt")
+	if err := os.WriteFile(o, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(n, []byte(new), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return o, n
+}
+
+func TestDiffCommand(t *testing.T) {
+	o, n := writeFiles(t, "The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n")
+	same, _ := writeFiles(t, "The mayor spoke on Monday.\n", "")
+	tests := []struct {
+		name     string
+		terminal bool
+		args     []string
+		code     int
+		want     string
+	}{
+		{"changes", false, []string{o, n}, 1, "The mayor spoke on [-Monday-]{+Tuesday+}.\n"},
+		{"no change", false, []string{o, same}, 0, "The mayor spoke on Monday.\n"},
+		{"colour on a terminal", true, []string{o, n}, 1, "The mayor spoke on \x1b[31m[-Monday-]\x1b[m\x1b[32m{+Tuesday+}\x1b[m.\n"},
+		{"colour never", true, []string{"--color=never", o, n}, 1, "The mayor spoke on [-Monday-]{+Tuesday+}.\n"},
+		{"colour always", false, []string{"--color", "always", o, n}, 1, "The mayor spoke on \x1b[31m[-Monday-]\x1b[m\x1b[32m{+Tuesday+}\x1b[m.\n"},
+		{"flags after files", false, []string{o, n, "--stats"}, 1,
+			"words: 1 added, 1 removed, 4 unchanged (20.0% changed)\nsentences: 0 added, 0 removed, 1 edited, 0 moved\n"},
+		{"html", false, []string{"--format", "html", o, n}, 1,
+			`<div class="rl-diff">The mayor spoke on <del class="rl-del">Monday</del><ins class="rl-ins">Tuesday</ins>.` + "\n</div>\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runDiffCmd(t, tc.terminal, "", tc.args...)
+			if code != tc.code || stdout != tc.want {
+				t.Errorf("got status %d, stdout %q (stderr %q); want %d, %q", code, stdout, stderr, tc.code, tc.want)
+			}
+		})
+	}
+}
+
+func TestDiffCommandFormats(t *testing.T) {
+	o, n := writeFiles(t, "Rain fell.\n\nRoads flooded.\n", "Rain fell.\n\nRoads flooded. Schools closed.\n")
+	code, stdout, _ := runDiffCmd(t, false, "", "--format=json", o, n)
+	var got struct {
+		Ops   []struct{ Op, Text string }
+		Stats struct {
+			SentencesAdded int `json:"sentences_added"`
+		}
+		Sentences []struct{ Status string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != 1 {
+		t.Fatalf("json: got status %d, %v in %s", code, err, stdout)
+	}
+	if got.Stats.SentencesAdded != 1 || len(got.Sentences) != 3 || got.Sentences[2].Status != "added" {
+		t.Errorf("json: got %+v, want the third sentence added", got)
+	}
+	code, stdout, _ = runDiffCmd(t, false, "", "--format=side-by-side", o, n)
+	if code != 1 || !strings.Contains(stdout, `<tr class="rl-added">`) {
+		t.Errorf("side-by-side: got status %d, %s", code, stdout)
+	}
+	code, stdout, _ = runDiffCmd(t, false, "Rain fell.\n\nRoads flooded.\n", "-", n)
+	if code != 1 || !strings.Contains(stdout, "{+ Schools closed.+}") {
+		t.Errorf("standard input: got status %d, %q", code, stdout)
+	}
+}
+
+func TestDiffCommandTrouble(t *testing.T) {
+	o, n := writeFiles(t, "ok\n", "bad \xff\n")
+	big := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("word "), 10<<20/5+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"missing file", []string{o, filepath.Join(t.TempDir(), "missing.txt")}, "no such file"},
+		{"invalid UTF-8", []string{o, n}, "not UTF-8"},
+		{"too large", []string{o, big}, "10 MiB limit"},
+		{"one file", []string{o}, "two files"},
+		{"bad format", []string{"--format", "pdf", o, o}, "unknown format"},
+		{"bad colour", []string{"--color", "sometimes", o, o}, "unknown --color"},
+		{"bad flag", []string{"--frobnicate", o, o}, "frobnicate"},
+		{"negative context", []string{"--context", "-1", o, o}, "negative"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runDiffCmd(t, false, "", tc.args...)
+			if code != 2 || stdout != "" || !strings.Contains(stderr, tc.want) {
+				t.Errorf("got status %d, stdout %q, stderr %q; want 2 and a message with %q", code, stdout, stderr, tc.want)
+			}
+		})
+	}
+}
