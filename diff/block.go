@@ -12,6 +12,54 @@ import (
 // compared afterwards, so a run of spaces never anchors two unrelated
 // sentences and a whitespace-only edit still shows.
 func (d *differ) block(o0, o1, n0, n1 int) {
+	p := safePrefix(d.old[o0:o1], d.new[n0:n1])
+	q := safeSuffix(d.old[o0+p:o1], d.new[n0+p:n1])
+	d.equal(o0, o0+p, n0, n0+p)
+	d.middle(o0+p, o1-q, n0+p, n1-q)
+	d.equal(o1-q, o1, n1-q, n1)
+}
+
+// safePrefix returns the length of the common prefix of a and b cut back to
+// a place that is a token boundary in both, so that a paragraph with one
+// word changed costs one word's tokenizing rather than the paragraph's.
+// The equal edges of a block need no cleanup weight: nothing precedes or
+// follows the block but equal lines.
+func safePrefix(a, b string) int {
+	i, n := 0, min(len(a), len(b))
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	for i > 0 && !(safeCut(a, i) && safeCut(b, i)) {
+		i--
+	}
+	return i
+}
+
+// safeSuffix is safePrefix from the end.
+func safeSuffix(a, b string) int {
+	j, n := 0, min(len(a), len(b))
+	for j < n && a[len(a)-1-j] == b[len(b)-1-j] {
+		j++
+	}
+	for j > 0 && !(safeCut(a, len(a)-j) && safeCut(b, len(b)-j)) {
+		j--
+	}
+	return j
+}
+
+// safeCut reports whether cutting x at c surely falls between two tokens:
+// at either end, or between ASCII white space and another ASCII byte, which
+// no rule of UAX #29 joins (marks and joiners are not ASCII).
+func safeCut(x string, c int) bool {
+	if c == 0 || c == len(x) {
+		return true
+	}
+	p, q := x[c-1], x[c]
+	return p < utf8.RuneSelf && q < utf8.RuneSelf && isASCIISpace(p) != isASCIISpace(q)
+}
+
+// middle word-diffs a block that starts and ends with a change.
+func (d *differ) middle(o0, o1, n0, n1 int) {
 	switch {
 	case o0 == o1 && n0 == n1:
 		return
@@ -101,7 +149,7 @@ func (w *walker) equal(k int) {
 	for range k {
 		ta, tb := w.a[w.i], w.b[w.j]
 		w.gap(ta.start, tb.start)
-		w.d.segs = append(w.d.segs, seg{eq: true, o0: ta.start, o1: ta.end, n0: tb.start, n1: tb.end, ow: 1, nw: 1})
+		w.d.appendEqual(seg{eq: true, o0: ta.start, o1: ta.end, n0: tb.start, n1: tb.end, ow: 1, nw: 1})
 		w.i, w.j, w.po, w.pn = w.i+1, w.j+1, ta.end, tb.end
 	}
 }
@@ -111,11 +159,21 @@ func (w *walker) gap(oe, ne int) {
 	og, ng := w.d.old[w.po:oe], w.d.new[w.pn:ne]
 	switch {
 	case og == ng && og != "":
-		w.d.segs = append(w.d.segs, seg{eq: true, nl: hasNewline(og), o0: w.po, o1: oe, n0: w.pn, n1: ne})
+		w.d.appendEqual(seg{eq: true, nl: hasNewline(og), o0: w.po, o1: oe, n0: w.pn, n1: ne})
 	case og != ng:
 		w.d.change(w.po, oe, w.pn, ne, 0, 0)
 	}
 	w.po, w.pn = oe, ne
+}
+
+// appendEqual adds an equality, extending the last one when they touch, so
+// that a long unchanged run inside a block stays one seg.
+func (d *differ) appendEqual(e seg) {
+	if k := len(d.segs) - 1; k >= 0 && d.segs[k].eq && d.segs[k].o1 == e.o0 && d.segs[k].n1 == e.n0 {
+		d.segs[k] = join(d.segs[k], e)
+		return
+	}
+	d.segs = append(d.segs, e)
 }
 
 func hasNewline(s string) bool {
@@ -173,8 +231,9 @@ func testAndSet(bits []uint64, h uint32) bool {
 	return was
 }
 
-// hashBits is the size of the bit set of token hashes.
-const hashBits = 1 << 16
+// hashBits is the size of the bit set of token hashes: a paragraph has a
+// few hundred distinct tokens, so collisions stay rare.
+const hashBits = 1 << 13
 
 // tokenHash is FNV-1a folded to hashBits; tokens are short, so it beats
 // a map lookup.

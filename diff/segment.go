@@ -10,6 +10,13 @@ type paragraph struct {
 	words int
 }
 
+// Rough sizes of news prose, to size slices and maps up front rather than
+// grow them: growing was a fifth of the time of a comparison.
+const (
+	bytesPerSentence  = 110
+	bytesPerParagraph = 500
+)
+
 // segmenter splits both texts into sentences paragraph by paragraph;
 // sentences never cross a blank line, so this is the split of the whole.
 type segmenter struct {
@@ -18,7 +25,7 @@ type segmenter struct {
 
 // split returns the sentences of src and its number of words.
 func (sg *segmenter) split(src string) ([]text.Sentence, int) {
-	var sents []text.Sentence
+	sents := make([]text.Sentence, 0, len(src)/bytesPerSentence+1)
 	words := 0
 	for _, sp := range text.Paragraphs(src) {
 		p := sg.paragraph(src[sp.Start:sp.End])

@@ -70,6 +70,7 @@ type SentenceChange struct {
 // sentencer pairs the sentences of the two texts through the word ops.
 type sentencer struct {
 	old, new   string
+	ops        []Op
 	os, ns     []text.Sentence
 	oPart      []int // partner of each old sentence in the new text, or -1
 	nPart      []int
@@ -86,10 +87,11 @@ type sentencer struct {
 // sentenceChanges lists every sentence of both texts in reading order: new
 // sentences in their order, removed ones where they stood.
 func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
-	sg := segmenter{cache: make(map[string]*paragraph)}
-	s := &sentencer{old: old, new: new, deadline: deadline}
+	sg := segmenter{cache: make(map[string]*paragraph, len(old)/bytesPerParagraph+1)}
+	s := &sentencer{old: old, new: new, ops: ops, deadline: deadline}
 	s.os, s.oldWords = sg.split(old)
 	s.ns, s.newWords = sg.split(new)
+	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
 	s.oPart = partners(s.os, s.ns, ops, true)
 	s.nPart = partners(s.ns, s.os, ops, false)
 	s.moved = matchMoves(s.os, s.ns, s.oPart, s.nPart)
@@ -159,9 +161,61 @@ func (s *sentencer) pair(status SentenceStatus, i, j int) SentenceChange {
 		NewStart: n.Start, NewEnd: n.End, Text: n.Text}
 	if o.Text != n.Text {
 		c.OldText = o.Text
-		c.Ops = s.wordOps(o.Text, n.Text)
+		if status != Moved {
+			c.Ops = clipOps(s.ops, o, n)
+		}
+		if c.Ops == nil {
+			c.Ops = s.wordOps(o.Text, n.Text)
+		}
 	}
 	return c
+}
+
+// clipOps cuts the part of the document's ops that covers old sentence o
+// and new sentence n, re-based on the sentences. It returns nil when the
+// ops do not rebuild both sentences, as when a sentence was split or merged
+// and some of its words went to another one; the caller then diffs the two
+// sentences on their own.
+func clipOps(ops []Op, o, n text.Sentence) []Op {
+	k := sort.Search(len(ops), func(k int) bool { return ops[k].OldEnd > o.Start || ops[k].NewEnd > n.Start })
+	var out []Op
+	po, pn := 0, 0
+	for ; k < len(ops) && (ops[k].OldStart < o.End || ops[k].NewStart < n.End); k++ {
+		text, kind := clip(ops[k], o, n)
+		if text == "" {
+			continue
+		}
+		op := Op{Op: kind, Text: text, OldStart: po, OldEnd: po, NewStart: pn, NewEnd: pn}
+		if kind != Insert {
+			po += len(text)
+			op.OldEnd = po
+		}
+		if kind != Delete {
+			pn += len(text)
+			op.NewEnd = pn
+		}
+		out = append(out, op)
+	}
+	if po != len(o.Text) || pn != len(n.Text) {
+		return nil
+	}
+	return out
+}
+
+// clip returns the text of op inside the two sentences: for an equality,
+// the bytes that lie in both.
+func clip(op Op, o, n text.Sentence) (string, Kind) {
+	lo, hi := 0, len(op.Text)
+	if op.Op != Insert {
+		lo, hi = max(lo, o.Start-op.OldStart), min(hi, o.End-op.OldStart)
+	}
+	if op.Op != Delete {
+		lo, hi = max(lo, n.Start-op.NewStart), min(hi, n.End-op.NewStart)
+	}
+	if lo >= hi {
+		return "", op.Op
+	}
+	return op.Text[lo:hi], op.Op
 }
 
 // wordOps diffs two sentences within what is left of the deadline.

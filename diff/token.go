@@ -28,10 +28,17 @@ type token struct {
 // a reader sees "[-well-known-]{+well-liked+}" as one changed word.
 var joiners = &words.Joiners[string]{Middle: []rune{'-', '\u2010', '\u2011'}}
 
+// bytesPerToken is a little under the average token length of English news
+// (words and the spaces between them), to size token slices once.
+const bytesPerToken = 3
+
 // tokenize splits s into Unicode word-boundary tokens (UAX #29), which keep
 // apostrophes inside words, grapheme clusters such as emoji ZWJ sequences and
 // flags whole, and every CJK ideograph as a word of its own.
 func tokenize(s string, base int, out []token) []token {
+	if cap(out)-len(out) < len(s)/bytesPerToken {
+		out = append(make([]token, 0, len(out)+len(s)/bytesPerToken+16), out...)
+	}
 	it := words.FromString(s)
 	it.Joiners(joiners)
 	glue := false
@@ -98,15 +105,12 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 // words. The count adds up over any split of s at token boundaries, so the
 // words of the ops always sum to the words of the texts.
 func CountWords(s string) int {
-	n, in := 0, false
+	n, in := 0, uint8(0)
 	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			w := asciiWord[b]
-			if w && !in {
-				n++
-			}
-			in = w
+		c := byteClass[s[i]]
+		if c != classOther {
+			n += int(c &^ in)
+			in = c
 			i++
 			continue
 		}
@@ -115,18 +119,32 @@ func CountWords(s string) int {
 		switch {
 		case isSingleRuneWord(r):
 			n++
-			in = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (in && unicode.IsMark(r)):
-			if !in {
-				n++
-			}
-			in = true
+			in = 0
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (in == 1 && unicode.IsMark(r)):
+			n += int(1 &^ in)
+			in = 1
 		default:
-			in = false
+			in = 0
 		}
 	}
 	return n
 }
+
+// byteClass sorts bytes for CountWords: 1 for ASCII word bytes, 0 for other
+// ASCII, classOther for the bytes that start or continue a multi-byte rune.
+var byteClass = func() (t [256]uint8) {
+	for b := range 256 {
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = classOther
+		case asciiWord[b]:
+			t[b] = 1
+		}
+	}
+	return t
+}()
+
+const classOther = 2
 
 // singleRuneScripts are the scripts whose letters UAX #29 splits one by one.
 var singleRuneScripts = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana,
