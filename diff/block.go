@@ -25,10 +25,7 @@ func (d *differ) block(o0, o1, n0, n1 int) {
 // The equal edges of a block need no cleanup weight: nothing precedes or
 // follows the block but equal lines.
 func safePrefix(a, b string) int {
-	i, n := 0, min(len(a), len(b))
-	for i < n && a[i] == b[i] {
-		i++
-	}
+	i := commonPrefix(a, b)
 	for i > 0 && !(safeCut(a, i) && safeCut(b, i)) {
 		i--
 	}
@@ -37,10 +34,7 @@ func safePrefix(a, b string) int {
 
 // safeSuffix is safePrefix from the end.
 func safeSuffix(a, b string) int {
-	j, n := 0, min(len(a), len(b))
-	for j < n && a[len(a)-1-j] == b[len(b)-1-j] {
-		j++
-	}
+	j := commonSuffix(a, b)
 	for j > 0 && !(safeCut(a, len(a)-j) && safeCut(b, len(b)-j)) {
 		j--
 	}

@@ -246,7 +246,7 @@ func (s *sentencer) movedFrom(j int) (int, bool) {
 // survived (punctuation alone does not count). fromOld says whether sents belong to the old text.
 func partners(sents, other []text.Sentence, ops []Op, fromOld bool) []int {
 	part := make([]int, len(sents))
-	k := 0
+	k, at := 0, 0
 	for x, st := range sents {
 		part[x] = -1
 		for k < len(ops) && opEnd(ops[k], fromOld) <= st.Start {
@@ -254,12 +254,34 @@ func partners(sents, other []text.Sentence, ops []Op, fromOld bool) []int {
 		}
 		for m := k; m < len(ops) && opStart(ops[m], fromOld) < st.End; m++ {
 			if pos, ok := firstEqualWord(ops[m], st, fromOld); ok {
-				part[x] = sentenceAt(other, pos)
+				at = sentenceFrom(other, at, pos)
+				part[x] = sentenceIndex(other, at, pos)
 				break
 			}
 		}
 	}
 	return part
+}
+
+// sentenceFrom returns the index of the first sentence at or after from
+// that ends after pos. Partners only move forward, save for moves, so a
+// cursor beats a binary search; it falls back to one when pos lies behind.
+func sentenceFrom(sents []text.Sentence, from, pos int) int {
+	if from >= len(sents) || (from > 0 && sents[from-1].End > pos) {
+		return sort.Search(len(sents), func(k int) bool { return sents[k].End > pos })
+	}
+	for from < len(sents) && sents[from].End <= pos {
+		from++
+	}
+	return from
+}
+
+// sentenceIndex returns k if sentence k holds byte pos, else -1.
+func sentenceIndex(sents []text.Sentence, k, pos int) int {
+	if k < len(sents) && sents[k].Start <= pos {
+		return k
+	}
+	return -1
 }
 
 // firstEqualWord returns where, in the other text, the first non-space byte
@@ -311,13 +333,4 @@ func opEnd(op Op, old bool) int {
 		return op.OldEnd
 	}
 	return op.NewEnd
-}
-
-// sentenceAt returns the index of the sentence holding byte pos, or -1.
-func sentenceAt(sents []text.Sentence, pos int) int {
-	k := sort.Search(len(sents), func(k int) bool { return sents[k].End > pos })
-	if k < len(sents) && sents[k].Start <= pos {
-		return k
-	}
-	return -1
 }

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,6 +108,17 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 func CountWords(s string) int {
 	n, in := 0, uint8(0)
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			x := load64(s, i)
+			if x&highBits == 0 {
+				m := wordBytes(x)
+				starts := m &^ (m<<8 | uint64(in)<<7)
+				n += bits.OnesCount64(starts)
+				in = uint8(m >> 63)
+				i += 8
+				continue
+			}
+		}
 		c := byteClass[s[i]]
 		if c != classOther {
 			n += int(c &^ in)
@@ -128,6 +140,33 @@ func CountWords(s string) int {
 		}
 	}
 	return n
+}
+
+// highBits has the top bit of every byte of a word.
+const highBits = 0x8080808080808080
+
+// load64 reads 8 bytes of s from i, little-endian; the compiler turns it
+// into one load.
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// wordBytes takes 8 ASCII bytes and sets the top bit of each that is a
+// letter, a digit or an underscore: CountWords' test, 8 bytes at a time.
+func wordBytes(x uint64) uint64 {
+	return inRange(x, '0', '9') | inRange(x, 'A', 'Z') | inRange(x, 'a', 'z') | inRange(x, '_', '_')
+}
+
+// inRange sets the top bit of each byte of x (all below 0x80) that lies in
+// [lo, hi]: adding 0x80-lo carries into the top bit exactly when b >= lo,
+// and adding 0x7f-hi when b > hi.
+func inRange(x uint64, lo, hi byte) uint64 {
+	const ones = 0x0101010101010101
+	ge := x + ones*uint64(0x80-lo)
+	gt := x + ones*uint64(0x7f-hi)
+	return ge &^ gt & highBits
 }
 
 // byteClass sorts bytes for CountWords: 1 for ASCII word bytes, 0 for other
