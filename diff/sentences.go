@@ -87,10 +87,10 @@ type sentencer struct {
 // sentenceChanges lists every sentence of both texts in reading order: new
 // sentences in their order, removed ones where they stood.
 func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
-	sg := segmenter{cache: make(map[string]*paragraph, len(old)/bytesPerParagraph+1)}
 	s := &sentencer{old: old, new: new, ops: ops, deadline: deadline}
-	s.os, s.oldWords = sg.split(old)
-	s.ns, s.newWords = sg.split(new)
+	var paras []paragraph
+	s.os, s.oldWords, paras = splitOld(old)
+	s.ns, s.newWords = splitNew(new, ops, paras)
 	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
 	s.oPart = partners(s.os, s.ns, ops, true)
 	s.nPart = partners(s.ns, s.os, ops, false)
@@ -172,50 +172,66 @@ func (s *sentencer) pair(status SentenceStatus, i, j int) SentenceChange {
 }
 
 // clipOps cuts the part of the document's ops that covers old sentence o
-// and new sentence n, re-based on the sentences. It returns nil when the
-// ops do not rebuild both sentences, as when a sentence was split or merged
-// and some of its words went to another one; the caller then diffs the two
-// sentences on their own.
+// and new sentence n, re-based on the sentences. Unchanged text that lies
+// in only one of the two (a sentence split in two, or two merged) shows as
+// deleted from the old one or inserted into the new one. It returns nil if
+// the pieces do not rebuild both sentences, which would be a bug; the
+// caller then diffs the two sentences on their own.
 func clipOps(ops []Op, o, n text.Sentence) []Op {
 	k := sort.Search(len(ops), func(k int) bool { return ops[k].OldEnd > o.Start || ops[k].NewEnd > n.Start })
-	var out []Op
-	po, pn := 0, 0
+	c := clipper{}
 	for ; k < len(ops) && (ops[k].OldStart < o.End || ops[k].NewStart < n.End); k++ {
-		text, kind := clip(ops[k], o, n)
-		if text == "" {
-			continue
-		}
-		op := Op{Op: kind, Text: text, OldStart: po, OldEnd: po, NewStart: pn, NewEnd: pn}
-		if kind != Insert {
-			po += len(text)
-			op.OldEnd = po
-		}
-		if kind != Delete {
-			pn += len(text)
-			op.NewEnd = pn
-		}
-		out = append(out, op)
+		c.add(ops[k], o, n)
 	}
-	if po != len(o.Text) || pn != len(n.Text) {
+	if c.po != len(o.Text) || c.pn != len(n.Text) {
 		return nil
 	}
-	return out
+	return c.out
 }
 
-// clip returns the text of op inside the two sentences: for an equality,
-// the bytes that lie in both.
-func clip(op Op, o, n text.Sentence) (string, Kind) {
-	lo, hi := 0, len(op.Text)
-	if op.Op != Insert {
-		lo, hi = max(lo, o.Start-op.OldStart), min(hi, o.End-op.OldStart)
+// clipper collects clipped ops with running offsets.
+type clipper struct {
+	out    []Op
+	po, pn int
+}
+
+// add appends the pieces of op that lie in o or n.
+func (c *clipper) add(op Op, o, n text.Sentence) {
+	ol, oh := max(0, o.Start-op.OldStart), min(len(op.Text), o.End-op.OldStart)
+	nl, nh := max(0, n.Start-op.NewStart), min(len(op.Text), n.End-op.NewStart)
+	switch op.Op {
+	case Delete:
+		c.emit(Delete, op.Text, ol, oh)
+	case Insert:
+		c.emit(Insert, op.Text, nl, nh)
+	default:
+		lo, hi := max(ol, nl), min(oh, nh)
+		if lo >= hi { // no overlap: the old part, then the new part
+			lo, hi = min(oh, max(ol, nl)), min(oh, max(ol, nl))
+		}
+		c.emit(Delete, op.Text, ol, min(oh, lo))
+		c.emit(Insert, op.Text, nl, min(nh, lo))
+		c.emit(Equal, op.Text, lo, hi)
+		c.emit(Delete, op.Text, max(ol, hi), oh)
+		c.emit(Insert, op.Text, max(nl, hi), nh)
 	}
-	if op.Op != Delete {
-		lo, hi = max(lo, n.Start-op.NewStart), min(hi, n.End-op.NewStart)
-	}
+}
+
+// emit appends text[lo:hi] as an op of kind k, if not empty.
+func (c *clipper) emit(k Kind, text string, lo, hi int) {
 	if lo >= hi {
-		return "", op.Op
+		return
 	}
-	return op.Text[lo:hi], op.Op
+	op := Op{Op: k, Text: text[lo:hi], OldStart: c.po, OldEnd: c.po, NewStart: c.pn, NewEnd: c.pn}
+	if k != Insert {
+		c.po += hi - lo
+		op.OldEnd = c.po
+	}
+	if k != Delete {
+		c.pn += hi - lo
+		op.NewEnd = c.pn
+	}
+	c.out = append(c.out, op)
 }
 
 // wordOps diffs two sentences within what is left of the deadline.
