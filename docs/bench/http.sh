@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# HTTP load test: a Fiber hello-world as the baseline, then Redline's routes,
+# each under `wrk -t2 -c64` for $DURATION on loopback, in one run so that the
+# figures compare. Every request loop is bounded in time and stops by itself.
+# Usage: docs/bench/http.sh [DURATION]   (default 10s; needs wrk: apt-get install wrk)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration="${1:-10s}"
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+go build -o "$work/redline" ./cmd/redline
+go build -o "$work/fiberhello" ./docs/bench/fiberhello
+"$work/fiberhello" 127.0.0.1:18099 &
+"$work/redline" serve --listen 127.0.0.1:18098 --store "sqlite:$work/redline.db" --log-level error &
+for _ in $(seq 50); do curl -fs http://127.0.0.1:18098/readyz >/dev/null && curl -fs http://127.0.0.1:18099/ >/dev/null && break; sleep 0.1; done
+
+base=http://127.0.0.1:18098
+article='{"title":"River floods the old town","body":"The river rose two metres overnight. The old bridge is closed.\n\nThe mayor asked residents to stay home. Schools will open late on Monday, officials said."}'
+curl -fs -X PUT "$base/v1/articles/bench" -H 'Content-Type: application/json' -d "$article" >/dev/null
+curl -fs -X PUT "$base/v1/articles/bench" -H 'Content-Type: application/json' \
+	-d "${article/two metres/three metres}" >/dev/null
+cat > "$work/put.lua" <<LUA
+wrk.method = "PUT"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '${article//\\n/\\\\n}'
+LUA
+
+run() { # run NAME URL [wrk args...]
+	local name=$1 url=$2
+	shift 2
+	printf '%-34s ' "$name"
+	wrk -t2 -c64 -d"$duration" --latency "$@" "$url" |
+		awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+			END {printf "%10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", rps, p50, p99, bad+0}'
+}
+
+run "fiber hello world (baseline)" http://127.0.0.1:18099/
+run "GET /livez" "$base/livez"
+run "GET /v1/articles/:id" "$base/v1/articles/bench"
+run "GET /v1/articles/:id/summary" "$base/v1/articles/bench/summary"
+run "GET /v1/articles/:id/diff" "$base/v1/articles/bench/diff"
+run "PUT /v1/articles/:id (unchanged)" "$base/v1/articles/bench" -s "$work/put.lua"
+run "GET /metrics" "$base/metrics"
