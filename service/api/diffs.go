@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -22,14 +23,14 @@ const MaxDiffText = 1 << 20
 
 // DiffFormatParam selects the representation of a diff.
 type DiffFormatParam struct {
-	Format string `query:"format" enum:"json,html,side-by-side,text" doc:"json (default), html (inline <del>/<ins>), side-by-side (two aligned columns) or text ([-old-]{+new+}). Overrides Accept."`
-	Accept string `header:"Accept"`
+	Format  string `query:"format" enum:"json,html,side-by-side,text" doc:"json (default), html (inline <del>/<ins>), side-by-side (two aligned columns) or text ([-old-]{+new+}). Overrides Accept."`
+	Context int    `query:"context" minimum:"0" maximum:"1000" doc:"For html, side-by-side and text: collapse unchanged stretches to this many lines (sentences side by side) around each change; 0 shows everything."`
+	Accept  string `header:"Accept"`
 }
 
 type diffInput struct {
-	Format string `query:"format" enum:"json,html,side-by-side,text" doc:"Overrides the body's format."`
-	Accept string `header:"Accept"`
-	Body   struct {
+	DiffFormatParam
+	Body struct {
 		Old    string `json:"old" doc:"The old text (1 MiB at most)."`
 		New    string `json:"new" doc:"The new text (1 MiB at most)."`
 		Format string `json:"format,omitempty" enum:"json,html,side-by-side,text" doc:"json (default), html, side-by-side or text."`
@@ -91,11 +92,9 @@ func (s *Server) diffTexts(ctx context.Context, in *diffInput) (*renderedOutput,
 	if err != nil {
 		return nil, err
 	}
-	format := in.Format
-	if format == "" {
-		format = in.Body.Format
-	}
-	return renderDiff(DiffFormatParam{Format: format, Accept: in.Accept}, DiffBody{Result: res.body})
+	f := in.DiffFormatParam
+	f.Format = cmp.Or(f.Format, in.Body.Format)
+	return renderDiff(f, DiffBody{Result: res.body})
 }
 
 func hashHex(s string) string {
@@ -213,7 +212,51 @@ func (s *Server) loadPair(ctx context.Context, id string, from, to int) (texts, 
 	return t, nil
 }
 
-// renderDiff encodes a diff in the format the request asks for.
+// renderDiff encodes a diff in the format the request asks for: JSON, or
+// the title's and the body's word diff as inline HTML, side-by-side HTML or
+// git-style text.
 func renderDiff(f DiffFormatParam, body DiffBody) (*renderedOutput, error) {
-	return render(FormatParam{Format: f.Format, Accept: f.Accept}, body)
+	format := f.Format
+	if format == "" {
+		format = negotiateDiff(f.Accept)
+	}
+	opts := diff.RenderOptions{Context: f.Context}
+	out := &renderedOutput{Vary: "Accept", ContentType: "text/html; charset=utf-8"}
+	switch format {
+	case "html":
+		out.Body = []byte(titleHTML(body.TitleOps, opts) + body.HTML(opts))
+	case "side-by-side":
+		out.Body = []byte(titleHTML(body.TitleOps, opts) + body.SideBySideHTML(opts))
+	case "text":
+		out.ContentType = "text/plain; charset=utf-8"
+		out.Body = []byte(titleText(body.TitleOps, opts) + body.Text(opts))
+	default:
+		return render(FormatParam{Format: "json"}, body)
+	}
+	return out, nil
+}
+
+func titleHTML(ops []diff.Op, opts diff.RenderOptions) string {
+	if len(ops) == 0 {
+		return ""
+	}
+	return "<h2 class=\"rl-title\">" + diff.HTMLOps(ops, diff.RenderOptions{Color: opts.Color}) + "</h2>\n"
+}
+
+func titleText(ops []diff.Op, opts diff.RenderOptions) string {
+	if len(ops) == 0 {
+		return ""
+	}
+	return diff.TextOps(ops, diff.RenderOptions{Color: opts.Color}) + "\n\n"
+}
+
+// negotiateDiff picks a diff format from an Accept header.
+func negotiateDiff(accept string) string {
+	switch negotiate(accept) {
+	case "html":
+		return "html"
+	case "text":
+		return "text"
+	}
+	return "json"
 }

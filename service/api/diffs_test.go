@@ -112,3 +112,41 @@ func TestSummarySince(t *testing.T) {
 	wantProblem(t, s.do(t, "GET", "/v1/articles/flood/summary?since=3&revision=2", ""), http.StatusBadRequest)
 	wantProblem(t, s.do(t, "GET", "/v1/articles/flood/summary?since=7", ""), http.StatusBadRequest)
 }
+
+func TestDiffFormats(t *testing.T) {
+	s := startServer(t, 0)
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/x", article("Old <b>title</b>", "Police said <script>alert(1)</script> was found.")), http.StatusCreated)
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/x", article("New <b>title</b>", "Police said <script>alert(2)</script> was found. More later.")), http.StatusCreated)
+	tests := []struct {
+		name, query, accept, contentType string
+		contains                         []string
+	}{
+		{"inline html", "?format=html", "", "text/html; charset=utf-8", []string{"<del", "<ins", "&lt;script&gt;", `class="rl-title"`}},
+		{"html by Accept", "", "text/html", "text/html; charset=utf-8", []string{"<ins"}},
+		{"side by side", "?format=side-by-side", "", "text/html; charset=utf-8", []string{"<table", "&lt;script&gt;"}},
+		{"text", "?format=text", "", "text/plain; charset=utf-8", []string{"[-Old-]{+New+}", "{+ More later.+}"}},
+		{"json", "?format=json", "text/html", "application/json", []string{`"ops"`, `"title_ops"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := s.do(t, "GET", "/v1/articles/x/diff"+tc.query, "", "Accept", tc.accept)
+			wantStatus(t, r, http.StatusOK)
+			if ct := r.header.Get("Content-Type"); ct != tc.contentType {
+				t.Fatalf("content type: got %q, want %q", ct, tc.contentType)
+			}
+			for _, want := range tc.contains {
+				if !strings.Contains(string(r.raw), want) {
+					t.Errorf("body: got %s, want it to contain %q", r.raw, want)
+				}
+			}
+			isText := tc.contentType == "text/plain; charset=utf-8"
+			if !isText && (strings.Contains(string(r.raw), "<script>") || strings.Contains(string(r.raw), "<b>")) {
+				t.Errorf("body holds unescaped markup from the article: %s", r.raw)
+			}
+		})
+	}
+	r := s.do(t, "POST", "/v1/diff", `{"old":"a b c","new":"a x c","format":"text"}`)
+	if r.status != http.StatusOK || string(r.raw) != "a [-b-]{+x+} c" {
+		t.Fatalf("POST text diff: got %d %q, want \"a [-b-]{+x+} c\"", r.status, r.raw)
+	}
+}
