@@ -240,7 +240,7 @@ func titleHTML(ops []diff.Op, opts diff.RenderOptions) string {
 	if len(ops) == 0 {
 		return ""
 	}
-	return "<h2 class=\"rl-title\">" + diff.HTMLOps(ops, diff.RenderOptions{Color: opts.Color}) + "</h2>\n"
+	return "<div class=\"rl-title\">" + diff.HTMLOps(ops, diff.RenderOptions{Color: opts.Color}) + "</div>\n"
 }
 
 func titleText(ops []diff.Op, opts diff.RenderOptions) string {
