@@ -78,7 +78,7 @@ func BenchmarkCompare100KB(b *testing.B) {
 	base := joinArticles(arts[:], 0, 100_000)
 	cases := []struct{ name, old, new string }{
 		{"small-edit", base, smallEdit(base)},
-		{"paragraph-added", base, paragraphAdded(base, arts[len(arts)-1])},
+		{"paragraph-added", base, paragraphAdded(base, strings.Split(arts[len(arts)-1], "\n\n")[1])},
 		{"paragraph-moved", base, paragraphMoved(base)},
 		{"full-rewrite", base, joinArticles(arts, len(arts)/2, 100_000)},
 		{"identical", base, base},

@@ -36,6 +36,23 @@ func TestStatsValues(t *testing.T) {
 	}
 }
 
+func TestOpStats(t *testing.T) {
+	old, new := "The mayor spoke on Monday. Rain fell.", "The mayor spoke on Tuesday. Rain fell. Roads flooded."
+	ops, err := diff.Words(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := diff.OpStats(ops), r.Stats
+	want.SentencesAdded, want.SentencesEdited = 0, 0
+	if got != want {
+		t.Errorf("got %+v, want the word stats of Compare %+v", got, want)
+	}
+}
+
 // checkStats asserts that the word counts are those of the ops and add up
 // to the words of each text, and that sentence counts match the changes.
 func checkStats(t testing.TB, old, new string, r *diff.Result) {
