@@ -3,6 +3,7 @@ package diff
 import (
 	"bufio"
 	"encoding/json"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,6 +95,31 @@ func BenchmarkCompare100KB(b *testing.B) {
 			b.ReportMetric(float64(r.Stats.WordsAdded+r.Stats.WordsRemoved), "changed-words")
 		})
 	}
+}
+
+// BenchmarkComparePathological diffs two 100 KB texts drawn from the same
+// ten words, where Myers needs quadratic time; the default deadline stops
+// it and the result is marked Degraded.
+func BenchmarkComparePathological(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	vocab := strings.Fields("the a of to in and said was for on")
+	text := func() string {
+		ws := make([]string, 16000)
+		for i := range ws {
+			ws[i] = vocab[rng.Intn(len(vocab))]
+		}
+		return strings.Join(ws, " ")
+	}
+	old, new := text(), text()
+	b.SetBytes(int64(len(old) + len(new)))
+	b.ReportAllocs()
+	degraded := 0.0
+	for b.Loop() {
+		if r, _ := Compare(old, new, Options{}); r.Degraded {
+			degraded = 1
+		}
+	}
+	b.ReportMetric(degraded, "degraded")
 }
 
 // BenchmarkCompareShort covers a news brief with one word changed.

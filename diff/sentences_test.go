@@ -63,6 +63,24 @@ func TestMovedParagraphOps(t *testing.T) {
 	}
 }
 
+func TestMovedAndEditedParagraphOps(t *testing.T) {
+	old := "Storm hits the coast.\n\nThousands of homes lost power overnight in the north.\n\nThe mayor urged calm.\n"
+	new := "Storm hits the coast.\n\nThe mayor urged calm.\n\nThousands of homes lost power overnight in the far north.\n"
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var moved []string
+	for _, op := range r.Ops {
+		if op.Move != 0 {
+			moved = append(moved, op.Op.String()+" "+strconv.Itoa(op.Move))
+		}
+	}
+	if want := []string{"delete 1", "insert 1"}; !slices.Equal(moved, want) {
+		t.Errorf("got moves %q in %q, want %q", moved, plain(r.Ops), want)
+	}
+}
+
 func TestChangedSentences(t *testing.T) {
 	r, err := diff.Compare("Rain fell on Monday. Roads flooded.", "Rain fell on Tuesday. Roads flooded. Schools closed.", diff.Options{})
 	if err != nil {

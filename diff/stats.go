@@ -1,6 +1,9 @@
 package diff
 
-import "strings"
+import (
+	"hash/maphash"
+	"strings"
+)
 
 // computeStats counts the words of the ops and the fates of the sentences.
 // oldWords and newWords come from the sentence split, which counts each
@@ -73,28 +76,79 @@ func countOps(ops []Op, kind Kind) int {
 const minMoveBytes = 24
 
 // markMoves numbers the deleted and inserted blocks that carry the same
-// text, trimmed of white space, so that renderers can show a moved
-// paragraph as a move rather than as unrelated deletion and insertion.
+// text, or nearly the same, so that renderers can show a moved paragraph as
+// a move rather than as an unrelated deletion and insertion.
 func markMoves(ops []Op) {
-	deleted := make(map[string][]int)
+	var dels, ins []int
 	for k, op := range ops {
-		if t := strings.TrimSpace(op.Text); op.Op == Delete && len(t) >= minMoveBytes {
-			deleted[t] = append(deleted[t], k)
+		if op.Op != Equal && len(strings.TrimSpace(op.Text)) >= minMoveBytes {
+			if op.Op == Delete {
+				dels = append(dels, k)
+			} else {
+				ins = append(ins, k)
+			}
 		}
 	}
-	if len(deleted) == 0 {
+	if len(dels) == 0 || len(ins) == 0 {
 		return
 	}
-	next := 1
-	for k, op := range ops {
-		if op.Op != Insert {
-			continue
-		}
-		t := strings.TrimSpace(op.Text)
+	next := markSame(ops, dels, ins, 1)
+	markNear(ops, dels, ins, next)
+}
+
+// markSame pairs deletions and insertions of the same text, trimmed of
+// white space, numbering moves from next; it returns the next free number.
+func markSame(ops []Op, dels, ins []int, next int) int {
+	deleted := make(map[string][]int, len(dels))
+	for _, k := range dels {
+		t := strings.TrimSpace(ops[k].Text)
+		deleted[t] = append(deleted[t], k)
+	}
+	for _, k := range ins {
+		t := strings.TrimSpace(ops[k].Text)
 		if ks := deleted[t]; len(ks) > 0 {
 			ops[ks[0]].Move, ops[k].Move = next, next
 			deleted[t] = ks[1:]
 			next++
 		}
 	}
+	return next
+}
+
+// markNear pairs the remaining deletions and insertions whose words are
+// nearly the same: a paragraph moved and touched up on the way.
+func markNear(ops []Op, dels, ins []int, next int) {
+	dels, ins = unmoved(ops, dels), unmoved(ops, ins)
+	if len(dels) == 0 || len(ins) == 0 || len(dels)*len(ins) > maxMovePairs {
+		return
+	}
+	seed := maphash.MakeSeed()
+	bags := make([][]uint64, len(dels))
+	for x, k := range dels {
+		bags[x] = wordBag(seed, ops[k].Text)
+	}
+	for _, k := range ins {
+		bag := wordBag(seed, ops[k].Text)
+		best, bestSim := -1, moveSimilarity
+		for x := range dels {
+			if sim := dice(bag, bags[x]); ops[dels[x]].Move == 0 && sim >= bestSim {
+				best, bestSim = x, sim
+			}
+		}
+		if best >= 0 {
+			ops[dels[best]].Move, ops[k].Move = next, next
+			next++
+		}
+	}
+}
+
+// unmoved keeps the ops not yet part of a move.
+func unmoved(ops []Op, ks []int) []int {
+	out := ks[:0:0]
+	for _, k := range ks {
+		if ops[k].Move == 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
