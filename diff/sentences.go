@@ -47,8 +47,8 @@ func (s *SentenceStatus) UnmarshalText(b []byte) error {
 }
 
 // SentenceChange is the fate of one sentence. Indexes count the sentences of
-// each text from 0 and are -1 on the side the sentence is missing from,
-// where its byte range is empty.
+// each text from 0; on the side a sentence is missing from, its index and
+// both ends of its byte range are -1.
 type SentenceChange struct {
 	Status   SentenceStatus `json:"status"`
 	OldIndex int            `json:"old_index"`
@@ -69,7 +69,6 @@ type SentenceChange struct {
 
 // sentencer pairs the sentences of the two texts through the word ops.
 type sentencer struct {
-	old, new   string
 	ops        []Op
 	os, ns     []text.Sentence
 	oPart      []int // partner of each old sentence in the new text, or -1
@@ -87,7 +86,7 @@ type sentencer struct {
 // sentenceChanges lists every sentence of both texts in reading order: new
 // sentences in their order, removed ones where they stood.
 func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
-	s := &sentencer{old: old, new: new, ops: ops, deadline: deadline}
+	s := &sentencer{ops: ops, deadline: deadline}
 	var paras []paragraph
 	s.os, s.oldWords, paras = splitOld(old)
 	s.ns, s.newWords = splitNew(new, ops, paras)
@@ -95,11 +94,20 @@ func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
 	s.oPart = partners(s.os, s.ns, ops, true)
 	s.nPart = partners(s.ns, s.os, ops, false)
 	s.moved = matchMoves(s.os, s.ns, s.oPart, s.nPart)
-	s.movedTo = make(map[int]int, len(s.moved))
-	for i, j := range s.moved {
-		s.movedTo[j] = i
+	s.movedTo = invert(s.moved)
+	oldAt := s.oldPositions()
+	for j := range s.ns {
+		s.emitOld(oldAt[j]) // deletions read before the insertions beside them
+		s.emitNew(j)
 	}
-	next := len(s.os) // old partner of the next paired new sentence
+	s.emitOld(len(s.os))
+	return s
+}
+
+// oldPositions gives each new sentence the old index it stands at: its
+// partner's, or that of the next new sentence that has a partner.
+func (s *sentencer) oldPositions() []int {
+	next := len(s.os)
 	oldAt := make([]int, len(s.ns))
 	for j := len(s.ns) - 1; j >= 0; j-- {
 		if s.nPart[j] >= 0 {
@@ -107,12 +115,15 @@ func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
 		}
 		oldAt[j] = next
 	}
-	for j := range s.ns {
-		s.emitOld(oldAt[j]) // deletions read before the insertions beside them
-		s.emitNew(j)
+	return oldAt
+}
+
+func invert(m map[int]int) map[int]int {
+	inv := make(map[int]int, len(m))
+	for k, v := range m {
+		inv[v] = k
 	}
-	s.emitOld(len(s.os))
-	return s
+	return inv
 }
 
 // emitNew records new sentence j, after the old sentences that stood before

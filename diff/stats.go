@@ -27,6 +27,12 @@ func computeStats(ops []Op, sents []SentenceChange, oldWords, newWords int) Stat
 		st.WordsUnchanged = newWords - st.WordsAdded
 	}
 	st.ChangeRatio = changeRatio(st)
+	countSentences(&st, sents)
+	return st
+}
+
+// countSentences adds up the fates of the sentences.
+func countSentences(st *Stats, sents []SentenceChange) {
 	for _, c := range sents {
 		switch c.Status {
 		case Added:
@@ -39,7 +45,6 @@ func computeStats(ops []Op, sents []SentenceChange, oldWords, newWords int) Stat
 			st.SentencesMoved++
 		}
 	}
-	return st
 }
 
 // OpStats counts the words added, removed and unchanged in ops, such as

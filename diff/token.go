@@ -128,18 +128,28 @@ func CountWords(s string) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch {
-		case isSingleRuneWord(r):
-			n++
-			in = 0
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (in == 1 && unicode.IsMark(r)):
-			n += int(1 &^ in)
-			in = 1
-		default:
-			in = 0
-		}
+		starts, inWord := runeWord(r, in == 1)
+		n += starts
+		in = uint8(inWord)
 	}
 	return n
+}
+
+// runeWord classifies a non-ASCII rune for CountWords: whether it starts a
+// word, and whether a word goes on after it.
+func runeWord(r rune, in bool) (starts, inWord int) {
+	switch {
+	case isSingleRuneWord(r):
+		return 1, 0
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		if in {
+			return 0, 1
+		}
+		return 1, 1
+	case in && unicode.IsMark(r):
+		return 0, 1
+	}
+	return 0, 0
 }
 
 // highBits has the top bit of every byte of a word.
