@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"sort"
 	"time"
 	"unicode"
@@ -43,7 +44,7 @@ func (s *SentenceStatus) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return ErrInvalidOptions
+	return fmt.Errorf("diff: unknown sentence status %q", b)
 }
 
 // SentenceChange is the fate of one sentence. Indexes count the sentences of

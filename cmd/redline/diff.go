@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/redline-news/redline/diff"
@@ -15,6 +16,10 @@ import (
 // maxDiffInput bounds each file diff reads: far above any article, low
 // enough to refuse a wrong file (a video, a database) at once.
 const maxDiffInput = 10 << 20
+
+// diffDeadline is longer than the library's default, which suits an HTTP
+// request: at a terminal, a finer diff is worth a few seconds.
+const diffDeadline = 5 * time.Second
 
 func init() {
 	register("diff", "show word by word what changed between two files", runDiff)
@@ -93,9 +98,12 @@ func runDiff(_ context.Context, stdio Stdio, args []string) error {
 	if err != nil {
 		return statusError{code: 2, err: err}
 	}
-	r, err := diff.Compare(old, new, diff.Options{})
+	r, err := diff.Compare(old, new, diff.Options{Deadline: diffDeadline})
 	if err != nil {
 		return statusError{code: 2, err: err}
+	}
+	if r.Degraded {
+		fmt.Fprintf(stdio.Stderr, "redline diff: the diff took over %v and was made coarser in places\n", diffDeadline)
 	}
 	if err := writeDiff(stdio, f, r); err != nil {
 		return statusError{code: 2, err: err}
