@@ -188,3 +188,33 @@ func paragraphMoved(s string) string {
 	ps = append(append(ps[:1:1], ps[2:]...), ps[1])
 	return strings.Join(ps, "\n\n") + "\n\n"
 }
+
+// BenchmarkRender100KB renders the diff of a 100 KB article with a small
+// edit, in full and collapsed.
+func BenchmarkRender100KB(b *testing.B) {
+	arts := loadArticles(b)
+	old := joinArticles(arts, 0, 100_000)
+	r, err := Compare(old, smallEdit(old), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	renders := []struct {
+		name   string
+		render func() string
+	}{
+		{"text", func() string { return r.Text(RenderOptions{}) }},
+		{"text-context-3", func() string { return r.Text(RenderOptions{Context: 3}) }},
+		{"html", func() string { return r.HTML(RenderOptions{}) }},
+		{"side-by-side", func() string { return r.SideBySideHTML(RenderOptions{}) }},
+		{"side-by-side-context-3", func() string { return r.SideBySideHTML(RenderOptions{Context: 3}) }},
+	}
+	for _, rd := range renders {
+		b.Run(rd.name, func(b *testing.B) {
+			b.SetBytes(int64(2 * len(old)))
+			b.ReportAllocs()
+			for b.Loop() {
+				rd.render()
+			}
+		})
+	}
+}

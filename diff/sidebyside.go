@@ -4,6 +4,7 @@ import (
 	"html"
 	"maps"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -84,8 +85,9 @@ func (r *Result) oldPositions() []int {
 // paragraphBreak reports whether the new text has a blank line between
 // two sentences, found from the ops since the Result keeps no texts.
 func (r *Result) paragraphBreak(from, to int) bool {
-	for _, op := range r.Ops {
-		if op.Op == Delete || op.NewEnd <= from {
+	k := sort.Search(len(r.Ops), func(k int) bool { return r.Ops[k].NewEnd > from })
+	for _, op := range r.Ops[k:] {
+		if op.Op == Delete {
 			continue
 		}
 		if op.NewStart >= to {
