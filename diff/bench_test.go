@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"math/rand"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/redline-news/redline/internal/shareddata"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -137,7 +138,7 @@ func BenchmarkCompareShort(b *testing.B) {
 // loadArticles reads the BBC articles outside the evaluation split.
 func loadArticles(tb testing.TB) []string {
 	tb.Helper()
-	path := filepath.Join(repoRoot(tb), "..", "shared", "data", "bbc-news-summary.jsonl")
+	path := shareddata.Path(tb, "bbc-news-summary.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		tb.Skipf("BBC articles not available (%v); see /work/shared/data/README.md", err)

@@ -4,8 +4,9 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/redline-news/redline/internal/shareddata"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -22,7 +23,7 @@ type pair struct {
 // repository root, or skips the test when the data is not there.
 func loadPairs(tb testing.TB) []pair {
 	tb.Helper()
-	path := filepath.Join(repoRoot(tb), "..", "shared", "data", "revision-pairs-dev.jsonl")
+	path := shareddata.Path(tb, "revision-pairs-dev.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		tb.Skipf("dev revision pairs not available (%v); see /work/shared/data/README.md", err)
@@ -42,25 +43,6 @@ func loadPairs(tb testing.TB) []pair {
 		tb.Fatalf("%s: %v", path, err)
 	}
 	return pairs
-}
-
-// repoRoot walks up from the package directory to the directory of go.mod.
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
 }
 
 // minimalChangedWords diffs the same tokens, white space included, with

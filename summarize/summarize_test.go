@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/redline-news/redline/internal/shareddata"
 
 	"github.com/redline-news/redline/summarize"
 )
@@ -234,35 +235,10 @@ func checkOffsets(t *testing.T, text string, sum *summarize.Summary) {
 	}
 }
 
-// dataFile returns the path of a shared data file, found from the module
-// root, or skips the test when the data is absent.
-func dataFile(tb testing.TB, name string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", name)
-	if _, err := os.Stat(path); err != nil {
-		tb.Skipf("evaluation data %s is absent; see the data README", path)
-	}
-	return path
-}
-
 // cnndmArticles returns the articles of the CNN/DM dev file.
 func cnndmArticles(tb testing.TB) []string {
 	tb.Helper()
-	f, err := os.Open(dataFile(tb, "cnndm-test-dev.jsonl"))
+	f, err := os.Open(shareddata.Path(tb, "cnndm-test-dev.jsonl"))
 	if err != nil {
 		tb.Fatal(err)
 	}

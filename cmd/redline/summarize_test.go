@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/redline-news/redline/internal/shareddata"
 )
 
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -56,11 +58,7 @@ func TestSummarizeJSONLKeepsOrderAndErrors(t *testing.T) {
 }
 
 func TestEvalCommand(t *testing.T) {
-	dir, _ := os.Getwd()
-	data := filepath.Join(dir, "..", "..", "..", "shared", "data", "cnndm-test-dev.jsonl")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("evaluation data %s is absent; see the data README", data)
-	}
+	data := shareddata.Path(t, "cnndm-test-dev.jsonl")
 	small := filepath.Join(t.TempDir(), "small.jsonl")
 	raw, err := os.ReadFile(data)
 	if err != nil {

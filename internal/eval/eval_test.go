@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/redline-news/redline/internal/shareddata"
 
 	"github.com/redline-news/redline/internal/eval"
 	"github.com/redline-news/redline/summarize"
@@ -66,7 +67,7 @@ func TestTrainingRefusesEvalSplit(t *testing.T) {
 
 func load(t *testing.T, name, format, split string) []eval.Item {
 	t.Helper()
-	f, err := os.Open(dataFile(t, name))
+	f, err := os.Open(shareddata.Path(t, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,26 +77,6 @@ func load(t *testing.T, name, format, split string) []eval.Item {
 		t.Fatal(err)
 	}
 	return items
-}
-
-// dataFile finds a shared data file from the module root, or skips.
-func dataFile(t *testing.T, name string) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = filepath.Dir(dir)
-	}
-	path := filepath.Join(dir, "..", "shared", "data", name)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("evaluation data %s is absent; see the data README", path)
-	}
-	return path
 }
 
 // TestShippedWeightsAreReproducible retrains on the full training data and

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redline-news/redline/internal/shareddata"
+
 	"github.com/redline-news/redline/internal/text"
 )
 
@@ -53,7 +55,7 @@ func benchmarkTexts(b *testing.B, texts []string) {
 // cnndmArticles loads the articles of the CNN/DailyMail development file.
 func cnndmArticles(b *testing.B) []string {
 	b.Helper()
-	data := readSharedData(b, "cnndm-test-dev.jsonl")
+	data := shareddata.Read(b, "cnndm-test-dev.jsonl")
 	var out []string
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<24)

@@ -2,8 +2,11 @@ package text_test
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/redline-news/redline/internal/shareddata"
 
 	"github.com/redline-news/redline/internal/text"
 )
@@ -20,7 +23,11 @@ func FuzzSentences(f *testing.F) {
 	for _, s := range oddInputs {
 		f.Add(s)
 	}
-	if data, err := sharedData("golden-rules-en.json"); err == nil {
+	if path, err := shareddata.Find("golden-rules-en.json"); err == nil {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatalf("read golden rules: %v", err)
+		}
 		var rules []goldenRule
 		if err := json.Unmarshal(data, &rules); err != nil {
 			f.Fatalf("parse golden rules: %v", err)

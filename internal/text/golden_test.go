@@ -2,12 +2,11 @@ package text_test
 
 import (
 	"encoding/json"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/redline-news/redline/internal/shareddata"
 
 	"github.com/redline-news/redline/internal/text"
 )
@@ -81,43 +80,10 @@ func collapseAll(ss []string) []string {
 
 func loadGoldenRules(tb testing.TB) []goldenRule {
 	tb.Helper()
-	data := readSharedData(tb, "golden-rules-en.json")
+	data := shareddata.Read(tb, "golden-rules-en.json")
 	var rules []goldenRule
 	if err := json.Unmarshal(data, &rules); err != nil {
 		tb.Fatalf("parse golden rules: %v", err)
 	}
 	return rules
-}
-
-// readSharedData reads a file of the evaluation data kept beside the
-// repository (../shared/data), or skips the test when it is absent.
-func readSharedData(tb testing.TB, name string) []byte {
-	tb.Helper()
-	data, err := sharedData(name)
-	if os.IsNotExist(err) {
-		tb.Skipf("evaluation data %s not found (%v); it lives beside the repository in ../shared/data", name, err)
-	}
-	if err != nil {
-		tb.Fatalf("read %s: %v", name, err)
-	}
-	return data
-}
-
-// sharedData reads a file of the evaluation data, finding the repository
-// root as the nearest directory above the working directory with a go.mod.
-func sharedData(name string) ([]byte, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return nil, err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return os.ReadFile(filepath.Join(dir, "..", "shared", "data", name))
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return nil, fs.ErrNotExist
-		}
-		dir = parent
-	}
 }
