@@ -17,10 +17,12 @@ type resultCache[V any] struct {
 	name string
 	lru  *lru.Cache[string, V]
 	obs  Observer
+	// keep, when set, says whether a computed value may be cached.
+	keep func(V) bool
 }
 
-func newResultCache[V any](name string, size int, obs Observer) *resultCache[V] {
-	c := &resultCache[V]{name: name, obs: obs}
+func newResultCache[V any](name string, size int, obs Observer, keep func(V) bool) *resultCache[V] {
+	c := &resultCache[V]{name: name, obs: obs, keep: keep}
 	// lru.NewWithEvict fails only for a size below 1, which callers never pass.
 	c.lru, _ = lru.NewWithEvict(max(size, 1), func(string, V) { obs.CacheEvicted(name) })
 	return c
@@ -35,7 +37,7 @@ func (c *resultCache[V]) get(key string, compute func() (V, error)) (V, error) {
 	}
 	c.obs.CacheMiss(c.name)
 	v, err := compute()
-	if err != nil {
+	if err != nil || (c.keep != nil && !c.keep(v)) {
 		return v, err
 	}
 	c.lru.Add(key, v)

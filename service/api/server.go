@@ -54,8 +54,10 @@ type Server struct {
 func NewServer(cfg Config) *Server {
 	cfg = withDefaults(cfg)
 	s := &Server{store: cfg.Store, logger: cfg.Logger, obs: cfg.Observer, cfg: cfg}
-	s.summaries = newResultCache[*summarize.Summary](summaryCacheName, cfg.CacheEntries, cfg.Observer)
-	s.diffs = newResultCache[*diffResult](diffCacheName, cfg.CacheEntries, cfg.Observer)
+	s.summaries = newResultCache[*summarize.Summary](summaryCacheName, cfg.CacheEntries, cfg.Observer, nil)
+	// A diff coarsened by its deadline depends on how busy the machine was;
+	// it is not kept, so the next request may get the full diff.
+	s.diffs = newResultCache(diffCacheName, cfg.CacheEntries, cfg.Observer, func(r *diffResult) bool { return !r.body.Degraded })
 	s.app = fiber.New(fiber.Config{
 		AppName:               "redline",
 		BodyLimit:             cfg.MaxBody,
