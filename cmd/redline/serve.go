@@ -42,6 +42,8 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	LogFormat       string
 	LogLevel        string
+	// CacheEntries bounds each of the summary and diff caches.
+	CacheEntries int
 }
 
 // DefaultConfig returns the configuration of a plain `redline serve`.
@@ -49,7 +51,7 @@ func DefaultConfig() Config {
 	return Config{
 		Listen: "127.0.0.1:8080", Store: "sqlite:redline.db", MaxBody: service.DefaultMaxBody,
 		ReadTimeout: 15 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 120 * time.Second,
-		ShutdownTimeout: 30 * time.Second, LogFormat: "text", LogLevel: "info",
+		ShutdownTimeout: 30 * time.Second, LogFormat: "text", LogLevel: "info", CacheEntries: 1024,
 	}
 }
 
@@ -91,7 +93,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.server = api.NewServer(api.Config{
 		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
-		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()},
+		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheEntries: m.Config.CacheEntries,
 	})
 	if err := m.listen(); err != nil {
 		m.Close()
@@ -214,6 +216,7 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	fs.StringVar(&c.MetricsListen, "metrics-listen", envOr(getenv, "REDLINE_METRICS_LISTEN", c.MetricsListen), "serve /metrics on this address instead of --listen (env REDLINE_METRICS_LISTEN)")
 	fs.StringVar(&c.Store, "store", envOr(getenv, "REDLINE_STORE", c.Store), "store: sqlite:PATH (env REDLINE_STORE)")
 	fs.StringVar(&maxBody, "max-body", envOr(getenv, "REDLINE_MAX_BODY", maxBody), "largest request body, e.g. 2MiB (env REDLINE_MAX_BODY)")
+	fs.IntVar(&c.CacheEntries, "cache-entries", c.CacheEntries, "entries each of the summary and diff caches keeps (1 to 1000000)")
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request")
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to write a whole response")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "how long an idle keep-alive connection stays open")
@@ -225,6 +228,9 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+	}
+	if c.CacheEntries < 1 || c.CacheEntries > 1_000_000 {
+		return usageError{fmt.Sprintf("--cache-entries %d must be between 1 and 1000000", c.CacheEntries)}
 	}
 	return c.setMaxBody(maxBody)
 }

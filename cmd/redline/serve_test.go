@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // startMain runs the real service on a free loopback port with its store in
@@ -77,6 +81,8 @@ func TestServeFlags(t *testing.T) {
 		{"max body with unit", []string{"--max-body", "512KiB"}, nil, "", func(c Config) bool { return c.MaxBody == 512<<10 }},
 		{"max body nonsense", []string{"--max-body", "lots"}, nil, "--max-body", nil},
 		{"stray argument", []string{"extra"}, nil, "no arguments", nil},
+		{"cache entries", []string{"--cache-entries", "10"}, nil, "", func(c Config) bool { return c.CacheEntries == 10 }},
+		{"cache entries out of range", []string{"--cache-entries", "0"}, nil, "--cache-entries", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,5 +162,46 @@ func TestServeMetricsOnTheirOwnAddress(t *testing.T) {
 	}
 	if code, body := get(t, "http://"+m.MetricsAddr()+"/metrics"); code != http.StatusOK || !strings.Contains(body, "redline_build_info") {
 		t.Fatalf("/metrics on the metrics address: got %d, want 200 with the metrics", code)
+	}
+}
+
+// TestServeFinishesInFlightRequestsOnClose starts a PUT, closes the service
+// while its body is half sent, and checks that the request still succeeds
+// and its revision is on disk after a restart.
+func TestServeFinishesInFlightRequestsOnClose(t *testing.T) {
+	dir := t.TempDir()
+	m := startMain(t, dir)
+	body := `{"title":"T","body":"Written during shutdown."}`
+	conn, err := net.Dial("tcp", m.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "PUT /v1/articles/late HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
+	closed := make(chan error, 1)
+	go func() { closed <- m.Close() }()
+	time.Sleep(200 * time.Millisecond) // let shutdown begin while the body is half sent
+	select {
+	case err := <-closed:
+		t.Fatalf("Close returned (%v) while a request was in flight", err)
+	default:
+	}
+	fmt.Fprint(conn, body[10:])
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("in-flight request: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("in-flight request: got %d, want 201", resp.StatusCode)
+	}
+	conn.Close()
+	if err := <-closed; err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	m = startMain(t, dir)
+	defer m.Close()
+	if code, _ := get(t, "http://"+m.Addr()+"/v1/articles/late"); code != http.StatusOK {
+		t.Fatalf("after restart: got %d, want the revision written during shutdown", code)
 	}
 }
