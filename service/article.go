@@ -9,6 +9,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -59,9 +61,10 @@ type Draft struct {
 	Body      string
 	URL       string
 	Metadata  json.RawMessage
-	// BaseRevision, when above zero, is the revision the writer started
-	// from; the write fails with EPRECONDITION unless it is still the latest.
-	BaseRevision int
+	// BaseRevisions, when not empty, are the revisions the writer may have
+	// started from (If-Match may list several); the write fails with
+	// EPRECONDITION unless the latest revision is one of them.
+	BaseRevisions []int
 	// MustNotExist makes the write fail with EPRECONDITION when the article
 	// already exists (If-None-Match: *).
 	MustNotExist bool
@@ -89,7 +92,8 @@ type RevisionStore interface {
 	// article at revision 1. When title and body equal the latest revision's,
 	// nothing is written and the latest revision is returned with created
 	// false. Returns EINVALID for a draft that breaks a rule and
-	// EPRECONDITION when d.BaseRevision or d.MustNotExist does not hold.
+	// EPRECONDITION when a precondition of d does not hold (see
+	// Draft.CheckPreconditions).
 	PutRevision(ctx context.Context, d Draft) (rev *Revision, created bool, err error)
 
 	// LatestRevision returns the newest revision of an article, or ENOTFOUND.
@@ -130,6 +134,9 @@ func ValidateArticleID(id string) error {
 		if !isIDByte(id[i]) {
 			return Errorf(EINVALID, "article id may only hold the characters A-Z a-z 0-9 . _ ~ -")
 		}
+	}
+	if id == "." || id == ".." {
+		return Errorf(EINVALID, "article id must not be . or .., which URLs cannot address")
 	}
 	return nil
 }
@@ -244,4 +251,31 @@ func NewRevision(d Draft, n int, now time.Time) *Revision {
 // SameContent reports whether d has the same title and body as r.
 func (r *Revision) SameContent(d Draft) bool {
 	return r.Title == d.Title && r.Body == d.Body
+}
+
+// CheckPreconditions returns EPRECONDITION unless the writer's expectations
+// hold for latest, the article's newest revision (nil when it does not
+// exist). Stores call it inside the write's transaction.
+func (d *Draft) CheckPreconditions(latest *Revision) error {
+	switch {
+	case d.MustNotExist && latest != nil:
+		return Errorf(EPRECONDITION, "article %s already exists at revision %d", d.ArticleID, latest.Number)
+	case d.MustExist && latest == nil:
+		return Errorf(EPRECONDITION, "article %s does not exist", d.ArticleID)
+	case len(d.BaseRevisions) == 0:
+		return nil
+	case latest == nil:
+		return Errorf(EPRECONDITION, "article %s does not exist, so it is not at revision %s", d.ArticleID, revisionList(d.BaseRevisions))
+	case !slices.Contains(d.BaseRevisions, latest.Number):
+		return Errorf(EPRECONDITION, "article %s is at revision %d, not %s", d.ArticleID, latest.Number, revisionList(d.BaseRevisions))
+	}
+	return nil
+}
+
+func revisionList(revs []int) string {
+	parts := make([]string, len(revs))
+	for i, n := range revs {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, " or ")
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -150,7 +151,10 @@ func (s *Server) putArticle(ctx context.Context, in *putArticleInput) (*revision
 }
 
 func draftFrom(in *putArticleInput) (service.Draft, error) {
-	d := service.Draft{ArticleID: in.ID, Title: in.Body.Title, Body: in.Body.Body, URL: in.Body.URL, BaseRevision: in.Body.BaseRevision}
+	d := service.Draft{ArticleID: in.ID, Title: in.Body.Title, Body: in.Body.Body, URL: in.Body.URL}
+	if in.Body.BaseRevision > 0 {
+		d.BaseRevisions = []int{in.Body.BaseRevision}
+	}
 	if in.Body.Metadata != nil {
 		raw, err := json.Marshal(in.Body.Metadata)
 		if err != nil {
@@ -169,8 +173,9 @@ func draftFrom(in *putArticleInput) (service.Draft, error) {
 	return d, nil
 }
 
-// applyIfMatch turns an If-Match header into the draft's precondition. A tag
-// that is not a revision number can never match, so it fails the write.
+// applyIfMatch turns an If-Match header into the draft's precondition: *,
+// or a list of revision tags of which the latest must be one. Tags that are
+// not revision numbers can never match.
 func applyIfMatch(d *service.Draft, header string) error {
 	header = strings.TrimSpace(header)
 	if header == "" {
@@ -180,14 +185,23 @@ func applyIfMatch(d *service.Draft, header string) error {
 		d.MustExist = true
 		return nil
 	}
-	n, err := strconv.Atoi(strings.Trim(strings.TrimPrefix(header, "W/"), `"`))
-	if err != nil || n < 1 {
+	var revs []int
+	for _, tag := range strings.Split(header, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if len(tag) < 2 || tag[0] != '"' || tag[len(tag)-1] != '"' {
+			return service.Errorf(service.EINVALID, "If-Match must hold quoted revision tags such as \"3\", not %s", header)
+		}
+		if n, err := strconv.Atoi(tag[1 : len(tag)-1]); err == nil && n > 0 {
+			revs = append(revs, n)
+		}
+	}
+	if len(d.BaseRevisions) > 0 && !slices.Contains(revs, d.BaseRevisions[0]) {
+		return service.Errorf(service.EINVALID, "If-Match %s and base_revision %d disagree", header, d.BaseRevisions[0])
+	}
+	if len(revs) == 0 {
 		return service.Errorf(service.EPRECONDITION, "If-Match %s names no revision", header)
 	}
-	if d.BaseRevision != 0 && d.BaseRevision != n {
-		return service.Errorf(service.EINVALID, "If-Match %s and base_revision %d disagree", header, d.BaseRevision)
-	}
-	d.BaseRevision = n
+	d.BaseRevisions = revs
 	return nil
 }
 

@@ -41,7 +41,7 @@ type articleDiffInput struct {
 	ArticleIDParam
 	DiffFormatParam
 	From string `query:"from" pattern:"^[0-9]{1,9}$" doc:"The old revision; the one before to when absent. 0 is the empty text."`
-	To   int    `query:"to" minimum:"0" doc:"The new revision; the latest when absent."`
+	To   int    `query:"to" minimum:"1" doc:"The new revision; the latest when absent."`
 }
 
 // DiffBody is a diff as the API shows it.
@@ -218,7 +218,10 @@ func (s *Server) loadPair(ctx context.Context, id string, from, to int) (texts, 
 func renderDiff(f DiffFormatParam, body DiffBody) (*renderedOutput, error) {
 	format := f.Format
 	if format == "" {
-		format = negotiateDiff(f.Accept)
+		var err error
+		if format, err = negotiate(f.Accept, "json", "text", "html"); err != nil {
+			return nil, err
+		}
 	}
 	opts := diff.RenderOptions{Context: f.Context}
 	out := &renderedOutput{Vary: "Accept", ContentType: "text/html; charset=utf-8"}
@@ -248,15 +251,4 @@ func titleText(ops []diff.Op, opts diff.RenderOptions) string {
 		return ""
 	}
 	return diff.TextOps(ops, diff.RenderOptions{Color: opts.Color}) + "\n\n"
-}
-
-// negotiateDiff picks a diff format from an Accept header.
-func negotiateDiff(accept string) string {
-	switch negotiate(accept) {
-	case "html":
-		return "html"
-	case "text":
-		return "text"
-	}
-	return "json"
 }

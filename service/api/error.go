@@ -137,6 +137,8 @@ func fiberErrorHandler(logger *slog.Logger) fiber.ErrorHandler {
 		switch {
 		case errors.As(err, &fe) && fe.Code == http.StatusNotFound:
 			p = newProblem(fe.Code, fmt.Sprintf("no route for %s %s", c.Method(), c.Path()))
+		case errors.As(err, &fe) && fe.Code == http.StatusMethodNotAllowed:
+			p = newProblem(fe.Code, fmt.Sprintf("%s is not allowed on %s; allowed: %s", c.Method(), c.Path(), c.GetRespHeader(fiber.HeaderAllow)))
 		case errors.As(err, &fe) && fe.Code == http.StatusRequestEntityTooLarge:
 			p = newProblem(fe.Code, fmt.Sprintf("request body is larger than the limit of %d bytes", c.App().Config().BodyLimit))
 		case errors.As(err, &fe) && fe.Code < 500:

@@ -69,12 +69,14 @@ func NewServer(cfg Config) *Server {
 		// Fiber reuses request buffers; Immutable copies every value taken
 		// from the context, so ids and bodies may outlive the handler.
 		Immutable: true,
+		// %7E and ~ name the same id; an escaped / still matches no route.
+		UnescapePath: true,
 	})
 	s.app.Use(requestIDMiddleware, s.accessLog)
 	for _, m := range cfg.Middleware {
 		s.app.Use(m)
 	}
-	s.app.Use(recover.New())
+	s.app.Use(recover.New(), utf8Middleware)
 	s.api = humafiber.New(s.app, humaConfig(cfg.Version))
 	s.registerRoutes()
 	return s
@@ -121,6 +123,18 @@ func (s *Server) registerRoutes() {
 	s.registerArticles()
 	s.registerSummaries()
 	s.registerDiffs()
+	s.answerHEAD()
+}
+
+// answerHEAD serves HEAD wherever GET is served, as HTTP requires and as
+// load balancers' health checks expect; the server sends no body for HEAD.
+// huma registers GET alone, unlike Fiber's own Get.
+func (s *Server) answerHEAD() {
+	for _, r := range s.app.GetRoutes(true) {
+		if r.Method == fiber.MethodGet {
+			s.app.Add(fiber.MethodHead, r.Path, r.Handlers...)
+		}
+	}
 }
 
 // App returns the Fiber app, for tests and for mounting more routes.

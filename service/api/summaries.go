@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -9,10 +10,12 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/negotiation"
 
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/summarize"
@@ -24,13 +27,13 @@ const MaxSummaryText = 1 << 20
 // SummaryOptions are the length, algorithm and language of a summary. Give
 // at most one of sentences, ratio and words; with none, three sentences.
 type SummaryOptions struct {
-	Sentences int     `json:"sentences,omitempty" query:"sentences" minimum:"0" maximum:"500" doc:"How many sentences (1-500)."`
-	Ratio     float64 `json:"ratio,omitempty" query:"ratio" minimum:"0" maximum:"1" doc:"Share of the text's sentences (0-1]; 1 returns every sentence."`
-	Words     int     `json:"words,omitempty" query:"words" minimum:"0" maximum:"100000" doc:"Word budget: the longest summary that fits."`
+	Sentences int     `json:"sentences,omitempty" query:"sentences" minimum:"1" maximum:"500" doc:"How many sentences (1-500)."`
+	Ratio     float64 `json:"ratio,omitempty" query:"ratio" exclusiveMinimum:"0" maximum:"1" doc:"Share of the text's sentences (0-1]; 1 returns every sentence."`
+	Words     int     `json:"words,omitempty" query:"words" minimum:"1" maximum:"100000" doc:"Word budget: the longest summary that fits; at least one sentence is returned even if none fits."`
 	Algorithm string  `json:"algorithm,omitempty" query:"algorithm" enum:"learned,lexrank,textrank,lead" doc:"The summarizer; learned is the default."`
 	Language  string  `json:"language,omitempty" query:"language" enum:"en,de,fr,es,it,pt,nl" doc:"ISO 639-1 code; detected when absent."`
 	Order     string  `json:"order,omitempty" query:"order" enum:"document,rank" doc:"document (default) or rank: best sentence first."`
-	Keywords  int     `json:"keywords,omitempty" query:"keywords" minimum:"0" maximum:"100" doc:"How many key phrases (default 10)."`
+	Keywords  int     `json:"keywords,omitempty" query:"keywords" minimum:"1" maximum:"100" doc:"How many key phrases, 1-100 (default 10)."`
 }
 
 func (o SummaryOptions) library() summarize.Options {
@@ -53,7 +56,8 @@ type FormatParam struct {
 type summarizeInput struct {
 	FormatParam
 	Body struct {
-		Text string `json:"text" minLength:"1" doc:"The text to summarize (1 MiB at most)."`
+		Text   string `json:"text" minLength:"1" doc:"The text to summarize (1 MiB at most)."`
+		Format string `json:"format,omitempty" enum:"json,text,markdown,html" doc:"Same as ?format=, which wins when both are given."`
 		SummaryOptions
 	}
 }
@@ -62,8 +66,8 @@ type articleSummaryInput struct {
 	ArticleIDParam
 	FormatParam
 	SummaryOptions
-	Revision int `query:"revision" minimum:"0" doc:"The revision to summarize; the latest when absent."`
-	Since    int `query:"since" minimum:"0" doc:"Summarize only the sentences added or edited since this revision: what is new to a reader of it."`
+	Revision int `query:"revision" minimum:"1" doc:"The revision to summarize; the latest when absent."`
+	Since    int `query:"since" minimum:"1" doc:"Summarize only the sentences added or edited since this revision: what is new to a reader of it."`
 }
 
 // SummaryBody is a summary with, for stored articles, what it summarizes.
@@ -121,7 +125,9 @@ func (s *Server) summarizeText(ctx context.Context, in *summarizeInput) (*render
 	if err != nil {
 		return nil, err
 	}
-	return render(in.FormatParam, SummaryBody{Summary: summary})
+	f := in.FormatParam
+	f.Format = cmp.Or(f.Format, in.Body.Format)
+	return render(f, SummaryBody{Summary: summary})
 }
 
 func (s *Server) articleSummary(ctx context.Context, in *articleSummaryInput) (*renderedOutput, error) {
@@ -182,7 +188,10 @@ type Renderer interface {
 func render[T any](f FormatParam, body T) (*renderedOutput, error) {
 	format := f.Format
 	if format == "" {
-		format = negotiate(f.Accept)
+		var err error
+		if format, err = negotiate(f.Accept, "json", "text", "markdown", "html"); err != nil {
+			return nil, err
+		}
 	}
 	out := &renderedOutput{Vary: "Accept"}
 	r, _ := any(body).(Renderer)
@@ -203,21 +212,31 @@ func render[T any](f FormatParam, body T) (*renderedOutput, error) {
 	return out, nil
 }
 
-// negotiate picks a format from an Accept header: the first listed media
-// type we offer, JSON otherwise.
-func negotiate(accept string) string {
-	for _, part := range strings.Split(accept, ",") {
-		mt, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		switch strings.ToLower(mt) {
-		case "application/json":
-			return "json"
-		case "text/plain":
-			return "text"
-		case "text/markdown":
-			return "markdown"
-		case "text/html":
-			return "html"
+// mediaFormats maps the media types (and ranges) a summary can be sent as
+// to their format, in order of preference.
+var mediaFormats = []struct{ media, format string }{
+	{"application/json", "json"}, {"text/plain", "text"}, {"text/markdown", "markdown"}, {"text/html", "html"},
+	{"*/*", "json"}, {"application/*", "json"}, {"text/*", "text"},
+}
+
+// negotiate picks the format an Accept header prefers among offered, by its
+// q-values; no header means JSON, and a header that accepts none of them is
+// a 406.
+func negotiate(accept string, offered ...string) (string, error) {
+	if strings.TrimSpace(accept) == "" {
+		return "json", nil
+	}
+	var media []string
+	for _, m := range mediaFormats {
+		if slices.Contains(offered, m.format) {
+			media = append(media, m.media)
 		}
 	}
-	return "json"
+	best := negotiation.SelectQValue(strings.ToLower(accept), media)
+	for _, m := range mediaFormats {
+		if m.media == best {
+			return m.format, nil
+		}
+	}
+	return "", newProblem(http.StatusNotAcceptable, fmt.Sprintf("Accept %q names no media type offered here; use one of %s, or ?format=", accept, strings.Join(media[:len(offered)], ", ")))
 }

@@ -25,7 +25,7 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 	if err != nil && service.ErrorCode(err) != service.ENOTFOUND {
 		return nil, false, err
 	}
-	if err := checkPreconditions(d, latest); err != nil {
+	if err := d.CheckPreconditions(latest); err != nil {
 		return nil, false, err
 	}
 	if latest != nil && latest.SameContent(d) {
@@ -39,27 +39,6 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 		return nil, false, fmt.Errorf("commit: %w", err)
 	}
 	return rev, true, nil
-}
-
-// checkPreconditions applies the writer's expectations about the latest
-// revision (nil when the article does not exist).
-func checkPreconditions(d service.Draft, latest *service.Revision) error {
-	if d.MustNotExist && latest != nil {
-		return service.Errorf(service.EPRECONDITION, "article %s already exists at revision %d", d.ArticleID, latest.Number)
-	}
-	if d.MustExist && latest == nil {
-		return service.Errorf(service.EPRECONDITION, "article %s does not exist", d.ArticleID)
-	}
-	if d.BaseRevision <= 0 {
-		return nil
-	}
-	if latest == nil {
-		return service.Errorf(service.EPRECONDITION, "article %s does not exist, so it is not at revision %d", d.ArticleID, d.BaseRevision)
-	}
-	if latest.Number != d.BaseRevision {
-		return service.Errorf(service.EPRECONDITION, "article %s is at revision %d, not %d", d.ArticleID, latest.Number, d.BaseRevision)
-	}
-	return nil
 }
 
 func nextNumber(latest *service.Revision) int {

@@ -69,10 +69,10 @@ func testPreconditions(t *testing.T, h Harness) {
 	ctx := context.Background()
 	s := open(t, h, newClock().Now)
 	d := draft("cond", "Title", "First body.")
-	d.BaseRevision = 1
+	d.BaseRevisions = []int{1}
 	_, _, err := s.PutRevision(ctx, d)
 	wantCode(t, err, service.EPRECONDITION)
-	d.BaseRevision, d.MustExist = 0, true
+	d.BaseRevisions, d.MustExist = nil, true
 	_, _, err = s.PutRevision(ctx, d)
 	wantCode(t, err, service.EPRECONDITION)
 	d.MustExist = false
@@ -80,20 +80,20 @@ func testPreconditions(t *testing.T, h Harness) {
 
 	tests := []struct {
 		name         string
-		base         int
+		base         []int
 		mustNotExist bool
 		mustExist    bool
 		code         string
 	}{
-		{"stale base", 7, false, false, service.EPRECONDITION},
-		{"must not exist", 0, true, false, service.EPRECONDITION},
-		{"stale base with must exist", 3, false, true, service.EPRECONDITION},
-		{"current base", 1, false, true, ""},
+		{"stale base", []int{7}, false, false, service.EPRECONDITION},
+		{"must not exist", nil, true, false, service.EPRECONDITION},
+		{"stale bases with must exist", []int{3, 4}, false, true, service.EPRECONDITION},
+		{"current base among others", []int{5, 1}, false, true, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := draft("cond", "Title", "Body for "+tc.name)
-			d.BaseRevision, d.MustNotExist, d.MustExist = tc.base, tc.mustNotExist, tc.mustExist
+			d.BaseRevisions, d.MustNotExist, d.MustExist = tc.base, tc.mustNotExist, tc.mustExist
 			_, _, err := s.PutRevision(ctx, d)
 			wantCode(t, err, tc.code)
 		})
