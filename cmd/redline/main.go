@@ -20,6 +20,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/redline-news/redline/service"
 )
 
 // Build information, set with -ldflags "-X main.version=... -X main.commit=...".
@@ -90,6 +92,9 @@ func run(ctx context.Context, stdio Stdio, args []string) int {
 		}
 		return 0
 	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = []string{"version"}
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stdio.Stderr, "redline: unknown command %q\n\n", args[0])
@@ -114,6 +119,9 @@ func exitStatus(stderr io.Writer, name string, err error) int {
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "redline %s: %s\n", name, usage.msg)
 		return 2
+	case service.ErrorCode(err) != service.EINTERNAL:
+		fmt.Fprintf(stderr, "redline %s: %s\n", name, service.ErrorMessage(err))
+		return 1
 	default:
 		fmt.Fprintf(stderr, "redline %s: %v\n", name, err)
 		return 1

@@ -203,7 +203,11 @@ func runServe(ctx context.Context, stdio Stdio, args []string) error {
 	case err := <-m.served:
 		m.Logger.Error("server stopped", "error", err)
 	}
-	return m.Close()
+	if err := m.Close(); err != nil {
+		return err
+	}
+	m.Logger.Info("redline stopped: in-flight requests finished, store closed")
+	return nil
 }
 
 // parseFlags reads flags, with REDLINE_* environment variables as defaults.
@@ -228,6 +232,12 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+	}
+	for name, d := range map[string]time.Duration{"read-timeout": c.ReadTimeout, "write-timeout": c.WriteTimeout,
+		"idle-timeout": c.IdleTimeout, "shutdown-timeout": c.ShutdownTimeout} {
+		if d <= 0 {
+			return usageError{fmt.Sprintf("--%s must be a positive duration such as 30s, not %v", name, d)}
+		}
 	}
 	if c.CacheEntries < 1 || c.CacheEntries > 1_000_000 {
 		return usageError{fmt.Sprintf("--cache-entries %d must be between 1 and 1000000", c.CacheEntries)}

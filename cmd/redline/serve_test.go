@@ -83,6 +83,7 @@ func TestServeFlags(t *testing.T) {
 		{"stray argument", []string{"extra"}, nil, "no arguments", nil},
 		{"cache entries", []string{"--cache-entries", "10"}, nil, "", func(c Config) bool { return c.CacheEntries == 10 }},
 		{"cache entries out of range", []string{"--cache-entries", "0"}, nil, "--cache-entries", nil},
+		{"negative timeout", []string{"--read-timeout", "-1s"}, nil, "--read-timeout", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -102,13 +103,13 @@ func TestServeFlags(t *testing.T) {
 }
 
 func TestServeRejectsUnknownStores(t *testing.T) {
-	for _, store := range []string{"postgres://localhost/test", "mysql://x", "redline.db"} {
+	for _, store := range []string{"postgres://localhost/test", "mysql://x", "redline.db", "sqlite:", "sqlite:/no/such/dir/x.db"} {
 		t.Run(store, func(t *testing.T) {
 			var stderr bytes.Buffer
 			code := run(context.Background(), Stdio{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr},
 				[]string{"serve", "--listen", "127.0.0.1:0", "--store", store})
-			if code == 0 || !strings.Contains(stderr.String(), "sqlite:PATH") {
-				t.Fatalf("got exit %d and %q, want a failure that names sqlite:PATH", code, stderr.String())
+			if code == 0 || !strings.Contains(stderr.String(), "sqlite") || strings.Contains(stderr.String(), "code=") {
+				t.Fatalf("got exit %d and %q, want a plain failure that names the sqlite store", code, stderr.String())
 			}
 		})
 	}

@@ -5,12 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/summarize"
 )
@@ -51,7 +55,22 @@ func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error
 	if *asJSON {
 		f.format = "json"
 	}
+	if err := explicitZero(fs, "sentences", "ratio", "words", "keywords"); err != nil {
+		return f, err
+	}
 	return f, f.check(fs.Args())
+}
+
+// explicitZero refuses a length flag given as 0: the library reads 0 as
+// "not given", but whoever typed --sentences 0 asked for something else.
+func explicitZero(fs *flag.FlagSet, names ...string) error {
+	var err error
+	fs.Visit(func(fl *flag.Flag) {
+		if slices.Contains(names, fl.Name) && (fl.Value.String() == "0") && err == nil {
+			err = usageError{fmt.Sprintf("--%s must be above 0", fl.Name)}
+		}
+	})
+	return err
 }
 
 func (f *summarizeFlags) check(args []string) error {
@@ -101,6 +120,9 @@ func summarizeOne(w io.Writer, in io.Reader, f summarizeFlags) error {
 	if strings.TrimSpace(string(data)) == "" {
 		return errors.New("input is empty: nothing to summarize")
 	}
+	if !utf8.Valid(data) {
+		return errors.New("input is not UTF-8 text")
+	}
 	sum, err := summarize.Summarize(string(data), f.opts)
 	if err != nil {
 		return err
@@ -143,13 +165,17 @@ func summarizeLines(ctx context.Context, stdio Stdio, in io.Reader, opts summari
 		return err
 	}
 	results := make([][]byte, len(lines))
+	var failed atomic.Int64
 	bar := newProgress(stdio.Stderr, len(lines))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = summarizeLine(lines[i], opts)
+				var ok bool
+				if results[i], ok = summarizeLine(lines[i], opts); !ok {
+					failed.Add(1)
+				}
 				bar.add()
 			}
 		})
@@ -160,7 +186,13 @@ func summarizeLines(ctx context.Context, stdio Stdio, in io.Reader, opts summari
 	if err != nil {
 		return err
 	}
-	return writeLines(stdio.Stdout, results)
+	if err := writeLines(stdio.Stdout, results); err != nil {
+		return err
+	}
+	if n := failed.Load(); n > 0 {
+		return fmt.Errorf("%d of %d lines failed; their output lines hold the errors", n, len(lines))
+	}
+	return nil
 }
 
 func feed(ctx context.Context, next chan<- int, n int) error {
@@ -193,13 +225,17 @@ func readLines(in io.Reader) ([][]byte, error) {
 	return lines, sc.Err()
 }
 
-func summarizeLine(line []byte, opts summarize.Options) []byte {
+// summarizeLine returns the output line for one input line, and whether it
+// holds a summary rather than an error.
+func summarizeLine(line []byte, opts summarize.Options) ([]byte, bool) {
 	var req struct {
 		ID   string `json:"id"`
 		Text string `json:"text"`
 	}
 	res := jsonlResult{}
-	if err := json.Unmarshal(line, &req); err != nil {
+	if !utf8.Valid(line) {
+		res.Error = "line is not UTF-8 text"
+	} else if err := json.Unmarshal(line, &req); err != nil {
 		res.Error = "bad line: " + err.Error()
 	} else if res.ID = req.ID; strings.TrimSpace(req.Text) == "" {
 		res.Error = "text is empty"
@@ -209,7 +245,7 @@ func summarizeLine(line []byte, opts summarize.Options) []byte {
 		res.Summary = sum
 	}
 	data, _ := json.Marshal(res) // a struct of strings, numbers and slices always marshals
-	return data
+	return data, res.Error == ""
 }
 
 func writeLines(w io.Writer, lines [][]byte) error {

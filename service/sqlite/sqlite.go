@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,7 +44,10 @@ var _ service.RevisionStore = (*DB)(nil)
 // writers never both read the same latest revision number.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
-		return nil, service.Errorf(service.EINVALID, "sqlite store needs a file path")
+		return nil, service.Errorf(service.EINVALID, "the sqlite store needs a file path, as in sqlite:redline.db")
+	}
+	if info, err := os.Stat(filepath.Dir(path)); err != nil || !info.IsDir() {
+		return nil, service.Errorf(service.EINVALID, "the directory of the sqlite store %s does not exist", path)
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
