@@ -92,7 +92,29 @@ type listArticlesOutput struct {
 
 type revisionInput struct {
 	ArticleIDParam
+	CacheParam
 	N int `path:"n" minimum:"1" doc:"The revision number."`
+}
+
+// CacheParam lets a client that holds a revision ask whether it is current.
+type CacheParam struct {
+	IfNoneMatch string `header:"If-None-Match" doc:"Answer 304 Not Modified when the revision's ETag is among these."`
+}
+
+// notModified reports whether the client already holds revision n.
+func (p CacheParam) notModified(n int) bool {
+	for _, tag := range strings.Split(p.IfNoneMatch, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if tag == "*" || tag == etag(n) {
+			return true
+		}
+	}
+	return false
+}
+
+type getArticleInput struct {
+	ArticleIDParam
+	CacheParam
 }
 
 type revisionsOutput struct {
@@ -219,10 +241,13 @@ func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*list
 	return out, nil
 }
 
-func (s *Server) getArticle(ctx context.Context, in *ArticleIDParam) (*revisionOutput, error) {
+func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*revisionOutput, error) {
 	rev, err := s.store.LatestRevision(ctx, in.ID)
 	if err != nil {
 		return nil, problemFor(ctx, s.logger, err)
+	}
+	if in.notModified(rev.Number) {
+		return nil, huma.Status304NotModified()
 	}
 	return newRevisionOutput(http.StatusOK, rev), nil
 }
@@ -231,6 +256,9 @@ func (s *Server) getRevision(ctx context.Context, in *revisionInput) (*revisionO
 	rev, err := s.store.RevisionByNumber(ctx, in.ID, in.N)
 	if err != nil {
 		return nil, problemFor(ctx, s.logger, err)
+	}
+	if in.notModified(rev.Number) {
+		return nil, huma.Status304NotModified()
 	}
 	return newRevisionOutput(http.StatusOK, rev), nil
 }

@@ -111,3 +111,26 @@ func TestEscapedIDs(t *testing.T) {
 		t.Fatalf("escaped tilde: got %d %s, want the article a~b", r.status, r.raw)
 	}
 }
+
+func TestConditionalGet(t *testing.T) {
+	s := startServer(t, 0)
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/c", article("T", "One.")), http.StatusCreated)
+	tests := []struct {
+		path, ifNoneMatch string
+		status            int
+	}{
+		{"/v1/articles/c", `"1"`, http.StatusNotModified},
+		{"/v1/articles/c", `"0", W/"1"`, http.StatusNotModified},
+		{"/v1/articles/c/revisions/1", `"1"`, http.StatusNotModified},
+		{"/v1/articles/c", `"2"`, http.StatusOK},
+	}
+	for _, tc := range tests {
+		if r := s.do(t, "GET", tc.path, "", "If-None-Match", tc.ifNoneMatch); r.status != tc.status {
+			t.Errorf("GET %s If-None-Match %s: got %d, want %d", tc.path, tc.ifNoneMatch, r.status, tc.status)
+		}
+	}
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/c", article("T", "Two.")), http.StatusCreated)
+	if r := s.do(t, "GET", "/v1/articles/c", "", "If-None-Match", `"1"`); r.status != http.StatusOK || r.body["revision"] != 2.0 {
+		t.Fatalf("after an update: got %d %s, want 200 with revision 2", r.status, r.raw)
+	}
+}
