@@ -157,6 +157,9 @@ func writeDiff(stdio Stdio, f diffFlags, r *diff.Result) error {
 		return writeDiffJSON(stdio.Stdout, f, r)
 	case f.stats:
 		out = statsText(r.Stats)
+	case !changed(r):
+		// Like diff(1) and git diff: no change, no output; the exit
+		// status already says so.
 	case f.format == "html":
 		out = r.HTML(opts) + "\n"
 	case f.format == "side-by-side":

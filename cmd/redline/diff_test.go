@@ -45,7 +45,7 @@ func TestDiffCommand(t *testing.T) {
 		want     string
 	}{
 		{"changes", false, []string{o, n}, 1, "The mayor spoke on [-Monday-]{+Tuesday+}.\n"},
-		{"no change", false, []string{o, same}, 0, "The mayor spoke on Monday.\n"},
+		{"no change", false, []string{o, same}, 0, ""},
 		{"colour on a terminal", true, []string{o, n}, 1, "The mayor spoke on \x1b[31m[-Monday-]\x1b[m\x1b[32m{+Tuesday+}\x1b[m.\n"},
 		{"colour never", true, []string{"--color=never", o, n}, 1, "The mayor spoke on [-Monday-]{+Tuesday+}.\n"},
 		{"colour always", false, []string{"--color", "always", o, n}, 1, "The mayor spoke on \x1b[31m[-Monday-]\x1b[m\x1b[32m{+Tuesday+}\x1b[m.\n"},
@@ -59,6 +59,34 @@ func TestDiffCommand(t *testing.T) {
 			code, stdout, stderr := runDiffCmd(t, tc.terminal, "", tc.args...)
 			if code != tc.code || stdout != tc.want {
 				t.Errorf("got status %d, stdout %q (stderr %q); want %d, %q", code, stdout, stderr, tc.code, tc.want)
+			}
+		})
+	}
+}
+
+func TestDiffCommandIdenticalFilesPrintNothing(t *testing.T) {
+	o, n := writeFiles(t, "Rain fell.\n\nRoads flooded.\n", "Rain fell.\n\nRoads flooded.\n")
+	tests := []struct {
+		name string
+		args []string
+		want string // "" for no output at all
+	}{
+		{"text", []string{o, n}, ""},
+		{"text with context", []string{"--context", "1", o, n}, ""},
+		{"html", []string{"--format", "html", o, n}, ""},
+		{"side-by-side", []string{"--format", "side-by-side", o, n}, ""},
+		{"stats", []string{"--stats", o, n}, "words: 0 added, 0 removed, 4 unchanged (0.0% changed)\nsentences: 0 added, 0 removed, 0 edited, 0 moved\n"},
+		{"json", []string{"--format", "json", o, n}, `"ops": [`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runDiffCmd(t, false, "", tc.args...)
+			ok := stdout == tc.want
+			if strings.HasPrefix(tc.want, `"`) {
+				ok = strings.Contains(stdout, tc.want)
+			}
+			if code != 0 || !ok {
+				t.Errorf("got status %d, stdout %q (stderr %q), want status 0 and %q", code, stdout, stderr, tc.want)
 			}
 		})
 	}
