@@ -28,23 +28,24 @@ func collapse(ops []Op, context int) []chunk {
 
 // appendEqual appends an unchanged stretch, keeping the end of the line of
 // the change before it and context lines, and the same before the next
-// change; first and last mean there is no change on that side.
+// change; first and last mean there is no change on that side. Context
+// counts lines with text: the blank line between two paragraphs is no
+// context, so context 1 shows the paragraph on either side of a change.
 func appendEqual(out []chunk, text string, context int, first, last bool) []chunk {
 	head := 0
 	if !first {
-		head = afterNewlines(text, context+1)
+		head = afterLines(text, context)
 	}
 	tail := len(text)
 	if !last {
-		tail = beforeNewlines(text, context+1)
+		tail = beforeLines(text, context)
 	}
 	if head >= tail {
 		return append(out, chunk{op: Equal, text: text})
 	}
-	hidden := text[head:tail]
-	lines := strings.Count(hidden, "\n")
-	if !strings.HasSuffix(hidden, "\n") {
-		lines++
+	lines := textLines(text[head:tail])
+	if lines == 0 { // only blank lines between the kept ones: keep them too
+		return append(out, chunk{op: Equal, text: text})
 	}
 	if head > 0 {
 		out = append(out, chunk{op: Equal, text: text[:head]})
@@ -56,30 +57,59 @@ func appendEqual(out []chunk, text string, context int, first, last bool) []chun
 	return out
 }
 
-// afterNewlines returns the position just after the n-th line break of s,
-// or len(s) if it has fewer.
-func afterNewlines(s string, n int) int {
-	pos := 0
-	for range n {
+// afterLines returns the position just after the end of the first line of
+// s, the rest of a change's line, and n more lines with text, or len(s) if
+// it has fewer; blank lines on the way are kept with them.
+func afterLines(s string, n int) int {
+	k := strings.IndexByte(s, '\n')
+	if k < 0 {
+		return len(s)
+	}
+	pos := k + 1
+	for n > 0 {
 		k := strings.IndexByte(s[pos:], '\n')
 		if k < 0 {
 			return len(s)
+		}
+		if !isBlank(s[pos : pos+k+1]) {
+			n--
 		}
 		pos += k + 1
 	}
 	return pos
 }
 
-// beforeNewlines returns the position just after the n-th line break of s
-// counted from its end, or 0 if it has fewer.
-func beforeNewlines(s string, n int) int {
-	end := len(s)
-	for range n {
-		k := strings.LastIndexByte(s[:end], '\n')
-		if k < 0 {
-			return 0
+// beforeLines returns the start of n lines with text before the last line
+// of s, which begins a change's line, or 0 if it has fewer; blank lines on
+// the way are kept with them.
+func beforeLines(s string, n int) int {
+	p := strings.LastIndexByte(s, '\n') + 1
+	for n > 0 && p > 0 {
+		start := strings.LastIndexByte(s[:p-1], '\n') + 1
+		if !isBlank(s[start:p]) {
+			n--
 		}
-		end = k
+		p = start
 	}
-	return end + 1
+	return p
+}
+
+// textLines counts the lines of s that are not blank.
+func textLines(s string) int {
+	n := 0
+	for len(s) > 0 {
+		k := strings.IndexByte(s, '\n') + 1
+		if k == 0 {
+			k = len(s)
+		}
+		if !isBlank(s[:k]) {
+			n++
+		}
+		s = s[k:]
+	}
+	return n
+}
+
+func isBlank(s string) bool {
+	return strings.TrimSpace(s) == ""
 }

@@ -9,8 +9,10 @@ import (
 // RenderOptions tunes the text and HTML renderings.
 type RenderOptions struct {
 	// Context, when positive, collapses unchanged stretches to that many
-	// lines (paragraphs, in most articles) around each change, or that many
-	// sentences in the side-by-side view. Zero shows everything.
+	// lines with text (paragraphs, in most articles; blank lines do not
+	// count) around each change, or that many sentences in the side-by-side
+	// view; the skip markers count lines with text too. Zero shows
+	// everything.
 	Context int
 	// Color adds ANSI colours to the text rendering, for terminals.
 	Color bool

@@ -102,3 +102,37 @@ func TestSideBySideHTML(t *testing.T) {
 		t.Errorf("edited row lacks its word diff:\n%s", got)
 	}
 }
+
+func TestContextCountsLinesWithText(t *testing.T) {
+	var paras []string
+	for i := range 9 {
+		paras = append(paras, "Paragraph "+string(rune('A'+i))+" stays.")
+	}
+	old := strings.Join(paras, "\n\n") + "\n"
+	paras[4] = "Paragraph E changed."
+	new := strings.Join(paras, "\n\n") + "\n"
+	r := compare(t, old, new)
+	tests := []struct {
+		name string
+		got  func(diff.RenderOptions) string
+		want string
+	}{
+		{"text", r.Text, "@@ 3 unchanged lines @@\nParagraph D stays.\n\nParagraph E [-stays-]{+changed+}.\n\n" +
+			"Paragraph F stays.\n@@ 3 unchanged lines @@\n"},
+		{"html", r.HTML, `<div class="rl-diff"><span class="rl-skip">3 unchanged lines</span>` + "\nParagraph D stays.\n\n" +
+			`Paragraph E <del class="rl-del">stays</del><ins class="rl-ins">changed</ins>.` + "\n\nParagraph F stays.\n" +
+			`<span class="rl-skip">3 unchanged lines</span>` + "\n</div>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.got(diff.RenderOptions{Context: 1}); got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+	// Blank lines alone are never hidden behind a marker.
+	r = compare(t, "A b.\n\n\n\nC d.\n", "A x.\n\n\n\nC y.\n")
+	if got, want := r.Text(diff.RenderOptions{Context: 1}), "A [-b-]{+x+}.\n\n\n\nC [-d-]{+y+}.\n"; got != want {
+		t.Errorf("blank lines only: got %q, want %q", got, want)
+	}
+}
