@@ -11,6 +11,12 @@ import (
 // its word diff, and word-diffs only the blocks of lines that changed. An
 // article revision touches a few paragraphs, so this keeps the cost in
 // proportion to the change.
+//
+// Only lines with a letter or a digit take part in the alignment, compared
+// without their trailing white space: a blank line between paragraphs, or
+// a rule of asterisks, is in every article and would otherwise anchor two
+// swapped paragraphs against each other, and the last paragraph of a text
+// has no line break where the others have one.
 func (d *differ) lines(o0, o1, n0, n1 int) {
 	ol := splitLines(d.old[o0:o1], o0)
 	nl := splitLines(d.new[n0:n1], n0)
@@ -19,36 +25,59 @@ func (d *differ) lines(o0, o1, n0, n1 int) {
 		return
 	}
 	ids := make(map[string]rune, len(ol)+len(nl))
-	ra := lineRunes(d.old, ol, ids)
-	rb := lineRunes(d.new, nl, ids)
+	ra, oa := lineRunes(d.old, ol, ids)
+	rb, na := lineRunes(d.new, nl, ids)
 	if ra == nil || rb == nil {
 		d.block(o0, o1, n0, n1)
 		return
 	}
 	d.dmp.DiffTimeout = max(d.remaining(), 1)
 	diffs := d.dmp.DiffMainRunes(ra, rb, false)
-	d.walkLines(diffs, ol, nl, o0, n0)
+	d.walkLines(diffs, ol, nl, oa, na, o0, o1, n0, n1)
 }
 
-// walkLines turns a line diff into equalities and word-diffed blocks.
-func (d *differ) walkLines(diffs []diffmatchpatch.Diff, ol, nl []int, o, n int) {
-	i, j := 0, 0 // lines consumed
-	bo, bn := o, n
+// walkLines turns a diff of the aligned lines into equalities and
+// word-diffed blocks. oa and na list the lines that took part; the text
+// between two aligned lines is equal if it is the same on both sides (the
+// line break, a blank line) and a block to word-diff otherwise.
+func (d *differ) walkLines(diffs []diffmatchpatch.Diff, ol, nl, oa, na []int, o0, o1, n0, n1 int) {
+	i, j := 0, 0     // aligned lines consumed
+	eo, en := o0, n0 // start of the pending equality
+	bo, bn := o0, n0 // end of it
 	for _, df := range diffs {
 		k := utf8.RuneCountInString(df.Text)
 		switch df.Type {
 		case diffmatchpatch.DiffEqual:
-			d.block(bo, ol[i], bn, nl[j])
-			d.equal(ol[i], ol[i+k], nl[j], nl[j+k])
-			i, j = i+k, j+k
-			bo, bn = ol[i], nl[j]
+			for ; k > 0; k, i, j = k-1, i+1, j+1 {
+				a, b := oa[i], na[j]
+				if d.old[bo:ol[a]] != d.new[bn:nl[b]] {
+					d.equal(eo, bo, en, bn)
+					d.block(bo, ol[a], bn, nl[b])
+					eo, en = ol[a], nl[b]
+				}
+				size := len(lineKey(d.old[ol[a]:ol[a+1]]))
+				bo, bn = ol[a]+size, nl[b]+size
+			}
 		case diffmatchpatch.DiffDelete:
 			i += k
 		case diffmatchpatch.DiffInsert:
 			j += k
 		}
 	}
-	d.block(bo, ol[i], bn, nl[j])
+	if d.old[bo:o1] == d.new[bn:n1] {
+		bo, bn = o1, n1
+	}
+	d.equal(eo, bo, en, bn)
+	d.block(bo, o1, bn, n1)
+}
+
+// lineKey is what a line is aligned by: the line without its trailing
+// white space, or "" if it has no letter or digit.
+func lineKey(line string) string {
+	if firstWordByte(line) < 0 {
+		return ""
+	}
+	return strings.TrimRight(line, " \t\r\n\f\v")
 }
 
 // splitLines returns the start of every line of s, shifted by base, and the
@@ -69,16 +98,24 @@ func splitLines(s string, base int) []int {
 	return ls
 }
 
-// lineRunes maps each line to a rune so that go-diff compares lines; it
+// lineRunes maps each line that takes part in the alignment to a rune, so
+// that go-diff compares lines, and returns the indexes of those lines; it
 // returns nil when there are too many distinct lines.
-func lineRunes(src string, ls []int, ids map[string]rune) []rune {
-	rs := make([]rune, len(ls)-1)
-	for k := range rs {
-		if rs[k] = intern(ids, src[ls[k]:ls[k+1]]); rs[k] < 0 {
-			return nil
+func lineRunes(src string, ls []int, ids map[string]rune) ([]rune, []int) {
+	rs := make([]rune, 0, len(ls)-1)
+	at := make([]int, 0, len(ls)-1)
+	for k := range len(ls) - 1 {
+		key := lineKey(src[ls[k]:ls[k+1]])
+		if key == "" {
+			continue
 		}
+		r := intern(ids, key)
+		if r < 0 {
+			return nil, nil
+		}
+		rs, at = append(rs, r), append(at, k)
 	}
-	return rs
+	return rs, at
 }
 
 // maxIDs is how many distinct lines or tokens one comparison can tell apart:

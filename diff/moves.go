@@ -3,6 +3,7 @@ package diff
 import (
 	"hash/maphash"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/redline-news/redline/internal/text"
@@ -109,16 +110,100 @@ func dice(a, b []uint64) float64 {
 	if len(a) < minMoveWords || len(b) < minMoveWords {
 		return 0
 	}
-	common := 0
+	return 2 * float64(common(a, b)) / float64(len(a)+len(b))
+}
+
+// common returns |a∩b| for sorted multisets.
+func common(a, b []uint64) int {
+	n := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i] == b[j]:
-			common, i, j = common+1, i+1, j+1
+			n, i, j = n+1, i+1, j+1
 		case a[i] < b[j]:
 			i++
 		default:
 			j++
 		}
 	}
-	return 2 * float64(common) / float64(len(a)+len(b))
+	return n
+}
+
+// markSentenceMoves gives the ops of the sentences found moved the move
+// number that markMoves could not: a moved sentence too short for it, or
+// one whose words the diff split from its full stop. An op is numbered only
+// if all the text it changes lies in moved sentences; the delete and insert
+// ops of one moved sentence share a number, reusing one they already have.
+func markSentenceMoves(ops []Op, sents []SentenceChange) {
+	var oldSpans, newSpans []span
+	for _, c := range sents {
+		if c.Status == Moved {
+			oldSpans = append(oldSpans, span{c.OldStart, c.OldEnd})
+			newSpans = append(newSpans, span{c.NewStart, c.NewEnd})
+		}
+	}
+	if len(oldSpans) == 0 {
+		return
+	}
+	next := 1
+	for _, op := range ops {
+		next = max(next, op.Move+1)
+	}
+	for k := range oldSpans {
+		dels := movedOps(ops, Delete, oldSpans[k], oldSpans)
+		ins := movedOps(ops, Insert, newSpans[k], newSpans)
+		if len(dels) == 0 || len(ins) == 0 {
+			continue
+		}
+		num := 0
+		for _, x := range append(dels, ins...) {
+			if num == 0 {
+				num = ops[x].Move
+			}
+		}
+		if num == 0 {
+			num, next = next, next+1
+		}
+		for _, x := range append(dels, ins...) {
+			if ops[x].Move == 0 {
+				ops[x].Move = num
+			}
+		}
+	}
+}
+
+// span is a byte range of one text.
+type span struct{ start, end int }
+
+// movedOps returns the indexes of the ops of kind k that change text of
+// sentence s and nothing outside the moved sentences in moved.
+func movedOps(ops []Op, k Kind, s span, moved []span) []int {
+	start := func(op Op) int { return opStart(op, k == Delete) }
+	end := func(op Op) int { return opEnd(op, k == Delete) }
+	var out []int
+	for x := sort.Search(len(ops), func(x int) bool { return end(ops[x]) > s.start }); x < len(ops) && start(ops[x]) < s.end; x++ {
+		if op := ops[x]; op.Op == k && withinMoved(op, start(op), moved) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// withinMoved reports whether every non-space byte of op lies in one of the
+// moved spans.
+func withinMoved(op Op, at int, moved []span) bool {
+	t := op.Text
+	for i := 0; i < len(t); {
+		if isASCIISpace(t[i]) {
+			i++
+			continue
+		}
+		p := at + i
+		x := slices.IndexFunc(moved, func(m span) bool { return m.start <= p && p < m.end })
+		if x < 0 {
+			return false
+		}
+		i = moved[x].end - at // the rest of this sentence is covered
+	}
+	return true
 }

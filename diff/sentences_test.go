@@ -3,6 +3,7 @@ package diff_test
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/redline-news/redline/diff"
@@ -128,5 +129,87 @@ func checkSentences(t testing.TB, old, new string, r *diff.Result) {
 		if !ok {
 			t.Fatalf("new sentence %d %q has no fate", j, ns[j].Text)
 		}
+	}
+}
+
+// article joins paragraphs, each a distinct sentence that shares "The"
+// and common words with the others, as news paragraphs do.
+func article(paras ...string) string { return strings.Join(paras, "\n\n") + "\n" }
+
+func TestParagraphMovesAreMoves(t *testing.T) {
+	var p []string
+	for i := range 10 {
+		p = append(p, "The council said on Monday that plan number "+strconv.Itoa(i)+" of the city would go ahead as agreed.")
+	}
+	edited := strings.Replace(p[0], "go ahead", "proceed", 1)
+	tests := []struct {
+		name, old, new string
+		moved          int     // stats sentences_moved
+		maxRatio       float64 // change_ratio at most
+		wantOps        string  // the changed ops, with move numbers
+	}{
+		{"two paragraphs swapped", "The alpha beta gamma delta.\n\nThe omega psi chi phi.",
+			"The omega psi chi phi.\n\nThe alpha beta gamma delta.", 1, 0,
+			`delete 1 "The alpha beta gamma delta.\n\n"; insert 1 "\n\nThe alpha beta gamma delta."`},
+		{"short paragraphs swapped", "Alpha beta gamma delta.\n\nOmega psi chi phi.",
+			"Omega psi chi phi.\n\nAlpha beta gamma delta.", 1, 0,
+			`delete 1 "Alpha beta gamma delta.\n\n"; insert 1 "\n\nAlpha beta gamma delta."`},
+		{"top paragraph to the bottom of ten", article(p...), article(append(slices.Clone(p[1:]), p[0])...), 1, 0,
+			`delete 1 "` + p[0] + `\n\n"; insert 1 "\n\n` + p[0] + `"`},
+		{"two paragraphs swapped in the middle", article(p...),
+			article(append(append(slices.Clone(p[:4]), p[5], p[4]), p[6:]...)...), 1, 0,
+			`delete 1 "` + p[4] + `\n\n"; insert 1 "` + p[4] + `\n\n"`},
+		{"moved and lightly edited", article(p...), article(append(slices.Clone(p[1:]), edited)...), 1, 0.05,
+			`delete 1 "` + p[0] + `\n\n"; insert 1 "\n\n` + edited + `"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := diff.Compare(tc.old, tc.new, diff.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, tc.old, tc.new, r.Ops)
+			checkStats(t, tc.old, tc.new, r)
+			checkSentences(t, tc.old, tc.new, r)
+			var ops []string
+			for _, op := range r.Ops {
+				if op.Op != diff.Equal {
+					ops = append(ops, op.Op.String()+" "+strconv.Itoa(op.Move)+" "+strconv.Quote(op.Text))
+				}
+			}
+			if got := strings.Join(ops, "; "); got != tc.wantOps {
+				t.Errorf("got ops %s, want %s", got, tc.wantOps)
+			}
+			st := r.Stats
+			if st.SentencesMoved != tc.moved || st.SentencesEdited != 0 || st.SentencesAdded != 0 || st.SentencesRemoved != 0 {
+				t.Errorf("got sentence stats %+v, want %d moved and nothing else", st, tc.moved)
+			}
+			if st.ChangeRatio > tc.maxRatio {
+				t.Errorf("got change ratio %v, want at most %v", st.ChangeRatio, tc.maxRatio)
+			}
+			for _, c := range r.Sentences {
+				if c.Status == diff.Moved && c.Text != tc.new[c.NewStart:c.NewEnd] {
+					t.Errorf("got moved sentence %q at %d:%d, want its new text", c.Text, c.NewStart, c.NewEnd)
+				}
+			}
+		})
+	}
+}
+
+func TestMovedSentenceOpsRender(t *testing.T) {
+	r := compare(t, "Alpha beta gamma delta.\n\nOmega psi chi phi.", "Omega psi chi phi.\n\nAlpha beta gamma delta.")
+	tests := []struct{ name, got, want string }{
+		{"text", r.Text(diff.RenderOptions{Color: true}),
+			"\x1b[1;35m[-Alpha beta gamma delta.\n\n-]\x1b[mOmega psi chi phi.\x1b[1;36m{+\n\nAlpha beta gamma delta.+}\x1b[m"},
+		{"html", r.HTML(diff.RenderOptions{}),
+			`<div class="rl-diff"><del class="rl-del rl-moved" data-move="1">Alpha beta gamma delta.` + "\n\n" +
+				`</del>Omega psi chi phi.<ins class="rl-ins rl-moved" data-move="1">` + "\n\nAlpha beta gamma delta.</ins></div>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("got  %q\nwant %q", tc.got, tc.want)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"hash/maphash"
+	"slices"
 	"strings"
 )
 
@@ -26,7 +27,7 @@ func computeStats(ops []Op, sents []SentenceChange, oldWords, newWords int) Stat
 		st.WordsAdded, st.WordsRemoved = countOps(ops, Insert), countOps(ops, Delete)
 		st.WordsUnchanged = newWords - st.WordsAdded
 	}
-	st.ChangeRatio = changeRatio(st)
+	st.ChangeRatio = changeRatio(st, movedWords(ops))
 	countSentences(&st, sents)
 	return st
 }
@@ -52,17 +53,51 @@ func countSentences(st *Stats, sents []SentenceChange) {
 // to the word stats of many revisions, since it needs no sentence split.
 func OpStats(ops []Op) Stats {
 	st := Stats{WordsAdded: countOps(ops, Insert), WordsRemoved: countOps(ops, Delete), WordsUnchanged: countOps(ops, Equal)}
-	st.ChangeRatio = changeRatio(st)
+	st.ChangeRatio = changeRatio(st, movedWords(ops))
 	return st
 }
 
-// changeRatio is the share of the words of both texts that changed.
-func changeRatio(st Stats) float64 {
+// changeRatio is the share of the words of both texts that changed; moved
+// words, which the added and removed counts include on both sides, did not.
+func changeRatio(st Stats, moved int) float64 {
 	total := st.WordsAdded + st.WordsRemoved + 2*st.WordsUnchanged
 	if total == 0 {
 		return 0
 	}
-	return float64(st.WordsAdded+st.WordsRemoved) / float64(total)
+	return float64(max(st.WordsAdded+st.WordsRemoved-2*moved, 0)) / float64(total)
+}
+
+// movedWords counts the words that a move carried over unchanged: for each
+// move number, the words its deleted and inserted ops have in common.
+func movedWords(ops []Op) int {
+	type sides struct{ del, ins []uint64 }
+	var moves map[int]*sides
+	var seed maphash.Seed
+	for _, op := range ops {
+		if op.Move == 0 {
+			continue
+		}
+		if moves == nil {
+			moves, seed = map[int]*sides{}, maphash.MakeSeed()
+		}
+		m := moves[op.Move]
+		if m == nil {
+			m = &sides{}
+			moves[op.Move] = m
+		}
+		if op.Op == Delete {
+			m.del = append(m.del, wordBag(seed, op.Text)...)
+		} else {
+			m.ins = append(m.ins, wordBag(seed, op.Text)...)
+		}
+	}
+	n := 0
+	for _, m := range moves {
+		slices.Sort(m.del)
+		slices.Sort(m.ins)
+		n += common(m.del, m.ins)
+	}
+	return n
 }
 
 // countOps counts the words of the ops of one kind.

@@ -82,8 +82,10 @@ type Stats struct {
 	WordsRemoved   int `json:"words_removed"`
 	WordsUnchanged int `json:"words_unchanged"`
 	// ChangeRatio is the share of the words of both texts that changed:
-	// (added + removed) / (old words + new words), 0 when nothing changed
-	// and 1 when no word is shared.
+	// (added + removed - 2 × moved) / (old words + new words), 0 when
+	// nothing changed and 1 when no word is shared. Moved words are those
+	// a move (ops with a Move number) carried over unchanged: they count
+	// as added and removed, but a moved paragraph is not a rewrite.
 	ChangeRatio      float64 `json:"change_ratio"`
 	SentencesAdded   int     `json:"sentences_added"`
 	SentencesRemoved int     `json:"sentences_removed"`
