@@ -2,8 +2,10 @@ package diff_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -191,5 +193,39 @@ func TestUnrelatedBlocksAreReplaced(t *testing.T) {
 	checkInvariants(t, old, new, ops)
 	if len(ops) != 2 || ops[0].Op != diff.Delete || ops[1].Op != diff.Insert {
 		t.Errorf("got %d ops %q, want one deletion and one insertion", len(ops), plain(ops))
+	}
+}
+
+func TestRewriteStaysParagraphSized(t *testing.T) {
+	// A rewrite of every paragraph must still be diffed paragraph by
+	// paragraph: one block of the whole text would take quadratic time.
+	var old, new []string
+	for i := range 200 {
+		n := strconv.Itoa(i)
+		old = append(old, "The council met on Monday and the mayor said item "+n+" of the plan was ready.")
+		new = append(new, "Officials "+n+" warned that rain could flood several roads near the river by Friday.")
+	}
+	tests := []struct {
+		name     string
+		old, new string
+	}{
+		{"every paragraph rewritten", strings.Join(old, "\n\n"), strings.Join(new, "\n\n")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := diff.Compare(tc.old, tc.new, diff.Options{Deadline: time.Minute})
+			if err != nil {
+				t.Fatal(err)
+			}
+			blocks := 0
+			for _, op := range r.Ops {
+				if op.Op == diff.Equal && strings.Contains(op.Text, "\n\n") {
+					blocks++
+				}
+			}
+			if got, want := blocks, 199; got < want {
+				t.Errorf("got %d blank-line equalities between changes, want %d", got, want)
+			}
+		})
 	}
 }

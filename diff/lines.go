@@ -52,7 +52,7 @@ func (d *differ) walkLines(diffs []diffmatchpatch.Diff, ol, nl, oa, na []int, o0
 				a, b := oa[i], na[j]
 				if d.old[bo:ol[a]] != d.new[bn:nl[b]] {
 					d.equal(eo, bo, en, bn)
-					d.block(bo, ol[a], bn, nl[b])
+					d.gap(bo, ol[a], bn, nl[b])
 					eo, en = ol[a], nl[b]
 				}
 				size := len(lineKey(d.old[ol[a]:ol[a+1]]))
@@ -68,7 +68,58 @@ func (d *differ) walkLines(diffs []diffmatchpatch.Diff, ol, nl, oa, na []int, o0
 		bo, bn = o1, n1
 	}
 	d.equal(eo, bo, en, bn)
-	d.block(bo, o1, bn, n1)
+	d.gap(bo, o1, bn, n1)
+}
+
+// gap diffs the text between two aligned lines. When both sides hold
+// several lines, such as a rewritten stretch of paragraphs, it aligns them
+// again with every line taking part: the blank lines then split the
+// stretch into paragraph-sized blocks, which the word diff handles far
+// faster than one block of them all, and replaces outright when
+// unrelated.
+func (d *differ) gap(o0, o1, n0, n1 int) {
+	ol := splitLines(d.old[o0:o1], o0)
+	nl := splitLines(d.new[n0:n1], n0)
+	if len(ol) <= 2 || len(nl) <= 2 {
+		d.block(o0, o1, n0, n1)
+		return
+	}
+	ids := make(map[string]rune, len(ol)+len(nl))
+	ra, rb := allLineRunes(d.old, ol, ids), allLineRunes(d.new, nl, ids)
+	if ra == nil || rb == nil {
+		d.block(o0, o1, n0, n1)
+		return
+	}
+	d.dmp.DiffTimeout = max(d.remaining(), 1)
+	diffs := d.dmp.DiffMainRunes(ra, rb, false)
+	i, j := 0, 0 // lines consumed
+	bo, bn := o0, n0
+	for _, df := range diffs {
+		k := utf8.RuneCountInString(df.Text)
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			d.block(bo, ol[i], bn, nl[j])
+			d.equal(ol[i], ol[i+k], nl[j], nl[j+k])
+			i, j = i+k, j+k
+			bo, bn = ol[i], nl[j]
+		case diffmatchpatch.DiffDelete:
+			i += k
+		case diffmatchpatch.DiffInsert:
+			j += k
+		}
+	}
+	d.block(bo, ol[i], bn, nl[j])
+}
+
+// allLineRunes maps every line to a rune; nil means too many distinct lines.
+func allLineRunes(src string, ls []int, ids map[string]rune) []rune {
+	rs := make([]rune, len(ls)-1)
+	for k := range rs {
+		if rs[k] = intern(ids, src[ls[k]:ls[k+1]]); rs[k] < 0 {
+			return nil
+		}
+	}
+	return rs
 }
 
 // lineKey is what a line is aligned by: the line without its trailing
