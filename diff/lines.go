@@ -128,7 +128,7 @@ func lineKey(line string) string {
 	if firstWordByte(line) < 0 {
 		return ""
 	}
-	return strings.TrimRight(line, " \t\r\n\f\v")
+	return line[:len(line)-trailingSpace(line)]
 }
 
 // splitLines returns the start of every line of s, shifted by base, and the
