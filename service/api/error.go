@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -90,6 +91,7 @@ func humaError(status int, msg string, errs ...error) huma.StatusError {
 			detail = d.ErrorDetail()
 			detail.Value = nil
 		}
+		plainDetail(detail)
 		p.Errors = append(p.Errors, detail)
 	}
 	switch {
@@ -101,6 +103,26 @@ func humaError(status int, msg string, errs ...error) huma.StatusError {
 		p.Detail = fmt.Sprintf("%s: %s", msg, describe(p.Errors[0]))
 	}
 	return p
+}
+
+// goUnmarshal matches encoding/json's wording for a value that JSON Schema
+// accepted but Go could not hold, such as 1.0 for an integer field.
+var goUnmarshal = regexp.MustCompile(`^json: cannot unmarshal (\w+) (\S+ )?into Go struct field \S*?\.?(\w+) of type (\S+)$`)
+
+// plainDetail rewrites Go's decoding errors in the API's own terms, so that
+// no Go type names reach clients.
+func plainDetail(d *huma.ErrorDetail) {
+	m := goUnmarshal.FindStringSubmatch(d.Message)
+	if m == nil {
+		return
+	}
+	want := map[string]string{"int": "a whole number", "float64": "a number", "string": "a string", "bool": "true or false"}[m[4]]
+	if want == "" {
+		want = "a value of another type"
+	}
+	d.Location = "body." + m[3]
+	d.Message = fmt.Sprintf("expected %s, got %s %s", want, m[1], strings.TrimSpace(m[2]))
+	d.Message = strings.TrimSpace(d.Message)
 }
 
 func describe(d *huma.ErrorDetail) string {

@@ -134,3 +134,12 @@ func TestConditionalGet(t *testing.T) {
 		t.Fatalf("after an update: got %d %s, want 200 with revision 2", r.status, r.raw)
 	}
 }
+
+func TestDecodingErrorsSpeakJSONNotGo(t *testing.T) {
+	s := startServer(t, 0)
+	r := s.do(t, "PUT", "/v1/articles/g", `{"title":"T","body":"B.","base_revision":1.0}`)
+	wantProblem(t, r, http.StatusBadRequest)
+	if d := r.body["detail"].(string); strings.Contains(d, "Go struct") || !strings.Contains(d, "base_revision") {
+		t.Fatalf("detail: got %q, want the field named without Go's type names", d)
+	}
+}
