@@ -58,7 +58,19 @@ func NewServer(cfg Config) *Server {
 	// A diff coarsened by its deadline depends on how busy the machine was;
 	// it is not kept, so the next request may get the full diff.
 	s.diffs = newResultCache(diffCacheName, cfg.CacheEntries, cfg.Observer, func(r *diffResult) bool { return !r.body.Degraded })
-	s.app = fiber.New(fiber.Config{
+	s.app = newFiberApp(cfg)
+	s.app.Use(requestIDMiddleware, s.accessLog)
+	for _, m := range cfg.Middleware {
+		s.app.Use(m)
+	}
+	s.app.Use(recover.New(), utf8Middleware)
+	s.api = humafiber.New(s.app, humaConfig(cfg.Version))
+	s.registerRoutes()
+	return s
+}
+
+func newFiberApp(cfg Config) *fiber.App {
+	return fiber.New(fiber.Config{
 		AppName:               "redline",
 		BodyLimit:             cfg.MaxBody,
 		ReadTimeout:           cfg.ReadTimeout,
@@ -72,14 +84,6 @@ func NewServer(cfg Config) *Server {
 		// %7E and ~ name the same id; an escaped / still matches no route.
 		UnescapePath: true,
 	})
-	s.app.Use(requestIDMiddleware, s.accessLog)
-	for _, m := range cfg.Middleware {
-		s.app.Use(m)
-	}
-	s.app.Use(recover.New(), utf8Middleware)
-	s.api = humafiber.New(s.app, humaConfig(cfg.Version))
-	s.registerRoutes()
-	return s
 }
 
 func withDefaults(cfg Config) Config {
