@@ -77,9 +77,27 @@ func (d *differ) walkLines(diffs []diffmatchpatch.Diff, ol, nl, oa, na []int, o0
 // stretch into paragraph-sized blocks, which the word diff handles far
 // faster than one block of them all, and replaces outright when
 // unrelated.
+//
+// Paragraphs that swapped places and were touched up on the way share no
+// line, so they land in one such stretch; gapMoves pairs them first, so
+// that each is diffed with its own counterpart or shown as moved.
 func (d *differ) gap(o0, o1, n0, n1 int) {
 	ol := splitLines(d.old[o0:o1], o0)
 	nl := splitLines(d.new[n0:n1], n0)
+	if len(ol) <= 2 || len(nl) <= 2 {
+		d.block(o0, o1, n0, n1)
+		return
+	}
+	if d.gapMoves(ol, nl) {
+		return
+	}
+	d.gapLines(ol, nl)
+}
+
+// gapLines aligns the lines ol and nl of a changed stretch, every line
+// taking part, and word-diffs the blocks between the equal ones.
+func (d *differ) gapLines(ol, nl []int) {
+	o0, o1, n0, n1 := ol[0], ol[len(ol)-1], nl[0], nl[len(nl)-1]
 	if len(ol) <= 2 || len(nl) <= 2 {
 		d.block(o0, o1, n0, n1)
 		return

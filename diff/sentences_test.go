@@ -213,3 +213,76 @@ func TestMovedSentenceOpsRender(t *testing.T) {
 		})
 	}
 }
+
+func TestSwappedEditedParagraphsAreMoves(t *testing.T) {
+	a := "The council approved the budget on Monday after a long debate."
+	a2 := "The council approved the budget on Tuesday after a long debate."
+	b := "Schools will receive more money for teachers and buildings."
+	b2 := "Schools will receive more money for teachers, books and buildings."
+	c := "The mayor said the city would borrow less than it did last year."
+	c2 := "The mayor said the city would borrow far less than it did last year."
+	rest := []string{"Rain fell across the north of the region overnight.", "Roads were closed near the river after flooding.",
+		"Police asked drivers to stay at home until noon.", "Trains ran on a reduced timetable all morning.",
+		"The weather service expects more rain by Friday.", "Farmers said their fields were under water.",
+		"Power was cut to about 2,000 homes."}
+	tests := []struct {
+		name, old, new string
+		moved, edited  int
+		maxRatio       float64
+		wantMoved      string // the word ops of the moved sentences, rendered
+	}{
+		{"two paragraphs swapped and edited", a + "\n\n" + b, b2 + "\n\n" + a2, 1, 1, 0.1,
+			"Schools will receive more money for teachers{+, books+} and buildings."},
+		{"three paragraphs rotated and edited", a + "\n\n" + b + "\n\n" + c + "\n", b2 + "\n\n" + c2 + "\n\n" + a2 + "\n", 1, 2, 0.1,
+			"The council approved the budget on [-Monday-]{+Tuesday+} after a long debate."},
+		{"edited paragraph from top to bottom of eight", article(append([]string{a}, rest...)...), article(append(slices.Clone(rest), a2)...), 1, 0, 0.05,
+			"The council approved the budget on [-Monday-]{+Tuesday+} after a long debate."},
+		{"two paragraphs edited in place", a + "\n\n" + b, a2 + "\n\n" + b2, 0, 2, 0.1, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := diff.Compare(tc.old, tc.new, diff.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, tc.old, tc.new, r.Ops)
+			checkStats(t, tc.old, tc.new, r)
+			checkSentences(t, tc.old, tc.new, r)
+			st := r.Stats
+			if st.SentencesMoved != tc.moved || st.SentencesEdited != tc.edited || st.SentencesAdded != 0 || st.SentencesRemoved != 0 {
+				t.Errorf("got sentence stats %+v, want %d moved, %d edited and nothing else", st, tc.moved, tc.edited)
+			}
+			if st.ChangeRatio > tc.maxRatio {
+				t.Errorf("got change ratio %v, want at most %v", st.ChangeRatio, tc.maxRatio)
+			}
+			var moved []string
+			for _, c := range r.Sentences {
+				if c.Status == diff.Moved {
+					moved = append(moved, plain(c.Ops))
+				}
+			}
+			if got := strings.Join(moved, " | "); got != tc.wantMoved {
+				t.Errorf("got moved sentences %q, want %q", got, tc.wantMoved)
+			}
+			// Every move has a deletion and an insertion sharing its number.
+			dels, ins := map[int]int{}, map[int]int{}
+			for _, op := range r.Ops {
+				switch {
+				case op.Move == 0:
+				case op.Op == diff.Delete:
+					dels[op.Move]++
+				case op.Op == diff.Insert:
+					ins[op.Move]++
+				}
+			}
+			if len(dels) != tc.moved || len(ins) != tc.moved {
+				t.Errorf("got move numbers on deletions %v and insertions %v, want %d moves", dels, ins, tc.moved)
+			}
+			for m := range dels {
+				if ins[m] == 0 {
+					t.Errorf("got move %d on a deletion only, want an insertion too", m)
+				}
+			}
+		})
+	}
+}
