@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 	"unicode"
@@ -38,13 +39,12 @@ func (s SentenceStatus) MarshalText() ([]byte, error) { return []byte(s.String()
 
 // UnmarshalText reads a status written by MarshalText.
 func (s *SentenceStatus) UnmarshalText(b []byte) error {
-	for i, name := range statusNames {
-		if string(b) == name {
-			*s = SentenceStatus(i)
-			return nil
-		}
+	i := slices.Index(statusNames[:], string(b))
+	if i < 0 {
+		return fmt.Errorf("diff: unknown sentence status %q", b)
 	}
-	return fmt.Errorf("diff: unknown sentence status %q", b)
+	*s = SentenceStatus(i)
+	return nil
 }
 
 // SentenceChange is the fate of one sentence. Indexes count the sentences of

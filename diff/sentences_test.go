@@ -164,13 +164,7 @@ func TestParagraphMovesAreMoves(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := diff.Compare(tc.old, tc.new, diff.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkInvariants(t, tc.old, tc.new, r.Ops)
-			checkStats(t, tc.old, tc.new, r)
-			checkSentences(t, tc.old, tc.new, r)
+			r := compareChecked(t, tc.old, tc.new)
 			var ops []string
 			for _, op := range r.Ops {
 				if op.Op != diff.Equal {
@@ -241,13 +235,7 @@ func TestSwappedEditedParagraphsAreMoves(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := diff.Compare(tc.old, tc.new, diff.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkInvariants(t, tc.old, tc.new, r.Ops)
-			checkStats(t, tc.old, tc.new, r)
-			checkSentences(t, tc.old, tc.new, r)
+			r := compareChecked(t, tc.old, tc.new)
 			st := r.Stats
 			if st.SentencesMoved != tc.moved || st.SentencesEdited != tc.edited || st.SentencesAdded != 0 || st.SentencesRemoved != 0 {
 				t.Errorf("got sentence stats %+v, want %d moved, %d edited and nothing else", st, tc.moved, tc.edited)
@@ -285,4 +273,18 @@ func TestSwappedEditedParagraphsAreMoves(t *testing.T) {
 			}
 		})
 	}
+}
+
+// compareChecked compares old and new and checks every invariant of the
+// result: ops that rebuild both texts, stats that agree, sentence fates.
+func compareChecked(t *testing.T, old, new string) *diff.Result {
+	t.Helper()
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, old, new, r.Ops)
+	checkStats(t, old, new, r)
+	checkSentences(t, old, new, r)
+	return r
 }

@@ -3,6 +3,7 @@ package diff
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -50,13 +51,12 @@ func (k Kind) MarshalText() ([]byte, error) {
 
 // UnmarshalText reads a kind written by MarshalText.
 func (k *Kind) UnmarshalText(b []byte) error {
-	for i, name := range kindNames {
-		if string(b) == name {
-			*k = Kind(i)
-			return nil
-		}
+	i := slices.Index(kindNames[:], string(b))
+	if i < 0 {
+		return fmt.Errorf("diff: unknown op %q", b)
 	}
-	return fmt.Errorf("diff: unknown op %q", b)
+	*k = Kind(i)
+	return nil
 }
 
 // Op is one run of text that is equal in both texts, inserted in the new one
