@@ -4,6 +4,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // RenderOptions tunes the text and HTML renderings.
@@ -66,8 +68,14 @@ func writeColored(b *strings.Builder, color bool, code, s string) {
 // HTML renders the word diff inline: deleted text in <del class="rl-del">,
 // inserted text in <ins class="rl-ins">, moved blocks with the extra class
 // rl-moved and a data-move number, skipped stretches as
-// <span class="rl-skip">. All text is escaped. Line breaks are kept as they
-// are, so the container should have white-space: pre-wrap.
+// <span class="rl-skip">. Each <del> and <ins> starts with a visually
+// hidden cue (<span class="rl-sr">removed: </span>, "added: ", and for
+// moved text "moved from here: " and "moved here: ") so that the
+// change can be told without colour or strike-through, and a deletion
+// followed by an insertion that would run together ("400600") gets a
+// <span class="rl-sep"> </span> between them. All text is escaped. Line
+// breaks are kept as they are, so the container should have
+// white-space: pre-wrap. The package documentation lists every class.
 func (r *Result) HTML(opts RenderOptions) string {
 	return HTMLOps(r.Ops, opts)
 }
@@ -76,12 +84,37 @@ func (r *Result) HTML(opts RenderOptions) string {
 func HTMLOps(ops []Op, opts RenderOptions) string {
 	var b strings.Builder
 	b.WriteString(`<div class="rl-diff">`)
+	var prev chunk
 	for _, c := range collapse(ops, opts.Context) {
+		if runTogether(prev, c) {
+			b.WriteString(`<span class="rl-sep"> </span>`)
+		}
 		writeHTMLChunk(&b, c)
+		prev = c
 	}
 	b.WriteString(`</div>`)
 	return b.String()
 }
+
+// runTogether reports whether a deletion and the insertion right after it
+// would read as one word when shown without their markup.
+func runTogether(prev, c chunk) bool {
+	if prev.skipped > 0 || prev.op != Delete || c.skipped > 0 || c.op != Insert || prev.text == "" || c.text == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	first, _ := utf8.DecodeRuneInString(c.text)
+	return !unicode.IsSpace(last) && !unicode.IsSpace(first)
+}
+
+// Screen-reader cues put inside <del> and <ins>; rl-sr is styled as
+// visually hidden, so they are read aloud but not seen.
+const (
+	srRemoved   = `<span class="rl-sr">removed: </span>`
+	srAdded     = `<span class="rl-sr">added: </span>`
+	srMovedAway = `<span class="rl-sr">moved from here: </span>`
+	srMovedHere = `<span class="rl-sr">moved here: </span>`
+)
 
 func writeHTMLChunk(b *strings.Builder, c chunk) {
 	switch {
@@ -90,15 +123,16 @@ func writeHTMLChunk(b *strings.Builder, c chunk) {
 	case c.op == Equal:
 		b.WriteString(html.EscapeString(c.text))
 	default:
-		tag, class := "ins", "rl-ins"
+		tag, class, cue := "ins", "rl-ins", srAdded
 		if c.op == Delete {
-			tag, class = "del", "rl-del"
+			tag, class, cue = "del", "rl-del", srRemoved
 		}
 		b.WriteString("<" + tag + ` class="` + class)
 		if c.move != 0 {
 			b.WriteString(` rl-moved" data-move="` + strconv.Itoa(c.move))
+			cue = pick(c.op == Delete, srMovedAway, srMovedHere)
 		}
-		b.WriteString(`">` + html.EscapeString(c.text) + "</" + tag + ">")
+		b.WriteString(`">` + cue + html.EscapeString(c.text) + "</" + tag + ">")
 	}
 }
 

@@ -196,8 +196,8 @@ func TestMovedSentenceOpsRender(t *testing.T) {
 		{"text", r.Text(diff.RenderOptions{Color: true}),
 			"\x1b[1;35m[-Alpha beta gamma delta.\n\n-]\x1b[mOmega psi chi phi.\x1b[1;36m{+\n\nAlpha beta gamma delta.+}\x1b[m"},
 		{"html", r.HTML(diff.RenderOptions{}),
-			`<div class="rl-diff"><del class="rl-del rl-moved" data-move="1">Alpha beta gamma delta.` + "\n\n" +
-				`</del>Omega psi chi phi.<ins class="rl-ins rl-moved" data-move="1">` + "\n\nAlpha beta gamma delta.</ins></div>"},
+			`<div class="rl-diff"><del class="rl-del rl-moved" data-move="1"><span class="rl-sr">moved from here: </span>Alpha beta gamma delta.` + "\n\n" +
+				`</del>Omega psi chi phi.<ins class="rl-ins rl-moved" data-move="1"><span class="rl-sr">moved here: </span>` + "\n\nAlpha beta gamma delta.</ins></div>"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -52,7 +52,8 @@ func TestDiffCommand(t *testing.T) {
 		{"flags after files", false, []string{o, n, "--stats"}, 1,
 			"words: 1 added, 1 removed, 4 unchanged (20.0% changed)\nsentences: 0 added, 0 removed, 1 edited, 0 moved\n"},
 		{"html", false, []string{"--format", "html", o, n}, 1,
-			`<div class="rl-diff">The mayor spoke on <del class="rl-del">Monday</del><ins class="rl-ins">Tuesday</ins>.` + "\n</div>\n"},
+			`<div class="rl-diff">The mayor spoke on <del class="rl-del"><span class="rl-sr">removed: </span>Monday</del>` +
+				`<span class="rl-sep"> </span><ins class="rl-ins"><span class="rl-sr">added: </span>Tuesday</ins>.` + "\n</div>\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
