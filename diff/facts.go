@@ -2,6 +2,7 @@ package diff
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -256,4 +257,47 @@ func cancelPassedOn(facts []Fact) []Fact {
 		}
 	}
 	return slices.Clip(out)
+}
+
+// String sums the fact up in a few words, as the text form's summary line
+// and the HTML badges show it: "number: 35 → 50", "quote added: “We will
+// rebuild” (the mayor)".
+func (f Fact) String() string {
+	head := string(f.Kind)
+	if f.Change != FactChanged {
+		head += " " + string(f.Change)
+	}
+	val := func(s string) string {
+		if f.Kind == FactQuote {
+			return "“" + s + "”"
+		}
+		return s
+	}
+	var body string
+	switch f.Change {
+	case FactChanged:
+		body = val(f.Old) + " → " + val(f.New)
+	case FactAdded:
+		body = val(f.New)
+	default:
+		body = val(f.Old)
+	}
+	if f.Speaker != "" {
+		body += " (" + f.Speaker + ")"
+	}
+	return head + ": " + body
+}
+
+// FactsLine is the one-line summary of facts that the text form of a diff
+// ends with: "facts: 2 changed: number: 35 → 50; negation added: not", or
+// "facts: none changed".
+func FactsLine(facts []Fact) string {
+	if len(facts) == 0 {
+		return "facts: none changed\n"
+	}
+	parts := make([]string, len(facts))
+	for i, f := range facts {
+		parts[i] = f.String()
+	}
+	return "facts: " + strconv.Itoa(len(facts)) + " changed: " + strings.Join(parts, "; ") + "\n"
 }

@@ -50,6 +50,8 @@ type DiffBody struct {
 	From     *int      `json:"from,omitempty" doc:"The old revision (0: the empty text)."`
 	To       *int      `json:"to,omitempty" doc:"The new revision."`
 	TitleOps []diff.Op `json:"title_ops,omitempty" doc:"The word ops of the title."`
+	// Result brings ops, stats (with words_moved and facts_changed),
+	// sentences and facts.
 	*diff.Result
 }
 
@@ -174,8 +176,8 @@ func (s *Server) computeDiff(t texts) (*diffResult, error) {
 	return &diffResult{body: body, title: title}, nil
 }
 
-// changeStats fills in each listed revision's words added and removed since
-// the one before it (revision 1: since the empty text). Diffs come from the
+// changeStats fills in each listed revision's words added and removed and
+// facts changed since the one before it (revision 1: since the empty text). Diffs come from the
 // cache; bodies are loaded only for the pairs it lacks.
 func (s *Server) changeStats(ctx context.Context, id string, revs []RevisionBody) error {
 	prev := service.ContentHash("", "")
@@ -187,7 +189,8 @@ func (s *Server) changeStats(ctx context.Context, id string, revs []RevisionBody
 		if err != nil {
 			return err
 		}
-		revs[i].WordsAdded, revs[i].WordsRemoved = &res.body.Stats.WordsAdded, &res.body.Stats.WordsRemoved
+		st := &res.body.Stats
+		revs[i].WordsAdded, revs[i].WordsRemoved, revs[i].FactsChanged = &st.WordsAdded, &st.WordsRemoved, &st.FactsChanged
 		prev = revs[i].ContentHash
 	}
 	return nil
