@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // FactKind says what sort of fact changed.
@@ -50,6 +51,7 @@ type Fact struct {
 	// Speaker is, for a quote, who the sentence says spoke it, where an
 	// attribution ("said", "told", "according to", "added") names them.
 	Speaker string `json:"speaker,omitempty"`
+	key     string // what the value compares by, for cancelPassedOn
 }
 
 // findFacts lists the facts that changed, in the order of the sentence
@@ -60,9 +62,15 @@ type Fact struct {
 // timestamp lines ("Updated: 6:34 p.m.") give none. Values that only
 // passed from one sentence to another, as in a split or a merge, cancel
 // out.
-func findFacts(changes []SentenceChange) []Fact {
-	facts := []Fact{} // never null in JSON
-	for _, c := range changes {
+//
+// Past the deadline it stops and reports degraded: the facts found so far
+// are right, but later ones are missing.
+func findFacts(changes []SentenceChange, deadline time.Time) (facts []Fact, degraded bool) {
+	facts = []Fact{} // never null in JSON
+	for k, c := range changes {
+		if k%64 == 63 && time.Now().After(deadline) {
+			return cancelPassedOn(facts), true
+		}
 		switch {
 		case c.Status == Unchanged, c.Status == Moved && c.Ops == nil:
 		case c.Status == Added:
@@ -73,7 +81,7 @@ func findFacts(changes []SentenceChange) []Fact {
 			facts = appendPaired(facts, c)
 		}
 	}
-	return cancelPassedOn(facts)
+	return cancelPassedOn(facts), false
 }
 
 func intp(i int) *int { return &i }
@@ -99,11 +107,13 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 		return facts // the notice is the fact; its own figures are not news
 	}
 	for _, v := range findValues(s) {
-		facts = append(facts, mk(v.kind, v.text))
+		f := mk(v.kind, v.text)
+		f.key = v.key
+		facts = append(facts, f)
 	}
 	for _, q := range findQuotes(s) {
 		f := mk(FactQuote, q)
-		f.Speaker = speaker(s)
+		f.Speaker, f.key = speaker(s), quoteKey(q)
 		facts = append(facts, f)
 	}
 	return facts
@@ -160,9 +170,9 @@ func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int, wh
 		case i < len(gone) && i < len(came):
 			f.Change, f.Old, f.New = FactChanged, gone[i].text, came[i].text
 		case i < len(gone):
-			f.Change, f.Old = FactRemoved, gone[i].text
+			f.Change, f.Old, f.key = FactRemoved, gone[i].text, gone[i].key
 		default:
-			f.Change, f.New = FactAdded, came[i].text
+			f.Change, f.New, f.key = FactAdded, came[i].text, came[i].key
 		}
 		if k == FactQuote {
 			f.Speaker = who
@@ -224,25 +234,16 @@ func cancelPassedOn(facts []Fact) []Fact {
 		kind FactKind
 		key  string
 	}
-	keyOf := func(f Fact) slot {
-		v := f.Old + f.New
-		if f.Kind == FactQuote || f.Kind == FactCorrection {
-			return slot{f.Kind, quoteKey(v)}
-		}
-		if vs := findValues(v); len(vs) == 1 {
-			return slot{f.Kind, vs[0].key}
-		}
-		return slot{f.Kind, strings.ToLower(v)}
-	}
+	keyOf := func(f Fact) slot { return slot{f.Kind, f.key} }
 	removed := map[slot][]int{}
 	for i, f := range facts {
-		if f.Change == FactRemoved && f.Kind != FactNegation {
+		if f.Change == FactRemoved && f.key != "" {
 			removed[keyOf(f)] = append(removed[keyOf(f)], i)
 		}
 	}
 	drop := make([]bool, len(facts))
 	for i, f := range facts {
-		if f.Change != FactAdded || f.Kind == FactNegation {
+		if f.Change != FactAdded || f.key == "" {
 			continue
 		}
 		if is := removed[keyOf(f)]; len(is) > 0 {
