@@ -29,7 +29,7 @@ func TestStoryAcrossRevisions(t *testing.T) {
 	revs := floodStory(t)
 	tests := []struct {
 		name     string
-		from, to int // 1-based revisions
+		from, to int      // 1-based revisions
 		moved    int      // -1: either reading is right (the mayor's quote was rewritten)
 		wantText []string // pieces the text form must hold
 	}{
