@@ -71,6 +71,7 @@ type putArticleInput struct {
 type listArticlesInput struct {
 	Limit  int    `query:"limit" minimum:"1" maximum:"500" default:"50" doc:"Articles per page."`
 	Cursor string `query:"cursor" maxLength:"512" doc:"The next_cursor of the previous page."`
+	Q      string `query:"q" maxLength:"200" doc:"Only articles whose title or id contains this text, ignoring ASCII case (200 bytes at most). Pass the same q with the cursor."`
 }
 
 // ArticleBody is an article in a listing.
@@ -228,7 +229,7 @@ func applyIfMatch(d *service.Draft, header string) error {
 }
 
 func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*listArticlesOutput, error) {
-	page, err := s.store.ListArticles(ctx, service.ListOptions{Limit: in.Limit, Cursor: in.Cursor})
+	page, err := s.store.ListArticles(ctx, service.ListOptions{Limit: in.Limit, Cursor: in.Cursor, Query: in.Q})
 	if err != nil {
 		return nil, problemFor(ctx, s.logger, err)
 	}
