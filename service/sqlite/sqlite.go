@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redline-news/redline/internal/groupcommit"
 	"github.com/redline-news/redline/service"
 	_ "modernc.org/sqlite" // registers the CGO-free "sqlite" driver
 )
@@ -31,6 +32,8 @@ const Backend = "sqlite"
 type DB struct {
 	db   *sql.DB
 	path string
+	// writes commits PutRevision and DeleteArticle calls in batches.
+	writes *groupcommit.Batcher[*sql.Tx]
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 }
@@ -59,6 +62,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
 	}
+	s.writes = groupcommit.NewSQL(db, groupcommit.Options{})
 	return s, nil
 }
 
@@ -71,8 +75,10 @@ func dsn(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Close closes the database; WAL content is checkpointed into the file.
+// Close finishes the writes already submitted, then closes the database;
+// WAL content is checkpointed into the file.
 func (s *DB) Close() error {
+	s.writes.Close()
 	return s.db.Close()
 }
 
