@@ -34,6 +34,7 @@ type DB struct {
 	path string
 	// writes commits PutRevision and DeleteArticle calls in batches.
 	writes *groupcommit.Batcher[*sql.Tx]
+	stmts  *statements
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 }
@@ -57,7 +58,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(16)
-	s := &DB{db: db, path: path, Now: time.Now}
+	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
@@ -79,8 +80,15 @@ func dsn(path string) string {
 // WAL content is checkpointed into the file.
 func (s *DB) Close() error {
 	s.writes.Close()
+	s.stmts.close()
 	return s.db.Close()
 }
+
+// pool runs prepared statements outside any transaction.
+func (s *DB) pool() runner { return runner{stmts: s.stmts} }
+
+// in runs prepared statements inside tx.
+func (s *DB) in(tx *sql.Tx) runner { return runner{stmts: s.stmts, tx: tx} }
 
 // Ping returns EUNAVAILABLE when the database file cannot be read.
 func (s *DB) Ping(ctx context.Context) error {

@@ -204,3 +204,36 @@ func testConcurrentFailures(t *testing.T, h Harness) {
 	}
 	wantContiguous(t, s, "mixed", 1+writers/2)
 }
+
+func testRevisionMeta(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s := open(t, h, newClock().Now)
+	for i := 1; i <= 3; i++ {
+		mustPut(t, s, draft("meta", fmt.Sprintf("Title %d", i), body(i)))
+	}
+	tests := []struct {
+		name string
+		n    int
+		want int
+	}{
+		{"latest", 0, 3},
+		{"first", 1, 1},
+		{"second", 2, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := s.RevisionMeta(ctx, "meta", tc.n)
+			if err != nil {
+				t.Fatalf("meta: %v", err)
+			}
+			want := service.ContentHash(fmt.Sprintf("Title %d", tc.want), body(tc.want))
+			if m.Number != tc.want || m.ContentHash != want || m.ArticleID != "meta" {
+				t.Fatalf("meta: got %+v, want revision %d with hash %s", m, tc.want, want)
+			}
+		})
+	}
+	_, err := s.RevisionMeta(ctx, "meta", 4)
+	wantCode(t, err, service.ENOTFOUND)
+	_, err = s.RevisionMeta(ctx, "missing", 0)
+	wantCode(t, err, service.ENOTFOUND)
+}
