@@ -27,9 +27,21 @@ func computeStats(ops []Op, sents []SentenceChange, oldWords, newWords int) Stat
 		st.WordsAdded, st.WordsRemoved = countOps(ops, Insert), countOps(ops, Delete)
 		st.WordsUnchanged = newWords - st.WordsAdded
 	}
-	st.ChangeRatio = changeRatio(st, movedWords(ops))
+	takeMoved(&st, movedWords(ops))
 	countSentences(&st, sents)
 	return st
+}
+
+// takeMoved moves the words a move carried from the added and removed
+// counts to the moved one, and sets the change ratio from the result.
+func takeMoved(st *Stats, moved int) {
+	st.WordsMoved = moved
+	st.WordsAdded -= moved
+	st.WordsRemoved -= moved
+	total := st.WordsAdded + st.WordsRemoved + 2*(st.WordsUnchanged+st.WordsMoved)
+	if total > 0 {
+		st.ChangeRatio = float64(st.WordsAdded+st.WordsRemoved) / float64(total)
+	}
 }
 
 // countSentences adds up the fates of the sentences.
@@ -48,23 +60,14 @@ func countSentences(st *Stats, sents []SentenceChange) {
 	}
 }
 
-// OpStats counts the words added, removed and unchanged in ops, such as
-// those of Words, leaving the sentence counts at zero. It is the cheap way
-// to the word stats of many revisions, since it needs no sentence split.
+// OpStats counts the words added, removed, moved and unchanged in ops,
+// such as those of Words, leaving the sentence counts at zero. It is the
+// cheap way to the word stats of many revisions, since it needs no
+// sentence split.
 func OpStats(ops []Op) Stats {
 	st := Stats{WordsAdded: countOps(ops, Insert), WordsRemoved: countOps(ops, Delete), WordsUnchanged: countOps(ops, Equal)}
-	st.ChangeRatio = changeRatio(st, movedWords(ops))
+	takeMoved(&st, movedWords(ops))
 	return st
-}
-
-// changeRatio is the share of the words of both texts that changed; moved
-// words, which the added and removed counts include on both sides, did not.
-func changeRatio(st Stats, moved int) float64 {
-	total := st.WordsAdded + st.WordsRemoved + 2*st.WordsUnchanged
-	if total == 0 {
-		return 0
-	}
-	return float64(max(st.WordsAdded+st.WordsRemoved-2*moved, 0)) / float64(total)
 }
 
 // movedWords counts the words that a move carried over unchanged: for each
