@@ -12,7 +12,7 @@ func (a *analysis) summary(opts Options, scores []float64, chosen []int, _ *docS
 	for _, i := range arrange(chosen, opts.Order) {
 		s := a.sents[i]
 		out.Sentences = append(out.Sentences, Sentence{
-			Index: i, Start: s.Start, End: s.End, Score: round(scores[i]), Text: s.Text,
+			Index: i, Start: s.Start, End: s.End, Score: round(scores[i]), Text: s.Text, Kind: KindSentence,
 		})
 	}
 	out.Keywords = a.keywords(opts.Keywords)

@@ -74,6 +74,25 @@ type Sentence struct {
 	End   int     `json:"end"`
 	Score float64 `json:"score"`
 	Text  string  `json:"text"`
+	// Kind says what the unit is; only KindSentence units are summarized,
+	// the others appear only when ratio 1 asks for every unit.
+	Kind string `json:"kind"`
+}
+
+// Unit kinds, the values of Sentence.Kind.
+const (
+	KindSentence = "sentence"
+)
+
+// Units returns every unit of src, in order, with its kind: the
+// segmentation a summary with ratio 1 returns. lang "" detects the language.
+func Units(src, lang string) []Sentence {
+	sents := text.Sentences(src)
+	out := make([]Sentence, len(sents))
+	for i, t := range sents {
+		out[i] = Sentence{Index: i, Start: t.Start, End: t.End, Text: t.Text, Kind: KindSentence}
+	}
+	return out
 }
 
 // Keyword is one key phrase of the text with its weight (the best is 1).

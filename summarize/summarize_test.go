@@ -255,3 +255,29 @@ func cnndmArticles(tb testing.TB) []string {
 	}
 	return out
 }
+
+func TestLeansOnPrevious(t *testing.T) {
+	tests := []struct {
+		lang, s string
+		want    bool
+	}{
+		{"en", "He was accompanied by his wife.", true},
+		{"en", "`` but mr balls said no . ''", true},
+		{"en", "the 26-year-old rides for sky .", true},
+		{"en", "The pair met in 2010.", true},
+		{"en", "The council approved the budget.", false},
+		{"en", "Heathrow is busy.", false},
+		{"de", "Er sagte nichts.", true},
+		{"de", "Der Rat stimmte zu.", false},
+		{"fr", "Mais le maire a refusé.", true},
+		{"es", "Pero el alcalde dijo que no.", true},
+		{"zz", "He said so.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.s, func(t *testing.T) {
+			if got := summarize.LeansOnPrevious(tc.s, tc.lang); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
