@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
+
 	"github.com/redline-news/redline/service/api"
 	"github.com/redline-news/redline/service/sqlite"
 )
@@ -22,7 +24,10 @@ import (
 type testServer struct {
 	url   string
 	store *sqlite.DB
+	srv   *api.Server
 }
+
+type fiberCtx = fiber.Ctx
 
 func startServer(t *testing.T, maxBody int) *testServer {
 	t.Helper()
@@ -54,7 +59,7 @@ func start(t *testing.T, cfg api.Config) *testServer {
 		srv.Shutdown(ctx)
 		store.Close()
 	})
-	return &testServer{url: "http://" + ln.Addr().String(), store: store}
+	return &testServer{url: "http://" + ln.Addr().String(), store: store, srv: srv}
 }
 
 type response struct {
