@@ -76,15 +76,17 @@ func TestPublicRead(t *testing.T) {
 }
 
 func TestMetricsToken(t *testing.T) {
-	s := start(t, api.Config{Access: api.Access{Tokens: tokens(t), MetricsToken: "metrics-secret-0123"}})
-	s.srv.App().Get("/metrics", func(c *fiberCtx) error { return c.SendString("up 1\n") })
+	s := start(t, api.Config{Access: api.Access{Tokens: tokens(t), MetricsToken: "metrics-secret-0123"}}, func(srv *api.Server) {
+		srv.App().Get("/metrics", func(c *fiberCtx) error { return c.SendString("up 1\n") })
+	})
 	wantProblem(t, s.do(t, "GET", "/metrics", "", bearerOf(readToken)...), http.StatusUnauthorized)
 	wantStatus(t, s.do(t, "GET", "/metrics", "", bearerOf("metrics-secret-0123")...), http.StatusOK)
 }
 
 func TestRequireInOneLine(t *testing.T) {
-	s := start(t, api.Config{Access: api.Access{Tokens: tokens(t), PublicRead: true}})
-	s.srv.App().Get("/admin-only", s.srv.Require(auth.Admin), func(c *fiberCtx) error { return c.SendString("ok") })
+	s := start(t, api.Config{Access: api.Access{Tokens: tokens(t), PublicRead: true}}, func(srv *api.Server) {
+		srv.App().Get("/admin-only", srv.Require(auth.Admin), func(c *fiberCtx) error { return c.SendString("ok") })
+	})
 	wantProblem(t, s.do(t, "GET", "/admin-only", "", bearerOf(writeToken)...), http.StatusForbidden)
 }
 

@@ -24,7 +24,6 @@ import (
 type testServer struct {
 	url   string
 	store *sqlite.DB
-	srv   *api.Server
 }
 
 type fiberCtx = fiber.Ctx
@@ -39,7 +38,8 @@ func startServerWith(t *testing.T, obs api.Observer) *testServer {
 	return start(t, api.Config{Observer: obs})
 }
 
-func start(t *testing.T, cfg api.Config) *testServer {
+// start serves cfg; mount adds routes before the server starts.
+func start(t *testing.T, cfg api.Config, mount ...func(*api.Server)) *testServer {
 	t.Helper()
 	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "redline.db"))
 	if err != nil {
@@ -48,6 +48,9 @@ func start(t *testing.T, cfg api.Config) *testServer {
 	cfg.Store, cfg.Version = store, "test"
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := api.NewServer(cfg)
+	for _, m := range mount {
+		m(srv)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("listen: %v", err)
@@ -59,7 +62,7 @@ func start(t *testing.T, cfg api.Config) *testServer {
 		srv.Shutdown(ctx)
 		store.Close()
 	})
-	return &testServer{url: "http://" + ln.Addr().String(), store: store, srv: srv}
+	return &testServer{url: "http://" + ln.Addr().String(), store: store}
 }
 
 type response struct {
