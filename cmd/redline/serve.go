@@ -20,6 +20,7 @@ import (
 	"github.com/redline-news/redline/metrics"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/api"
+	"github.com/redline-news/redline/service/auth"
 	"github.com/redline-news/redline/service/sqlite"
 	"github.com/redline-news/redline/summarize"
 )
@@ -44,6 +45,8 @@ type Config struct {
 	LogLevel        string
 	// CacheEntries bounds each of the summary and diff caches.
 	CacheEntries int
+	// Security: who may call the service and how much.
+	Security SecurityConfig
 }
 
 // DefaultConfig returns the configuration of a plain `redline serve`.
@@ -63,6 +66,8 @@ type Main struct {
 	Metrics *metrics.Metrics
 
 	store         service.RevisionStore
+	tokens        *auth.Tokens
+	stopReload    context.CancelFunc
 	server        *api.Server
 	ln            net.Listener
 	metricsServer *http.Server
@@ -90,16 +95,24 @@ func (m *Main) Run(ctx context.Context) error {
 		metrics.WithAlgorithms(summarize.Algorithms()...))
 	instrumented := m.Metrics.InstrumentStore(store, backend)
 	m.Metrics.TrackArticles(instrumented)
+	access, err := m.access(ctx)
+	if err != nil {
+		m.Close()
+		return err
+	}
+	sec := m.Config.Security
 	m.server = api.NewServer(api.Config{
 		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
 		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheEntries: m.Config.CacheEntries,
+		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
 	})
 	if err := m.listen(); err != nil {
 		m.Close()
 		return err
 	}
 	m.Logger.Info("redline serving", "addr", m.Addr(), "metrics", m.MetricsAddr(), "store", m.Config.Store, "version", buildVersion())
+	m.warnIfOpen()
 	return nil
 }
 
@@ -127,7 +140,7 @@ func (m *Main) listenMetrics() error {
 		return fmt.Errorf("listen for metrics on %s: %w", m.Config.MetricsListen, err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", m.Metrics.Handler())
+	mux.Handle("GET /metrics", m.metricsAuth(m.Metrics.Handler()))
 	m.metricsLn = ln
 	m.metricsServer = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: m.Config.WriteTimeout}
 	go func() {
@@ -156,6 +169,9 @@ func (m *Main) Served() <-chan error { return m.served }
 // store, so that no acknowledged write is cut off.
 func (m *Main) Close() error {
 	var errs []error
+	if m.stopReload != nil {
+		m.stopReload()
+	}
 	if m.metricsServer != nil {
 		errs = append(errs, m.metricsServer.Close())
 	}
@@ -194,6 +210,7 @@ func runServe(ctx context.Context, stdio Stdio, args []string) error {
 		return usageError{err.Error()}
 	}
 	m.Logger = logger
+	setProcessLimits(logger)
 	if err := m.Run(ctx); err != nil {
 		return err
 	}
@@ -201,7 +218,10 @@ func runServe(ctx context.Context, stdio Stdio, args []string) error {
 	case <-ctx.Done():
 		m.Logger.Info("shutting down: finishing in-flight requests")
 	case err := <-m.served:
+		// The server never stops by itself while it can serve: whatever
+		// stopped it is a failure, and a supervisor must see one.
 		m.Logger.Error("server stopped", "error", err)
+		return errors.Join(fmt.Errorf("the server stopped: %v", err), m.Close())
 	}
 	if err := m.Close(); err != nil {
 		return err
@@ -227,7 +247,11 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for in-flight requests")
 	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "REDLINE_LOG_FORMAT", c.LogFormat), "log format: text or json (env REDLINE_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "REDLINE_LOG_LEVEL", c.LogLevel), "log level: debug, info, warn or error (env REDLINE_LOG_LEVEL)")
+	sec := c.Security.flags(fs, getenv)
 	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if err := sec.apply(&c.Security); err != nil {
 		return usageError{err.Error()}
 	}
 	if fs.NArg() > 0 {

@@ -5,8 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -84,7 +82,7 @@ func (s *Server) diffResponses() map[string]*huma.Response {
 func (s *Server) diffTexts(ctx context.Context, in *diffInput) (*renderedOutput, error) {
 	for name, t := range map[string]string{"old": in.Body.Old, "new": in.Body.New} {
 		if len(t) > MaxDiffText {
-			return nil, newProblem(http.StatusBadRequest, fmt.Sprintf("%s is %d bytes; the limit is %d bytes", name, len(t), MaxDiffText))
+			return nil, service.Errorf(service.EINVALID, "%s is %d bytes; the limit is %d bytes", name, len(t), MaxDiffText)
 		}
 	}
 	key := "text:" + hashHex(in.Body.Old) + ":" + hashHex(in.Body.New)
@@ -105,7 +103,7 @@ func hashHex(s string) string {
 func (s *Server) articleDiff(ctx context.Context, in *articleDiffInput) (*renderedOutput, error) {
 	from, to, err := s.revisionPair(ctx, in.ID, in.From, in.To)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	key := "rev:" + from.ContentHash + ":" + to.ContentHash
 	res, err := s.diff(ctx, key, from.Title, to.Title, from.Body, to.Body)
@@ -151,13 +149,7 @@ func (s *Server) lazyDiff(ctx context.Context, key string, load func() (texts, e
 		}
 		return s.computeDiff(t)
 	})
-	switch {
-	case errors.Is(err, diff.ErrInvalidUTF8):
-		return nil, newProblem(http.StatusBadRequest, "both texts must be valid UTF-8")
-	case err != nil:
-		return nil, problemFor(ctx, s.logger, err)
-	}
-	return res, nil
+	return res, err
 }
 
 func (s *Server) computeDiff(t texts) (*diffResult, error) {

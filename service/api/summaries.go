@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -118,7 +117,7 @@ func (s *Server) renderedResponses(t reflect.Type) map[string]*huma.Response {
 func (s *Server) summarizeText(ctx context.Context, in *summarizeInput) (*renderedOutput, error) {
 	text := in.Body.Text
 	if len(text) > MaxSummaryText {
-		return nil, newProblem(http.StatusBadRequest, fmt.Sprintf("text is %d bytes; the limit is %d bytes", len(text), MaxSummaryText))
+		return nil, service.Errorf(service.EINVALID, "text is %d bytes; the limit is %d bytes", len(text), MaxSummaryText)
 	}
 	sum := sha256.Sum256([]byte(text))
 	summary, err := s.summary(ctx, "text:"+hex.EncodeToString(sum[:]), text, in.Body.SummaryOptions)
@@ -133,7 +132,7 @@ func (s *Server) summarizeText(ctx context.Context, in *summarizeInput) (*render
 func (s *Server) articleSummary(ctx context.Context, in *articleSummaryInput) (*renderedOutput, error) {
 	rev, err := s.revision(ctx, in.ID, in.Revision)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	var summary *summarize.Summary
 	if in.Since > 0 {
@@ -166,15 +165,7 @@ func (s *Server) summary(ctx context.Context, textKey, text string, opts Summary
 		}
 		return sum, err
 	})
-	switch {
-	case errors.Is(err, summarize.ErrInvalidOptions):
-		return nil, newProblem(http.StatusBadRequest, strings.TrimPrefix(err.Error(), summarize.ErrInvalidOptions.Error()+": "))
-	case errors.Is(err, summarize.ErrEmptyText):
-		return nil, newProblem(http.StatusBadRequest, "the text has no sentences to summarize")
-	case err != nil:
-		return nil, problemFor(ctx, s.logger, err)
-	}
-	return sum, nil
+	return sum, err
 }
 
 // Renderer is a result that can be shown as text, Markdown or HTML.
