@@ -44,7 +44,8 @@ func serverError(op string, e *pgconn.PgError) error {
 		return fmt.Errorf("%w: %w", cause, service.Errorf(service.ECONFLICT, "the write clashes with what is stored; try again"))
 	case e.Code == "40001" || e.Code == "40P01" || e.Code == "55P03":
 		return fmt.Errorf("%w: %w", cause, service.Errorf(service.EUNAVAILABLE, "the store is busy; try again"))
-	case strings.HasPrefix(e.Code, "08"), strings.HasPrefix(e.Code, "53"), strings.HasPrefix(e.Code, "57P"):
+	case strings.HasPrefix(e.Code, "08"), strings.HasPrefix(e.Code, "53"), strings.HasPrefix(e.Code, "57P"),
+		strings.HasPrefix(e.Code, "28"), e.Code == "3D000":
 		return unavailable(op, e)
 	}
 	return cause

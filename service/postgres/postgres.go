@@ -82,10 +82,21 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
-		return nil, storeError("migrate", err)
+		return nil, openError(err)
 	}
 	go s.commitLoop()
 	return s, nil
+}
+
+// openError says why the store could not be opened, with the server's own
+// words: whoever starts a replica needs them to fix a wrong host, role or
+// database. pgconn's messages never hold the password.
+func openError(err error) error {
+	mapped := storeError("migrate", err)
+	if service.ErrorCode(mapped) == service.EUNAVAILABLE {
+		return service.Errorf(service.EUNAVAILABLE, "the PostgreSQL store cannot be reached: %v", err)
+	}
+	return mapped
 }
 
 // redact keeps a parse error's message but not the DSN, which may hold a
