@@ -41,12 +41,12 @@ type Config struct {
 
 // Server is the HTTP API.
 type Server struct {
-	app       *fiber.App
-	api       huma.API
-	store     service.RevisionStore
-	logger    *slog.Logger
-	obs       Observer
-	cfg       Config
+	app            *fiber.App
+	api            huma.API
+	store          service.RevisionStore
+	logger         *slog.Logger
+	obs            Observer
+	cfg            Config
 	cache          *cacheStore
 	summaries      *resultCache[*summarize.Summary]
 	summaryRenders *resultCache[*rendered]
