@@ -46,13 +46,13 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	LogFormat       string
 	LogLevel        string
-	// CacheEntries bounds each of the summary and diff caches.
-	CacheEntries int
 	// Security: who may call the service and how much.
 	Security SecurityConfig
 	// StorePoolSize, when above zero, caps the PostgreSQL connection pool
 	// and overrides the DSN's pool_max_conns.
 	StorePoolSize int
+	// CacheBytes bounds the summary and diff caches together, in bytes.
+	CacheBytes int64
 }
 
 // DefaultConfig returns the configuration of a plain `redline serve`.
@@ -60,7 +60,7 @@ func DefaultConfig() Config {
 	return Config{
 		Listen: "127.0.0.1:8080", Store: "sqlite:redline.db", MaxBody: service.DefaultMaxBody,
 		ReadTimeout: 15 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 120 * time.Second,
-		ShutdownTimeout: 30 * time.Second, LogFormat: "text", LogLevel: "info", CacheEntries: 1024,
+		ShutdownTimeout: 30 * time.Second, LogFormat: "text", LogLevel: "info", CacheBytes: api.DefaultCacheBytes,
 	}
 }
 
@@ -110,7 +110,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.server = api.NewServer(api.Config{
 		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
-		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheEntries: m.Config.CacheEntries,
+		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheBytes: m.Config.CacheBytes,
 		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
 	})
 	if err := m.listen(); err != nil {
@@ -260,7 +260,8 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	poolSize := envOr(getenv, "REDLINE_STORE_POOL_SIZE", strconv.Itoa(c.StorePoolSize))
 	fs.StringVar(&poolSize, "store-pool-size", poolSize, "most connections to PostgreSQL; 0 keeps the DSN's pool_max_conns or pgx's default (env REDLINE_STORE_POOL_SIZE)")
 	fs.StringVar(&maxBody, "max-body", envOr(getenv, "REDLINE_MAX_BODY", maxBody), "largest request body, e.g. 2MiB (env REDLINE_MAX_BODY)")
-	fs.IntVar(&c.CacheEntries, "cache-entries", c.CacheEntries, "entries each of the summary and diff caches keeps (1 to 1000000)")
+	cacheBytes := humanize.IBytes(uint64(c.CacheBytes))
+	fs.StringVar(&cacheBytes, "cache-bytes", envOr(getenv, "REDLINE_CACHE_BYTES", cacheBytes), "memory the summary and diff caches may hold together, e.g. 256MiB (env REDLINE_CACHE_BYTES)")
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request")
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to write a whole response")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "how long an idle keep-alive connection stays open")
@@ -286,8 +287,8 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	if err := c.setPoolSize(poolSize); err != nil {
 		return err
 	}
-	if c.CacheEntries < 1 || c.CacheEntries > 1_000_000 {
-		return usageError{fmt.Sprintf("--cache-entries %d must be between 1 and 1000000", c.CacheEntries)}
+	if err := c.setCacheBytes(cacheBytes); err != nil {
+		return err
 	}
 	return c.setMaxBody(maxBody)
 }
@@ -307,6 +308,15 @@ func (c *Config) setMaxBody(s string) error {
 		return usageError{fmt.Sprintf("--max-body %q must be a size from 1KiB to 1GiB, such as 2MiB", s)}
 	}
 	c.MaxBody = int(n)
+	return nil
+}
+
+func (c *Config) setCacheBytes(s string) error {
+	n, err := humanize.ParseBytes(s)
+	if err != nil || n < 1<<20 || n > 1<<40 {
+		return usageError{fmt.Sprintf("--cache-bytes %q must be a size from 1MiB to 1TiB, such as 256MiB", s)}
+	}
+	c.CacheBytes = int64(n)
 	return nil
 }
 

@@ -121,10 +121,16 @@ type CacheParam struct {
 }
 
 // notModified reports whether the client already holds revision n.
-func (p CacheParam) notModified(n int) bool {
+func (p CacheParam) notModified(n int) bool { return p.matches(etag(n)) }
+
+// matches reports whether If-None-Match names the entity tag want.
+func (p CacheParam) matches(want string) bool {
+	if p.IfNoneMatch == "" {
+		return false
+	}
 	for _, tag := range strings.Split(p.IfNoneMatch, ",") {
 		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
-		if tag == "*" || tag == etag(n) {
+		if tag == "*" || tag == want {
 			return true
 		}
 	}

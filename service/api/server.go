@@ -34,8 +34,6 @@ type Config struct {
 	Middleware []fiber.Handler
 	// Observer is told of summaries, diffs, cache use and stored revisions.
 	Observer Observer
-	// CacheEntries bounds each result cache (summaries, diffs).
-	CacheEntries int
 	// Conns caps the connections Serve accepts; zero values leave a cap off.
 	Conns ConnLimits
 	// Access decides who may read and write; its zero value lets everyone.
@@ -45,28 +43,31 @@ type Config struct {
 	CORSOrigins []string
 	// RateLimits bound requests per client and scope; nil sets none.
 	RateLimits *RateLimits
+	// CacheBytes bounds the summary and diff caches together, counting the
+	// bytes their entries hold; DefaultCacheBytes when 0.
+	CacheBytes int64
 }
 
 // Server is the HTTP API.
 type Server struct {
-	app       *fiber.App
-	api       huma.API
-	store     service.RevisionStore
-	logger    *slog.Logger
-	obs       Observer
-	cfg       Config
-	summaries *resultCache[*summarize.Summary]
-	diffs     *resultCache[*diffResult]
+	app            *fiber.App
+	api            huma.API
+	store          service.RevisionStore
+	logger         *slog.Logger
+	obs            Observer
+	cfg            Config
+	cache          *cacheStore
+	summaries      *resultCache[*summarize.Summary]
+	summaryRenders *resultCache[*rendered]
+	diffs          *resultCache[*diffResult]
+	diffRenders    *resultCache[*rendered]
 }
 
 // NewServer builds the Fiber app, its middleware and every route.
 func NewServer(cfg Config) *Server {
 	cfg = withDefaults(cfg)
 	s := &Server{store: cfg.Store, logger: cfg.Logger, obs: cfg.Observer, cfg: cfg}
-	s.summaries = newResultCache[*summarize.Summary](summaryCacheName, cfg.CacheEntries, cfg.Observer, nil)
-	// A diff coarsened by its deadline depends on how busy the machine was;
-	// it is not kept, so the next request may get the full diff.
-	s.diffs = newResultCache(diffCacheName, cfg.CacheEntries, cfg.Observer, func(r *diffResult) bool { return !r.body.Degraded })
+	s.newCaches(cfg)
 	s.app = newFiberApp(cfg)
 	guardServer(s.app, cfg.Logger)
 	s.app.Use(securityHeaders, s.requestID, s.accessLog)
@@ -81,6 +82,18 @@ func NewServer(cfg Config) *Server {
 	s.api = humafiber.New(s.app, humaConfig(cfg.Version))
 	s.registerRoutes()
 	return s
+}
+
+// newCaches makes the summary and diff caches, computed results and encoded
+// answers alike, all within one byte budget.
+func (s *Server) newCaches(cfg Config) {
+	s.cache = newCacheStore(cfg.CacheBytes, cfg.Observer)
+	s.summaries = newResultCache[*summarize.Summary](s.cache, summaryCacheName, "result", nil, nil)
+	s.summaryRenders = newResultCache[*rendered](s.cache, summaryCacheName, "encoded", nil, nil)
+	// A diff coarsened by its deadline depends on how busy the machine was;
+	// it is not kept, so the next request may get the full diff.
+	s.diffs = newResultCache(s.cache, diffCacheName, "result", nil, func(r *diffResult) bool { return !r.body.Degraded })
+	s.diffRenders = newResultCache(s.cache, diffCacheName, "encoded", nil, func(r *rendered) bool { return !r.transient })
 }
 
 func newFiberApp(cfg Config) *fiber.App {
@@ -110,8 +123,8 @@ func withDefaults(cfg Config) Config {
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
 	}
-	if cfg.CacheEntries <= 0 {
-		cfg.CacheEntries = 1024
+	if cfg.CacheBytes <= 0 {
+		cfg.CacheBytes = DefaultCacheBytes
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
