@@ -21,6 +21,7 @@ import (
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/api"
 	"github.com/redline-news/redline/service/sqlite"
+	"github.com/redline-news/redline/service/web"
 	"github.com/redline-news/redline/summarize"
 )
 
@@ -95,6 +96,7 @@ func (m *Main) Run(ctx context.Context) error {
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
 		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheEntries: m.Config.CacheEntries,
 	})
+	web.New(web.Config{Store: instrumented, Logger: m.Logger, CacheEntries: m.Config.CacheEntries}).Mount(m.server.App())
 	if err := m.listen(); err != nil {
 		m.Close()
 		return err
