@@ -11,8 +11,8 @@ import (
 )
 
 var templateFuncs = template.FuncMap{
-	"plural": plural,
-	"pct":    func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"plural":   plural,
+	"pct":      func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 	"changeOf": func(st diff.Stats) changeBar { return changeBar{Added: st.WordsAdded, Removed: st.WordsRemoved} },
 }
 

@@ -56,14 +56,14 @@ func (s *site) put(t testing.TB, id, title, body string) {
 	}
 }
 
-type page struct {
+type response struct {
 	status int
 	header http.Header
 	body   string
 }
 
 // get fetches path without following redirects.
-func (s *site) get(t testing.TB, path string, cookies ...*http.Cookie) page {
+func (s *site) get(t testing.TB, path string, cookies ...*http.Cookie) response {
 	t.Helper()
 	req, err := http.NewRequest("GET", s.url+path, nil)
 	if err != nil {
@@ -75,7 +75,7 @@ func (s *site) get(t testing.TB, path string, cookies ...*http.Cookie) page {
 	return s.do(t, req)
 }
 
-func (s *site) postForm(t testing.TB, path string, form url.Values) page {
+func (s *site) postForm(t testing.TB, path string, form url.Values) response {
 	t.Helper()
 	req, err := http.NewRequest("POST", s.url+path, strings.NewReader(form.Encode()))
 	if err != nil {
@@ -85,7 +85,7 @@ func (s *site) postForm(t testing.TB, path string, form url.Values) page {
 	return s.do(t, req)
 }
 
-func (s *site) do(t testing.TB, req *http.Request) page {
+func (s *site) do(t testing.TB, req *http.Request) response {
 	t.Helper()
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := client.Do(req)
@@ -94,7 +94,7 @@ func (s *site) do(t testing.TB, req *http.Request) page {
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return page{status: resp.StatusCode, header: resp.Header, body: string(b)}
+	return response{status: resp.StatusCode, header: resp.Header, body: string(b)}
 }
 
 // story is an article of three revisions: a number changes, a paragraph is
