@@ -25,6 +25,7 @@ import (
 	"github.com/redline-news/redline/service/auth"
 	"github.com/redline-news/redline/service/postgres"
 	"github.com/redline-news/redline/service/sqlite"
+	"github.com/redline-news/redline/service/web"
 	"github.com/redline-news/redline/summarize"
 )
 
@@ -113,6 +114,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheBytes: m.Config.CacheBytes,
 		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
 	})
+	web.New(web.Config{Store: instrumented, Logger: m.Logger}).Mount(m.server.App())
 	if err := m.listen(); err != nil {
 		m.Close()
 		return err
