@@ -19,8 +19,10 @@
 //   - rl-diff: the <div> around an inline diff ([Result.HTML], [HTMLOps]).
 //   - rl-del, rl-ins: the <del> of deleted and the <ins> of inserted text.
 //   - rl-moved: a moved block, with its move number in data-move; inline it
-//     is on the <del> and <ins> of the move, in the side-by-side table on
-//     the row where the sentence now stands.
+//     is on the <del> of its old place and the <ins> of its new one, or, if
+//     it was edited on the way, on a <span> at its new place that holds the
+//     <del> and <ins> of the edit; in the side-by-side table it is on the
+//     row where the sentence now stands, which shows its edits.
 //   - rl-sr: a visually hidden cue inside every <del> ("removed: ") and
 //     <ins> ("added: "; "moved from here: " and "moved here: " for moved
 //     text), read by screen readers, for readers who cannot tell

@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -48,8 +49,8 @@ func TestTextCollapsesWithContext(t *testing.T) {
 		new.WriteString(line)
 	}
 	r := compare(t, old.String(), new.String())
-	want := "@@ 8 unchanged lines @@\nParagraph I stays.\nParagraph J stays.\nParagraph K said [-yes-]{+no+}.\n" +
-		"Paragraph L stays.\nParagraph M stays.\n@@ 7 unchanged lines @@\n"
+	want := "@@ ¶1 → ¶1, after 8 unchanged lines @@\nParagraph I stays.\nParagraph J stays.\nParagraph K said [-yes-]{+no+}.\n" +
+		"Paragraph L stays.\nParagraph M stays.\n@@ 7 unchanged lines to the end @@\n"
 	if got := r.Text(diff.RenderOptions{Context: 2}); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
@@ -119,8 +120,8 @@ func TestContextCountsLinesWithText(t *testing.T) {
 		got  func(diff.RenderOptions) string
 		want string
 	}{
-		{"text", r.Text, "@@ 3 unchanged lines @@\nParagraph D stays.\n\nParagraph E [-stays-]{+changed+}.\n\n" +
-			"Paragraph F stays.\n@@ 3 unchanged lines @@\n"},
+		{"text", r.Text, "@@ ¶4 → ¶4, after 3 unchanged lines @@\nParagraph D stays.\n\nParagraph E [-stays-]{+changed+}.\n\n" +
+			"Paragraph F stays.\n@@ 3 unchanged lines to the end @@\n"},
 		{"html", r.HTML, `<div class="rl-diff"><span class="rl-skip">3 unchanged lines</span>` + "\nParagraph D stays.\n\n" +
 			`Paragraph E <del class="rl-del"><span class="rl-sr">removed: </span>stays</del><span class="rl-sep"> </span>` +
 			`<ins class="rl-ins"><span class="rl-sr">added: </span>changed</ins>.` + "\n\nParagraph F stays.\n" +
@@ -167,6 +168,24 @@ func TestSideBySideCues(t *testing.T) {
 	r := compare(t, "Rain fell. Roads shut.", "Rain fell. Schools closed.")
 	got := r.SideBySideHTML(diff.RenderOptions{})
 	for _, want := range []string{`<span class="rl-sr">removed: </span>`, `<span class="rl-sr">added: </span>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %q, want it to contain %q", got, want)
+		}
+	}
+}
+
+func TestHunkHeadersGiveParagraphs(t *testing.T) {
+	var old, new []string
+	for i := range 12 {
+		p := "Paragraph " + strconv.Itoa(i+1) + " stays as it was."
+		old, new = append(old, p), append(new, p)
+	}
+	new = append(new[:3], append([]string{"A new paragraph near the top."}, new[3:]...)...)
+	new[9] = "Paragraph 9 was edited." // old ¶9, new ¶10
+	r := compare(t, strings.Join(old, "\n\n")+"\n", strings.Join(new, "\n\n")+"\n")
+	got := r.Text(diff.RenderOptions{Context: 1})
+	for _, want := range []string{"@@ ¶3 → ¶3, after 2 unchanged lines @@\n", "@@ ¶8 → ¶9, after 2 unchanged lines @@\n",
+		"@@ 2 unchanged lines to the end @@\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("got %q, want it to contain %q", got, want)
 		}
