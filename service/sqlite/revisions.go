@@ -35,6 +35,9 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 	if err := insertRevision(ctx, tx, rev); err != nil {
 		return nil, false, err
 	}
+	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(latest, rev)); err != nil {
+		return nil, false, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, false, fmt.Errorf("commit: %w", err)
 	}
@@ -117,6 +120,9 @@ func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, articleID)
 	if err != nil {
 		return fmt.Errorf("delete article: %w", err)

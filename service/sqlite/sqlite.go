@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/riverqueue/river"
+
 	"github.com/redline-news/redline/service"
 	_ "modernc.org/sqlite" // registers the CGO-free "sqlite" driver
 )
@@ -33,6 +35,9 @@ type DB struct {
 	path string
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
+
+	jobs  *river.Client[*sql.Tx] // queues webhook deliveries
+	watch *watcher               // wakes feed readers
 }
 
 var _ service.RevisionStore = (*DB)(nil)
@@ -59,6 +64,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
 	}
+	if err := s.openQueue(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open delivery queue in sqlite %s: %w", path, err)
+	}
+	s.watch = newWatcher(s.lastSeq, EventPollInterval)
 	return s, nil
 }
 
@@ -73,6 +83,7 @@ func dsn(path string) string {
 
 // Close closes the database; WAL content is checkpointed into the file.
 func (s *DB) Close() error {
+	s.watch.close()
 	return s.db.Close()
 }
 
