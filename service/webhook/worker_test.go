@@ -91,12 +91,11 @@ func openStore(t *testing.T, path string) *sqlite.DB {
 	return db
 }
 
-
 func startWorker(t *testing.T, db *sqlite.DB, mod func(*webhook.Config)) {
 	t.Helper()
 	cfg := webhook.Config{Events: db, AllowPrivate: true, PollInterval: 20 * time.Millisecond,
 		Schedule: []time.Duration{100 * time.Millisecond, 100 * time.Millisecond, 100 * time.Millisecond},
-		Logger: slog.New(slog.DiscardHandler)}
+		Logger:   slog.New(slog.DiscardHandler)}
 	if mod != nil {
 		mod(&cfg)
 	}
