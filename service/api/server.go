@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net"
+	"sync/atomic"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -45,6 +46,10 @@ type Config struct {
 	CORSOrigins []string
 	// RateLimits bound requests per client and scope; nil sets none.
 	RateLimits *RateLimits
+	// Writable, when set, tells readiness whether the store takes writes
+	// again after they failed; a Store that has CheckWritable is used when
+	// it is nil.
+	Writable WriteChecker
 }
 
 // Server is the HTTP API.
@@ -57,6 +62,9 @@ type Server struct {
 	cfg       Config
 	summaries *resultCache[*summarize.Summary]
 	diffs     *resultCache[*diffResult]
+	// writeFailure is why the last write failed for want of space or of
+	// the store, or nil once writes work.
+	writeFailure atomic.Pointer[string]
 }
 
 // NewServer builds the Fiber app, its middleware and every route.
@@ -107,6 +115,9 @@ func newFiberApp(cfg Config) *fiber.App {
 }
 
 func withDefaults(cfg Config) Config {
+	if w, ok := cfg.Store.(WriteChecker); ok && cfg.Writable == nil {
+		cfg.Writable = w
+	}
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
 	}

@@ -12,7 +12,8 @@ import (
 
 // PutRevision stores d as the next revision of its article. See
 // service.RevisionStore.
-func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revision, bool, error) {
+func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revision, _ bool, err error) {
+	defer func() { err = s.storeError(err) }()
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
@@ -111,7 +112,8 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 }
 
 // DeleteArticle removes an article; its revisions go with it (ON DELETE CASCADE).
-func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
+func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
+	defer func() { err = s.storeError(err) }()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
