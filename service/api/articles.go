@@ -78,11 +78,11 @@ type putArticleInput struct {
 	IfMatch     string `header:"If-Match" doc:"Write only if the latest revision is this one (\"N\"), or if the article exists (*)."`
 	IfNoneMatch string `header:"If-None-Match" doc:"* writes only if the article does not exist yet."`
 	Body        struct {
-		Title        string         `json:"title" minLength:"1" maxLength:"1000" doc:"One line."`
-		Body         string         `json:"body" minLength:"1" doc:"The article text; paragraphs separated by a blank line."`
-		URL          string         `json:"url,omitempty" maxLength:"2048" required:"false"`
-		Metadata     RawObject      `json:"metadata,omitempty" required:"false" doc:"Any JSON object, kept with the revision (16 KiB at most, counted as sent)."`
-		BaseRevision int            `json:"base_revision,omitempty" required:"false" minimum:"1" doc:"Same as If-Match: \"N\"."`
+		Title        string    `json:"title" minLength:"1" maxLength:"1000" doc:"One line."`
+		Body         string    `json:"body" minLength:"1" doc:"The article text; paragraphs separated by a blank line."`
+		URL          string    `json:"url,omitempty" maxLength:"2048" required:"false"`
+		Metadata     RawObject `json:"metadata,omitempty" required:"false" doc:"Any JSON object, kept with the revision (16 KiB at most, counted as sent)."`
+		BaseRevision int       `json:"base_revision,omitempty" required:"false" minimum:"1" doc:"Same as If-Match: \"N\"."`
 	}
 }
 
