@@ -13,13 +13,14 @@ import (
 // PutRevision stores d as the next revision of its article. See
 // service.RevisionStore. Concurrent calls share one transaction and one
 // fsync (see internal/groupcommit); each returns once its batch is durable.
-func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revision, bool, error) {
+func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revision, _ bool, err error) {
+	defer func() { err = s.storeError(err) }()
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
 	var rev *service.Revision
 	var created bool
-	err := s.writes.Do(ctx, func(ctx context.Context, tx *sql.Tx) error {
+	err = s.writes.Do(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
 		rev, created, err = s.putRevision(ctx, tx, d)
 		return err
@@ -129,7 +130,8 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 // DeleteArticle removes an article; its revisions go with it (ON DELETE
 // CASCADE). It goes through the same committer as writes, so that it never
 // waits on SQLite's busy handler behind a batch.
-func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
+func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
+	defer func() { err = s.storeError(err) }()
 	return s.writes.Do(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
 			return err
