@@ -17,11 +17,15 @@ func (s *DB) ListArticles(ctx context.Context, opts service.ListOptions) (*servi
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
-	const columns = `SELECT id, title, url, latest_revision, created_at, updated_at FROM articles`
+	// An empty query skips the filter; ILIKE ignores case as SQLite's LIKE
+	// does for ASCII.
+	const columns = `SELECT id, title, url, latest_revision, created_at, updated_at FROM articles
+		WHERE ($1 = '' OR title ILIKE $2 OR id ILIKE $2)`
+	pattern := service.LikePattern(opts.Query)
 	var rows pgx.Rows
 	var err error
 	if opts.Cursor == "" {
-		rows, err = s.pool.Query(ctx, columns+` ORDER BY updated_at DESC, id ASC LIMIT $1`, opts.Limit+1)
+		rows, err = s.pool.Query(ctx, columns+` ORDER BY updated_at DESC, id ASC LIMIT $3`, opts.Query, pattern, opts.Limit+1)
 	} else {
 		micros, afterID, derr := service.DecodeCursor(opts.Cursor)
 		if derr != nil {
@@ -29,8 +33,8 @@ func (s *DB) ListArticles(ctx context.Context, opts service.ListOptions) (*servi
 		}
 		after := time.UnixMicro(micros).UTC()
 		rows, err = s.pool.Query(ctx, columns+`
-			WHERE updated_at < $1 OR (updated_at = $1 AND id > $2)
-			ORDER BY updated_at DESC, id ASC LIMIT $3`, after, afterID, opts.Limit+1)
+			AND (updated_at < $3 OR (updated_at = $3 AND id > $4))
+			ORDER BY updated_at DESC, id ASC LIMIT $5`, opts.Query, pattern, after, afterID, opts.Limit+1)
 	}
 	if err != nil {
 		return nil, storeError("list articles", err)

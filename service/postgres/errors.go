@@ -41,7 +41,7 @@ func serverError(op string, e *pgconn.PgError) error {
 	case e.Code == "22021" || e.Code == "22P05":
 		return fmt.Errorf("%w: %w", cause, service.Errorf(service.EINVALID, "text must not contain NUL bytes (U+0000), which PostgreSQL cannot store"))
 	case strings.HasPrefix(e.Code, "23"):
-		return fmt.Errorf("%w: %w", cause, service.Errorf(service.ECONFLICT, "the write clashes with what is stored; try again"))
+		return fmt.Errorf("%w: %w", cause, service.Errorf(service.EUNAVAILABLE, "the write clashed with a concurrent one; try again"))
 	case e.Code == "40001" || e.Code == "40P01" || e.Code == "55P03":
 		return fmt.Errorf("%w: %w", cause, service.Errorf(service.EUNAVAILABLE, "the store is busy; try again"))
 	case strings.HasPrefix(e.Code, "08"), strings.HasPrefix(e.Code, "53"), strings.HasPrefix(e.Code, "57P"),

@@ -200,3 +200,27 @@ func nullableJSON(b []byte) *string {
 	s := string(b)
 	return &s
 }
+
+// RevisionMeta returns the number and content hash of revision n of an
+// article, or of its latest when n is 0, without reading title or body: it
+// is all a cache lookup needs.
+func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
+	m := service.RevisionMeta{ArticleID: articleID}
+	var err error
+	if n == 0 {
+		err = s.pool.QueryRow(ctx, `
+			SELECT a.latest_revision, r.content_hash
+			FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
+			WHERE a.id = $1`, articleID).Scan(&m.Number, &m.ContentHash)
+	} else {
+		err = s.pool.QueryRow(ctx, `SELECT number, content_hash FROM revisions WHERE article_id = $1 AND number = $2`,
+			articleID, n).Scan(&m.Number, &m.ContentHash)
+	}
+	switch {
+	case errors.Is(err, pgx.ErrNoRows) && n == 0:
+		return m, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+	case errors.Is(err, pgx.ErrNoRows):
+		return m, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
+	}
+	return m, storeError("revision meta", err)
+}
