@@ -17,11 +17,12 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
+	guess := s.guessChanges(ctx, d)
 	var rev *service.Revision
 	var created bool
 	err := s.writes.Do(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
-		rev, created, err = s.putRevision(ctx, tx, d)
+		rev, created, err = s.putRevision(ctx, tx, d, guess)
 		return err
 	})
 	if err != nil {
@@ -32,7 +33,7 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 
 // putRevision writes d inside tx, which may hold other drafts of the same
 // batch, written before it.
-func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft) (*service.Revision, bool, error) {
+func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft, guess *changeGuess) (*service.Revision, bool, error) {
 	latest, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
 	if err != nil && service.ErrorCode(err) != service.ENOTFOUND {
 		return nil, false, err
@@ -44,6 +45,9 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft) (*ser
 		return latest, false, nil
 	}
 	rev := service.NewRevision(d, nextNumber(latest), s.Now())
+	if rev.Changes, err = changesSince(latest, d, guess); err != nil {
+		return nil, false, err
+	}
 	if err := insertRevision(ctx, s.in(tx), rev); err != nil {
 		return nil, false, err
 	}
@@ -64,8 +68,8 @@ const upsertArticleSQL = `
 		latest_revision = excluded.latest_revision, updated_at = excluded.updated_at`
 
 const insertRevisionSQL = `
-	INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func insertRevision(ctx context.Context, r runner, rev *service.Revision) error {
 	at := rev.CreatedAt.UnixMicro()
@@ -73,7 +77,7 @@ func insertRevision(ctx context.Context, r runner, rev *service.Revision) error 
 		return fmt.Errorf("upsert article: %w", err)
 	}
 	if _, err := r.exec(ctx, insertRevisionSQL, rev.ArticleID, rev.Number, rev.Title, rev.Body, rev.URL,
-		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, at); err != nil {
+		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, rev.Changes.WordsAdded, rev.Changes.WordsRemoved, at); err != nil {
 		return fmt.Errorf("insert revision: %w", err)
 	}
 	return nil
@@ -85,7 +89,7 @@ func (s *DB) LatestRevision(ctx context.Context, articleID string) (*service.Rev
 }
 
 const revisionByNumberSQL = `
-	SELECT article_id, number, title, body, url, metadata, content_hash, words, created_at
+	SELECT article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, created_at
 	FROM revisions WHERE article_id = ? AND number = ?`
 
 // RevisionByNumber returns revision n of an article.
@@ -100,7 +104,7 @@ func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*se
 // Revisions returns every revision of an article, without bodies.
 func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revision, error) {
 	rows, err := s.pool().query(ctx, `
-		SELECT article_id, number, title, '', url, metadata, content_hash, words, created_at
+		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, created_at
 		FROM revisions WHERE article_id = ? ORDER BY number`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("list revisions: %w", err)
@@ -123,6 +127,41 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 	return revs, nil
 }
 
+const listRevisionsSQL = `
+	SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, created_at
+	FROM revisions WHERE article_id = ? AND number > ? ORDER BY number LIMIT ?`
+
+// ListRevisions returns a page of an article's revisions, oldest first,
+// without bodies: an index range on (article_id, number), never a diff.
+func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.RevisionListOptions) (*service.RevisionPage, error) {
+	after, err := opts.Validate()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.pool().query(ctx, listRevisionsSQL, articleID, after, opts.Limit+1)
+	if err != nil {
+		return nil, fmt.Errorf("list revisions: %w", err)
+	}
+	defer rows.Close()
+	revs := []service.Revision{}
+	for rows.Next() {
+		rev, err := scanRevision(rows.Scan, false)
+		if err != nil {
+			return nil, err
+		}
+		revs = append(revs, *rev)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list revisions: %w", err)
+	}
+	if len(revs) == 0 {
+		if _, err := s.RevisionMeta(ctx, articleID, 0); err != nil {
+			return nil, err
+		}
+	}
+	return service.NewRevisionPage(revs, opts.Limit), nil
+}
+
 // DeleteArticle removes an article; its revisions go with it (ON DELETE
 // CASCADE). It goes through the same committer as writes, so that it never
 // waits on SQLite's busy handler behind a batch.
@@ -140,7 +179,7 @@ func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
 }
 
 const latestRevisionSQL = `
-	SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words, r.created_at
+	SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words, r.words_added, r.words_removed, r.created_at
 	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
 	WHERE a.id = ?`
 
@@ -185,7 +224,8 @@ func scanRevision(scan func(dest ...any) error, withBody bool) (*service.Revisio
 	var r service.Revision
 	var metadata sql.NullString
 	var at int64
-	if err := scan(&r.ArticleID, &r.Number, &r.Title, &r.Body, &r.URL, &metadata, &r.ContentHash, &r.Words, &at); err != nil {
+	if err := scan(&r.ArticleID, &r.Number, &r.Title, &r.Body, &r.URL, &metadata, &r.ContentHash, &r.Words,
+		&r.Changes.WordsAdded, &r.Changes.WordsRemoved, &at); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}
