@@ -96,15 +96,24 @@ func (s *DB) guessChanges(ctx context.Context, d service.Draft) *changeGuess {
 	return g
 }
 
-// changesSince returns the stats of d against latest, the revision it
-// follows, from the guess when the guess was made against that revision.
-func changesSince(latest *service.Revision, d service.Draft, g *changeGuess) (service.ChangeStats, error) {
-	base, prevBody := "", ""
+// changesSince returns the stats of d against latest (its number and hash
+// only; nil for a new article), from the guess when the guess was made
+// against that revision, else by loading latest's body and diffing.
+func (s *DB) changesSince(ctx context.Context, tx *sql.Tx, latest *service.Revision, d service.Draft, g *changeGuess) (service.ChangeStats, error) {
+	base := ""
 	if latest != nil {
-		base, prevBody = latest.ContentHash, latest.Body
+		base = latest.ContentHash
 	}
 	if g != nil && g.baseHash == base {
 		return g.stats, nil
+	}
+	prevBody := ""
+	if latest != nil {
+		full, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
+		if err != nil {
+			return service.ChangeStats{}, err
+		}
+		prevBody = full.Body
 	}
 	return service.ChangeStatsBetween(prevBody, d.Body)
 }

@@ -34,24 +34,41 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 // putRevision writes d inside tx, which may hold other drafts of the same
 // batch, written before it.
 func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft, guess *changeGuess) (*service.Revision, bool, error) {
-	latest, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
-	if err != nil && service.ErrorCode(err) != service.ENOTFOUND {
+	// Only the latest number and hash are read here: the committer writes
+	// for every caller, so it reads a body only when it must.
+	latest, err := latestMeta(ctx, s.in(tx), d.ArticleID)
+	if err != nil {
 		return nil, false, err
 	}
 	if err := d.CheckPreconditions(latest); err != nil {
 		return nil, false, err
 	}
-	if latest != nil && latest.SameContent(d) {
-		return latest, false, nil
+	if latest != nil && latest.ContentHash == service.ContentHash(d.Title, d.Body) {
+		unchanged, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
+		return unchanged, false, err
 	}
 	rev := service.NewRevision(d, nextNumber(latest), s.Now())
-	if rev.Changes, err = changesSince(latest, d, guess); err != nil {
+	if rev.Changes, err = s.changesSince(ctx, tx, latest, d, guess); err != nil {
 		return nil, false, err
 	}
 	if err := insertRevision(ctx, s.in(tx), rev); err != nil {
 		return nil, false, err
 	}
 	return rev, true, nil
+}
+
+// latestMeta returns the number and content hash of an article's latest
+// revision, or nil when the article does not exist.
+func latestMeta(ctx context.Context, r runner, articleID string) (*service.Revision, error) {
+	m := &service.Revision{ArticleID: articleID}
+	err := r.queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("latest revision: %w", err)
+	}
+	return m, nil
 }
 
 func nextNumber(latest *service.Revision) int {
