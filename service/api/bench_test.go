@@ -3,14 +3,14 @@ package api_test
 import (
 	"context"
 	"fmt"
-	"sync"
-	"sync/atomic"
 	"io"
 	"log/slog"
-	"net/http"
 	"net"
+	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/valyala/fasthttp"
