@@ -20,10 +20,14 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 	guess := s.guessChanges(ctx, d)
 	var rev *service.Revision
 	var created bool
-	err := s.writes.Do(ctx, func(ctx context.Context, tx *sql.Tx) error {
+	err := s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
 		rev, created, err = s.putRevision(ctx, tx, d, guess)
 		return err
+	}, func() {
+		if created {
+			s.meta.wrote(rev)
+		}
 	})
 	if err != nil {
 		return nil, false, err
@@ -183,7 +187,7 @@ func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.R
 // CASCADE). It goes through the same committer as writes, so that it never
 // waits on SQLite's busy handler behind a batch.
 func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
-	return s.writes.Do(ctx, func(ctx context.Context, tx *sql.Tx) error {
+	return s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := s.in(tx).exec(ctx, `DELETE FROM articles WHERE id = ?`, articleID)
 		if err != nil {
 			return fmt.Errorf("delete article: %w", err)
@@ -192,7 +196,7 @@ func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
 			return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
 		}
 		return nil
-	})
+	}, func() { s.meta.deleted(articleID) })
 }
 
 const latestRevisionSQL = `
@@ -217,8 +221,21 @@ const revisionMetaSQL = `SELECT number, content_hash FROM revisions WHERE articl
 
 // RevisionMeta returns the number and content hash of revision n of an
 // article, or of its latest when n is 0, without reading title or body: it
-// is all a cache lookup needs.
+// is all a cache lookup needs. It is answered from memory when it can (see
+// metaCache).
 func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
+	m, gen, ok := s.meta.get(articleID, n)
+	if ok {
+		return m, nil
+	}
+	m, err := s.readRevisionMeta(ctx, articleID, n)
+	if err == nil {
+		s.meta.put(gen, n == 0, m)
+	}
+	return m, err
+}
+
+func (s *DB) readRevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
 	m := service.RevisionMeta{ArticleID: articleID}
 	var err error
 	if n == 0 {

@@ -35,6 +35,7 @@ type DB struct {
 	// writes commits PutRevision and DeleteArticle calls in batches.
 	writes *groupcommit.Batcher[*sql.Tx]
 	stmts  *statements
+	meta   *metaCache
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 }
@@ -58,7 +59,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(16)
-	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db)}
+	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db), meta: newMetaCache()}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)

@@ -253,6 +253,23 @@ func testRevisionMeta(t *testing.T, h Harness) {
 	wantCode(t, err, service.ENOTFOUND)
 	_, err = s.RevisionMeta(ctx, "missing", 0)
 	wantCode(t, err, service.ENOTFOUND)
+
+	// What a lookup answers follows writes and deletes at once.
+	mustPut(t, s, draft("meta", "Title 4", body(4)))
+	if m, err := s.RevisionMeta(ctx, "meta", 0); err != nil || m.Number != 4 {
+		t.Fatalf("latest after a put: got %+v (%v), want revision 4", m, err)
+	}
+	if err := s.DeleteArticle(ctx, "meta"); err != nil {
+		t.Fatalf("delete: %v", err)
+	}
+	for _, n := range []int{0, 2} {
+		_, err := s.RevisionMeta(ctx, "meta", n)
+		wantCode(t, err, service.ENOTFOUND)
+	}
+	mustPut(t, s, draft("meta", "Other", body(9)))
+	if m, err := s.RevisionMeta(ctx, "meta", 1); err != nil || m.ContentHash != service.ContentHash("Other", body(9)) {
+		t.Fatalf("revision 1 after the article was made again: got %+v (%v), want the new content's hash", m, err)
+	}
 }
 
 func testListRevisions(t *testing.T, h Harness) {
