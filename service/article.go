@@ -45,7 +45,10 @@ type Revision struct {
 	Metadata    json.RawMessage // a JSON object, or nil
 	ContentHash string          // hex SHA-256 of title, "\n", body
 	Words       int
-	CreatedAt   time.Time
+	// Changes are the words this revision added and removed since the one
+	// before it, computed when it was written.
+	Changes   ChangeStats
+	CreatedAt time.Time
 }
 
 // RevisionMeta identifies a revision's content without holding it: caches
@@ -127,6 +130,12 @@ type RevisionStore interface {
 	// Revisions returns every revision of an article in order, without their
 	// bodies, or ENOTFOUND when the article does not exist.
 	Revisions(ctx context.Context, articleID string) ([]Revision, error)
+
+	// ListRevisions returns a page of an article's revisions, oldest first,
+	// without bodies and with their stored change stats. Returns ENOTFOUND
+	// when the article does not exist and EINVALID for a malformed cursor
+	// or limit.
+	ListRevisions(ctx context.Context, articleID string, opts RevisionListOptions) (*RevisionPage, error)
 
 	// ListArticles returns a page of articles, newest update first. Returns
 	// EINVALID for a malformed cursor or limit.

@@ -142,9 +142,16 @@ type getArticleInput struct {
 	CacheParam
 }
 
+type listRevisionsInput struct {
+	ArticleIDParam
+	Limit  int    `query:"limit" minimum:"1" maximum:"500" default:"50" doc:"Revisions per page."`
+	Cursor string `query:"cursor" maxLength:"512" doc:"The next_cursor of the previous page."`
+}
+
 type revisionsOutput struct {
 	Body struct {
-		Revisions []RevisionBody `json:"revisions"`
+		Revisions  []RevisionBody `json:"revisions"`
+		NextCursor string         `json:"next_cursor,omitempty" doc:"Pass as cursor for the next page; absent on the last page."`
 	}
 }
 
@@ -171,7 +178,9 @@ func (s *Server) registerArticles() {
 	}, s.deleteArticle)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "list-revisions", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions", Tags: tags,
-		Summary: "List an article's revisions, without bodies", Errors: []int{http.StatusNotFound},
+		Summary:     "List an article's revisions, oldest first, without bodies",
+		Description: "Pages with `limit` and `cursor`. Each revision carries the words it added and removed since the one before, computed when it was stored.",
+		Errors:      []int{http.StatusBadRequest, http.StatusNotFound},
 	}, s.listRevisions)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-revision", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions/{n}", Tags: tags,
@@ -293,18 +302,18 @@ func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct
 	return nil, nil
 }
 
-func (s *Server) listRevisions(ctx context.Context, in *ArticleIDParam) (*revisionsOutput, error) {
-	revs, err := s.store.Revisions(ctx, in.ID)
+func (s *Server) listRevisions(ctx context.Context, in *listRevisionsInput) (*revisionsOutput, error) {
+	page, err := s.store.ListRevisions(ctx, in.ID, service.RevisionListOptions{Limit: in.Limit, Cursor: in.Cursor})
 	if err != nil {
 		return nil, err
 	}
 	out := &revisionsOutput{}
-	out.Body.Revisions = make([]RevisionBody, len(revs))
-	for i := range revs {
-		out.Body.Revisions[i] = revisionBody(&revs[i])
+	out.Body.Revisions = make([]RevisionBody, len(page.Revisions))
+	for i := range page.Revisions {
+		r := &page.Revisions[i]
+		out.Body.Revisions[i] = revisionBody(r)
+		out.Body.Revisions[i].WordsAdded, out.Body.Revisions[i].WordsRemoved = &r.Changes.WordsAdded, &r.Changes.WordsRemoved
 	}
-	if err := s.changeStats(ctx, in.ID, out.Body.Revisions); err != nil {
-		return nil, err
-	}
+	out.Body.NextCursor = page.NextCursor
 	return out, nil
 }
