@@ -14,6 +14,7 @@ const (
 	OpPutRevision      = "put_revision"
 	OpLatestRevision   = "latest_revision"
 	OpRevisionByNumber = "revision_by_number"
+	OpRevisionMeta     = "revision_meta"
 	OpRevisions        = "revisions"
 	OpListArticles     = "list_articles"
 	OpCountArticles    = "count_articles"
@@ -23,7 +24,7 @@ const (
 
 // storeOps lists every operation, to export each as zero from the start.
 func storeOps() []string {
-	return []string{OpPutRevision, OpLatestRevision, OpRevisionByNumber, OpRevisions,
+	return []string{OpPutRevision, OpLatestRevision, OpRevisionByNumber, OpRevisionMeta, OpRevisions,
 		OpListArticles, OpCountArticles, OpDeleteArticle, OpPing}
 }
 
@@ -85,6 +86,14 @@ func (s *Store) RevisionByNumber(ctx context.Context, articleID string, n int) (
 	rev, err := s.next.RevisionByNumber(ctx, articleID, n)
 	s.observe(OpRevisionByNumber, start, err)
 	return rev, err
+}
+
+// RevisionMeta returns the number and content hash of a revision.
+func (s *Store) RevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
+	start := time.Now()
+	m, err := s.next.RevisionMeta(ctx, articleID, n)
+	s.observe(OpRevisionMeta, start, err)
+	return m, err
 }
 
 // Revisions returns every revision of an article, without bodies.

@@ -44,6 +44,14 @@ type Revision struct {
 	CreatedAt   time.Time
 }
 
+// RevisionMeta identifies a revision's content without holding it: caches
+// key results by content hash, so a lookup needs no title or body.
+type RevisionMeta struct {
+	ArticleID   string
+	Number      int
+	ContentHash string
+}
+
 // Article is the summary of an article that listings show: its latest
 // revision's title and when it last changed.
 type Article struct {
@@ -106,6 +114,11 @@ type RevisionStore interface {
 
 	// RevisionByNumber returns revision n of an article, or ENOTFOUND.
 	RevisionByNumber(ctx context.Context, articleID string, n int) (*Revision, error)
+
+	// RevisionMeta returns the number and content hash of revision n of an
+	// article, or of its latest when n is 0, without loading its text:
+	// enough to look a cached summary or diff up. Returns ENOTFOUND.
+	RevisionMeta(ctx context.Context, articleID string, n int) (RevisionMeta, error)
 
 	// Revisions returns every revision of an article in order, without their
 	// bodies, or ENOTFOUND when the article does not exist.

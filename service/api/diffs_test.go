@@ -150,3 +150,29 @@ func TestDiffFormats(t *testing.T) {
 		t.Fatalf("POST text diff: got %d %q, want \"a [-b-]{+x+} c\"", r.status, r.raw)
 	}
 }
+
+func TestCachedDiffIsTheSameAnswer(t *testing.T) {
+	s := startServer(t, 0)
+	putFlood(t, s)
+	tests := []struct{ name, query string }{
+		{"json", ""},
+		{"html", "?format=html"},
+		{"text with context", "?format=text&context=1"},
+		{"first revision", "?from=0&to=1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			first := s.do(t, "GET", "/v1/articles/flood/diff"+tc.query, "")
+			again := s.do(t, "GET", "/v1/articles/flood/diff"+tc.query, "")
+			wantStatus(t, again, http.StatusOK)
+			if string(first.raw) != string(again.raw) || first.header.Get("Content-Type") != again.header.Get("Content-Type") {
+				t.Fatalf("cached diff: got %s, want %s", again.raw, first.raw)
+			}
+			tag := again.header.Get("ETag")
+			if tag == "" || tag != first.header.Get("ETag") {
+				t.Fatalf("ETag: got %q then %q, want one stable tag", first.header.Get("ETag"), tag)
+			}
+			wantStatus(t, s.do(t, "GET", "/v1/articles/flood/diff"+tc.query, "", "If-None-Match", tag), http.StatusNotModified)
+		})
+	}
+}

@@ -11,17 +11,29 @@ import (
 )
 
 // PutRevision stores d as the next revision of its article. See
-// service.RevisionStore.
+// service.RevisionStore. Concurrent calls share one transaction and one
+// fsync (see internal/groupcommit); each returns once its batch is durable.
 func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revision, bool, error) {
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	var rev *service.Revision
+	var created bool
+	err := s.writes.Do(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		var err error
+		rev, created, err = s.putRevision(ctx, tx, d)
+		return err
+	})
 	if err != nil {
-		return nil, false, fmt.Errorf("begin: %w", err)
+		return nil, false, err
 	}
-	defer tx.Rollback()
-	latest, err := latestRevision(ctx, tx, d.ArticleID, true)
+	return rev, created, nil
+}
+
+// putRevision writes d inside tx, which may hold other drafts of the same
+// batch, written before it.
+func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft) (*service.Revision, bool, error) {
+	latest, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
 	if err != nil && service.ErrorCode(err) != service.ENOTFOUND {
 		return nil, false, err
 	}
@@ -32,11 +44,8 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 		return latest, false, nil
 	}
 	rev := service.NewRevision(d, nextNumber(latest), s.Now())
-	if err := insertRevision(ctx, tx, rev); err != nil {
+	if err := insertRevision(ctx, s.in(tx), rev); err != nil {
 		return nil, false, err
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, false, fmt.Errorf("commit: %w", err)
 	}
 	return rev, true, nil
 }
@@ -48,20 +57,23 @@ func nextNumber(latest *service.Revision) int {
 	return latest.Number + 1
 }
 
-func insertRevision(ctx context.Context, tx *sql.Tx, r *service.Revision) error {
-	at := r.CreatedAt.UnixMicro()
-	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO articles (id, title, url, latest_revision, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url,
-			latest_revision = excluded.latest_revision, updated_at = excluded.updated_at`,
-		r.ArticleID, r.Title, r.URL, r.Number, at, at); err != nil {
+const upsertArticleSQL = `
+	INSERT INTO articles (id, title, url, latest_revision, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?)
+	ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url,
+		latest_revision = excluded.latest_revision, updated_at = excluded.updated_at`
+
+const insertRevisionSQL = `
+	INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func insertRevision(ctx context.Context, r runner, rev *service.Revision) error {
+	at := rev.CreatedAt.UnixMicro()
+	if _, err := r.exec(ctx, upsertArticleSQL, rev.ArticleID, rev.Title, rev.URL, rev.Number, at, at); err != nil {
 		return fmt.Errorf("upsert article: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ArticleID, r.Number, r.Title, r.Body, r.URL, nullableJSON(r.Metadata), r.ContentHash, r.Words, at); err != nil {
+	if _, err := r.exec(ctx, insertRevisionSQL, rev.ArticleID, rev.Number, rev.Title, rev.Body, rev.URL,
+		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, at); err != nil {
 		return fmt.Errorf("insert revision: %w", err)
 	}
 	return nil
@@ -69,15 +81,16 @@ func insertRevision(ctx context.Context, tx *sql.Tx, r *service.Revision) error 
 
 // LatestRevision returns the newest revision of an article.
 func (s *DB) LatestRevision(ctx context.Context, articleID string) (*service.Revision, error) {
-	return latestRevision(ctx, s.db, articleID, true)
+	return latestRevision(ctx, s.pool(), articleID, true)
 }
+
+const revisionByNumberSQL = `
+	SELECT article_id, number, title, body, url, metadata, content_hash, words, created_at
+	FROM revisions WHERE article_id = ? AND number = ?`
 
 // RevisionByNumber returns revision n of an article.
 func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*service.Revision, error) {
-	row := s.db.QueryRowContext(ctx, `
-		SELECT article_id, number, title, body, url, metadata, content_hash, words, created_at
-		FROM revisions WHERE article_id = ? AND number = ?`, articleID, n)
-	rev, err := scanRevision(row.Scan, true)
+	rev, err := scanRevision(s.pool().queryRow(ctx, revisionByNumberSQL, articleID, n).Scan, true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
 	}
@@ -86,7 +99,7 @@ func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*se
 
 // Revisions returns every revision of an article, without bodies.
 func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revision, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.pool().query(ctx, `
 		SELECT article_id, number, title, '', url, metadata, content_hash, words, created_at
 		FROM revisions WHERE article_id = ? ORDER BY number`, articleID)
 	if err != nil {
@@ -110,39 +123,62 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 	return revs, nil
 }
 
-// DeleteArticle removes an article; its revisions go with it (ON DELETE CASCADE).
+// DeleteArticle removes an article; its revisions go with it (ON DELETE
+// CASCADE). It goes through the same committer as writes, so that it never
+// waits on SQLite's busy handler behind a batch.
 func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, articleID)
-	if err != nil {
-		return fmt.Errorf("delete article: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
-	}
-	return tx.Commit()
+	return s.writes.Do(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		res, err := s.in(tx).exec(ctx, `DELETE FROM articles WHERE id = ?`, articleID)
+		if err != nil {
+			return fmt.Errorf("delete article: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+		}
+		return nil
+	})
 }
 
-// queryer is what both *sql.DB and *sql.Tx offer, so that helpers run inside
-// or outside a transaction.
-type queryer interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
+const latestRevisionSQL = `
+	SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words, r.created_at
+	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
+	WHERE a.id = ?`
 
-func latestRevision(ctx context.Context, q queryer, articleID string, withBody bool) (*service.Revision, error) {
-	row := q.QueryRowContext(ctx, `
-		SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words, r.created_at
-		FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
-		WHERE a.id = ?`, articleID)
-	rev, err := scanRevision(row.Scan, withBody)
+func latestRevision(ctx context.Context, r runner, articleID string, withBody bool) (*service.Revision, error) {
+	rev, err := scanRevision(r.queryRow(ctx, latestRevisionSQL, articleID).Scan, withBody)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
 	}
 	return rev, err
+}
+
+const latestMetaSQL = `
+	SELECT a.latest_revision, r.content_hash
+	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
+	WHERE a.id = ?`
+
+const revisionMetaSQL = `SELECT number, content_hash FROM revisions WHERE article_id = ? AND number = ?`
+
+// RevisionMeta returns the number and content hash of revision n of an
+// article, or of its latest when n is 0, without reading title or body: it
+// is all a cache lookup needs.
+func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
+	m := service.RevisionMeta{ArticleID: articleID}
+	var err error
+	if n == 0 {
+		err = s.pool().queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash)
+	} else {
+		err = s.pool().queryRow(ctx, revisionMetaSQL, articleID, n).Scan(&m.Number, &m.ContentHash)
+	}
+	switch {
+	case errors.Is(err, sql.ErrNoRows) && n == 0:
+		return m, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+	case errors.Is(err, sql.ErrNoRows):
+		return m, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
+	case err != nil:
+		return m, fmt.Errorf("revision meta: %w", err)
+	}
+	return m, nil
 }
 
 func scanRevision(scan func(dest ...any) error, withBody bool) (*service.Revision, error) {

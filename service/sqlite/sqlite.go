@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redline-news/redline/internal/groupcommit"
 	"github.com/redline-news/redline/service"
 	_ "modernc.org/sqlite" // registers the CGO-free "sqlite" driver
 )
@@ -31,6 +32,9 @@ const Backend = "sqlite"
 type DB struct {
 	db   *sql.DB
 	path string
+	// writes commits PutRevision and DeleteArticle calls in batches.
+	writes *groupcommit.Batcher[*sql.Tx]
+	stmts  *statements
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 }
@@ -54,11 +58,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(16)
-	s := &DB{db: db, path: path, Now: time.Now}
+	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
 	}
+	s.writes = groupcommit.NewSQL(db, groupcommit.Options{})
 	return s, nil
 }
 
@@ -71,10 +76,19 @@ func dsn(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Close closes the database; WAL content is checkpointed into the file.
+// Close finishes the writes already submitted, then closes the database;
+// WAL content is checkpointed into the file.
 func (s *DB) Close() error {
+	s.writes.Close()
+	s.stmts.close()
 	return s.db.Close()
 }
+
+// pool runs prepared statements outside any transaction.
+func (s *DB) pool() runner { return runner{stmts: s.stmts} }
+
+// in runs prepared statements inside tx.
+func (s *DB) in(tx *sql.Tx) runner { return runner{stmts: s.stmts, tx: tx} }
 
 // Ping returns EUNAVAILABLE when the database file cannot be read.
 func (s *DB) Ping(ctx context.Context) error {

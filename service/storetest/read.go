@@ -170,3 +170,70 @@ func testRestart(t *testing.T, h Harness) {
 		t.Fatalf("after restart next revision: got %d, want 3", rev.Number)
 	}
 }
+
+// testConcurrentFailures has writers whose preconditions cannot hold race
+// writers whose drafts are fine: however the store groups them, only the
+// failing drafts fail, and the others are all stored.
+func testConcurrentFailures(t *testing.T, h Harness) {
+	const writers = 16
+	s := open(t, h, newClock().Now)
+	mustPut(t, s, draft("mixed", "T", "The first body."))
+	var wg sync.WaitGroup
+	codes := make([]string, writers)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			d := draft("mixed", "T", fmt.Sprintf("writer %d", w))
+			if w%2 == 1 {
+				d.BaseRevisions = []int{1000 + w}
+			}
+			_, _, err := s.PutRevision(context.Background(), d)
+			codes[w] = service.ErrorCode(err)
+		}(w)
+	}
+	wg.Wait()
+	for w, code := range codes {
+		want := ""
+		if w%2 == 1 {
+			want = service.EPRECONDITION
+		}
+		if code != want {
+			t.Errorf("writer %d: got code %q, want %q", w, code, want)
+		}
+	}
+	wantContiguous(t, s, "mixed", 1+writers/2)
+}
+
+func testRevisionMeta(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s := open(t, h, newClock().Now)
+	for i := 1; i <= 3; i++ {
+		mustPut(t, s, draft("meta", fmt.Sprintf("Title %d", i), body(i)))
+	}
+	tests := []struct {
+		name string
+		n    int
+		want int
+	}{
+		{"latest", 0, 3},
+		{"first", 1, 1},
+		{"second", 2, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := s.RevisionMeta(ctx, "meta", tc.n)
+			if err != nil {
+				t.Fatalf("meta: %v", err)
+			}
+			want := service.ContentHash(fmt.Sprintf("Title %d", tc.want), body(tc.want))
+			if m.Number != tc.want || m.ContentHash != want || m.ArticleID != "meta" {
+				t.Fatalf("meta: got %+v, want revision %d with hash %s", m, tc.want, want)
+			}
+		})
+	}
+	_, err := s.RevisionMeta(ctx, "meta", 4)
+	wantCode(t, err, service.ENOTFOUND)
+	_, err = s.RevisionMeta(ctx, "missing", 0)
+	wantCode(t, err, service.ENOTFOUND)
+}

@@ -26,10 +26,12 @@ func Run(t *testing.T, h Harness) {
 	t.Run("Preconditions", func(t *testing.T) { testPreconditions(t, h) })
 	t.Run("InvalidDrafts", func(t *testing.T) { testInvalidDrafts(t, h) })
 	t.Run("Read", func(t *testing.T) { testRead(t, h) })
+	t.Run("RevisionMeta", func(t *testing.T) { testRevisionMeta(t, h) })
 	t.Run("List", func(t *testing.T) { testList(t, h) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, h) })
 	t.Run("Delete", func(t *testing.T) { testDelete(t, h) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrentWriters(t, h) })
+	t.Run("ConcurrentFailures", func(t *testing.T) { testConcurrentFailures(t, h) })
 	t.Run("Restart", func(t *testing.T) { testRestart(t, h) })
 }
 
