@@ -108,13 +108,14 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	sec := m.Config.Security
+	access.SelfGuarded = web.OwnsPath
 	m.server = api.NewServer(api.Config{
 		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
 		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheBytes: m.Config.CacheBytes,
 		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
 	})
-	web.New(web.Config{Store: instrumented, Logger: m.Logger}).Mount(m.server.App())
+	web.New(web.Config{Store: instrumented, Logger: m.Logger, Authorize: m.pageAuthorizer()}).Mount(m.server.App())
 	if err := m.listen(); err != nil {
 		m.Close()
 		return err
