@@ -28,11 +28,6 @@ type Access struct {
 	// TrustedProxies are the peers whose X-Forwarded-For is believed when
 	// telling clients apart.
 	TrustedProxies []netip.Prefix
-	// SelfGuarded, when set, names the paths of routes mounted beside the
-	// API that check credentials themselves and read form bodies, such as
-	// the editors' page (a token form and a cookie): no bearer token or
-	// JSON body is asked of them.
-	SelfGuarded func(path string) bool
 }
 
 // Keys under which the middleware leaves what it learned for later ones.
@@ -50,7 +45,7 @@ var openPaths = map[string]bool{"/livez": true, "/readyz": true}
 func (s *Server) authorize(c *fiber.Ctx) error {
 	a := s.cfg.Access
 	switch {
-	case openPaths[c.Path()], a.SelfGuarded != nil && a.SelfGuarded(c.Path()):
+	case openPaths[c.Path()]:
 		return c.Next()
 	case c.Path() == "/metrics" && a.MetricsToken != "":
 		if !auth.Equal(bearer(c), a.MetricsToken) {

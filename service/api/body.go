@@ -24,9 +24,6 @@ func (s *Server) readBody(c *fiber.Ctx) error {
 	if declared == 0 || declared == -2 { // no body
 		return c.Next()
 	}
-	if g := s.cfg.Access.SelfGuarded; g != nil && g(c.Path()) {
-		return c.Next() // Fiber's BodyLimit still bounds it
-	}
 	if err := checkMediaType(c); err != nil {
 		return err
 	}
