@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -78,7 +79,10 @@ func NewServer(cfg Config) *Server {
 	if len(cfg.CORSOrigins) > 0 {
 		s.app.Use(corsMiddleware(cfg.CORSOrigins))
 	}
-	s.app.Use(s.authorize, cfg.RateLimits.middleware(cfg.Access.TrustedProxies), s.readBody)
+	s.app.Use(cfg.RateLimits.middleware(cfg.Access.TrustedProxies))
+	// Tokens and JSON bodies are the API's rules; pages mounted beside it on
+	// the same app (the editors' page) check their own.
+	s.app.Use(apiOnly(s.authorize), apiOnly(s.readBody))
 	s.api = humafiber.New(s.app, humaConfig(cfg.Version))
 	s.registerRoutes()
 	return s
@@ -259,4 +263,20 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 		"route", c.Route().Path, "path", c.Path(), "status", status, "duration", time.Since(start),
 		"bytes_in", bodyBytesRead(c), "bytes_out", len(c.Response().Body()))
 	return nil
+}
+
+// apiOnly runs h for the API's own paths (/v1, /metrics, /openapi*) and
+// passes every other request on untouched.
+func apiOnly(h fiber.Handler) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if !isAPIPath(c.Path()) {
+			return c.Next()
+		}
+		return h(c)
+	}
+}
+
+func isAPIPath(p string) bool {
+	return p == "/v1" || strings.HasPrefix(p, "/v1/") || p == "/metrics" || strings.HasPrefix(p, "/openapi") ||
+		openPaths[p]
 }

@@ -47,6 +47,9 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft) (*ser
 	if err := insertRevision(ctx, s.in(tx), rev); err != nil {
 		return nil, false, err
 	}
+	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(latest, rev)); err != nil {
+		return nil, false, err
+	}
 	return rev, true, nil
 }
 
@@ -128,6 +131,9 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 // waits on SQLite's busy handler behind a batch.
 func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
 	return s.writes.Do(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
+			return err
+		}
 		res, err := s.in(tx).exec(ctx, `DELETE FROM articles WHERE id = ?`, articleID)
 		if err != nil {
 			return fmt.Errorf("delete article: %w", err)
