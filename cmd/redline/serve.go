@@ -108,7 +108,6 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	sec := m.Config.Security
-	access.SelfGuarded = web.OwnsPath
 	m.server = api.NewServer(api.Config{
 		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,

@@ -32,7 +32,7 @@ func startSite(t testing.TB, cfg web.Config) *site {
 		t.Fatalf("open store: %v", err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := api.NewServer(api.Config{Store: store, Logger: logger, Version: "test", Access: api.Access{SelfGuarded: web.OwnsPath}})
+	srv := api.NewServer(api.Config{Store: store, Logger: logger, Version: "test"})
 	cfg.Store, cfg.Logger = store, logger
 	web.New(cfg).Mount(srv.App())
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -10,7 +10,6 @@ import (
 	"embed"
 	"html/template"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -80,14 +79,6 @@ func (p *Pages) Mount(app *fiber.App) {
 	app.Get("/articles/:id", securityHeaders, p.requireToken, p.articlePage)
 	app.Post("/session", securityHeaders, p.startSession)
 	app.Get("/assets/:name", securityHeaders, serveAsset)
-}
-
-// OwnsPath reports whether path is one of the pages' routes, which check
-// the reader's token themselves (through the token form and its cookie) and
-// take a form body, so that the API's bearer-token and JSON checks can
-// leave them be.
-func OwnsPath(path string) bool {
-	return path == "/" || path == "/session" || strings.HasPrefix(path, "/articles/") || strings.HasPrefix(path, "/assets/")
 }
 
 // ContentSecurityPolicy is sent with every page: scripts, styles and images
