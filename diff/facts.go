@@ -134,7 +134,9 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 	for _, k := range valueKinds {
 		facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni, "")
 	}
-	facts = appendDiffering(facts, FactQuote, quoteKeys(findQuotes(old)), quoteKeys(findQuotes(new)), oi, ni, speaker(new))
+	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 {
+		facts = appendDiffering(facts, FactQuote, quoteKeys(oq), quoteKeys(nq), oi, ni, speaker(new))
+	}
 	return appendNegation(facts, old, new, oi, ni)
 }
 

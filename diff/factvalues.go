@@ -552,20 +552,41 @@ func isCapitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-var negationRE = regexp.MustCompile(`(?i)\b(?:not|never|cannot|no)\b|\b\w+n't\b|\b\w+n’t\b`)
-
 // negations returns the negating words of s: not, no, never, cannot and
 // words ending in n't; "No." before a number is an abbreviation.
 func negations(s string) []string {
 	var out []string
-	for _, m := range negationRE.FindAllStringIndex(s, -1) {
-		w := s[m[0]:m[1]]
-		if strings.EqualFold(w, "no") && strings.HasPrefix(s[m[1]:], ".") {
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
 			continue
 		}
-		out = append(out, w)
+		j := i
+		for j < len(s) && (isWordByte(s[j]) || s[j] == '\'' || strings.HasPrefix(s[j:], "’")) {
+			if s[j] >= utf8.RuneSelf {
+				_, size := utf8.DecodeRuneInString(s[j:])
+				j += size
+				continue
+			}
+			j++
+		}
+		w := s[i:j]
+		if isNegation(w) && !(strings.EqualFold(w, "no") && strings.HasPrefix(s[j:], ".")) {
+			out = append(out, w)
+		}
+		i = j
 	}
 	return out
+}
+
+func isNegation(w string) bool {
+	switch len(w) {
+	case 2, 3, 5, 6:
+		if strings.EqualFold(w, "no") || strings.EqualFold(w, "not") || strings.EqualFold(w, "never") || strings.EqualFold(w, "cannot") {
+			return true
+		}
+	}
+	return len(w) > 3 && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "N'T") || strings.HasSuffix(w, "n’t"))
 }
 
 var (

@@ -19,16 +19,57 @@ type paragraph struct {
 
 // splitOld splits the old text into sentences paragraph by paragraph
 // (sentences never cross a blank line, so this is the split of the whole)
-// and keeps the paragraphs for splitNew to reuse.
-func splitOld(src string) ([]text.Sentence, int, []paragraph) {
+// and keeps the paragraphs for splitNew to reuse. Paragraphs that lie,
+// with the blank line that parts them from the changed text, in the common
+// prefix or suffix of the two texts (the first and last op, when equal)
+// are not split: each stays one unchanged unit, for segmenting is the
+// costliest step of a comparison and an unchanged paragraph needs no
+// sentences to be shown or paired.
+func splitOld(src string, ops []Op) ([]text.Sentence, int, []paragraph) {
 	spans := text.Paragraphs(src)
+	lead, trail := commonEnds(ops, len(src))
+	identical := len(ops) == 1 && ops[0].Op == Equal
 	paras := make([]paragraph, len(spans))
 	for k, sp := range spans {
 		paras[k] = paragraph{start: sp.Start, end: sp.End}
+		nextStart, prevEnd := len(src)+1, -1
+		if k+1 < len(spans) {
+			nextStart = spans[k+1].Start
+		}
+		if k > 0 {
+			prevEnd = spans[k-1].End
+		}
+		if identical || nextStart <= lead || prevEnd >= trail {
+			paras[k].whole(src)
+			continue
+		}
 		paras[k].split(src)
 	}
 	sents, words := flatten(src, paras)
 	return sents, words, paras
+}
+
+// commonEnds returns where the common prefix of the texts ends and where
+// their common suffix starts in the old text: the ends of the first and
+// the last op when they are equal, else 0 and past the end.
+func commonEnds(ops []Op, size int) (lead, trail int) {
+	trail = size + 1
+	if len(ops) == 0 {
+		return 0, trail
+	}
+	if ops[0].Op == Equal {
+		lead = ops[0].OldEnd
+	}
+	if last := ops[len(ops)-1]; len(ops) > 1 && last.Op == Equal {
+		trail = last.OldStart
+	}
+	return lead, trail
+}
+
+// whole makes the paragraph one unit, without splitting it.
+func (p *paragraph) whole(src string) {
+	body := src[p.start:p.end]
+	p.sents, p.words = []text.Sentence{{Start: 0, End: len(body), Text: body}}, CountWords(body)
 }
 
 // splitNew splits the new text, reusing the split of every paragraph that

@@ -89,8 +89,12 @@ type sentencer struct {
 func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
 	s := &sentencer{ops: ops, deadline: deadline}
 	var paras []paragraph
-	s.os, s.oldWords, paras = splitOld(old)
-	s.ns, s.newWords = splitNew(new, ops, paras)
+	s.os, s.oldWords, paras = splitOld(old, ops)
+	if len(ops) == 1 && ops[0].Op == Equal { // identical texts
+		s.ns, s.newWords = s.os, s.oldWords
+	} else {
+		s.ns, s.newWords = splitNew(new, ops, paras)
+	}
 	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
 	s.nPart = partners(s.ns, s.os, ops, false)
 	s.oPart = claims(s.nPart, len(s.os))
