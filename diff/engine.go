@@ -22,7 +22,7 @@ type seg struct {
 // diffShare is the percentage of the deadline the word diff may use before
 // it turns coarser; the rest is for pairing sentences, moves and facts,
 // which the deadline bounds too.
-const diffShare = 40
+const diffShare = 25
 
 // never is the weight of equalities too long to merge into a change.
 const never = 1 << 30
