@@ -1,6 +1,9 @@
 package diff
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/redline-news/redline/internal/text"
 )
 
@@ -19,27 +22,28 @@ type paragraph struct {
 
 // splitOld splits the old text into sentences paragraph by paragraph
 // (sentences never cross a blank line, so this is the split of the whole)
-// and keeps the paragraphs for splitNew to reuse. Paragraphs that lie,
-// with the blank line that parts them from the changed text, in the common
-// prefix or suffix of the two texts (the first and last op, when equal)
-// are not split: each stays one unchanged unit, for segmenting is the
-// costliest step of a comparison and an unchanged paragraph needs no
-// sentences to be shown or paired.
+// and keeps the paragraphs for splitNew to reuse. A paragraph that lies,
+// with the blank lines around it, inside one equal op is not split: it
+// stays one unchanged unit, for segmenting is the costliest step of a
+// comparison and an unchanged paragraph needs no sentences to be shown or
+// paired. Identical texts are one unit.
 func splitOld(src string, ops []Op) ([]text.Sentence, int, []paragraph) {
+	if len(ops) == 1 && ops[0].Op == Equal {
+		return wholeText(src)
+	}
 	spans := text.Paragraphs(src)
-	lead, trail := commonEnds(ops, len(src))
-	identical := len(ops) == 1 && ops[0].Op == Equal
 	paras := make([]paragraph, len(spans))
+	eq := equalCover{ops: ops}
 	for k, sp := range spans {
 		paras[k] = paragraph{start: sp.Start, end: sp.End}
-		nextStart, prevEnd := len(src)+1, -1
-		if k+1 < len(spans) {
-			nextStart = spans[k+1].Start
-		}
+		lo, hi := 0, len(src)
 		if k > 0 {
-			prevEnd = spans[k-1].End
+			lo = spans[k-1].End
 		}
-		if identical || nextStart <= lead || prevEnd >= trail {
+		if k+1 < len(spans) {
+			hi = spans[k+1].Start
+		}
+		if eq.covers(lo, hi) {
 			paras[k].whole(src)
 			continue
 		}
@@ -49,22 +53,44 @@ func splitOld(src string, ops []Op) ([]text.Sentence, int, []paragraph) {
 	return sents, words, paras
 }
 
-// commonEnds returns where the common prefix of the texts ends and where
-// their common suffix starts in the old text: the ends of the first and
-// the last op when they are equal, else 0 and past the end.
-func commonEnds(ops []Op, size int) (lead, trail int) {
-	trail = size + 1
-	if len(ops) == 0 {
-		return 0, trail
+// wholeText makes a text one unchanged unit, from its first to its last
+// character that is not white space.
+func wholeText(src string) ([]text.Sentence, int, []paragraph) {
+	start := len(src) - len(strings.TrimLeftFunc(src, unicode.IsSpace))
+	end := len(strings.TrimRightFunc(src, unicode.IsSpace))
+	if start >= end {
+		return nil, 0, nil
 	}
-	if ops[0].Op == Equal {
-		lead = ops[0].OldEnd
-	}
-	if last := ops[len(ops)-1]; len(ops) > 1 && last.Op == Equal {
-		trail = last.OldStart
-	}
-	return lead, trail
+	words := CountWords(src)
+	p := paragraph{start: start, end: end, sents: []text.Sentence{{Start: 0, End: end - start, Text: src[start:end]}}, words: words}
+	return []text.Sentence{{Start: start, End: end, Text: src[start:end]}}, words, []paragraph{p}
 }
+
+// equalCover answers, for ranges of the old text in increasing order,
+// whether one equal op holds the whole range. A range that starts at 0 or
+// ends at the end of the text must lie in the first or last op, for an
+// insertion at either end of the new text would extend the paragraph there.
+type equalCover struct {
+	ops []Op
+	k   int
+}
+
+func (e *equalCover) covers(lo, hi int) bool {
+	for e.k < len(e.ops) && e.ops[e.k].OldEnd < hi {
+		e.k++
+	}
+	if e.k == len(e.ops) {
+		return false
+	}
+	op := e.ops[e.k]
+	if op.Op != Equal || op.OldStart > lo {
+		return false
+	}
+	return (lo > 0 || e.k == 0) && (hi < e.end() || e.k == len(e.ops)-1)
+}
+
+// end is where the old text ends.
+func (e *equalCover) end() int { return e.ops[len(e.ops)-1].OldEnd }
 
 // whole makes the paragraph one unit, without splitting it.
 func (p *paragraph) whole(src string) {

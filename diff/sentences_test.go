@@ -16,7 +16,9 @@ func TestSentences(t *testing.T) {
 		name, old, new string
 		want           []string // status old_index new_index, in order
 	}{
-		{"unchanged", "Rain fell. Roads flooded.\n\nSchools shut.", "Rain fell. Roads flooded.\n\nSchools shut.", []string{"unchanged 0 0", "unchanged 1 1"}},
+		{"identical texts are one unit", "Rain fell. Roads flooded.\n\nSchools shut.", "Rain fell. Roads flooded.\n\nSchools shut.", []string{"unchanged 0 0"}},
+		{"unchanged paragraphs between edits", "Rain fell.\n\nRoads flooded. Bridges shut.\n\nSchools shut.", "Rain stopped.\n\nRoads flooded. Bridges shut.\n\nSchools opened.",
+			[]string{"edited 0 0", "unchanged 1 1", "edited 2 2"}},
 		{"unchanged paragraphs kept whole", "Rain fell. Roads flooded.\n\nSchools shut.\n\nTrains ran late. Buses too.",
 			"Rain fell. Roads flooded.\n\nSchools closed.\n\nTrains ran late. Buses too.", []string{"unchanged 0 0", "edited 1 1", "unchanged 2 2"}},
 		{"edited", "Rain fell on Monday. Roads flooded.", "Rain fell on Tuesday. Roads flooded.", []string{"edited 0 0", "unchanged 1 1"}},
@@ -194,8 +196,10 @@ func gluedSentences(src string) []text.Sentence {
 		case len(para) == 0 && lead >= 0 && len(out) > 0:
 			out[len(out)-1].End = leadEnd
 		case len(para) == 0 && lead >= 0:
-			pendingLead = lead
-		case pendingLead >= 0:
+			if pendingLead < 0 {
+				pendingLead = lead
+			}
+		case pendingLead >= 0 && len(para) > 0:
 			para[0].Start, pendingLead = pendingLead, -1
 		}
 		out = append(out, para...)
