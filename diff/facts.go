@@ -130,9 +130,11 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 	if isCorrection(new) && !isCorrection(old) {
 		return append(facts, Fact{Kind: FactCorrection, Change: FactAdded, New: new, OldSentence: oi, NewSentence: ni})
 	}
-	ov, nv := findValues(old), findValues(new)
-	for _, k := range valueKinds {
-		facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni, "")
+	if c.Ops == nil || valueTouched(c.Ops) {
+		ov, nv := findValues(old), findValues(new)
+		for _, k := range valueKinds {
+			facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni, "")
+		}
 	}
 	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 {
 		facts = appendDiffering(facts, FactQuote, quoteKeys(oq), quoteKeys(nq), oi, ni, speaker(new))
@@ -304,3 +306,31 @@ func FactsLine(facts []Fact) string {
 	}
 	return "facts: " + strconv.Itoa(len(facts)) + " changed: " + strings.Join(parts, "; ") + "\n"
 }
+
+// valueTouched reports whether the edit ops of a sentence change a word a
+// value is made of (a digit, a currency, a month or weekday, a number,
+// scale or unit word): when none is, the two sides hold the same values
+// and need not be searched.
+func valueTouched(ops []Op) bool {
+	for _, op := range ops {
+		if op.Op == Equal {
+			continue
+		}
+		t := op.Text
+		for i := 0; i < len(t); i = nextWordStart(t, i) {
+			if canStartValue(t, i) && (i == 0 || !isWordByte(t[i-1])) {
+				return true
+			}
+			if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) && valueWords[strings.ToLower(t[i:wordEnd(t, i)])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valueWords complete a value without starting one.
+var valueWords = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true,
+	"mn": true, "bn": true, "tn": true, "m": true, "k": true, "percent": true, "per": true, "cent": true,
+	"percentage": true, "point": true, "points": true, "dollars": true, "pounds": true, "euros": true, "yen": true,
+	"am": true, "pm": true, "of": true}
