@@ -49,7 +49,9 @@ func (s *SentenceStatus) UnmarshalText(b []byte) error {
 
 // SentenceChange is the fate of one sentence. Indexes count the sentences of
 // each text from 0; on the side a sentence is missing from, its index and
-// both ends of its byte range are -1.
+// both ends of its byte range are -1. A paragraph unchanged with the blank
+// lines around it is not split: it is one Unchanged entry, counted as one
+// sentence, and identical texts are one entry in all.
 type SentenceChange struct {
 	Status   SentenceStatus `json:"status"`
 	OldIndex int            `json:"old_index"`
