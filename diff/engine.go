@@ -46,7 +46,8 @@ func newDiffer(old, new string, opts Options) (*differ, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	if !utf8.ValidString(old) || !utf8.ValidString(new) {
+	// An unchanged revision is common: check its text once, not twice.
+	if !utf8.ValidString(old) || new != old && !utf8.ValidString(new) {
 		return nil, ErrInvalidUTF8
 	}
 	now := time.Now()
