@@ -202,10 +202,8 @@ func (a *analysis) tokenize() {
 		info := &a.info[i]
 		info.termsStart = len(a.termCounts)
 		info.tokensStart = len(a.tokens)
+		info.dependent = i > 0 && LeansOnPrevious(s.Text, a.lang)
 		a.forEachWord(s.Text, func(w []byte, start, end int) {
-			if info.words == 0 {
-				info.dependent = dependentStarts[string(w)]
-			}
 			info.words++
 			word := a.word(w, langBit)
 			term := int32(-1)

@@ -57,10 +57,15 @@ type Options struct {
 }
 
 // Model is the learned scorer: two logistic regressions over the sentence
-// features (see FeatureNames), one fitted to short summaries (a few
-// sentences of a long news text) and one to long ones (about 40% of the
-// text). A summary's scores blend the two by where its share k/n falls
-// between the mean shares of their training data.
+// features (see FeatureNames), one fitted to short summaries (three
+// sentences of a CNN/DM story) and one to long ones (about 40% of a BBC
+// story). The summary is built one sentence at a time, and the j-th pick
+// blends the two by where the share j/n falls between ShortShare and
+// LongShare: the first picks are what a brief needs, the later ones what a
+// digest adds. Since the blend follows the pick, not the requested length,
+// the k-sentence summary is the (k−1)-sentence one plus a sentence, and a
+// sentence's score (its blended score when picked) is the same whatever
+// length is asked.
 type Model struct {
 	Short, Long           []float64
 	ShortShare, LongShare float64
@@ -128,10 +133,16 @@ type scratch struct {
 	rank                  ranker
 	lexCopy, centroid     []float64
 	feats, scores, maxSim []float64
-	order                 []int
-	chosen, skipped       []int
-	blend                 float64 // weight of the long-summary model
-	blockTrigrams         bool
+	chosen                []int
+	zShort, zLong         []float64 // learned logits under each model
+	model                 *Model
+	base                  []float64 // the algorithm's scores
+	pickScore             []float64 // each chosen sentence's score when picked
+	chosenSet, passed     []bool
+	blocked               []int32 // the pick at which a sentence repeated a trigram
+	learned, coherent     bool
+	limit                 float64 // redundancy limit
+	wordsLeft             int     // what is left of a word budget, or -1
 	trigrams, candidate   []uint64
 	kinds                 []text.Kind
 	cands                 []text.Sentence
@@ -162,12 +173,12 @@ func (s *scratch) summarize(src string, opts Options, units []text.Sentence) *Su
 	s.candidates(src, units)
 	s.a.analyze(src, opts.Language, s.cands, &s.g)
 	scores := s.score(opts)
-	if opts.Ratio == 1 {
-		return s.everyUnit(opts, scores, units)
-	}
 	k := opts.length(&s.a)
 	chosen := s.choose(opts, scores, k)
-	return s.summary(opts, scores, chosen)
+	if opts.Ratio == 1 {
+		return s.everyUnit(opts, units)
+	}
+	return s.summary(opts, chosen)
 }
 
 // candidates classifies units and keeps the sentences among them, the only
@@ -190,10 +201,10 @@ func (s *scratch) candidates(src string, units []text.Sentence) {
 	}
 }
 
-// SentenceFeatures returns the candidate sentences of src and the learned scorer's
-// feature vector of each, for a summary of k sentences. Training reads it;
-// language "" detects the language.
-func SentenceFeatures(src, language string, k int) ([]Sentence, [][]float64, error) {
+// SentenceFeatures returns the candidate sentences of src and the learned
+// scorer's feature vector of each. Training reads it; language "" detects
+// the language.
+func SentenceFeatures(src, language string) ([]Sentence, [][]float64, error) {
 	if _, err := normalize(Options{Language: language}); err != nil {
 		return nil, nil, err
 	}
@@ -207,7 +218,7 @@ func SentenceFeatures(src, language string, k int) ([]Sentence, [][]float64, err
 	sents := s.cands
 	s.a.analyze(src, language, sents, &s.g)
 	flat := make([]float64, len(sents)*NumFeatures)
-	s.a.features(s.a.stats(s), k, flat)
+	s.a.features(s.a.stats(s), flat)
 	out := make([]Sentence, len(sents))
 	rows := make([][]float64, len(sents))
 	for i, t := range sents {
