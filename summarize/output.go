@@ -20,6 +20,7 @@ func (s *scratch) summary(opts Options, chosen []int) *Summary {
 		})
 	}
 	out.Keywords = a.keywords(opts.Keywords)
+	out.htmlKeywords = opts.keywordsAsked
 	return out
 }
 
@@ -40,6 +41,7 @@ func (s *scratch) everyUnit(opts Options, units []text.Sentence) *Summary {
 		})
 	}
 	out.Keywords = s.a.keywords(opts.Keywords)
+	out.htmlKeywords = opts.keywordsAsked
 	return out
 }
 
@@ -231,7 +233,7 @@ func escapeMarkdown(line string) string {
 }
 
 // HTML returns the summary as an escaped HTML list, followed by a list of
-// its keywords when it has any.
+// its keywords when the options asked for them (Options.Keywords not 0).
 func (s *Summary) HTML() string {
 	var b strings.Builder
 	b.WriteString("<ul class=\"summary\">\n")
@@ -239,7 +241,7 @@ func (s *Summary) HTML() string {
 		b.WriteString("<li>" + html.EscapeString(oneLine(sent.Text)) + "</li>\n")
 	}
 	b.WriteString("</ul>\n")
-	if len(s.Keywords) > 0 {
+	if s.htmlKeywords && len(s.Keywords) > 0 {
 		b.WriteString("<ul class=\"keywords\">\n")
 		for _, k := range s.Keywords {
 			b.WriteString("<li>" + html.EscapeString(k.Text) + "</li>\n")

@@ -50,7 +50,10 @@ type Options struct {
 	Ratio     float64 // share of the text's sentences, 0 < Ratio <= 1
 	Words     int     // word budget: the longest summary that fits
 	Order     string  // OrderDocument (default) or OrderRank
-	Keywords  int     // how many key phrases; 0 is DefaultKeywords
+	// Keywords is how many key phrases: 0 is DefaultKeywords, NoKeywords
+	// none. Only a value other than 0 puts them in the HTML rendering.
+	Keywords int
+	keywordsAsked bool // Keywords was given, so HTML shows them
 	// Model replaces the learned scorer's built-in model; nil keeps it.
 	// Training and cross-validation use it to score models not compiled in.
 	Model *Model
@@ -120,6 +123,9 @@ type Summary struct {
 	Language  string     `json:"language"`
 	Sentences []Sentence `json:"sentences"`
 	Keywords  []Keyword  `json:"keywords"`
+	// htmlKeywords says whether HTML lists the keywords: only when the
+	// options asked for them, as text and Markdown never list them unasked.
+	htmlKeywords bool
 }
 
 // Algorithms returns the names of the available algorithms.

@@ -373,3 +373,28 @@ func TestNoOrphanedReferences(t *testing.T) {
 		}
 	}
 }
+
+func TestKeywordsOnlyWhenAsked(t *testing.T) {
+	tests := []struct {
+		name      string
+		keywords  int
+		wantJSON  bool
+		wantHTML  bool
+		wantCount int
+	}{
+		{"default", 0, true, false, summarize.DefaultKeywords},
+		{"asked", 3, true, true, 3},
+		{"none", summarize.NoKeywords, false, false, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sum := mustSummarize(t, story, summarize.Options{Keywords: tc.keywords})
+			if got := len(sum.Keywords); got != tc.wantCount && !(tc.wantJSON && got > 0 && got <= tc.wantCount) {
+				t.Errorf("got %d keywords, want %d", got, tc.wantCount)
+			}
+			if got := strings.Contains(sum.HTML(), `class="keywords"`); got != tc.wantHTML {
+				t.Errorf("got keywords in HTML %v, want %v", got, tc.wantHTML)
+			}
+		})
+	}
+}
