@@ -52,7 +52,7 @@ type Options struct {
 	Order     string  // OrderDocument (default) or OrderRank
 	// Keywords is how many key phrases: 0 is DefaultKeywords, NoKeywords
 	// none. Only a value other than 0 puts them in the HTML rendering.
-	Keywords int
+	Keywords      int
 	keywordsAsked bool // Keywords was given, so HTML shows them
 	// Model replaces the learned scorer's built-in model; nil keeps it.
 	// Training and cross-validation use it to score models not compiled in.
