@@ -6,7 +6,7 @@ package summarize
 
 import (
 	"errors"
-	"sync"
+	"runtime"
 
 	"github.com/redline-news/redline/internal/text"
 )
@@ -131,7 +131,8 @@ type Summary struct {
 // Algorithms returns the names of the available algorithms.
 func Algorithms() []string { return []string{Learned, LexRank, TextRank, Lead} }
 
-// scratch is everything one call needs, pooled to spare the allocator.
+// scratch is everything one call needs, kept between calls to spare the
+// allocator.
 type scratch struct {
 	a                     analysis
 	g                     graphScratch
@@ -155,7 +156,36 @@ type scratch struct {
 	unitOf                []int // unit index of each candidate
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+// idle holds scratches between calls, with the stems their vocabs learned.
+// Unlike a sync.Pool, which every garbage collection empties (and with it
+// the stems, so that a process that allocates elsewhere stems every word
+// again), it lives as long as the process; it is bounded by its capacity,
+// each vocab by maxVocab words, and the buffers a scratch keeps by
+// maxKeptTokens.
+var idle = make(chan *scratch, 2*runtime.GOMAXPROCS(0))
+
+// maxKeptTokens is the most words a scratch's buffers may hold between
+// calls; after a longer text they are dropped, the stems kept.
+const maxKeptTokens = 1 << 16
+
+func getScratch() *scratch {
+	select {
+	case s := <-idle:
+		return s
+	default:
+		return new(scratch)
+	}
+}
+
+func putScratch(s *scratch) {
+	if cap(s.a.tokens) > maxKeptTokens {
+		*s = scratch{a: analysis{vocabs: s.a.vocabs}}
+	}
+	select {
+	case idle <- s:
+	default: // enough are idle: let this one go
+	}
+}
 
 // Summarize returns the summary of text that opts ask for. It fails with an
 // error wrapping ErrInvalidOptions for bad options and with ErrEmptyText when
@@ -169,8 +199,8 @@ func Summarize(src string, opts Options) (*Summary, error) {
 	if len(sents) == 0 {
 		return nil, ErrEmptyText
 	}
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
+	s := getScratch()
+	defer putScratch(s)
 	return s.summarize(src, opts, sents), nil
 }
 
@@ -218,8 +248,8 @@ func SentenceFeatures(src, language string) ([]Sentence, [][]float64, error) {
 	if len(units) == 0 {
 		return nil, nil, ErrEmptyText
 	}
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
+	s := getScratch()
+	defer putScratch(s)
 	s.candidates(src, units)
 	sents := s.cands
 	s.a.analyze(src, language, sents, &s.g)
