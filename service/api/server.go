@@ -36,6 +36,10 @@ type Config struct {
 	Observer Observer
 	// CacheEntries bounds each result cache (summaries, diffs).
 	CacheEntries int
+	// Events, when set, serves the change feed and webhook subscriptions.
+	Events   service.EventStore
+	Feed     FeedOptions
+	Webhooks WebhookOptions
 }
 
 // Server is the HTTP API.
@@ -48,6 +52,7 @@ type Server struct {
 	cfg       Config
 	summaries *resultCache[*summarize.Summary]
 	diffs     *resultCache[*diffResult]
+	feed      *feed
 }
 
 // NewServer builds the Fiber app, its middleware and every route.
@@ -127,6 +132,8 @@ func (s *Server) registerRoutes() {
 	s.registerArticles()
 	s.registerSummaries()
 	s.registerDiffs()
+	s.registerChanges()
+	s.registerWebhooks()
 	s.answerHEAD()
 }
 
@@ -155,6 +162,7 @@ func (s *Server) Serve(ln net.Listener) error {
 // Shutdown stops accepting connections and waits for in-flight requests to
 // finish, or for ctx to end.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.closeFeed()
 	return s.app.ShutdownWithContext(ctx)
 }
 
@@ -221,6 +229,6 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 	}
 	s.logger.Log(c.UserContext(), level, "request", "request_id", requestIDOf(c), "method", c.Method(),
 		"route", c.Route().Path, "path", c.Path(), "status", status, "duration", time.Since(start),
-		"bytes_in", len(c.Request().Body()), "bytes_out", len(c.Response().Body()))
+		"bytes_in", len(c.Request().Body()), "bytes_out", responseBytes(c))
 	return nil
 }
