@@ -54,17 +54,18 @@ type createWebhookInput struct {
 	Body webhookFields
 }
 
-type webhookIDParam struct {
+// WebhookIDParam is the {id} path parameter of the webhook routes.
+type WebhookIDParam struct {
 	ID string `path:"id" maxLength:"64" doc:"The webhook id."`
 }
 
 type patchWebhookInput struct {
-	webhookIDParam
+	WebhookIDParam
 	Body webhookFields
 }
 
 type deliveriesInput struct {
-	webhookIDParam
+	WebhookIDParam
 	Limit int `query:"limit" minimum:"1" maximum:"100" doc:"At most this many attempts, newest first (default 20)."`
 }
 
@@ -227,7 +228,7 @@ func (s *Server) listWebhooks(ctx context.Context, _ *struct{}) (*webhookListOut
 	return out, nil
 }
 
-func (s *Server) getWebhook(ctx context.Context, in *webhookIDParam) (*webhookOutput, error) {
+func (s *Server) getWebhook(ctx context.Context, in *WebhookIDParam) (*webhookOutput, error) {
 	sub, err := s.cfg.Events.Subscription(ctx, in.ID)
 	if err != nil {
 		return nil, problemFor(ctx, s.logger, err)
@@ -250,7 +251,7 @@ func (s *Server) patchWebhook(ctx context.Context, in *patchWebhookInput) (*webh
 	return &webhookOutput{Body: webhookBody(sub)}, nil
 }
 
-func (s *Server) deleteWebhook(ctx context.Context, in *webhookIDParam) (*struct{}, error) {
+func (s *Server) deleteWebhook(ctx context.Context, in *WebhookIDParam) (*struct{}, error) {
 	if err := s.cfg.Events.DeleteSubscription(ctx, in.ID); err != nil {
 		return nil, problemFor(ctx, s.logger, err)
 	}
