@@ -44,6 +44,8 @@ type Config struct {
 	LogLevel        string
 	// CacheEntries bounds each of the summary and diff caches.
 	CacheEntries int
+	// Feed configures the change feed and webhook deliveries.
+	Feed FeedConfig
 }
 
 // DefaultConfig returns the configuration of a plain `redline serve`.
@@ -52,6 +54,7 @@ func DefaultConfig() Config {
 		Listen: "127.0.0.1:8080", Store: "sqlite:redline.db", MaxBody: service.DefaultMaxBody,
 		ReadTimeout: 15 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 120 * time.Second,
 		ShutdownTimeout: 30 * time.Second, LogFormat: "text", LogLevel: "info", CacheEntries: 1024,
+		Feed: defaultFeedConfig(),
 	}
 }
 
@@ -68,6 +71,7 @@ type Main struct {
 	metricsServer *http.Server
 	metricsLn     net.Listener
 	served        chan error
+	webhooks      stopper
 }
 
 // NewMain returns a Main with the default configuration.
@@ -94,7 +98,12 @@ func (m *Main) Run(ctx context.Context) error {
 		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
 		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheEntries: m.Config.CacheEntries,
+		Events: events(store), Feed: m.Config.Feed.feedOptions(), Webhooks: m.Config.Feed.webhookOptions(),
 	})
+	if err := m.startWebhooks(ctx, store); err != nil {
+		m.Close()
+		return err
+	}
 	if err := m.listen(); err != nil {
 		m.Close()
 		return err
@@ -164,6 +173,9 @@ func (m *Main) Close() error {
 		defer cancel()
 		errs = append(errs, m.server.Shutdown(ctx))
 	}
+	if m.webhooks != nil {
+		errs = append(errs, m.stopWebhooks())
+	}
 	if m.store != nil {
 		errs = append(errs, m.store.Close())
 	}
@@ -227,8 +239,12 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for in-flight requests")
 	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "REDLINE_LOG_FORMAT", c.LogFormat), "log format: text or json (env REDLINE_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "REDLINE_LOG_LEVEL", c.LogLevel), "log level: debug, info, warn or error (env REDLINE_LOG_LEVEL)")
+	schedule := c.Feed.addFlags(fs, getenv)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
+	}
+	if err := c.Feed.check(*schedule); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
