@@ -26,6 +26,7 @@ const (
 	MaxMetadataBytes = 16 << 10
 	DefaultListLimit = 50
 	MaxListLimit     = 500
+	MaxQueryBytes    = 200
 	DefaultMaxBody   = 2 << 20
 )
 
@@ -95,6 +96,10 @@ type ArticlePage struct {
 type ListOptions struct {
 	Limit  int
 	Cursor string
+	// Query, when not empty, keeps only the articles whose title or id
+	// contains it, ignoring ASCII case; it is plain text, with no wildcards.
+	// A cursor continues the listing of the query it came from.
+	Query string
 }
 
 // RevisionStore keeps every revision of every article durably.

@@ -53,6 +53,24 @@ func newRevisionOutput(status int, r *service.Revision) *revisionOutput {
 		Location: fmt.Sprintf("/v1/articles/%s/revisions/%d", r.ArticleID, r.Number)}
 }
 
+// notModified is the 304 for a client that holds rev: no body, its ETag.
+func notModified(rev *service.Revision) *revisionOutput {
+	return &revisionOutput{Status: http.StatusNotModified, ETag: etag(rev.Number)}
+}
+
+// withCurrentETag adds the article's current ETag to a failed precondition,
+// so that the client learns which revision to start from.
+func (s *Server) withCurrentETag(ctx context.Context, id string, err error) error {
+	if service.ErrorCode(err) != service.EPRECONDITION {
+		return err
+	}
+	p := problemOf(ctx, err)
+	if latest, lerr := s.store.LatestRevision(ctx, id); lerr == nil {
+		p.WithHeader("ETag", etag(latest.Number))
+	}
+	return p
+}
+
 func etag(n int) string { return `"` + strconv.Itoa(n) + `"` }
 
 type putArticleInput struct {
@@ -71,6 +89,7 @@ type putArticleInput struct {
 type listArticlesInput struct {
 	Limit  int    `query:"limit" minimum:"1" maximum:"500" default:"50" doc:"Articles per page."`
 	Cursor string `query:"cursor" maxLength:"512" doc:"The next_cursor of the previous page."`
+	Q      string `query:"q" maxLength:"200" doc:"Only articles whose title or id contains this text, ignoring ASCII case (200 bytes at most). Pass the same q with the cursor."`
 }
 
 // ArticleBody is an article in a listing.
@@ -172,11 +191,11 @@ func (s *Server) registerArticles() {
 func (s *Server) putArticle(ctx context.Context, in *putArticleInput) (*revisionOutput, error) {
 	d, err := draftFrom(in)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, s.withCurrentETag(ctx, in.ID, err)
 	}
 	rev, created, err := s.store.PutRevision(ctx, d)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, s.withCurrentETag(ctx, d.ArticleID, err)
 	}
 	if !created {
 		s.obs.UnchangedPutSkipped()
@@ -243,9 +262,9 @@ func applyIfMatch(d *service.Draft, header string) error {
 }
 
 func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*listArticlesOutput, error) {
-	page, err := s.store.ListArticles(ctx, service.ListOptions{Limit: in.Limit, Cursor: in.Cursor})
+	page, err := s.store.ListArticles(ctx, service.ListOptions{Limit: in.Limit, Cursor: in.Cursor, Query: in.Q})
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	out := &listArticlesOutput{}
 	out.Body.Articles = make([]ArticleBody, len(page.Articles))
@@ -259,10 +278,10 @@ func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*list
 func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*revisionOutput, error) {
 	rev, err := s.store.LatestRevision(ctx, in.ID)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	if in.notModified(rev.Number) {
-		return nil, huma.Status304NotModified()
+		return notModified(rev), nil
 	}
 	return newRevisionOutput(http.StatusOK, rev), nil
 }
@@ -270,17 +289,17 @@ func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*revision
 func (s *Server) getRevision(ctx context.Context, in *revisionInput) (*revisionOutput, error) {
 	rev, err := s.store.RevisionByNumber(ctx, in.ID, in.N)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	if in.notModified(rev.Number) {
-		return nil, huma.Status304NotModified()
+		return notModified(rev), nil
 	}
 	return newRevisionOutput(http.StatusOK, rev), nil
 }
 
 func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct{}, error) {
 	if err := s.store.DeleteArticle(ctx, in.ID); err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	s.logger.InfoContext(ctx, "article deleted", "request_id", RequestID(ctx), "article", in.ID)
 	return nil, nil
@@ -289,7 +308,7 @@ func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct
 func (s *Server) listRevisions(ctx context.Context, in *listRevisionsInput) (*revisionsOutput, error) {
 	page, err := s.store.ListRevisions(ctx, in.ID, service.RevisionListOptions{Limit: in.Limit, Cursor: in.Cursor})
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	out := &revisionsOutput{}
 	out.Body.Revisions = make([]RevisionBody, len(page.Revisions))

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -85,7 +84,7 @@ func (s *Server) diffResponses() map[string]*huma.Response {
 func (s *Server) diffTexts(ctx context.Context, in *diffInput) (*renderedOutput, error) {
 	for name, t := range map[string]string{"old": in.Body.Old, "new": in.Body.New} {
 		if len(t) > MaxDiffText {
-			return nil, newProblem(http.StatusBadRequest, fmt.Sprintf("%s is %d bytes; the limit is %d bytes", name, len(t), MaxDiffText))
+			return nil, service.Errorf(service.EINVALID, "%s is %d bytes; the limit is %d bytes", name, len(t), MaxDiffText)
 		}
 	}
 	key := "text:" + hashHex(in.Body.Old) + ":" + hashHex(in.Body.New)
@@ -112,7 +111,7 @@ func (s *Server) articleDiff(ctx context.Context, in *articleDiffInput) (*render
 	}
 	from, to, err := s.metaPair(ctx, in.ID, in.From, in.To)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	key := fmt.Sprintf("rev:%s:%s|%s|%d|%d|%s|%d", from.ContentHash, to.ContentHash, in.ID, from.Number, to.Number, format, in.Context)
 	r, err := s.diffRenders.get(key, func() (*rendered, int64, error) {
@@ -186,13 +185,7 @@ func (s *Server) lazyDiff(ctx context.Context, key string, load func() (texts, e
 		// Ops may be slices of the texts, which then stay in memory.
 		return res, int64(len(t.old) + len(t.new) + len(t.oldTitle) + len(t.newTitle)), err
 	})
-	switch {
-	case errors.Is(err, diff.ErrInvalidUTF8):
-		return nil, newProblem(http.StatusBadRequest, "both texts must be valid UTF-8")
-	case err != nil:
-		return nil, problemFor(ctx, s.logger, err)
-	}
-	return res, nil
+	return res, err
 }
 
 func (s *Server) computeDiff(t texts) (*diffResult, error) {

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -146,7 +145,7 @@ func (s *Server) renderedResponses(t reflect.Type) map[string]*huma.Response {
 func (s *Server) summarizeText(ctx context.Context, in *summarizeInput) (*renderedOutput, error) {
 	text := in.Body.Text
 	if len(text) > MaxSummaryText {
-		return nil, newProblem(http.StatusBadRequest, fmt.Sprintf("text is %d bytes; the limit is %d bytes", len(text), MaxSummaryText))
+		return nil, service.Errorf(service.EINVALID, "text is %d bytes; the limit is %d bytes", len(text), MaxSummaryText)
 	}
 	sum := sha256.Sum256([]byte(text))
 	summary, err := s.summary(ctx, "text:"+hex.EncodeToString(sum[:]), text, in.Body.SummaryOptions)
@@ -170,13 +169,13 @@ func (s *Server) articleSummary(ctx context.Context, in *articleSummaryInput) (*
 	}
 	meta, err := s.store.RevisionMeta(ctx, in.ID, in.Revision)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	key := fmt.Sprintf("%s|%s|%d|%s", in.cacheKey("rev:"+meta.ContentHash), meta.ArticleID, meta.Number, format)
 	r, err := s.summaryRenders.get(key, func() (*rendered, int64, error) {
 		rev, err := s.store.RevisionByNumber(ctx, meta.ArticleID, meta.Number)
 		if err != nil {
-			return nil, 0, problemFor(ctx, s.logger, err)
+			return nil, 0, err
 		}
 		summary, err := s.summary(ctx, "rev:"+rev.ContentHash, rev.Body, in.SummaryOptions)
 		if err != nil {
@@ -198,7 +197,7 @@ func (s *Server) articleSummary(ctx context.Context, in *articleSummaryInput) (*
 func (s *Server) articleSummarySince(ctx context.Context, in *articleSummaryInput) (*renderedOutput, error) {
 	rev, err := s.revision(ctx, in.ID, in.Revision)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	summary, err := s.summarySince(ctx, in, rev)
 	if err != nil {
@@ -227,15 +226,7 @@ func (s *Server) summary(ctx context.Context, textKey, text string, opts Summary
 		// Sentences may be slices of text, which then stays in memory.
 		return sum, int64(len(text)), err
 	})
-	switch {
-	case errors.Is(err, summarize.ErrInvalidOptions):
-		return nil, newProblem(http.StatusBadRequest, strings.TrimPrefix(err.Error(), summarize.ErrInvalidOptions.Error()+": "))
-	case errors.Is(err, summarize.ErrEmptyText):
-		return nil, newProblem(http.StatusBadRequest, "the text has no sentences to summarize")
-	case err != nil:
-		return nil, problemFor(ctx, s.logger, err)
-	}
-	return sum, nil
+	return sum, err
 }
 
 // Renderer is a result that can be shown as text, Markdown or HTML.

@@ -58,7 +58,18 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft, guess
 	if err := insertRevision(ctx, s.in(tx), rev); err != nil {
 		return nil, false, err
 	}
+	if err := s.insertEvent(ctx, tx, revisionEvent(rev)); err != nil {
+		return nil, false, err
+	}
 	return rev, true, nil
+}
+
+// revisionEvent is the feed's event for rev, with the change stats already
+// computed for the revision, so that the committer does not diff again.
+func revisionEvent(rev *service.Revision) service.Event {
+	ev := service.NewRevisionEvent(nil, rev)
+	ev.WordsAdded, ev.WordsRemoved = rev.Changes.WordsAdded, rev.Changes.WordsRemoved
+	return ev
 }
 
 // latestMeta returns the number and content hash of an article's latest
@@ -188,6 +199,9 @@ func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.R
 // waits on SQLite's busy handler behind a batch.
 func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
 	return s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
+			return err
+		}
 		res, err := s.in(tx).exec(ctx, `DELETE FROM articles WHERE id = ?`, articleID)
 		if err != nil {
 			return fmt.Errorf("delete article: %w", err)

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/riverqueue/river"
+
 	"github.com/redline-news/redline/internal/groupcommit"
 	"github.com/redline-news/redline/service"
 	_ "modernc.org/sqlite" // registers the CGO-free "sqlite" driver
@@ -38,6 +40,9 @@ type DB struct {
 	meta   *metaCache
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
+
+	jobs  *river.Client[*sql.Tx] // queues webhook deliveries
+	watch *watcher               // wakes feed readers
 }
 
 var _ service.RevisionStore = (*DB)(nil)
@@ -65,6 +70,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
 	}
 	s.writes = groupcommit.NewSQL(db, groupcommit.Options{})
+	if err := s.openQueue(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open delivery queue in sqlite %s: %w", path, err)
+	}
+	s.watch = newWatcher(s.lastSeq, EventPollInterval)
 	return s, nil
 }
 
@@ -80,6 +90,7 @@ func dsn(path string) string {
 // Close finishes the writes already submitted, then closes the database;
 // WAL content is checkpointed into the file.
 func (s *DB) Close() error {
+	s.watch.close()
 	s.writes.Close()
 	s.stmts.close()
 	return s.db.Close()
