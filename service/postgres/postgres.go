@@ -192,11 +192,6 @@ func (s *DB) applyMissing(ctx context.Context, tx pgx.Tx, applied map[int]bool) 
 		if _, err := tx.Exec(ctx, string(body)); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		if step := goSteps[version]; step != nil {
-			if err := step(ctx, tx); err != nil {
-				return fmt.Errorf("%s: %w", name, err)
-			}
-		}
 		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
 			version, name, s.Now().UTC()); err != nil {
 			return fmt.Errorf("%s: %w", name, err)

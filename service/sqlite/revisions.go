@@ -13,14 +13,15 @@ import (
 // PutRevision stores d as the next revision of its article. See
 // service.RevisionStore. Concurrent calls share one transaction and one
 // fsync (see internal/groupcommit); each returns once its batch is durable.
-func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revision, bool, error) {
+func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revision, _ bool, err error) {
+	defer func() { err = s.storeError(err) }()
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
 	guess := s.guessChanges(ctx, d)
 	var rev *service.Revision
 	var created bool
-	err := s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
+	err = s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
 		rev, created, err = s.putRevision(ctx, tx, d, guess)
 		return err
@@ -58,18 +59,10 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft, guess
 	if err := insertRevision(ctx, s.in(tx), rev); err != nil {
 		return nil, false, err
 	}
-	if err := s.insertEvent(ctx, tx, revisionEvent(rev)); err != nil {
+	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(rev)); err != nil {
 		return nil, false, err
 	}
 	return rev, true, nil
-}
-
-// revisionEvent is the feed's event for rev, with the change stats already
-// computed for the revision, so that the committer does not diff again.
-func revisionEvent(rev *service.Revision) service.Event {
-	ev := service.NewRevisionEvent(nil, rev)
-	ev.WordsAdded, ev.WordsRemoved = rev.Changes.WordsAdded, rev.Changes.WordsRemoved
-	return ev
 }
 
 // latestMeta returns the number and content hash of an article's latest
@@ -197,7 +190,8 @@ func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.R
 // DeleteArticle removes an article; its revisions go with it (ON DELETE
 // CASCADE). It goes through the same committer as writes, so that it never
 // waits on SQLite's busy handler behind a batch.
-func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
+func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
+	defer func() { err = s.storeError(err) }()
 	return s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
 			return err
