@@ -175,12 +175,18 @@ func putRevision(client *http.Client, addr, id, body, ifMatch string) (outcome, 
 // by number, and fails unless the numbers are 1..N with no gap.
 func storedRevisions(t *testing.T, client *http.Client, addr, id string) map[int]revisionJSON {
 	t.Helper()
-	var list struct {
-		Revisions []revisionJSON `json:"revisions"`
+	var listed []revisionJSON
+	for cursor, more := "", true; more; {
+		var page struct {
+			Revisions  []revisionJSON `json:"revisions"`
+			NextCursor string         `json:"next_cursor"`
+		}
+		getJSON(t, client, "http://"+addr+"/v1/articles/"+id+"/revisions?limit=500&cursor="+cursor, &page)
+		listed = append(listed, page.Revisions...)
+		cursor, more = page.NextCursor, page.NextCursor != ""
 	}
-	getJSON(t, client, "http://"+addr+"/v1/articles/"+id+"/revisions", &list)
 	revs := map[int]revisionJSON{}
-	for i, r := range list.Revisions {
+	for i, r := range listed {
 		if r.Revision != i+1 {
 			t.Fatalf("article %s: revision %d of the listing is number %d, want %d (no gap, no duplicate)", id, i, r.Revision, i+1)
 		}

@@ -100,6 +100,14 @@ func TestMigrationFillsChangeStats(t *testing.T) {
 		t.Fatalf("list: %v", err)
 	}
 	want := []service.ChangeStats{{WordsAdded: 3}, {WordsAdded: 1}, {WordsAdded: 3, WordsRemoved: 2}}
+	prev := ""
+	for i, b := range bodies { // migration 0004 adds the diff's count of changed facts
+		st, err := service.ChangeStatsBetween(prev, b)
+		if err != nil {
+			t.Fatalf("stats: %v", err)
+		}
+		want[i].FactsChanged, prev = st.FactsChanged, b
+	}
 	for i, r := range page.Revisions {
 		if r.Changes != want[i] {
 			t.Errorf("revision %d: got %+v, want %+v", r.Number, r.Changes, want[i])

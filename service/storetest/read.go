@@ -280,6 +280,14 @@ func testListRevisions(t *testing.T, h Harness) {
 		mustPut(t, s, draft("paged", "T", b))
 	}
 	want := []service.ChangeStats{{WordsAdded: 3}, {WordsAdded: 2}, {WordsRemoved: 1}, {WordsAdded: 1, WordsRemoved: 4}}
+	prev := ""
+	for i, b := range bodies { // facts are the diff's to find: the store keeps its count
+		st, err := service.ChangeStatsBetween(prev, b)
+		if err != nil {
+			t.Fatalf("stats: %v", err)
+		}
+		want[i].FactsChanged, prev = st.FactsChanged, b
+	}
 	var got []service.Revision
 	opts := service.RevisionListOptions{Limit: 3}
 	for page := 0; page < 10; page++ {
