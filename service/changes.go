@@ -15,16 +15,17 @@ import (
 type ChangeStats struct {
 	WordsAdded   int
 	WordsRemoved int
-	// FactsChanged counts the facts (numbers, money, percentages, dates)
-	// that differ, as GET …/diff's stats do.
+	// FactsChanged counts the facts (numbers, money, dates, quotes,
+	// corrections, negations) the diff reports changed.
 	FactsChanged int
 }
 
 // ChangeStatsBetween compares the body of the previous revision (empty for
-// revision 1) with the body of the next one exactly as GET …/diff does, so
-// that a listing and a diff of the same pair agree. A comparison cut short
-// by its deadline still counts every changed word, more coarsely: such a
-// count may exceed the minimal one.
+// revision 1) with the body of the next one, with the same comparison as
+// GET …/diff, so that the listing, the diff and redline diff --stats give
+// the same figures: words carried by a move count in neither added nor
+// removed. A comparison cut short by its deadline still counts every
+// changed word, more coarsely: such a count may exceed the minimal one.
 func ChangeStatsBetween(prevBody, nextBody string) (ChangeStats, error) {
 	res, err := diff.Compare(prevBody, nextBody, diff.Options{})
 	if err != nil {

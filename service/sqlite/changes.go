@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/redline-news/redline/service"
 )
@@ -12,10 +11,7 @@ import (
 // goSteps are the parts of migrations that SQL cannot do, run after the
 // migration's SQL in the same transaction, by version.
 var goSteps = map[int]func(ctx context.Context, tx *sql.Tx) error{
-	2: fillChangeStats(`words_added IS NULL`,
-		`UPDATE revisions SET words_added = ?, words_removed = ? WHERE article_id = ? AND number = ?`),
-	4: fillChangeStats(`facts_changed IS NULL`,
-		`UPDATE revisions SET words_added = ?, words_removed = ?, facts_changed = ? WHERE article_id = ? AND number = ?`),
+	2: fillChangeStats,
 }
 
 // changeUpdate is the stats one stored revision lacks.
@@ -25,34 +21,25 @@ type changeUpdate struct {
 	stats     service.ChangeStats
 }
 
-// fillChangeStats returns a migration step that computes the change stats
-// of every revision for which missing holds, reading the revisions in
-// order, one body at a time beside the one before it, and stores them with
-// update, whose arguments are the stats the columns of that migration hold
-// (words added and removed, then facts changed when it has the column),
-// then the article id and number.
-func fillChangeStats(missing, update string) func(ctx context.Context, tx *sql.Tx) error {
-	return func(ctx context.Context, tx *sql.Tx) error {
-		updates, err := missingChangeStats(ctx, tx, missing)
-		if err != nil {
-			return err
-		}
-		withFacts := strings.Contains(update, "facts_changed")
-		for _, u := range updates {
-			args := []any{u.stats.WordsAdded, u.stats.WordsRemoved}
-			if withFacts {
-				args = append(args, u.stats.FactsChanged)
-			}
-			if _, err := tx.ExecContext(ctx, update, append(args, u.articleID, u.number)...); err != nil {
-				return fmt.Errorf("store change stats: %w", err)
-			}
-		}
-		return nil
+// fillChangeStats computes the change stats of every revision stored
+// before they were kept, reading the revisions in order, one body at a time
+// beside the one before it.
+func fillChangeStats(ctx context.Context, tx *sql.Tx) error {
+	updates, err := missingChangeStats(ctx, tx)
+	if err != nil {
+		return err
 	}
+	for _, u := range updates {
+		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET words_added = ?, words_removed = ?, facts_changed = ? WHERE article_id = ? AND number = ?`,
+			u.stats.WordsAdded, u.stats.WordsRemoved, u.stats.FactsChanged, u.articleID, u.number); err != nil {
+			return fmt.Errorf("store change stats: %w", err)
+		}
+	}
+	return nil
 }
 
-func missingChangeStats(ctx context.Context, tx *sql.Tx, missing string) ([]changeUpdate, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT article_id, number, body, `+missing+` FROM revisions ORDER BY article_id, number`)
+func missingChangeStats(ctx context.Context, tx *sql.Tx) ([]changeUpdate, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, number, body, words_added IS NULL FROM revisions ORDER BY article_id, number`)
 	if err != nil {
 		return nil, fmt.Errorf("read revisions: %w", err)
 	}

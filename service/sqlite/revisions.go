@@ -102,7 +102,8 @@ func insertRevision(ctx context.Context, r runner, rev *service.Revision) error 
 		return fmt.Errorf("upsert article: %w", err)
 	}
 	if _, err := r.exec(ctx, insertRevisionSQL, rev.ArticleID, rev.Number, rev.Title, rev.Body, rev.URL,
-		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, rev.Changes.WordsAdded, rev.Changes.WordsRemoved, rev.Changes.FactsChanged, at); err != nil {
+		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, rev.Changes.WordsAdded, rev.Changes.WordsRemoved,
+		rev.Changes.FactsChanged, at); err != nil {
 		return fmt.Errorf("insert revision: %w", err)
 	}
 	return nil
