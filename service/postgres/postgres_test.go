@@ -19,15 +19,23 @@ import (
 
 // harness opens stores in fresh schemas; params are added to each DSN.
 func harness(params map[string]string) storetest.Harness {
+	return harnessFrom(func(t *testing.T) string {
+		dsn := pgtest.Schema(t)
+		for k, v := range params {
+			dsn = pgtest.WithParam(t, dsn, k, v)
+		}
+		return dsn
+	})
+}
+
+// harnessFrom opens each store on a fresh database that newDSN names.
+func harnessFrom(newDSN func(t *testing.T) string) storetest.Harness {
 	var mu sync.Mutex
 	dsns := map[service.RevisionStore]string{}
 	return storetest.Harness{
 		New: func(t *testing.T, now func() time.Time) service.RevisionStore {
 			t.Helper()
-			dsn := pgtest.Schema(t)
-			for k, v := range params {
-				dsn = pgtest.WithParam(t, dsn, k, v)
-			}
+			dsn := newDSN(t)
 			db := open(t, dsn)
 			db.Now = now
 			mu.Lock()
