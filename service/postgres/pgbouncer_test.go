@@ -166,4 +166,3 @@ func randomName(t *testing.T) string {
 	}
 	return hex.EncodeToString(b)
 }
-
