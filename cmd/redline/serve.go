@@ -114,7 +114,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheBytes: m.Config.CacheBytes,
 		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
 	})
-	web.New(web.Config{Store: instrumented, Logger: m.Logger}).Mount(m.server.App())
+	web.New(web.Config{Store: instrumented, Logger: m.Logger, Authorize: m.pageAuthorizer()}).Mount(m.server.App())
 	if err := m.listen(); err != nil {
 		m.Close()
 		return err

@@ -37,7 +37,7 @@ type articleView struct {
 	Summary        *summaryView
 	Since          *summaryView
 	SinceChoices   []int
-	Text           []paragraph
+	Text           template.HTML // the newer revision, in spans with byte offsets
 }
 
 type timelineEntry struct {
@@ -84,7 +84,7 @@ func (p *Pages) articleView(c *fiber.Ctx) (*articleView, error) {
 	if err := p.fillSummaries(ctx, v); err != nil {
 		return nil, err
 	}
-	v.Text = textParagraphs(v.To.Body, v.Summary, v.Since)
+	v.Text = textHTML(v.To.Body, v.Summary, v.Since)
 	return v, nil
 }
 
@@ -143,7 +143,11 @@ func (p *Pages) fillTimeline(ctx context.Context, v *articleView, revs []service
 	v.Older = first
 	for i := len(revs) - 1; i >= first; i-- {
 		r := &revs[i]
-		st, err := p.revisionChange(ctx, v.ID, r.Number, r.CreatedAt.UnixMicro())
+		prevHash := emptyHash
+		if i > 0 {
+			prevHash = revs[i-1].ContentHash
+		}
+		st, err := p.revisionChange(ctx, r, prevHash)
 		if err != nil {
 			return err
 		}

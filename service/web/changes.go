@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"strconv"
 
 	"github.com/redline-news/redline/diff"
@@ -29,26 +30,61 @@ func (p *Pages) compare(from, to *service.Revision) (*diff.Result, error) {
 	return r, nil
 }
 
-// revisionChange returns the word counts of what revision n of an article
-// changed since revision n-1. It is the one place the page gets them from:
-// they are computed with diff and cached by article, number and time (a
-// deleted and recreated article gets new times), until the store keeps
-// them.
-func (p *Pages) revisionChange(ctx context.Context, id string, n int, at int64) (diff.Stats, error) {
-	key := id + "|" + strconv.Itoa(n) + "|" + strconv.FormatInt(at, 10)
+// revisionChange returns the word counts of what revision rev changed
+// since the one before it, prevHash being that one's content hash. It is
+// the one place the page gets them from: until the store keeps them, they
+// come from diff, cached by article, number and time (a deleted and
+// recreated article gets new times); a diff already cached by content is
+// used without loading the bodies, and a first revision added all its words.
+func (p *Pages) revisionChange(ctx context.Context, rev *service.Revision, prevHash string) (diff.Stats, error) {
+	key := rev.ArticleID + "|" + strconv.Itoa(rev.Number) + "|" + strconv.FormatInt(rev.CreatedAt.UnixMicro(), 10)
 	if st, ok := p.changes.Get(key); ok {
 		return st, nil
 	}
-	from, to, err := p.revisionPair(ctx, id, n-1, n)
-	if err != nil {
-		return diff.Stats{}, err
+	if rev.Number == 1 {
+		st := diff.Stats{WordsAdded: rev.Words}
+		p.changes.Add(key, st)
+		return st, nil
 	}
-	r, err := p.compare(from, to)
-	if err != nil {
-		return diff.Stats{}, err
+	r, ok := p.diffs.Get(prevHash + ":" + rev.ContentHash)
+	if !ok {
+		from, to, err := p.revisionPair(ctx, rev.ArticleID, rev.Number-1, rev.Number)
+		if err != nil {
+			return diff.Stats{}, err
+		}
+		if r, err = p.compare(from, to); err != nil {
+			return diff.Stats{}, err
+		}
 	}
 	p.changes.Add(key, r.Stats)
 	return r.Stats, nil
+}
+
+// listChange returns what an article's latest revision changed, for the
+// list's bar: cached, it costs no store read; otherwise the two revisions'
+// hashes find a cached diff before any text is loaded.
+func (p *Pages) listChange(ctx context.Context, a service.Article) (diff.Stats, error) {
+	key := a.ID + "|" + strconv.Itoa(a.LatestRevision) + "|" + strconv.FormatInt(a.UpdatedAt.UnixMicro(), 10)
+	if st, ok := p.changes.Get(key); ok {
+		return st, nil
+	}
+	if a.LatestRevision == 1 {
+		revs, err := p.store.Revisions(ctx, a.ID)
+		if err != nil {
+			return diff.Stats{}, err
+		}
+		return p.revisionChange(ctx, &revs[0], emptyHash)
+	}
+	prev, err := p.store.RevisionMeta(ctx, a.ID, a.LatestRevision-1)
+	if err != nil {
+		return diff.Stats{}, err
+	}
+	latest, err := p.store.RevisionMeta(ctx, a.ID, a.LatestRevision)
+	if err != nil {
+		return diff.Stats{}, err
+	}
+	rev := &service.Revision{ArticleID: a.ID, Number: latest.Number, ContentHash: latest.ContentHash, CreatedAt: a.UpdatedAt}
+	return p.revisionChange(ctx, rev, prev.ContentHash)
 }
 
 // revisionPair loads two revisions with their bodies; revision 0 is the
@@ -86,6 +122,24 @@ func newChangeBar(st diff.Stats) changeBar {
 		b.AddWidth, b.DelWidth = b.AddWidth*100/sum, b.DelWidth*100/sum
 	}
 	return b
+}
+
+// HTML renders the bar as an SVG (widths are attributes, which the
+// Content-Security-Policy allows, unlike inline styles) and the counts
+// beside it. It holds only numbers, so it needs no escaping; it is written
+// here, not in a template, because the list shows it on every row.
+func (b changeBar) HTML() template.HTML {
+	add, del := strconv.FormatFloat(b.AddWidth, 'f', 1, 64), strconv.FormatFloat(b.DelWidth, 'f', 1, 64)
+	return template.HTML(`<svg class="rl-bar" viewBox="0 0 100 8" preserveAspectRatio="none" width="100" height="8" role="img" aria-label="` +
+		plural(b.Added, "word") + ` added, ` + strconv.Itoa(b.Removed) + ` removed"><rect class="rl-bar-track" width="100" height="8"/>` +
+		`<rect class="rl-bar-add" width="` + add + `" height="8"/><rect class="rl-bar-del" x="` + add + `" width="` + del + `" height="8"/></svg> ` +
+		string(b.CountsHTML()))
+}
+
+// CountsHTML renders "+12 −3 words".
+func (b changeBar) CountsHTML() template.HTML {
+	return template.HTML(`<span class="counts"><span class="count-add">+` + strconv.Itoa(b.Added) + `</span> <span class="count-del">−` +
+		strconv.Itoa(b.Removed) + `</span> words</span>`)
 }
 
 func sliver(w float64) float64 {

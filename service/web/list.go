@@ -1,9 +1,11 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -20,7 +22,7 @@ const (
 
 type listView struct {
 	Query     string
-	Rows      []listRow
+	Rows      []template.HTML // each rendered by the "row" template
 	NextURL   string
 	FirstURL  string // set on pages after the first
 	Limit     int
@@ -37,6 +39,12 @@ type listRow struct {
 // timeView is a time as "12 minutes ago" with the exact time beside it.
 type timeView struct {
 	Relative, Exact, ISO string
+}
+
+// HTML renders the time element, relative with the exact time on hover. It
+// holds only formatted times, so it needs no escaping.
+func (v timeView) HTML() template.HTML {
+	return template.HTML(`<time datetime="` + v.ISO + `" title="` + v.Exact + `">` + v.Relative + `</time>`)
 }
 
 func (p *Pages) timeView(t time.Time) timeView {
@@ -59,11 +67,15 @@ func (p *Pages) listPage(c *fiber.Ctx) error {
 		v.PageTitle = "Articles matching “" + opts.Query + "”"
 	}
 	for _, a := range page.Articles {
-		st, err := p.revisionChange(c.UserContext(), a.ID, a.LatestRevision, a.UpdatedAt.UnixMicro())
+		st, err := p.listChange(c.UserContext(), a)
 		if err != nil && service.ErrorCode(err) != service.ENOTFOUND { // deleted meanwhile: no bar
 			return p.renderError(c, err)
 		}
-		v.Rows = append(v.Rows, listRow{ID: a.ID, Title: a.Title, Revisions: a.LatestRevision, Updated: p.timeView(a.UpdatedAt), Change: newChangeBar(st)})
+		row, err := p.renderRow(listRow{ID: a.ID, Title: a.Title, Revisions: a.LatestRevision, Updated: p.timeView(a.UpdatedAt), Change: newChangeBar(st)}, a)
+		if err != nil {
+			return p.renderError(c, err)
+		}
+		v.Rows = append(v.Rows, row)
 	}
 	if page.NextCursor != "" {
 		v.NextURL = listURL(opts.Query, opts.Limit, page.NextCursor)
@@ -72,6 +84,23 @@ func (p *Pages) listPage(c *fiber.Ctx) error {
 		v.FirstURL = listURL(opts.Query, opts.Limit, "")
 	}
 	return p.render(c, http.StatusOK, "list.html", v)
+}
+
+// renderRow renders one row of the list with its template, cached by the
+// article's latest revision and the relative time shown: a list of
+// unchanged articles then costs one template lookup a row.
+func (p *Pages) renderRow(row listRow, a service.Article) (template.HTML, error) {
+	key := a.ID + "|" + strconv.Itoa(a.LatestRevision) + "|" + strconv.FormatInt(a.UpdatedAt.UnixMicro(), 10) + "|" + row.Updated.Relative
+	if h, ok := p.rows.Get(key); ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := templates.ExecuteTemplate(&b, "row", row); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	p.rows.Add(key, h)
+	return h, nil
 }
 
 func listOptions(c *fiber.Ctx) (service.ListOptions, error) {

@@ -1,7 +1,11 @@
 package web
 
 import (
+	"html"
+	"html/template"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/redline-news/redline/internal/text"
 )
@@ -17,6 +21,29 @@ type textSpan struct {
 	Start, End int
 	Text       string
 	Anchor     bool // a summary sentence starts here; it gets an id to link to
+}
+
+// textHTML renders body as paragraphs of spans cut at the offsets of the
+// summaries' sentences, each span carrying its byte range in data-start
+// and data-end, and an id where a summary sentence starts. All text is
+// escaped. It writes the HTML itself: through a template, the spans of a
+// long article would cost more than its diff.
+func textHTML(body string, sums ...*summaryView) template.HTML {
+	var b strings.Builder
+	b.Grow(len(body) + len(body)/8)
+	for _, p := range textParagraphs(body, sums...) {
+		b.WriteString("<p>")
+		for _, s := range p.Spans {
+			start := strconv.Itoa(s.Start)
+			b.WriteString(`<span data-start="` + start + `" data-end="` + strconv.Itoa(s.End) + `"`)
+			if s.Anchor {
+				b.WriteString(` id="t-` + start + `"`)
+			}
+			b.WriteString(">" + html.EscapeString(s.Text) + "</span>")
+		}
+		b.WriteString("</p>\n")
+	}
+	return template.HTML(b.String())
 }
 
 // textParagraphs splits body into paragraphs of spans cut at the offsets of

@@ -50,6 +50,7 @@ type Pages struct {
 	diffs     *lru.Cache[string, *diff.Result]
 	changes   *lru.Cache[string, diff.Stats]
 	summaries *lru.Cache[string, *summarize.Summary]
+	rows      *lru.Cache[string, template.HTML]
 }
 
 // New returns the pages for cfg.
@@ -67,6 +68,7 @@ func New(cfg Config) *Pages {
 	p.diffs, _ = lru.New[string, *diff.Result](cfg.CacheEntries) // only a size below 1 fails
 	p.changes, _ = lru.New[string, diff.Stats](cfg.CacheEntries * 8)
 	p.summaries, _ = lru.New[string, *summarize.Summary](cfg.CacheEntries)
+	p.rows, _ = lru.New[string, template.HTML](cfg.CacheEntries * 8)
 	return p
 }
 

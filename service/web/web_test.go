@@ -1,11 +1,15 @@
 package web_test
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/redline-news/redline/diff"
+	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/web"
 )
 
@@ -73,7 +77,7 @@ func TestViewsHaveTheirOwnURLs(t *testing.T) {
 		want       []string
 	}{
 		{"default is the latest against the one before", "/articles/council-budget",
-			[]string{"Changes from revision 2 to revision 3", `<ins class="rl-ins"> after long debate</ins>`, `class="diff view-inline"`}},
+			[]string{"Changes from revision 2 to revision 3", ` after long debate</ins>`, `class="diff view-inline"`}},
 		{"any pair, side by side", "/articles/council-budget?from=1&to=3&view=side",
 			[]string{"Changes from revision 1 to revision 3", `<table class="rl-side-by-side">`, `<th scope="col" class="rl-old">Revision 1`}},
 		{"first revision against nothing", "/articles/council-budget?from=0&to=1&view=side", []string{"Revision 1, first version", "Before revision 1 (empty)"}},
@@ -101,6 +105,23 @@ func TestListSearchesAndPages(t *testing.T) {
 	if !strings.Contains(p.body, `href="/articles/fire-downtown"`) || strings.Contains(p.body, "council-budget") {
 		t.Errorf("search for FIRE: got %s, want only fire-downtown", p.body)
 	}
+	for _, id := range []string{"council-budget", "fire-downtown"} {
+		revs, _ := s.store.Revisions(context.Background(), id)
+		n := len(revs)
+		to, _ := s.store.RevisionByNumber(context.Background(), id, n)
+		from := &service.Revision{}
+		if n > 1 {
+			from, _ = s.store.RevisionByNumber(context.Background(), id, n-1)
+		}
+		st := mustCompare(t, from.Body, to.Body)
+		want := fmt.Sprintf(`aria-label="%d words added, %d removed"`, st.WordsAdded, st.WordsRemoved)
+		if n == 1 {
+			want = fmt.Sprintf(`aria-label="%d words added, 0 removed"`, to.Words)
+		}
+		if row := rowOf(listBody(t, s), id); !strings.Contains(row, want) {
+			t.Errorf("list row of %s: want the last change's bar %s: %s", id, want, row)
+		}
+	}
 	first := s.get(t, "/?limit=1")
 	if !strings.Contains(first.body, "fire-downtown") || !strings.Contains(first.body, `rel="next"`) {
 		t.Fatalf("first page: want fire-downtown and a next link: %s", first.body)
@@ -111,6 +132,31 @@ func TestListSearchesAndPages(t *testing.T) {
 	if !strings.Contains(second.body, "council-budget") || strings.Contains(second.body, `rel="next"`) {
 		t.Errorf("second page %s: want council-budget and no next link: %s", next, second.body)
 	}
+}
+
+// listBody returns the HTML of the first page of the list.
+func listBody(t *testing.T, s *site) string {
+	t.Helper()
+	return s.get(t, "/").body
+}
+
+// rowOf returns the list row that links to article id.
+func rowOf(body, id string) string {
+	i := strings.Index(body, `href="/articles/`+id+`"`)
+	if i < 0 {
+		return ""
+	}
+	end := strings.Index(body[i:], "</tr>")
+	return body[i : i+end]
+}
+
+func mustCompare(t *testing.T, old, new string) diff.Stats {
+	t.Helper()
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Stats
 }
 
 func TestArticleTextIsEscaped(t *testing.T) {

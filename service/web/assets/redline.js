@@ -12,15 +12,24 @@
     var side = root.querySelectorAll('#diff tbody tr:not(.rl-unchanged):not(.rl-skip)');
     var title = Array.prototype.filter.call(root.querySelectorAll('.rl-title ins, .rl-title del'), outermost);
     if (side.length) { return title.concat(Array.prototype.slice.call(side)); }
-    return Array.prototype.filter.call(root.querySelectorAll('ins, del'), function (el) {
-      if (!outermost(el)) { return false; }
-      var prev = el.previousSibling;
-      return !(el.tagName === 'INS' && prev && prev.nodeType === 1 && prev.tagName === 'DEL');
+    return Array.prototype.filter.call(root.querySelectorAll('ins, del, span.rl-moved'), function (el) {
+      return outermost(el) && !(el.tagName === 'INS' && replaces(el));
     });
   }
 
+  // replaces reports whether an insertion follows a deletion with at most
+  // white space or the diff's separator (rl-sep) between them.
+  function replaces(ins) {
+    for (var n = ins.previousSibling; n; n = n.previousSibling) {
+      if (n.nodeType === 3 && !n.data.trim()) { continue; }
+      if (n.nodeType === 1 && n.classList.contains('rl-sep')) { continue; }
+      return n.nodeType === 1 && n.tagName === 'DEL';
+    }
+    return false;
+  }
+
   function outermost(el) {
-    return !el.parentElement.closest('ins, del');
+    return !el.parentElement.closest('ins, del, span.rl-moved');
   }
 
   var current = -1;
