@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -172,23 +173,33 @@ func putRevision(client *http.Client, addr, id, body, ifMatch string) (outcome, 
 }
 
 // storedRevisions returns every revision of an article, bodies included,
-// by number, and fails unless the numbers are 1..N with no gap.
+// by number, following the listing's pages, and fails unless the numbers
+// are 1..N with no gap.
 func storedRevisions(t *testing.T, client *http.Client, addr, id string) map[int]revisionJSON {
 	t.Helper()
-	var list struct {
-		Revisions []revisionJSON `json:"revisions"`
-	}
-	getJSON(t, client, "http://"+addr+"/v1/articles/"+id+"/revisions", &list)
 	revs := map[int]revisionJSON{}
-	for i, r := range list.Revisions {
-		if r.Revision != i+1 {
-			t.Fatalf("article %s: revision %d of the listing is number %d, want %d (no gap, no duplicate)", id, i, r.Revision, i+1)
+	cursor := ""
+	for page := 0; page < 1000; page++ {
+		var list struct {
+			Revisions  []revisionJSON `json:"revisions"`
+			NextCursor string         `json:"next_cursor"`
 		}
-		var full revisionJSON
-		getJSON(t, client, fmt.Sprintf("http://%s/v1/articles/%s/revisions/%d", addr, id, r.Revision), &full)
-		revs[r.Revision] = full
+		getJSON(t, client, "http://"+addr+"/v1/articles/"+id+"/revisions?limit=500&cursor="+url.QueryEscape(cursor), &list)
+		for _, r := range list.Revisions {
+			if want := len(revs) + 1; r.Revision != want {
+				t.Fatalf("article %s: listing holds revision %d where %d belongs (no gap, no duplicate)", id, r.Revision, want)
+			}
+			var full revisionJSON
+			getJSON(t, client, fmt.Sprintf("http://%s/v1/articles/%s/revisions/%d", addr, id, r.Revision), &full)
+			revs[r.Revision] = full
+		}
+		if list.NextCursor == "" {
+			return revs
+		}
+		cursor = list.NextCursor
 	}
-	return revs
+	t.Fatalf("article %s: the revision listing did not end after 1000 pages", id)
+	return nil
 }
 
 func getJSON(t *testing.T, client *http.Client, url string, v any) {
