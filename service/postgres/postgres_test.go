@@ -213,4 +213,3 @@ func TestPingFailsWhenTheServerGoesAway(t *testing.T) {
 		t.Fatalf("read with the server gone: got code %q (%v), want %q", got, err, service.EUNAVAILABLE)
 	}
 }
-
