@@ -71,3 +71,38 @@ func TestRedactDSN(t *testing.T) {
 		t.Fatalf("got %q, want the password hidden", got)
 	}
 }
+
+// TestReadyzFollowsPostgreSQL cuts the service off its database: /readyz,
+// which pings it, must answer 503 and a PUT must fail with 503, not hang
+// or claim success.
+func TestReadyzFollowsPostgreSQL(t *testing.T) {
+	proxy := pgtest.NewProxy(t, pgtest.Schema(t))
+	m := NewMain()
+	m.Config.Listen = "127.0.0.1:0"
+	m.Config.Store = proxy.DSN
+	m.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	defer m.Close()
+	if got := readyz(t, m); got != http.StatusOK {
+		t.Fatalf("readyz with the database up: got %d, want 200", got)
+	}
+	proxy.Cut()
+	if got := readyz(t, m); got != http.StatusServiceUnavailable {
+		t.Fatalf("readyz with the database gone: got %d, want 503", got)
+	}
+	if got := put(t, m, "cut-off", "Written while the database is gone."); got != http.StatusServiceUnavailable {
+		t.Fatalf("put with the database gone: got %d, want 503", got)
+	}
+}
+
+func readyz(t *testing.T, m *Main) int {
+	t.Helper()
+	resp, err := http.Get("http://" + m.Addr() + "/readyz")
+	if err != nil {
+		t.Fatalf("readyz: %v", err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}

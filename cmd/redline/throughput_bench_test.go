@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redline-news/redline/service/postgres"
 	"github.com/redline-news/redline/service/postgres/pgtest"
 )
 
@@ -36,6 +37,10 @@ func BenchmarkPutThroughput(b *testing.B) {
 				}
 				defer m.Close()
 				benchmarkPuts(b, m.Addr(), writers)
+				if db, ok := m.store.(*postgres.DB); ok {
+					batches, drafts := db.BatchStats()
+					b.ReportMetric(float64(drafts)/float64(max(batches, 1)), "puts/commit")
+				}
 			})
 		}
 	}

@@ -21,6 +21,7 @@ const batchTimeout = 30 * time.Second
 type putRequest struct {
 	ctx   context.Context
 	draft service.Draft
+	guess *changeGuess // nil: compute the change stats in the batch
 	done  chan putResult
 }
 
@@ -51,7 +52,7 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
-	req := &putRequest{ctx: ctx, draft: d, done: make(chan putResult, 1)}
+	req := &putRequest{ctx: ctx, draft: d, guess: s.guessChanges(ctx, d), done: make(chan putResult, 1)}
 	select {
 	case s.queue <- req:
 	case <-ctx.Done():
@@ -132,7 +133,7 @@ func (s *DB) runBatch(ctx context.Context, batch []*putRequest) []putResult {
 	defer tx.Rollback(ctx)
 	wrote := false
 	for i, req := range batch {
-		results[i] = s.putOne(ctx, tx, req.draft, len(batch) > 1)
+		results[i] = s.putOne(ctx, tx, req, len(batch) > 1)
 		if results[i].err != nil && len(batch) > 1 && !isDraftError(results[i].err) {
 			return failPending(results, results[i].err)
 		}
@@ -151,8 +152,8 @@ func (s *DB) runBatch(ctx context.Context, batch []*putRequest) []putResult {
 
 // putOne writes one draft, under a savepoint when others share the
 // transaction.
-func (s *DB) putOne(ctx context.Context, tx pgx.Tx, d service.Draft, savepoint bool) putResult {
-	rev, created, err := s.putInTx(ctx, tx, d, savepoint)
+func (s *DB) putOne(ctx context.Context, tx pgx.Tx, req *putRequest, savepoint bool) putResult {
+	rev, created, err := s.putInTx(ctx, tx, req.draft, req.guess, savepoint)
 	if err == nil || !savepoint {
 		return putResult{rev, created, err}
 	}

@@ -3,7 +3,6 @@ package postgres_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"net"
 	"sync"
 	"testing"
@@ -19,15 +18,23 @@ import (
 
 // harness opens stores in fresh schemas; params are added to each DSN.
 func harness(params map[string]string) storetest.Harness {
+	return harnessFrom(func(t *testing.T) string {
+		dsn := pgtest.Schema(t)
+		for k, v := range params {
+			dsn = pgtest.WithParam(t, dsn, k, v)
+		}
+		return dsn
+	})
+}
+
+// harnessFrom opens each store on a fresh database that newDSN names.
+func harnessFrom(newDSN func(t *testing.T) string) storetest.Harness {
 	var mu sync.Mutex
 	dsns := map[service.RevisionStore]string{}
 	return storetest.Harness{
 		New: func(t *testing.T, now func() time.Time) service.RevisionStore {
 			t.Helper()
-			dsn := pgtest.Schema(t)
-			for k, v := range params {
-				dsn = pgtest.WithParam(t, dsn, k, v)
-			}
+			dsn := newDSN(t)
 			db := open(t, dsn)
 			db.Now = now
 			mu.Lock()
@@ -189,13 +196,13 @@ func TestUnreachableIsUnavailable(t *testing.T) {
 // and then cuts it: Ping, which /readyz uses, must say EUNAVAILABLE.
 func TestPingFailsWhenTheServerGoesAway(t *testing.T) {
 	dsn := pgtest.Schema(t)
-	proxy := newProxy(t, dsn)
-	db := open(t, proxy.dsn)
+	proxy := pgtest.NewProxy(t, dsn)
+	db := open(t, proxy.DSN)
 	defer db.Close()
 	if err := db.Ping(context.Background()); err != nil {
 		t.Fatalf("ping through the proxy: %v", err)
 	}
-	proxy.cut()
+	proxy.Cut()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if got := service.ErrorCode(db.Ping(ctx)); got != service.EUNAVAILABLE {
@@ -205,61 +212,4 @@ func TestPingFailsWhenTheServerGoesAway(t *testing.T) {
 	if got := service.ErrorCode(err); got != service.EUNAVAILABLE {
 		t.Fatalf("read with the server gone: got code %q (%v), want %q", got, err, service.EUNAVAILABLE)
 	}
-}
-
-// proxy forwards loopback TCP connections to the test PostgreSQL until cut.
-type proxy struct {
-	ln    net.Listener
-	dsn   string
-	mu    sync.Mutex
-	conns []net.Conn
-}
-
-func newProxy(t *testing.T, dsn string) *proxy {
-	t.Helper()
-	cfg, err := pgx.ParseConfig(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	target := net.JoinHostPort(cfg.Host, fmt.Sprint(cfg.Port))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	host, port, _ := net.SplitHostPort(ln.Addr().String())
-	p := &proxy{ln: ln, dsn: pgtest.WithParam(t, pgtest.WithParam(t, dsn, "host", host), "port", port)}
-	p.dsn = pgtest.WithParam(t, p.dsn, "connect_timeout", "2")
-	go p.serve(target)
-	t.Cleanup(p.cut)
-	return p
-}
-
-func (p *proxy) serve(target string) {
-	for {
-		c, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		up, err := net.Dial("tcp", target)
-		if err != nil {
-			c.Close()
-			continue
-		}
-		p.mu.Lock()
-		p.conns = append(p.conns, c, up)
-		p.mu.Unlock()
-		go func() { io.Copy(up, c); up.Close() }()
-		go func() { io.Copy(c, up); c.Close() }()
-	}
-}
-
-// cut stops accepting and drops every open connection.
-func (p *proxy) cut() {
-	p.ln.Close()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.conns = nil
 }

@@ -25,7 +25,7 @@ const revisionColumns = `article_id, number, title, body, url, metadata, content
 // another, take their numbers one after the other; the preconditions are
 // checked under that lock. Statements are sent in two pipelined round
 // trips: lock and read, then write.
-func (s *DB) putInTx(ctx context.Context, tx pgx.Tx, d service.Draft, savepoint bool) (*service.Revision, bool, error) {
+func (s *DB) putInTx(ctx context.Context, tx pgx.Tx, d service.Draft, g *changeGuess, savepoint bool) (*service.Revision, bool, error) {
 	now := s.Now().UTC().Truncate(time.Microsecond)
 	latest, err := lockLatest(ctx, tx, d, now, savepoint)
 	if err != nil {
@@ -43,11 +43,7 @@ func (s *DB) putInTx(ctx context.Context, tx pgx.Tx, d service.Draft, savepoint 
 		return latest, false, nil
 	}
 	rev := service.NewRevision(d, nextNumber(latest), now)
-	prevBody := ""
-	if latest != nil {
-		prevBody = latest.Body
-	}
-	if rev.Changes, err = service.ChangeStatsBetween(prevBody, d.Body); err != nil {
+	if rev.Changes, err = changesSince(latest, d, g); err != nil {
 		return nil, false, err
 	}
 	if err := insertRevision(ctx, tx, rev, savepoint); err != nil {

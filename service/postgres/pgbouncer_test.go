@@ -1,0 +1,168 @@
+package postgres_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/redline-news/redline/service/postgres/pgtest"
+	"github.com/redline-news/redline/service/storetest"
+)
+
+// TestConformanceThroughPgBouncer runs the whole suite through a real
+// PgBouncer in transaction mode, with the exec mode docs/SCALING.md
+// prescribes: a transaction may run on any server connection, so nothing
+// may rely on a prepared statement or a session setting. PgBouncer drops
+// search_path, so each store gets a database of its own instead of a
+// schema.
+func TestConformanceThroughPgBouncer(t *testing.T) {
+	direct := pgtest.DSN(t)
+	bouncer := startPgBouncer(t, direct)
+	storetest.Run(t, harnessFrom(func(t *testing.T) string {
+		name := "redline_bouncer_" + randomName(t)
+		execDirect(t, direct, `CREATE DATABASE `+name)
+		t.Cleanup(func() { execDirect(t, direct, `DROP DATABASE `+name+` WITH (FORCE)`) })
+		return fmt.Sprintf("postgres://postgres@%s/%s?sslmode=disable&default_query_exec_mode=exec", bouncer, name)
+	}))
+}
+
+// startPgBouncer starts PgBouncer in transaction mode in front of the test
+// database and returns its address; it stops when the test ends.
+func startPgBouncer(t *testing.T, direct string) string {
+	t.Helper()
+	bin, err := exec.LookPath("pgbouncer")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pgbouncer is not installed (Debian package pgbouncer); under CI the PgBouncer test must run")
+		}
+		t.Skip("pgbouncer is not installed (Debian package pgbouncer): skipping the PgBouncer test")
+	}
+	cfg, err := pgx.ParseConfig(direct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	host, port, _ := net.SplitHostPort(addr)
+	dir := readableTempDir(t)
+	writeFile(t, filepath.Join(dir, "userlist.txt"), fmt.Sprintf("%q \"\"\n", cfg.User))
+	writeFile(t, filepath.Join(dir, "pgbouncer.ini"), fmt.Sprintf(`[databases]
+* = host=%s port=%d
+[pgbouncer]
+listen_addr = %s
+listen_port = %s
+unix_socket_dir =
+auth_type = trust
+auth_file = %s
+pool_mode = transaction
+default_pool_size = 4
+max_client_conn = 200
+ignore_startup_parameters = extra_float_digits
+`, cfg.Host, cfg.Port, host, port, filepath.Join(dir, "userlist.txt")))
+	cmd := exec.Command(bin, filepath.Join(dir, "pgbouncer.ini"))
+	cmd.SysProcAttr = unprivileged(t)
+	logFile, err := os.Create(filepath.Join(dir, "pgbouncer.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start pgbouncer: %v", err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait(); logFile.Close() })
+	waitForListener(t, addr, filepath.Join(dir, "pgbouncer.log"))
+	return addr
+}
+
+// unprivileged runs PgBouncer, which refuses to run as root, as the
+// postgres user when the tests run as root.
+func unprivileged(t *testing.T) *syscall.SysProcAttr {
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	u, err := user.Lookup("postgres")
+	if err != nil {
+		t.Fatalf("pgbouncer will not run as root, and there is no postgres user to run it as: %v", err)
+	}
+	uid, _ := strconv.Atoi(u.Uid)
+	gid, _ := strconv.Atoi(u.Gid)
+	return &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}}
+}
+
+func waitForListener(t *testing.T, addr, log string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	out, _ := os.ReadFile(log)
+	t.Fatalf("pgbouncer did not listen on %s:\n%s", addr, out)
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// readableTempDir is a temporary directory that the postgres user can read.
+func readableTempDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "redline-pgbouncer-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func execDirect(t *testing.T, dsn, sql string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatalf("connect: %v", err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, sql); err != nil {
+		t.Fatalf("%s: %v", sql, err)
+	}
+}
+
+func randomName(t *testing.T) string {
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(b)
+}
