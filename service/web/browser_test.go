@@ -317,3 +317,35 @@ func TestBrowserRunsNoPayload(t *testing.T) {
 		t.Errorf("dialogs opened: %q", d)
 	}
 }
+
+// TestBrowserAsksForTheTokenOnce signs in through the token form in the
+// browser and checks that the token stays out of the address and out of
+// reach of scripts, and that the form itself passes axe-core.
+func TestBrowserAsksForTheTokenOnce(t *testing.T) {
+	b := newBrowser(t)
+	axe := axeSource(t)
+	s := storySite(t, web.Config{Authorize: func(tok string) bool { return tok == "reader-token-0123456789" }})
+	b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?view=side"))
+	wantTexts(t, b, "h1", []string{"A token is needed to read"})
+	if v := axeViolations(t, b, axe); len(v) > 0 {
+		t.Errorf("token form: axe-core violations:\n%s", strings.Join(v, "\n"))
+	}
+	b.do(t, chromedp.SendKeys(chromedp.CSS("#token"), "wrong-token"))
+	b.clickAndLoad(t, "form.token button", "/session")
+	wantTexts(t, b, ".error-message", []string{"That token was not accepted."})
+	b.do(t, chromedp.SendKeys(chromedp.CSS("#token"), "reader-token-0123456789"))
+	b.clickAndLoad(t, "form.token button", "/articles/council-budget?view=side")
+	wantTexts(t, b, "#diff-h", []string{"Changes from revision 2 to revision 3"})
+	if loc := eval[string](t, b, `location.href`); strings.Contains(loc, "reader-token") {
+		t.Errorf("the token is in the address: %s", loc)
+	}
+	if cookies := eval[string](t, b, `document.cookie`); strings.Contains(cookies, "reader-token") {
+		t.Errorf("scripts can read the token: document.cookie = %q", cookies)
+	}
+	b.do(t, chromedp.Navigate(s.url+"/"))
+	wantTexts(t, b, "h1", []string{"Articles"})
+	b.do(t, chromedp.Navigate(s.url+"/articles/missing"))
+	if v := axeViolations(t, b, axe); len(v) > 0 {
+		t.Errorf("error page: axe-core violations:\n%s", strings.Join(v, "\n"))
+	}
+}
