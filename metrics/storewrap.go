@@ -16,6 +16,7 @@ const (
 	OpRevisionByNumber = "revision_by_number"
 	OpRevisionMeta     = "revision_meta"
 	OpRevisions        = "revisions"
+	OpListRevisions    = "list_revisions"
 	OpListArticles     = "list_articles"
 	OpCountArticles    = "count_articles"
 	OpDeleteArticle    = "delete_article"
@@ -24,7 +25,7 @@ const (
 
 // storeOps lists every operation, to export each as zero from the start.
 func storeOps() []string {
-	return []string{OpPutRevision, OpLatestRevision, OpRevisionByNumber, OpRevisionMeta, OpRevisions,
+	return []string{OpPutRevision, OpLatestRevision, OpRevisionByNumber, OpRevisionMeta, OpRevisions, OpListRevisions,
 		OpListArticles, OpCountArticles, OpDeleteArticle, OpPing}
 }
 
@@ -102,6 +103,14 @@ func (s *Store) Revisions(ctx context.Context, articleID string) ([]service.Revi
 	revs, err := s.next.Revisions(ctx, articleID)
 	s.observe(OpRevisions, start, err)
 	return revs, err
+}
+
+// ListRevisions returns a page of an article's revisions.
+func (s *Store) ListRevisions(ctx context.Context, articleID string, opts service.RevisionListOptions) (*service.RevisionPage, error) {
+	start := time.Now()
+	page, err := s.next.ListRevisions(ctx, articleID, opts)
+	s.observe(OpListRevisions, start, err)
+	return page, err
 }
 
 // ListArticles returns a page of articles.

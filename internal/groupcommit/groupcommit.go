@@ -73,10 +73,11 @@ const (
 )
 
 type item[Tx any] struct {
-	ctx    context.Context
-	work   Work[Tx]
-	state  atomic.Int32
-	result chan error
+	ctx       context.Context
+	work      Work[Tx]
+	committed func()
+	state     atomic.Int32
+	result    chan error
 }
 
 // New starts a batcher over store. Close stops it.
@@ -95,10 +96,19 @@ func New[Tx any](store Store[Tx], opts Options) *Batcher[Tx] {
 // batch's error when the transaction as a whole failed, or ctx's error when
 // ctx ended before the work started (the work then never runs).
 func (b *Batcher[Tx]) Do(ctx context.Context, work Work[Tx]) error {
+	return b.DoThen(ctx, work, nil)
+}
+
+// DoThen is Do with committed, which the committer calls once the batch
+// has committed and the work succeeded, before any caller of the batch
+// returns, in the order the work arrived. It is the place to update what
+// must follow the order of commits, such as a cache of what is stored; it
+// must be quick and must not submit work.
+func (b *Batcher[Tx]) DoThen(ctx context.Context, work Work[Tx], committed func()) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	it := &item[Tx]{ctx: ctx, work: work, result: make(chan error, 1)}
+	it := &item[Tx]{ctx: ctx, work: work, committed: committed, result: make(chan error, 1)}
 	b.mu.Lock()
 	if b.closed {
 		b.mu.Unlock()
@@ -177,6 +187,13 @@ func (b *Batcher[Tx]) run(batch []*item[Tx]) {
 	results, ran, err := b.runTx(batch)
 	if b.opts.OnBatch != nil {
 		b.opts.OnBatch(ran, err)
+	}
+	if err == nil {
+		for i, it := range batch {
+			if results[i] == nil && it.committed != nil {
+				it.committed()
+			}
+		}
 	}
 	for i, it := range batch {
 		switch {

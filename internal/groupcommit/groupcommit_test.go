@@ -303,3 +303,30 @@ func TestManyWritersAllCommit(t *testing.T) {
 		t.Fatalf("rows: got %d, want %d", got, writers*each)
 	}
 }
+
+func TestCommittedRunsInArrivalOrderOnlyForCommittedWork(t *testing.T) {
+	db := openDB(t)
+	g := &gatedSQL{SQL: groupcommit.SQL{DB: db}}
+	b, first := holdFirstBatch(t, db, g, groupcommit.Options{})
+	var mu sync.Mutex
+	var order []string
+	note := func(name string) func() {
+		return func() { mu.Lock(); order = append(order, name); mu.Unlock() }
+	}
+	names := []string{"a", "first", "b", "c"} // "first" is a duplicate: it fails
+	errs := make(chan error, len(names))
+	for i, n := range names {
+		go func() { errs <- b.DoThen(context.Background(), insert(n), note(n)) }()
+		waitPending(b, i+1)
+	}
+	close(g.gate)
+	<-first
+	for range names {
+		<-errs
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if got, want := fmt.Sprint(order), "[a b c]"; got != want {
+		t.Fatalf("committed callbacks: got %v, want %v", got, want)
+	}
+}

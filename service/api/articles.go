@@ -31,9 +31,11 @@ type RevisionBody struct {
 	ContentHash string          `json:"content_hash" doc:"Hex SHA-256 of the title, a newline and the body."`
 	Words       int             `json:"words" doc:"Words in the body."`
 	CreatedAt   time.Time       `json:"created_at"`
-	// WordsAdded and WordsRemoved are set in revision listings only.
+	// WordsAdded, WordsRemoved and FactsChanged are set in revision
+	// listings only.
 	WordsAdded   *int `json:"words_added,omitempty" doc:"In listings: words added since the previous revision."`
 	WordsRemoved *int `json:"words_removed,omitempty" doc:"In listings: words removed since the previous revision."`
+	FactsChanged *int `json:"facts_changed,omitempty" doc:"In listings: facts (numbers, dates, quotes…) changed since the previous revision."`
 }
 
 func revisionBody(r *service.Revision) RevisionBody {
@@ -78,11 +80,11 @@ type putArticleInput struct {
 	IfMatch     string `header:"If-Match" doc:"Write only if the latest revision is this one (\"N\"), or if the article exists (*)."`
 	IfNoneMatch string `header:"If-None-Match" doc:"* writes only if the article does not exist yet."`
 	Body        struct {
-		Title        string         `json:"title" minLength:"1" maxLength:"1000" doc:"One line."`
-		Body         string         `json:"body" minLength:"1" doc:"The article text; paragraphs separated by a blank line."`
-		URL          string         `json:"url,omitempty" maxLength:"2048" required:"false"`
-		Metadata     map[string]any `json:"metadata,omitempty" required:"false" doc:"Any JSON object, kept with the revision (16 KiB at most)."`
-		BaseRevision int            `json:"base_revision,omitempty" required:"false" minimum:"1" doc:"Same as If-Match: \"N\"."`
+		Title        string    `json:"title" minLength:"1" maxLength:"1000" doc:"One line."`
+		Body         string    `json:"body" minLength:"1" doc:"The article text; paragraphs separated by a blank line."`
+		URL          string    `json:"url,omitempty" maxLength:"2048" required:"false"`
+		Metadata     RawObject `json:"metadata,omitempty" required:"false" doc:"Any JSON object, kept with the revision (16 KiB at most, counted as sent)."`
+		BaseRevision int       `json:"base_revision,omitempty" required:"false" minimum:"1" doc:"Same as If-Match: \"N\"."`
 	}
 }
 
@@ -142,9 +144,16 @@ type getArticleInput struct {
 	CacheParam
 }
 
+type listRevisionsInput struct {
+	ArticleIDParam
+	Limit  int    `query:"limit" minimum:"1" maximum:"500" default:"50" doc:"Revisions per page."`
+	Cursor string `query:"cursor" maxLength:"512" doc:"The next_cursor of the previous page."`
+}
+
 type revisionsOutput struct {
 	Body struct {
-		Revisions []RevisionBody `json:"revisions"`
+		Revisions  []RevisionBody `json:"revisions"`
+		NextCursor string         `json:"next_cursor,omitempty" doc:"Pass as cursor for the next page; absent on the last page."`
 	}
 }
 
@@ -171,7 +180,9 @@ func (s *Server) registerArticles() {
 	}, s.deleteArticle)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "list-revisions", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions", Tags: tags,
-		Summary: "List an article's revisions, without bodies", Errors: []int{http.StatusNotFound},
+		Summary:     "List an article's revisions, oldest first, without bodies",
+		Description: "Pages with `limit` and `cursor`. Each revision carries the words it added and removed since the one before, computed when it was stored.",
+		Errors:      []int{http.StatusBadRequest, http.StatusNotFound},
 	}, s.listRevisions)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-revision", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions/{n}", Tags: tags,
@@ -185,6 +196,7 @@ func (s *Server) putArticle(ctx context.Context, in *putArticleInput) (*revision
 		return nil, s.withCurrentETag(ctx, in.ID, err)
 	}
 	rev, created, err := s.store.PutRevision(ctx, d)
+	s.noteWrite(err)
 	if err != nil {
 		return nil, s.withCurrentETag(ctx, d.ArticleID, err)
 	}
@@ -202,12 +214,8 @@ func draftFrom(in *putArticleInput) (service.Draft, error) {
 	if in.Body.BaseRevision > 0 {
 		d.BaseRevisions = []int{in.Body.BaseRevision}
 	}
-	if in.Body.Metadata != nil {
-		raw, err := json.Marshal(in.Body.Metadata)
-		if err != nil {
-			return d, service.Errorf(service.EINVALID, "metadata must be a JSON object")
-		}
-		d.Metadata = raw
+	if len(in.Body.Metadata) > 0 {
+		d.Metadata = json.RawMessage(in.Body.Metadata)
 	}
 	if err := applyIfMatch(&d, in.IfMatch); err != nil {
 		return d, err
@@ -296,18 +304,18 @@ func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct
 	return nil, nil
 }
 
-func (s *Server) listRevisions(ctx context.Context, in *ArticleIDParam) (*revisionsOutput, error) {
-	revs, err := s.store.Revisions(ctx, in.ID)
+func (s *Server) listRevisions(ctx context.Context, in *listRevisionsInput) (*revisionsOutput, error) {
+	page, err := s.store.ListRevisions(ctx, in.ID, service.RevisionListOptions{Limit: in.Limit, Cursor: in.Cursor})
 	if err != nil {
 		return nil, err
 	}
 	out := &revisionsOutput{}
-	out.Body.Revisions = make([]RevisionBody, len(revs))
-	for i := range revs {
-		out.Body.Revisions[i] = revisionBody(&revs[i])
+	out.Body.Revisions = make([]RevisionBody, len(page.Revisions))
+	for i := range page.Revisions {
+		r := &page.Revisions[i]
+		out.Body.Revisions[i] = revisionBody(r)
+		out.Body.Revisions[i].WordsAdded, out.Body.Revisions[i].WordsRemoved = &r.Changes.WordsAdded, &r.Changes.WordsRemoved
 	}
-	if err := s.changeStats(ctx, in.ID, out.Body.Revisions); err != nil {
-		return nil, err
-	}
+	out.Body.NextCursor = page.NextCursor
 	return out, nil
 }

@@ -2,10 +2,15 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/valyala/fasthttp"
@@ -52,6 +57,51 @@ func BenchmarkCachedGET(b *testing.B) {
 					b.Fatalf("%s: status %d: %s", path, ctx.Response.StatusCode(), ctx.Response.Body())
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkPut stores new revisions over loopback HTTP from 1 and 32
+// writers.
+func BenchmarkPut(b *testing.B) {
+	body := strings.Repeat("The river rose overnight and the bridge was closed. ", 100)
+	for _, writers := range []int{1, 32} {
+		b.Run(fmt.Sprintf("writers-%d", writers), func(b *testing.B) {
+			h := benchServer(b)
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				b.Fatalf("listen: %v", err)
+			}
+			srv := &fasthttp.Server{Handler: h}
+			go srv.Serve(ln)
+			defer srv.Shutdown()
+			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: writers}}
+			var n atomic.Int64
+			var wg sync.WaitGroup
+			b.ResetTimer()
+			for w := 0; w < writers; w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := n.Add(1); i <= int64(b.N); i = n.Add(1) {
+						req, _ := http.NewRequest("PUT", fmt.Sprintf("http://%s/v1/articles/a%d", ln.Addr(), i%64),
+							strings.NewReader(fmt.Sprintf(`{"title":"T","body":"%s Edit %d."}`, body, i)))
+						req.Header.Set("Content-Type", "application/json")
+						resp, err := client.Do(req)
+						if err != nil {
+							b.Errorf("put: %v", err)
+							return
+						}
+						io.Copy(io.Discard, resp.Body)
+						resp.Body.Close()
+						if resp.StatusCode != 201 {
+							b.Errorf("status %d", resp.StatusCode)
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "puts/s")
 		})
 	}
 }

@@ -50,6 +50,8 @@ type DiffBody struct {
 	From     *int      `json:"from,omitempty" doc:"The old revision (0: the empty text)."`
 	To       *int      `json:"to,omitempty" doc:"The new revision."`
 	TitleOps []diff.Op `json:"title_ops,omitempty" doc:"The word ops of the title."`
+	// Result brings ops, stats (with words_moved and facts_changed),
+	// sentences and facts.
 	*diff.Result
 }
 
@@ -200,25 +202,6 @@ func (s *Server) computeDiff(t texts) (*diffResult, error) {
 	}
 	s.obs.DiffComputed(service.CountWords(t.old)+service.CountWords(t.new), len(t.old)+len(t.new), time.Since(start))
 	return &diffResult{body: body, title: title}, nil
-}
-
-// changeStats fills in each listed revision's words added and removed since
-// the one before it (revision 1: since the empty text). Diffs come from the
-// cache; bodies are loaded only for the pairs it lacks.
-func (s *Server) changeStats(ctx context.Context, id string, revs []RevisionBody) error {
-	prev := service.ContentHash("", "")
-	for i := range revs {
-		n := revs[i].Revision
-		res, err := s.lazyDiff(ctx, "rev:"+prev+":"+revs[i].ContentHash, func() (texts, error) {
-			return s.loadPair(ctx, id, n-1, n)
-		})
-		if err != nil {
-			return err
-		}
-		revs[i].WordsAdded, revs[i].WordsRemoved = &res.body.Stats.WordsAdded, &res.body.Stats.WordsRemoved
-		prev = revs[i].ContentHash
-	}
-	return nil
 }
 
 // loadPair loads the titles and bodies of two revisions; revision 0 is empty.

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -47,6 +48,10 @@ type Config struct {
 	// CacheBytes bounds the summary and diff caches together, counting the
 	// bytes their entries hold; DefaultCacheBytes when 0.
 	CacheBytes int64
+	// Writable, when set, tells readiness whether the store takes writes
+	// again after they failed; a Store that has CheckWritable is used when
+	// it is nil.
+	Writable WriteChecker
 }
 
 // Server is the HTTP API.
@@ -62,6 +67,9 @@ type Server struct {
 	summaryRenders *resultCache[*rendered]
 	diffs          *resultCache[*diffResult]
 	diffRenders    *resultCache[*rendered]
+	// writeFailure is why the last write failed for want of space or of
+	// the store, or nil once writes work.
+	writeFailure atomic.Pointer[string]
 }
 
 // NewServer builds the Fiber app, its middleware and every route.
@@ -124,6 +132,9 @@ func newFiberApp(cfg Config) *fiber.App {
 }
 
 func withDefaults(cfg Config) Config {
+	if w, ok := cfg.Store.(WriteChecker); ok && cfg.Writable == nil {
+		cfg.Writable = w
+	}
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
 	}

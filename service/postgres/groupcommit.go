@@ -152,24 +152,14 @@ func (s *DB) runBatch(ctx context.Context, batch []*putRequest) []putResult {
 // putOne writes one draft, under a savepoint when others share the
 // transaction.
 func (s *DB) putOne(ctx context.Context, tx pgx.Tx, d service.Draft, savepoint bool) putResult {
-	if !savepoint {
-		rev, created, err := s.putInTx(ctx, tx, d)
+	rev, created, err := s.putInTx(ctx, tx, d, savepoint)
+	if err == nil || !savepoint {
 		return putResult{rev, created, err}
 	}
-	if _, err := tx.Exec(ctx, `SAVEPOINT draft`); err != nil {
-		return putResult{err: storeError("savepoint", err)}
+	if _, rerr := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT draft; RELEASE SAVEPOINT draft`); rerr != nil {
+		return putResult{err: fmt.Errorf("%w (and rolling back its savepoint failed: %w)", err, storeError("rollback to savepoint", rerr))}
 	}
-	rev, created, err := s.putInTx(ctx, tx, d)
-	if err != nil {
-		if _, rerr := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT draft; RELEASE SAVEPOINT draft`); rerr != nil {
-			return putResult{err: fmt.Errorf("%w (and rolling back its savepoint failed: %w)", err, storeError("rollback to savepoint", rerr))}
-		}
-		return putResult{err: markDraftError(err)}
-	}
-	if _, err := tx.Exec(ctx, `RELEASE SAVEPOINT draft`); err != nil {
-		return putResult{err: storeError("release savepoint", err)}
-	}
-	return putResult{rev, created, nil}
+	return putResult{err: markDraftError(err)}
 }
 
 // draftError is a failure that its savepoint undid, so that the rest of the

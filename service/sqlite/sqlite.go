@@ -37,6 +37,7 @@ type DB struct {
 	// writes commits PutRevision and DeleteArticle calls in batches.
 	writes *groupcommit.Batcher[*sql.Tx]
 	stmts  *statements
+	meta   *metaCache
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 
@@ -63,7 +64,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(16)
-	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db)}
+	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db), meta: newMetaCache()}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
@@ -150,6 +151,11 @@ func (s *DB) migrateOne(ctx context.Context, name string) error {
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
+	}
+	if step := goSteps[version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		version, name, s.Now().UnixMicro()); err != nil {

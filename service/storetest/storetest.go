@@ -29,6 +29,7 @@ func Run(t *testing.T, h Harness) {
 	t.Run("RevisionMeta", func(t *testing.T) { testRevisionMeta(t, h) })
 	t.Run("List", func(t *testing.T) { testList(t, h) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, h) })
+	t.Run("ListRevisions", func(t *testing.T) { testListRevisions(t, h) })
 	t.Run("Delete", func(t *testing.T) { testDelete(t, h) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrentWriters(t, h) })
 	t.Run("ConcurrentFailures", func(t *testing.T) { testConcurrentFailures(t, h) })
