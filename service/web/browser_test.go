@@ -203,6 +203,9 @@ func TestBrowser(t *testing.T) {
 		wantTexts(t, b, "#diff-h", []string{"Changes from revision 1 to revision 2"})
 		wantTexts(t, b, "#diff del", []string{"7", "2", "400"})
 		wantTexts(t, b, "#diff ins", []string{"6", "3", "600"})
+		if facts := strings.Join(texts(t, b, "#diff .rl-facts .rl-fact"), " | "); !strings.Contains(facts, "400") || !strings.Contains(facts, "600") {
+			t.Errorf("fact badges: got %q, want one for 400 → 600", facts)
+		}
 	})
 	t.Run("switch to side by side and back", func(t *testing.T) {
 		b.clickAndLoad(t, ".views a:nth-child(2)", "view=side")
@@ -211,6 +214,9 @@ func TestBrowser(t *testing.T) {
 		wantTexts(t, b, "#diff td.rl-new ins", []string{"6", "3", "600"})
 		if n := len(texts(t, b, "#diff tr.rl-edited")); n != 2 {
 			t.Errorf("edited rows: got %d, want 2", n)
+		}
+		if row := strings.Join(texts(t, b, "#diff tr:has(.rl-fact)"), " | "); !strings.Contains(row, "600 teachers") {
+			t.Errorf("fact badge rows: got %q, want the badge beside the teachers sentence", row)
 		}
 		b.clickAndLoad(t, ".views a:nth-child(1)", "view=inline")
 		wantTexts(t, b, "#diff ins", []string{"6", "3", "600"})
