@@ -355,3 +355,23 @@ func TestBrowserAsksForTheTokenOnce(t *testing.T) {
 		t.Errorf("error page: axe-core violations:\n%s", strings.Join(v, "\n"))
 	}
 }
+
+// TestBrowserMovedTextLeadsToItsOtherEnd moves a paragraph and checks that
+// both ends are styled as moved and that clicking one reaches the other.
+func TestBrowserMovedTextLeadsToItsOtherEnd(t *testing.T) {
+	b := newBrowser(t)
+	s := startSite(t, web.Config{})
+	for _, rev := range newsroomStory[1:] {
+		s.put(t, "storm", rev[0], rev[1])
+	}
+	b.do(t, chromedp.Navigate(s.url+"/articles/storm"))
+	ends := eval[[]string](t, b, `Array.from(document.querySelectorAll("#diff [data-move]")).map(function (el) { return el.tagName + " " + el.dataset.move; })`)
+	if len(ends) < 2 {
+		t.Fatalf("moved ends: got %q, want where the paragraph left and where it went", ends)
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(`#diff del[data-move]`)))
+	got := eval[string](t, b, `(function () { var c = document.querySelector(".rl-current"); return c ? c.tagName + " " + c.dataset.move : ""; })()`)
+	if got == "" || strings.HasPrefix(got, "DEL") || !strings.HasSuffix(got, " "+strings.Fields(ends[0])[1]) {
+		t.Errorf("after clicking where the paragraph left: current %q, want where it went (%q)", got, ends)
+	}
+}
