@@ -68,13 +68,14 @@ func (p *Pages) revisionPair(ctx context.Context, id string, from, to int) (*ser
 // shows.
 type changeBar struct {
 	Added, Removed int
+	Facts          int // facts changed: numbers, quotes, corrections…
 	AddWidth       float64 // of 100
 	DelWidth       float64
 }
 
 func newChangeBar(rev *service.Revision) changeBar {
 	st := rev.Changes
-	b := changeBar{Added: st.WordsAdded, Removed: st.WordsRemoved}
+	b := changeBar{Added: st.WordsAdded, Removed: st.WordsRemoved, Facts: st.FactsChanged}
 	// The words of both sides: the new text's, plus those it lost.
 	total := float64(max(rev.Words, st.WordsAdded) + st.WordsRemoved)
 	if total == 0 {
@@ -100,10 +101,14 @@ func (b changeBar) HTML() template.HTML {
 		string(b.CountsHTML()))
 }
 
-// CountsHTML renders "+12 −3 words".
+// CountsHTML renders "+12 −3 words", and "2 facts" when facts changed.
 func (b changeBar) CountsHTML() template.HTML {
-	return template.HTML(`<span class="counts"><span class="count-add">+` + strconv.Itoa(b.Added) + `</span> <span class="count-del">−` +
-		strconv.Itoa(b.Removed) + `</span> words</span>`)
+	h := `<span class="counts"><span class="count-add">+` + strconv.Itoa(b.Added) + `</span> <span class="count-del">−` +
+		strconv.Itoa(b.Removed) + `</span> words</span>`
+	if b.Facts > 0 {
+		h += ` <span class="fact-count">` + plural(b.Facts, "fact") + `</span>`
+	}
+	return template.HTML(h)
 }
 
 func sliver(w float64) float64 {

@@ -81,7 +81,7 @@ func TestViewsHaveTheirOwnURLs(t *testing.T) {
 		{"first revision against nothing", "/articles/council-budget?from=0&to=1&view=side", []string{"Revision 1, first version", "Before revision 1 (empty)"}},
 		{"hidden unchanged paragraphs leave a marker", "/articles/council-budget?from=2&to=3&hide=1", []string{`<span class="rl-skip">`, "Show unchanged paragraphs"}},
 		{"what's new since", "/articles/council-budget?since=1", []string{"What’s new since revision 1", "property taxes"}},
-		{"changed facts as badges", "/articles/council-budget?from=1&to=2", []string{`class="rl-fact"`, "· sentences: 2 edited</p>"}},
+		{"changed facts as badges", "/articles/council-budget?from=1&to=2", []string{`class="rl-fact"`, "· sentences: 2 edited</p>", `<span class="fact-count">`}},
 		{"changed facts beside their sentence", "/articles/council-budget?from=1&to=2&view=side", []string{`class="rl-fact"`}},
 		{"word budget", "/articles/council-budget?unit=words&length=12", []string{`<option value="words" selected>`}},
 	} {
