@@ -68,7 +68,7 @@ func (p *Pages) revisionPair(ctx context.Context, id string, from, to int) (*ser
 // shows.
 type changeBar struct {
 	Added, Removed int
-	Facts          int // facts changed: numbers, quotes, corrections…
+	Facts          int     // facts changed: numbers, quotes, corrections…
 	AddWidth       float64 // of 100
 	DelWidth       float64
 }
