@@ -78,9 +78,7 @@ func (p *Pages) articleView(c *fiber.Ctx) (*articleView, error) {
 	if err := p.fillDiff(ctx, v); err != nil {
 		return nil, err
 	}
-	if err := p.fillTimeline(ctx, v, revs); err != nil {
-		return nil, err
-	}
+	p.fillTimeline(v, revs)
 	if err := p.fillSummaries(ctx, v); err != nil {
 		return nil, err
 	}
@@ -138,20 +136,12 @@ func withColumnHeads(table string, v *articleView) string {
 }
 
 // fillTimeline lists the newest revisions with what each changed.
-func (p *Pages) fillTimeline(ctx context.Context, v *articleView, revs []service.Revision) error {
+func (p *Pages) fillTimeline(v *articleView, revs []service.Revision) {
 	first := max(0, len(revs)-MaxTimeline)
 	v.Older = first
 	for i := len(revs) - 1; i >= first; i-- {
 		r := &revs[i]
-		prevHash := emptyHash
-		if i > 0 {
-			prevHash = revs[i-1].ContentHash
-		}
-		st, err := p.revisionChange(ctx, r, prevHash)
-		if err != nil {
-			return err
-		}
-		e := timelineEntry{Number: r.Number, Time: p.timeView(r.CreatedAt), Change: newChangeBar(st),
+		e := timelineEntry{Number: r.Number, Time: p.timeView(r.CreatedAt), Change: newChangeBar(r),
 			IsFrom: r.Number == v.Params.From, IsTo: r.Number == v.Params.To}
 		if i == 0 || revs[i-1].Title != r.Title {
 			e.Title = r.Title
@@ -163,5 +153,4 @@ func (p *Pages) fillTimeline(ctx context.Context, v *articleView, revs []service
 		}
 		v.Timeline = append(v.Timeline, e)
 	}
-	return nil
 }

@@ -203,6 +203,9 @@ func TestBrowser(t *testing.T) {
 		wantTexts(t, b, "#diff-h", []string{"Changes from revision 1 to revision 2"})
 		wantTexts(t, b, "#diff del", []string{"7", "2", "400"})
 		wantTexts(t, b, "#diff ins", []string{"6", "3", "600"})
+		if facts := strings.Join(texts(t, b, "#diff .rl-facts .rl-fact"), " | "); !strings.Contains(facts, "400") || !strings.Contains(facts, "600") {
+			t.Errorf("fact badges: got %q, want one for 400 → 600", facts)
+		}
 	})
 	t.Run("switch to side by side and back", func(t *testing.T) {
 		b.clickAndLoad(t, ".views a:nth-child(2)", "view=side")
@@ -211,6 +214,9 @@ func TestBrowser(t *testing.T) {
 		wantTexts(t, b, "#diff td.rl-new ins", []string{"6", "3", "600"})
 		if n := len(texts(t, b, "#diff tr.rl-edited")); n != 2 {
 			t.Errorf("edited rows: got %d, want 2", n)
+		}
+		if row := strings.Join(texts(t, b, "#diff tr:has(.rl-fact)"), " | "); !strings.Contains(row, "600 teachers") {
+			t.Errorf("fact badge rows: got %q, want the badge beside the teachers sentence", row)
 		}
 		b.clickAndLoad(t, ".views a:nth-child(1)", "view=inline")
 		wantTexts(t, b, "#diff ins", []string{"6", "3", "600"})
@@ -315,5 +321,57 @@ func TestBrowserRunsNoPayload(t *testing.T) {
 	}
 	if d := b.dialogsOpened(); len(d) > 0 {
 		t.Errorf("dialogs opened: %q", d)
+	}
+}
+
+// TestBrowserAsksForTheTokenOnce signs in through the token form in the
+// browser and checks that the token stays out of the address and out of
+// reach of scripts, and that the form itself passes axe-core.
+func TestBrowserAsksForTheTokenOnce(t *testing.T) {
+	b := newBrowser(t)
+	axe := axeSource(t)
+	s := storySite(t, web.Config{Authorize: func(tok string) bool { return tok == "reader-token-0123456789" }})
+	b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?view=side"))
+	wantTexts(t, b, "h1", []string{"A token is needed to read"})
+	if v := axeViolations(t, b, axe); len(v) > 0 {
+		t.Errorf("token form: axe-core violations:\n%s", strings.Join(v, "\n"))
+	}
+	b.do(t, chromedp.SendKeys(chromedp.CSS("#token"), "wrong-token"))
+	b.clickAndLoad(t, "form.token button", "/session")
+	wantTexts(t, b, ".error-message", []string{"That token was not accepted."})
+	b.do(t, chromedp.SendKeys(chromedp.CSS("#token"), "reader-token-0123456789"))
+	b.clickAndLoad(t, "form.token button", "/articles/council-budget?view=side")
+	wantTexts(t, b, "#diff-h", []string{"Changes from revision 2 to revision 3"})
+	if loc := eval[string](t, b, `location.href`); strings.Contains(loc, "reader-token") {
+		t.Errorf("the token is in the address: %s", loc)
+	}
+	if cookies := eval[string](t, b, `document.cookie`); strings.Contains(cookies, "reader-token") {
+		t.Errorf("scripts can read the token: document.cookie = %q", cookies)
+	}
+	b.do(t, chromedp.Navigate(s.url+"/"))
+	wantTexts(t, b, "h1", []string{"Articles"})
+	b.do(t, chromedp.Navigate(s.url+"/articles/missing"))
+	if v := axeViolations(t, b, axe); len(v) > 0 {
+		t.Errorf("error page: axe-core violations:\n%s", strings.Join(v, "\n"))
+	}
+}
+
+// TestBrowserMovedTextLeadsToItsOtherEnd moves a paragraph and checks that
+// both ends are styled as moved and that clicking one reaches the other.
+func TestBrowserMovedTextLeadsToItsOtherEnd(t *testing.T) {
+	b := newBrowser(t)
+	s := startSite(t, web.Config{})
+	for _, rev := range newsroomStory[1:] {
+		s.put(t, "storm", rev[0], rev[1])
+	}
+	b.do(t, chromedp.Navigate(s.url+"/articles/storm"))
+	ends := eval[[]string](t, b, `Array.from(document.querySelectorAll("#diff [data-move]")).map(function (el) { return el.tagName + " " + el.dataset.move; })`)
+	if len(ends) < 2 {
+		t.Fatalf("moved ends: got %q, want where the paragraph left and where it went", ends)
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(`#diff del[data-move]`)))
+	got := eval[string](t, b, `(function () { var c = document.querySelector(".rl-current"); return c ? c.tagName + " " + c.dataset.move : ""; })()`)
+	if got == "" || strings.HasPrefix(got, "DEL") || !strings.HasSuffix(got, " "+strings.Fields(ends[0])[1]) {
+		t.Errorf("after clicking where the paragraph left: current %q, want where it went (%q)", got, ends)
 	}
 }

@@ -30,61 +30,22 @@ func (p *Pages) compare(from, to *service.Revision) (*diff.Result, error) {
 	return r, nil
 }
 
-// revisionChange returns the word counts of what revision rev changed
-// since the one before it, prevHash being that one's content hash. It is
-// the one place the page gets them from: until the store keeps them, they
-// come from diff, cached by article, number and time (a deleted and
-// recreated article gets new times); a diff already cached by content is
-// used without loading the bodies, and a first revision added all its words.
-func (p *Pages) revisionChange(ctx context.Context, rev *service.Revision, prevHash string) (diff.Stats, error) {
-	key := rev.ArticleID + "|" + strconv.Itoa(rev.Number) + "|" + strconv.FormatInt(rev.CreatedAt.UnixMicro(), 10)
-	if st, ok := p.changes.Get(key); ok {
-		return st, nil
-	}
-	if rev.Number == 1 {
-		st := diff.Stats{WordsAdded: rev.Words}
-		p.changes.Add(key, st)
-		return st, nil
-	}
-	r, ok := p.diffs.Get(prevHash + ":" + rev.ContentHash)
-	if !ok {
-		from, to, err := p.revisionPair(ctx, rev.ArticleID, rev.Number-1, rev.Number)
-		if err != nil {
-			return diff.Stats{}, err
-		}
-		if r, err = p.compare(from, to); err != nil {
-			return diff.Stats{}, err
-		}
-	}
-	p.changes.Add(key, r.Stats)
-	return r.Stats, nil
-}
-
-// listChange returns what an article's latest revision changed, for the
-// list's bar: cached, it costs no store read; otherwise the two revisions'
-// hashes find a cached diff before any text is loaded.
-func (p *Pages) listChange(ctx context.Context, a service.Article) (diff.Stats, error) {
+// listChange returns the bar of what an article's latest revision changed.
+// The store keeps each revision's counts; the bar is cached by article,
+// revision and time (a deleted and recreated article gets new times), so a
+// list of unchanged articles reads no revision at all.
+func (p *Pages) listChange(ctx context.Context, a service.Article) (changeBar, error) {
 	key := a.ID + "|" + strconv.Itoa(a.LatestRevision) + "|" + strconv.FormatInt(a.UpdatedAt.UnixMicro(), 10)
-	if st, ok := p.changes.Get(key); ok {
-		return st, nil
+	if bar, ok := p.changes.Get(key); ok {
+		return bar, nil
 	}
-	if a.LatestRevision == 1 {
-		revs, err := p.store.Revisions(ctx, a.ID)
-		if err != nil {
-			return diff.Stats{}, err
-		}
-		return p.revisionChange(ctx, &revs[0], emptyHash)
-	}
-	prev, err := p.store.RevisionMeta(ctx, a.ID, a.LatestRevision-1)
+	revs, err := p.store.Revisions(ctx, a.ID)
 	if err != nil {
-		return diff.Stats{}, err
+		return changeBar{}, err
 	}
-	latest, err := p.store.RevisionMeta(ctx, a.ID, a.LatestRevision)
-	if err != nil {
-		return diff.Stats{}, err
-	}
-	rev := &service.Revision{ArticleID: a.ID, Number: latest.Number, ContentHash: latest.ContentHash, CreatedAt: a.UpdatedAt}
-	return p.revisionChange(ctx, rev, prev.ContentHash)
+	bar := newChangeBar(&revs[len(revs)-1])
+	p.changes.Add(key, bar)
+	return bar, nil
 }
 
 // revisionPair loads two revisions with their bodies; revision 0 is the
@@ -102,17 +63,21 @@ func (p *Pages) revisionPair(ctx context.Context, id string, from, to int) (*ser
 }
 
 // changeBar is the small bar that shows how much of a text a revision
-// changed: the share of words added and removed, each at least a sliver
-// when not zero, so that a one-word fix still shows.
+// changed: the share of words added and removed, from the counts the store
+// keeps, each at least a sliver when not zero, so that a one-word fix still
+// shows.
 type changeBar struct {
 	Added, Removed int
+	Facts          int     // facts changed: numbers, quotes, corrections…
 	AddWidth       float64 // of 100
 	DelWidth       float64
 }
 
-func newChangeBar(st diff.Stats) changeBar {
-	total := float64(st.WordsAdded + st.WordsRemoved + st.WordsUnchanged)
-	b := changeBar{Added: st.WordsAdded, Removed: st.WordsRemoved}
+func newChangeBar(rev *service.Revision) changeBar {
+	st := rev.Changes
+	b := changeBar{Added: st.WordsAdded, Removed: st.WordsRemoved, Facts: st.FactsChanged}
+	// The words of both sides: the new text's, plus those it lost.
+	total := float64(max(rev.Words, st.WordsAdded) + st.WordsRemoved)
 	if total == 0 {
 		return b
 	}
@@ -136,10 +101,14 @@ func (b changeBar) HTML() template.HTML {
 		string(b.CountsHTML()))
 }
 
-// CountsHTML renders "+12 −3 words".
+// CountsHTML renders "+12 −3 words", and "2 facts" when facts changed.
 func (b changeBar) CountsHTML() template.HTML {
-	return template.HTML(`<span class="counts"><span class="count-add">+` + strconv.Itoa(b.Added) + `</span> <span class="count-del">−` +
-		strconv.Itoa(b.Removed) + `</span> words</span>`)
+	h := `<span class="counts"><span class="count-add">+` + strconv.Itoa(b.Added) + `</span> <span class="count-del">−` +
+		strconv.Itoa(b.Removed) + `</span> words</span>`
+	if b.Facts > 0 {
+		h += ` <span class="fact-count">` + plural(b.Facts, "fact") + `</span>`
+	}
+	return template.HTML(h)
 }
 
 func sliver(w float64) float64 {

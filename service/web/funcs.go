@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dustin/go-humanize"
@@ -11,9 +12,10 @@ import (
 )
 
 var templateFuncs = template.FuncMap{
-	"plural":   plural,
-	"pct":      func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
-	"changeOf": func(st diff.Stats) changeBar { return changeBar{Added: st.WordsAdded, Removed: st.WordsRemoved} },
+	"plural":         plural,
+	"pct":            func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"sentenceCounts": sentenceCounts,
+	"changeOf":       func(st diff.Stats) changeBar { return changeBar{Added: st.WordsAdded, Removed: st.WordsRemoved} },
 }
 
 // plural returns "1 word" or "3 words".
@@ -31,4 +33,18 @@ func relativeTime(t, now time.Time) string {
 		return "just now"
 	}
 	return humanize.RelTime(t, now, "ago", "from now")
+}
+
+// sentenceCounts says what happened to sentences: "1 edited, 2 added".
+func sentenceCounts(st diff.Stats) string {
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{st.SentencesEdited, "edited"}, {st.SentencesAdded, "added"}, {st.SentencesRemoved, "removed"}, {st.SentencesMoved, "moved"}} {
+		if c.n > 0 {
+			parts = append(parts, strconv.Itoa(c.n)+" "+c.what)
+		}
+	}
+	return strings.Join(parts, ", ")
 }

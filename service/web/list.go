@@ -67,11 +67,11 @@ func (p *Pages) listPage(c *fiber.Ctx) error {
 		v.PageTitle = "Articles matching “" + opts.Query + "”"
 	}
 	for _, a := range page.Articles {
-		st, err := p.listChange(c.UserContext(), a)
+		bar, err := p.listChange(c.UserContext(), a)
 		if err != nil && service.ErrorCode(err) != service.ENOTFOUND { // deleted meanwhile: no bar
 			return p.renderError(c, err)
 		}
-		row, err := p.renderRow(listRow{ID: a.ID, Title: a.Title, Revisions: a.LatestRevision, Updated: p.timeView(a.UpdatedAt), Change: newChangeBar(st)}, a)
+		row, err := p.renderRow(listRow{ID: a.ID, Title: a.Title, Revisions: a.LatestRevision, Updated: p.timeView(a.UpdatedAt), Change: bar}, a)
 		if err != nil {
 			return p.renderError(c, err)
 		}

@@ -48,7 +48,7 @@ type Pages struct {
 	authorize func(string) bool
 	now       func() time.Time
 	diffs     *lru.Cache[string, *diff.Result]
-	changes   *lru.Cache[string, diff.Stats]
+	changes   *lru.Cache[string, changeBar]
 	summaries *lru.Cache[string, *summarize.Summary]
 	rows      *lru.Cache[string, template.HTML]
 }
@@ -66,7 +66,7 @@ func New(cfg Config) *Pages {
 	}
 	p := &Pages{store: cfg.Store, logger: cfg.Logger, authorize: cfg.Authorize, now: cfg.Now}
 	p.diffs, _ = lru.New[string, *diff.Result](cfg.CacheEntries) // only a size below 1 fails
-	p.changes, _ = lru.New[string, diff.Stats](cfg.CacheEntries * 8)
+	p.changes, _ = lru.New[string, changeBar](cfg.CacheEntries * 8)
 	p.summaries, _ = lru.New[string, *summarize.Summary](cfg.CacheEntries)
 	p.rows, _ = lru.New[string, template.HTML](cfg.CacheEntries * 8)
 	return p

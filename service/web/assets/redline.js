@@ -79,6 +79,22 @@
     }
   }
 
+  // A moved block, clicked, jumps to its other end: where it left or where
+  // it went, which share its data-move number.
+  document.addEventListener('click', function (e) {
+    var moved = e.target.closest('#diff [data-move]');
+    if (!moved) { return; }
+    var ends = document.querySelectorAll('#diff [data-move="' + moved.dataset.move + '"]');
+    var other = Array.prototype.filter.call(ends, function (el) { return el !== moved && !moved.contains(el) && !el.contains(moved); })[0];
+    if (!other) { return; }
+    var old = document.querySelector('.rl-current');
+    if (old) { old.classList.remove('rl-current'); }
+    other.classList.add('rl-current');
+    other.setAttribute('tabindex', '-1');
+    other.focus({ preventScroll: true });
+    other.scrollIntoView({ block: 'center' });
+  });
+
   document.addEventListener('click', function (e) {
     var a = e.target.closest('[data-summary-sentence]');
     if (!a) { return; }
