@@ -25,7 +25,9 @@ func FuzzValidateArticleID(f *testing.F) {
 		if id == "" || len(id) > service.MaxIDLength || id == "." || id == ".." || !utf8.ValidString(id) {
 			t.Fatalf("%q: accepted, want it refused", id)
 		}
-		if strings.IndexFunc(id, func(r rune) bool { return !strings.ContainsRune("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-", r) }) >= 0 {
+		if strings.IndexFunc(id, func(r rune) bool {
+			return !strings.ContainsRune("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-", r)
+		}) >= 0 {
 			t.Fatalf("%q: accepted with a character outside A-Z a-z 0-9 . _ ~ -", id)
 		}
 	})
