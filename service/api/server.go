@@ -159,6 +159,7 @@ func (s *Server) registerRoutes() {
 	s.registerSummaries()
 	s.registerDiffs()
 	s.answerHEAD()
+	s.documentResponses()
 }
 
 // answerHEAD serves HEAD wherever GET is served, as HTTP requires and as
