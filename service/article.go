@@ -30,6 +30,7 @@ const (
 	MaxMetadataBytes = 16 << 10
 	DefaultListLimit = 50
 	MaxListLimit     = 500
+	MaxQueryBytes    = 200
 	DefaultMaxBody   = 2 << 20
 )
 
@@ -44,7 +45,18 @@ type Revision struct {
 	Metadata    json.RawMessage // a JSON object, or nil
 	ContentHash string          // hex SHA-256 of title, "\n", body
 	Words       int
-	CreatedAt   time.Time
+	// Changes are the words this revision added and removed since the one
+	// before it, computed when it was written.
+	Changes   ChangeStats
+	CreatedAt time.Time
+}
+
+// RevisionMeta identifies a revision's content without holding it: caches
+// key results by content hash, so a lookup needs no title or body.
+type RevisionMeta struct {
+	ArticleID   string
+	Number      int
+	ContentHash string
 }
 
 // Article is the summary of an article that listings show: its latest
@@ -88,6 +100,10 @@ type ArticlePage struct {
 type ListOptions struct {
 	Limit  int
 	Cursor string
+	// Query, when not empty, keeps only the articles whose title or id
+	// contains it, ignoring ASCII case; it is plain text, with no wildcards.
+	// A cursor continues the listing of the query it came from.
+	Query string
 }
 
 // RevisionStore keeps every revision of every article durably.
@@ -106,9 +122,20 @@ type RevisionStore interface {
 	// RevisionByNumber returns revision n of an article, or ENOTFOUND.
 	RevisionByNumber(ctx context.Context, articleID string, n int) (*Revision, error)
 
+	// RevisionMeta returns the number and content hash of revision n of an
+	// article, or of its latest when n is 0, without loading its text:
+	// enough to look a cached summary or diff up. Returns ENOTFOUND.
+	RevisionMeta(ctx context.Context, articleID string, n int) (RevisionMeta, error)
+
 	// Revisions returns every revision of an article in order, without their
 	// bodies, or ENOTFOUND when the article does not exist.
 	Revisions(ctx context.Context, articleID string) ([]Revision, error)
+
+	// ListRevisions returns a page of an article's revisions, oldest first,
+	// without bodies and with their stored change stats. Returns ENOTFOUND
+	// when the article does not exist and EINVALID for a malformed cursor
+	// or limit.
+	ListRevisions(ctx context.Context, articleID string, opts RevisionListOptions) (*RevisionPage, error)
 
 	// ListArticles returns a page of articles, newest update first. Returns
 	// EINVALID for a malformed cursor or limit.

@@ -31,9 +31,11 @@ type RevisionBody struct {
 	ContentHash string          `json:"content_hash" doc:"Hex SHA-256 of the title, a newline and the body."`
 	Words       int             `json:"words" doc:"Words in the body."`
 	CreatedAt   time.Time       `json:"created_at"`
-	// WordsAdded and WordsRemoved are set in revision listings only.
+	// WordsAdded, WordsRemoved and FactsChanged are set in revision
+	// listings only.
 	WordsAdded   *int `json:"words_added,omitempty" doc:"In listings: words added since the previous revision."`
 	WordsRemoved *int `json:"words_removed,omitempty" doc:"In listings: words removed since the previous revision."`
+	FactsChanged *int `json:"facts_changed,omitempty" doc:"In listings: facts (numbers, dates, quotes…) changed since the previous revision."`
 }
 
 func revisionBody(r *service.Revision) RevisionBody {
@@ -89,6 +91,7 @@ type putArticleInput struct {
 type listArticlesInput struct {
 	Limit  int    `query:"limit" minimum:"1" maximum:"500" default:"50" doc:"Articles per page."`
 	Cursor string `query:"cursor" maxLength:"512" doc:"The next_cursor of the previous page."`
+	Q      string `query:"q" maxLength:"200" doc:"Only articles whose title or id contains this text, ignoring ASCII case (200 bytes at most). Pass the same q with the cursor."`
 }
 
 // ArticleBody is an article in a listing.
@@ -120,10 +123,16 @@ type CacheParam struct {
 }
 
 // notModified reports whether the client already holds revision n.
-func (p CacheParam) notModified(n int) bool {
+func (p CacheParam) notModified(n int) bool { return p.matches(etag(n)) }
+
+// matches reports whether If-None-Match names the entity tag want.
+func (p CacheParam) matches(want string) bool {
+	if p.IfNoneMatch == "" {
+		return false
+	}
 	for _, tag := range strings.Split(p.IfNoneMatch, ",") {
 		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
-		if tag == "*" || tag == etag(n) {
+		if tag == "*" || tag == want {
 			return true
 		}
 	}
@@ -135,9 +144,16 @@ type getArticleInput struct {
 	CacheParam
 }
 
+type listRevisionsInput struct {
+	ArticleIDParam
+	Limit  int    `query:"limit" minimum:"1" maximum:"500" default:"50" doc:"Revisions per page."`
+	Cursor string `query:"cursor" maxLength:"512" doc:"The next_cursor of the previous page."`
+}
+
 type revisionsOutput struct {
 	Body struct {
-		Revisions []RevisionBody `json:"revisions"`
+		Revisions  []RevisionBody `json:"revisions"`
+		NextCursor string         `json:"next_cursor,omitempty" doc:"Pass as cursor for the next page; absent on the last page."`
 	}
 }
 
@@ -164,7 +180,9 @@ func (s *Server) registerArticles() {
 	}, s.deleteArticle)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "list-revisions", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions", Tags: tags,
-		Summary: "List an article's revisions, without bodies", Errors: []int{http.StatusNotFound},
+		Summary:     "List an article's revisions, oldest first, without bodies",
+		Description: "Pages with `limit` and `cursor`. Each revision carries the words it added and removed since the one before, computed when it was stored.",
+		Errors:      []int{http.StatusBadRequest, http.StatusNotFound},
 	}, s.listRevisions)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-revision", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions/{n}", Tags: tags,
@@ -243,7 +261,7 @@ func applyIfMatch(d *service.Draft, header string) error {
 }
 
 func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*listArticlesOutput, error) {
-	page, err := s.store.ListArticles(ctx, service.ListOptions{Limit: in.Limit, Cursor: in.Cursor})
+	page, err := s.store.ListArticles(ctx, service.ListOptions{Limit: in.Limit, Cursor: in.Cursor, Query: in.Q})
 	if err != nil {
 		return nil, err
 	}
@@ -286,18 +304,18 @@ func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct
 	return nil, nil
 }
 
-func (s *Server) listRevisions(ctx context.Context, in *ArticleIDParam) (*revisionsOutput, error) {
-	revs, err := s.store.Revisions(ctx, in.ID)
+func (s *Server) listRevisions(ctx context.Context, in *listRevisionsInput) (*revisionsOutput, error) {
+	page, err := s.store.ListRevisions(ctx, in.ID, service.RevisionListOptions{Limit: in.Limit, Cursor: in.Cursor})
 	if err != nil {
 		return nil, err
 	}
 	out := &revisionsOutput{}
-	out.Body.Revisions = make([]RevisionBody, len(revs))
-	for i := range revs {
-		out.Body.Revisions[i] = revisionBody(&revs[i])
+	out.Body.Revisions = make([]RevisionBody, len(page.Revisions))
+	for i := range page.Revisions {
+		r := &page.Revisions[i]
+		out.Body.Revisions[i] = revisionBody(r)
+		out.Body.Revisions[i].WordsAdded, out.Body.Revisions[i].WordsRemoved = &r.Changes.WordsAdded, &r.Changes.WordsRemoved
 	}
-	if err := s.changeStats(ctx, in.ID, out.Body.Revisions); err != nil {
-		return nil, err
-	}
+	out.Body.NextCursor = page.NextCursor
 	return out, nil
 }

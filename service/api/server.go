@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -35,8 +36,6 @@ type Config struct {
 	Middleware []fiber.Handler
 	// Observer is told of summaries, diffs, cache use and stored revisions.
 	Observer Observer
-	// CacheEntries bounds each result cache (summaries, diffs).
-	CacheEntries int
 	// Conns caps the connections Serve accepts; zero values leave a cap off.
 	Conns ConnLimits
 	// Access decides who may read and write; its zero value lets everyone.
@@ -46,6 +45,9 @@ type Config struct {
 	CORSOrigins []string
 	// RateLimits bound requests per client and scope; nil sets none.
 	RateLimits *RateLimits
+	// CacheBytes bounds the summary and diff caches together, counting the
+	// bytes their entries hold; DefaultCacheBytes when 0.
+	CacheBytes int64
 	// Writable, when set, tells readiness whether the store takes writes
 	// again after they failed; a Store that has CheckWritable is used when
 	// it is nil.
@@ -54,14 +56,17 @@ type Config struct {
 
 // Server is the HTTP API.
 type Server struct {
-	app       *fiber.App
-	api       huma.API
-	store     service.RevisionStore
-	logger    *slog.Logger
-	obs       Observer
-	cfg       Config
-	summaries *resultCache[*summarize.Summary]
-	diffs     *resultCache[*diffResult]
+	app            *fiber.App
+	api            huma.API
+	store          service.RevisionStore
+	logger         *slog.Logger
+	obs            Observer
+	cfg            Config
+	cache          *cacheStore
+	summaries      *resultCache[*summarize.Summary]
+	summaryRenders *resultCache[*rendered]
+	diffs          *resultCache[*diffResult]
+	diffRenders    *resultCache[*rendered]
 	// writeFailure is why the last write failed for want of space or of
 	// the store, or nil once writes work.
 	writeFailure atomic.Pointer[string]
@@ -71,10 +76,7 @@ type Server struct {
 func NewServer(cfg Config) *Server {
 	cfg = withDefaults(cfg)
 	s := &Server{store: cfg.Store, logger: cfg.Logger, obs: cfg.Observer, cfg: cfg}
-	s.summaries = newResultCache[*summarize.Summary](summaryCacheName, cfg.CacheEntries, cfg.Observer, nil)
-	// A diff coarsened by its deadline depends on how busy the machine was;
-	// it is not kept, so the next request may get the full diff.
-	s.diffs = newResultCache(diffCacheName, cfg.CacheEntries, cfg.Observer, func(r *diffResult) bool { return !r.body.Degraded })
+	s.newCaches(cfg)
 	s.app = newFiberApp(cfg)
 	guardServer(s.app, cfg.Logger)
 	s.app.Use(securityHeaders, s.requestID, s.accessLog)
@@ -85,10 +87,25 @@ func NewServer(cfg Config) *Server {
 	if len(cfg.CORSOrigins) > 0 {
 		s.app.Use(corsMiddleware(cfg.CORSOrigins))
 	}
-	s.app.Use(s.authorize, cfg.RateLimits.middleware(cfg.Access.TrustedProxies), s.readBody)
+	s.app.Use(cfg.RateLimits.middleware(cfg.Access.TrustedProxies))
+	// Tokens and JSON bodies are the API's rules; pages mounted beside it on
+	// the same app (the editors' page) check their own.
+	s.app.Use(apiOnly(s.authorize), apiOnly(s.readBody))
 	s.api = humafiber.New(s.app, humaConfig(cfg.Version))
 	s.registerRoutes()
 	return s
+}
+
+// newCaches makes the summary and diff caches, computed results and encoded
+// answers alike, all within one byte budget.
+func (s *Server) newCaches(cfg Config) {
+	s.cache = newCacheStore(cfg.CacheBytes, cfg.Observer)
+	s.summaries = newResultCache[*summarize.Summary](s.cache, summaryCacheName, "result", nil, nil)
+	s.summaryRenders = newResultCache[*rendered](s.cache, summaryCacheName, "encoded", nil, nil)
+	// A diff coarsened by its deadline depends on how busy the machine was;
+	// it is not kept, so the next request may get the full diff.
+	s.diffs = newResultCache(s.cache, diffCacheName, "result", nil, func(r *diffResult) bool { return !r.body.Degraded })
+	s.diffRenders = newResultCache(s.cache, diffCacheName, "encoded", nil, func(r *rendered) bool { return !r.transient })
 }
 
 func newFiberApp(cfg Config) *fiber.App {
@@ -121,8 +138,8 @@ func withDefaults(cfg Config) Config {
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
 	}
-	if cfg.CacheEntries <= 0 {
-		cfg.CacheEntries = 1024
+	if cfg.CacheBytes <= 0 {
+		cfg.CacheBytes = DefaultCacheBytes
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -258,4 +275,20 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 		"route", c.Route().Path, "path", c.Path(), "status", status, "duration", time.Since(start),
 		"bytes_in", bodyBytesRead(c), "bytes_out", len(c.Response().Body()))
 	return nil
+}
+
+// apiOnly runs h for the API's own paths (/v1, /metrics, /openapi*) and
+// passes every other request on untouched.
+func apiOnly(h fiber.Handler) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if !isAPIPath(c.Path()) {
+			return c.Next()
+		}
+		return h(c)
+	}
+}
+
+func isAPIPath(p string) bool {
+	return p == "/v1" || strings.HasPrefix(p, "/v1/") || p == "/metrics" || strings.HasPrefix(p, "/openapi") ||
+		openPaths[p]
 }
