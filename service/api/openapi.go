@@ -132,7 +132,18 @@ var propertyDocs = map[string]string{
 	"Stats.sentences_added":   "Sentences only in the new text.", "Stats.sentences_removed": "Sentences only in the old text.",
 	"Stats.sentences_edited": "Sentences changed in place.", "Stats.sentences_moved": "Sentences that moved, edited or not.",
 	"Stats.words_added": "Words inserted.", "Stats.words_removed": "Words deleted.", "Stats.words_unchanged": "Words in both texts.",
-	"Keyword.text": "The key phrase.", "Keyword.score": "How central the phrase is, higher is more.",
+	"Stats.words_moved":   "Words that moved with a paragraph and are in both its old and new place.",
+	"Stats.facts_changed": "Facts (numbers, money, dates, quotes, corrections, negations) changed, added or removed.",
+	"DiffBody.facts":      "The facts that changed, in the order of the sentence changes.",
+	"Fact.kind":           "What sort of fact: number, money, percent, date, time, quote, correction or negation.",
+	"Fact.change":         "changed, added or removed.",
+	"Fact.old":            "The fact as the old text writes it; absent when it was added.",
+	"Fact.new":            "The fact as the new text writes it; absent when it was removed.",
+	"Fact.old_sentence":   "The index of the old sentence that holds it; absent for an added sentence.",
+	"Fact.new_sentence":   "The index of the new sentence that holds it; absent for a removed sentence.",
+	"Fact.speaker":        "For a quote: who the sentence says spoke it, when an attribution names them.",
+	"Sentence.kind":       "What the unit is; only sentences are summarized, other units appear only with ratio 1.",
+	"Keyword.text":        "The key phrase.", "Keyword.score": "How central the phrase is, higher is more.",
 	"Sentence.index": "The sentence's position among the text's sentences, from 0.", "Sentence.score": "The sentence's rank score, higher is better.",
 	"Sentence.start": "Start of the sentence in the text, in bytes.", "Sentence.end": "End of the sentence in the text, in bytes.",
 	"Sentence.text":         "The sentence.",
@@ -154,6 +165,11 @@ func describeSchemas(schemas map[string]*huma.Schema) {
 	}
 	if sc := schemas["SentenceChange"]; sc != nil && sc.Properties["status"] != nil {
 		sc.Properties["status"].Enum = sentenceStatuses()
+	}
+	if f := schemas["Fact"]; f != nil && f.Properties["change"] != nil && f.Properties["kind"] != nil {
+		f.Properties["change"].Enum = []any{diff.FactChanged, diff.FactAdded, diff.FactRemoved}
+		f.Properties["kind"].Enum = []any{diff.FactNumber, diff.FactMoney, diff.FactPercent, diff.FactDate,
+			diff.FactTime, diff.FactQuote, diff.FactCorrection, diff.FactNegation}
 	}
 }
 
