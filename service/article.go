@@ -212,16 +212,24 @@ func validateTitle(title string) error {
 }
 
 func validateBody(body string) error {
-	switch {
-	case len(body) > MaxBodyBytes:
+	if len(body) > MaxBodyBytes {
 		return Errorf(ETOOLARGE, "body is %d bytes; the limit is %d bytes", len(body), MaxBodyBytes)
-	case !utf8.ValidString(body):
-		return Errorf(EINVALID, "body must be valid UTF-8")
-	case strings.IndexFunc(body, isForbiddenControl) >= 0:
-		r, _ := utf8.DecodeRuneInString(body[strings.IndexFunc(body, isForbiddenControl):])
-		return Errorf(EINVALID, "body must not hold control characters other than tab and newline; found U+%04X", r)
-	case !hasVisible(body):
-		return Errorf(EINVALID, "body must hold a visible character, not only white space or zero-width characters")
+	}
+	return ValidateText("body", body)
+}
+
+// ValidateText returns EINVALID, naming field, unless text is valid UTF-8
+// with a visible character and no control characters but tab and line
+// ends. Article bodies and the texts sent to summarize follow it.
+func ValidateText(field, text string) error {
+	switch {
+	case !utf8.ValidString(text):
+		return Errorf(EINVALID, "%s must be valid UTF-8", field)
+	case strings.IndexFunc(text, isForbiddenControl) >= 0:
+		r, _ := utf8.DecodeRuneInString(text[strings.IndexFunc(text, isForbiddenControl):])
+		return Errorf(EINVALID, "%s must not hold control characters other than tab and newline; found U+%04X", field, r)
+	case !hasVisible(text):
+		return Errorf(EINVALID, "%s holds no sentences: only white space or zero-width characters, nothing visible", field)
 	}
 	return nil
 }

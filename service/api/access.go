@@ -39,18 +39,21 @@ const (
 // openPaths need no token: probes must work without secrets.
 var openPaths = map[string]bool{"/livez": true, "/readyz": true}
 
-// authorize checks the request's bearer token against what its route needs:
-// GET and HEAD need read, anything else write. /livez and /readyz are open;
-// /metrics takes the metrics token when one is set.
+// authorize checks the bearer token of API requests (under /v1) against
+// what they need: GET and HEAD need read, anything else write. /metrics
+// takes the metrics token when one is set, else a read token. Other paths
+// (/livez, /readyz, /openapi.json, the editors' page, which has sessions of
+// its own) are not the API's to guard.
 func (s *Server) authorize(c *fiber.Ctx) error {
 	a := s.cfg.Access
+	path := c.Path()
 	switch {
-	case openPaths[c.Path()]:
-		return c.Next()
-	case c.Path() == "/metrics" && a.MetricsToken != "":
+	case path == "/metrics" && a.MetricsToken != "":
 		if !auth.Equal(bearer(c), a.MetricsToken) {
 			return unauthorized("/metrics needs the metrics token: Authorization: Bearer TOKEN", bearer(c) != "")
 		}
+		return c.Next()
+	case path != "/metrics" && path != "/v1" && !strings.HasPrefix(path, "/v1/"):
 		return c.Next()
 	}
 	return s.Require(NeededScope(c.Method()))(c)

@@ -49,6 +49,8 @@ func TestTokens(t *testing.T) {
 		{"summarize without token", "POST", "/v1/summarize", "", 401, "Bearer"},
 		{"livez is open", "GET", "/livez", "", 200, ""},
 		{"readyz is open", "GET", "/readyz", "", 200, ""},
+		{"the OpenAPI document is open", "GET", "/openapi.json", "", 200, ""},
+		{"unknown paths are not the API's", "GET", "/elsewhere", "", 404, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,11 +2,13 @@ package api
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -35,6 +37,9 @@ func (s *Server) readBody(c *fiber.Ctx) error {
 		return err
 	}
 	if err := checkUTF8(body); err != nil {
+		return err
+	}
+	if err := checkNumbers(body); err != nil {
 		return err
 	}
 	c.Locals(bodyBytesKey, len(body))
@@ -98,3 +103,61 @@ func bodyBytesRead(c *fiber.Ctx) int {
 }
 
 var errNotUTF8 = errors.New("the request body must be valid UTF-8")
+
+// checkNumbers refuses numbers too large for any field, such as 1e400,
+// naming the field: Go's decoder would report them without it, in its own
+// terms. Malformed JSON is left for the decoder proper to report.
+func checkNumbers(body []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var stack []jsonFrame
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		top := len(stack) - 1
+		switch v := tok.(type) {
+		case json.Delim:
+			if v == '{' || v == '[' {
+				stack = append(stack, jsonFrame{object: v == '{', wantKey: v == '{'})
+				continue
+			}
+			if stack = stack[:top]; top > 0 && stack[top-1].object {
+				stack[top-1].wantKey = true
+			}
+			continue
+		case string:
+			if top >= 0 && stack[top].wantKey {
+				stack[top].key, stack[top].wantKey = v, false
+				continue
+			}
+		case json.Number:
+			if _, err := strconv.ParseFloat(string(v), 64); err != nil {
+				return newProblem(http.StatusBadRequest, fmt.Sprintf("%s: the number %.40s is out of range", jsonPath(stack), v))
+			}
+		}
+		if top >= 0 && stack[top].object {
+			stack[top].wantKey = true
+		}
+	}
+}
+
+// jsonFrame is an open object or array while checkNumbers walks a body.
+type jsonFrame struct {
+	object  bool
+	wantKey bool
+	key     string
+}
+
+func jsonPath(stack []jsonFrame) string {
+	path := "body"
+	for _, f := range stack {
+		if f.object {
+			path += "." + f.key
+		} else {
+			path += "[]"
+		}
+	}
+	return path
+}

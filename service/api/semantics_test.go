@@ -206,3 +206,13 @@ func decodeObject(t *testing.T, raw []byte) map[string]any {
 	}
 	return m
 }
+
+func TestUnavailableStoreAsksToRetry(t *testing.T) {
+	s := startServer(t, 0)
+	s.store.Close()
+	r := s.do(t, "GET", "/readyz", "")
+	wantProblem(t, r, http.StatusServiceUnavailable)
+	if r.header.Get("Retry-After") == "" {
+		t.Fatal("503: got no Retry-After, want one")
+	}
+}

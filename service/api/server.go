@@ -183,6 +183,7 @@ func (s *Server) registerRoutes() {
 	s.registerChanges()
 	s.registerWebhooks()
 	s.answerHEAD()
+	s.documentResponses()
 }
 
 // answerHEAD serves HEAD wherever GET is served, as HTTP requires and as

@@ -147,6 +147,9 @@ func (s *Server) summarizeText(ctx context.Context, in *summarizeInput) (*render
 	if len(text) > MaxSummaryText {
 		return nil, service.Errorf(service.EINVALID, "text is %d bytes; the limit is %d bytes", len(text), MaxSummaryText)
 	}
+	if err := service.ValidateText("text", text); err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256([]byte(text))
 	summary, err := s.summary(ctx, "text:"+hex.EncodeToString(sum[:]), text, in.Body.SummaryOptions)
 	if err != nil {
