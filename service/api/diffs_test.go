@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -83,8 +84,32 @@ func TestRevisionListingHasChangeStats(t *testing.T) {
 	if first["words_added"] != first["words"] || first["words_removed"] != 0.0 {
 		t.Errorf("revision 1: got added %v removed %v, want all %v words added", first["words_added"], first["words_removed"], first["words"])
 	}
-	if second["words_added"] != 8.0 || second["words_removed"] != 1.0 {
-		t.Errorf("revision 2: got added %v removed %v, want 8 and 1", second["words_added"], second["words_removed"])
+	if second["words_added"] != 8.0 || second["words_removed"] != 1.0 || second["facts_changed"] != 2.0 {
+		t.Errorf("revision 2: got added %v removed %v facts %v, want 8, 1 and 2", second["words_added"], second["words_removed"],
+			second["facts_changed"])
+	}
+	stats := s.do(t, "GET", "/v1/articles/flood/diff?from=1&to=2", "").body["stats"].(map[string]any)
+	for _, k := range []string{"words_added", "words_removed", "facts_changed"} {
+		if stats[k] != second[k] {
+			t.Errorf("%s: got %v in the listing and %v in the diff, want the same", k, second[k], stats[k])
+		}
+	}
+}
+
+func TestDiffFacts(t *testing.T) {
+	s := startServer(t, 0)
+	putFlood(t, s)
+	r := s.do(t, "GET", "/v1/articles/flood/diff?from=1&to=2", "")
+	wantStatus(t, r, http.StatusOK)
+	facts := r.body["facts"].([]any)
+	first := facts[0].(map[string]any)
+	if len(facts) != 2 || first["kind"] != "number" || first["change"] != "changed" || first["old"] != "two" || first["new"] != "three" ||
+		first["old_sentence"] != 0.0 || first["new_sentence"] != 0.0 {
+		t.Errorf("got facts %v, want two → three in sentence 0, then the added sentence's number", facts)
+	}
+	html := s.do(t, "GET", "/v1/articles/flood/diff?from=1&to=2&format=html", "")
+	if !strings.Contains(string(html.raw), `<span class="rl-fact" data-kind="number" data-change="changed">number: two → three</span>`) {
+		t.Errorf("html: got %s, want a fact badge", html.raw)
 	}
 }
 
@@ -149,4 +174,59 @@ func TestDiffFormats(t *testing.T) {
 	if r.status != http.StatusOK || string(r.raw) != "a [-b-]{+x+} c" {
 		t.Fatalf("POST text diff: got %d %q, want \"a [-b-]{+x+} c\"", r.status, r.raw)
 	}
+}
+
+func TestCachedDiffIsTheSameAnswer(t *testing.T) {
+	s := startServer(t, 0)
+	putFlood(t, s)
+	tests := []struct{ name, query string }{
+		{"json", ""},
+		{"html", "?format=html"},
+		{"text with context", "?format=text&context=1"},
+		{"first revision", "?from=0&to=1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			first := s.do(t, "GET", "/v1/articles/flood/diff"+tc.query, "")
+			again := s.do(t, "GET", "/v1/articles/flood/diff"+tc.query, "")
+			wantStatus(t, again, http.StatusOK)
+			if string(first.raw) != string(again.raw) || first.header.Get("Content-Type") != again.header.Get("Content-Type") {
+				t.Fatalf("cached diff: got %s, want %s", again.raw, first.raw)
+			}
+			tag := again.header.Get("ETag")
+			if tag == "" || tag != first.header.Get("ETag") {
+				t.Fatalf("ETag: got %q then %q, want one stable tag", first.header.Get("ETag"), tag)
+			}
+			wantStatus(t, s.do(t, "GET", "/v1/articles/flood/diff"+tc.query, "", "If-None-Match", tag), http.StatusNotModified)
+		})
+	}
+}
+
+func TestRevisionListingPages(t *testing.T) {
+	s := startServer(t, 0)
+	for i := 1; i <= 5; i++ {
+		wantStatus(t, s.do(t, "PUT", "/v1/articles/paged", article("T", strings.Repeat("word ", i))), http.StatusCreated)
+	}
+	var numbers []float64
+	path := "/v1/articles/paged/revisions?limit=2"
+	for page := 0; page < 5 && path != ""; page++ {
+		r := s.do(t, "GET", path, "")
+		wantStatus(t, r, http.StatusOK)
+		for _, rev := range r.body["revisions"].([]any) {
+			rev := rev.(map[string]any)
+			numbers = append(numbers, rev["revision"].(float64))
+			if rev["words_added"] != 1.0 && rev["revision"] != 1.0 {
+				t.Errorf("revision %v: got %v words added, want 1", rev["revision"], rev["words_added"])
+			}
+		}
+		path = ""
+		if c, ok := r.body["next_cursor"].(string); ok {
+			path = "/v1/articles/paged/revisions?limit=2&cursor=" + c
+		}
+	}
+	if got := fmt.Sprint(numbers); got != "[1 2 3 4 5]" {
+		t.Fatalf("revisions over pages: got %s, want [1 2 3 4 5]", got)
+	}
+	wantProblem(t, s.do(t, "GET", "/v1/articles/paged/revisions?cursor=garbage", ""), http.StatusBadRequest)
+	wantProblem(t, s.do(t, "GET", "/v1/articles/paged/revisions?limit=501", ""), http.StatusBadRequest)
 }

@@ -26,10 +26,19 @@ func Run(t *testing.T, h Harness) {
 	t.Run("Preconditions", func(t *testing.T) { testPreconditions(t, h) })
 	t.Run("InvalidDrafts", func(t *testing.T) { testInvalidDrafts(t, h) })
 	t.Run("Read", func(t *testing.T) { testRead(t, h) })
+	t.Run("RevisionMeta", func(t *testing.T) { testRevisionMeta(t, h) })
 	t.Run("List", func(t *testing.T) { testList(t, h) })
+	t.Run("Search", func(t *testing.T) { testSearch(t, h) })
+	t.Run("ListRevisions", func(t *testing.T) { testListRevisions(t, h) })
 	t.Run("Delete", func(t *testing.T) { testDelete(t, h) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrentWriters(t, h) })
+	t.Run("ConcurrentFailures", func(t *testing.T) { testConcurrentFailures(t, h) })
 	t.Run("Restart", func(t *testing.T) { testRestart(t, h) })
+	t.Run("Events", func(t *testing.T) { testEvents(t, h) })
+	t.Run("WaitForEvents", func(t *testing.T) { testWaitForEvents(t, h) })
+	t.Run("Subscriptions", func(t *testing.T) { testSubscriptions(t, h) })
+	t.Run("Outbox", func(t *testing.T) { testOutbox(t, h) })
+	t.Run("AttemptLog", func(t *testing.T) { testAttemptLog(t, h) })
 }
 
 // clock is a controllable time source that advances a millisecond a call,
