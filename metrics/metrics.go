@@ -35,13 +35,14 @@ type BuildInfo struct {
 // Metrics holds one registry and every collector that Redline exports. Its
 // methods are safe for concurrent use.
 type Metrics struct {
-	reg     *prometheus.Registry
-	handler http.Handler
-	cfg     config
-	http    *httpMetrics
-	domain  *domainMetrics
-	store   *storeMetrics
-	routes  routeTable
+	reg      *prometheus.Registry
+	handler  http.Handler
+	cfg      config
+	http     *httpMetrics
+	domain   *domainMetrics
+	store    *storeMetrics
+	webhooks *webhookMetrics
+	routes   routeTable
 }
 
 // New returns a Metrics whose registry holds the Go and process collectors,
@@ -62,6 +63,7 @@ func New(build BuildInfo, opts ...Option) *Metrics {
 	m.http = newHTTPMetrics(reg, cfg)
 	m.domain = newDomainMetrics(reg, cfg)
 	m.store = newStoreMetrics(reg, cfg)
+	m.webhooks = newWebhookMetrics(reg)
 	m.handler = newHandler(reg)
 	return m
 }

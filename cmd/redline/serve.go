@@ -54,6 +54,8 @@ type Config struct {
 	StorePoolSize int
 	// CacheBytes bounds the summary and diff caches together, in bytes.
 	CacheBytes int64
+	// Feed configures the change feed and webhook deliveries.
+	Feed FeedConfig
 }
 
 // DefaultConfig returns the configuration of a plain `redline serve`.
@@ -62,6 +64,7 @@ func DefaultConfig() Config {
 		Listen: "127.0.0.1:8080", Store: "sqlite:redline.db", MaxBody: service.DefaultMaxBody,
 		ReadTimeout: 15 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 120 * time.Second,
 		ShutdownTimeout: 30 * time.Second, LogFormat: "text", LogLevel: "info", CacheBytes: api.DefaultCacheBytes,
+		Feed: defaultFeedConfig(),
 	}
 }
 
@@ -80,6 +83,7 @@ type Main struct {
 	metricsServer *http.Server
 	metricsLn     net.Listener
 	served        chan error
+	webhooks      stopper
 }
 
 // NewMain returns a Main with the default configuration.
@@ -113,8 +117,13 @@ func (m *Main) Run(ctx context.Context) error {
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
 		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheBytes: m.Config.CacheBytes,
 		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
+		Events: events(store), Feed: m.Config.Feed.feedOptions(), Webhooks: m.Config.Feed.webhookOptions(),
 	})
 	web.New(web.Config{Store: instrumented, Logger: m.Logger, Authorize: m.pageAuthorizer()}).Mount(m.server.App())
+	if err := m.startWebhooks(ctx, store); err != nil {
+		m.Close()
+		return err
+	}
 	if err := m.listen(); err != nil {
 		m.Close()
 		return err
@@ -187,6 +196,9 @@ func (m *Main) Close() error {
 		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
 		defer cancel()
 		errs = append(errs, m.server.Shutdown(ctx))
+	}
+	if m.webhooks != nil {
+		errs = append(errs, m.stopWebhooks())
 	}
 	if m.store != nil {
 		errs = append(errs, m.store.Close())
@@ -271,11 +283,15 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "REDLINE_LOG_FORMAT", c.LogFormat), "log format: text or json (env REDLINE_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "REDLINE_LOG_LEVEL", c.LogLevel), "log level: debug, info, warn or error (env REDLINE_LOG_LEVEL)")
 	sec := c.Security.flags(fs, getenv)
+	schedule := c.Feed.addFlags(fs, getenv)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	if err := sec.apply(&c.Security); err != nil {
 		return usageError{err.Error()}
+	}
+	if err := c.Feed.check(*schedule); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}

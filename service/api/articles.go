@@ -315,6 +315,7 @@ func (s *Server) listRevisions(ctx context.Context, in *listRevisionsInput) (*re
 		r := &page.Revisions[i]
 		out.Body.Revisions[i] = revisionBody(r)
 		out.Body.Revisions[i].WordsAdded, out.Body.Revisions[i].WordsRemoved = &r.Changes.WordsAdded, &r.Changes.WordsRemoved
+		out.Body.Revisions[i].FactsChanged = &r.Changes.FactsChanged
 	}
 	out.Body.NextCursor = page.NextCursor
 	return out, nil

@@ -52,6 +52,10 @@ type Config struct {
 	// again after they failed; a Store that has CheckWritable is used when
 	// it is nil.
 	Writable WriteChecker
+	// Events, when set, serves the change feed and webhook subscriptions.
+	Events   service.EventStore
+	Feed     FeedOptions
+	Webhooks WebhookOptions
 }
 
 // Server is the HTTP API.
@@ -70,6 +74,7 @@ type Server struct {
 	// writeFailure is why the last write failed for want of space or of
 	// the store, or nil once writes work.
 	writeFailure atomic.Pointer[string]
+	feed         *feed
 }
 
 // NewServer builds the Fiber app, its middleware and every route.
@@ -175,6 +180,8 @@ func (s *Server) registerRoutes() {
 	s.registerArticles()
 	s.registerSummaries()
 	s.registerDiffs()
+	s.registerChanges()
+	s.registerWebhooks()
 	s.answerHEAD()
 }
 
@@ -204,6 +211,7 @@ func (s *Server) Serve(ln net.Listener) error {
 // Shutdown stops accepting connections and waits for in-flight requests to
 // finish, or for ctx to end.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.closeFeed()
 	return s.app.ShutdownWithContext(ctx)
 }
 
@@ -272,7 +280,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 	}
 	s.logger.Log(c.UserContext(), level, "request", "request_id", requestIDOf(c), "method", c.Method(),
 		"route", c.Route().Path, "path", c.Path(), "status", status, "duration", time.Since(start),
-		"bytes_in", bodyBytesRead(c), "bytes_out", len(c.Response().Body()))
+		"bytes_in", bodyBytesRead(c), "bytes_out", responseBytes(c))
 	return nil
 }
 

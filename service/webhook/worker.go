@@ -126,6 +126,9 @@ func Start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], cfg Con
 	if len(cfg.Schedule) > MaxRetries {
 		return nil, service.Errorf(service.EINVALID, "a retry schedule has at most %d delays", MaxRetries)
 	}
+	if cfg.RescueAfter < jobTimeout(cfg.Timeout) {
+		return nil, service.Errorf(service.EINVALID, "the rescue delay (%v) must be at least twice the attempt timeout and 5s (%v)", cfg.RescueAfter, jobTimeout(cfg.Timeout))
+	}
 	d := &deliverer{cfg: cfg, client: newClient(cfg.AllowPrivate, cfg.Timeout)}
 	workers := river.NewWorkers()
 	if err := river.AddWorkerSafely[service.DeliveryJob](workers, d); err != nil {
@@ -182,7 +185,9 @@ type deliverer struct {
 }
 
 // jobTimeout leaves room for describing the revision beside the attempt.
-func (d *deliverer) jobTimeout() time.Duration { return 2*d.cfg.Timeout + 30*time.Second }
+func (d *deliverer) jobTimeout() time.Duration { return jobTimeout(d.cfg.Timeout) }
+
+func jobTimeout(attempt time.Duration) time.Duration { return 2*attempt + 5*time.Second }
 
 // Timeout is the time River gives one attempt, description included.
 func (d *deliverer) Timeout(*river.Job[service.DeliveryJob]) time.Duration { return d.jobTimeout() }
