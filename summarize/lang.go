@@ -32,27 +32,3 @@ func knownLanguage(lang string) bool {
 // detectSample bounds how many words language detection reads: a few hundred
 // words decide among seven languages, and longer texts need not cost more.
 const detectSample = 400
-
-// detectLanguage picks the language whose stop words cover most of the first
-// words of the text. Stop words are the most frequent words of a language and
-// differ sharply among the supported ones, so their overlap separates them
-// well on news text without an extra model.
-func detectLanguage(words []string) string {
-	best, bestHits := languages[0], 0
-	if len(words) > detectSample {
-		words = words[:detectSample]
-	}
-	for _, lang := range languages {
-		set := stopWords[lang]
-		hits := 0
-		for _, w := range words {
-			if _, ok := set[w]; ok {
-				hits++
-			}
-		}
-		if hits > bestHits {
-			best, bestHits = lang, hits
-		}
-	}
-	return best
-}

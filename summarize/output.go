@@ -80,7 +80,9 @@ func (a *analysis) keywords(limit int) []Keyword {
 				j++
 			}
 			if j > i {
-				a.addPhrase(toks[i:j])
+				if p, ok := a.phraseCore(toks[i:j]); ok {
+					a.addPhrase(p)
+				}
 				i = j
 				continue
 			}
@@ -89,6 +91,62 @@ func (a *analysis) keywords(limit int) []Keyword {
 	}
 	return a.topPhrases(limit)
 }
+
+// edgeWords are words that a key phrase must not start or end on: verbs of
+// saying and other fragments of a clause ("say whether Trump"), which the
+// stop-word lists keep as content words.
+var edgeWords = func() map[uint32]bool {
+	m := map[uint32]bool{}
+	for _, w := range strings.Fields(`say says said saying told tell tells asked ask whether according added ` +
+		`made make makes take taking took give gave going goes went come came want wants wanted think thought ` +
+		`know knew see seen seem seems told year years time times new old first last next former ` +
+		`sagte sagt sagen dit dijo disse zei ha hat ont`) {
+		m[fnv32([]byte(w))] = true
+	}
+	return m
+}()
+
+// phraseCore trims a run of content words to a key phrase: no verb
+// fragment at either end, and no piece of a number. A run that holds a
+// digit, or that a number runs into ("15 million", "7,40"), is not a key
+// phrase: cutting it would change what it says.
+func (a *analysis) phraseCore(toks []token) ([]token, bool) {
+	for len(toks) > 0 && edgeWords[toks[0].hash] {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && edgeWords[toks[len(toks)-1].hash] {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 {
+		return nil, false
+	}
+	start, end := int(toks[0].start), int(toks[len(toks)-1].end)
+	if strings.ContainsAny(a.src[start:end], "0123456789") || a.numberBefore(start) || a.numberAfter(end) {
+		return nil, false
+	}
+	return toks, true
+}
+
+// numberBefore reports whether a number (or a currency amount) ends just
+// before offset i, with at most a space between.
+func (a *analysis) numberBefore(i int) bool {
+	j := i
+	if j > 0 && a.src[j-1] == ' ' {
+		j--
+	}
+	return j > 0 && (isDigitByte(a.src[j-1]) || strings.HasSuffix(a.src[:j], "£") || strings.HasSuffix(a.src[:j], "€") || a.src[j-1] == '$')
+}
+
+// numberAfter reports whether a number follows offset i, directly or after
+// a decimal or thousands separator.
+func (a *analysis) numberAfter(i int) bool {
+	if i < len(a.src) && isDigitByte(a.src[i]) {
+		return true
+	}
+	return i+1 < len(a.src) && (a.src[i] == ',' || a.src[i] == '.') && isDigitByte(a.src[i+1])
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 func (p *phrases) reset() {
 	p.list = p.list[:0]

@@ -85,6 +85,11 @@ type Sentence struct {
 	// Kind says what the unit is; only KindSentence units are summarized,
 	// the others appear only when ratio 1 asks for every unit.
 	Kind string `json:"kind"`
+	// Why and Fact say, in a summary of changes (Changes), why the
+	// sentence is new: WhyAdded, WhyEdited, or WhyFact with the kind of
+	// the fact that changed.
+	Why  string `json:"why,omitempty"`
+	Fact string `json:"fact,omitempty"`
 }
 
 // Unit kinds, the values of Sentence.Kind; docs/SUMMARIZE.md says how each

@@ -398,3 +398,19 @@ func TestKeywordsOnlyWhenAsked(t *testing.T) {
 		})
 	}
 }
+
+func TestKeyPhrasesKeepNumbersWhole(t *testing.T) {
+	src := "The council will say whether Trump visits. Fuel costs 7,40 euros a litre at 16.00 today. " +
+		"The plan costs £15 million. The council will say whether Trump visits the harbour. Harbour traffic grew."
+	sum := mustSummarize(t, src, summarize.Options{Keywords: 20})
+	for _, k := range sum.Keywords {
+		words := strings.Fields(k.Text)
+		first, last := strings.ToLower(words[0]), strings.ToLower(words[len(words)-1])
+		switch {
+		case strings.ContainsAny(k.Text, "0123456789"), k.Text == "million", k.Text == "euros", k.Text == "euros a litre":
+			t.Errorf("got key phrase %q, a piece of a number", k.Text)
+		case first == "say" || first == "whether" || last == "say" || last == "whether":
+			t.Errorf("got key phrase %q, which starts or ends on a clause fragment", k.Text)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package api
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -12,51 +13,26 @@ import (
 	"github.com/redline-news/redline/summarize"
 )
 
-// newText is the text of the sentences added or edited since an earlier
-// revision, joined by blank lines so that each stays a sentence of its own,
-// with where each came from in the new revision.
-type newText struct {
-	text    string
-	starts  []int // start of each sentence in text
-	changes []diff.SentenceChange
-}
-
-func joinChanges(changes []diff.SentenceChange) newText {
-	var b strings.Builder
-	nt := newText{changes: changes, starts: make([]int, len(changes))}
-	for i, c := range changes {
-		if i > 0 {
-			b.WriteString("\n\n")
+// newsSince turns the sentences a diff found added or edited into the
+// summarizer's changes, each with the kinds of the facts that changed in it
+// (the diff's fact flags: numbers, money, quotes, corrections…), so that
+// the summary ranks changed facts first.
+func newsSince(res *diff.Result) []summarize.Change {
+	facts := map[int][]string{}
+	for _, f := range res.Facts {
+		if f.NewSentence != nil {
+			facts[*f.NewSentence] = append(facts[*f.NewSentence], string(f.Kind))
 		}
-		nt.starts[i] = b.Len()
-		b.WriteString(c.Text)
 	}
-	nt.text = b.String()
-	return nt
-}
-
-// remap moves a summary of nt.text onto the new revision: offsets and
-// indexes become those of the revision's own sentences.
-func (nt newText) remap(sum *summarize.Summary) *summarize.Summary {
-	out := *sum
-	out.Sentences = make([]summarize.Sentence, len(sum.Sentences))
-	for i, s := range sum.Sentences {
-		j := nt.changeAt(s.Start)
-		c := nt.changes[j]
-		s.Start, s.End = c.NewStart+s.Start-nt.starts[j], c.NewStart+s.End-nt.starts[j]
-		s.Index = c.NewIndex
-		out.Sentences[i] = s
+	var out []summarize.Change
+	for _, c := range res.ChangedSentences() {
+		old := ""
+		if c.Status != diff.Added {
+			old = cmp.Or(c.OldText, c.Text)
+		}
+		out = append(out, summarize.Change{Index: c.NewIndex, Start: c.NewStart, End: c.NewEnd, Text: c.Text, OldText: old, Facts: facts[c.NewIndex]})
 	}
-	return &out
-}
-
-// changeAt returns the changed sentence that covers offset off of nt.text.
-func (nt newText) changeAt(off int) int {
-	j := 0
-	for j+1 < len(nt.starts) && nt.starts[j+1] <= off {
-		j++
-	}
-	return j
+	return out
 }
 
 // summarySince summarizes only what revision to added or edited since
@@ -73,15 +49,14 @@ func (s *Server) summarySince(ctx context.Context, in *articleSummaryInput, to *
 	if err != nil {
 		return nil, err
 	}
-	changes := res.body.ChangedSentences()
-	if len(changes) == 0 {
-		algorithm := cmp.Or(in.Algorithm, summarize.DefaultAlgorithm)
-		return &summarize.Summary{Algorithm: algorithm, Sentences: []summarize.Sentence{}, Keywords: []summarize.Keyword{}}, nil
+	key := in.SummaryOptions.cacheKey("since:" + from.ContentHash + ":" + to.ContentHash)
+	sum, err := s.summaries.get(key, func() (*summarize.Summary, int64, error) {
+		sum, err := summarize.Changes(newsSince(res.body), in.SummaryOptions.library())
+		// Sentences are slices of the new revision's text.
+		return sum, int64(len(to.Body)), err
+	})
+	if errors.Is(err, summarize.ErrInvalidOptions) {
+		return nil, newProblem(http.StatusBadRequest, strings.TrimPrefix(err.Error(), summarize.ErrInvalidOptions.Error()+": "))
 	}
-	nt := joinChanges(changes)
-	sum, err := s.summary(ctx, "since:"+from.ContentHash+":"+to.ContentHash, nt.text, in.SummaryOptions)
-	if err != nil {
-		return nil, err
-	}
-	return nt.remap(sum), nil
+	return sum, err
 }
