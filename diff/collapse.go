@@ -3,12 +3,16 @@ package diff
 import "strings"
 
 // chunk is a piece of rendered output: an op, possibly shortened, or a
-// marker for skipped lines when skipped > 0.
+// marker for skipped lines when skipped > 0. A marker followed by more of
+// the text says at which paragraphs of the old and new text (oldPara,
+// newPara, from 1) it resumes; atEnd marks one that runs to the end.
 type chunk struct {
-	op      Kind
-	text    string
-	move    int
-	skipped int
+	op               Kind
+	text             string
+	move             int
+	skipped          int
+	oldPara, newPara int
+	atEnd            bool
 }
 
 // collapse shortens long unchanged stretches to context lines before and
@@ -16,14 +20,64 @@ type chunk struct {
 // shown whole. context <= 0 keeps everything.
 func collapse(ops []Op, context int) []chunk {
 	out := make([]chunk, 0, len(ops)+2)
+	var po, pn paraCount
 	for i, op := range ops {
 		if op.Op != Equal || context <= 0 {
 			out = append(out, chunk{op: op.Op, text: op.Text, move: op.Move})
+			if context > 0 {
+				po.feedIf(op.Op != Insert, op.Text)
+				pn.feedIf(op.Op != Delete, op.Text)
+			}
 			continue
 		}
-		out = appendEqual(out, op.Text, context, i == 0, i == len(ops)-1)
+		out = appendEqual(out, op.Text, context, i == 0, i == len(ops)-1, &po, &pn)
 	}
 	return out
+}
+
+// paraCount follows a text line by line to tell the number of the
+// paragraph (blank-line separated, from 1) that the next line with text
+// belongs to.
+type paraCount struct {
+	n           int  // paragraphs begun so far
+	textInLine  bool // the current line has had text
+	afterText   bool // the last whole line had text
+	lineStarted bool
+}
+
+func (c *paraCount) feedIf(cond bool, s string) {
+	if cond {
+		c.feed(s)
+	}
+}
+
+func (c *paraCount) feed(s string) {
+	for len(s) > 0 {
+		k := strings.IndexByte(s, '\n')
+		line := s
+		if k >= 0 {
+			line = s[:k+1]
+		}
+		if !c.textInLine && !isBlank(line) {
+			if !c.afterText {
+				c.n++
+			}
+			c.textInLine = true
+		}
+		if k < 0 {
+			return
+		}
+		c.afterText, c.textInLine = c.textInLine, false
+		s = s[k+1:]
+	}
+}
+
+// next returns the number of the paragraph the next line with text is in.
+func (c *paraCount) next() int {
+	if c.textInLine || c.afterText {
+		return c.n
+	}
+	return c.n + 1
 }
 
 // appendEqual appends an unchanged stretch, keeping the end of the line of
@@ -31,7 +85,8 @@ func collapse(ops []Op, context int) []chunk {
 // change; first and last mean there is no change on that side. Context
 // counts lines with text: the blank line between two paragraphs is no
 // context, so context 1 shows the paragraph on either side of a change.
-func appendEqual(out []chunk, text string, context int, first, last bool) []chunk {
+// po and pn follow the paragraphs of the old and the new text.
+func appendEqual(out []chunk, text string, context int, first, last bool, po, pn *paraCount) []chunk {
 	head := 0
 	if !first {
 		head = afterLines(text, context)
@@ -40,19 +95,25 @@ func appendEqual(out []chunk, text string, context int, first, last bool) []chun
 	if !last {
 		tail = beforeLines(text, context)
 	}
-	if head >= tail {
-		return append(out, chunk{op: Equal, text: text})
+	lines := 0
+	if head < tail {
+		lines = textLines(text[head:tail])
 	}
-	lines := textLines(text[head:tail])
 	if lines == 0 { // only blank lines between the kept ones: keep them too
+		po.feed(text)
+		pn.feed(text)
 		return append(out, chunk{op: Equal, text: text})
 	}
 	if head > 0 {
 		out = append(out, chunk{op: Equal, text: text[:head]})
 	}
-	out = append(out, chunk{op: Equal, skipped: lines})
+	po.feed(text[:tail])
+	pn.feed(text[:tail])
+	out = append(out, chunk{op: Equal, skipped: lines, oldPara: po.next(), newPara: pn.next(), atEnd: tail == len(text)})
 	if tail < len(text) {
 		out = append(out, chunk{op: Equal, text: text[tail:]})
+		po.feed(text[tail:])
+		pn.feed(text[tail:])
 	}
 	return out
 }

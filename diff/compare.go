@@ -44,7 +44,7 @@ func Compare(old, new string, opts Options) (*Result, error) {
 	markMoves(r.Ops)
 	s := sentenceChanges(old, new, r.Ops, d.deadline)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
-	markSentenceMoves(r.Ops, r.Sentences)
+	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)
 	return r, nil
 }

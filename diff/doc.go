@@ -11,6 +11,33 @@
 // merged into them so that "the big red dog" becomes "the small blue dog" as
 // one replacement rather than two.
 //
+// # HTML classes
+//
+// The HTML renderings carry only these classes, which pages may style; they
+// are kept stable:
+//
+//   - rl-diff: the <div> around an inline diff ([Result.HTML], [HTMLOps]).
+//   - rl-del, rl-ins: the <del> of deleted and the <ins> of inserted text.
+//   - rl-moved: a moved block, with its move number in data-move; inline it
+//     is on the <del> of its old place and the <ins> of its new one, or, if
+//     it was edited on the way, on a <span> at its new place that holds the
+//     <del> and <ins> of the edit; in the side-by-side table it is on the
+//     row where the sentence now stands, which shows its edits.
+//   - rl-sr: a visually hidden cue inside every <del> ("removed: ") and
+//     <ins> ("added: "; "moved from here: " and "moved here: " for moved
+//     text), read by screen readers, for readers who cannot tell
+//     the colours apart.
+//   - rl-sep: a space put between a deletion and an insertion that would
+//     otherwise run together ("400600"); it is in neither text.
+//   - rl-skip: a collapsed stretch of unchanged lines (inline, a <span>) or
+//     sentences (side by side, a <tr>).
+//   - rl-side-by-side: the <table> of [Result.SideBySideHTML]; rl-old and
+//     rl-new are its two columns and cells.
+//   - rl-unchanged, rl-edited, rl-added, rl-removed, rl-moved: a side-by-side
+//     row, by sentence status; rl-moved-away is the row a moved sentence
+//     left, rl-para marks the first row of a new paragraph, and
+//     rl-moved-note is the "moved" or "moved here" note in a cell.
+//
 // The package is pure: it does no I/O and holds no mutable state, so a
 // [Result] can be cached and rendered concurrently.
 package diff

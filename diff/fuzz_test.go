@@ -19,6 +19,8 @@ func FuzzCompare(f *testing.F) {
 		{"cafe\u0301", "cafe"},
 		{"", "x"},
 		{"ok", "\xff"},
+		{"He said: \"Go.\" \"\n\nRain.", "Rain.\n\nHe said: \"Go now.\" \""},
+		{"A b c. D e f.", "A b c d e f."},
 	}
 	for _, s := range seeds {
 		f.Add(s[0], s[1])
@@ -37,5 +39,8 @@ func FuzzCompare(f *testing.F) {
 		checkInvariants(t, old, new, r.Ops)
 		checkStats(t, old, new, r)
 		checkSentences(t, old, new, r)
+		if msg := sentenceProblems(r); msg != "" {
+			t.Fatal(msg)
+		}
 	})
 }

@@ -32,16 +32,47 @@ func matchMoves(os, ns []text.Sentence, oPart, nPart []int) map[int]int {
 	for _, i := range removed {
 		byText[os[i].Text] = append(byText[os[i].Text], i)
 	}
+	cross := newCrossing(oPart)
 	var left []int
 	for _, j := range added {
-		if is := byText[ns[j].Text]; len(is) > 0 {
+		if is := byText[ns[j].Text]; len(is) > 0 && cross.crosses(is[0], j) {
 			moved[is[0]], byText[ns[j].Text] = j, is[1:]
 			continue
 		}
 		left = append(left, j)
 	}
-	matchNear(os, ns, unmatched(removed, moved), left, moved)
+	matchNear(os, ns, unmatched(removed, moved), left, moved, cross)
 	return moved
+}
+
+// crossing tells whether putting old sentence i at new place j changes its
+// order relative to the sentences kept in both texts: only then did it
+// move. A sentence that shifted because others were added or removed
+// around it, as in a comparison across several revisions, keeps its order.
+type crossing struct {
+	maxBefore []int // the greatest new index of a kept sentence before old i
+	minAfter  []int // the least new index of a kept sentence after old i
+}
+
+func newCrossing(oPart []int) crossing {
+	n := len(oPart)
+	c := crossing{maxBefore: make([]int, n+1), minAfter: make([]int, n+1)}
+	c.maxBefore[0] = -1
+	for i, j := range oPart {
+		c.maxBefore[i+1] = max(c.maxBefore[i], j)
+	}
+	c.minAfter[n] = int(^uint(0) >> 1)
+	for i := n - 1; i >= 0; i-- {
+		c.minAfter[i] = c.minAfter[i+1]
+		if oPart[i] >= 0 {
+			c.minAfter[i] = min(c.minAfter[i], oPart[i])
+		}
+	}
+	return c
+}
+
+func (c crossing) crosses(i, j int) bool {
+	return c.maxBefore[i] > j || c.minAfter[i+1] < j
 }
 
 // orphans returns the indexes of sentences without a partner.
@@ -67,7 +98,7 @@ func unmatched(removed []int, moved map[int]int) []int {
 
 // matchNear pairs each added sentence with the most similar removed one,
 // greedily, when they are similar enough.
-func matchNear(os, ns []text.Sentence, removed, added []int, moved map[int]int) {
+func matchNear(os, ns []text.Sentence, removed, added []int, moved map[int]int, cross crossing) {
 	if len(removed) == 0 || len(added) == 0 || len(removed)*len(added) > maxMovePairs {
 		return
 	}
@@ -81,7 +112,7 @@ func matchNear(os, ns []text.Sentence, removed, added []int, moved map[int]int) 
 		bag := wordBag(seed, ns[j].Text)
 		best, bestSim := -1, moveSimilarity
 		for k := range removed {
-			if sim := dice(bag, bags[k]); !taken[k] && sim >= bestSim {
+			if sim := dice(bag, bags[k]); !taken[k] && sim >= bestSim && cross.crosses(removed[k], j) {
 				best, bestSim = k, sim
 			}
 		}
@@ -134,7 +165,11 @@ func common(a, b []uint64) int {
 // one whose words the diff split from its full stop. An op is numbered only
 // if all the text it changes lies in moved sentences; the delete and insert
 // ops of one moved sentence share a number, reusing one they already have.
-func markSentenceMoves(ops []Op, sents []SentenceChange) {
+//
+// Deleted and inserted ops that reach past a moved sentence are first cut
+// at its ends, so that the sentence's own text can carry the number; it
+// returns the ops, cut.
+func markSentenceMoves(ops []Op, sents []SentenceChange) []Op {
 	var oldSpans, newSpans []span
 	for _, c := range sents {
 		if c.Status == Moved {
@@ -143,8 +178,9 @@ func markSentenceMoves(ops []Op, sents []SentenceChange) {
 		}
 	}
 	if len(oldSpans) == 0 {
-		return
+		return ops
 	}
+	ops = cutOps(ops, oldSpans, newSpans)
 	next := 1
 	for _, op := range ops {
 		next = max(next, op.Move+1)
@@ -170,6 +206,78 @@ func markSentenceMoves(ops []Op, sents []SentenceChange) {
 			}
 		}
 	}
+	return rejoin(ops)
+}
+
+// rejoin joins back the pieces cutOps made that did not need to be apart:
+// neighbours of one kind and one move number, and white space beside a
+// moved piece, which moves with it.
+func rejoin(ops []Op) []Op {
+	out := ops[:0]
+	for _, op := range ops {
+		if len(out) == 0 {
+			out = append(out, op)
+			continue
+		}
+		last := &out[len(out)-1]
+		blank := func(o Op) bool { return o.Move == 0 && strings.TrimSpace(o.Text) == "" }
+		if last.Op != op.Op || last.Op == Equal || !(last.Move == op.Move || blank(*last) || blank(op)) {
+			out = append(out, op)
+			continue
+		}
+		last.Text += op.Text
+		last.OldEnd, last.NewEnd = op.OldEnd, op.NewEnd
+		last.Move = max(last.Move, op.Move)
+	}
+	return out
+}
+
+// cutOps cuts the deleted ops at the ends of the old spans and the
+// inserted ops at the ends of the new spans. Sentence ends are word
+// boundaries, so no cut splits a word.
+func cutOps(ops []Op, oldSpans, newSpans []span) []Op {
+	cuts := func(ss []span) []int {
+		var out []int
+		for _, s := range ss {
+			out = append(out, s.start, s.end)
+		}
+		slices.Sort(out)
+		return out
+	}
+	oc, nc := cuts(oldSpans), cuts(newSpans)
+	out := make([]Op, 0, len(ops)+2*len(oldSpans))
+	for _, op := range ops {
+		switch {
+		case op.Move != 0:
+			out = append(out, op)
+		case op.Op == Delete:
+			out = appendCut(out, op, op.OldStart, oc)
+		case op.Op == Insert:
+			out = appendCut(out, op, op.NewStart, nc)
+		default:
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// appendCut appends op cut at the points of cuts that fall inside it; at
+// is where its text starts in the text the cuts refer to.
+func appendCut(out []Op, op Op, at int, cuts []int) []Op {
+	k, _ := slices.BinarySearch(cuts, at+1)
+	for ; k < len(cuts) && cuts[k] < at+len(op.Text); k++ {
+		n := cuts[k] - at
+		head := op
+		head.Text = op.Text[:n]
+		op.Text = op.Text[n:]
+		if op.Op == Delete {
+			head.OldEnd, op.OldStart = head.OldStart+n, head.OldStart+n
+		} else {
+			head.NewEnd, op.NewStart = head.NewStart+n, head.NewStart+n
+		}
+		out, at = append(out, head), cuts[k]
+	}
+	return append(out, op)
 }
 
 // span is a byte range of one text.

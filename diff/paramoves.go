@@ -24,26 +24,27 @@ type paraPair struct {
 	w    int
 }
 
-// gapMoves handles a changed stretch whose paragraphs were reordered as
-// well as edited: no line is equal, so the line alignment would word-diff
+// gapMoves handles a changed stretch whose paragraphs were reordered, or
+// shifted by a paragraph added or removed, as well as edited: no line is
+// equal, so the line alignment would word-diff
 // each old paragraph against whichever new one stands in its place, and
 // common words would pair them. It pairs old and new paragraphs by the
 // words they share; if the pairing crosses, the heaviest set of pairs in
 // order stays in place and is diffed pair by pair, and the other pairs
 // become whole deletions and insertions, which markMoves then numbers as
-// moves. It returns false, having done nothing, when the pairing keeps the
-// order or the stretch is too large to pair.
+// moves. It returns false, having done nothing, when the pairing keeps
+// each paragraph in its place or the stretch is too large to pair.
 func (d *differ) gapMoves(ol, nl []int) bool {
 	if d.remaining() <= 0 {
 		return false
 	}
 	op := paragraphs(d.old, ol)
 	np := paragraphs(d.new, nl)
-	if len(op) < 2 || len(np) < 2 {
+	if len(op) == 0 || len(np) == 0 || len(op)+len(np) < 3 {
 		return false
 	}
 	pairs := pairParagraphs(d.old, d.new, op, np)
-	if len(pairs) < 2 || !crosses(pairs) {
+	if len(pairs) == 0 || !crosses(pairs) && !offset(pairs) {
 		return false
 	}
 	anchors := inOrder(pairs)
@@ -153,7 +154,7 @@ func pairParagraphs(old, new string, op, np []span) []paraPair {
 			}
 		}
 	}
-	if len(cands) < 2 {
+	if len(cands) == 0 {
 		return nil
 	}
 	slices.SortStableFunc(cands, func(a, b paraPair) int { return cmp.Compare(b.sim, a.sim) })
@@ -167,6 +168,19 @@ func pairParagraphs(old, new string, op, np []span) []paraPair {
 	}
 	slices.SortFunc(pairs, func(a, b paraPair) int { return cmp.Compare(a.i, b.i) })
 	return pairs
+}
+
+// offset reports whether some pair is not at the same place in both lists
+// of paragraphs: a paragraph inserted or removed above it, which the
+// line-by-line alignment would meet by diffing each paragraph against the
+// one that now stands in its place.
+func offset(pairs []paraPair) bool {
+	for _, p := range pairs {
+		if p.i != p.j {
+			return true
+		}
+	}
+	return false
 }
 
 // crosses reports whether pairs, in old order, are out of new order.

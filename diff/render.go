@@ -4,6 +4,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // RenderOptions tunes the text and HTML renderings.
@@ -30,7 +32,14 @@ const (
 )
 
 // Text renders the word diff in git's --word-diff=plain style:
-// "[-deleted-]{+inserted+}", with colours if asked.
+// "[-deleted-]{+inserted+}", with colours if asked. A moved block needs no
+// colour to be seen: its old place reads "[~N text~]" and its new place
+// "{~N text~}", N being its move number; when the block was edited on the
+// way, the new place holds the edits as "[-30-]{+20+}". With Context, each
+// run of skipped lines becomes a hunk header that says where the next hunk
+// starts, as paragraph numbers (blank-line separated, from 1) of the old and
+// the new text: "@@ ¶12 → ¶13, after 34 unchanged lines @@", or
+// "@@ 7 unchanged lines to the end @@" after the last change.
 func (r *Result) Text(opts RenderOptions) string {
 	return TextOps(r.Ops, opts)
 }
@@ -38,19 +47,118 @@ func (r *Result) Text(opts RenderOptions) string {
 // TextOps renders ops, such as a title's from Words, like Result.Text.
 func TextOps(ops []Op, opts RenderOptions) string {
 	var b strings.Builder
+	inner := movedEdits(ops)
 	for _, c := range collapse(ops, opts.Context) {
 		switch {
 		case c.skipped > 0:
-			writeColored(&b, opts.Color, ansiSkip, "@@ "+strconv.Itoa(c.skipped)+" unchanged "+plural(c.skipped, "line")+" @@\n")
+			writeColored(&b, opts.Color, ansiSkip, hunkHeader(c))
 		case c.op == Equal:
 			b.WriteString(c.text)
+		case c.op == Delete && c.move != 0:
+			writeColored(&b, opts.Color, ansiMovedDel, "[~"+strconv.Itoa(c.move)+" "+c.text+"~]")
 		case c.op == Delete:
-			writeColored(&b, opts.Color, pick(c.move != 0, ansiMovedDel, ansiDel), "[-"+c.text+"-]")
+			writeColored(&b, opts.Color, ansiDel, "[-"+c.text+"-]")
+		case c.op == Insert && c.move != 0:
+			writeMovedText(&b, opts.Color, c, inner[c.move])
 		case c.op == Insert:
-			writeColored(&b, opts.Color, pick(c.move != 0, ansiMovedIns, ansiIns), "{+"+c.text+"+}")
+			writeColored(&b, opts.Color, ansiIns, "{+"+c.text+"+}")
 		}
 	}
 	return b.String()
+}
+
+// writeMovedText writes the new place of a moved block: its white space
+// at either end outside the marker, and inside it the block, or its edits
+// when it was edited on the way.
+func writeMovedText(b *strings.Builder, color bool, c chunk, e *movedEdit) {
+	lead, body, trail := splitSpace(c.text)
+	b.WriteString(lead)
+	if e == nil {
+		writeColored(b, color, ansiMovedIns, "{~"+strconv.Itoa(c.move)+" "+body+"~}")
+		b.WriteString(trail)
+		return
+	}
+	writeColored(b, color, ansiMovedIns, "{~"+strconv.Itoa(c.move)+" ")
+	{
+		for _, op := range e.ops {
+			switch op.Op {
+			case Equal:
+				writeColored(b, color, ansiMovedIns, op.Text)
+			case Delete:
+				writeColored(b, color, ansiDel, "[-"+op.Text+"-]")
+			case Insert:
+				writeColored(b, color, ansiIns, "{+"+op.Text+"+}")
+			}
+		}
+	}
+	writeColored(b, color, ansiMovedIns, "~}")
+	b.WriteString(trail)
+}
+
+// movedEdit is the word diff between the old and the new text of a move
+// that was edited on the way.
+type movedEdit struct{ ops []Op }
+
+// movedEdits diffs, for each move made of one deleted and one inserted op
+// whose texts differ beyond white space, the two texts, so that the new
+// place can show what changed. Moves are few and short next to the text.
+func movedEdits(ops []Op) map[int]*movedEdit {
+	type sides struct{ del, ins, n int }
+	var moves map[int]*sides
+	for k, op := range ops {
+		if op.Move == 0 {
+			continue
+		}
+		if moves == nil {
+			moves = map[int]*sides{}
+		}
+		m := moves[op.Move]
+		if m == nil {
+			m = &sides{del: -1, ins: -1}
+			moves[op.Move] = m
+		}
+		m.n++
+		if op.Op == Delete {
+			m.del = k
+		} else {
+			m.ins = k
+		}
+	}
+	out := make(map[int]*movedEdit, len(moves))
+	for num, m := range moves {
+		if m.n != 2 || m.del < 0 || m.ins < 0 {
+			continue
+		}
+		_, o, _ := splitSpace(ops[m.del].Text)
+		_, n, _ := splitSpace(ops[m.ins].Text)
+		if o == n {
+			continue
+		}
+		if inner, err := Words(o, n, Options{}); err == nil {
+			out[num] = &movedEdit{ops: inner}
+		}
+	}
+	return out
+}
+
+// splitSpace cuts s into its leading white space, the rest and its
+// trailing white space.
+func splitSpace(s string) (lead, body, trail string) {
+	body = strings.TrimLeftFunc(s, unicode.IsSpace)
+	lead = s[:len(s)-len(body)]
+	trimmed := strings.TrimRightFunc(body, unicode.IsSpace)
+	return lead, trimmed, body[len(trimmed):]
+}
+
+// hunkHeader is the marker for skipped lines: where the next hunk starts,
+// as paragraph numbers of the old and the new text, and how many lines with
+// text were skipped; "@@ 7 unchanged lines to the end @@" after the last.
+func hunkHeader(c chunk) string {
+	lines := strconv.Itoa(c.skipped) + " unchanged " + plural(c.skipped, "line")
+	if c.atEnd {
+		return "@@ " + lines + " to the end @@\n"
+	}
+	return "@@ ¶" + strconv.Itoa(c.oldPara) + " → ¶" + strconv.Itoa(c.newPara) + ", after " + lines + " @@\n"
 }
 
 func writeColored(b *strings.Builder, color bool, code, s string) {
@@ -65,9 +173,17 @@ func writeColored(b *strings.Builder, color bool, code, s string) {
 
 // HTML renders the word diff inline: deleted text in <del class="rl-del">,
 // inserted text in <ins class="rl-ins">, moved blocks with the extra class
-// rl-moved and a data-move number, skipped stretches as
-// <span class="rl-skip">. All text is escaped. Line breaks are kept as they
-// are, so the container should have white-space: pre-wrap.
+// rl-moved and a data-move number; where a moved block was also edited,
+// its new place is a <span class="rl-moved" data-move="N"> holding the
+// <del> and <ins> of the edit. Skipped stretches are
+// <span class="rl-skip">. Each <del> and <ins> starts with a visually
+// hidden cue (<span class="rl-sr">removed: </span>, "added: ", and for
+// moved text "moved from here: " and "moved here: ") so that the
+// change can be told without colour or strike-through, and a deletion
+// followed by an insertion that would run together ("400600") gets a
+// <span class="rl-sep"> </span> between them. All text is escaped. Line
+// breaks are kept as they are, so the container should have
+// white-space: pre-wrap. The package documentation lists every class.
 func (r *Result) HTML(opts RenderOptions) string {
 	return HTMLOps(r.Ops, opts)
 }
@@ -76,12 +192,61 @@ func (r *Result) HTML(opts RenderOptions) string {
 func HTMLOps(ops []Op, opts RenderOptions) string {
 	var b strings.Builder
 	b.WriteString(`<div class="rl-diff">`)
+	inner := movedEdits(ops)
+	var prev chunk
 	for _, c := range collapse(ops, opts.Context) {
-		writeHTMLChunk(&b, c)
+		if runTogether(prev, c) {
+			b.WriteString(`<span class="rl-sep"> </span>`)
+		}
+		if e := inner[c.move]; e != nil && c.op == Insert {
+			writeMovedHTML(&b, c, e)
+		} else {
+			writeHTMLChunk(&b, c)
+		}
+		prev = c
 	}
 	b.WriteString(`</div>`)
 	return b.String()
 }
+
+// writeMovedHTML writes the new place of a block that moved and was edited:
+// a <span class="rl-moved" data-move="N"> holding the block's own word
+// diff, so the edit shows where the block now stands.
+func writeMovedHTML(b *strings.Builder, c chunk, e *movedEdit) {
+	lead, _, trail := splitSpace(c.text)
+	b.WriteString(html.EscapeString(lead))
+	b.WriteString(`<span class="rl-moved" data-move="` + strconv.Itoa(c.move) + `">` + srMovedHere)
+	var prev chunk
+	for _, op := range e.ops {
+		ic := chunk{op: op.Op, text: op.Text}
+		if runTogether(prev, ic) {
+			b.WriteString(`<span class="rl-sep"> </span>`)
+		}
+		writeHTMLChunk(b, ic)
+		prev = ic
+	}
+	b.WriteString("</span>" + html.EscapeString(trail))
+}
+
+// runTogether reports whether a deletion and the insertion right after it
+// would read as one word when shown without their markup.
+func runTogether(prev, c chunk) bool {
+	if prev.skipped > 0 || prev.op != Delete || c.skipped > 0 || c.op != Insert || prev.text == "" || c.text == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	first, _ := utf8.DecodeRuneInString(c.text)
+	return !unicode.IsSpace(last) && !unicode.IsSpace(first)
+}
+
+// Screen-reader cues put inside <del> and <ins>; rl-sr is styled as
+// visually hidden, so they are read aloud but not seen.
+const (
+	srRemoved   = `<span class="rl-sr">removed: </span>`
+	srAdded     = `<span class="rl-sr">added: </span>`
+	srMovedAway = `<span class="rl-sr">moved from here: </span>`
+	srMovedHere = `<span class="rl-sr">moved here: </span>`
+)
 
 func writeHTMLChunk(b *strings.Builder, c chunk) {
 	switch {
@@ -90,15 +255,16 @@ func writeHTMLChunk(b *strings.Builder, c chunk) {
 	case c.op == Equal:
 		b.WriteString(html.EscapeString(c.text))
 	default:
-		tag, class := "ins", "rl-ins"
+		tag, class, cue := "ins", "rl-ins", srAdded
 		if c.op == Delete {
-			tag, class = "del", "rl-del"
+			tag, class, cue = "del", "rl-del", srRemoved
 		}
 		b.WriteString("<" + tag + ` class="` + class)
 		if c.move != 0 {
 			b.WriteString(` rl-moved" data-move="` + strconv.Itoa(c.move))
+			cue = pick(c.op == Delete, srMovedAway, srMovedHere)
 		}
-		b.WriteString(`">` + html.EscapeString(c.text) + "</" + tag + ">")
+		b.WriteString(`">` + cue + html.EscapeString(c.text) + "</" + tag + ">")
 	}
 }
 

@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -48,8 +49,8 @@ func TestTextCollapsesWithContext(t *testing.T) {
 		new.WriteString(line)
 	}
 	r := compare(t, old.String(), new.String())
-	want := "@@ 8 unchanged lines @@\nParagraph I stays.\nParagraph J stays.\nParagraph K said [-yes-]{+no+}.\n" +
-		"Paragraph L stays.\nParagraph M stays.\n@@ 7 unchanged lines @@\n"
+	want := "@@ ¶1 → ¶1, after 8 unchanged lines @@\nParagraph I stays.\nParagraph J stays.\nParagraph K said [-yes-]{+no+}.\n" +
+		"Paragraph L stays.\nParagraph M stays.\n@@ 7 unchanged lines to the end @@\n"
 	if got := r.Text(diff.RenderOptions{Context: 2}); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
@@ -77,7 +78,8 @@ func TestHTMLEscapes(t *testing.T) {
 
 func TestHTML(t *testing.T) {
 	r := compare(t, "The mayor spoke on Monday.", "The mayor spoke on Tuesday.")
-	want := `<div class="rl-diff">The mayor spoke on <del class="rl-del">Monday</del><ins class="rl-ins">Tuesday</ins>.</div>`
+	want := `<div class="rl-diff">The mayor spoke on <del class="rl-del"><span class="rl-sr">removed: </span>Monday</del>` +
+		`<span class="rl-sep"> </span><ins class="rl-ins"><span class="rl-sr">added: </span>Tuesday</ins>.</div>`
 	if got := r.HTML(diff.RenderOptions{}); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
@@ -98,7 +100,8 @@ func TestSideBySideHTML(t *testing.T) {
 	if strings.Join(classes, "|") != strings.Join(want, "|") {
 		t.Errorf("got rows %q, want %q\n%s", classes, want, got)
 	}
-	if !strings.Contains(got, `<del class="rl-del">Monday</del>`) || !strings.Contains(got, `<ins class="rl-ins">Tuesday</ins>`) {
+	if !strings.Contains(got, `<del class="rl-del"><span class="rl-sr">removed: </span>Monday</del>`) ||
+		!strings.Contains(got, `<ins class="rl-ins"><span class="rl-sr">added: </span>Tuesday</ins>`) {
 		t.Errorf("edited row lacks its word diff:\n%s", got)
 	}
 }
@@ -117,10 +120,11 @@ func TestContextCountsLinesWithText(t *testing.T) {
 		got  func(diff.RenderOptions) string
 		want string
 	}{
-		{"text", r.Text, "@@ 3 unchanged lines @@\nParagraph D stays.\n\nParagraph E [-stays-]{+changed+}.\n\n" +
-			"Paragraph F stays.\n@@ 3 unchanged lines @@\n"},
+		{"text", r.Text, "@@ ¶4 → ¶4, after 3 unchanged lines @@\nParagraph D stays.\n\nParagraph E [-stays-]{+changed+}.\n\n" +
+			"Paragraph F stays.\n@@ 3 unchanged lines to the end @@\n"},
 		{"html", r.HTML, `<div class="rl-diff"><span class="rl-skip">3 unchanged lines</span>` + "\nParagraph D stays.\n\n" +
-			`Paragraph E <del class="rl-del">stays</del><ins class="rl-ins">changed</ins>.` + "\n\nParagraph F stays.\n" +
+			`Paragraph E <del class="rl-del"><span class="rl-sr">removed: </span>stays</del><span class="rl-sep"> </span>` +
+			`<ins class="rl-ins"><span class="rl-sr">added: </span>changed</ins>.` + "\n\nParagraph F stays.\n" +
 			`<span class="rl-skip">3 unchanged lines</span>` + "\n</div>"},
 	}
 	for _, tc := range tests {
@@ -134,5 +138,56 @@ func TestContextCountsLinesWithText(t *testing.T) {
 	r = compare(t, "A b.\n\n\n\nC d.\n", "A x.\n\n\n\nC y.\n")
 	if got, want := r.Text(diff.RenderOptions{Context: 1}), "A [-b-]{+x+}.\n\n\n\nC [-d-]{+y+}.\n"; got != want {
 		t.Errorf("blank lines only: got %q, want %q", got, want)
+	}
+}
+
+func TestHTMLCuesAndSeparators(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"number replaced", "At least 400 died.", "At least 600 died.",
+			`<div class="rl-diff">At least <del class="rl-del"><span class="rl-sr">removed: </span>400</del>` +
+				`<span class="rl-sep"> </span><ins class="rl-ins"><span class="rl-sr">added: </span>600</ins> died.</div>`},
+		{"insertion alone", "Rain fell.", "Heavy rain fell.",
+			`<div class="rl-diff"><del class="rl-del"><span class="rl-sr">removed: </span>Rain</del>` +
+				`<span class="rl-sep"> </span><ins class="rl-ins"><span class="rl-sr">added: </span>Heavy rain</ins> fell.</div>`},
+		{"deletion alone", "Very heavy rain fell.", "Heavy rain fell.",
+			`<div class="rl-diff"><del class="rl-del"><span class="rl-sr">removed: </span>Very heavy</del>` +
+				`<span class="rl-sep"> </span><ins class="rl-ins"><span class="rl-sr">added: </span>Heavy</ins> rain fell.</div>`},
+		{"insert after space", "Rain fell.", "Rain fell. Roads shut.",
+			`<div class="rl-diff">Rain fell.<ins class="rl-ins"><span class="rl-sr">added: </span> Roads shut.</ins></div>`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := compare(t, tc.old, tc.new).HTML(diff.RenderOptions{}); got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSideBySideCues(t *testing.T) {
+	r := compare(t, "Rain fell. Roads shut.", "Rain fell. Schools closed.")
+	got := r.SideBySideHTML(diff.RenderOptions{})
+	for _, want := range []string{`<span class="rl-sr">removed: </span>`, `<span class="rl-sr">added: </span>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %q, want it to contain %q", got, want)
+		}
+	}
+}
+
+func TestHunkHeadersGiveParagraphs(t *testing.T) {
+	var old, new []string
+	for i := range 12 {
+		p := "Paragraph " + strconv.Itoa(i+1) + " stays as it was."
+		old, new = append(old, p), append(new, p)
+	}
+	new = append(new[:3], append([]string{"A new paragraph near the top."}, new[3:]...)...)
+	new[9] = "Paragraph 9 was edited." // old ¶9, new ¶10
+	r := compare(t, strings.Join(old, "\n\n")+"\n", strings.Join(new, "\n\n")+"\n")
+	got := r.Text(diff.RenderOptions{Context: 1})
+	for _, want := range []string{"@@ ¶3 → ¶3, after 2 unchanged lines @@\n", "@@ ¶8 → ¶9, after 2 unchanged lines @@\n",
+		"@@ 2 unchanged lines to the end @@\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %q, want it to contain %q", got, want)
+		}
 	}
 }

@@ -92,8 +92,8 @@ func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
 	s.os, s.oldWords, paras = splitOld(old)
 	s.ns, s.newWords = splitNew(new, ops, paras)
 	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
-	s.oPart = partners(s.os, s.ns, ops, true)
 	s.nPart = partners(s.ns, s.os, ops, false)
+	s.oPart = claims(s.nPart, len(s.os))
 	s.moved = matchMoves(s.os, s.ns, s.oPart, s.nPart)
 	s.movedTo = invert(s.moved)
 	oldAt := s.oldPositions()
@@ -117,6 +117,30 @@ func (s *sentencer) oldPositions() []int {
 		oldAt[j] = next
 	}
 	return oldAt
+}
+
+// claims makes the pairing one to one: each old sentence pairs with the
+// first new sentence whose first kept word it holds. The other new
+// sentences that start with its words (the second half of a split) lose
+// their partner and read as added, and old sentences that no new one
+// starts with (the second half of a merge) as removed, so that each
+// sentence of each text is shown once. It returns the partner of each old
+// sentence, and clears nPart where a new sentence lost its partner.
+func claims(nPart []int, oldLen int) []int {
+	oPart := make([]int, oldLen)
+	for i := range oPart {
+		oPart[i] = -1
+	}
+	for j, i := range nPart {
+		switch {
+		case i < 0:
+		case oPart[i] < 0:
+			oPart[i] = j
+		default:
+			nPart[j] = -1
+		}
+	}
+	return oPart
 }
 
 func invert(m map[int]int) map[int]int {
@@ -150,15 +174,11 @@ func (s *sentencer) emitNew(j int) {
 }
 
 // emitOld records the old sentences before index end that no new sentence
-// claimed: removed ones, and ones merged into a new sentence claimed by
-// another old one.
+// claimed and that did not move: removed ones, including the second half
+// of a merge.
 func (s *sentencer) emitOld(end int) {
 	for i := s.oldEmitted; i < end; i++ {
-		j := s.oPart[i]
-		switch {
-		case j >= 0 && s.nPart[j] != i:
-			s.changes = append(s.changes, s.pair(Edited, i, j))
-		case j < 0 && !s.isMoved(i):
+		if s.oPart[i] < 0 && !s.isMoved(i) {
 			s.changes = append(s.changes, SentenceChange{Status: Removed, OldIndex: i, NewIndex: -1,
 				OldStart: s.os[i].Start, OldEnd: s.os[i].End, NewStart: -1, NewEnd: -1, Text: s.os[i].Text})
 		}

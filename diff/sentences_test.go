@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/redline-news/redline/diff"
 	"github.com/redline-news/redline/internal/text"
@@ -101,7 +102,7 @@ func TestChangedSentences(t *testing.T) {
 // that ranges and texts agree with the texts.
 func checkSentences(t testing.TB, old, new string, r *diff.Result) {
 	t.Helper()
-	os, ns := text.Sentences(old), text.Sentences(new)
+	os, ns := gluedSentences(old), gluedSentences(new)
 	seenOld, seenNew := make([]bool, len(os)), make([]bool, len(ns))
 	for _, c := range r.Sentences {
 		if c.OldIndex >= 0 {
@@ -130,6 +131,53 @@ func checkSentences(t testing.TB, old, new string, r *diff.Result) {
 			t.Fatalf("new sentence %d %q has no fate", j, ns[j].Text)
 		}
 	}
+}
+
+// gluedSentences splits src as the diff does: punctuation-only sentences,
+// such as a lone quote mark, go with the sentence before them in their
+// paragraph, or the one after at a paragraph's start, and a paragraph of
+// punctuation alone goes with the sentence before it (after it, at the
+// start).
+func gluedSentences(src string) []text.Sentence {
+	var out []text.Sentence
+	pendingLead := -1 // start of leading paragraphs of punctuation alone
+	for _, p := range text.Paragraphs(src) {
+		var para []text.Sentence
+		lead, leadEnd := -1, -1 // leading punctuation
+		for _, s := range text.Sentences(src[p.Start:p.End]) {
+			s.Start, s.End = s.Start+p.Start, s.End+p.Start
+			switch {
+			case strings.IndexFunc(s.Text, isAlnum) < 0 && len(para) > 0:
+				para[len(para)-1].End = s.End
+			case strings.IndexFunc(s.Text, isAlnum) < 0:
+				if lead < 0 {
+					lead = s.Start
+				}
+				leadEnd = s.End
+			default:
+				if lead >= 0 && len(para) == 0 {
+					s.Start = lead
+				}
+				para = append(para, s)
+			}
+		}
+		switch {
+		case len(para) == 0 && lead >= 0 && len(out) > 0:
+			out[len(out)-1].End = leadEnd
+		case len(para) == 0 && lead >= 0:
+			pendingLead = lead
+		case pendingLead >= 0:
+			para[0].Start, pendingLead = pendingLead, -1
+		}
+		out = append(out, para...)
+	}
+	if pendingLead >= 0 {
+		out = append(out, text.Sentence{Start: pendingLead, End: len(strings.TrimRightFunc(src, unicode.IsSpace))})
+	}
+	for k := range out {
+		out[k].Text = src[out[k].Start:out[k].End]
+	}
+	return out
 }
 
 // article joins paragraphs, each a distinct sentence that shares "The"
@@ -194,10 +242,11 @@ func TestMovedSentenceOpsRender(t *testing.T) {
 	r := compare(t, "Alpha beta gamma delta.\n\nOmega psi chi phi.", "Omega psi chi phi.\n\nAlpha beta gamma delta.")
 	tests := []struct{ name, got, want string }{
 		{"text", r.Text(diff.RenderOptions{Color: true}),
-			"\x1b[1;35m[-Alpha beta gamma delta.\n\n-]\x1b[mOmega psi chi phi.\x1b[1;36m{+\n\nAlpha beta gamma delta.+}\x1b[m"},
+			"\x1b[1;35m[~1 Alpha beta gamma delta.\n\n~]\x1b[mOmega psi chi phi.\n\n\x1b[1;36m{~1 Alpha beta gamma delta.~}\x1b[m"},
+		{"plain text", r.Text(diff.RenderOptions{}), "[~1 Alpha beta gamma delta.\n\n~]Omega psi chi phi.\n\n{~1 Alpha beta gamma delta.~}"},
 		{"html", r.HTML(diff.RenderOptions{}),
-			`<div class="rl-diff"><del class="rl-del rl-moved" data-move="1">Alpha beta gamma delta.` + "\n\n" +
-				`</del>Omega psi chi phi.<ins class="rl-ins rl-moved" data-move="1">` + "\n\nAlpha beta gamma delta.</ins></div>"},
+			`<div class="rl-diff"><del class="rl-del rl-moved" data-move="1"><span class="rl-sr">moved from here: </span>Alpha beta gamma delta.` + "\n\n" +
+				`</del>Omega psi chi phi.<ins class="rl-ins rl-moved" data-move="1"><span class="rl-sr">moved here: </span>` + "\n\nAlpha beta gamma delta.</ins></div>"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -287,4 +336,35 @@ func compareChecked(t *testing.T, old, new string) *diff.Result {
 	checkStats(t, old, new, r)
 	checkSentences(t, old, new, r)
 	return r
+}
+
+func TestSplitsMergesAndPunctuation(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           string // status old->new of each change
+	}{
+		{"merge", "Rain fell all night. Roads flooded in the north.", "Rain fell all night and roads flooded in the north.",
+			"edited 0->0 removed 1->-1"},
+		{"split", "Rain fell all night and roads flooded in the north.", "Rain fell all night. Roads flooded in the north.",
+			"edited 0->0 added -1->1"},
+		{"lone quote mark", "He said: \"We will rebuild.\" \" The mayor left the hall at noon.",
+			"The mayor left the hall at noon. He said: \"We will rebuild.\" \"", "moved 1->0 edited 0->1"},
+		{"ellipsis paragraph", "Rain fell.\n\n...\n\nRoads flooded.", "Rain fell.\n\nRoads flooded.",
+			"edited 0->0 unchanged 1->1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compareChecked(t, tc.old, tc.new)
+			if msg := sentenceProblems(r); msg != "" {
+				t.Fatal(msg)
+			}
+			var got []string
+			for _, c := range r.Sentences {
+				got = append(got, c.Status.String()+" "+strconv.Itoa(c.OldIndex)+"->"+strconv.Itoa(c.NewIndex))
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("got %q, want %q", strings.Join(got, " "), tc.want)
+			}
+		})
+	}
 }

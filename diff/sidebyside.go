@@ -157,9 +157,9 @@ func cells(c *SentenceChange, away bool) (string, string) {
 	case away:
 		return html.EscapeString(oldText), `<span class="rl-moved-note">moved</span>`
 	case c.Status == Added:
-		return "", `<ins class="rl-ins">` + html.EscapeString(c.Text) + "</ins>"
+		return "", `<ins class="rl-ins">` + srAdded + html.EscapeString(c.Text) + "</ins>"
 	case c.Status == Removed:
-		return `<del class="rl-del">` + html.EscapeString(c.Text) + "</del>", ""
+		return `<del class="rl-del">` + srRemoved + html.EscapeString(c.Text) + "</del>", ""
 	case c.Ops != nil:
 		return sideHTML(c.Ops, Delete), sideHTML(c.Ops, Insert)
 	case c.Status == Moved:

@@ -27,9 +27,21 @@ func computeStats(ops []Op, sents []SentenceChange, oldWords, newWords int) Stat
 		st.WordsAdded, st.WordsRemoved = countOps(ops, Insert), countOps(ops, Delete)
 		st.WordsUnchanged = newWords - st.WordsAdded
 	}
-	st.ChangeRatio = changeRatio(st, movedWords(ops))
+	takeMoved(&st, movedWords(ops))
 	countSentences(&st, sents)
 	return st
+}
+
+// takeMoved moves the words a move carried from the added and removed
+// counts to the moved one, and sets the change ratio from the result.
+func takeMoved(st *Stats, moved int) {
+	st.WordsMoved = moved
+	st.WordsAdded -= moved
+	st.WordsRemoved -= moved
+	total := st.WordsAdded + st.WordsRemoved + 2*(st.WordsUnchanged+st.WordsMoved)
+	if total > 0 {
+		st.ChangeRatio = float64(st.WordsAdded+st.WordsRemoved) / float64(total)
+	}
 }
 
 // countSentences adds up the fates of the sentences.
@@ -48,23 +60,14 @@ func countSentences(st *Stats, sents []SentenceChange) {
 	}
 }
 
-// OpStats counts the words added, removed and unchanged in ops, such as
-// those of Words, leaving the sentence counts at zero. It is the cheap way
-// to the word stats of many revisions, since it needs no sentence split.
+// OpStats counts the words added, removed, moved and unchanged in ops,
+// such as those of Words, leaving the sentence counts at zero. It is the
+// cheap way to the word stats of many revisions, since it needs no
+// sentence split.
 func OpStats(ops []Op) Stats {
 	st := Stats{WordsAdded: countOps(ops, Insert), WordsRemoved: countOps(ops, Delete), WordsUnchanged: countOps(ops, Equal)}
-	st.ChangeRatio = changeRatio(st, movedWords(ops))
+	takeMoved(&st, movedWords(ops))
 	return st
-}
-
-// changeRatio is the share of the words of both texts that changed; moved
-// words, which the added and removed counts include on both sides, did not.
-func changeRatio(st Stats, moved int) float64 {
-	total := st.WordsAdded + st.WordsRemoved + 2*st.WordsUnchanged
-	if total == 0 {
-		return 0
-	}
-	return float64(max(st.WordsAdded+st.WordsRemoved-2*moved, 0)) / float64(total)
 }
 
 // movedWords counts the words that a move carried over unchanged: for each
@@ -132,13 +135,35 @@ func markMoves(ops []Op) {
 	if len(dels) == 0 || len(ins) == 0 {
 		return
 	}
-	next := markSame(ops, dels, ins, 1)
-	markNear(ops, dels, ins, next)
+	kept := keptBefore(ops)
+	next := markSame(ops, dels, ins, kept, 1)
+	markNear(ops, dels, ins, kept, next)
+}
+
+// keptBefore counts, for each k, the equal ops with a word among ops[:k].
+// A deletion and an insertion of the same text are a move only if kept
+// text lies between them: text that merely shifted, because something was
+// added or removed beside it, has kept text on the same side in both texts
+// and is left as it is.
+func keptBefore(ops []Op) []int {
+	kept := make([]int, len(ops)+1)
+	for k, op := range ops {
+		kept[k+1] = kept[k]
+		if op.Op == Equal && firstWordByte(op.Text) >= 0 {
+			kept[k+1]++
+		}
+	}
+	return kept
+}
+
+// crossesKept reports whether kept text lies between ops a and b.
+func crossesKept(kept []int, a, b int) bool {
+	return kept[max(a, b)] > kept[min(a, b)+1]
 }
 
 // markSame pairs deletions and insertions of the same text, trimmed of
 // white space, numbering moves from next; it returns the next free number.
-func markSame(ops []Op, dels, ins []int, next int) int {
+func markSame(ops []Op, dels, ins, kept []int, next int) int {
 	deleted := make(map[string][]int, len(dels))
 	for _, k := range dels {
 		t := strings.TrimSpace(ops[k].Text)
@@ -146,7 +171,7 @@ func markSame(ops []Op, dels, ins []int, next int) int {
 	}
 	for _, k := range ins {
 		t := strings.TrimSpace(ops[k].Text)
-		if ks := deleted[t]; len(ks) > 0 {
+		if ks := deleted[t]; len(ks) > 0 && crossesKept(kept, ks[0], k) {
 			ops[ks[0]].Move, ops[k].Move = next, next
 			deleted[t] = ks[1:]
 			next++
@@ -157,7 +182,7 @@ func markSame(ops []Op, dels, ins []int, next int) int {
 
 // markNear pairs the remaining deletions and insertions whose words are
 // nearly the same: a paragraph moved and touched up on the way.
-func markNear(ops []Op, dels, ins []int, next int) {
+func markNear(ops []Op, dels, ins, kept []int, next int) {
 	dels, ins = unmoved(ops, dels), unmoved(ops, ins)
 	if len(dels) == 0 || len(ins) == 0 || len(dels)*len(ins) > maxMovePairs {
 		return
@@ -171,7 +196,7 @@ func markNear(ops []Op, dels, ins []int, next int) {
 		bag := wordBag(seed, ops[k].Text)
 		best, bestSim := -1, moveSimilarity
 		for x := range dels {
-			if sim := dice(bag, bags[x]); ops[dels[x]].Move == 0 && sim >= bestSim {
+			if sim := dice(bag, bags[x]); ops[dels[x]].Move == 0 && sim >= bestSim && crossesKept(kept, dels[x], k) {
 				best, bestSim = x, sim
 			}
 		}

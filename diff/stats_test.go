@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/redline-news/redline/diff"
@@ -36,6 +37,30 @@ func TestStatsValues(t *testing.T) {
 	}
 }
 
+func TestStatsCountMoves(t *testing.T) {
+	a := "The council approved the budget on Monday after a long debate."
+	b := "Schools will receive more money for teachers and buildings."
+	tests := []struct {
+		name                 string
+		old, new             string
+		added, removed, move int
+	}{
+		{"paragraphs swapped", a + "\n\n" + b + "\n", b + "\n\n" + a + "\n", 0, 0, 11},
+		{"nothing moved", a + "\n", a + "\n\nRain fell.\n", 2, 0, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compare(t, tc.old, tc.new)
+			checkStats(t, tc.old, tc.new, r)
+			st := r.Stats
+			if st.WordsAdded != tc.added || st.WordsRemoved != tc.removed || st.WordsMoved != tc.move {
+				t.Errorf("got added %d removed %d moved %d, want %d %d %d", st.WordsAdded, st.WordsRemoved, st.WordsMoved,
+					tc.added, tc.removed, tc.move)
+			}
+		})
+	}
+}
+
 func TestOpStats(t *testing.T) {
 	old, new := "The mayor spoke on Monday. Rain fell.", "The mayor spoke on Tuesday. Rain fell. Roads flooded."
 	ops, err := diff.Words(old, new, diff.Options{})
@@ -54,34 +79,40 @@ func TestOpStats(t *testing.T) {
 }
 
 // checkStats asserts that the word counts are those of the ops and add up
-// to the words of each text, and that sentence counts match the changes.
+// to the words of each text, that the change ratio follows from them, and
+// that sentence counts match the changes.
 func checkStats(t testing.TB, old, new string, r *diff.Result) {
 	t.Helper()
-	var want diff.Stats
+	var ins, del, eq int
 	for _, op := range r.Ops {
 		n := diff.CountWords(op.Text)
 		switch op.Op {
 		case diff.Equal:
-			want.WordsUnchanged += n
+			eq += n
 		case diff.Insert:
-			want.WordsAdded += n
+			ins += n
 		case diff.Delete:
-			want.WordsRemoved += n
+			del += n
 		}
 	}
 	got := r.Stats
-	if got.WordsAdded != want.WordsAdded || got.WordsRemoved != want.WordsRemoved || got.WordsUnchanged != want.WordsUnchanged {
-		t.Fatalf("got words +%d -%d =%d, ops say +%d -%d =%d", got.WordsAdded, got.WordsRemoved, got.WordsUnchanged,
-			want.WordsAdded, want.WordsRemoved, want.WordsUnchanged)
+	if got.WordsAdded+got.WordsMoved != ins || got.WordsRemoved+got.WordsMoved != del || got.WordsUnchanged != eq {
+		t.Fatalf("got words +%d -%d moved %d =%d, ops say inserted %d deleted %d equal %d", got.WordsAdded, got.WordsRemoved,
+			got.WordsMoved, got.WordsUnchanged, ins, del, eq)
 	}
-	if o := diff.CountWords(old); got.WordsRemoved+got.WordsUnchanged != o {
-		t.Fatalf("removed+unchanged = %d, want the %d words of old", got.WordsRemoved+got.WordsUnchanged, o)
+	o, n := diff.CountWords(old), diff.CountWords(new)
+	if got.WordsRemoved+got.WordsMoved+got.WordsUnchanged != o {
+		t.Fatalf("removed+moved+unchanged = %d, want the %d words of old", got.WordsRemoved+got.WordsMoved+got.WordsUnchanged, o)
 	}
-	if n := diff.CountWords(new); got.WordsAdded+got.WordsUnchanged != n {
-		t.Fatalf("added+unchanged = %d, want the %d words of new", got.WordsAdded+got.WordsUnchanged, n)
+	if got.WordsAdded+got.WordsMoved+got.WordsUnchanged != n {
+		t.Fatalf("added+moved+unchanged = %d, want the %d words of new", got.WordsAdded+got.WordsMoved+got.WordsUnchanged, n)
 	}
-	if got.ChangeRatio < 0 || got.ChangeRatio > 1 {
-		t.Fatalf("change ratio %v outside [0, 1]", got.ChangeRatio)
+	want := 0.0
+	if o+n > 0 {
+		want = float64(got.WordsAdded+got.WordsRemoved) / float64(o+n)
+	}
+	if math.Abs(got.ChangeRatio-want) > 1e-12 {
+		t.Fatalf("change ratio %v, want (added+removed)/(old+new words) = %v", got.ChangeRatio, want)
 	}
 	counts := map[diff.SentenceStatus]int{}
 	for _, c := range r.Sentences {

@@ -76,16 +76,22 @@ type Op struct {
 	Move int `json:"move,omitempty"`
 }
 
-// Stats sums up a comparison in words and sentences.
+// Stats sums up a comparison in words and sentences. Each word of the old
+// text is removed, moved or unchanged, and each word of the new text added,
+// moved or unchanged.
 type Stats struct {
-	WordsAdded     int `json:"words_added"`
-	WordsRemoved   int `json:"words_removed"`
+	// WordsAdded and WordsRemoved count the words that are new or gone;
+	// words that a move carried are in WordsMoved instead.
+	WordsAdded   int `json:"words_added"`
+	WordsRemoved int `json:"words_removed"`
+	// WordsMoved counts, for each move (ops with a Move number), the words
+	// its deleted and inserted text have in common; the words it does not
+	// share are added or removed.
+	WordsMoved     int `json:"words_moved"`
 	WordsUnchanged int `json:"words_unchanged"`
-	// ChangeRatio is the share of the words of both texts that changed:
-	// (added + removed - 2 × moved) / (old words + new words), 0 when
-	// nothing changed and 1 when no word is shared. Moved words are those
-	// a move (ops with a Move number) carried over unchanged: they count
-	// as added and removed, but a moved paragraph is not a rewrite.
+	// ChangeRatio is the share of the words of both texts that are new or
+	// gone: (added + removed) / (old words + new words), 0 when nothing
+	// changed and 1 when no word is shared.
 	ChangeRatio      float64 `json:"change_ratio"`
 	SentencesAdded   int     `json:"sentences_added"`
 	SentencesRemoved int     `json:"sentences_removed"`

@@ -14,7 +14,9 @@ const (
 	OpPutRevision      = "put_revision"
 	OpLatestRevision   = "latest_revision"
 	OpRevisionByNumber = "revision_by_number"
+	OpRevisionMeta     = "revision_meta"
 	OpRevisions        = "revisions"
+	OpListRevisions    = "list_revisions"
 	OpListArticles     = "list_articles"
 	OpCountArticles    = "count_articles"
 	OpDeleteArticle    = "delete_article"
@@ -23,7 +25,7 @@ const (
 
 // storeOps lists every operation, to export each as zero from the start.
 func storeOps() []string {
-	return []string{OpPutRevision, OpLatestRevision, OpRevisionByNumber, OpRevisions,
+	return []string{OpPutRevision, OpLatestRevision, OpRevisionByNumber, OpRevisionMeta, OpRevisions, OpListRevisions,
 		OpListArticles, OpCountArticles, OpDeleteArticle, OpPing}
 }
 
@@ -87,12 +89,28 @@ func (s *Store) RevisionByNumber(ctx context.Context, articleID string, n int) (
 	return rev, err
 }
 
+// RevisionMeta returns the number and content hash of a revision.
+func (s *Store) RevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
+	start := time.Now()
+	m, err := s.next.RevisionMeta(ctx, articleID, n)
+	s.observe(OpRevisionMeta, start, err)
+	return m, err
+}
+
 // Revisions returns every revision of an article, without bodies.
 func (s *Store) Revisions(ctx context.Context, articleID string) ([]service.Revision, error) {
 	start := time.Now()
 	revs, err := s.next.Revisions(ctx, articleID)
 	s.observe(OpRevisions, start, err)
 	return revs, err
+}
+
+// ListRevisions returns a page of an article's revisions.
+func (s *Store) ListRevisions(ctx context.Context, articleID string, opts service.RevisionListOptions) (*service.RevisionPage, error) {
+	start := time.Now()
+	page, err := s.next.ListRevisions(ctx, articleID, opts)
+	s.observe(OpListRevisions, start, err)
+	return page, err
 }
 
 // ListArticles returns a page of articles.

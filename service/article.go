@@ -20,12 +20,17 @@ import (
 // Limits on what an article may hold. They keep one request from filling the
 // store or the memory of the service.
 const (
-	MaxIDLength      = 200
-	MaxTitleBytes    = 1000
+	MaxIDLength   = 200
+	MaxTitleBytes = 1000
+	// MaxBodyBytes is the limit on a stored body: the same as on the texts
+	// the summary and diff routes take, so every stored revision can be
+	// summarized and diffed.
+	MaxBodyBytes     = 1 << 20
 	MaxURLBytes      = 2048
 	MaxMetadataBytes = 16 << 10
 	DefaultListLimit = 50
 	MaxListLimit     = 500
+	MaxQueryBytes    = 200
 	DefaultMaxBody   = 2 << 20
 )
 
@@ -40,7 +45,18 @@ type Revision struct {
 	Metadata    json.RawMessage // a JSON object, or nil
 	ContentHash string          // hex SHA-256 of title, "\n", body
 	Words       int
-	CreatedAt   time.Time
+	// Changes are the words this revision added and removed since the one
+	// before it, computed when it was written.
+	Changes   ChangeStats
+	CreatedAt time.Time
+}
+
+// RevisionMeta identifies a revision's content without holding it: caches
+// key results by content hash, so a lookup needs no title or body.
+type RevisionMeta struct {
+	ArticleID   string
+	Number      int
+	ContentHash string
 }
 
 // Article is the summary of an article that listings show: its latest
@@ -84,6 +100,10 @@ type ArticlePage struct {
 type ListOptions struct {
 	Limit  int
 	Cursor string
+	// Query, when not empty, keeps only the articles whose title or id
+	// contains it, ignoring ASCII case; it is plain text, with no wildcards.
+	// A cursor continues the listing of the query it came from.
+	Query string
 }
 
 // RevisionStore keeps every revision of every article durably.
@@ -102,9 +122,20 @@ type RevisionStore interface {
 	// RevisionByNumber returns revision n of an article, or ENOTFOUND.
 	RevisionByNumber(ctx context.Context, articleID string, n int) (*Revision, error)
 
+	// RevisionMeta returns the number and content hash of revision n of an
+	// article, or of its latest when n is 0, without loading its text:
+	// enough to look a cached summary or diff up. Returns ENOTFOUND.
+	RevisionMeta(ctx context.Context, articleID string, n int) (RevisionMeta, error)
+
 	// Revisions returns every revision of an article in order, without their
 	// bodies, or ENOTFOUND when the article does not exist.
 	Revisions(ctx context.Context, articleID string) ([]Revision, error)
+
+	// ListRevisions returns a page of an article's revisions, oldest first,
+	// without bodies and with their stored change stats. Returns ENOTFOUND
+	// when the article does not exist and EINVALID for a malformed cursor
+	// or limit.
+	ListRevisions(ctx context.Context, articleID string, opts RevisionListOptions) (*RevisionPage, error)
 
 	// ListArticles returns a page of articles, newest update first. Returns
 	// EINVALID for a malformed cursor or limit.
@@ -146,8 +177,8 @@ func isIDByte(c byte) bool {
 		c == '.' || c == '_' || c == '~' || c == '-'
 }
 
-// Validate returns EINVALID (or ETOOLARGE) when the draft breaks a rule. A
-// body limit is not checked here: transports bound the whole request.
+// Validate returns EINVALID (or ETOOLARGE for a body over MaxBodyBytes)
+// when the draft breaks a rule.
 func (d *Draft) Validate() error {
 	if err := ValidateArticleID(d.ArticleID); err != nil {
 		return err
@@ -155,11 +186,8 @@ func (d *Draft) Validate() error {
 	if err := validateTitle(d.Title); err != nil {
 		return err
 	}
-	if !utf8.ValidString(d.Body) {
-		return Errorf(EINVALID, "body must be valid UTF-8")
-	}
-	if strings.TrimSpace(d.Body) == "" {
-		return Errorf(EINVALID, "body must not be empty")
+	if err := validateBody(d.Body); err != nil {
+		return err
 	}
 	if err := validateURL(d.URL); err != nil {
 		return err
@@ -169,16 +197,54 @@ func (d *Draft) Validate() error {
 
 func validateTitle(title string) error {
 	switch {
-	case strings.TrimSpace(title) == "":
-		return Errorf(EINVALID, "title must not be empty")
 	case len(title) > MaxTitleBytes:
-		return Errorf(EINVALID, "title must be at most %d bytes", MaxTitleBytes)
+		return Errorf(EINVALID, "title is %d bytes; the limit is %d bytes", len(title), MaxTitleBytes)
 	case !utf8.ValidString(title):
 		return Errorf(EINVALID, "title must be valid UTF-8")
 	case strings.IndexFunc(title, unicode.IsControl) >= 0:
 		return Errorf(EINVALID, "title must be one line without control characters")
+	case strings.IndexFunc(title, isBidiControl) >= 0:
+		return Errorf(EINVALID, "title must not hold bidirectional override, embedding or isolate characters (U+202A-U+202E, U+2066-U+2069), which can make it read differently than it is stored")
+	case !hasVisible(title):
+		return Errorf(EINVALID, "title must hold a visible character, not only white space or zero-width characters")
 	}
 	return nil
+}
+
+func validateBody(body string) error {
+	switch {
+	case len(body) > MaxBodyBytes:
+		return Errorf(ETOOLARGE, "body is %d bytes; the limit is %d bytes", len(body), MaxBodyBytes)
+	case !utf8.ValidString(body):
+		return Errorf(EINVALID, "body must be valid UTF-8")
+	case strings.IndexFunc(body, isForbiddenControl) >= 0:
+		r, _ := utf8.DecodeRuneInString(body[strings.IndexFunc(body, isForbiddenControl):])
+		return Errorf(EINVALID, "body must not hold control characters other than tab and newline; found U+%04X", r)
+	case !hasVisible(body):
+		return Errorf(EINVALID, "body must hold a visible character, not only white space or zero-width characters")
+	}
+	return nil
+}
+
+// isForbiddenControl reports control characters a text may not hold: all
+// but tab, newline and the carriage return of a Windows line end.
+func isForbiddenControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+// isBidiControl reports the characters that override, embed or isolate
+// text direction; the implicit marks U+200E and U+200F are allowed.
+func isBidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
+// hasVisible reports whether s holds a character that shows: not white
+// space, not a format character such as U+200B ZERO WIDTH SPACE, not a
+// control character.
+func hasVisible(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && !unicode.IsControl(r) && r != '\u3164' && r != '\u115F' && r != '\u1160'
+	}) >= 0
 }
 
 func validateURL(raw string) error {
@@ -200,7 +266,7 @@ func validateMetadata(m json.RawMessage) error {
 		return nil
 	}
 	if len(m) > MaxMetadataBytes {
-		return Errorf(EINVALID, "metadata must be at most %d bytes of JSON", MaxMetadataBytes)
+		return Errorf(EINVALID, "metadata is %d bytes; the limit is %d bytes of JSON", len(m), MaxMetadataBytes)
 	}
 	var obj map[string]any
 	if err := json.Unmarshal(m, &obj); err != nil || obj == nil {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // EncodeCursor returns an opaque cursor that continues a listing after the
@@ -38,7 +40,20 @@ func (o *ListOptions) Validate() error {
 	if o.Limit < 1 || o.Limit > MaxListLimit {
 		return Errorf(EINVALID, "limit must be between 1 and %d", MaxListLimit)
 	}
+	if len(o.Query) > MaxQueryBytes {
+		return Errorf(EINVALID, "search query must be at most %d bytes", MaxQueryBytes)
+	}
+	if !utf8.ValidString(o.Query) || strings.IndexFunc(o.Query, unicode.IsControl) >= 0 {
+		return Errorf(EINVALID, "search query must be valid UTF-8 without control characters")
+	}
 	return nil
+}
+
+// LikePattern returns a SQL LIKE pattern, escaped with \, that matches any
+// text containing q literally: % and _ in q match only themselves.
+func LikePattern(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(q) + "%"
 }
 
 // NewArticlePage makes a page of at most limit articles from rows fetched

@@ -10,10 +10,10 @@ import (
 const (
 	ENOTFOUND     = "not_found"           // the article or revision does not exist
 	EINVALID      = "invalid"             // the input breaks a rule; the message says which
-	ECONFLICT     = "conflict"            // the request clashes with the current state
 	EPRECONDITION = "precondition_failed" // an If-Match or base revision did not hold
 	ETOOLARGE     = "too_large"           // the input exceeds a size limit
-	EUNAVAILABLE  = "unavailable"         // a dependency such as the store cannot be reached
+	EUNAVAILABLE  = "unavailable"         // the store is busy or cannot be reached; retrying may succeed
+	ENOSPACE      = "no_space"            // the store is out of space; writes fail until space returns
 	EINTERNAL     = "internal"            // a bug or an unexpected failure
 )
 

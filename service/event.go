@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/redline-news/redline/diff"
 )
 
 // EventKind says what happened to an article.
@@ -27,10 +25,6 @@ const (
 	DefaultEventLimit = 100
 	MaxEventLimit     = 1000
 )
-
-// eventDiffDeadline bounds the word count of an event, computed inside the
-// write: past it the diff is coarser, never slower.
-const eventDiffDeadline = 20 * time.Millisecond
 
 // Event is one entry of the change feed: a stored revision or a deletion.
 // Seq is global and increasing, so a reader resumes after the last one seen.
@@ -52,23 +46,13 @@ type Event struct {
 	Facts *int `json:"facts,omitempty"`
 }
 
-// NewRevisionEvent is the event of storing rev on top of prev (nil for a
-// new article). Stores call it inside the write's transaction.
-func NewRevisionEvent(prev, rev *Revision) Event {
-	ev := Event{Kind: EventRevision, ArticleID: rev.ArticleID, Revision: rev.Number, Title: rev.Title,
-		URL: rev.URL, Metadata: rev.Metadata, CreatedAt: rev.CreatedAt}
-	ev.WordsAdded = rev.Words
-	if prev == nil {
-		return ev
-	}
-	ops, err := diff.Words(prev.Body, rev.Body, diff.Options{Deadline: eventDiffDeadline})
-	if err != nil { // bodies are validated UTF-8; keep the whole-text count
-		ev.WordsRemoved = prev.Words
-		return ev
-	}
-	st := diff.OpStats(ops)
-	ev.WordsAdded, ev.WordsRemoved = st.WordsAdded, st.WordsRemoved
-	return ev
+// NewRevisionEvent is the event of storing rev, whose Changes the store
+// has filled in against the revision before it. Stores call it inside the
+// write's transaction.
+func NewRevisionEvent(rev *Revision) Event {
+	return Event{Kind: EventRevision, ArticleID: rev.ArticleID, Revision: rev.Number, Title: rev.Title,
+		URL: rev.URL, Metadata: rev.Metadata, CreatedAt: rev.CreatedAt,
+		WordsAdded: rev.Changes.WordsAdded, WordsRemoved: rev.Changes.WordsRemoved}
 }
 
 // NewDeletionEvent is the event of deleting the article whose latest

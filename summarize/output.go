@@ -4,18 +4,42 @@ import (
 	"html"
 	"math"
 	"strings"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
-// summary builds the result from the chosen sentences.
-func (a *analysis) summary(opts Options, scores []float64, chosen []int, _ *docStats) *Summary {
+// summary builds the result from the chosen candidates.
+func (s *scratch) summary(opts Options, scores []float64, chosen []int) *Summary {
+	a := &s.a
 	out := &Summary{Algorithm: opts.Algorithm, Language: a.lang}
 	for _, i := range arrange(chosen, opts.Order) {
-		s := a.sents[i]
+		t := a.sents[i]
+		u := s.unitOf[i]
 		out.Sentences = append(out.Sentences, Sentence{
-			Index: i, Start: s.Start, End: s.End, Score: round(scores[i]), Text: s.Text,
+			Index: u, Start: t.Start, End: t.End, Score: round(scores[i]), Text: t.Text, Kind: s.kinds[u].String(),
 		})
 	}
 	out.Keywords = a.keywords(opts.Keywords)
+	return out
+}
+
+// everyUnit returns every unit of the text in order, as ratio 1 asks: the
+// candidates with their scores, the other units with score 0 and their
+// kind, which shows how the text was segmented and classified.
+func (s *scratch) everyUnit(opts Options, scores []float64, units []text.Sentence) *Summary {
+	out := &Summary{Algorithm: opts.Algorithm, Language: s.a.lang, Sentences: make([]Sentence, 0, len(units))}
+	c := 0
+	for u, t := range units {
+		score := 0.0
+		if c < len(s.unitOf) && s.unitOf[c] == u {
+			score = round(scores[c])
+			c++
+		}
+		out.Sentences = append(out.Sentences, Sentence{
+			Index: u, Start: t.Start, End: t.End, Score: score, Text: t.Text, Kind: s.kinds[u].String(),
+		})
+	}
+	out.Keywords = s.a.keywords(opts.Keywords)
 	return out
 }
 

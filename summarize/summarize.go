@@ -74,6 +74,33 @@ type Sentence struct {
 	End   int     `json:"end"`
 	Score float64 `json:"score"`
 	Text  string  `json:"text"`
+	// Kind says what the unit is; only KindSentence units are summarized,
+	// the others appear only when ratio 1 asks for every unit.
+	Kind string `json:"kind"`
+}
+
+// Unit kinds, the values of Sentence.Kind; docs/SUMMARIZE.md says how each
+// is recognised.
+const (
+	KindSentence    = "sentence"
+	KindHeading     = "heading"
+	KindByline      = "byline"
+	KindDateline    = "dateline"
+	KindTimestamp   = "timestamp"
+	KindCaption     = "caption"
+	KindBoilerplate = "boilerplate"
+)
+
+// Units returns every unit of src, in order, with its kind: the
+// segmentation a summary with ratio 1 returns. lang "" detects the language.
+func Units(src, lang string) []Sentence {
+	sents := text.Sentences(src)
+	kinds := text.Classify(src, sents)
+	out := make([]Sentence, len(sents))
+	for i, t := range sents {
+		out[i] = Sentence{Index: i, Start: t.Start, End: t.End, Text: t.Text, Kind: kinds[i].String()}
+	}
+	return out
 }
 
 // Keyword is one key phrase of the text with its weight (the best is 1).
@@ -106,6 +133,9 @@ type scratch struct {
 	blend                 float64 // weight of the long-summary model
 	blockTrigrams         bool
 	trigrams, candidate   []uint64
+	kinds                 []text.Kind
+	cands                 []text.Sentence
+	unitOf                []int // unit index of each candidate
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -127,35 +157,61 @@ func Summarize(src string, opts Options) (*Summary, error) {
 	return s.summarize(src, opts, sents), nil
 }
 
-// summarize computes the summary of src, split into sents, with s.
-func (s *scratch) summarize(src string, opts Options, sents []text.Sentence) *Summary {
-	s.a.analyze(src, opts.Language, sents, &s.g)
+// summarize computes the summary of src, split into units, with s.
+func (s *scratch) summarize(src string, opts Options, units []text.Sentence) *Summary {
+	s.candidates(src, units)
+	s.a.analyze(src, opts.Language, s.cands, &s.g)
 	scores := s.score(opts)
+	if opts.Ratio == 1 {
+		return s.everyUnit(opts, scores, units)
+	}
 	k := opts.length(&s.a)
 	chosen := s.choose(opts, scores, k)
-	return s.a.summary(opts, scores, chosen, &s.stats)
+	return s.summary(opts, scores, chosen)
 }
 
-// SentenceFeatures returns the sentences of src and the learned scorer's
+// candidates classifies units and keeps the sentences among them, the only
+// units a summary may pick; a text with no sentence at all offers every
+// unit rather than nothing.
+func (s *scratch) candidates(src string, units []text.Sentence) {
+	s.kinds = text.AppendKinds(s.kinds[:0], src, units)
+	s.cands, s.unitOf = s.cands[:0], s.unitOf[:0]
+	for i, u := range units {
+		if s.kinds[i] == text.KindSentence {
+			s.cands = append(s.cands, u)
+			s.unitOf = append(s.unitOf, i)
+		}
+	}
+	if len(s.cands) == 0 {
+		s.cands = append(s.cands, units...)
+		for i := range units {
+			s.unitOf = append(s.unitOf, i)
+		}
+	}
+}
+
+// SentenceFeatures returns the candidate sentences of src and the learned scorer's
 // feature vector of each, for a summary of k sentences. Training reads it;
 // language "" detects the language.
 func SentenceFeatures(src, language string, k int) ([]Sentence, [][]float64, error) {
 	if _, err := normalize(Options{Language: language}); err != nil {
 		return nil, nil, err
 	}
-	sents := text.Sentences(src)
-	if len(sents) == 0 {
+	units := text.Sentences(src)
+	if len(units) == 0 {
 		return nil, nil, ErrEmptyText
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
+	s.candidates(src, units)
+	sents := s.cands
 	s.a.analyze(src, language, sents, &s.g)
 	flat := make([]float64, len(sents)*NumFeatures)
 	s.a.features(s.a.stats(s), k, flat)
 	out := make([]Sentence, len(sents))
 	rows := make([][]float64, len(sents))
 	for i, t := range sents {
-		out[i] = Sentence{Index: i, Start: t.Start, End: t.End, Text: t.Text}
+		out[i] = Sentence{Index: s.unitOf[i], Start: t.Start, End: t.End, Text: t.Text, Kind: s.kinds[s.unitOf[i]].String()}
 		rows[i] = flat[i*NumFeatures : (i+1)*NumFeatures : (i+1)*NumFeatures]
 	}
 	return out, rows, nil

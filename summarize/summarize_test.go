@@ -255,3 +255,57 @@ func cnndmArticles(tb testing.TB) []string {
 	}
 	return out
 }
+
+func TestLeansOnPrevious(t *testing.T) {
+	tests := []struct {
+		lang, s string
+		want    bool
+	}{
+		{"en", "He was accompanied by his wife.", true},
+		{"en", "`` but mr balls said no . ''", true},
+		{"en", "the 26-year-old rides for sky .", true},
+		{"en", "The pair met in 2010.", true},
+		{"en", "The council approved the budget.", false},
+		{"en", "Heathrow is busy.", false},
+		{"de", "Er sagte nichts.", true},
+		{"de", "Der Rat stimmte zu.", false},
+		{"fr", "Mais le maire a refusé.", true},
+		{"es", "Pero el alcalde dijo que no.", true},
+		{"zz", "He said so.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.s, func(t *testing.T) {
+			if got := summarize.LeansOnPrevious(tc.s, tc.lang); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// wireStory opens with a section label and a headline, and carries a
+// timestamp, as wire copy pasted into the newsroom does.
+const wireStory = "Administration\nCouncil approves budget after months of debate\n\n" + article + "\n\nUpdated: 6:34 p.m."
+
+func TestOnlySentencesAreSummarized(t *testing.T) {
+	for _, opts := range []summarize.Options{{}, {Sentences: 3}, {Words: 30}, {Algorithm: "textrank"}, {Algorithm: "lead"}, {Ratio: 0.5}} {
+		sum := mustSummarize(t, wireStory, opts)
+		for _, s := range sum.Sentences {
+			if s.Kind != summarize.KindSentence {
+				t.Errorf("%+v: got a %s unit %q in the summary, want only sentences", opts, s.Kind, s.Text)
+			}
+		}
+	}
+}
+
+func TestRatioOneReturnsEveryUnit(t *testing.T) {
+	sum := mustSummarize(t, wireStory, summarize.Options{Ratio: 1})
+	var kinds []string
+	for _, s := range sum.Sentences {
+		kinds = append(kinds, s.Kind)
+	}
+	want := []string{"heading", "heading", "sentence", "sentence", "sentence", "sentence", "sentence", "sentence", "sentence", "timestamp"}
+	if !reflect.DeepEqual(kinds, want) {
+		t.Errorf("got kinds %v, want %v", kinds, want)
+	}
+	checkOffsets(t, wireStory, sum)
+}

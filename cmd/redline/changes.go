@@ -175,7 +175,7 @@ func runChanges(ctx context.Context, stdio Stdio, args []string) error {
 func listChanges(ctx context.Context, w io.Writer, o changesOptions) error {
 	for {
 		var page api.ChangesBody
-		if err := getJSON(ctx, o.server+"/v1/changes?limit=1000&since="+strconv.FormatInt(o.since, 10), &page); err != nil {
+		if err := getChangesJSON(ctx, o.server+"/v1/changes?limit=1000&since="+strconv.FormatInt(o.since, 10), &page); err != nil {
 			return err
 		}
 		for _, ev := range page.Events {
@@ -188,7 +188,7 @@ func listChanges(ctx context.Context, w io.Writer, o changesOptions) error {
 	}
 }
 
-func getJSON(ctx context.Context, u string, v any) error {
+func getChangesJSON(ctx context.Context, u string, v any) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return err

@@ -183,10 +183,11 @@ func writeDiffJSON(w io.Writer, f diffFlags, r *diff.Result) error {
 	return enc.Encode(r)
 }
 
-// statsText sums up the stats in two lines.
+// statsText sums up the stats in two lines; the percentage is the change
+// ratio, (added + removed) / (words of both texts).
 func statsText(s diff.Stats) string {
-	return fmt.Sprintf("words: %d added, %d removed, %d unchanged (%.1f%% changed)\n"+
+	return fmt.Sprintf("words: %d added, %d removed, %d moved, %d unchanged (%.1f%% changed)\n"+
 		"sentences: %d added, %d removed, %d edited, %d moved\n",
-		s.WordsAdded, s.WordsRemoved, s.WordsUnchanged, 100*s.ChangeRatio,
+		s.WordsAdded, s.WordsRemoved, s.WordsMoved, s.WordsUnchanged, 100*s.ChangeRatio,
 		s.SentencesAdded, s.SentencesRemoved, s.SentencesEdited, s.SentencesMoved)
 }

@@ -50,9 +50,10 @@ func TestDiffCommand(t *testing.T) {
 		{"colour never", true, []string{"--color=never", o, n}, 1, "The mayor spoke on [-Monday-]{+Tuesday+}.\n"},
 		{"colour always", false, []string{"--color", "always", o, n}, 1, "The mayor spoke on \x1b[31m[-Monday-]\x1b[m\x1b[32m{+Tuesday+}\x1b[m.\n"},
 		{"flags after files", false, []string{o, n, "--stats"}, 1,
-			"words: 1 added, 1 removed, 4 unchanged (20.0% changed)\nsentences: 0 added, 0 removed, 1 edited, 0 moved\n"},
+			"words: 1 added, 1 removed, 0 moved, 4 unchanged (20.0% changed)\nsentences: 0 added, 0 removed, 1 edited, 0 moved\n"},
 		{"html", false, []string{"--format", "html", o, n}, 1,
-			`<div class="rl-diff">The mayor spoke on <del class="rl-del">Monday</del><ins class="rl-ins">Tuesday</ins>.` + "\n</div>\n"},
+			`<div class="rl-diff">The mayor spoke on <del class="rl-del"><span class="rl-sr">removed: </span>Monday</del>` +
+				`<span class="rl-sep"> </span><ins class="rl-ins"><span class="rl-sr">added: </span>Tuesday</ins>.` + "\n</div>\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -75,7 +76,7 @@ func TestDiffCommandIdenticalFilesPrintNothing(t *testing.T) {
 		{"text with context", []string{"--context", "1", o, n}, ""},
 		{"html", []string{"--format", "html", o, n}, ""},
 		{"side-by-side", []string{"--format", "side-by-side", o, n}, ""},
-		{"stats", []string{"--stats", o, n}, "words: 0 added, 0 removed, 4 unchanged (0.0% changed)\nsentences: 0 added, 0 removed, 0 edited, 0 moved\n"},
+		{"stats", []string{"--stats", o, n}, "words: 0 added, 0 removed, 0 moved, 4 unchanged (0.0% changed)\nsentences: 0 added, 0 removed, 0 edited, 0 moved\n"},
 		{"json", []string{"--format", "json", o, n}, `"ops": [`},
 	}
 	for _, tc := range tests {

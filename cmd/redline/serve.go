@@ -9,8 +9,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,7 +22,10 @@ import (
 	"github.com/redline-news/redline/metrics"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/api"
+	"github.com/redline-news/redline/service/auth"
+	"github.com/redline-news/redline/service/postgres"
 	"github.com/redline-news/redline/service/sqlite"
+	"github.com/redline-news/redline/service/web"
 	"github.com/redline-news/redline/summarize"
 )
 
@@ -42,8 +47,13 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	LogFormat       string
 	LogLevel        string
-	// CacheEntries bounds each of the summary and diff caches.
-	CacheEntries int
+	// Security: who may call the service and how much.
+	Security SecurityConfig
+	// StorePoolSize, when above zero, caps the PostgreSQL connection pool
+	// and overrides the DSN's pool_max_conns.
+	StorePoolSize int
+	// CacheBytes bounds the summary and diff caches together, in bytes.
+	CacheBytes int64
 	// Feed configures the change feed and webhook deliveries.
 	Feed FeedConfig
 }
@@ -53,7 +63,7 @@ func DefaultConfig() Config {
 	return Config{
 		Listen: "127.0.0.1:8080", Store: "sqlite:redline.db", MaxBody: service.DefaultMaxBody,
 		ReadTimeout: 15 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 120 * time.Second,
-		ShutdownTimeout: 30 * time.Second, LogFormat: "text", LogLevel: "info", CacheEntries: 1024,
+		ShutdownTimeout: 30 * time.Second, LogFormat: "text", LogLevel: "info", CacheBytes: api.DefaultCacheBytes,
 		Feed: defaultFeedConfig(),
 	}
 }
@@ -66,6 +76,8 @@ type Main struct {
 	Metrics *metrics.Metrics
 
 	store         service.RevisionStore
+	tokens        *auth.Tokens
+	stopReload    context.CancelFunc
 	server        *api.Server
 	ln            net.Listener
 	metricsServer *http.Server
@@ -85,7 +97,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Logger == nil {
 		m.Logger = slog.Default()
 	}
-	store, backend, err := openStore(ctx, m.Config.Store)
+	store, backend, err := openStore(ctx, m.Config.Store, m.Config.StorePoolSize)
 	if err != nil {
 		return err
 	}
@@ -94,12 +106,20 @@ func (m *Main) Run(ctx context.Context) error {
 		metrics.WithAlgorithms(summarize.Algorithms()...))
 	instrumented := m.Metrics.InstrumentStore(store, backend)
 	m.Metrics.TrackArticles(instrumented)
+	access, err := m.access(ctx)
+	if err != nil {
+		m.Close()
+		return err
+	}
+	sec := m.Config.Security
 	m.server = api.NewServer(api.Config{
 		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
-		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheEntries: m.Config.CacheEntries,
+		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheBytes: m.Config.CacheBytes,
+		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
 		Events: events(store), Feed: m.Config.Feed.feedOptions(), Webhooks: m.Config.Feed.webhookOptions(),
 	})
+	web.New(web.Config{Store: instrumented, Logger: m.Logger, Authorize: m.pageAuthorizer()}).Mount(m.server.App())
 	if err := m.startWebhooks(ctx, store); err != nil {
 		m.Close()
 		return err
@@ -108,7 +128,8 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Close()
 		return err
 	}
-	m.Logger.Info("redline serving", "addr", m.Addr(), "metrics", m.MetricsAddr(), "store", m.Config.Store, "version", buildVersion())
+	m.Logger.Info("redline serving", "addr", m.Addr(), "metrics", m.MetricsAddr(), "store", redactDSN(m.Config.Store), "version", buildVersion())
+	m.warnIfOpen()
 	return nil
 }
 
@@ -136,7 +157,7 @@ func (m *Main) listenMetrics() error {
 		return fmt.Errorf("listen for metrics on %s: %w", m.Config.MetricsListen, err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", m.Metrics.Handler())
+	mux.Handle("GET /metrics", m.metricsAuth(m.Metrics.Handler()))
 	m.metricsLn = ln
 	m.metricsServer = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: m.Config.WriteTimeout}
 	go func() {
@@ -165,6 +186,9 @@ func (m *Main) Served() <-chan error { return m.served }
 // store, so that no acknowledged write is cut off.
 func (m *Main) Close() error {
 	var errs []error
+	if m.stopReload != nil {
+		m.stopReload()
+	}
 	if m.metricsServer != nil {
 		errs = append(errs, m.metricsServer.Close())
 	}
@@ -183,17 +207,29 @@ func (m *Main) Close() error {
 }
 
 // openStore opens the store a --store value names and returns its backend
-// name for metrics.
-func openStore(ctx context.Context, dsn string) (service.RevisionStore, string, error) {
+// name for metrics; poolSize, when above zero, caps PostgreSQL's pool.
+func openStore(ctx context.Context, dsn string, poolSize int) (service.RevisionStore, string, error) {
 	switch {
 	case strings.HasPrefix(dsn, "sqlite:"):
 		db, err := sqlite.Open(ctx, strings.TrimPrefix(dsn, "sqlite:"))
 		return db, sqlite.Backend, err
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return nil, "", errors.New("the PostgreSQL store is not available in this version; use --store sqlite:PATH")
+		db, err := postgres.Open(ctx, dsn, postgres.Options{MaxConns: int32(poolSize)})
+		if err != nil {
+			return nil, "", err
+		}
+		return db, postgres.Backend, nil
 	default:
-		return nil, "", fmt.Errorf("unknown store %q: use sqlite:PATH", dsn)
+		return nil, "", errors.New("unknown store: use sqlite:PATH or postgres://USER@HOST:PORT/DB")
 	}
+}
+
+// redactDSN hides the password a postgres:// URL may hold, for the logs.
+func redactDSN(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return dsn
 }
 
 func runServe(ctx context.Context, stdio Stdio, args []string) error {
@@ -206,6 +242,7 @@ func runServe(ctx context.Context, stdio Stdio, args []string) error {
 		return usageError{err.Error()}
 	}
 	m.Logger = logger
+	setProcessLimits(logger)
 	if err := m.Run(ctx); err != nil {
 		return err
 	}
@@ -213,7 +250,10 @@ func runServe(ctx context.Context, stdio Stdio, args []string) error {
 	case <-ctx.Done():
 		m.Logger.Info("shutting down: finishing in-flight requests")
 	case err := <-m.served:
+		// The server never stops by itself while it can serve: whatever
+		// stopped it is a failure, and a supervisor must see one.
 		m.Logger.Error("server stopped", "error", err)
+		return errors.Join(fmt.Errorf("the server stopped: %v", err), m.Close())
 	}
 	if err := m.Close(); err != nil {
 		return err
@@ -230,21 +270,28 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	maxBody := humanize.IBytes(uint64(c.MaxBody))
 	fs.StringVar(&c.Listen, "listen", envOr(getenv, "REDLINE_LISTEN", c.Listen), "address to listen on (env REDLINE_LISTEN)")
 	fs.StringVar(&c.MetricsListen, "metrics-listen", envOr(getenv, "REDLINE_METRICS_LISTEN", c.MetricsListen), "serve /metrics on this address instead of --listen (env REDLINE_METRICS_LISTEN)")
-	fs.StringVar(&c.Store, "store", envOr(getenv, "REDLINE_STORE", c.Store), "store: sqlite:PATH (env REDLINE_STORE)")
+	fs.StringVar(&c.Store, "store", envOr(getenv, "REDLINE_STORE", c.Store), "store: sqlite:PATH or postgres://USER@HOST:PORT/DB?PARAMS (env REDLINE_STORE)")
+	poolSize := envOr(getenv, "REDLINE_STORE_POOL_SIZE", strconv.Itoa(c.StorePoolSize))
+	fs.StringVar(&poolSize, "store-pool-size", poolSize, "most connections to PostgreSQL; 0 keeps the DSN's pool_max_conns or pgx's default (env REDLINE_STORE_POOL_SIZE)")
 	fs.StringVar(&maxBody, "max-body", envOr(getenv, "REDLINE_MAX_BODY", maxBody), "largest request body, e.g. 2MiB (env REDLINE_MAX_BODY)")
-	fs.IntVar(&c.CacheEntries, "cache-entries", c.CacheEntries, "entries each of the summary and diff caches keeps (1 to 1000000)")
+	cacheBytes := humanize.IBytes(uint64(c.CacheBytes))
+	fs.StringVar(&cacheBytes, "cache-bytes", envOr(getenv, "REDLINE_CACHE_BYTES", cacheBytes), "memory the summary and diff caches may hold together, e.g. 256MiB (env REDLINE_CACHE_BYTES)")
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request")
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to write a whole response")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "how long an idle keep-alive connection stays open")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for in-flight requests")
 	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "REDLINE_LOG_FORMAT", c.LogFormat), "log format: text or json (env REDLINE_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "REDLINE_LOG_LEVEL", c.LogLevel), "log level: debug, info, warn or error (env REDLINE_LOG_LEVEL)")
+	sec := c.Security.flags(fs, getenv)
 	schedule := c.Feed.addFlags(fs, getenv)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	if err := c.Feed.check(*schedule); err != nil {
 		return err
+	}
+	if err := sec.apply(&c.Security); err != nil {
+		return usageError{err.Error()}
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
@@ -255,10 +302,22 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 			return usageError{fmt.Sprintf("--%s must be a positive duration such as 30s, not %v", name, d)}
 		}
 	}
-	if c.CacheEntries < 1 || c.CacheEntries > 1_000_000 {
-		return usageError{fmt.Sprintf("--cache-entries %d must be between 1 and 1000000", c.CacheEntries)}
+	if err := c.setPoolSize(poolSize); err != nil {
+		return err
+	}
+	if err := c.setCacheBytes(cacheBytes); err != nil {
+		return err
 	}
 	return c.setMaxBody(maxBody)
+}
+
+func (c *Config) setPoolSize(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 1000 {
+		return usageError{fmt.Sprintf("--store-pool-size %q must be a whole number from 0 to 1000", s)}
+	}
+	c.StorePoolSize = n
+	return nil
 }
 
 func (c *Config) setMaxBody(s string) error {
@@ -267,6 +326,15 @@ func (c *Config) setMaxBody(s string) error {
 		return usageError{fmt.Sprintf("--max-body %q must be a size from 1KiB to 1GiB, such as 2MiB", s)}
 	}
 	c.MaxBody = int(n)
+	return nil
+}
+
+func (c *Config) setCacheBytes(s string) error {
+	n, err := humanize.ParseBytes(s)
+	if err != nil || n < 1<<20 || n > 1<<40 {
+		return usageError{fmt.Sprintf("--cache-bytes %q must be a size from 1MiB to 1TiB, such as 256MiB", s)}
+	}
+	c.CacheBytes = int64(n)
 	return nil
 }
 

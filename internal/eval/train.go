@@ -202,6 +202,10 @@ func (r *Result) addWeighted(o Result) {
 	r.Rouge1 += o.Rouge1 * n
 	r.Rouge2 += o.Rouge2 * n
 	r.RougeLsum += o.RougeLsum * n
+	r.Dangling += o.Dangling * n
+	r.Orphaned += o.Orphaned * n
+	r.Fragment += o.Fragment * n
+	r.Byline += o.Byline * n
 	r.Items += o.Items
 	r.Failed += o.Failed
 }
@@ -212,6 +216,7 @@ func (r *Result) finish() {
 	}
 	n := float64(r.Items)
 	r.Rouge1, r.Rouge2, r.RougeLsum = r.Rouge1/n, r.Rouge2/n, r.RougeLsum/n
+	r.Dangling, r.Orphaned, r.Fragment, r.Byline = r.Dangling/n, r.Orphaned/n, r.Fragment/n, r.Byline/n
 }
 
 // sigmoid is the logistic function, written to stay finite for large |z|.

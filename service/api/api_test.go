@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
+
 	"github.com/redline-news/redline/service/api"
 	"github.com/redline-news/redline/service/sqlite"
 )
@@ -23,6 +25,8 @@ type testServer struct {
 	url   string
 	store *sqlite.DB
 }
+
+type fiberCtx = fiber.Ctx
 
 func startServer(t *testing.T, maxBody int) *testServer {
 	t.Helper()
@@ -34,7 +38,8 @@ func startServerWith(t *testing.T, obs api.Observer) *testServer {
 	return start(t, api.Config{Observer: obs})
 }
 
-func start(t *testing.T, cfg api.Config) *testServer {
+// start serves cfg; mount adds routes before the server starts.
+func start(t *testing.T, cfg api.Config, mount ...func(*api.Server)) *testServer {
 	t.Helper()
 	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "redline.db"))
 	if err != nil {
@@ -43,6 +48,9 @@ func start(t *testing.T, cfg api.Config) *testServer {
 	cfg.Store, cfg.Version = store, "test"
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := api.NewServer(cfg)
+	for _, m := range mount {
+		m(srv)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("listen: %v", err)

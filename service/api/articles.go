@@ -53,6 +53,24 @@ func newRevisionOutput(status int, r *service.Revision) *revisionOutput {
 		Location: fmt.Sprintf("/v1/articles/%s/revisions/%d", r.ArticleID, r.Number)}
 }
 
+// notModified is the 304 for a client that holds rev: no body, its ETag.
+func notModified(rev *service.Revision) *revisionOutput {
+	return &revisionOutput{Status: http.StatusNotModified, ETag: etag(rev.Number)}
+}
+
+// withCurrentETag adds the article's current ETag to a failed precondition,
+// so that the client learns which revision to start from.
+func (s *Server) withCurrentETag(ctx context.Context, id string, err error) error {
+	if service.ErrorCode(err) != service.EPRECONDITION {
+		return err
+	}
+	p := problemOf(ctx, err)
+	if latest, lerr := s.store.LatestRevision(ctx, id); lerr == nil {
+		p.WithHeader("ETag", etag(latest.Number))
+	}
+	return p
+}
+
 func etag(n int) string { return `"` + strconv.Itoa(n) + `"` }
 
 type putArticleInput struct {
@@ -60,17 +78,18 @@ type putArticleInput struct {
 	IfMatch     string `header:"If-Match" doc:"Write only if the latest revision is this one (\"N\"), or if the article exists (*)."`
 	IfNoneMatch string `header:"If-None-Match" doc:"* writes only if the article does not exist yet."`
 	Body        struct {
-		Title        string         `json:"title" minLength:"1" maxLength:"1000" doc:"One line."`
-		Body         string         `json:"body" minLength:"1" doc:"The article text; paragraphs separated by a blank line."`
-		URL          string         `json:"url,omitempty" maxLength:"2048" required:"false"`
-		Metadata     map[string]any `json:"metadata,omitempty" required:"false" doc:"Any JSON object, kept with the revision (16 KiB at most)."`
-		BaseRevision int            `json:"base_revision,omitempty" required:"false" minimum:"1" doc:"Same as If-Match: \"N\"."`
+		Title        string    `json:"title" minLength:"1" maxLength:"1000" doc:"One line."`
+		Body         string    `json:"body" minLength:"1" doc:"The article text; paragraphs separated by a blank line."`
+		URL          string    `json:"url,omitempty" maxLength:"2048" required:"false"`
+		Metadata     RawObject `json:"metadata,omitempty" required:"false" doc:"Any JSON object, kept with the revision (16 KiB at most, counted as sent)."`
+		BaseRevision int       `json:"base_revision,omitempty" required:"false" minimum:"1" doc:"Same as If-Match: \"N\"."`
 	}
 }
 
 type listArticlesInput struct {
 	Limit  int    `query:"limit" minimum:"1" maximum:"500" default:"50" doc:"Articles per page."`
 	Cursor string `query:"cursor" maxLength:"512" doc:"The next_cursor of the previous page."`
+	Q      string `query:"q" maxLength:"200" doc:"Only articles whose title or id contains this text, ignoring ASCII case (200 bytes at most). Pass the same q with the cursor."`
 }
 
 // ArticleBody is an article in a listing.
@@ -102,10 +121,16 @@ type CacheParam struct {
 }
 
 // notModified reports whether the client already holds revision n.
-func (p CacheParam) notModified(n int) bool {
+func (p CacheParam) notModified(n int) bool { return p.matches(etag(n)) }
+
+// matches reports whether If-None-Match names the entity tag want.
+func (p CacheParam) matches(want string) bool {
+	if p.IfNoneMatch == "" {
+		return false
+	}
 	for _, tag := range strings.Split(p.IfNoneMatch, ",") {
 		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
-		if tag == "*" || tag == etag(n) {
+		if tag == "*" || tag == want {
 			return true
 		}
 	}
@@ -117,9 +142,16 @@ type getArticleInput struct {
 	CacheParam
 }
 
+type listRevisionsInput struct {
+	ArticleIDParam
+	Limit  int    `query:"limit" minimum:"1" maximum:"500" default:"50" doc:"Revisions per page."`
+	Cursor string `query:"cursor" maxLength:"512" doc:"The next_cursor of the previous page."`
+}
+
 type revisionsOutput struct {
 	Body struct {
-		Revisions []RevisionBody `json:"revisions"`
+		Revisions  []RevisionBody `json:"revisions"`
+		NextCursor string         `json:"next_cursor,omitempty" doc:"Pass as cursor for the next page; absent on the last page."`
 	}
 }
 
@@ -146,7 +178,9 @@ func (s *Server) registerArticles() {
 	}, s.deleteArticle)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "list-revisions", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions", Tags: tags,
-		Summary: "List an article's revisions, without bodies", Errors: []int{http.StatusNotFound},
+		Summary:     "List an article's revisions, oldest first, without bodies",
+		Description: "Pages with `limit` and `cursor`. Each revision carries the words it added and removed since the one before, computed when it was stored.",
+		Errors:      []int{http.StatusBadRequest, http.StatusNotFound},
 	}, s.listRevisions)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-revision", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions/{n}", Tags: tags,
@@ -157,11 +191,12 @@ func (s *Server) registerArticles() {
 func (s *Server) putArticle(ctx context.Context, in *putArticleInput) (*revisionOutput, error) {
 	d, err := draftFrom(in)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, s.withCurrentETag(ctx, in.ID, err)
 	}
 	rev, created, err := s.store.PutRevision(ctx, d)
+	s.noteWrite(err)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, s.withCurrentETag(ctx, d.ArticleID, err)
 	}
 	if !created {
 		s.obs.UnchangedPutSkipped()
@@ -177,12 +212,8 @@ func draftFrom(in *putArticleInput) (service.Draft, error) {
 	if in.Body.BaseRevision > 0 {
 		d.BaseRevisions = []int{in.Body.BaseRevision}
 	}
-	if in.Body.Metadata != nil {
-		raw, err := json.Marshal(in.Body.Metadata)
-		if err != nil {
-			return d, service.Errorf(service.EINVALID, "metadata must be a JSON object")
-		}
-		d.Metadata = raw
+	if len(in.Body.Metadata) > 0 {
+		d.Metadata = json.RawMessage(in.Body.Metadata)
 	}
 	if err := applyIfMatch(&d, in.IfMatch); err != nil {
 		return d, err
@@ -228,9 +259,9 @@ func applyIfMatch(d *service.Draft, header string) error {
 }
 
 func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*listArticlesOutput, error) {
-	page, err := s.store.ListArticles(ctx, service.ListOptions{Limit: in.Limit, Cursor: in.Cursor})
+	page, err := s.store.ListArticles(ctx, service.ListOptions{Limit: in.Limit, Cursor: in.Cursor, Query: in.Q})
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	out := &listArticlesOutput{}
 	out.Body.Articles = make([]ArticleBody, len(page.Articles))
@@ -244,10 +275,10 @@ func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*list
 func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*revisionOutput, error) {
 	rev, err := s.store.LatestRevision(ctx, in.ID)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	if in.notModified(rev.Number) {
-		return nil, huma.Status304NotModified()
+		return notModified(rev), nil
 	}
 	return newRevisionOutput(http.StatusOK, rev), nil
 }
@@ -255,34 +286,34 @@ func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*revision
 func (s *Server) getRevision(ctx context.Context, in *revisionInput) (*revisionOutput, error) {
 	rev, err := s.store.RevisionByNumber(ctx, in.ID, in.N)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	if in.notModified(rev.Number) {
-		return nil, huma.Status304NotModified()
+		return notModified(rev), nil
 	}
 	return newRevisionOutput(http.StatusOK, rev), nil
 }
 
 func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct{}, error) {
 	if err := s.store.DeleteArticle(ctx, in.ID); err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	s.logger.InfoContext(ctx, "article deleted", "request_id", RequestID(ctx), "article", in.ID)
 	return nil, nil
 }
 
-func (s *Server) listRevisions(ctx context.Context, in *ArticleIDParam) (*revisionsOutput, error) {
-	revs, err := s.store.Revisions(ctx, in.ID)
+func (s *Server) listRevisions(ctx context.Context, in *listRevisionsInput) (*revisionsOutput, error) {
+	page, err := s.store.ListRevisions(ctx, in.ID, service.RevisionListOptions{Limit: in.Limit, Cursor: in.Cursor})
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
-	}
-	out := &revisionsOutput{}
-	out.Body.Revisions = make([]RevisionBody, len(revs))
-	for i := range revs {
-		out.Body.Revisions[i] = revisionBody(&revs[i])
-	}
-	if err := s.changeStats(ctx, in.ID, out.Body.Revisions); err != nil {
 		return nil, err
 	}
+	out := &revisionsOutput{}
+	out.Body.Revisions = make([]RevisionBody, len(page.Revisions))
+	for i := range page.Revisions {
+		r := &page.Revisions[i]
+		out.Body.Revisions[i] = revisionBody(r)
+		out.Body.Revisions[i].WordsAdded, out.Body.Revisions[i].WordsRemoved = &r.Changes.WordsAdded, &r.Changes.WordsRemoved
+	}
+	out.Body.NextCursor = page.NextCursor
 	return out, nil
 }

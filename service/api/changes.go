@@ -99,7 +99,7 @@ func (s *Server) changes(ctx context.Context, in *changesInput) (*huma.StreamRes
 	}
 	limit := in.Limit
 	if err := service.ValidateEventPage(in.Since, &limit); err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	if negotiation.SelectQValue(strings.ToLower(in.Accept), []string{"application/json", "text/event-stream"}) == "text/event-stream" {
 		return s.stream(ctx, in, limit)
@@ -137,7 +137,7 @@ func parseWait(raw string) (time.Duration, error) {
 func (s *Server) pollChanges(ctx context.Context, since int64, limit int, wait time.Duration) (*ChangesBody, error) {
 	events, err := s.cfg.Events.EventsSince(ctx, since, limit)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	if len(events) == 0 && wait > 0 {
 		wctx, cancel := context.WithTimeout(ctx, wait)
@@ -147,7 +147,7 @@ func (s *Server) pollChanges(ctx context.Context, since int64, limit int, wait t
 			events, err = s.cfg.Events.EventsSince(ctx, since, limit)
 		}
 		if err != nil && ctx.Err() == nil && wctx.Err() == nil {
-			return nil, problemFor(ctx, s.logger, err)
+			return nil, err
 		}
 	}
 	body := &ChangesBody{Events: events, Next: since}
@@ -170,7 +170,7 @@ func (s *Server) stream(ctx context.Context, in *changesInput, limit int) (*huma
 	}
 	if s.feed.streams.Add(1) > int64(s.feed.opts.MaxStreams) {
 		s.feed.streams.Add(-1)
-		return nil, problemFor(ctx, s.logger, service.Errorf(service.EUNAVAILABLE, "%d streams are open, the limit; try again later", s.feed.opts.MaxStreams))
+		return nil, service.Errorf(service.EUNAVAILABLE, "%d streams are open, the limit; try again later", s.feed.opts.MaxStreams)
 	}
 	return &huma.StreamResponse{Body: func(hctx huma.Context) {
 		c := humafiber.Unwrap(hctx)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -40,6 +39,7 @@ type diffInput struct {
 type articleDiffInput struct {
 	ArticleIDParam
 	DiffFormatParam
+	CacheParam
 	From string `query:"from" pattern:"^[0-9]{1,9}$" doc:"The old revision; the one before to when absent. 0 is the empty text."`
 	To   int    `query:"to" minimum:"1" doc:"The new revision; the latest when absent."`
 }
@@ -84,7 +84,7 @@ func (s *Server) diffResponses() map[string]*huma.Response {
 func (s *Server) diffTexts(ctx context.Context, in *diffInput) (*renderedOutput, error) {
 	for name, t := range map[string]string{"old": in.Body.Old, "new": in.Body.New} {
 		if len(t) > MaxDiffText {
-			return nil, newProblem(http.StatusBadRequest, fmt.Sprintf("%s is %d bytes; the limit is %d bytes", name, len(t), MaxDiffText))
+			return nil, service.Errorf(service.EINVALID, "%s is %d bytes; the limit is %d bytes", name, len(t), MaxDiffText)
 		}
 	}
 	key := "text:" + hashHex(in.Body.Old) + ":" + hashHex(in.Body.New)
@@ -102,34 +102,66 @@ func hashHex(s string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// articleDiff answers from the cache of encoded diffs: a hit reads the two
+// revisions' numbers and content hashes, never their bodies.
 func (s *Server) articleDiff(ctx context.Context, in *articleDiffInput) (*renderedOutput, error) {
-	from, to, err := s.revisionPair(ctx, in.ID, in.From, in.To)
-	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
-	}
-	key := "rev:" + from.ContentHash + ":" + to.ContentHash
-	res, err := s.diff(ctx, key, from.Title, to.Title, from.Body, to.Body)
+	format, err := in.DiffFormatParam.resolve()
 	if err != nil {
 		return nil, err
 	}
-	body := DiffBody{ID: in.ID, From: &from.Number, To: &to.Number, TitleOps: res.title, Result: res.body}
-	return renderDiff(in.DiffFormatParam, body)
+	from, to, err := s.metaPair(ctx, in.ID, in.From, in.To)
+	if err != nil {
+		return nil, err
+	}
+	key := fmt.Sprintf("rev:%s:%s|%s|%d|%d|%s|%d", from.ContentHash, to.ContentHash, in.ID, from.Number, to.Number, format, in.Context)
+	r, err := s.diffRenders.get(key, func() (*rendered, int64, error) {
+		res, err := s.lazyDiff(ctx, "rev:"+from.ContentHash+":"+to.ContentHash, func() (texts, error) {
+			return s.loadPair(ctx, in.ID, from.Number, to.Number)
+		})
+		if err != nil {
+			return nil, 0, err
+		}
+		f := in.DiffFormatParam
+		f.Format = format
+		body := DiffBody{ID: in.ID, From: &from.Number, To: &to.Number, TitleOps: res.title, Result: res.body}
+		out, err := renderDiff(f, body)
+		if err != nil {
+			return nil, 0, err
+		}
+		r := newRendered(out, key)
+		r.transient = res.body.Degraded
+		return r, 0, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.output(in.CacheParam)
 }
 
-// revisionPair loads the two revisions of a diff. Revision 0 is the empty
-// text, so that the first revision diffs as wholly added.
-func (s *Server) revisionPair(ctx context.Context, id string, fromN string, toN int) (from, to *service.Revision, err error) {
-	if to, err = s.revision(ctx, id, toN); err != nil {
-		return nil, nil, err
+// resolve returns the diff format asked for: ?format= when given, else the
+// one Accept prefers.
+func (f DiffFormatParam) resolve() (string, error) {
+	if f.Format != "" {
+		return f.Format, nil
+	}
+	return negotiate(f.Accept, "json", "text", "html")
+}
+
+// metaPair finds the two revisions of a diff by number and content hash.
+// Revision 0 is the empty text, so that the first revision diffs as wholly
+// added.
+func (s *Server) metaPair(ctx context.Context, id string, fromN string, toN int) (from, to service.RevisionMeta, err error) {
+	if to, err = s.store.RevisionMeta(ctx, id, toN); err != nil {
+		return from, to, err
 	}
 	n := to.Number - 1
 	if fromN != "" {
 		n, _ = strconv.Atoi(fromN) // the pattern admits only digits
 	}
 	if n == 0 {
-		return &service.Revision{ArticleID: id, ContentHash: service.ContentHash("", "")}, to, nil
+		return service.RevisionMeta{ArticleID: id, ContentHash: service.ContentHash("", "")}, to, nil
 	}
-	from, err = s.store.RevisionByNumber(ctx, id, n)
+	from, err = s.store.RevisionMeta(ctx, id, n)
 	return from, to, err
 }
 
@@ -144,20 +176,16 @@ type texts struct{ oldTitle, newTitle, old, new string }
 
 // lazyDiff is diff for callers that load the texts only on a cache miss.
 func (s *Server) lazyDiff(ctx context.Context, key string, load func() (texts, error)) (*diffResult, error) {
-	res, err := s.diffs.get(key, func() (*diffResult, error) {
+	res, err := s.diffs.get(key, func() (*diffResult, int64, error) {
 		t, err := load()
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		return s.computeDiff(t)
+		res, err := s.computeDiff(t)
+		// Ops may be slices of the texts, which then stay in memory.
+		return res, int64(len(t.old) + len(t.new) + len(t.oldTitle) + len(t.newTitle)), err
 	})
-	switch {
-	case errors.Is(err, diff.ErrInvalidUTF8):
-		return nil, newProblem(http.StatusBadRequest, "both texts must be valid UTF-8")
-	case err != nil:
-		return nil, problemFor(ctx, s.logger, err)
-	}
-	return res, nil
+	return res, err
 }
 
 func (s *Server) computeDiff(t texts) (*diffResult, error) {
@@ -172,25 +200,6 @@ func (s *Server) computeDiff(t texts) (*diffResult, error) {
 	}
 	s.obs.DiffComputed(service.CountWords(t.old)+service.CountWords(t.new), len(t.old)+len(t.new), time.Since(start))
 	return &diffResult{body: body, title: title}, nil
-}
-
-// changeStats fills in each listed revision's words added and removed since
-// the one before it (revision 1: since the empty text). Diffs come from the
-// cache; bodies are loaded only for the pairs it lacks.
-func (s *Server) changeStats(ctx context.Context, id string, revs []RevisionBody) error {
-	prev := service.ContentHash("", "")
-	for i := range revs {
-		n := revs[i].Revision
-		res, err := s.lazyDiff(ctx, "rev:"+prev+":"+revs[i].ContentHash, func() (texts, error) {
-			return s.loadPair(ctx, id, n-1, n)
-		})
-		if err != nil {
-			return err
-		}
-		revs[i].WordsAdded, revs[i].WordsRemoved = &res.body.Stats.WordsAdded, &res.body.Stats.WordsRemoved
-		prev = revs[i].ContentHash
-	}
-	return nil
 }
 
 // loadPair loads the titles and bodies of two revisions; revision 0 is empty.

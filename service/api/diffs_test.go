@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -149,4 +150,59 @@ func TestDiffFormats(t *testing.T) {
 	if r.status != http.StatusOK || string(r.raw) != "a [-b-]{+x+} c" {
 		t.Fatalf("POST text diff: got %d %q, want \"a [-b-]{+x+} c\"", r.status, r.raw)
 	}
+}
+
+func TestCachedDiffIsTheSameAnswer(t *testing.T) {
+	s := startServer(t, 0)
+	putFlood(t, s)
+	tests := []struct{ name, query string }{
+		{"json", ""},
+		{"html", "?format=html"},
+		{"text with context", "?format=text&context=1"},
+		{"first revision", "?from=0&to=1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			first := s.do(t, "GET", "/v1/articles/flood/diff"+tc.query, "")
+			again := s.do(t, "GET", "/v1/articles/flood/diff"+tc.query, "")
+			wantStatus(t, again, http.StatusOK)
+			if string(first.raw) != string(again.raw) || first.header.Get("Content-Type") != again.header.Get("Content-Type") {
+				t.Fatalf("cached diff: got %s, want %s", again.raw, first.raw)
+			}
+			tag := again.header.Get("ETag")
+			if tag == "" || tag != first.header.Get("ETag") {
+				t.Fatalf("ETag: got %q then %q, want one stable tag", first.header.Get("ETag"), tag)
+			}
+			wantStatus(t, s.do(t, "GET", "/v1/articles/flood/diff"+tc.query, "", "If-None-Match", tag), http.StatusNotModified)
+		})
+	}
+}
+
+func TestRevisionListingPages(t *testing.T) {
+	s := startServer(t, 0)
+	for i := 1; i <= 5; i++ {
+		wantStatus(t, s.do(t, "PUT", "/v1/articles/paged", article("T", strings.Repeat("word ", i))), http.StatusCreated)
+	}
+	var numbers []float64
+	path := "/v1/articles/paged/revisions?limit=2"
+	for page := 0; page < 5 && path != ""; page++ {
+		r := s.do(t, "GET", path, "")
+		wantStatus(t, r, http.StatusOK)
+		for _, rev := range r.body["revisions"].([]any) {
+			rev := rev.(map[string]any)
+			numbers = append(numbers, rev["revision"].(float64))
+			if rev["words_added"] != 1.0 && rev["revision"] != 1.0 {
+				t.Errorf("revision %v: got %v words added, want 1", rev["revision"], rev["words_added"])
+			}
+		}
+		path = ""
+		if c, ok := r.body["next_cursor"].(string); ok {
+			path = "/v1/articles/paged/revisions?limit=2&cursor=" + c
+		}
+	}
+	if got := fmt.Sprint(numbers); got != "[1 2 3 4 5]" {
+		t.Fatalf("revisions over pages: got %s, want [1 2 3 4 5]", got)
+	}
+	wantProblem(t, s.do(t, "GET", "/v1/articles/paged/revisions?cursor=garbage", ""), http.StatusBadRequest)
+	wantProblem(t, s.do(t, "GET", "/v1/articles/paged/revisions?limit=501", ""), http.StatusBadRequest)
 }

@@ -7,39 +7,50 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/redline-news/redline/diff"
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/summarize"
 )
 
 // codeStatus is the one map from domain error codes to HTTP statuses.
 var codeStatus = map[string]int{
 	service.EINVALID:      http.StatusBadRequest,
 	service.ENOTFOUND:     http.StatusNotFound,
-	service.ECONFLICT:     http.StatusConflict,
 	service.EPRECONDITION: http.StatusPreconditionFailed,
 	service.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	service.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	service.ENOSPACE:      http.StatusInsufficientStorage,
 	service.EINTERNAL:     http.StatusInternalServerError,
 }
 
+// retryAfter is what a 503 asks clients to wait, in seconds: a busy or
+// unreachable store usually recovers within a few seconds.
+const retryAfter = "2"
+
 // problemSlugs names the problem type of each status a client may see.
 var problemSlugs = map[int]string{
-	http.StatusBadRequest:            "invalid",
-	http.StatusNotFound:              "not-found",
-	http.StatusMethodNotAllowed:      "method-not-allowed",
-	http.StatusNotAcceptable:         "not-acceptable",
-	http.StatusRequestTimeout:        "timeout",
-	http.StatusConflict:              "conflict",
-	http.StatusPreconditionFailed:    "precondition-failed",
-	http.StatusRequestEntityTooLarge: "too-large",
-	http.StatusUnsupportedMediaType:  "unsupported-media-type",
-	http.StatusTooManyRequests:       "too-many-requests",
-	http.StatusInternalServerError:   "internal",
-	http.StatusServiceUnavailable:    "unavailable",
+	http.StatusBadRequest:                  "invalid",
+	http.StatusUnauthorized:                "unauthorized",
+	http.StatusForbidden:                   "forbidden",
+	http.StatusNotFound:                    "not-found",
+	http.StatusMethodNotAllowed:            "method-not-allowed",
+	http.StatusNotAcceptable:               "not-acceptable",
+	http.StatusRequestTimeout:              "timeout",
+	http.StatusPreconditionFailed:          "precondition-failed",
+	http.StatusRequestEntityTooLarge:       "too-large",
+	http.StatusUnsupportedMediaType:        "unsupported-media-type",
+	http.StatusTooManyRequests:             "too-many-requests",
+	http.StatusRequestHeaderFieldsTooLarge: "header-too-large",
+	http.StatusInternalServerError:         "internal",
+	http.StatusNotImplemented:              "not-implemented",
+	http.StatusServiceUnavailable:          "unavailable",
+	http.StatusInsufficientStorage:         "out-of-space",
 }
 
 // Problem is an RFC 9457 problem detail, the body of every error response.
@@ -50,6 +61,8 @@ type Problem struct {
 	Detail string `json:"detail" doc:"What went wrong in this request, and what the limit or rule is."`
 	// Errors lists the individual validation failures, when there are several.
 	Errors []*huma.ErrorDetail `json:"errors,omitempty" doc:"The individual validation failures."`
+
+	headers http.Header
 }
 
 // Error returns the problem's detail.
@@ -58,41 +71,133 @@ func (p *Problem) Error() string { return p.Detail }
 // GetStatus returns the HTTP status of the problem.
 func (p *Problem) GetStatus() int { return p.Status }
 
-// ContentType makes huma send problems as application/problem+json.
-func (p *Problem) ContentType(ct string) string {
-	if ct == "application/json" || ct == "" {
-		return "application/problem+json"
+// GetHeaders returns the headers sent with the problem, such as
+// WWW-Authenticate, Retry-After or the current ETag.
+func (p *Problem) GetHeaders() http.Header {
+	if p.headers == nil {
+		p.headers = http.Header{}
 	}
-	return ct
+	return p.headers
 }
 
-// newProblem builds a problem of the given status.
-func newProblem(status int, detail string) *Problem {
+// WithHeader adds a header to the response that carries the problem.
+func (p *Problem) WithHeader(key, value string) *Problem {
+	p.GetHeaders().Set(key, value)
+	return p
+}
+
+// ContentType makes huma send problems as application/problem+json.
+func (p *Problem) ContentType(string) string { return problemType }
+
+const problemType = "application/problem+json"
+
+// NewProblem builds a problem of the given status. Middleware outside this
+// package (the editors' page, webhooks) uses it so that every error has one
+// shape.
+func NewProblem(status int, detail string) *Problem {
 	slug, ok := problemSlugs[status]
 	if !ok {
 		slug = strings.ToLower(strings.ReplaceAll(http.StatusText(status), " ", "-"))
 	}
-	return &Problem{Type: "urn:redline:problem:" + slug, Title: http.StatusText(status), Status: status, Detail: detail}
+	p := &Problem{Type: "urn:redline:problem:" + slug, Title: http.StatusText(status), Status: status, Detail: detail}
+	if status == http.StatusServiceUnavailable {
+		p.WithHeader("Retry-After", retryAfter)
+	}
+	return p
+}
+
+func newProblem(status int, detail string) *Problem { return NewProblem(status, detail) }
+
+// problemOf is the one function that turns any error a handler, a
+// middleware, huma or Fiber returns into the problem the client sees. It
+// logs internal errors with the request id; their details never reach the
+// client.
+func problemOf(ctx context.Context, err error) *Problem {
+	var p *Problem
+	var se *service.Error
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &p):
+		return p
+	case errors.As(err, &se):
+		return domainProblem(ctx, err, se)
+	case errors.As(err, &fe):
+		return fiberProblem(ctx, fe)
+	}
+	if p := libraryProblem(err); p != nil {
+		return p
+	}
+	logFailure(ctx, err)
+	return newProblem(http.StatusInternalServerError, "internal error")
+}
+
+func domainProblem(ctx context.Context, err error, se *service.Error) *Problem {
+	status, ok := codeStatus[se.Code]
+	if !ok || status >= 500 {
+		logFailure(ctx, err)
+	}
+	if !ok || se.Code == service.EINTERNAL {
+		return newProblem(http.StatusInternalServerError, "internal error")
+	}
+	return newProblem(status, se.Message)
+}
+
+// libraryProblem maps the summarize and diff packages' sentinel errors.
+func libraryProblem(err error) *Problem {
+	switch {
+	case errors.Is(err, summarize.ErrInvalidOptions):
+		return newProblem(http.StatusBadRequest, strings.TrimPrefix(err.Error(), summarize.ErrInvalidOptions.Error()+": "))
+	case errors.Is(err, summarize.ErrEmptyText):
+		return newProblem(http.StatusBadRequest, "the text has no sentences to summarize")
+	case errors.Is(err, diff.ErrInvalidUTF8):
+		return newProblem(http.StatusBadRequest, "both texts must be valid UTF-8")
+	case errors.Is(err, diff.ErrInvalidOptions):
+		return newProblem(http.StatusBadRequest, strings.TrimPrefix(err.Error(), diff.ErrInvalidOptions.Error()+": "))
+	}
+	return nil
+}
+
+// fiberProblem words Fiber's own errors without its messages, which may
+// quote the request.
+func fiberProblem(ctx context.Context, fe *fiber.Error) *Problem {
+	switch fe.Code {
+	case http.StatusRequestEntityTooLarge:
+		return newProblem(fe.Code, "the request body is larger than the limit")
+	case http.StatusRequestHeaderFieldsTooLarge:
+		return newProblem(fe.Code, fmt.Sprintf("the request head is larger than the limit of %d bytes", MaxHeaderBytes))
+	case http.StatusRequestTimeout:
+		return newProblem(fe.Code, "the request was not received in time")
+	}
+	if fe.Code >= 500 {
+		logFailure(ctx, fe)
+		return newProblem(http.StatusInternalServerError, "internal error")
+	}
+	return newProblem(fe.Code, http.StatusText(fe.Code))
+}
+
+func logFailure(ctx context.Context, err error) {
+	loggerOf(ctx).ErrorContext(ctx, "request failed", "request_id", RequestID(ctx), "error", err)
 }
 
 // humaError replaces huma's error constructor so that its validation errors
-// are 400s (not 422s) in our problem shape, without echoing the request body.
-func humaError(status int, msg string, errs ...error) huma.StatusError {
+// are 400s (not 422s) in our problem shape, without echoing the request
+// body, and so that errors handlers return reach problemOf.
+func humaError(hctx huma.Context, status int, msg string, errs ...error) huma.StatusError {
+	if status == http.StatusInternalServerError && len(errs) == 1 {
+		ctx := context.Background()
+		if hctx != nil {
+			ctx = hctx.Context()
+		}
+		return problemOf(ctx, errs[0])
+	}
 	if status == http.StatusUnprocessableEntity {
 		status = http.StatusBadRequest
 	}
 	p := newProblem(status, msg)
 	for _, err := range errs {
-		if err == nil {
-			continue
+		if err != nil {
+			p.Errors = append(p.Errors, errorDetail(err))
 		}
-		detail := &huma.ErrorDetail{Message: err.Error()}
-		if d, ok := err.(huma.ErrorDetailer); ok {
-			detail = d.ErrorDetail()
-			detail.Value = nil
-		}
-		plainDetail(detail)
-		p.Errors = append(p.Errors, detail)
 	}
 	switch {
 	case status == http.StatusUnsupportedMediaType:
@@ -105,24 +210,47 @@ func humaError(status int, msg string, errs ...error) huma.StatusError {
 	return p
 }
 
+func errorDetail(err error) *huma.ErrorDetail {
+	detail := &huma.ErrorDetail{Message: err.Error()}
+	if d, ok := err.(huma.ErrorDetailer); ok {
+		detail = d.ErrorDetail()
+		detail.Value = nil
+	}
+	plainDetail(detail)
+	return detail
+}
+
 // goUnmarshal matches encoding/json's wording for a value that JSON Schema
-// accepted but Go could not hold, such as 1.0 for an integer field.
-var goUnmarshal = regexp.MustCompile(`^json: cannot unmarshal (\w+) (\S+ )?into Go struct field \S*?\.?(\w+) of type (\S+)$`)
+// accepted but Go could not hold, such as 1.0 for an integer field or 1e400
+// for a float.
+var goUnmarshal = regexp.MustCompile(`^json: cannot unmarshal (\w+) (\S+ )?into Go (?:struct field \S*?\.?(\w+) of type|value of type) (\S+)$`)
+
+// goTypeWords says in JSON terms what each Go type a body may decode into
+// holds.
+var goTypeWords = map[string]string{"int": "a whole number", "float64": "a number", "string": "a string", "bool": "true or false"}
 
 // plainDetail rewrites Go's decoding errors in the API's own terms, so that
 // no Go type names reach clients.
 func plainDetail(d *huma.ErrorDetail) {
 	m := goUnmarshal.FindStringSubmatch(d.Message)
 	if m == nil {
+		if strings.Contains(d.Message, "Go ") || strings.Contains(d.Message, "json: ") {
+			d.Message = "the value cannot be decoded"
+		}
 		return
 	}
-	want := map[string]string{"int": "a whole number", "float64": "a number", "string": "a string", "bool": "true or false"}[m[4]]
+	want := goTypeWords[m[4]]
 	if want == "" {
 		want = "a value of another type"
 	}
-	d.Location = "body." + m[3]
-	d.Message = fmt.Sprintf("expected %s, got %s %s", want, m[1], strings.TrimSpace(m[2]))
-	d.Message = strings.TrimSpace(d.Message)
+	if m[3] != "" {
+		d.Location = "body." + m[3]
+	}
+	got := strings.TrimSpace(m[1] + " " + strings.TrimSpace(m[2]))
+	if m[1] == "number" && (m[4] == "float64" || m[4] == "int") {
+		want += " within range"
+	}
+	d.Message = fmt.Sprintf("expected %s, got %s", want, got)
 }
 
 func describe(d *huma.ErrorDetail) string {
@@ -133,46 +261,52 @@ func describe(d *huma.ErrorDetail) string {
 }
 
 func init() {
-	huma.NewError = humaError
-}
-
-// problemFor turns a domain error into a problem, logging internal errors
-// with the request id; their details never reach the client.
-func problemFor(ctx context.Context, logger *slog.Logger, err error) *Problem {
-	code := service.ErrorCode(err)
-	status, ok := codeStatus[code]
-	if !ok {
-		status = http.StatusInternalServerError
+	huma.NewErrorWithContext = humaError
+	huma.NewError = func(status int, msg string, errs ...error) huma.StatusError {
+		return humaError(nil, status, msg, errs...)
 	}
-	if status >= 500 {
-		logger.ErrorContext(ctx, "request failed", "request_id", RequestID(ctx), "error", err)
-	}
-	return newProblem(status, service.ErrorMessage(err))
 }
 
 // fiberErrorHandler writes every error that reaches Fiber (unknown routes,
-// wrong methods, bodies over the limit, panics) as problem+json.
-func fiberErrorHandler(logger *slog.Logger) fiber.ErrorHandler {
-	return func(c *fiber.Ctx, err error) error {
-		p := newProblem(http.StatusInternalServerError, "internal error")
-		var fe *fiber.Error
-		switch {
-		case errors.As(err, &fe) && fe.Code == http.StatusNotFound:
-			p = newProblem(fe.Code, fmt.Sprintf("no route for %s %s", c.Method(), c.Path()))
-		case errors.As(err, &fe) && fe.Code == http.StatusMethodNotAllowed:
-			p = newProblem(fe.Code, fmt.Sprintf("%s is not allowed on %s; allowed: %s", c.Method(), c.Path(), c.GetRespHeader(fiber.HeaderAllow)))
-		case errors.As(err, &fe) && fe.Code == http.StatusRequestEntityTooLarge:
-			p = newProblem(fe.Code, fmt.Sprintf("request body is larger than the limit of %d bytes", c.App().Config().BodyLimit))
-		case errors.As(err, &fe) && fe.Code < 500:
-			p = newProblem(fe.Code, fe.Message)
-		default:
-			logger.Error("request failed", "request_id", requestIDOf(c), "method", c.Method(), "path", c.Path(), "error", err)
+// wrong methods, bodies over the limit, errors from middleware, panics)
+// through problemOf.
+func fiberErrorHandler(c *fiber.Ctx, err error) error {
+	var fe *fiber.Error
+	if errors.As(err, &fe) {
+		switch fe.Code {
+		case http.StatusNotFound:
+			err = newProblem(fe.Code, fmt.Sprintf("no route for %s %s", c.Method(), c.Path()))
+		case http.StatusMethodNotAllowed:
+			err = newProblem(fe.Code, fmt.Sprintf("%s is not allowed on %s; allowed: %s", c.Method(), c.Path(), c.GetRespHeader(fiber.HeaderAllow)))
 		}
-		return writeProblem(c, p)
 	}
+	return writeProblem(c, problemOf(c.UserContext(), err))
 }
 
+// writeProblem sends p as problem+json with its headers.
 func writeProblem(c *fiber.Ctx, p *Problem) error {
-	c.Set(fiber.HeaderContentType, "application/problem+json")
-	return c.Status(p.Status).JSON(p, "application/problem+json")
+	for k, vs := range p.headers {
+		for _, v := range vs {
+			c.Set(k, v)
+		}
+	}
+	c.Set(fiber.HeaderContentType, problemType)
+	return c.Status(p.Status).JSON(p, problemType)
+}
+
+// retryAfterSeconds formats a wait for Retry-After, at least one second.
+func retryAfterSeconds(secs float64) string {
+	return strconv.Itoa(max(1, int(secs+0.999)))
+}
+
+type loggerKey struct{}
+
+// loggerOf returns the logger the request's server logs with.
+func loggerOf(ctx context.Context) *slog.Logger {
+	if ctx != nil {
+		if l, ok := ctx.Value(loggerKey{}).(*slog.Logger); ok {
+			return l
+		}
+	}
+	return slog.Default()
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/redline-news/redline/service"
 )
 
 type statusOutput struct {
@@ -31,7 +33,7 @@ func (s *Server) registerHealth() {
 	huma.Register(s.api, huma.Operation{
 		OperationID: "readyz", Method: http.MethodGet, Path: "/readyz", Tags: []string{"health"},
 		Summary:     "Readiness probe",
-		Description: "Answers 503 when the store cannot be reached.",
+		Description: "Answers 503, saying why, when the store cannot be reached or cannot take writes (out of space); it answers 200 again by itself once the store recovers.",
 		Errors:      []int{http.StatusServiceUnavailable},
 	}, s.readyz)
 }
@@ -45,5 +47,31 @@ func (s *Server) readyz(ctx context.Context, _ *struct{}) (*statusOutput, error)
 		s.logger.WarnContext(ctx, "store not ready", "request_id", RequestID(ctx), "error", err)
 		return nil, newProblem(http.StatusServiceUnavailable, "the store cannot be reached")
 	}
+	if reason := s.writeFailure.Load(); reason != nil {
+		if s.cfg.Writable == nil || s.cfg.Writable.CheckWritable(ctx) != nil {
+			return nil, newProblem(http.StatusServiceUnavailable, "writes are failing: "+*reason)
+		}
+		s.writeFailure.CompareAndSwap(reason, nil)
+		s.logger.InfoContext(ctx, "the store takes writes again")
+	}
 	return okStatus(), nil
+}
+
+// WriteChecker is a store that can tell whether it takes writes now.
+type WriteChecker interface {
+	CheckWritable(ctx context.Context) error
+}
+
+// noteWrite remembers whether writes work, for readiness: a store out of
+// space or unavailable makes /readyz answer 503 until writes work again.
+func (s *Server) noteWrite(err error) {
+	switch service.ErrorCode(err) {
+	case "":
+		if s.writeFailure.Load() != nil {
+			s.writeFailure.Store(nil)
+		}
+	case service.ENOSPACE, service.EUNAVAILABLE:
+		reason := service.ErrorMessage(err)
+		s.writeFailure.Store(&reason)
+	}
 }

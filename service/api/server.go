@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -34,8 +36,22 @@ type Config struct {
 	Middleware []fiber.Handler
 	// Observer is told of summaries, diffs, cache use and stored revisions.
 	Observer Observer
-	// CacheEntries bounds each result cache (summaries, diffs).
-	CacheEntries int
+	// Conns caps the connections Serve accepts; zero values leave a cap off.
+	Conns ConnLimits
+	// Access decides who may read and write; its zero value lets everyone.
+	Access Access
+	// CORSOrigins are the origins browsers may call the API from; empty
+	// turns CORS off.
+	CORSOrigins []string
+	// RateLimits bound requests per client and scope; nil sets none.
+	RateLimits *RateLimits
+	// CacheBytes bounds the summary and diff caches together, counting the
+	// bytes their entries hold; DefaultCacheBytes when 0.
+	CacheBytes int64
+	// Writable, when set, tells readiness whether the store takes writes
+	// again after they failed; a Store that has CheckWritable is used when
+	// it is nil.
+	Writable WriteChecker
 	// Events, when set, serves the change feed and webhook subscriptions.
 	Events   service.EventStore
 	Feed     FeedOptions
@@ -44,34 +60,57 @@ type Config struct {
 
 // Server is the HTTP API.
 type Server struct {
-	app       *fiber.App
-	api       huma.API
-	store     service.RevisionStore
-	logger    *slog.Logger
-	obs       Observer
-	cfg       Config
-	summaries *resultCache[*summarize.Summary]
-	diffs     *resultCache[*diffResult]
-	feed      *feed
+	app            *fiber.App
+	api            huma.API
+	store          service.RevisionStore
+	logger         *slog.Logger
+	obs            Observer
+	cfg            Config
+	cache          *cacheStore
+	summaries      *resultCache[*summarize.Summary]
+	summaryRenders *resultCache[*rendered]
+	diffs          *resultCache[*diffResult]
+	diffRenders    *resultCache[*rendered]
+	// writeFailure is why the last write failed for want of space or of
+	// the store, or nil once writes work.
+	writeFailure atomic.Pointer[string]
+	feed         *feed
 }
 
 // NewServer builds the Fiber app, its middleware and every route.
 func NewServer(cfg Config) *Server {
 	cfg = withDefaults(cfg)
 	s := &Server{store: cfg.Store, logger: cfg.Logger, obs: cfg.Observer, cfg: cfg}
-	s.summaries = newResultCache[*summarize.Summary](summaryCacheName, cfg.CacheEntries, cfg.Observer, nil)
-	// A diff coarsened by its deadline depends on how busy the machine was;
-	// it is not kept, so the next request may get the full diff.
-	s.diffs = newResultCache(diffCacheName, cfg.CacheEntries, cfg.Observer, func(r *diffResult) bool { return !r.body.Degraded })
+	s.newCaches(cfg)
 	s.app = newFiberApp(cfg)
-	s.app.Use(requestIDMiddleware, s.accessLog)
+	guardServer(s.app, cfg.Logger)
+	s.app.Use(securityHeaders, s.requestID, s.accessLog)
 	for _, m := range cfg.Middleware {
 		s.app.Use(m)
 	}
-	s.app.Use(recover.New(), utf8Middleware)
+	s.app.Use(recover.New())
+	if len(cfg.CORSOrigins) > 0 {
+		s.app.Use(corsMiddleware(cfg.CORSOrigins))
+	}
+	s.app.Use(cfg.RateLimits.middleware(cfg.Access.TrustedProxies))
+	// Tokens and JSON bodies are the API's rules; pages mounted beside it on
+	// the same app (the editors' page) check their own.
+	s.app.Use(apiOnly(s.authorize), apiOnly(s.readBody))
 	s.api = humafiber.New(s.app, humaConfig(cfg.Version))
 	s.registerRoutes()
 	return s
+}
+
+// newCaches makes the summary and diff caches, computed results and encoded
+// answers alike, all within one byte budget.
+func (s *Server) newCaches(cfg Config) {
+	s.cache = newCacheStore(cfg.CacheBytes, cfg.Observer)
+	s.summaries = newResultCache[*summarize.Summary](s.cache, summaryCacheName, "result", nil, nil)
+	s.summaryRenders = newResultCache[*rendered](s.cache, summaryCacheName, "encoded", nil, nil)
+	// A diff coarsened by its deadline depends on how busy the machine was;
+	// it is not kept, so the next request may get the full diff.
+	s.diffs = newResultCache(s.cache, diffCacheName, "result", nil, func(r *diffResult) bool { return !r.body.Degraded })
+	s.diffRenders = newResultCache(s.cache, diffCacheName, "encoded", nil, func(r *rendered) bool { return !r.transient })
 }
 
 func newFiberApp(cfg Config) *fiber.App {
@@ -81,8 +120,14 @@ func newFiberApp(cfg Config) *fiber.App {
 		ReadTimeout:           cfg.ReadTimeout,
 		WriteTimeout:          cfg.WriteTimeout,
 		IdleTimeout:           cfg.IdleTimeout,
-		ErrorHandler:          fiberErrorHandler(cfg.Logger),
+		ErrorHandler:          fiberErrorHandler,
 		DisableStartupMessage: true,
+		// Bodies are read by readBody, bounded, once the head has been
+		// checked; nothing is reserved from a declared Content-Length.
+		StreamRequestBody: true,
+		ReadBufferSize:    MaxHeaderBytes,
+		// A 304 or 204 sends no Content-Type at all.
+		DisableDefaultContentType: true,
 		// Fiber reuses request buffers; Immutable copies every value taken
 		// from the context, so ids and bodies may outlive the handler.
 		Immutable: true,
@@ -92,11 +137,14 @@ func newFiberApp(cfg Config) *fiber.App {
 }
 
 func withDefaults(cfg Config) Config {
+	if w, ok := cfg.Store.(WriteChecker); ok && cfg.Writable == nil {
+		cfg.Writable = w
+	}
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
 	}
-	if cfg.CacheEntries <= 0 {
-		cfg.CacheEntries = 1024
+	if cfg.CacheBytes <= 0 {
+		cfg.CacheBytes = DefaultCacheBytes
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -154,9 +202,10 @@ func (s *Server) App() *fiber.App { return s.app }
 // API returns the huma API, so that more operations can be registered.
 func (s *Server) API() huma.API { return s.api }
 
-// Serve answers requests on ln until Shutdown.
+// Serve answers requests on ln until Shutdown, within the configured
+// connection caps; failures to accept a connection never stop it.
 func (s *Server) Serve(ln net.Listener) error {
-	return s.app.Listener(ln)
+	return s.app.Listener(LimitListener(ln, s.cfg.Conns, s.logger))
 }
 
 // Shutdown stops accepting connections and waits for in-flight requests to
@@ -182,15 +231,17 @@ func requestIDOf(c *fiber.Ctx) string {
 	return RequestID(c.UserContext())
 }
 
-// requestIDMiddleware keeps a caller's well-formed X-Request-ID, so that
-// logs join across services, and makes a new one otherwise.
-func requestIDMiddleware(c *fiber.Ctx) error {
+// requestID keeps a caller's well-formed X-Request-ID, so that logs join
+// across services, and makes a new one otherwise. The context also carries
+// the server's logger, for problemOf.
+func (s *Server) requestID(c *fiber.Ctx) error {
 	id := c.Get(fiber.HeaderXRequestID)
 	if !wellFormedRequestID(id) {
 		id = newRequestID()
 	}
 	c.Set(fiber.HeaderXRequestID, id)
-	c.SetUserContext(context.WithValue(c.UserContext(), requestIDKey{}, id))
+	ctx := context.WithValue(c.UserContext(), requestIDKey{}, id)
+	c.SetUserContext(context.WithValue(ctx, loggerKey{}, s.logger))
 	return c.Next()
 }
 
@@ -229,6 +280,22 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 	}
 	s.logger.Log(c.UserContext(), level, "request", "request_id", requestIDOf(c), "method", c.Method(),
 		"route", c.Route().Path, "path", c.Path(), "status", status, "duration", time.Since(start),
-		"bytes_in", len(c.Request().Body()), "bytes_out", responseBytes(c))
+		"bytes_in", bodyBytesRead(c), "bytes_out", responseBytes(c))
 	return nil
+}
+
+// apiOnly runs h for the API's own paths (/v1, /metrics, /openapi*) and
+// passes every other request on untouched.
+func apiOnly(h fiber.Handler) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if !isAPIPath(c.Path()) {
+			return c.Next()
+		}
+		return h(c)
+	}
+}
+
+func isAPIPath(p string) bool {
+	return p == "/v1" || strings.HasPrefix(p, "/v1/") || p == "/metrics" || strings.HasPrefix(p, "/openapi") ||
+		openPaths[p]
 }

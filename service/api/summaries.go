@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -65,6 +64,7 @@ type summarizeInput struct {
 type articleSummaryInput struct {
 	ArticleIDParam
 	FormatParam
+	CacheParam
 	SummaryOptions
 	Revision int `query:"revision" minimum:"1" doc:"The revision to summarize; the latest when absent."`
 	Since    int `query:"since" minimum:"1" doc:"Summarize only the sentences added or edited since this revision: what is new to a reader of it."`
@@ -82,7 +82,34 @@ type SummaryBody struct {
 type renderedOutput struct {
 	ContentType string `header:"Content-Type"`
 	Vary        string `header:"Vary"`
+	ETag        string `header:"ETag" doc:"For stored articles: names this answer (revision contents, options and format); send it in If-None-Match."`
 	Body        []byte
+}
+
+// rendered is an encoded answer as the cache keeps it, so that a hit costs
+// a copy of the bytes rather than an encoding.
+type rendered struct {
+	contentType string
+	etag        string
+	body        []byte
+	// transient marks an answer that must not be cached, such as a diff
+	// coarsened by its deadline.
+	transient bool
+}
+
+// newRendered keeps out under an ETag derived from its cache key, which
+// names the contents, the options and the format.
+func newRendered(out *renderedOutput, key string) *rendered {
+	sum := sha256.Sum256([]byte(key))
+	return &rendered{contentType: out.ContentType, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, body: out.Body}
+}
+
+// output answers with the cached bytes, or 304 when the client holds them.
+func (r *rendered) output(cp CacheParam) (*renderedOutput, error) {
+	if cp.matches(r.etag) {
+		return nil, huma.Status304NotModified()
+	}
+	return &renderedOutput{ContentType: r.contentType, Vary: "Accept", ETag: r.etag, Body: r.body}, nil
 }
 
 func (s *Server) registerSummaries() {
@@ -118,7 +145,7 @@ func (s *Server) renderedResponses(t reflect.Type) map[string]*huma.Response {
 func (s *Server) summarizeText(ctx context.Context, in *summarizeInput) (*renderedOutput, error) {
 	text := in.Body.Text
 	if len(text) > MaxSummaryText {
-		return nil, newProblem(http.StatusBadRequest, fmt.Sprintf("text is %d bytes; the limit is %d bytes", len(text), MaxSummaryText))
+		return nil, service.Errorf(service.EINVALID, "text is %d bytes; the limit is %d bytes", len(text), MaxSummaryText)
 	}
 	sum := sha256.Sum256([]byte(text))
 	summary, err := s.summary(ctx, "text:"+hex.EncodeToString(sum[:]), text, in.Body.SummaryOptions)
@@ -130,17 +157,49 @@ func (s *Server) summarizeText(ctx context.Context, in *summarizeInput) (*render
 	return render(f, SummaryBody{Summary: summary})
 }
 
+// articleSummary answers from the cache of encoded summaries: a hit reads
+// the revision's number and content hash, never its body.
 func (s *Server) articleSummary(ctx context.Context, in *articleSummaryInput) (*renderedOutput, error) {
+	if in.Since > 0 {
+		return s.articleSummarySince(ctx, in)
+	}
+	format, err := in.FormatParam.resolve("json", "text", "markdown", "html")
+	if err != nil {
+		return nil, err
+	}
+	meta, err := s.store.RevisionMeta(ctx, in.ID, in.Revision)
+	if err != nil {
+		return nil, err
+	}
+	key := fmt.Sprintf("%s|%s|%d|%s", in.cacheKey("rev:"+meta.ContentHash), meta.ArticleID, meta.Number, format)
+	r, err := s.summaryRenders.get(key, func() (*rendered, int64, error) {
+		rev, err := s.store.RevisionByNumber(ctx, meta.ArticleID, meta.Number)
+		if err != nil {
+			return nil, 0, err
+		}
+		summary, err := s.summary(ctx, "rev:"+rev.ContentHash, rev.Body, in.SummaryOptions)
+		if err != nil {
+			return nil, 0, err
+		}
+		out, err := render(FormatParam{Format: format}, SummaryBody{ID: rev.ArticleID, Revision: rev.Number, Summary: summary})
+		if err != nil {
+			return nil, 0, err
+		}
+		return newRendered(out, key), 0, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.output(in.CacheParam)
+}
+
+// articleSummarySince summarizes what changed since an earlier revision.
+func (s *Server) articleSummarySince(ctx context.Context, in *articleSummaryInput) (*renderedOutput, error) {
 	rev, err := s.revision(ctx, in.ID, in.Revision)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
-	var summary *summarize.Summary
-	if in.Since > 0 {
-		summary, err = s.summarySince(ctx, in, rev)
-	} else {
-		summary, err = s.summary(ctx, "rev:"+rev.ContentHash, rev.Body, in.SummaryOptions)
-	}
+	summary, err := s.summarySince(ctx, in, rev)
 	if err != nil {
 		return nil, err
 	}
@@ -158,23 +217,16 @@ func (s *Server) revision(ctx context.Context, id string, n int) (*service.Revis
 // summary returns the cached summary of text for opts, computing it on a
 // miss. Bad options and empty texts come back as 400 problems.
 func (s *Server) summary(ctx context.Context, textKey, text string, opts SummaryOptions) (*summarize.Summary, error) {
-	sum, err := s.summaries.get(opts.cacheKey(textKey), func() (*summarize.Summary, error) {
+	sum, err := s.summaries.get(opts.cacheKey(textKey), func() (*summarize.Summary, int64, error) {
 		start := time.Now()
 		sum, err := summarize.Summarize(text, opts.library())
 		if err == nil {
 			s.obs.SummaryComputed(sum.Algorithm, service.CountWords(text), len(text), time.Since(start))
 		}
-		return sum, err
+		// Sentences may be slices of text, which then stays in memory.
+		return sum, int64(len(text)), err
 	})
-	switch {
-	case errors.Is(err, summarize.ErrInvalidOptions):
-		return nil, newProblem(http.StatusBadRequest, strings.TrimPrefix(err.Error(), summarize.ErrInvalidOptions.Error()+": "))
-	case errors.Is(err, summarize.ErrEmptyText):
-		return nil, newProblem(http.StatusBadRequest, "the text has no sentences to summarize")
-	case err != nil:
-		return nil, problemFor(ctx, s.logger, err)
-	}
-	return sum, nil
+	return sum, err
 }
 
 // Renderer is a result that can be shown as text, Markdown or HTML.
@@ -184,14 +236,20 @@ type Renderer interface {
 	HTML() string
 }
 
+// resolve returns the format asked for: ?format= when given, else the one
+// Accept prefers among offered.
+func (f FormatParam) resolve(offered ...string) (string, error) {
+	if f.Format != "" {
+		return f.Format, nil
+	}
+	return negotiate(f.Accept, offered...)
+}
+
 // render encodes body in the format the request asks for.
 func render[T any](f FormatParam, body T) (*renderedOutput, error) {
-	format := f.Format
-	if format == "" {
-		var err error
-		if format, err = negotiate(f.Accept, "json", "text", "markdown", "html"); err != nil {
-			return nil, err
-		}
+	format, err := f.resolve("json", "text", "markdown", "html")
+	if err != nil {
+		return nil, err
 	}
 	out := &renderedOutput{Vary: "Accept"}
 	r, _ := any(body).(Renderer)

@@ -119,10 +119,21 @@ func TestArticleSummary(t *testing.T) {
 	if r.body["revision"] != 2.0 || len(r.body["sentences"].([]any)) != 6 {
 		t.Fatalf("summary of the latest revision: got %s, want revision 2 with 6 sentences", r.raw)
 	}
-	s.do(t, "GET", "/v1/articles/trade/summary?ratio=1", "")
-	if hits, misses, computed := obs.counts(); hits != 1 || misses != 2 || computed != 2 {
-		t.Fatalf("cache: got %d hits, %d misses, %d computed; want 1, 2, 2", hits, misses, computed)
+	again := s.do(t, "GET", "/v1/articles/trade/summary?ratio=1", "")
+	// Each first request misses the encoded answer and the summary; the
+	// repeat hits the encoded answer.
+	if hits, misses, computed := obs.counts(); hits != 1 || misses != 4 || computed != 2 {
+		t.Fatalf("cache: got %d hits, %d misses, %d computed; want 1, 4, 2", hits, misses, computed)
 	}
+	if string(again.raw) != string(r.raw) || again.header.Get("ETag") == "" || again.header.Get("ETag") != r.header.Get("ETag") {
+		t.Fatalf("cached answer: got %s (ETag %q), want %s (ETag %q)", again.raw, again.header.Get("ETag"), r.raw, r.header.Get("ETag"))
+	}
+	// Another format encodes the cached summary: no new computation.
+	text := s.do(t, "GET", "/v1/articles/trade/summary?ratio=1&format=text", "")
+	if _, _, computed := obs.counts(); computed != 2 || text.header.Get("ETag") == r.header.Get("ETag") {
+		t.Fatalf("text of a cached summary: got %d computed and ETag %q, want 2 and an ETag of its own", computed, text.header.Get("ETag"))
+	}
+	wantStatus(t, s.do(t, "GET", "/v1/articles/trade/summary?ratio=1", "", "If-None-Match", r.header.Get("ETag")), http.StatusNotModified)
 	wantProblem(t, s.do(t, "GET", "/v1/articles/trade/summary?revision=9", ""), http.StatusNotFound)
 	wantProblem(t, s.do(t, "GET", "/v1/articles/nope/summary", ""), http.StatusNotFound)
 	wantProblem(t, s.do(t, "GET", "/v1/articles/trade/summary?sentences=0&ratio=2", ""), http.StatusBadRequest)

@@ -4,28 +4,22 @@ import (
 	"errors"
 	"net/http"
 	"unicode/utf8"
-
-	"github.com/gofiber/fiber/v2"
 )
 
 // errBadSurrogate is a \u escape for half of a UTF-16 surrogate pair.
 var errBadSurrogate = errors.New(`a \u escape names half of a surrogate pair, which is not a character`)
 
-// utf8Middleware rejects request bodies that are not valid UTF-8 or whose
-// JSON escapes name no character. Go's JSON decoder would quietly turn both
-// into U+FFFD, storing text the client never sent.
-func utf8Middleware(c *fiber.Ctx) error {
-	body := c.Request().Body()
-	if len(body) == 0 {
-		return c.Next()
-	}
+// checkUTF8 rejects request bodies that are not valid UTF-8 or whose JSON
+// escapes name no character. Go's JSON decoder would quietly turn both into
+// U+FFFD, storing text the client never sent.
+func checkUTF8(body []byte) error {
 	if !utf8.Valid(body) {
-		return writeProblem(c, newProblem(http.StatusBadRequest, "the request body must be valid UTF-8"))
+		return newProblem(http.StatusBadRequest, errNotUTF8.Error())
 	}
 	if err := checkEscapes(body); err != nil {
-		return writeProblem(c, newProblem(http.StatusBadRequest, "the request body holds text that is not valid UTF-8: "+err.Error()))
+		return newProblem(http.StatusBadRequest, "the request body holds text that is not valid UTF-8: "+err.Error())
 	}
-	return c.Next()
+	return nil
 }
 
 // checkEscapes finds \u escapes of lone surrogates: a high surrogate must be

@@ -118,10 +118,10 @@ func (s *Server) createWebhook(ctx context.Context, in *createWebhookInput) (*we
 	now := s.cfg.Webhooks.Now().UTC().Truncate(time.Microsecond)
 	sub := &service.Subscription{ID: newWebhookID(), Secret: webhook.NewSecret(), CreatedAt: now, UpdatedAt: now}
 	if err := s.applyWebhookFields(sub, in.Body); err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	if err := s.cfg.Events.CreateSubscription(ctx, sub); err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	body := webhookBody(sub)
 	body.Secret = sub.Secret
@@ -218,7 +218,7 @@ func webhookBody(sub *service.Subscription) WebhookBody {
 func (s *Server) listWebhooks(ctx context.Context, _ *struct{}) (*webhookListOutput, error) {
 	subs, err := s.cfg.Events.Subscriptions(ctx)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	out := &webhookListOutput{}
 	out.Body.Webhooks = make([]WebhookBody, len(subs))
@@ -231,7 +231,7 @@ func (s *Server) listWebhooks(ctx context.Context, _ *struct{}) (*webhookListOut
 func (s *Server) getWebhook(ctx context.Context, in *WebhookIDParam) (*webhookOutput, error) {
 	sub, err := s.cfg.Events.Subscription(ctx, in.ID)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	return &webhookOutput{Body: webhookBody(sub)}, nil
 }
@@ -239,21 +239,21 @@ func (s *Server) getWebhook(ctx context.Context, in *WebhookIDParam) (*webhookOu
 func (s *Server) patchWebhook(ctx context.Context, in *patchWebhookInput) (*webhookOutput, error) {
 	sub, err := s.cfg.Events.Subscription(ctx, in.ID)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	if err := s.applyWebhookFields(sub, in.Body); err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	sub.UpdatedAt = s.cfg.Webhooks.Now().UTC().Truncate(time.Microsecond)
 	if err := s.cfg.Events.UpdateSubscription(ctx, sub); err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	return &webhookOutput{Body: webhookBody(sub)}, nil
 }
 
 func (s *Server) deleteWebhook(ctx context.Context, in *WebhookIDParam) (*struct{}, error) {
 	if err := s.cfg.Events.DeleteSubscription(ctx, in.ID); err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	return nil, nil
 }
@@ -265,7 +265,7 @@ func (s *Server) listDeliveries(ctx context.Context, in *deliveriesInput) (*deli
 	}
 	attempts, err := s.cfg.Events.Attempts(ctx, in.ID, limit)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	out := &deliveriesOutput{}
 	out.Body.Deliveries = attempts
@@ -276,17 +276,23 @@ func (s *Server) listDeliveries(ctx context.Context, in *deliveriesInput) (*deli
 // the diff stats and the "what's new" summary that GET
 // /v1/articles/{id}/diff and /summary?since= answer, from the same caches.
 func (s *Server) DescribeRevision(ctx context.Context, id string, n int) (*webhook.Changes, error) {
-	from, to, err := s.revisionPair(ctx, id, strconv.Itoa(n-1), n)
+	from, to, err := s.metaPair(ctx, id, strconv.Itoa(n-1), n)
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.diff(ctx, "rev:"+from.ContentHash+":"+to.ContentHash, from.Title, to.Title, from.Body, to.Body)
+	res, err := s.lazyDiff(ctx, "rev:"+from.ContentHash+":"+to.ContentHash, func() (texts, error) {
+		return s.loadPair(ctx, id, from.Number, to.Number)
+	})
 	if err != nil {
 		return nil, err
 	}
 	changes := &webhook.Changes{Stats: &res.body.Stats, WhatsNew: []string{}}
 	// Facts: set changes.Facts from res.body here once diffs report facts.
-	sum, err := s.whatsNew(ctx, to)
+	rev, err := s.store.RevisionByNumber(ctx, id, n)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := s.whatsNew(ctx, rev)
 	var p *Problem
 	switch {
 	case errors.As(err, &p) && p.Status < 500: // no sentence to summarize: no summary

@@ -67,7 +67,7 @@ func (s *Server) summarySince(ctx context.Context, in *articleSummaryInput, to *
 	}
 	from, err := s.store.RevisionByNumber(ctx, to.ArticleID, in.Since)
 	if err != nil {
-		return nil, problemFor(ctx, s.logger, err)
+		return nil, err
 	}
 	res, err := s.diff(ctx, "rev:"+from.ContentHash+":"+to.ContentHash, from.Title, to.Title, from.Body, to.Body)
 	if err != nil {

@@ -9,7 +9,8 @@ import (
 )
 
 // ListArticles returns a page of articles, newest update first, ties broken
-// by id so that a cursor never skips or repeats an article.
+// by id so that a cursor never skips or repeats an article; a query keeps
+// those whose title or id contains it.
 func (s *DB) ListArticles(ctx context.Context, opts service.ListOptions) (*service.ArticlePage, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
@@ -21,10 +22,13 @@ func (s *DB) ListArticles(ctx context.Context, opts service.ListOptions) (*servi
 			return nil, err
 		}
 	}
+	// LIKE ignores ASCII case in SQLite; an empty query skips the filter.
+	pattern := service.LikePattern(opts.Query)
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT id, title, url, latest_revision, created_at, updated_at FROM articles
-		WHERE updated_at < ? OR (updated_at = ? AND id > ?)
-		ORDER BY updated_at DESC, id ASC LIMIT ?`, micros, micros, afterID, opts.Limit+1)
+		WHERE (updated_at < ? OR (updated_at = ? AND id > ?))
+			AND (? = '' OR title LIKE ? ESCAPE '\' OR id LIKE ? ESCAPE '\')
+		ORDER BY updated_at DESC, id ASC LIMIT ?`, micros, micros, afterID, opts.Query, pattern, pattern, opts.Limit+1)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}

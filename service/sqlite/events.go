@@ -67,7 +67,7 @@ func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, ev service.Event) erro
 // insertDeletionEvent records the deletion of an article before its rows
 // go; an article that does not exist gets no event.
 func (s *DB) insertDeletionEvent(ctx context.Context, tx *sql.Tx, articleID string) error {
-	latest, err := latestRevision(ctx, tx, articleID, false)
+	latest, err := latestRevision(ctx, s.in(tx), articleID, false)
 	if service.ErrorCode(err) == service.ENOTFOUND {
 		return nil
 	} else if err != nil {

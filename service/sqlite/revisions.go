@@ -11,37 +11,72 @@ import (
 )
 
 // PutRevision stores d as the next revision of its article. See
-// service.RevisionStore.
-func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revision, bool, error) {
+// service.RevisionStore. Concurrent calls share one transaction and one
+// fsync (see internal/groupcommit); each returns once its batch is durable.
+func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revision, _ bool, err error) {
+	defer func() { err = s.storeError(err) }()
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	guess := s.guessChanges(ctx, d)
+	var rev *service.Revision
+	var created bool
+	err = s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		var err error
+		rev, created, err = s.putRevision(ctx, tx, d, guess)
+		return err
+	}, func() {
+		if created {
+			s.meta.wrote(rev)
+		}
+	})
 	if err != nil {
-		return nil, false, fmt.Errorf("begin: %w", err)
+		return nil, false, err
 	}
-	defer tx.Rollback()
-	latest, err := latestRevision(ctx, tx, d.ArticleID, true)
-	if err != nil && service.ErrorCode(err) != service.ENOTFOUND {
+	return rev, created, nil
+}
+
+// putRevision writes d inside tx, which may hold other drafts of the same
+// batch, written before it.
+func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft, guess *changeGuess) (*service.Revision, bool, error) {
+	// Only the latest number and hash are read here: the committer writes
+	// for every caller, so it reads a body only when it must.
+	latest, err := latestMeta(ctx, s.in(tx), d.ArticleID)
+	if err != nil {
 		return nil, false, err
 	}
 	if err := d.CheckPreconditions(latest); err != nil {
 		return nil, false, err
 	}
-	if latest != nil && latest.SameContent(d) {
-		return latest, false, nil
+	if latest != nil && latest.ContentHash == service.ContentHash(d.Title, d.Body) {
+		unchanged, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
+		return unchanged, false, err
 	}
 	rev := service.NewRevision(d, nextNumber(latest), s.Now())
-	if err := insertRevision(ctx, tx, rev); err != nil {
+	if rev.Changes, err = s.changesSince(ctx, tx, latest, d, guess); err != nil {
 		return nil, false, err
 	}
-	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(latest, rev)); err != nil {
+	if err := insertRevision(ctx, s.in(tx), rev); err != nil {
 		return nil, false, err
 	}
-	if err := tx.Commit(); err != nil {
-		return nil, false, fmt.Errorf("commit: %w", err)
+	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(rev)); err != nil {
+		return nil, false, err
 	}
 	return rev, true, nil
+}
+
+// latestMeta returns the number and content hash of an article's latest
+// revision, or nil when the article does not exist.
+func latestMeta(ctx context.Context, r runner, articleID string) (*service.Revision, error) {
+	m := &service.Revision{ArticleID: articleID}
+	err := r.queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("latest revision: %w", err)
+	}
+	return m, nil
 }
 
 func nextNumber(latest *service.Revision) int {
@@ -51,20 +86,23 @@ func nextNumber(latest *service.Revision) int {
 	return latest.Number + 1
 }
 
-func insertRevision(ctx context.Context, tx *sql.Tx, r *service.Revision) error {
-	at := r.CreatedAt.UnixMicro()
-	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO articles (id, title, url, latest_revision, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url,
-			latest_revision = excluded.latest_revision, updated_at = excluded.updated_at`,
-		r.ArticleID, r.Title, r.URL, r.Number, at, at); err != nil {
+const upsertArticleSQL = `
+	INSERT INTO articles (id, title, url, latest_revision, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?)
+	ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url,
+		latest_revision = excluded.latest_revision, updated_at = excluded.updated_at`
+
+const insertRevisionSQL = `
+	INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func insertRevision(ctx context.Context, r runner, rev *service.Revision) error {
+	at := rev.CreatedAt.UnixMicro()
+	if _, err := r.exec(ctx, upsertArticleSQL, rev.ArticleID, rev.Title, rev.URL, rev.Number, at, at); err != nil {
 		return fmt.Errorf("upsert article: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ArticleID, r.Number, r.Title, r.Body, r.URL, nullableJSON(r.Metadata), r.ContentHash, r.Words, at); err != nil {
+	if _, err := r.exec(ctx, insertRevisionSQL, rev.ArticleID, rev.Number, rev.Title, rev.Body, rev.URL,
+		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, rev.Changes.WordsAdded, rev.Changes.WordsRemoved, at); err != nil {
 		return fmt.Errorf("insert revision: %w", err)
 	}
 	return nil
@@ -72,15 +110,16 @@ func insertRevision(ctx context.Context, tx *sql.Tx, r *service.Revision) error 
 
 // LatestRevision returns the newest revision of an article.
 func (s *DB) LatestRevision(ctx context.Context, articleID string) (*service.Revision, error) {
-	return latestRevision(ctx, s.db, articleID, true)
+	return latestRevision(ctx, s.pool(), articleID, true)
 }
+
+const revisionByNumberSQL = `
+	SELECT article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, created_at
+	FROM revisions WHERE article_id = ? AND number = ?`
 
 // RevisionByNumber returns revision n of an article.
 func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*service.Revision, error) {
-	row := s.db.QueryRowContext(ctx, `
-		SELECT article_id, number, title, body, url, metadata, content_hash, words, created_at
-		FROM revisions WHERE article_id = ? AND number = ?`, articleID, n)
-	rev, err := scanRevision(row.Scan, true)
+	rev, err := scanRevision(s.pool().queryRow(ctx, revisionByNumberSQL, articleID, n).Scan, true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
 	}
@@ -89,8 +128,8 @@ func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*se
 
 // Revisions returns every revision of an article, without bodies.
 func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revision, error) {
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT article_id, number, title, '', url, metadata, content_hash, words, created_at
+	rows, err := s.pool().query(ctx, `
+		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, created_at
 		FROM revisions WHERE article_id = ? ORDER BY number`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("list revisions: %w", err)
@@ -113,49 +152,122 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 	return revs, nil
 }
 
-// DeleteArticle removes an article; its revisions go with it (ON DELETE CASCADE).
-func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+const listRevisionsSQL = `
+	SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, created_at
+	FROM revisions WHERE article_id = ? AND number > ? ORDER BY number LIMIT ?`
+
+// ListRevisions returns a page of an article's revisions, oldest first,
+// without bodies: an index range on (article_id, number), never a diff.
+func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.RevisionListOptions) (*service.RevisionPage, error) {
+	after, err := opts.Validate()
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return nil, err
 	}
-	defer tx.Rollback()
-	if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
-		return err
-	}
-	res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, articleID)
+	rows, err := s.pool().query(ctx, listRevisionsSQL, articleID, after, opts.Limit+1)
 	if err != nil {
-		return fmt.Errorf("delete article: %w", err)
+		return nil, fmt.Errorf("list revisions: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+	defer rows.Close()
+	revs := []service.Revision{}
+	for rows.Next() {
+		rev, err := scanRevision(rows.Scan, false)
+		if err != nil {
+			return nil, err
+		}
+		revs = append(revs, *rev)
 	}
-	return tx.Commit()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list revisions: %w", err)
+	}
+	if len(revs) == 0 {
+		if _, err := s.RevisionMeta(ctx, articleID, 0); err != nil {
+			return nil, err
+		}
+	}
+	return service.NewRevisionPage(revs, opts.Limit), nil
 }
 
-// queryer is what both *sql.DB and *sql.Tx offer, so that helpers run inside
-// or outside a transaction.
-type queryer interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+// DeleteArticle removes an article; its revisions go with it (ON DELETE
+// CASCADE). It goes through the same committer as writes, so that it never
+// waits on SQLite's busy handler behind a batch.
+func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
+	defer func() { err = s.storeError(err) }()
+	return s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
+			return err
+		}
+		res, err := s.in(tx).exec(ctx, `DELETE FROM articles WHERE id = ?`, articleID)
+		if err != nil {
+			return fmt.Errorf("delete article: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+		}
+		return nil
+	}, func() { s.meta.deleted(articleID) })
 }
 
-func latestRevision(ctx context.Context, q queryer, articleID string, withBody bool) (*service.Revision, error) {
-	row := q.QueryRowContext(ctx, `
-		SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words, r.created_at
-		FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
-		WHERE a.id = ?`, articleID)
-	rev, err := scanRevision(row.Scan, withBody)
+const latestRevisionSQL = `
+	SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words, r.words_added, r.words_removed, r.created_at
+	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
+	WHERE a.id = ?`
+
+func latestRevision(ctx context.Context, r runner, articleID string, withBody bool) (*service.Revision, error) {
+	rev, err := scanRevision(r.queryRow(ctx, latestRevisionSQL, articleID).Scan, withBody)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
 	}
 	return rev, err
 }
 
+const latestMetaSQL = `
+	SELECT a.latest_revision, r.content_hash
+	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
+	WHERE a.id = ?`
+
+const revisionMetaSQL = `SELECT number, content_hash FROM revisions WHERE article_id = ? AND number = ?`
+
+// RevisionMeta returns the number and content hash of revision n of an
+// article, or of its latest when n is 0, without reading title or body: it
+// is all a cache lookup needs. It is answered from memory when it can (see
+// metaCache).
+func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
+	m, gen, ok := s.meta.get(articleID, n)
+	if ok {
+		return m, nil
+	}
+	m, err := s.readRevisionMeta(ctx, articleID, n)
+	if err == nil {
+		s.meta.put(gen, n == 0, m)
+	}
+	return m, err
+}
+
+func (s *DB) readRevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
+	m := service.RevisionMeta{ArticleID: articleID}
+	var err error
+	if n == 0 {
+		err = s.pool().queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash)
+	} else {
+		err = s.pool().queryRow(ctx, revisionMetaSQL, articleID, n).Scan(&m.Number, &m.ContentHash)
+	}
+	switch {
+	case errors.Is(err, sql.ErrNoRows) && n == 0:
+		return m, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+	case errors.Is(err, sql.ErrNoRows):
+		return m, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
+	case err != nil:
+		return m, fmt.Errorf("revision meta: %w", err)
+	}
+	return m, nil
+}
+
 func scanRevision(scan func(dest ...any) error, withBody bool) (*service.Revision, error) {
 	var r service.Revision
 	var metadata sql.NullString
 	var at int64
-	if err := scan(&r.ArticleID, &r.Number, &r.Title, &r.Body, &r.URL, &metadata, &r.ContentHash, &r.Words, &at); err != nil {
+	if err := scan(&r.ArticleID, &r.Number, &r.Title, &r.Body, &r.URL, &metadata, &r.ContentHash, &r.Words,
+		&r.Changes.WordsAdded, &r.Changes.WordsRemoved, &at); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"github.com/redline-news/redline/internal/groupcommit"
 	"github.com/redline-news/redline/service"
 	_ "modernc.org/sqlite" // registers the CGO-free "sqlite" driver
 )
@@ -33,6 +34,10 @@ const Backend = "sqlite"
 type DB struct {
 	db   *sql.DB
 	path string
+	// writes commits PutRevision and DeleteArticle calls in batches.
+	writes *groupcommit.Batcher[*sql.Tx]
+	stmts  *statements
+	meta   *metaCache
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 
@@ -59,11 +64,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(16)
-	s := &DB{db: db, path: path, Now: time.Now}
+	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db), meta: newMetaCache()}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
 	}
+	s.writes = groupcommit.NewSQL(db, groupcommit.Options{})
 	if err := s.openQueue(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open delivery queue in sqlite %s: %w", path, err)
@@ -81,11 +87,20 @@ func dsn(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Close closes the database; WAL content is checkpointed into the file.
+// Close finishes the writes already submitted, then closes the database;
+// WAL content is checkpointed into the file.
 func (s *DB) Close() error {
 	s.watch.close()
+	s.writes.Close()
+	s.stmts.close()
 	return s.db.Close()
 }
+
+// pool runs prepared statements outside any transaction.
+func (s *DB) pool() runner { return runner{stmts: s.stmts} }
+
+// in runs prepared statements inside tx.
+func (s *DB) in(tx *sql.Tx) runner { return runner{stmts: s.stmts, tx: tx} }
 
 // Ping returns EUNAVAILABLE when the database file cannot be read.
 func (s *DB) Ping(ctx context.Context) error {
@@ -136,6 +151,11 @@ func (s *DB) migrateOne(ctx context.Context, name string) error {
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
+	}
+	if step := goSteps[version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		version, name, s.Now().UnixMicro()); err != nil {

@@ -2,7 +2,11 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -57,4 +61,103 @@ func TestOpenFailsClearly(t *testing.T) {
 	if err == nil {
 		t.Fatalf("open in a missing directory: got nil error, want one")
 	}
+}
+
+// TestMigrationFillsChangeStats opens a database written before revisions
+// kept their change stats and checks that migration 0002 computes them.
+func TestMigrationFillsChangeStats(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	schema, err := os.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatalf("read migration: %v", err)
+	}
+	bodies := []string{"One two three.", "One two three four.", "Two three four five six."}
+	stmts := []string{string(schema),
+		`CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`,
+		`INSERT INTO schema_migrations VALUES (1, 'migrations/0001_init.sql', 0)`,
+		`INSERT INTO articles VALUES ('old', 'T', '', 3, 0, 0)`}
+	for i, b := range bodies {
+		stmts = append(stmts, fmt.Sprintf(`INSERT INTO revisions (article_id, number, title, body, content_hash, words, created_at)
+			VALUES ('old', %d, 'T', '%s', '%s', 0, 0)`, i+1, b, service.ContentHash("T", b)))
+	}
+	for _, q := range stmts {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	raw.Close()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	defer db.Close()
+	page, err := db.ListRevisions(context.Background(), "old", service.RevisionListOptions{})
+	if err != nil {
+		t.Fatalf("list: %v", err)
+	}
+	want := []service.ChangeStats{{WordsAdded: 3}, {WordsAdded: 1}, {WordsAdded: 3, WordsRemoved: 2}}
+	for i, r := range page.Revisions {
+		if r.Changes != want[i] {
+			t.Errorf("revision %d: got %+v, want %+v", r.Number, r.Changes, want[i])
+		}
+	}
+	if len(page.Revisions) != len(want) {
+		t.Fatalf("revisions: got %d, want %d", len(page.Revisions), len(want))
+	}
+}
+
+// BenchmarkListRevisions pages through all of an article's revisions; the
+// listing reads stored stats, so 3,000 revisions cost about 10 times 300.
+func BenchmarkListRevisions(b *testing.B) {
+	for _, n := range []int{300, 3000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "list.db"))
+			if err != nil {
+				b.Fatalf("open: %v", err)
+			}
+			defer db.Close()
+			fillRevisions(b, db, "long", n)
+			for b.Loop() {
+				opts := service.RevisionListOptions{Limit: service.MaxListLimit}
+				for {
+					page, err := db.ListRevisions(context.Background(), "long", opts)
+					if err != nil {
+						b.Fatalf("list: %v", err)
+					}
+					if opts.Cursor = page.NextCursor; opts.Cursor == "" {
+						break
+					}
+				}
+			}
+		})
+	}
+}
+
+// fillRevisions stores n revisions of one article from 32 writers, so that
+// group commit batches them.
+func fillRevisions(b *testing.B, db *sqlite.DB, id string, n int) {
+	b.Helper()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < 32; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				d := service.Draft{ArticleID: id, Title: "T", Body: fmt.Sprintf("Edit %d of a story that keeps changing.", i)}
+				if _, _, err := db.PutRevision(context.Background(), d); err != nil {
+					b.Errorf("put: %v", err)
+				}
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

@@ -132,6 +132,23 @@ func testConcurrentWriters(t *testing.T, h Harness) {
 		}
 	}
 	wantContiguous(t, s, "hot", writers*each)
+	wantChangesFollowOrder(t, s, "hot", writers*each)
+}
+
+// wantChangesFollowOrder checks that each revision's stored change stats
+// are those against the revision numbered before it, however the writers
+// raced.
+func wantChangesFollowOrder(t *testing.T, s service.RevisionStore, id string, n int) {
+	t.Helper()
+	prev := ""
+	for i := 1; i <= n; i++ {
+		rev := mustGet(t, s, id, i)
+		want, err := service.ChangeStatsBetween(prev, rev.Body)
+		if err != nil || rev.Changes != want {
+			t.Fatalf("revision %d changes: got %+v, want %+v (%v)", i, rev.Changes, want, err)
+		}
+		prev = rev.Body
+	}
 }
 
 func wantContiguous(t *testing.T, s service.RevisionStore, id string, n int) {
@@ -169,4 +186,139 @@ func testRestart(t *testing.T, h Harness) {
 	if rev := mustPut(t, s, draft("durable", "Kept", body(3))); rev.Number != 3 {
 		t.Fatalf("after restart next revision: got %d, want 3", rev.Number)
 	}
+}
+
+// testConcurrentFailures has writers whose preconditions cannot hold race
+// writers whose drafts are fine: however the store groups them, only the
+// failing drafts fail, and the others are all stored.
+func testConcurrentFailures(t *testing.T, h Harness) {
+	const writers = 16
+	s := open(t, h, newClock().Now)
+	mustPut(t, s, draft("mixed", "T", "The first body."))
+	var wg sync.WaitGroup
+	codes := make([]string, writers)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			d := draft("mixed", "T", fmt.Sprintf("writer %d", w))
+			if w%2 == 1 {
+				d.BaseRevisions = []int{1000 + w}
+			}
+			_, _, err := s.PutRevision(context.Background(), d)
+			codes[w] = service.ErrorCode(err)
+		}(w)
+	}
+	wg.Wait()
+	for w, code := range codes {
+		want := ""
+		if w%2 == 1 {
+			want = service.EPRECONDITION
+		}
+		if code != want {
+			t.Errorf("writer %d: got code %q, want %q", w, code, want)
+		}
+	}
+	wantContiguous(t, s, "mixed", 1+writers/2)
+}
+
+func testRevisionMeta(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s := open(t, h, newClock().Now)
+	for i := 1; i <= 3; i++ {
+		mustPut(t, s, draft("meta", fmt.Sprintf("Title %d", i), body(i)))
+	}
+	tests := []struct {
+		name string
+		n    int
+		want int
+	}{
+		{"latest", 0, 3},
+		{"first", 1, 1},
+		{"second", 2, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := s.RevisionMeta(ctx, "meta", tc.n)
+			if err != nil {
+				t.Fatalf("meta: %v", err)
+			}
+			want := service.ContentHash(fmt.Sprintf("Title %d", tc.want), body(tc.want))
+			if m.Number != tc.want || m.ContentHash != want || m.ArticleID != "meta" {
+				t.Fatalf("meta: got %+v, want revision %d with hash %s", m, tc.want, want)
+			}
+		})
+	}
+	_, err := s.RevisionMeta(ctx, "meta", 4)
+	wantCode(t, err, service.ENOTFOUND)
+	_, err = s.RevisionMeta(ctx, "missing", 0)
+	wantCode(t, err, service.ENOTFOUND)
+
+	// What a lookup answers follows writes and deletes at once.
+	mustPut(t, s, draft("meta", "Title 4", body(4)))
+	if m, err := s.RevisionMeta(ctx, "meta", 0); err != nil || m.Number != 4 {
+		t.Fatalf("latest after a put: got %+v (%v), want revision 4", m, err)
+	}
+	if err := s.DeleteArticle(ctx, "meta"); err != nil {
+		t.Fatalf("delete: %v", err)
+	}
+	for _, n := range []int{0, 2} {
+		_, err := s.RevisionMeta(ctx, "meta", n)
+		wantCode(t, err, service.ENOTFOUND)
+	}
+	mustPut(t, s, draft("meta", "Other", body(9)))
+	if m, err := s.RevisionMeta(ctx, "meta", 1); err != nil || m.ContentHash != service.ContentHash("Other", body(9)) {
+		t.Fatalf("revision 1 after the article was made again: got %+v (%v), want the new content's hash", m, err)
+	}
+}
+
+func testListRevisions(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s := open(t, h, newClock().Now)
+	bodies := []string{"One two three.", "One two three four five.", "One three four five.", "Six."}
+	for _, b := range bodies {
+		mustPut(t, s, draft("paged", "T", b))
+	}
+	want := []service.ChangeStats{{WordsAdded: 3}, {WordsAdded: 2}, {WordsRemoved: 1}, {WordsAdded: 1, WordsRemoved: 4}}
+	var got []service.Revision
+	opts := service.RevisionListOptions{Limit: 3}
+	for page := 0; page < 10; page++ {
+		p, err := s.ListRevisions(ctx, "paged", opts)
+		if err != nil {
+			t.Fatalf("list revisions: %v", err)
+		}
+		if len(p.Revisions) > 3 {
+			t.Fatalf("page size: got %d, want at most 3", len(p.Revisions))
+		}
+		got = append(got, p.Revisions...)
+		if opts.Cursor = p.NextCursor; opts.Cursor == "" {
+			break
+		}
+	}
+	if len(got) != len(bodies) {
+		t.Fatalf("revisions listed: got %d, want %d", len(got), len(bodies))
+	}
+	for i, r := range got {
+		if r.Number != i+1 || r.Body != "" || r.Changes != want[i] {
+			t.Errorf("revision %d: got number %d, body %q, changes %+v; want number %d, no body, changes %+v", i+1, r.Number, r.Body, r.Changes, i+1, want[i])
+		}
+	}
+	if rev := mustGet(t, s, "paged", 2); rev.Changes != want[1] {
+		t.Errorf("revision 2 read alone: got changes %+v, want %+v", rev.Changes, want[1])
+	}
+	_, err := s.ListRevisions(ctx, "missing", service.RevisionListOptions{})
+	wantCode(t, err, service.ENOTFOUND)
+	for _, bad := range []service.RevisionListOptions{{Limit: -1}, {Limit: service.MaxListLimit + 1}, {Cursor: "!!"}, {Cursor: "cmV2OjA"}} {
+		_, err := s.ListRevisions(ctx, "paged", bad)
+		wantCode(t, err, service.EINVALID)
+	}
+}
+
+func mustGet(t *testing.T, s service.RevisionStore, id string, n int) *service.Revision {
+	t.Helper()
+	rev, err := s.RevisionByNumber(context.Background(), id, n)
+	if err != nil {
+		t.Fatalf("revision %d of %s: %v", n, id, err)
+	}
+	return rev
 }

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestLoadtestDrivesARealServer(t *testing.T) {
+	m := startMain(t, t.TempDir())
+	defer m.Close()
+	code, stdout, stderr := runCLI(t, "", "loadtest", "--addr", m.Addr(), "--requests", "60", "--concurrency", "4",
+		"--articles", "3", "--body-bytes", "2000", "--mix", "put=1,summary=1,diff=1,summarize=1", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r loadReport
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatalf("report: %v\n%s", err, stdout)
+	}
+	if r.Requests != 60 || r.Failures != 0 || r.Concurrency != 4 {
+		t.Fatalf("report: got %d requests, %d failures, concurrency %d; want 60, 0, 4", r.Requests, r.Failures, r.Concurrency)
+	}
+	want := map[string]string{opPut: "201", opSummary: "200", opDiff: "200", opSummarize: "200"}
+	for op, status := range want {
+		o := r.Operations[op]
+		if o == nil || o.Statuses[status] != o.Requests || o.Requests == 0 {
+			t.Errorf("%s: got %+v, want every request answered %s", op, o, status)
+			continue
+		}
+		if o.P50 <= 0 || o.P99 < o.P50 || o.Max < o.P99 {
+			t.Errorf("%s latencies: got p50 %v p99 %v max %v, want 0 < p50 <= p99 <= max", op, o.P50, o.P99, o.Max)
+		}
+	}
+}
+
+func TestLoadtestStopsAtItsDuration(t *testing.T) {
+	m := startMain(t, t.TempDir())
+	defer m.Close()
+	code, stdout, stderr := runCLI(t, "", "loadtest", "--addr", "http://"+m.Addr(), "--duration", "300ms",
+		"--concurrency", "2", "--articles", "1", "--mix", "summary=1")
+	if code != 0 || !strings.Contains(stdout, "summary") || !strings.Contains(stdout, "0 failed") {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want a report with no failures", code, stdout, stderr)
+	}
+}
+
+func TestLoadtestFlagsAreChecked(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"https", []string{"--addr", "https://127.0.0.1:1"}, "--addr"},
+		{"a path", []string{"--addr", "127.0.0.1:1/v1"}, "--addr"},
+		{"no port", []string{"--addr", "localhost"}, "--addr"},
+		{"unknown op", []string{"--mix", "get=1"}, "--mix"},
+		{"all zero", []string{"--mix", "put=0"}, "weight 0"},
+		{"no concurrency", []string{"--concurrency", "0"}, "--concurrency"},
+		{"too long", []string{"--duration", "2h"}, "--duration"},
+		{"tiny bodies", []string{"--body-bytes", "10"}, "--body-bytes"},
+		{"stray argument", []string{"now"}, "no arguments"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, "", append([]string{"loadtest"}, tc.args...)...)
+			if code != 2 || !strings.Contains(stderr, tc.want) {
+				t.Fatalf("got exit %d and %q, want 2 and a message naming %q", code, stderr, tc.want)
+			}
+		})
+	}
+}
+
+// TestLoadtestSendsOnlyToItsAddress checks that the client dials the given
+// address whatever a URL or a redirect names.
+func TestLoadtestSendsOnlyToItsAddress(t *testing.T) {
+	var elsewhere atomic.Int64
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { elsewhere.Add(1) }))
+	defer other.Close()
+	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/redirect" {
+			http.Redirect(w, r, other.URL+"/", http.StatusFound)
+			return
+		}
+		io.WriteString(w, "target")
+	}))
+	defer target.Close()
+	base, _ := url.Parse(target.URL)
+	t.Setenv("HTTP_PROXY", other.URL)
+	client := pinnedClient(base, 1, 5*time.Second)
+	tests := []struct {
+		name, url string
+		status    int
+	}{
+		{"another host in the URL", other.URL + "/anything", http.StatusOK},
+		{"a redirect elsewhere", target.URL + "/redirect", http.StatusFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequestWithContext(context.Background(), "GET", tc.url, nil)
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Fatalf("get: %v", err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tc.status {
+				t.Fatalf("status: got %d, want %d", resp.StatusCode, tc.status)
+			}
+		})
+	}
+	if n := elsewhere.Load(); n != 0 {
+		t.Fatalf("requests that reached another address: got %d, want 0", n)
+	}
+}

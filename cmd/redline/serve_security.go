@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/netip"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/KimMachineGun/automemlimit/memlimit"
+
+	"github.com/redline-news/redline/service/api"
+	"github.com/redline-news/redline/service/auth"
+)
+
+// SecurityConfig is who may call the service and how much.
+type SecurityConfig struct {
+	// TokensFile holds one `SCOPE TOKEN` a line; empty leaves the API open.
+	TokensFile string
+	// PublicRead lets reads through without a token.
+	PublicRead bool
+	// MetricsToken, when set, is the bearer token /metrics needs.
+	MetricsToken   string
+	CORSOrigins    []string
+	TrustedProxies []netip.Prefix
+	// ReadRate and WriteRate bound each client's requests; zero: no limit.
+	ReadRate, WriteRate api.Rate
+	// MaxConns and MaxConnsPerIP cap open connections; 0 derives MaxConns
+	// from the descriptor limit.
+	MaxConns, MaxConnsPerIP int
+}
+
+// securityFlags holds the raw flag values that need parsing.
+type securityFlags struct {
+	cors, proxies, readRate, writeRate string
+}
+
+// flags registers the security flags, with REDLINE_* environment defaults.
+func (c *SecurityConfig) flags(fs *flag.FlagSet, getenv func(string) string) *securityFlags {
+	f := &securityFlags{}
+	fs.StringVar(&c.TokensFile, "api-tokens-file", envOr(getenv, "REDLINE_API_TOKENS_FILE", c.TokensFile), "file of `SCOPE TOKEN` lines (scopes read, write, admin; TOKEN or sha256:HEX); re-read on SIGHUP (env REDLINE_API_TOKENS_FILE)")
+	fs.BoolVar(&c.PublicRead, "public-read", envOr(getenv, "REDLINE_PUBLIC_READ", "") == "true", "let reads through without a token (env REDLINE_PUBLIC_READ=true)")
+	fs.StringVar(&c.MetricsToken, "metrics-token", envOr(getenv, "REDLINE_METRICS_TOKEN", c.MetricsToken), "bearer token /metrics needs (env REDLINE_METRICS_TOKEN)")
+	fs.StringVar(&f.cors, "cors-origins", envOr(getenv, "REDLINE_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from; empty: CORS off (env REDLINE_CORS_ORIGINS)")
+	fs.StringVar(&f.proxies, "trusted-proxies", envOr(getenv, "REDLINE_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDRs whose X-Forwarded-For is believed (env REDLINE_TRUSTED_PROXIES)")
+	fs.StringVar(&f.readRate, "rate-read", envOr(getenv, "REDLINE_RATE_READ", "off"), "reads each client may send: RATE/s:BURST, or off (env REDLINE_RATE_READ)")
+	fs.StringVar(&f.writeRate, "rate-write", envOr(getenv, "REDLINE_RATE_WRITE", "off"), "writes each client may send: RATE/s:BURST, or off (env REDLINE_RATE_WRITE)")
+	fs.IntVar(&c.MaxConns, "max-conns", c.MaxConns, "most open connections; 0: 90% of the descriptor limit less a reserve")
+	fs.IntVar(&c.MaxConnsPerIP, "max-conns-per-ip", 256, "most open connections from one address; 0: no cap")
+	return f
+}
+
+// apply parses the raw flag values into c.
+func (f *securityFlags) apply(c *SecurityConfig) error {
+	var err error
+	c.CORSOrigins = splitList(f.cors)
+	for _, origin := range c.CORSOrigins {
+		if origin == "*" || !strings.Contains(origin, "://") {
+			return fmt.Errorf("--cors-origins: %q must be an origin such as https://desk.example (no wildcard)", origin)
+		}
+	}
+	if c.TrustedProxies, err = parsePrefixes(splitList(f.proxies)); err != nil {
+		return err
+	}
+	if c.ReadRate, err = parseRate("rate-read", f.readRate); err != nil {
+		return err
+	}
+	if c.WriteRate, err = parseRate("rate-write", f.writeRate); err != nil {
+		return err
+	}
+	if c.MaxConns < 0 || c.MaxConnsPerIP < 0 {
+		return fmt.Errorf("--max-conns and --max-conns-per-ip must not be negative")
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+func parsePrefixes(list []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range list {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			addr, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				return nil, fmt.Errorf("--trusted-proxies: %q is neither an address nor a CIDR", s)
+			}
+			p = netip.PrefixFrom(addr.Unmap(), addr.Unmap().BitLen())
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// parseRate reads RATE/s:BURST, such as 20/s:40, or off.
+func parseRate(name, s string) (api.Rate, error) {
+	if s == "off" || s == "0" {
+		return api.Rate{}, nil
+	}
+	bad := fmt.Errorf("--%s %q must be RATE/s:BURST such as 20/s:40, or off", name, s)
+	rateS, burstS, _ := strings.Cut(s, ":")
+	perSec, ok := strings.CutSuffix(rateS, "/s")
+	r, err := strconv.ParseFloat(perSec, 64)
+	if !ok || err != nil || r <= 0 || r > 1e6 {
+		return api.Rate{}, bad
+	}
+	burst := int(r)
+	if burstS != "" {
+		if burst, err = strconv.Atoi(burstS); err != nil || burst < 1 || burst > 1e6 {
+			return api.Rate{}, bad
+		}
+	}
+	return api.Rate{PerSecond: r, Burst: max(burst, 1)}, nil
+}
+
+func (c SecurityConfig) rateLimits() *api.RateLimits {
+	if c.ReadRate.PerSecond == 0 && c.WriteRate.PerSecond == 0 {
+		return nil
+	}
+	return &api.RateLimits{Read: c.ReadRate, Write: c.WriteRate}
+}
+
+// access loads the tokens and starts reloading them on SIGHUP.
+func (m *Main) access(ctx context.Context) (api.Access, error) {
+	sec := m.Config.Security
+	a := api.Access{PublicRead: sec.PublicRead, MetricsToken: sec.MetricsToken, TrustedProxies: sec.TrustedProxies}
+	if sec.TokensFile == "" {
+		return a, nil
+	}
+	tokens, err := auth.Load(sec.TokensFile)
+	if err != nil {
+		return a, err
+	}
+	m.tokens, a.Tokens = tokens, tokens
+	reloadCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	m.stopReload = cancel
+	tokens.ReloadOnHangup(reloadCtx, m.Logger)
+	m.Logger.Info("API tokens loaded; re-read on SIGHUP", "tokens", tokens.Len(), "public_read", sec.PublicRead)
+	return a, nil
+}
+
+// warnIfOpen says, at start, when anyone who reaches the port may write.
+func (m *Main) warnIfOpen() {
+	if m.tokens != nil {
+		return
+	}
+	if host, _, err := net.SplitHostPort(m.Addr()); err == nil {
+		if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+			m.Logger.Info("no API tokens: reads and writes are open to this machine only")
+			return
+		}
+	}
+	m.Logger.Warn("no API tokens and listening beyond loopback: anyone who reaches this port may read, overwrite and delete every article; set --api-tokens-file", "addr", m.Addr())
+}
+
+// metricsAuth guards the separate metrics listener with the metrics token,
+// when one is set.
+func (m *Main) metricsAuth(h http.Handler) http.Handler {
+	want := m.Config.Security.MetricsToken
+	if want == "" {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		scheme, tok, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+		if !strings.EqualFold(scheme, "Bearer") || !auth.Equal(strings.TrimSpace(tok), want) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="redline"`)
+			w.Header().Set("Content-Type", "application/problem+json")
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			w.WriteHeader(http.StatusUnauthorized)
+			fmt.Fprint(w, `{"type":"urn:redline:problem:unauthorized","title":"Unauthorized","status":401,"detail":"/metrics needs the metrics token: Authorization: Bearer TOKEN"}`)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// fdReserve is how many descriptors are kept for the store, logs and the
+// metrics listener when the connection cap is derived from the limit.
+const fdReserve = 64
+
+// connLimits derives the connection caps from the descriptor limit.
+func connLimits(c SecurityConfig, logger *slog.Logger) api.ConnLimits {
+	limits := api.ConnLimits{Max: c.MaxConns, PerIP: c.MaxConnsPerIP}
+	var rl syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {
+		return limits
+	}
+	ceiling := max(int(min(rl.Cur, 1<<30))*9/10-fdReserve, 16)
+	if limits.Max == 0 || limits.Max > ceiling {
+		if limits.Max > ceiling {
+			logger.Warn("--max-conns is above what the descriptor limit allows; lowered", "max_conns", ceiling, "nofile", rl.Cur)
+		}
+		limits.Max = ceiling
+	}
+	return limits
+}
+
+// setProcessLimits raises the soft descriptor limit to the hard one and sets
+// GOMEMLIMIT from the container's memory limit when it is unset, so that
+// the garbage collector works harder before the kernel kills the process.
+func setProcessLimits(logger *slog.Logger) {
+	var rl syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err == nil && rl.Cur < rl.Max {
+		rl.Cur = rl.Max
+		if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {
+			logger.Warn("cannot raise the descriptor limit", "error", err)
+		}
+	}
+	// Set leaves a GOMEMLIMIT from the environment alone, and sets 90% of
+	// the cgroup's limit otherwise; outside a container it does nothing.
+	limit, err := memlimit.Set(memlimit.WithLogger(logger), memlimit.WithProvider(memlimit.FromCgroup))
+	if err == nil && limit > 0 {
+		logger.Info("memory limit set from the container's", "gomemlimit", limit)
+	}
+}

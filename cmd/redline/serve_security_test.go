@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func putWith(t *testing.T, m *Main, token string) int {
+	t.Helper()
+	req, _ := http.NewRequest("PUT", "http://"+m.Addr()+"/v1/articles/t", strings.NewReader(`{"title":"T","body":"B."}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("put: %v", err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func TestServeTokensReloadOnHangup(t *testing.T) {
+	dir := t.TempDir()
+	tokensFile := filepath.Join(dir, "tokens")
+	if err := os.WriteFile(tokensFile, []byte("write first-token-0123456789\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain()
+	m.Config.Listen, m.Config.Store = "127.0.0.1:0", "sqlite:"+filepath.Join(dir, "redline.db")
+	m.Config.Security.TokensFile = tokensFile
+	m.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	defer m.Close()
+	if got := putWith(t, m, "second-token-0123456789"); got != http.StatusUnauthorized {
+		t.Fatalf("unknown token: got %d, want 401", got)
+	}
+	if got := putWith(t, m, "first-token-0123456789"); got != http.StatusCreated {
+		t.Fatalf("write token: got %d, want 201", got)
+	}
+	if err := os.WriteFile(tokensFile, []byte("write second-token-0123456789\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; putWith(t, m, "second-token-0123456789") == http.StatusUnauthorized; i++ {
+		if i > 100 {
+			t.Fatal("the new token is still refused after SIGHUP")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := putWith(t, m, "first-token-0123456789"); got != http.StatusUnauthorized {
+		t.Fatalf("removed token after reload: got %d, want 401", got)
+	}
+}
+
+func TestServeSecurityFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+	}{
+		{"good", []string{"--rate-read", "50/s:100", "--rate-write", "off", "--trusted-proxies", "10.0.0.0/8,192.168.1.1", "--cors-origins", "https://desk.example"}, ""},
+		{"bad rate", []string{"--rate-read", "fast"}, "RATE/s:BURST"},
+		{"bad proxy", []string{"--trusted-proxies", "nowhere"}, "neither an address nor a CIDR"},
+		{"wildcard origin", []string{"--cors-origins", "*"}, "no wildcard"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := NewMain()
+			err := m.parseFlags(tc.args, io.Discard, func(string) string { return "" })
+			if tc.wantErr == "" {
+				if err != nil || m.Config.Security.ReadRate.Burst != 100 || len(m.Config.Security.TrustedProxies) != 2 {
+					t.Fatalf("got %v %+v, want the flags parsed", err, m.Config.Security)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("got %v, want an error containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}

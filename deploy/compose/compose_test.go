@@ -1,0 +1,79 @@
+// Package compose_test checks the Compose file of a several-replica
+// deployment with Docker Compose's own parser. No Docker engine is needed:
+// `config` only reads, interpolates and validates the file.
+package compose_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// composeCommand returns the Compose client to run: the docker CLI's
+// compose plugin, or else the standalone docker-compose.
+func composeCommand(t *testing.T) []string {
+	t.Helper()
+	if exec.Command("docker", "compose", "version").Run() == nil {
+		return []string{"docker", "compose"}
+	}
+	if path, err := exec.LookPath("docker-compose"); err == nil {
+		return []string{path}
+	}
+	msg := "neither `docker compose` nor docker-compose is installed (Debian package docker-compose)"
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg + ": skipping the Compose file check")
+	return nil
+}
+
+func compose(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := composeCommand(t)
+	full := append(append(cmd[1:len(cmd):len(cmd)], "-f", "compose.yaml"), args...)
+	out, err := exec.Command(cmd[0], full...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", strings.Join(cmd, " "), strings.Join(full, " "), err, out)
+	}
+	return string(out)
+}
+
+func TestComposeConfigIsValid(t *testing.T) {
+	compose(t, "config", "--quiet")
+	services := strings.Fields(compose(t, "config", "--services"))
+	for _, want := range []string{"postgres", "redline-1", "redline-2", "proxy", "prometheus", "grafana"} {
+		if !slices.Contains(services, want) {
+			t.Errorf("services: got %v, want %s among them", services, want)
+		}
+	}
+}
+
+// TestMountedFilesExist checks that every file the Compose file mounts is
+// in the repository, since Compose itself only finds out when it starts.
+func TestMountedFilesExist(t *testing.T) {
+	for _, path := range []string{"Caddyfile", "prometheus.yml", "../prometheus/alerts.yml",
+		"grafana/datasources/prometheus.yml", "grafana/dashboards/redline.yml", "../grafana/redline.json", "../../Dockerfile"} {
+		if _, err := os.Stat(filepath.FromSlash(path)); err != nil {
+			t.Errorf("mounted file: %v", err)
+		}
+	}
+}
+
+// TestReplicasScrapedAndProxied checks that Prometheus and the proxy know
+// both replicas, so that neither is left out of the dashboard or traffic.
+func TestReplicasScrapedAndProxied(t *testing.T) {
+	for _, file := range []string{"prometheus.yml", "Caddyfile"} {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, replica := range []string{"redline-1:8080", "redline-2:8080"} {
+			if !strings.Contains(string(raw), replica) {
+				t.Errorf("%s: does not name %s", file, replica)
+			}
+		}
+	}
+}

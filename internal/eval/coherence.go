@@ -1,0 +1,74 @@
+package eval
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/redline-news/redline/summarize"
+)
+
+// readability flags what makes one summary read badly out of context.
+type readability struct {
+	dangling, orphaned, fragment, byline bool
+}
+
+// minWords is the length below which a summary sentence is a fragment
+// ("team news .", "by john frost .").
+const minWords = 4
+
+// judge flags summary picked of article. A sentence is orphaned when it
+// leans on the sentence before it (summarize.LeansOnPrevious) and that
+// sentence of the article is not in the summary; the summary dangles when
+// its first sentence in document order is orphaned.
+func judge(article, lang string, picked []summarize.Sentence) readability {
+	units := summarize.Units(article, lang)
+	prev := make(map[int]int, len(units)) // unit index → previous sentence's index, or -1
+	last := -1
+	for i, u := range units {
+		prev[i] = last
+		if u.Kind == summarize.KindSentence {
+			last = i
+		}
+	}
+	in := make(map[int]bool, len(picked))
+	first := -1
+	for _, s := range picked {
+		in[s.Index] = true
+		if first < 0 || s.Index < first {
+			first = s.Index
+		}
+	}
+	var r readability
+	for _, s := range picked {
+		if p := prev[s.Index]; p >= 0 && !in[p] && summarize.LeansOnPrevious(s.Text, lang) {
+			r.orphaned = true
+			r.dangling = r.dangling || s.Index == first
+		}
+		r.fragment = r.fragment || wordCount(s.Text) < minWords
+		r.byline = r.byline || looksLikeByline(s.Text)
+	}
+	return r
+}
+
+// looksLikeByline is the evaluation's own test, independent of the
+// segmenter's unit kinds: a short line opening with "by", or a publication
+// stamp.
+func looksLikeByline(s string) bool {
+	l := strings.ToLower(s)
+	if strings.Contains(l, "published :") || strings.Contains(l, "published:") || strings.HasPrefix(l, "updated") {
+		return true
+	}
+	return strings.HasPrefix(l, "by ") && wordCount(l) <= 6
+}
+
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}

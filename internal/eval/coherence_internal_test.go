@@ -1,0 +1,50 @@
+package eval
+
+import (
+	"testing"
+
+	"github.com/redline-news/redline/summarize"
+)
+
+func TestJudge(t *testing.T) {
+	article := "Mr Smith won the race on Sunday. He was accompanied by his wife. " +
+		"The crowd cheered loudly for him. But the organisers were unhappy with the result. Team news."
+	units := summarize.Units(article, "en")
+	pick := func(idx ...int) []summarize.Sentence {
+		var out []summarize.Sentence
+		for _, i := range idx {
+			out = append(out, units[i])
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		picked []summarize.Sentence
+		want   readability
+	}{
+		{"lead", pick(0, 1, 2), readability{}},
+		{"dangling opener", pick(1, 2), readability{dangling: true, orphaned: true}},
+		{"orphan inside", pick(0, 3), readability{orphaned: true}},
+		{"dependent with its antecedent", pick(2, 3), readability{}},
+		{"fragment", pick(0, 4), readability{fragment: true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := judge(article, "en", tc.picked); got != tc.want {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLooksLikeByline(t *testing.T) {
+	for s, want := range map[string]bool{
+		"by john frost .": true, "By Daily Mail Reporter": true,
+		"published : 12:01 est , 4 april 2015":                      true,
+		"by the time police arrived , the man had fled the scene .": false,
+	} {
+		if got := looksLikeByline(s); got != want {
+			t.Errorf("%q: got %v, want %v", s, got, want)
+		}
+	}
+}

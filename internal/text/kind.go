@@ -1,0 +1,333 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind says what a unit of a text is. The segmenter splits faithfully, so a
+// headline, a byline or a "Read more" link comes out as a unit of its own;
+// Kind tells a summarizer which units are prose worth picking.
+type Kind uint8
+
+// The kinds of unit. Every rule is in Classify's doc comment.
+const (
+	KindSentence    Kind = iota // prose
+	KindHeading                 // a headline or a section label
+	KindByline                  // "By Jane Smith"
+	KindDateline                // "LONDON (Reuters) -", "Tuesday 3 March 2015"
+	KindTimestamp               // "Updated: 6:34 p.m."
+	KindCaption                 // "Photo: …", "… (pictured) …"
+	KindBoilerplate             // "Scroll down for video", "Read more", "Team news"
+)
+
+var kindNames = [...]string{"sentence", "heading", "byline", "dateline", "timestamp", "caption", "boilerplate"}
+
+// String returns the kind's name as the API spells it.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Classify returns the kind of each of sents, which must be units of src in
+// order, as Sentences returns them. The word lists cover every supported
+// language at once, so classification needs no language. The rules, first
+// match wins:
+//
+//   - timestamp: opens with "Updated", "Last updated", "Published", "Posted"
+//     (or "Aktualisiert", "Stand:", "Mis à jour", "Publié", "Actualizado",
+//     "Publicado", "Aggiornato", "Atualizado", "Bijgewerkt") and has at most
+//     12 words, or is a bare time of day ("6:34 p.m. ET");
+//   - byline: opens with "By", "Von", "Par", "Por", "Di" or "Door" and a name
+//     (not "By the time…"), in at most 7 words; or holds "Reporting by",
+//     "Editing by", "Additional reporting";
+//   - caption: opens with a label such as "Photo:", "Picture:", "Image:",
+//     "Video:", "Credit:", "Foto:", "Bild:"; or opens with a short label and
+//     a colon and says "pictured" ("In mourning: Scott (pictured) is…"). A
+//     prose sentence with "(pictured)" and no label stays a sentence: some
+//     papers write it into their ledes;
+//   - boilerplate: opens with a phrase such as "Scroll down", "Read more",
+//     "Click here", "Team news", "Follow us", "Share this", "Sign up",
+//     "Advertisement", "Lesen Sie auch", "Lire aussi", "Lee también",
+//     "Leggi anche", "Leia também", "Lees ook", in at most 12 words, or holds
+//     "click here" in at most 15;
+//   - dateline, on a line of its own: a date ("Tuesday, 3 March 2015": only
+//     weekdays, months and numbers) or a place in capitals with an optional
+//     agency and dash ("LONDON (Reuters) -");
+//   - heading: on a line of its own, at most 20 words, and no final stop,
+//     question or exclamation mark, colon or closing quote: a headline or a
+//     section label ("Administration");
+//   - sentence: everything else.
+func Classify(src string, sents []Sentence) []Kind {
+	return AppendKinds(nil, src, sents)
+}
+
+// AppendKinds appends the kinds of sents to dst, as Classify returns them,
+// letting a caller reuse one buffer across documents.
+func AppendKinds(dst []Kind, src string, sents []Sentence) []Kind {
+	for _, s := range sents {
+		dst = append(dst, classify(src, s))
+	}
+	return dst
+}
+
+func classify(src string, s Sentence) Kind {
+	var buf [48]byte
+	head := lowerPrefix(buf[:0], s.Text)
+	words := wordCount(s.Text, 21)
+	switch {
+	case isTimestamp(head, s.Text, words):
+		return KindTimestamp
+	case isByline(head, s.Text, words):
+		return KindByline
+	case isCaption(head, s.Text):
+		return KindCaption
+	case isBoilerplate(head, s.Text, words):
+		return KindBoilerplate
+	}
+	if !ownLine(src, s) {
+		return KindSentence
+	}
+	switch {
+	case isDateline(s.Text, words):
+		return KindDateline
+	case words > 0 && words <= 20 && !endsLikeSentence(s.Text) && !isListItem(s.Text):
+		return KindHeading
+	}
+	return KindSentence
+}
+
+// lowerPrefix appends to dst the first bytes of s, ASCII-lowercased, with
+// opening quotes, brackets and dashes skipped: enough to match a label.
+func lowerPrefix(dst []byte, s string) string {
+	s = strings.TrimLeft(s, "\"'`([-–—•* \t")
+	for i := 0; i < len(s) && len(dst) < cap(dst); i++ {
+		c := s[i]
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return string(dst)
+}
+
+// wordCount counts runs of letters and digits in s, stopping at limit.
+func wordCount(s string, limit int) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			if n++; n >= limit {
+				return n
+			}
+		}
+		in = w
+	}
+	return n
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var timestampPrefixes = []string{"updated", "last updated", "published", "posted", "last modified", "aktualisiert",
+	"stand:", "zuletzt aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado", "publicado",
+	"aggiornato", "pubblicato", "atualizado", "bijgewerkt", "gepubliceerd"}
+
+func isTimestamp(head, s string, words int) bool {
+	if words <= 12 && hasAnyPrefix(head, timestampPrefixes) {
+		// "Updated" opens a sentence too ("Updated figures show…"):
+		// a stamp is followed by a colon or a number.
+		rest := strings.TrimLeft(s[wordEnd(s):], " \t")
+		return rest == "" || rest[0] == ':' || isDigit(rest[0]) || hasDigitSoon(rest)
+	}
+	return words <= 4 && isClockTime(head)
+}
+
+// wordEnd returns where the first word of s (after skipped openers) ends,
+// for a label of one or two words.
+func wordEnd(s string) int {
+	i := strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) })
+	if i < 0 {
+		return len(s)
+	}
+	j := strings.IndexFunc(s[i:], func(r rune) bool { return !unicode.IsLetter(r) })
+	if j < 0 {
+		return len(s)
+	}
+	return i + j
+}
+
+// hasDigitSoon reports whether a digit appears in the first few bytes of s
+// ("at 6:34", "on 3 March").
+func hasDigitSoon(s string) bool {
+	for i := 0; i < len(s) && i < 12; i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isClockTime matches "6:34", "6:34 p.m." and "18.30 uhr" at the start of s.
+func isClockTime(s string) bool {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i >= 1 && i <= 2 && i+2 < len(s) && (s[i] == ':' || s[i] == '.') && isDigit(s[i+1]) && isDigit(s[i+2])
+}
+
+var bylinePrefixes = []string{"by ", "von ", "par ", "por ", "di ", "door "}
+
+// bylineStoppers are words after "By" that show a sentence, not a name.
+var bylineStoppers = wordsOf("the a an then now this that that's these those contrast comparison far law " +
+	"day night noon midday early late mid the end midnight tomorrow next last way all some most le la les el los las il lo de der die das den")
+
+func isByline(head, s string, words int) bool {
+	if strings.Contains(head, "reporting by") || strings.Contains(head, "editing by") || strings.HasPrefix(head, "additional reporting") {
+		return true
+	}
+	if words > 7 || !hasAnyPrefix(head, bylinePrefixes) {
+		return false
+	}
+	second := head[strings.IndexByte(head, ' ')+1:]
+	second = strings.TrimLeft(second, " .")
+	if end := strings.IndexAny(second, " ,.;:"); end >= 0 {
+		second = second[:end]
+	}
+	return second != "" && !bylineStoppers[second] && !isDigit(second[0])
+}
+
+var captionLabels = []string{"photo", "picture", "image", "video", "credit", "caption", "foto", "bild", "imagen",
+	"immagine", "afbeelding", "illustration", "graphic"}
+
+func isCaption(head, s string) bool {
+	for _, l := range captionLabels {
+		if rest, ok := strings.CutPrefix(head, l); ok {
+			rest = strings.TrimLeft(rest, "sgraph ") // photos, photograph, pictures
+			if strings.HasPrefix(rest, ":") {
+				return true
+			}
+		}
+	}
+	return labelled(s) && (strings.Contains(s, "pictured") || strings.Contains(s, "Pictured"))
+}
+
+// labelled reports whether s opens with a label of one to four words and a
+// colon, as picture captions do ("In mourning: Scott is pictured…").
+func labelled(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i > 40 || i+1 < len(s) && isDigit(s[i+1]) {
+		return false
+	}
+	n := wordCount(s[:i], 6)
+	return n >= 1 && n <= 4 && !strings.ContainsAny(s[:i], ",.\"'")
+}
+
+var boilerplatePrefixes = []string{"scroll down", "read more", "click here", "team news", "follow us", "follow @",
+	"share this", "sign up", "advertisement", "watch the video", "watch video", "related:", "related articles",
+	"subscribe", "see also", "lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi", "voir aussi",
+	"lee también", "leer más", "leggi anche", "leia também", "leia mais", "lees ook", "lees meer"}
+
+func isBoilerplate(head, s string, words int) bool {
+	if words <= 12 && hasAnyPrefix(head, boilerplatePrefixes) {
+		return true
+	}
+	return words <= 15 && strings.Contains(strings.ToLower(s), "click here")
+}
+
+// ownLine reports whether s starts a line and ends one.
+func ownLine(src string, s Sentence) bool {
+	i := s.Start
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && src[i-1] != '\n' {
+		return false
+	}
+	j := s.End
+	for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r') {
+		j++
+	}
+	return j == len(src) || src[j] == '\n'
+}
+
+// endsLikeSentence reports whether s ends with a stop, a question or
+// exclamation mark, a colon, or a closing quote or bracket after one.
+func endsLikeSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…:;\"'”’»)。！？؟।", r)
+}
+
+// isListItem reports whether s opens with a bullet or a list marker.
+func isListItem(s string) bool {
+	if bulletLen(s) > 0 || strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") {
+		return true
+	}
+	tok, _, _ := strings.Cut(s, " ")
+	_, ok := parseMarker(tok)
+	return ok
+}
+
+var dateWords = wordsOf("monday tuesday wednesday thursday friday saturday sunday " +
+	"january february march april may june july august september october november december " +
+	"jan feb mar apr jun jul aug sep sept oct nov dec of the th st nd rd " +
+	"montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz juni juli oktober dezember " +
+	"lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre le " +
+	"lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre de " +
+	"gmt bst utc est edt cet cest et pt")
+
+// isDateline reports whether s is a date alone or a place in capitals with
+// an optional news agency.
+func isDateline(s string, words int) bool {
+	if words == 0 || words > 8 {
+		return false
+	}
+	return onlyDateWords(s) || placeAndAgency(s)
+}
+
+func onlyDateWords(s string) bool {
+	letters := false
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if isDigit(f[0]) {
+			continue
+		}
+		if !dateWords[strings.ToLower(f)] {
+			return false
+		}
+		letters = true
+	}
+	return letters
+}
+
+// placeAndAgency matches "LONDON (Reuters) -" and "WASHINGTON, D.C. —".
+func placeAndAgency(s string) bool {
+	place, agency, _ := strings.Cut(s, "(")
+	place = strings.TrimRight(place, " ,-–—")
+	if place == "" || strings.ToUpper(place) != place || strings.IndexFunc(place, unicode.IsLetter) < 0 {
+		return false
+	}
+	dash := strings.TrimRight(s, " ") != strings.TrimRight(s, " -–—")
+	agency = strings.TrimRight(agency, " -–—")
+	if agency == "" {
+		return dash // a bare word in capitals is a heading
+	}
+	return strings.HasSuffix(agency, ")")
+}
+
+func wordsOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

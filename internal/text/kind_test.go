@@ -1,0 +1,80 @@
+package text_test
+
+import (
+	"testing"
+
+	"github.com/redline-news/redline/internal/text"
+)
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name, src, unit string
+		want            text.Kind
+	}{
+		{"en sentence", "The council met on Monday.", "The council met on Monday.", text.KindSentence},
+		{"en section label", "Administration\n\nThe council met on Monday.", "Administration", text.KindHeading},
+		{"en headline", "Ad sales boost Time Warner profit\n\nProfits jumped.", "Ad sales boost Time Warner profit", text.KindHeading},
+		{"de headline", "Regierung plant neue Steuer\n\nDie Regierung plant eine Steuer.", "Regierung plant neue Steuer", text.KindHeading},
+		{"fr headline", "Le gouvernement prépare un impôt\n\nLe gouvernement prépare un impôt.", "Le gouvernement prépare un impôt", text.KindHeading},
+		{"en byline", "By Jane Smith\n\nThe council met.", "By Jane Smith", text.KindByline},
+		{"en tokenized byline", "by laura j snyder . the council met on monday .", "by laura j snyder .", text.KindByline},
+		{"en not a byline", "By the time police arrived, he had fled.", "By the time police arrived, he had fled.", text.KindSentence},
+		{"en wire credit", "Reporting by John Smith; Editing by Ann Lee", "Reporting by John Smith; Editing by Ann Lee", text.KindByline},
+		{"de byline", "Von Hans Müller\n\nDer Rat tagte.", "Von Hans Müller", text.KindByline},
+		{"fr byline", "Par Marie Dupont\n\nLe conseil a voté.", "Par Marie Dupont", text.KindByline},
+		{"es byline", "Por Ana García\n\nEl consejo votó.", "Por Ana García", text.KindByline},
+		{"it byline", "Di Marco Rossi\n\nIl consiglio ha votato.", "Di Marco Rossi", text.KindByline},
+		{"nl byline", "Door Jan de Vries\n\nDe raad stemde.", "Door Jan de Vries", text.KindByline},
+		{"en dateline", "LONDON (Reuters) -\nShares fell on Monday.", "LONDON (Reuters) -", text.KindDateline},
+		{"en date line", "Tuesday, 3 March 2015\n\nShares fell.", "Tuesday, 3 March 2015", text.KindDateline},
+		{"de date line", "Dienstag, 3. März 2015\n\nDie Aktien fielen.", "Dienstag, 3. März 2015", text.KindDateline},
+		{"fr date line", "Mardi 3 mars 2015\n\nLes actions ont chuté.", "Mardi 3 mars 2015", text.KindDateline},
+		{"es date line", "Martes 3 de marzo de 2015\n\nLas acciones cayeron.", "Martes 3 de marzo de 2015", text.KindDateline},
+		{"en timestamp", "Shares fell.\nUpdated: 6:34 p.m.", "Updated: 6:34 p.m.", text.KindTimestamp},
+		{"en updated sentence", "Updated figures show a rise in sales.", "Updated figures show a rise in sales.", text.KindSentence},
+		{"de timestamp", "Die Aktien fielen.\nAktualisiert: 18:34 Uhr", "Aktualisiert: 18:34 Uhr", text.KindTimestamp},
+		{"fr timestamp", "Les actions ont chuté.\nMis à jour le 3 mars", "Mis à jour le 3 mars", text.KindTimestamp},
+		{"es timestamp", "Las acciones cayeron.\nActualizado: 18:34", "Actualizado: 18:34", text.KindTimestamp},
+		{"it timestamp", "Le azioni sono scese.\nAggiornato alle 18:34", "Aggiornato alle 18:34", text.KindTimestamp},
+		{"pt timestamp", "As ações caíram.\nAtualizado em 3 de março", "Atualizado em 3 de março", text.KindTimestamp},
+		{"nl timestamp", "De aandelen daalden.\nBijgewerkt: 18:34", "Bijgewerkt: 18:34", text.KindTimestamp},
+		{"en photo caption", "Photo: The mayor at the hearing.", "Photo: The mayor at the hearing.", text.KindCaption},
+		{"en pictured caption", "in mourning : scott is pictured above at the funeral .", "in mourning : scott is pictured above at the funeral .", text.KindCaption},
+		{"en pictured in prose", "sturgeon ( pictured ) said she would vote .", "sturgeon ( pictured ) said she would vote .", text.KindSentence},
+		{"de caption", "Foto: Der Bürgermeister im Rat.", "Foto: Der Bürgermeister im Rat.", text.KindCaption},
+		{"es caption", "Imagen: El alcalde en el pleno.", "Imagen: El alcalde en el pleno.", text.KindCaption},
+		{"en scroll down", "The team won. Scroll down for video.", "Scroll down for video.", text.KindBoilerplate},
+		{"en team news", "team news . arsenal have no injuries .", "team news .", text.KindBoilerplate},
+		{"en read more", "The team won.\nRead more", "Read more", text.KindBoilerplate},
+		{"de read more", "Das Team gewann.\nLesen Sie auch: Die Bilanz", "Lesen Sie auch: Die Bilanz", text.KindBoilerplate},
+		{"fr read more", "L'équipe a gagné.\nLire aussi : le bilan", "Lire aussi : le bilan", text.KindBoilerplate},
+		{"es read more", "El equipo ganó.\nLee también: el balance", "Lee también: el balance", text.KindBoilerplate},
+		{"it read more", "La squadra ha vinto.\nLeggi anche: il bilancio", "Leggi anche: il bilancio", text.KindBoilerplate},
+		{"pt read more", "A equipe venceu.\nLeia também: o balanço", "Leia também: o balanço", text.KindBoilerplate},
+		{"nl read more", "Het team won.\nLees ook: de balans", "Lees ook: de balans", text.KindBoilerplate},
+		{"list item stays a sentence", "Shopping:\n• eggs", "• eggs", text.KindSentence},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.src)
+			kinds := text.Classify(tc.src, sents)
+			for i, s := range sents {
+				if s.Text == tc.unit {
+					if kinds[i] != tc.want {
+						t.Errorf("got %v, want %v", kinds[i], tc.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no unit %q among %+v", tc.unit, sents)
+		})
+	}
+}
+
+func TestKindNames(t *testing.T) {
+	for k, want := range map[text.Kind]string{text.KindSentence: "sentence", text.KindBoilerplate: "boilerplate", text.Kind(99): "unknown"} {
+		if got := k.String(); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package sqlite
+
+import (
+	"strconv"
+	"sync"
+
+	"github.com/hashicorp/golang-lru/v2/simplelru"
+
+	"github.com/redline-news/redline/service"
+)
+
+// metaCacheSize bounds each map of the meta cache: about 200 bytes an
+// entry, so a few megabytes at most.
+const metaCacheSize = 1 << 15
+
+// metaCache remembers revisions' numbers and content hashes, so that the
+// cache lookups of summaries and diffs, the hottest reads, need no query.
+// It is exact because one process owns the database file and every write
+// goes through the committer, which updates the cache after each commit in
+// commit order. A read that missed may fill it only if no write committed
+// while it read (gen), so it never puts back what a write replaced.
+type metaCache struct {
+	mu       sync.Mutex
+	gen      uint64
+	latest   *simplelru.LRU[string, service.RevisionMeta] // by article id
+	numbered *simplelru.LRU[string, string]               // content hash by id and number
+}
+
+func newMetaCache() *metaCache {
+	c := &metaCache{}
+	// NewLRU fails only for a size below 1.
+	c.latest, _ = simplelru.NewLRU[string, service.RevisionMeta](metaCacheSize, nil)
+	c.numbered, _ = simplelru.NewLRU[string, string](metaCacheSize, nil)
+	return c
+}
+
+func numberedKey(id string, n int) string { return id + "\x00" + strconv.Itoa(n) }
+
+// get returns the meta of revision n (the latest when 0) and the
+// generation to pass to put on a miss.
+func (c *metaCache) get(id string, n int) (service.RevisionMeta, uint64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n == 0 {
+		m, ok := c.latest.Get(id)
+		return m, c.gen, ok
+	}
+	hash, ok := c.numbered.Get(numberedKey(id, n))
+	return service.RevisionMeta{ArticleID: id, Number: n, ContentHash: hash}, c.gen, ok
+}
+
+// put keeps what a read found, unless a write committed since gen.
+func (c *metaCache) put(gen uint64, latest bool, m service.RevisionMeta) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	if latest {
+		c.latest.Add(m.ArticleID, m)
+	}
+	c.numbered.Add(numberedKey(m.ArticleID, m.Number), m.ContentHash)
+}
+
+// wrote records a committed revision, the article's new latest.
+func (c *metaCache) wrote(r *service.Revision) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	m := service.RevisionMeta{ArticleID: r.ArticleID, Number: r.Number, ContentHash: r.ContentHash}
+	c.latest.Add(r.ArticleID, m)
+	c.numbered.Add(numberedKey(r.ArticleID, r.Number), r.ContentHash)
+}
+
+// deleted forgets an article. Its numbered entries are not indexed by
+// article, and deletes are rare, so they all go.
+func (c *metaCache) deleted(id string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.latest.Remove(id)
+	c.numbered.Purge()
+}

@@ -1,0 +1,319 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/redline-news/redline/service/web"
+)
+
+// needTool skips the test when a tool is missing, or fails it under CI,
+// where .ci/run installs every tool the tests need.
+func needTool(t *testing.T, what string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is missing; .ci/run installs it", what)
+	}
+	t.Skipf("%s is missing: install it (apt-get install chromium; npm install --prefix ~/.cache/redline-axe axe-core) to run the browser tests", what)
+}
+
+// chromiumPath finds Debian's chromium, or the browser REDLINE_CHROMIUM names.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("REDLINE_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	needTool(t, "chromium")
+	return ""
+}
+
+// axeSource returns axe-core's script, from REDLINE_AXE_CORE (the path of
+// axe.min.js) or the cache directory .ci/run installs it in.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	path := os.Getenv("REDLINE_AXE_CORE")
+	if path == "" {
+		home, _ := os.UserHomeDir()
+		path = filepath.Join(home, ".cache", "redline-axe", "node_modules", "axe-core", "axe.min.js")
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		needTool(t, "axe-core ("+path+")")
+	}
+	return string(src)
+}
+
+// browser is a headless Chromium tab with a fresh profile; it records every
+// JavaScript dialog that opens, and dismisses it.
+type browser struct {
+	ctx     context.Context
+	mu      sync.Mutex
+	dialogs []string
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	path := chromiumPath(t)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
+	ctx, cancelTab := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelTab(); cancelAlloc() })
+	b := &browser{ctx: ctx}
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start chromium %s: %v", path, err)
+	}
+	go b.dismissDialogs(chromedp.Events(ctx, page.JavascriptDialogOpening))
+	return b
+}
+
+func (b *browser) dismissDialogs(dialogs iter.Seq2[page.EventJavascriptDialogOpening, error]) {
+	for ev, err := range dialogs {
+		if err != nil {
+			return
+		}
+		b.mu.Lock()
+		b.dialogs = append(b.dialogs, ev.Message)
+		b.mu.Unlock()
+		chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+	}
+}
+
+func (b *browser) dialogsOpened() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.dialogs...)
+}
+
+func (b *browser) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+// eval runs a script in the page and decodes its JSON result into T.
+func eval[T any](t *testing.T, b *browser, script string) T {
+	t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](script, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", script, err)
+	}
+	return v
+}
+
+// clickAndLoad clicks an element that leads to another page and waits until
+// the browser shows a page whose address contains want.
+func (b *browser) clickAndLoad(t *testing.T, sel, want string) {
+	t.Helper()
+	b.do(t, chromedp.Click(chromedp.CSS(sel)))
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? location.href : ""`))
+		if err == nil && strings.Contains(loc, want) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	loc, _ := chromedp.Run(b.ctx, chromedp.Location())
+	t.Fatalf("after clicking %s: at %s, want an address with %q", sel, loc, want)
+}
+
+// texts returns the visible text of each element sel matches, leaving out
+// the visually hidden cues (rl-sr) that screen readers hear.
+const textsJS = `Array.from(document.querySelectorAll(%q)).map(function (el) {
+	var c = el.cloneNode(true); c.querySelectorAll(".rl-sr").forEach(function (s) { s.remove(); });
+	return c.textContent; })`
+
+func texts(t *testing.T, b *browser, sel string) []string {
+	t.Helper()
+	return eval[[]string](t, b, strings.Replace(textsJS, "%q", jsString(sel), 1))
+}
+
+func jsString(s string) string {
+	out, _ := json.Marshal(s)
+	return string(out)
+}
+
+func wantTexts(t *testing.T, b *browser, sel string, want []string) {
+	t.Helper()
+	got := texts(t, b, sel)
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("%s: got %q, want %q", sel, got, want)
+	}
+}
+
+// axeViolations runs axe-core in the page and returns the serious and
+// critical violations, each as "rule: target".
+func axeViolations(t *testing.T, b *browser, axe string) []string {
+	t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](axe+";true")); err != nil {
+		t.Fatalf("inject axe-core: %v", err)
+	}
+	return eval[[]string](t, b, `axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
+		var out = [];
+		r.violations.forEach(function (v) {
+			if (v.impact !== "serious" && v.impact !== "critical") { return; }
+			v.nodes.forEach(function (n) { out.push(v.id + " (" + v.impact + "): " + n.target.join(" ") + ": " + n.failureSummary); });
+		});
+		return out; })`)
+}
+
+func TestBrowser(t *testing.T) {
+	b := newBrowser(t)
+	axe := axeSource(t)
+	s := storySite(t, web.Config{})
+	t.Run("list and search", func(t *testing.T) {
+		b.do(t, chromedp.Navigate(s.url+"/"))
+		wantTexts(t, b, "table.articles .article-cell a", []string{"Fire downtown", "Council passes budget after long debate"})
+		b.do(t, chromedp.SendKeys(chromedp.CSS("#q"), "BUDGET"))
+		b.clickAndLoad(t, "form.search button", "q=BUDGET")
+		wantTexts(t, b, "table.articles .article-cell a", []string{"Council passes budget after long debate"})
+		wantTexts(t, b, "table.articles .revs", []string{"3"})
+	})
+	t.Run("open an article of three revisions", func(t *testing.T) {
+		b.clickAndLoad(t, "table.articles .article-cell a", "/articles/council-budget")
+		wantTexts(t, b, "h1", []string{"Council passes budget after long debate"})
+		wantTexts(t, b, ".timeline-list .rev-head a", []string{"Revision 3", "Revision 2", "Revision 1"})
+		wantTexts(t, b, ".rl-title ins", []string{" after long debate"})
+		wantTexts(t, b, "#diff ins", []string{"\n\nA vote on property taxes follows next week, the clerk said."})
+		wantTexts(t, b, "#diff del", nil)
+	})
+	t.Run("pick another pair through the timeline", func(t *testing.T) {
+		b.do(t, chromedp.Click(chromedp.CSS(`#rev-1 input[name=from]`)), chromedp.Click(chromedp.CSS(`#rev-2 input[name=to]`)))
+		b.clickAndLoad(t, "#compare", "to=2&from=1")
+		wantTexts(t, b, "#diff-h", []string{"Changes from revision 1 to revision 2"})
+		wantTexts(t, b, "#diff del", []string{"7", "2", "400"})
+		wantTexts(t, b, "#diff ins", []string{"6", "3", "600"})
+	})
+	t.Run("switch to side by side and back", func(t *testing.T) {
+		b.clickAndLoad(t, ".views a:nth-child(2)", "view=side")
+		wantTexts(t, b, "#diff thead th", []string{"Revision 1" + texts(t, b, "#diff thead th time")[0], "Revision 2" + texts(t, b, "#diff thead th time")[1]})
+		wantTexts(t, b, "#diff td.rl-old del", []string{"7", "2", "400"})
+		wantTexts(t, b, "#diff td.rl-new ins", []string{"6", "3", "600"})
+		if n := len(texts(t, b, "#diff tr.rl-edited")); n != 2 {
+			t.Errorf("edited rows: got %d, want 2", n)
+		}
+		b.clickAndLoad(t, ".views a:nth-child(1)", "view=inline")
+		wantTexts(t, b, "#diff ins", []string{"6", "3", "600"})
+	})
+	t.Run("hide unchanged paragraphs", func(t *testing.T) {
+		b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?from=2&to=3&view=inline"))
+		b.clickAndLoad(t, "#toggle-unchanged", "hide=1")
+		skips := texts(t, b, "#diff .rl-skip")
+		if len(skips) != 1 || !strings.Contains(skips[0], "unchanged") {
+			t.Errorf("hidden paragraphs marker: got %q, want one that says how many are unchanged", skips)
+		}
+	})
+	t.Run("j and k jump between changes", func(t *testing.T) {
+		b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?from=1&to=3"))
+		for _, tc := range []struct{ key, want string }{{"j", " after long debate"}, {"j", "7"}, {"j", "2"}, {"k", "7"}} {
+			b.do(t, chromedp.KeyEvent(tc.key))
+			if got := texts(t, b, ".rl-current"); len(got) != 1 || got[0] != tc.want {
+				t.Errorf("after %s: current change %q, want %q", tc.key, got, tc.want)
+			}
+		}
+	})
+	t.Run("a summary sentence marks the article text", func(t *testing.T) {
+		sentences := texts(t, b, "[data-summary-sentence]")
+		if len(sentences) == 0 {
+			t.Fatal("no summary sentence")
+		}
+		last := len(sentences) - 1
+		b.do(t, chromedp.Click(chromedp.CSS("li:last-child > [data-summary-sentence]")))
+		wantTexts(t, b, "#article-text mark", []string{sentences[last]})
+		if !eval[bool](t, b, `(function () { var r = document.querySelector("#article-text mark").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`) {
+			t.Error("the marked sentence is not scrolled into view")
+		}
+		b.do(t, chromedp.Click(chromedp.CSS("li:first-child > [data-summary-sentence]")))
+		wantTexts(t, b, "#article-text mark", []string{sentences[0]})
+	})
+	t.Run("what's new since an earlier revision", func(t *testing.T) {
+		b.clickAndLoad(t, "#rev-1 .since-link", "since=1")
+		got := texts(t, b, ".summary h3 + .summary-sentences [data-summary-sentence]")
+		if len(got) == 0 || strings.Contains(strings.Join(got, " "), "Critics said") {
+			t.Errorf("new since revision 1: got %q, want only added or edited sentences", got)
+		}
+	})
+	t.Run("axe finds nothing serious", func(t *testing.T) {
+		for _, path := range []string{"/", "/articles/council-budget", "/articles/council-budget?from=1&to=3&view=inline", "/articles/council-budget?from=1&to=3&view=side"} {
+			b.do(t, chromedp.Navigate(s.url+path))
+			if v := axeViolations(t, b, axe); len(v) > 0 {
+				t.Errorf("%s: axe-core violations:\n%s", path, strings.Join(v, "\n"))
+			}
+		}
+	})
+	t.Run("phone width", func(t *testing.T) {
+		b.do(t, chromedp.EmulateViewport(390, 844))
+		defer b.do(t, chromedp.EmulateViewport(1280, 900))
+		for _, path := range []string{"/", "/articles/council-budget?from=1&to=3&view=inline", "/articles/council-budget?from=1&to=3&view=side"} {
+			b.do(t, chromedp.Navigate(s.url+path))
+			if w := eval[[]int](t, b, `[document.documentElement.scrollWidth, innerWidth]`); w[0] > w[1] {
+				t.Errorf("%s at 390 px: page is %d px wide, scrolls sideways", path, w[0])
+			}
+		}
+		if one := eval[bool](t, b, `(function () { var r = document.querySelector("#diff tr.rl-edited");
+			return r.querySelector("td.rl-new").getBoundingClientRect().top >= r.querySelector("td.rl-old").getBoundingClientRect().bottom; })()`); !one {
+			t.Error("side by side at 390 px: the columns stand side by side, want old above new")
+		}
+	})
+}
+
+// TestBrowserRunsNoPayload stores an article full of script payloads and
+// checks in the browser that none of them runs and each shows as text.
+func TestBrowserRunsNoPayload(t *testing.T) {
+	b := newBrowser(t)
+	s := startSite(t, web.Config{})
+	title := `<script>alert("title")</script><img src=x onerror="window.ran='img'">`
+	s.put(t, "xss", title, "Plain first version.\n\nSecond paragraph.")
+	s.put(t, "xss", title+` <svg onload="window.ran='svg'">`,
+		"Now with <script>window.ran='script';alert(1)</script> inside.\n\n<img src=x onerror=\"window.ran='img2';alert(2)\"> and <svg onload=alert(3)></svg>\n\n<a href=\"javascript:window.ran='js'\">click</a> javascript:alert(4)")
+	for _, path := range []string{"/", "/?q=" + "%3Cscript%3E", "/articles/xss", "/articles/xss?view=side", "/articles/xss?from=0&to=1"} {
+		t.Run(path, func(t *testing.T) {
+			b.do(t, chromedp.Navigate(s.url+path))
+			if ran := eval[string](t, b, `String(window.ran)`); ran != "undefined" {
+				t.Errorf("a payload ran: window.ran = %q", ran)
+			}
+			wantTitle := "Articles · Redline"
+			if strings.HasPrefix(path, "/articles/") {
+				wantTitle = title + ` <svg onload="window.ran='svg'"> · Redline`
+			}
+			if strings.HasPrefix(path, "/?q") {
+				wantTitle = "Articles matching “<script>” · Redline"
+			}
+			if got := eval[string](t, b, `document.title`); got != wantTitle {
+				t.Errorf("document.title: got %q, want %q", got, wantTitle)
+			}
+			if n := eval[int](t, b, `document.querySelectorAll("main script, main img, main svg:not(.rl-bar), a[href^='javascript:']").length`); n != 0 {
+				t.Errorf("%d payload elements made it into the page", n)
+			}
+			if body := eval[string](t, b, `document.body.innerText`); !strings.Contains(body, `<script>alert("title")</script>`) {
+				t.Errorf("the payload is not shown as text: %s", body)
+			}
+			if links := eval[int](t, b, `document.querySelectorAll("a[href^='javascript']").length`); links != 0 {
+				t.Errorf("got %d javascript: links", links)
+			}
+		})
+	}
+	if d := b.dialogsOpened(); len(d) > 0 {
+		t.Errorf("dialogs opened: %q", d)
+	}
+}

@@ -1,0 +1,162 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// Limits and defaults of the article page's parameters.
+const (
+	DefaultSentences = 3
+	MaxSentences     = 20
+	DefaultWords     = 60
+	MinWords         = 10
+	MaxWords         = 1000
+	maxNumberDigits  = 9
+)
+
+// articleParams is everything a view of an article depends on; its URL
+// names them all, so that any view can be shared.
+type articleParams struct {
+	From, To int
+	View     string // "inline" or "side"
+	Hide     bool   // hide unchanged paragraphs
+	Unit     string // summary length in "sentences" or "words"
+	Length   int
+	Since    int // 0, or the revision "what's new" is counted from
+}
+
+// parseArticleParams reads and checks the query of an article page whose
+// latest revision is latest.
+func parseArticleParams(c *fiber.Ctx, id string, latest int) (articleParams, error) {
+	a := articleParams{To: latest, View: "inline", Unit: "sentences", Length: DefaultSentences}
+	var err error
+	if a.To, err = revisionParam(c, "to", latest, id); err != nil {
+		return a, err
+	}
+	a.From = a.To - 1
+	if s := c.Query("from"); s != "" {
+		if a.From, err = number(s, "from"); err != nil {
+			return a, err
+		}
+		if a.From >= a.To {
+			return a, invalid("from (%d) must be an earlier revision than to (%d); 0 is the empty text", a.From, a.To)
+		}
+	}
+	if err := a.parseView(c); err != nil {
+		return a, err
+	}
+	if err := a.parseLength(c); err != nil {
+		return a, err
+	}
+	if s := c.Query("since"); s != "" {
+		if a.Since, err = number(s, "since"); err != nil {
+			return a, err
+		}
+		if a.Since < 1 || a.Since >= a.To {
+			return a, invalid("since must be a revision from 1 to %d, before the one summarized (%d)", a.To-1, a.To)
+		}
+	}
+	return a, nil
+}
+
+// revisionParam reads a revision number from 1 to latest; absent, latest.
+func revisionParam(c *fiber.Ctx, name string, latest int, id string) (int, error) {
+	s := c.Query(name)
+	if s == "" {
+		return latest, nil
+	}
+	n, err := number(s, name)
+	switch {
+	case err != nil:
+		return 0, err
+	case n < 1:
+		return 0, invalid("%s must be a revision number from 1 to %d", name, latest)
+	case n > latest:
+		return 0, notFound("article %s has no revision %d; its latest is %d", id, n, latest)
+	}
+	return n, nil
+}
+
+func number(s, name string) (int, error) {
+	if len(s) > maxNumberDigits {
+		return 0, invalid("%s must be a number of at most %d digits", name, maxNumberDigits)
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, invalid("%s must be a whole number such as 2", name)
+	}
+	return n, nil
+}
+
+func (a *articleParams) parseView(c *fiber.Ctx) error {
+	switch v := c.Query("view"); v {
+	case "", "inline", "side":
+		if v != "" {
+			a.View = v
+		}
+	default:
+		return invalid("view must be inline or side")
+	}
+	switch c.Query("hide") {
+	case "", "0":
+	case "1":
+		a.Hide = true
+	default:
+		return invalid("hide must be 1 (hide unchanged paragraphs) or 0")
+	}
+	return nil
+}
+
+func (a *articleParams) parseLength(c *fiber.Ctx) error {
+	switch u := c.Query("unit"); u {
+	case "", "sentences":
+	case "words":
+		a.Unit, a.Length = "words", DefaultWords
+	default:
+		return invalid("unit must be sentences or words")
+	}
+	s := c.Query("length")
+	if s == "" {
+		return nil
+	}
+	n, err := number(s, "length")
+	if err != nil {
+		return err
+	}
+	if a.Unit == "sentences" && (n < 1 || n > MaxSentences) {
+		return invalid("a summary has 1 to %d sentences", MaxSentences)
+	}
+	if a.Unit == "words" && (n < MinWords || n > MaxWords) {
+		return invalid("a summary's word budget is %d to %d words", MinWords, MaxWords)
+	}
+	a.Length = n
+	return nil
+}
+
+// URL returns the address of this view of article id.
+func (a articleParams) URL(id string) string {
+	v := url.Values{}
+	v.Set("from", strconv.Itoa(a.From))
+	v.Set("to", strconv.Itoa(a.To))
+	v.Set("view", a.View)
+	if a.Hide {
+		v.Set("hide", "1")
+	}
+	if a.Unit != "sentences" || a.Length != DefaultSentences {
+		v.Set("unit", a.Unit)
+		v.Set("length", strconv.Itoa(a.Length))
+	}
+	if a.Since > 0 {
+		v.Set("since", strconv.Itoa(a.Since))
+	}
+	return "/articles/" + id + "?" + v.Encode()
+}
+
+// with returns the URL of the view changed by f.
+func (a articleParams) with(id string, f func(*articleParams)) string {
+	f(&a)
+	return a.URL(id)
+}

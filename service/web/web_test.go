@@ -1,0 +1,210 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/diff"
+	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/web"
+)
+
+func TestEveryPageCarriesSecurityHeaders(t *testing.T) {
+	s := storySite(t, web.Config{})
+	for _, path := range []string{"/", "/?q=fire", "/articles/council-budget", "/articles/council-budget?view=side&from=1&to=3",
+		"/articles/missing", "/articles/council-budget?to=9", "/assets/redline.css", "/assets/redline.js"} {
+		t.Run(path, func(t *testing.T) {
+			p := s.get(t, path)
+			for header, want := range map[string]string{
+				"Content-Security-Policy": web.ContentSecurityPolicy,
+				"X-Content-Type-Options":  "nosniff",
+				"Referrer-Policy":         "same-origin",
+			} {
+				if got := p.header.Get(header); got != want {
+					t.Errorf("%s: got %q, want %q", header, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestBadInputGetsAnErrorPage(t *testing.T) {
+	s := storySite(t, web.Config{})
+	for _, tc := range []struct {
+		name, path string
+		status     int
+		says       string
+	}{
+		{"unknown article", "/articles/missing", http.StatusNotFound, "not_found"},
+		{"bad id", "/articles/bad%20id", http.StatusBadRequest, "article id may only hold"},
+		{"long id", "/articles/" + strings.Repeat("a", 201), http.StatusBadRequest, "1 to 200 characters"},
+		{"revision past the latest", "/articles/council-budget?to=9", http.StatusNotFound, "has no revision 9; its latest is 3"},
+		{"from not before to", "/articles/council-budget?from=3&to=2", http.StatusBadRequest, "must be an earlier revision"},
+		{"from not a number", "/articles/council-budget?from=x", http.StatusBadRequest, "whole number"},
+		{"huge number", "/articles/council-budget?to=99999999999", http.StatusBadRequest, "at most 9 digits"},
+		{"unknown view", "/articles/council-budget?view=3d", http.StatusBadRequest, "view must be inline or side"},
+		{"hide not 0 or 1", "/articles/council-budget?hide=yes", http.StatusBadRequest, "hide must be 1"},
+		{"too many sentences", "/articles/council-budget?length=21", http.StatusBadRequest, "1 to 20 sentences"},
+		{"too few words", "/articles/council-budget?unit=words&length=2", http.StatusBadRequest, "10 to 1000 words"},
+		{"since after to", "/articles/council-budget?to=2&since=2", http.StatusBadRequest, "since must be a revision from 1 to 1"},
+		{"long query", "/?q=" + strings.Repeat("x", 201), http.StatusBadRequest, "at most 200 bytes"},
+		{"bad cursor", "/?cursor=!!", http.StatusBadRequest, "cursor is malformed"},
+		{"bad limit", "/?limit=1000", http.StatusBadRequest, "limit must be a number from 1 to 200"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := s.get(t, tc.path)
+			if p.status != tc.status {
+				t.Fatalf("status: got %d, want %d (%s)", p.status, tc.status, p.body)
+			}
+			if ct := p.header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+				t.Errorf("content type: got %q, want text/html", ct)
+			}
+			if tc.says != "not_found" && !strings.Contains(p.body, tc.says) {
+				t.Errorf("error page does not say %q: %s", tc.says, p.body)
+			}
+		})
+	}
+}
+
+func TestViewsHaveTheirOwnURLs(t *testing.T) {
+	s := storySite(t, web.Config{})
+	for _, tc := range []struct {
+		name, path string
+		want       []string
+	}{
+		{"default is the latest against the one before", "/articles/council-budget",
+			[]string{"Changes from revision 2 to revision 3", ` after long debate</ins>`, `class="diff view-inline"`}},
+		{"any pair, side by side", "/articles/council-budget?from=1&to=3&view=side",
+			[]string{"Changes from revision 1 to revision 3", `<table class="rl-side-by-side">`, `<th scope="col" class="rl-old">Revision 1`}},
+		{"first revision against nothing", "/articles/council-budget?from=0&to=1&view=side", []string{"Revision 1, first version", "Before revision 1 (empty)"}},
+		{"hidden unchanged paragraphs leave a marker", "/articles/council-budget?from=2&to=3&hide=1", []string{`<span class="rl-skip">`, "Show unchanged paragraphs"}},
+		{"what's new since", "/articles/council-budget?since=1", []string{"What’s new since revision 1", "property taxes"}},
+		{"word budget", "/articles/council-budget?unit=words&length=12", []string{`<option value="words" selected>`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := s.get(t, tc.path)
+			if p.status != http.StatusOK {
+				t.Fatalf("status: got %d, want 200: %s", p.status, p.body)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(p.body, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+		})
+	}
+}
+
+func TestListSearchesAndPages(t *testing.T) {
+	s := storySite(t, web.Config{})
+	p := s.get(t, "/?q=FIRE")
+	if !strings.Contains(p.body, `href="/articles/fire-downtown"`) || strings.Contains(p.body, "council-budget") {
+		t.Errorf("search for FIRE: got %s, want only fire-downtown", p.body)
+	}
+	for _, id := range []string{"council-budget", "fire-downtown"} {
+		revs, _ := s.store.Revisions(context.Background(), id)
+		n := len(revs)
+		to, _ := s.store.RevisionByNumber(context.Background(), id, n)
+		from := &service.Revision{}
+		if n > 1 {
+			from, _ = s.store.RevisionByNumber(context.Background(), id, n-1)
+		}
+		st := mustCompare(t, from.Body, to.Body)
+		want := fmt.Sprintf(`aria-label="%d words added, %d removed"`, st.WordsAdded, st.WordsRemoved)
+		if n == 1 {
+			want = fmt.Sprintf(`aria-label="%d words added, 0 removed"`, to.Words)
+		}
+		if row := rowOf(listBody(t, s), id); !strings.Contains(row, want) {
+			t.Errorf("list row of %s: want the last change's bar %s: %s", id, want, row)
+		}
+	}
+	first := s.get(t, "/?limit=1")
+	if !strings.Contains(first.body, "fire-downtown") || !strings.Contains(first.body, `rel="next"`) {
+		t.Fatalf("first page: want fire-downtown and a next link: %s", first.body)
+	}
+	next := first.body[strings.Index(first.body, `<a href="/?`)+len(`<a href="`):]
+	next = strings.ReplaceAll(next[:strings.Index(next, `"`)], "&amp;", "&")
+	second := s.get(t, next)
+	if !strings.Contains(second.body, "council-budget") || strings.Contains(second.body, `rel="next"`) {
+		t.Errorf("second page %s: want council-budget and no next link: %s", next, second.body)
+	}
+}
+
+// listBody returns the HTML of the first page of the list.
+func listBody(t *testing.T, s *site) string {
+	t.Helper()
+	return s.get(t, "/").body
+}
+
+// rowOf returns the list row that links to article id.
+func rowOf(body, id string) string {
+	i := strings.Index(body, `href="/articles/`+id+`"`)
+	if i < 0 {
+		return ""
+	}
+	end := strings.Index(body[i:], "</tr>")
+	return body[i : i+end]
+}
+
+func mustCompare(t *testing.T, old, new string) diff.Stats {
+	t.Helper()
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Stats
+}
+
+func TestArticleTextIsEscaped(t *testing.T) {
+	s := startSite(t, web.Config{})
+	s.put(t, "xss", `<script>alert(1)</script> title`, `Body <img src=x onerror=alert(2)>.`)
+	s.put(t, "xss", `<script>alert(1)</script> title <svg onload=alert(3)>`, `Body <img src=x onerror=alert(2)>. <a href="javascript:alert(4)">link</a>`)
+	for _, path := range []string{"/", "/articles/xss", "/articles/xss?view=side", "/?q=%3Cscript%3E"} {
+		p := s.get(t, path)
+		for _, raw := range []string{"<script>alert", "<img src=x", "<svg onload", `<a href="javascript:`} {
+			if strings.Contains(p.body, raw) {
+				t.Errorf("%s: page holds %q unescaped", path, raw)
+			}
+		}
+	}
+}
+
+func TestTokenFormKeepsTheTokenInACookie(t *testing.T) {
+	s := storySite(t, web.Config{Authorize: func(tok string) bool { return tok == "s3cret" }})
+	asked := s.get(t, "/articles/council-budget?view=side")
+	if asked.status != http.StatusUnauthorized || !strings.Contains(asked.body, `name="token"`) {
+		t.Fatalf("without a token: got %d, want 401 with the form: %s", asked.status, asked.body)
+	}
+	if !strings.Contains(asked.body, `name="next" value="/articles/council-budget?view=side"`) {
+		t.Errorf("form does not return to the page asked for: %s", asked.body)
+	}
+	wrong := s.postForm(t, "/session", url.Values{"token": {"guess"}, "next": {"/"}})
+	if wrong.status != http.StatusUnauthorized || !strings.Contains(wrong.body, "not accepted") || wrong.header.Get("Set-Cookie") != "" {
+		t.Fatalf("wrong token: got %d cookie %q, want 401, no cookie", wrong.status, wrong.header.Get("Set-Cookie"))
+	}
+	ok := s.postForm(t, "/session", url.Values{"token": {"s3cret"}, "next": {"/articles/council-budget?view=side"}})
+	if ok.status != http.StatusSeeOther || ok.header.Get("Location") != "/articles/council-budget?view=side" {
+		t.Fatalf("right token: got %d to %q, want 303 back to the page", ok.status, ok.header.Get("Location"))
+	}
+	cookie := ok.header.Get("Set-Cookie")
+	for _, want := range []string{web.TokenCookie + "=s3cret", "HttpOnly", "SameSite=Strict", "path=/"} {
+		if !strings.Contains(cookie, want) {
+			t.Errorf("cookie %q lacks %q", cookie, want)
+		}
+	}
+	if strings.Contains(ok.header.Get("Location"), "s3cret") {
+		t.Errorf("token leaked into the redirect %q", ok.header.Get("Location"))
+	}
+	in := s.get(t, "/articles/council-budget", &http.Cookie{Name: web.TokenCookie, Value: "s3cret"})
+	if in.status != http.StatusOK {
+		t.Errorf("with the cookie: got %d, want 200", in.status)
+	}
+	offsite := s.postForm(t, "/session", url.Values{"token": {"s3cret"}, "next": {"//evil.example/"}})
+	if offsite.header.Get("Location") != "/" {
+		t.Errorf("offsite next: got redirect to %q, want /", offsite.header.Get("Location"))
+	}
+}

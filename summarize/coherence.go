@@ -1,0 +1,108 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// referenceOpeners are, per language, the words that make a sentence lean on
+// the one before it when they open it: personal and demonstrative pronouns
+// and connectives. Out of context such a sentence reads as a riddle ("He was
+// accompanied by…", "But the plan…").
+var referenceOpeners = map[string]string{
+	"en": `he she it they his her their its him them we our us this these those that such both ` +
+		`but and or nor however so yet also still then meanwhile instead moreover furthermore besides thus therefore ` +
+		`hence nevertheless nonetheless otherwise though although whereas indeed later afterwards earlier`,
+	"de": `er sie es ihr ihre sein seine ihm ihn ihnen dies diese dieser dieses das dort aber doch jedoch auch ` +
+		`dann danach trotzdem deshalb daher außerdem zudem allerdings stattdessen`,
+	"fr": `il elle ils elles lui leur leurs son sa ses ce cette ces cela mais et pourtant cependant donc ` +
+		`ensuite puis alors aussi toutefois néanmoins`,
+	"es": `él ella ellos ellas su sus este esta estos estas eso esto pero y también además ` +
+		`luego entonces después así`,
+	"it": `lui lei loro suo sua suoi sue questo questa questi queste ciò ma e però tuttavia anche inoltre ` +
+		`poi quindi dunque`,
+	"pt": `ele ela eles elas seu sua seus suas este esta estes estas isso isto mas e porém contudo também ` +
+		`além depois então assim`,
+	"nl": `hij zij ze het zijn haar hun dit deze dat die maar en toch echter ook daarna dan bovendien daarom`,
+}
+
+// anaphoricNouns are English nouns that, after "the", refer back to someone
+// already named ("the pair", "the former"); "the 39-year-old" is matched by
+// its form.
+var anaphoricNouns = wordSet(`former latter pair couple duo trio same two three four`)
+
+var openerSets = func() map[string]map[string]bool {
+	m := make(map[string]map[string]bool, len(referenceOpeners))
+	for lang, words := range referenceOpeners {
+		m[lang] = wordSet(words)
+	}
+	return m
+}()
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// LeansOnPrevious reports whether sentence s, in language lang, opens with a
+// pronoun, a connective or an anaphoric description ("the 26-year-old"), so
+// that it needs the sentence before it to be understood. Opening quotes and
+// brackets are looked past. An unknown language has no such words.
+func LeansOnPrevious(s, lang string) bool {
+	first, rest := nextWord(s)
+	set := openerSets[lang]
+	if set[first] {
+		return true
+	}
+	if lang == "en" && first == "the" {
+		second, _ := nextWord(rest)
+		return anaphoricNouns[second] || isAgeDescription(second)
+	}
+	return false
+}
+
+// nextWord returns the first word of s lowercased, and what follows it. A
+// word is a run of letters, digits, hyphens and apostrophes; anything before
+// it (quotes, brackets, dashes) is skipped.
+func nextWord(s string) (word, rest string) {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		i += n
+	}
+	j := i
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+			break
+		}
+		j += n
+	}
+	return strings.ToLower(s[i:j]), s[j:]
+}
+
+// isAgeDescription matches "39-year-old" and "two-year-old".
+func isAgeDescription(w string) bool {
+	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-month-old")
+}
+
+// countWords counts runs of letters and digits, the unit of the fragment
+// rule: "team news ." has two.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
