@@ -46,6 +46,8 @@ func Compare(old, new string, opts Options) (*Result, error) {
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)
+	r.Facts = findFacts(r.Sentences)
+	r.Stats.FactsChanged = len(r.Facts)
 	return r, nil
 }
 

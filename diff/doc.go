@@ -37,6 +37,23 @@
 //     row, by sentence status; rl-moved-away is the row a moved sentence
 //     left, rl-para marks the first row of a new paragraph, and
 //     rl-moved-note is the "moved" or "moved here" note in a cell.
+//   - rl-facts, rl-fact: the changed facts ([Fact]), as badges: a <div>
+//     of them above an inline diff, a <span> of them after a side-by-side
+//     row's text; each badge is a <span class="rl-fact"> with the fact's
+//     kind in data-kind and its change in data-change.
+//
+// # Changed facts
+//
+// [Compare] also lists the facts that changed ([Result.Facts]): numbers,
+// sums of money, percentages, dates and times that differ between the two
+// sides of an edited sentence or stand in an added or removed one, direct
+// quotations added, removed or changed (with the speaker an attribution
+// names), correction notices added, and negations added to or removed from
+// an edited sentence. Values compare after normalisation, so "1,000" and
+// "1000", "five" and "5", "5 percent" and "5%", "$2.5 million" and "$2.5m"
+// are the same; a timestamp line, a reordered paragraph and an edit of
+// punctuation, case or white space give no fact, nor does a number that
+// is part of a name ("Route 66", "COVID-19").
 //
 // The package is pure: it does no I/O and holds no mutable state, so a
 // [Result] can be cached and rendered concurrently.

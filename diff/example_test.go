@@ -19,7 +19,7 @@ func ExampleCompare() {
 	fmt.Printf("%+v\n", r.Stats)
 	// Output:
 	// Rain fell on [-Monday-]{+Tuesday+}. Roads flooded.{+ Schools closed.+}
-	// {WordsAdded:3 WordsRemoved:1 WordsMoved:0 WordsUnchanged:5 ChangeRatio:0.2857142857142857 SentencesAdded:1 SentencesRemoved:0 SentencesEdited:1 SentencesMoved:0}
+	// {WordsAdded:3 WordsRemoved:1 WordsMoved:0 WordsUnchanged:5 ChangeRatio:0.2857142857142857 SentencesAdded:1 SentencesRemoved:0 SentencesEdited:1 SentencesMoved:0 FactsChanged:1}
 }
 
 func ExampleWords() {

@@ -183,9 +183,32 @@ func writeColored(b *strings.Builder, color bool, code, s string) {
 // followed by an insertion that would run together ("400600") gets a
 // <span class="rl-sep"> </span> between them. All text is escaped. Line
 // breaks are kept as they are, so the container should have
-// white-space: pre-wrap. The package documentation lists every class.
+// white-space: pre-wrap. The changed facts come first, as badges (see
+// factsHTML). The package documentation lists every class.
 func (r *Result) HTML(opts RenderOptions) string {
-	return HTMLOps(r.Ops, opts)
+	return factsHTML(r.Facts) + HTMLOps(r.Ops, opts)
+}
+
+// factsHTML renders the changed facts as a row of badges, one
+// <span class="rl-fact"> each with its kind and change in data-kind and
+// data-change, inside a <div class="rl-facts">; nothing when there are
+// none.
+func factsHTML(facts []Fact) string {
+	if len(facts) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<div class="rl-facts">`)
+	writeBadges(&b, facts)
+	b.WriteString("</div>\n")
+	return b.String()
+}
+
+func writeBadges(b *strings.Builder, facts []Fact) {
+	for _, f := range facts {
+		b.WriteString(`<span class="rl-fact" data-kind="` + string(f.Kind) + `" data-change="` + string(f.Change) + `">` +
+			html.EscapeString(f.String()) + "</span>")
+	}
 }
 
 // HTMLOps renders ops, such as a title's from Words, like Result.HTML.

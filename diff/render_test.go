@@ -78,7 +78,8 @@ func TestHTMLEscapes(t *testing.T) {
 
 func TestHTML(t *testing.T) {
 	r := compare(t, "The mayor spoke on Monday.", "The mayor spoke on Tuesday.")
-	want := `<div class="rl-diff">The mayor spoke on <del class="rl-del"><span class="rl-sr">removed: </span>Monday</del>` +
+	want := `<div class="rl-facts"><span class="rl-fact" data-kind="date" data-change="changed">date: Monday → Tuesday</span></div>` + "\n" +
+		`<div class="rl-diff">The mayor spoke on <del class="rl-del"><span class="rl-sr">removed: </span>Monday</del>` +
 		`<span class="rl-sep"> </span><ins class="rl-ins"><span class="rl-sr">added: </span>Tuesday</ins>.</div>`
 	if got := r.HTML(diff.RenderOptions{}); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
@@ -144,7 +145,8 @@ func TestContextCountsLinesWithText(t *testing.T) {
 func TestHTMLCuesAndSeparators(t *testing.T) {
 	tests := []struct{ name, old, new, want string }{
 		{"number replaced", "At least 400 died.", "At least 600 died.",
-			`<div class="rl-diff">At least <del class="rl-del"><span class="rl-sr">removed: </span>400</del>` +
+			`<div class="rl-facts"><span class="rl-fact" data-kind="number" data-change="changed">number: 400 → 600</span></div>` + "\n" +
+				`<div class="rl-diff">At least <del class="rl-del"><span class="rl-sr">removed: </span>400</del>` +
 				`<span class="rl-sep"> </span><ins class="rl-ins"><span class="rl-sr">added: </span>600</ins> died.</div>`},
 		{"insertion alone", "Rain fell.", "Heavy rain fell.",
 			`<div class="rl-diff"><del class="rl-del"><span class="rl-sr">removed: </span>Rain</del>` +

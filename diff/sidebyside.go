@@ -23,13 +23,15 @@ type row struct {
 // rl-moved; a moved sentence also leaves an rl-moved-away row where it
 // stood, and the first row of a new paragraph has rl-para. With a positive
 // Context, runs of unchanged sentences are collapsed to that many around
-// each change. All text is escaped.
+// each change. A row's changed facts follow its text as badges
+// (<span class="rl-fact">) in a <span class="rl-facts">. All text is
+// escaped.
 func (r *Result) SideBySideHTML(opts RenderOptions) string {
 	rows := collapseRows(r.rows(), opts.Context)
 	var b strings.Builder
 	b.WriteString(`<table class="rl-side-by-side"><colgroup><col class="rl-old"><col class="rl-new"></colgroup><tbody>` + "\n")
 	for _, rw := range rows {
-		writeRow(&b, rw)
+		writeRow(&b, rw, r.rowFacts(rw))
 	}
 	b.WriteString("</tbody></table>\n")
 	return b.String()
@@ -128,7 +130,27 @@ func collapseRows(rows []row, context int) []row {
 	return out
 }
 
-func writeRow(b *strings.Builder, rw row) {
+// rowFacts returns the facts of the sentence a row shows: those of its
+// new sentence, or for a removed sentence those of its old one; the row a
+// moved sentence left has none.
+func (r *Result) rowFacts(rw row) []Fact {
+	if rw.skipped > 0 || rw.away {
+		return nil
+	}
+	c := rw.change
+	var out []Fact
+	for _, f := range r.Facts {
+		switch {
+		case c.NewIndex >= 0 && f.NewSentence != nil && *f.NewSentence == c.NewIndex:
+			out = append(out, f)
+		case c.NewIndex < 0 && f.NewSentence == nil && f.OldSentence != nil && *f.OldSentence == c.OldIndex:
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func writeRow(b *strings.Builder, rw row, facts []Fact) {
 	if rw.skipped > 0 {
 		b.WriteString(`<tr class="rl-skip"><td colspan="2">` + strconv.Itoa(rw.skipped) + " unchanged " +
 			plural(rw.skipped, "sentence") + "</td></tr>\n")
@@ -144,6 +166,17 @@ func writeRow(b *strings.Builder, rw row) {
 	}
 	b.WriteString(`<tr class="` + class + `">`)
 	oldCell, newCell := cells(c, rw.away)
+	if len(facts) > 0 {
+		var badges strings.Builder
+		badges.WriteString(` <span class="rl-facts">`)
+		writeBadges(&badges, facts)
+		badges.WriteString("</span>")
+		if c.NewIndex >= 0 {
+			newCell += badges.String()
+		} else {
+			oldCell += badges.String()
+		}
+	}
 	b.WriteString(`<td class="rl-old">` + oldCell + `</td><td class="rl-new">` + newCell + "</td></tr>\n")
 }
 

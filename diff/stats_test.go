@@ -31,7 +31,7 @@ func TestStatsValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := diff.Stats{WordsAdded: 3, WordsRemoved: 1, WordsUnchanged: 6, ChangeRatio: 4.0 / 16,
-		SentencesAdded: 1, SentencesEdited: 1}
+		SentencesAdded: 1, SentencesEdited: 1, FactsChanged: 1}
 	if r.Stats != want {
 		t.Errorf("got %+v, want %+v", r.Stats, want)
 	}
@@ -72,7 +72,7 @@ func TestOpStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, want := diff.OpStats(ops), r.Stats
-	want.SentencesAdded, want.SentencesEdited = 0, 0
+	want.SentencesAdded, want.SentencesEdited, want.FactsChanged = 0, 0, 0
 	if got != want {
 		t.Errorf("got %+v, want the word stats of Compare %+v", got, want)
 	}
@@ -113,6 +113,9 @@ func checkStats(t testing.TB, old, new string, r *diff.Result) {
 	}
 	if math.Abs(got.ChangeRatio-want) > 1e-12 {
 		t.Fatalf("change ratio %v, want (added+removed)/(old+new words) = %v", got.ChangeRatio, want)
+	}
+	if got.FactsChanged != len(r.Facts) {
+		t.Fatalf("facts_changed %d, want the %d facts listed", got.FactsChanged, len(r.Facts))
 	}
 	counts := map[diff.SentenceStatus]int{}
 	for _, c := range r.Sentences {

@@ -101,7 +101,8 @@ func TestMovedAndEditedRendersAtDestination(t *testing.T) {
 	}
 	side := r.SideBySideHTML(diff.RenderOptions{})
 	row := `<tr class="rl-moved rl-para"><td class="rl-old">Rescue teams checked homes every <del class="rl-del"><span class="rl-sr">removed: </span>30</del> minutes.</td>` +
-		`<td class="rl-new">Rescue teams checked homes every <ins class="rl-ins"><span class="rl-sr">added: </span>20</ins> minutes.</td></tr>`
+		`<td class="rl-new">Rescue teams checked homes every <ins class="rl-ins"><span class="rl-sr">added: </span>20</ins> minutes. ` +
+		`<span class="rl-facts"><span class="rl-fact" data-kind="number" data-change="changed">number: 30 → 20</span></span></td></tr>`
 	if !strings.Contains(side, row) {
 		t.Errorf("got side by side\n%s\nwant the moved sentence on one row with its edits:\n%s", side, row)
 	}

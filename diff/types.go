@@ -97,6 +97,8 @@ type Stats struct {
 	SentencesRemoved int     `json:"sentences_removed"`
 	SentencesEdited  int     `json:"sentences_edited"`
 	SentencesMoved   int     `json:"sentences_moved"`
+	// FactsChanged counts the facts in Result.Facts.
+	FactsChanged int `json:"facts_changed"`
 }
 
 // Result is a full comparison of two texts. It is not changed after Compare
@@ -105,6 +107,9 @@ type Result struct {
 	Ops       []Op             `json:"ops"`
 	Stats     Stats            `json:"stats"`
 	Sentences []SentenceChange `json:"sentences"`
+	// Facts lists the facts that changed (numbers, money, percentages,
+	// dates, times, quotes, corrections, negations), in reading order.
+	Facts []Fact `json:"facts"`
 	// Degraded is true when the deadline passed and part of the diff was
 	// made coarser (whole blocks replaced) to finish in time; it is still
 	// exact.

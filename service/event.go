@@ -41,8 +41,8 @@ type Event struct {
 	// (revision 1: with the empty text); zero for a deletion.
 	WordsAdded   int `json:"words_added"`
 	WordsRemoved int `json:"words_removed"`
-	// Facts, the count of changed facts, is filled in once diffs report
-	// facts; nil until then.
+	// Facts is the count of facts the revision changed, as the diff reports
+	// them; nil for a deletion.
 	Facts *int `json:"facts,omitempty"`
 }
 
@@ -52,7 +52,7 @@ type Event struct {
 func NewRevisionEvent(rev *Revision) Event {
 	return Event{Kind: EventRevision, ArticleID: rev.ArticleID, Revision: rev.Number, Title: rev.Title,
 		URL: rev.URL, Metadata: rev.Metadata, CreatedAt: rev.CreatedAt,
-		WordsAdded: rev.Changes.WordsAdded, WordsRemoved: rev.Changes.WordsRemoved}
+		WordsAdded: rev.Changes.WordsAdded, WordsRemoved: rev.Changes.WordsRemoved, Facts: &rev.Changes.FactsChanged}
 }
 
 // NewDeletionEvent is the event of deleting the article whose latest

@@ -66,7 +66,7 @@ type sentenceInfo struct {
 	norm                   float64
 }
 
-// analysis is the per-call working state of one text. It is pooled so that
+// analysis is the per-call working state of one text. It is kept between calls (see idle) so that
 // repeated calls reuse its buffers; only the vocabs' stems, which depend on
 // nothing but the word and the language, carry over from one call to the
 // next.
@@ -88,7 +88,7 @@ type analysis struct {
 	lower      []byte
 	env        snowballstem.Env
 	// vocabs, one a language, outlive the call: they are the only state
-	// the pool carries over, and they change no result.
+	// a kept scratch carries over, and they change no result.
 	vocabs  []*vocab
 	vocab   *vocab // the current language's
 	phrases phrases
@@ -202,10 +202,8 @@ func (a *analysis) tokenize() {
 		info := &a.info[i]
 		info.termsStart = len(a.termCounts)
 		info.tokensStart = len(a.tokens)
+		info.dependent = i > 0 && LeansOnPrevious(s.Text, a.lang)
 		a.forEachWord(s.Text, func(w []byte, start, end int) {
-			if info.words == 0 {
-				info.dependent = dependentStarts[string(w)]
-			}
 			info.words++
 			word := a.word(w, langBit)
 			term := int32(-1)

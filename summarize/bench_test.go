@@ -1,6 +1,7 @@
 package summarize_test
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 
@@ -35,4 +36,24 @@ func BenchmarkSummarizeLong(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSummarizeCNNDMWithGC is BenchmarkSummarizeCNNDM for the default
+// algorithm while garbage collections run as another allocating workload
+// in the same process would cause them: one every 100 articles. It shows
+// whether what the summarizer keeps between calls survives collections.
+func BenchmarkSummarizeCNNDMWithGC(b *testing.B) {
+	articles := cnndmArticles(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, a := range articles {
+			if i%100 == 0 {
+				runtime.GC()
+			}
+			if _, err := summarize.Summarize(a, summarize.Options{Sentences: 3}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(articles))/b.Elapsed().Seconds(), "articles/s")
 }

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,21 +54,56 @@ func wordSet(words string) map[string]bool {
 // that it needs the sentence before it to be understood. Opening quotes and
 // brackets are looked past. An unknown language has no such words.
 func LeansOnPrevious(s, lang string) bool {
+	var buf [24]byte
 	first, rest := nextWord(s)
 	set := openerSets[lang]
-	if set[first] {
+	if len(first) > len(buf) {
+		return false
+	}
+	if !isASCII(first) {
+		return set[strings.ToLower(first)] // "Él", "Ihre": rare enough to allocate
+	}
+	if set[string(lowerInto(buf[:0], first))] {
 		return true
 	}
-	if lang == "en" && first == "the" {
+	if lang == "en" && len(first) == 3 && hasFold(first, "the") {
 		second, _ := nextWord(rest)
-		return anaphoricNouns[second] || isAgeDescription(second)
+		if len(second) > len(buf) {
+			return isAgeDescription(strings.ToLower(second))
+		}
+		w := lowerInto(buf[:0], second)
+		return anaphoricNouns[string(w)] || bytes.HasSuffix(w, []byte("-year-old")) || bytes.HasSuffix(w, []byte("-month-old"))
 	}
 	return false
 }
 
-// nextWord returns the first word of s lowercased, and what follows it. A
-// word is a run of letters, digits, hyphens and apostrophes; anything before
-// it (quotes, brackets, dashes) is skipped.
+// lowerInto appends w to dst with ASCII letters lowercased; map lookups
+// with string(…) of it allocate nothing.
+func lowerInto(dst []byte, w string) []byte {
+	for i := range len(w) {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func hasFold(w, lower string) bool { return strings.EqualFold(w, lower) }
+
+func isASCII(w string) bool {
+	for i := range len(w) {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// nextWord returns the first word of s, and what follows it. A word is a
+// run of letters, digits and hyphens; anything before it (quotes, brackets,
+// dashes) is skipped.
 func nextWord(s string) (word, rest string) {
 	i := 0
 	for i < len(s) {
@@ -85,7 +121,7 @@ func nextWord(s string) (word, rest string) {
 		}
 		j += n
 	}
-	return strings.ToLower(s[i:j]), s[j:]
+	return s[i:j], s[j:]
 }
 
 // isAgeDescription matches "39-year-old" and "two-year-old".

@@ -6,32 +6,25 @@ import (
 )
 
 // featureNames names the sentence signals the learned scorer reads, in the
-// order of its weights. The last, the requested share k/n, matters because a
-// 3-of-30 summary wants the lead and little else while a 40% one wants the
-// body's central sentences too.
+// order of its weights. None depends on the requested length, so a
+// sentence's score does not either, and a longer summary only adds
+// sentences. The paragraph features are 0 for a text of one paragraph: a
+// text without paragraph breaks (the CNN/DM corpus, a pasted lede) says
+// nothing about paragraphs, and must not teach the scorer that every
+// sentence opens one.
 var featureNames = []string{
 	"bias", "position", "inverse_position", "first", "second", "third",
 	"paragraph_first", "paragraph_position", "log_words", "short", "long",
 	"centroid", "lexrank", "lexrank_rank", "textrank", "textrank_rank",
 	"first_similarity", "max_similarity", "digits", "quote", "dependent_start",
-	"shared_terms", "term_weight", "log_sentences", "share", "share*position",
-	"share*inverse_position", "share*first", "share*centroid", "share*lexrank",
-	"share*log_words", "share*paragraph_first",
+	"shared_terms", "term_weight", "log_sentences",
 }
 
 // NumFeatures is how many features the learned scorer reads a sentence.
-const NumFeatures = 32
+const NumFeatures = 24
 
 // FeatureNames returns the names of the learned scorer's features in order.
 func FeatureNames() []string { return append([]string(nil), featureNames...) }
-
-// dependentStarts are English words that, opening a sentence, make it lean on
-// an earlier one; such sentences read badly out of context.
-var dependentStarts = map[string]bool{
-	"he": true, "she": true, "it": true, "they": true, "this": true, "these": true,
-	"those": true, "his": true, "her": true, "their": true, "its": true, "we": true,
-	"but": true, "and": true, "however": true, "that": true, "there": true, "so": true,
-}
 
 // docStats holds the document-level signals that features read.
 type docStats struct {
@@ -43,16 +36,15 @@ type docStats struct {
 }
 
 // features writes the feature vectors of every sentence into dst (n rows of
-// NumFeatures) for a summary of k sentences.
-func (a *analysis) features(st *docStats, k int, dst []float64) {
+// NumFeatures).
+func (a *analysis) features(st *docStats, dst []float64) {
 	n := len(a.sents)
-	share := math.Min(1, float64(k)/float64(n))
 	for i := range n {
-		a.sentenceFeatures(st, i, share, dst[i*NumFeatures:(i+1)*NumFeatures])
+		a.sentenceFeatures(st, i, dst[i*NumFeatures:(i+1)*NumFeatures])
 	}
 }
 
-func (a *analysis) sentenceFeatures(st *docStats, i int, share float64, x []float64) {
+func (a *analysis) sentenceFeatures(st *docStats, i int, x []float64) {
 	n := float64(len(a.sents))
 	info := a.info[i]
 	pos := 0.0
@@ -62,17 +54,19 @@ func (a *analysis) sentenceFeatures(st *docStats, i int, share float64, x []floa
 	inv := 1 / float64(i+1)
 	x[0], x[1], x[2] = 1, pos, inv
 	x[3], x[4], x[5] = indicator(i == 0), indicator(i == 1), indicator(i == 2)
-	x[6] = indicator(info.paraFirst)
-	x[7] = float64(info.paragraph) / float64(max(a.numParas, 1))
+	if a.numParas > 1 {
+		x[6] = indicator(info.paraFirst)
+		x[7] = float64(info.paragraph) / float64(a.numParas)
+	} else {
+		x[6], x[7] = 0, 0
+	}
 	x[8], x[9], x[10] = math.Log1p(float64(info.words)), indicator(info.words < 8), indicator(info.words > 40)
 	x[11], x[12], x[13] = st.centroid[i], st.lexRank[i]*n, float64(st.lexOrder[i])/n
 	x[14], x[15] = st.textRank[i]*n, float64(st.textOrder[i])/n
 	x[16], x[17] = st.firstSim[i], st.maxSim[i]
 	x[18], x[19] = indicator(info.digits), indicator(info.quote)
-	x[20] = indicator(a.lang == "en" && info.dependent)
+	x[20] = indicator(info.dependent)
 	x[21], x[22], x[23] = st.shared[i], st.termWeight[i], math.Log(n)
-	x[24], x[25], x[26], x[27] = share, share*pos, share*inv, share*x[3]
-	x[28], x[29], x[30], x[31] = share*x[11], share*x[12], share*x[8], share*x[6]
 }
 
 func indicator(b bool) float64 {

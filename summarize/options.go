@@ -12,6 +12,8 @@ const (
 	MaxWords        = 100_000
 	MaxKeywords     = 100
 	DefaultKeywords = 10
+	// NoKeywords in Options.Keywords asks for no key phrases at all.
+	NoKeywords = -1
 	// DefaultSentences is the length of a summary when no length is asked:
 	// three sentences, the length news summaries conventionally have.
 	DefaultSentences = 3
@@ -38,14 +40,18 @@ func normalize(o Options) (Options, error) {
 	if o.Order != OrderDocument && o.Order != OrderRank {
 		return o, invalid("order must be %q or %q, not %q", OrderDocument, OrderRank, o.Order)
 	}
-	if o.Keywords < 0 || o.Keywords > MaxKeywords {
+	if o.Keywords < NoKeywords || o.Keywords > MaxKeywords {
 		return o, invalid("keywords must be between 0 and %d", MaxKeywords)
 	}
 	if m := o.Model; m != nil && (len(m.Short) != NumFeatures || len(m.Long) != NumFeatures || !(m.ShortShare < m.LongShare)) {
 		return o, invalid("model must have %d weights a side and ShortShare < LongShare", NumFeatures)
 	}
-	if o.Keywords == 0 {
+	o.keywordsAsked = o.Keywords != 0
+	switch o.Keywords {
+	case 0:
 		o.Keywords = DefaultKeywords
+	case NoKeywords:
+		o.Keywords = 0
 	}
 	return o, checkLength(o)
 }

@@ -9,30 +9,31 @@ import (
 )
 
 // summary builds the result from the chosen candidates.
-func (s *scratch) summary(opts Options, scores []float64, chosen []int) *Summary {
+func (s *scratch) summary(opts Options, chosen []int) *Summary {
 	a := &s.a
 	out := &Summary{Algorithm: opts.Algorithm, Language: a.lang}
 	for _, i := range arrange(chosen, opts.Order) {
 		t := a.sents[i]
 		u := s.unitOf[i]
 		out.Sentences = append(out.Sentences, Sentence{
-			Index: u, Start: t.Start, End: t.End, Score: round(scores[i]), Text: t.Text, Kind: s.kinds[u].String(),
+			Index: u, Start: t.Start, End: t.End, Score: round(s.pickScore[i]), Text: t.Text, Kind: s.kinds[u].String(),
 		})
 	}
 	out.Keywords = a.keywords(opts.Keywords)
+	out.htmlKeywords = opts.keywordsAsked
 	return out
 }
 
 // everyUnit returns every unit of the text in order, as ratio 1 asks: the
 // candidates with their scores, the other units with score 0 and their
 // kind, which shows how the text was segmented and classified.
-func (s *scratch) everyUnit(opts Options, scores []float64, units []text.Sentence) *Summary {
+func (s *scratch) everyUnit(opts Options, units []text.Sentence) *Summary {
 	out := &Summary{Algorithm: opts.Algorithm, Language: s.a.lang, Sentences: make([]Sentence, 0, len(units))}
 	c := 0
 	for u, t := range units {
 		score := 0.0
 		if c < len(s.unitOf) && s.unitOf[c] == u {
-			score = round(scores[c])
+			score = round(s.pickScore[c])
 			c++
 		}
 		out.Sentences = append(out.Sentences, Sentence{
@@ -40,6 +41,7 @@ func (s *scratch) everyUnit(opts Options, scores []float64, units []text.Sentenc
 		})
 	}
 	out.Keywords = s.a.keywords(opts.Keywords)
+	out.htmlKeywords = opts.keywordsAsked
 	return out
 }
 
@@ -231,7 +233,7 @@ func escapeMarkdown(line string) string {
 }
 
 // HTML returns the summary as an escaped HTML list, followed by a list of
-// its keywords when it has any.
+// its keywords when the options asked for them (Options.Keywords not 0).
 func (s *Summary) HTML() string {
 	var b strings.Builder
 	b.WriteString("<ul class=\"summary\">\n")
@@ -239,7 +241,7 @@ func (s *Summary) HTML() string {
 		b.WriteString("<li>" + html.EscapeString(oneLine(sent.Text)) + "</li>\n")
 	}
 	b.WriteString("</ul>\n")
-	if len(s.Keywords) > 0 {
+	if s.htmlKeywords && len(s.Keywords) > 0 {
 		b.WriteString("<ul class=\"keywords\">\n")
 		for _, k := range s.Keywords {
 			b.WriteString("<li>" + html.EscapeString(k.Text) + "</li>\n")

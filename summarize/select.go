@@ -30,23 +30,24 @@ func (s *scratch) score(opts Options) []float64 {
 	if model == nil {
 		model = &builtinModel
 	}
-	return s.learnedScores(opts.length(a), model)
+	return s.learnedScores(model)
 }
 
-// learnedScores applies the learned model to every sentence.
-func (s *scratch) learnedScores(k int, m *Model) []float64 {
+// learnedScores computes every sentence's logit under the two models and
+// returns the short model's scores; the ranking blends the two pick by pick.
+func (s *scratch) learnedScores(m *Model) []float64 {
 	a := &s.a
 	n := len(a.sents)
 	st := a.stats(s)
 	s.feats = resize(s.feats, n*NumFeatures)
-	a.features(st, k, s.feats)
-	s.scores = resize(s.scores, n)
-	g := m.blend(float64(k) / float64(n))
-	s.blend = g
+	a.features(st, s.feats)
+	s.zShort, s.zLong, s.scores = resize(s.zShort, n), resize(s.zLong, n), resize(s.scores, n)
 	for i := range n {
 		x := s.feats[i*NumFeatures : (i+1)*NumFeatures]
-		s.scores[i] = logistic((1-g)*dot(m.Short, x) + g*dot(m.Long, x))
+		s.zShort[i], s.zLong[i] = dot(m.Short, x), dot(m.Long, x)
+		s.scores[i] = logistic(s.zShort[i])
 	}
+	s.model = m
 	return s.scores
 }
 
@@ -66,47 +67,178 @@ func dot(w, x []float64) float64 {
 
 func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
-// choose picks the sentences of the summary: best first, skipping near
-// duplicates for the learned algorithm, then topping up from the skipped
-// ones if the text runs out of distinct sentences.
+// minSentenceWords is the length below which a sentence is a fragment
+// ("girl ?", "married !"): picked only when nothing longer is left.
+const minSentenceWords = 4
+
+// choose picks the sentences of the summary in rank order, one at a time;
+// no pick depends on k, so the summary of k sentences is that of k−1 plus
+// one. The learned algorithm puts the lede (the first sentence of four
+// words or more) first, since news is written to be read from the top,
+// unless a word budget too small for it forces otherwise, and blends its
+// two models by the share the pick reaches. Every algorithm but lead passes
+// over a sentence that leans on the sentence before it (LeansOnPrevious)
+// until that one is chosen, and over fragments; the learned one also over
+// near-duplicates. What was passed over tops the summary up, best first,
+// when nothing else is left; a word budget is not topped up, since it asks
+// for the best that fits, not for filler.
 func (s *scratch) choose(opts Options, scores []float64, k int) []int {
-	s.order = byScore(scores, s.order)
-	s.chosen, s.skipped = s.chosen[:0], s.skipped[:0]
-	s.trigrams = s.trigrams[:0]
-	s.maxSim = resize(s.maxSim, len(scores))
-	limit := math.Inf(1)
-	s.blockTrigrams = false
+	s.beginChoice(opts, scores)
 	if opts.Algorithm == Learned {
-		limit = redundancyLimit
-		s.blockTrigrams = s.blend < 0.5
-	}
-	if opts.Words > 0 {
-		return s.chooseWords(opts.Words, limit)
-	}
-	for _, i := range s.order {
-		if len(s.chosen) == k {
-			break
+		if lede := s.lede(); lede >= 0 && s.fits(lede) {
+			s.take(lede)
 		}
-		if s.maxSim[i] > limit || s.repeatsTrigram(i) {
-			s.skipped = append(s.skipped, i)
-			continue
+	}
+	for len(s.chosen) < k || opts.Words > 0 {
+		i := s.next()
+		if i < 0 {
+			break
 		}
 		s.take(i)
 	}
-	for _, i := range s.skipped {
-		if len(s.chosen) == k {
-			break
+	for pass := 0; pass < 2 && opts.Words == 0; pass++ {
+		for len(s.chosen) < k {
+			i := s.best(func(i int) bool { return pass == 1 || s.ready(i) })
+			if i < 0 {
+				break
+			}
+			s.take(i)
 		}
-		s.chosen = append(s.chosen, i)
+	}
+	if len(s.chosen) == 0 { // nothing fits: an empty summary of a text helps no one
+		s.wordsLeft = -1
+		s.take(s.best(func(int) bool { return true }))
 	}
 	return s.chosen
 }
 
-// take chooses sentence i and records how similar every other one is to it.
+func (s *scratch) beginChoice(opts Options, scores []float64) {
+	n := len(scores)
+	s.base = scores
+	s.learned = opts.Algorithm == Learned
+	s.coherent = opts.Algorithm != Lead
+	s.limit = math.Inf(1)
+	if s.learned {
+		s.limit = redundancyLimit
+	}
+	s.chosen = s.chosen[:0]
+	s.trigrams = s.trigrams[:0]
+	s.maxSim = resize(s.maxSim, n)
+	clear(s.maxSim)
+	s.chosenSet = resizeBools(s.chosenSet, n)
+	s.passed = resizeBools(s.passed, n)
+	s.blocked = resizeInt32(s.blocked, n)
+	clear(s.blocked)
+	s.pickScore = resize(s.pickScore, n)
+	s.wordsLeft = -1
+	if opts.Words > 0 {
+		s.wordsLeft = opts.Words
+	}
+}
+
+// lede returns the first sentence long enough not to be a fragment, or -1.
+func (s *scratch) lede() int {
+	for i, info := range s.a.info {
+		if info.words >= minSentenceWords {
+			return i
+		}
+	}
+	return -1
+}
+
+// fits reports whether sentence i fits what is left of a word budget.
+func (s *scratch) fits(i int) bool {
+	return s.wordsLeft < 0 || s.a.info[i].words <= s.wordsLeft
+}
+
+// ready reports whether sentence i may be chosen now as far as coherence
+// goes: it stands alone, or the sentence it leans on is chosen.
+func (s *scratch) ready(i int) bool {
+	return !s.coherent || !s.a.info[i].dependent || s.chosenSet[i-1]
+}
+
+// priority is sentence i's score for the next pick: the blend of the two
+// learned models at the share that pick reaches, or the algorithm's score.
+func (s *scratch) priority(i int) float64 {
+	if !s.learned {
+		return s.base[i]
+	}
+	g := s.blend()
+	return logistic((1-g)*s.zShort[i] + g*s.zLong[i])
+}
+
+// blend is the weight of the long model at the next pick.
+func (s *scratch) blend() float64 {
+	if !s.learned {
+		return 0
+	}
+	return s.model.blend(float64(len(s.chosen)+1) / float64(len(s.base)))
+}
+
+// next returns the best sentence that may be chosen now, or -1. Fragments
+// and near-duplicates are passed over for good, since choosing more only
+// makes a sentence more redundant; a sentence that leans on the one before
+// it waits until that one is chosen.
+func (s *scratch) next() int {
+	step := int32(len(s.chosen) + 1)
+	for {
+		i := s.best(func(i int) bool { return s.eligible(i, step) && s.ready(i) })
+		if i < 0 || !s.repeatsTrigram(i) {
+			return i
+		}
+		s.blocked[i] = step
+	}
+}
+
+// eligible reports whether sentence i may be picked at step, coherence
+// aside; fragments are passed over for good.
+func (s *scratch) eligible(i int, step int32) bool {
+	if s.chosenSet[i] || s.passed[i] || !s.fits(i) {
+		return false
+	}
+	if s.a.info[i].words < minSentenceWords {
+		s.passed[i] = true
+		return false
+	}
+	return s.blocked[i] != step && s.maxSim[i] <= s.limitNow()
+}
+
+// limitNow is the redundancy limit of the next pick: short summaries
+// cannot afford to say a thing twice, long ones legitimately come back to
+// a subject.
+func (s *scratch) limitNow() float64 {
+	if s.blend() >= 0.5 {
+		return math.Inf(1)
+	}
+	return s.limit
+}
+
+// best returns the unchosen sentence that fits and that ok accepts with the
+// highest priority, the earliest among equals, or -1.
+func (s *scratch) best(ok func(int) bool) int {
+	best, top := -1, math.Inf(-1)
+	for i := range s.base {
+		if s.chosenSet[i] || !s.fits(i) || !ok(i) {
+			continue
+		}
+		if p := s.priority(i); best < 0 || p > top {
+			best, top = i, p
+		}
+	}
+	return best
+}
+
+// take chooses sentence i and records its score and how similar every
+// other one is to it.
 func (s *scratch) take(i int) {
+	s.pickScore[i] = s.priority(i)
 	s.chosen = append(s.chosen, i)
+	s.chosenSet[i] = true
 	a := &s.a
-	if s.blockTrigrams {
+	if s.wordsLeft >= 0 {
+		s.wordsLeft -= a.info[i].words
+	}
+	if s.learned {
 		s.trigrams = appendTrigrams(s.trigrams, a.tokens[a.info[i].tokensStart:a.info[i].tokensEnd])
 	}
 	for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
@@ -114,23 +246,13 @@ func (s *scratch) take(i int) {
 	}
 }
 
-// chooseWords fills a word budget greedily in rank order, skipping sentences
-// that do not fit; if none fits, the best sentence alone is returned, since
-// an empty summary of a non-empty text helps no one.
-func (s *scratch) chooseWords(budget int, limit float64) []int {
-	left := budget
-	for _, i := range s.order {
-		w := s.a.info[i].words
-		if w > left || s.maxSim[i] > limit {
-			continue
-		}
-		s.take(i)
-		left -= w
+func resizeBools(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
 	}
-	if len(s.chosen) == 0 {
-		s.chosen = append(s.chosen, s.order[0])
-	}
-	return s.chosen
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // arrange puts chosen sentences in the order opts ask for.
@@ -142,11 +264,12 @@ func arrange(chosen []int, order string) []int {
 	return out
 }
 
-// repeatsTrigram reports whether, under trigram blocking, sentence i repeats
-// a word trigram of a chosen sentence. Short summaries cannot afford to say
-// one thing twice; long ones legitimately reuse phrases, so they skip this.
+// repeatsTrigram reports whether sentence i repeats a word trigram of a
+// chosen sentence, for the learned algorithm's short-summary picks only:
+// a brief cannot afford to say one thing twice, while a long digest
+// legitimately reuses phrases.
 func (s *scratch) repeatsTrigram(i int) bool {
-	if !s.blockTrigrams || len(s.trigrams) == 0 {
+	if !s.learned || len(s.trigrams) == 0 || s.blend() >= 0.5 {
 		return false
 	}
 	a := &s.a

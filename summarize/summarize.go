@@ -6,7 +6,7 @@ package summarize
 
 import (
 	"errors"
-	"sync"
+	"runtime"
 
 	"github.com/redline-news/redline/internal/text"
 )
@@ -50,17 +50,25 @@ type Options struct {
 	Ratio     float64 // share of the text's sentences, 0 < Ratio <= 1
 	Words     int     // word budget: the longest summary that fits
 	Order     string  // OrderDocument (default) or OrderRank
-	Keywords  int     // how many key phrases; 0 is DefaultKeywords
+	// Keywords is how many key phrases: 0 is DefaultKeywords, NoKeywords
+	// none. Only a value other than 0 puts them in the HTML rendering.
+	Keywords      int
+	keywordsAsked bool // Keywords was given, so HTML shows them
 	// Model replaces the learned scorer's built-in model; nil keeps it.
 	// Training and cross-validation use it to score models not compiled in.
 	Model *Model
 }
 
 // Model is the learned scorer: two logistic regressions over the sentence
-// features (see FeatureNames), one fitted to short summaries (a few
-// sentences of a long news text) and one to long ones (about 40% of the
-// text). A summary's scores blend the two by where its share k/n falls
-// between the mean shares of their training data.
+// features (see FeatureNames), one fitted to short summaries (three
+// sentences of a CNN/DM story) and one to long ones (about 40% of a BBC
+// story). The summary is built one sentence at a time, and the j-th pick
+// blends the two by where the share j/n falls between ShortShare and
+// LongShare: the first picks are what a brief needs, the later ones what a
+// digest adds. Since the blend follows the pick, not the requested length,
+// the k-sentence summary is the (k−1)-sentence one plus a sentence, and a
+// sentence's score (its blended score when picked) is the same whatever
+// length is asked.
 type Model struct {
 	Short, Long           []float64
 	ShortShare, LongShare float64
@@ -115,12 +123,16 @@ type Summary struct {
 	Language  string     `json:"language"`
 	Sentences []Sentence `json:"sentences"`
 	Keywords  []Keyword  `json:"keywords"`
+	// htmlKeywords says whether HTML lists the keywords: only when the
+	// options asked for them, as text and Markdown never list them unasked.
+	htmlKeywords bool
 }
 
 // Algorithms returns the names of the available algorithms.
 func Algorithms() []string { return []string{Learned, LexRank, TextRank, Lead} }
 
-// scratch is everything one call needs, pooled to spare the allocator.
+// scratch is everything one call needs, kept between calls to spare the
+// allocator.
 type scratch struct {
 	a                     analysis
 	g                     graphScratch
@@ -128,17 +140,52 @@ type scratch struct {
 	rank                  ranker
 	lexCopy, centroid     []float64
 	feats, scores, maxSim []float64
-	order                 []int
-	chosen, skipped       []int
-	blend                 float64 // weight of the long-summary model
-	blockTrigrams         bool
+	chosen                []int
+	zShort, zLong         []float64 // learned logits under each model
+	model                 *Model
+	base                  []float64 // the algorithm's scores
+	pickScore             []float64 // each chosen sentence's score when picked
+	chosenSet, passed     []bool
+	blocked               []int32 // the pick at which a sentence repeated a trigram
+	learned, coherent     bool
+	limit                 float64 // redundancy limit
+	wordsLeft             int     // what is left of a word budget, or -1
 	trigrams, candidate   []uint64
 	kinds                 []text.Kind
 	cands                 []text.Sentence
 	unitOf                []int // unit index of each candidate
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+// idle holds scratches between calls, with the stems their vocabs learned.
+// Unlike a sync.Pool, which every garbage collection empties (and with it
+// the stems, so that a process that allocates elsewhere stems every word
+// again), it lives as long as the process; it is bounded by its capacity,
+// each vocab by maxVocab words, and the buffers a scratch keeps by
+// maxKeptTokens.
+var idle = make(chan *scratch, 2*runtime.GOMAXPROCS(0))
+
+// maxKeptTokens is the most words a scratch's buffers may hold between
+// calls; after a longer text they are dropped, the stems kept.
+const maxKeptTokens = 1 << 16
+
+func getScratch() *scratch {
+	select {
+	case s := <-idle:
+		return s
+	default:
+		return new(scratch)
+	}
+}
+
+func putScratch(s *scratch) {
+	if cap(s.a.tokens) > maxKeptTokens {
+		*s = scratch{a: analysis{vocabs: s.a.vocabs}}
+	}
+	select {
+	case idle <- s:
+	default: // enough are idle: let this one go
+	}
+}
 
 // Summarize returns the summary of text that opts ask for. It fails with an
 // error wrapping ErrInvalidOptions for bad options and with ErrEmptyText when
@@ -152,8 +199,8 @@ func Summarize(src string, opts Options) (*Summary, error) {
 	if len(sents) == 0 {
 		return nil, ErrEmptyText
 	}
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
+	s := getScratch()
+	defer putScratch(s)
 	return s.summarize(src, opts, sents), nil
 }
 
@@ -162,12 +209,12 @@ func (s *scratch) summarize(src string, opts Options, units []text.Sentence) *Su
 	s.candidates(src, units)
 	s.a.analyze(src, opts.Language, s.cands, &s.g)
 	scores := s.score(opts)
-	if opts.Ratio == 1 {
-		return s.everyUnit(opts, scores, units)
-	}
 	k := opts.length(&s.a)
 	chosen := s.choose(opts, scores, k)
-	return s.summary(opts, scores, chosen)
+	if opts.Ratio == 1 {
+		return s.everyUnit(opts, units)
+	}
+	return s.summary(opts, chosen)
 }
 
 // candidates classifies units and keeps the sentences among them, the only
@@ -190,10 +237,10 @@ func (s *scratch) candidates(src string, units []text.Sentence) {
 	}
 }
 
-// SentenceFeatures returns the candidate sentences of src and the learned scorer's
-// feature vector of each, for a summary of k sentences. Training reads it;
-// language "" detects the language.
-func SentenceFeatures(src, language string, k int) ([]Sentence, [][]float64, error) {
+// SentenceFeatures returns the candidate sentences of src and the learned
+// scorer's feature vector of each. Training reads it; language "" detects
+// the language.
+func SentenceFeatures(src, language string) ([]Sentence, [][]float64, error) {
 	if _, err := normalize(Options{Language: language}); err != nil {
 		return nil, nil, err
 	}
@@ -201,13 +248,13 @@ func SentenceFeatures(src, language string, k int) ([]Sentence, [][]float64, err
 	if len(units) == 0 {
 		return nil, nil, ErrEmptyText
 	}
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
+	s := getScratch()
+	defer putScratch(s)
 	s.candidates(src, units)
 	sents := s.cands
 	s.a.analyze(src, language, sents, &s.g)
 	flat := make([]float64, len(sents)*NumFeatures)
-	s.a.features(s.a.stats(s), k, flat)
+	s.a.features(s.a.stats(s), flat)
 	out := make([]Sentence, len(sents))
 	rows := make([][]float64, len(sents))
 	for i, t := range sents {

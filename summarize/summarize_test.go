@@ -78,9 +78,14 @@ func TestWordBudget(t *testing.T) {
 	}
 }
 
+// TestRankOrder checks that rank order is the order of the picks: the lede
+// first for the learned algorithm, then best first.
 func TestRankOrder(t *testing.T) {
 	sum := mustSummarize(t, article, summarize.Options{Sentences: 4, Order: "rank"})
-	for i := 1; i < len(sum.Sentences); i++ {
+	if sum.Sentences[0].Index != 0 {
+		t.Errorf("got sentence %d first, want the lede", sum.Sentences[0].Index)
+	}
+	for i := 2; i < len(sum.Sentences); i++ {
 		if sum.Sentences[i].Score > sum.Sentences[i-1].Score {
 			t.Errorf("score %d is %v, above the previous %v", i, sum.Sentences[i].Score, sum.Sentences[i-1].Score)
 		}
@@ -308,4 +313,88 @@ func TestRatioOneReturnsEveryUnit(t *testing.T) {
 		t.Errorf("got kinds %v, want %v", kinds, want)
 	}
 	checkOffsets(t, wireStory, sum)
+}
+
+// story has a lede, a sentence that leans on it, and body sentences.
+const story = "The city council approved a new budget on Monday after months of debate. " +
+	"It raises spending on schools by ten percent and cuts road repairs. " +
+	"Council members said the vote on the budget was close. " +
+	"But critics argued that the budget ignores road repairs entirely. " +
+	"The mayor praised the council for its work on the budget. " +
+	"Road repairs on the budget will be discussed again next year. " +
+	"Residents can read the full budget online."
+
+func TestLongerSummariesOnlyAddSentences(t *testing.T) {
+	for _, algo := range summarize.Algorithms() {
+		t.Run(algo, func(t *testing.T) {
+			prev := []summarize.Sentence{}
+			for k := 1; k <= 7; k++ {
+				sum := mustSummarize(t, story, summarize.Options{Algorithm: algo, Sentences: k, Order: summarize.OrderRank})
+				if !reflect.DeepEqual(sum.Sentences[:len(prev)], prev) {
+					t.Fatalf("k=%d: got %v, want it to begin with the k-1 summary %v", k, sum.Sentences, prev)
+				}
+				prev = sum.Sentences
+			}
+			all := mustSummarize(t, story, summarize.Options{Algorithm: algo, Ratio: 1})
+			for _, s := range prev {
+				if got := all.Sentences[s.Index].Score; got != s.Score {
+					t.Errorf("sentence %d: got score %v with ratio 1, want %v as in the 7-sentence summary", s.Index, got, s.Score)
+				}
+			}
+		})
+	}
+}
+
+func TestLedeIsKept(t *testing.T) {
+	for _, opts := range []summarize.Options{{Sentences: 1}, {Sentences: 3}, {Ratio: 0.5}, {Words: 20}} {
+		sum := mustSummarize(t, story, opts)
+		if sum.Sentences[0].Index != 0 {
+			t.Errorf("%+v: got first sentence %d, want the lede", opts, sum.Sentences[0].Index)
+		}
+	}
+	if sum := mustSummarize(t, story, summarize.Options{Words: 11}); sum.Sentences[0].Index == 0 {
+		t.Errorf("a budget of 11 words got the 13-word lede")
+	}
+}
+
+func TestNoOrphanedReferences(t *testing.T) {
+	for _, algo := range []string{"learned", "textrank", "lexrank"} {
+		for k := 1; k <= 6; k++ {
+			sum := mustSummarize(t, story, summarize.Options{Algorithm: algo, Sentences: k})
+			in := map[int]bool{}
+			for _, s := range sum.Sentences {
+				in[s.Index] = true
+			}
+			for _, s := range sum.Sentences {
+				if s.Index > 0 && summarize.LeansOnPrevious(s.Text, "en") && !in[s.Index-1] {
+					t.Errorf("%s k=%d: got %q without the sentence before it", algo, k, s.Text)
+				}
+			}
+		}
+	}
+}
+
+func TestKeywordsOnlyWhenAsked(t *testing.T) {
+	tests := []struct {
+		name      string
+		keywords  int
+		wantJSON  bool
+		wantHTML  bool
+		wantCount int
+	}{
+		{"default", 0, true, false, summarize.DefaultKeywords},
+		{"asked", 3, true, true, 3},
+		{"none", summarize.NoKeywords, false, false, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sum := mustSummarize(t, story, summarize.Options{Keywords: tc.keywords})
+			if got := len(sum.Keywords); got != tc.wantCount && !(tc.wantJSON && got > 0 && got <= tc.wantCount) {
+				t.Errorf("got %d keywords, want %d", got, tc.wantCount)
+			}
+			if got := strings.Contains(sum.HTML(), `class="keywords"`); got != tc.wantHTML {
+				t.Errorf("got keywords in HTML %v, want %v", got, tc.wantHTML)
+			}
+		})
+	}
 }

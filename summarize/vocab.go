@@ -4,11 +4,11 @@ import "unicode/utf8"
 
 // maxVocab bounds how many words one language's vocab remembers between
 // calls. A news vocabulary levels off well below it, so the bound only
-// matters for unusual input, and it keeps a pooled scratch from growing
+// matters for unusual input, and it keeps a kept scratch from growing
 // without limit.
 const maxVocab = 50_000
 
-// vocab remembers, across the calls that share a pooled scratch, what one
+// vocab remembers, across the calls that share a kept scratch, what one
 // language makes of each lowercase word. Stemming is the costliest step of
 // tokenizing and news articles reuse most of their words, so each word is
 // stemmed once per vocab rather than once per call.

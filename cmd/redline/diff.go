@@ -169,6 +169,7 @@ func writeDiff(stdio Stdio, f diffFlags, r *diff.Result) error {
 		if out != "" && !strings.HasSuffix(out, "\n") {
 			out += "\n"
 		}
+		out += "\n" + diff.FactsLine(r.Facts)
 	}
 	_, err := io.WriteString(stdio.Stdout, out)
 	return err
@@ -183,11 +184,11 @@ func writeDiffJSON(w io.Writer, f diffFlags, r *diff.Result) error {
 	return enc.Encode(r)
 }
 
-// statsText sums up the stats in two lines; the percentage is the change
+// statsText sums up the stats in three lines; the percentage is the change
 // ratio, (added + removed) / (words of both texts).
 func statsText(s diff.Stats) string {
 	return fmt.Sprintf("words: %d added, %d removed, %d moved, %d unchanged (%.1f%% changed)\n"+
-		"sentences: %d added, %d removed, %d edited, %d moved\n",
+		"sentences: %d added, %d removed, %d edited, %d moved\nfacts: %d changed\n",
 		s.WordsAdded, s.WordsRemoved, s.WordsMoved, s.WordsUnchanged, 100*s.ChangeRatio,
-		s.SentencesAdded, s.SentencesRemoved, s.SentencesEdited, s.SentencesMoved)
+		s.SentencesAdded, s.SentencesRemoved, s.SentencesEdited, s.SentencesMoved, s.FactsChanged)
 }

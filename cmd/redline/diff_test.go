@@ -37,6 +37,7 @@ func writeFiles(t *testing.T, old, new string) (string, string) {
 func TestDiffCommand(t *testing.T) {
 	o, n := writeFiles(t, "The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n")
 	same, _ := writeFiles(t, "The mayor spoke on Monday.\n", "")
+	const facts = "\nfacts: 1 changed: date: Monday → Tuesday\n"
 	tests := []struct {
 		name     string
 		terminal bool
@@ -44,15 +45,16 @@ func TestDiffCommand(t *testing.T) {
 		code     int
 		want     string
 	}{
-		{"changes", false, []string{o, n}, 1, "The mayor spoke on [-Monday-]{+Tuesday+}.\n"},
+		{"changes", false, []string{o, n}, 1, "The mayor spoke on [-Monday-]{+Tuesday+}.\n\nfacts: 1 changed: date: Monday → Tuesday\n"},
 		{"no change", false, []string{o, same}, 0, ""},
-		{"colour on a terminal", true, []string{o, n}, 1, "The mayor spoke on \x1b[31m[-Monday-]\x1b[m\x1b[32m{+Tuesday+}\x1b[m.\n"},
-		{"colour never", true, []string{"--color=never", o, n}, 1, "The mayor spoke on [-Monday-]{+Tuesday+}.\n"},
-		{"colour always", false, []string{"--color", "always", o, n}, 1, "The mayor spoke on \x1b[31m[-Monday-]\x1b[m\x1b[32m{+Tuesday+}\x1b[m.\n"},
+		{"colour on a terminal", true, []string{o, n}, 1, "The mayor spoke on \x1b[31m[-Monday-]\x1b[m\x1b[32m{+Tuesday+}\x1b[m.\n" + facts},
+		{"colour never", true, []string{"--color=never", o, n}, 1, "The mayor spoke on [-Monday-]{+Tuesday+}.\n" + facts},
+		{"colour always", false, []string{"--color", "always", o, n}, 1, "The mayor spoke on \x1b[31m[-Monday-]\x1b[m\x1b[32m{+Tuesday+}\x1b[m.\n" + facts},
 		{"flags after files", false, []string{o, n, "--stats"}, 1,
-			"words: 1 added, 1 removed, 0 moved, 4 unchanged (20.0% changed)\nsentences: 0 added, 0 removed, 1 edited, 0 moved\n"},
+			"words: 1 added, 1 removed, 0 moved, 4 unchanged (20.0% changed)\nsentences: 0 added, 0 removed, 1 edited, 0 moved\nfacts: 1 changed\n"},
 		{"html", false, []string{"--format", "html", o, n}, 1,
-			`<div class="rl-diff">The mayor spoke on <del class="rl-del"><span class="rl-sr">removed: </span>Monday</del>` +
+			`<div class="rl-facts"><span class="rl-fact" data-kind="date" data-change="changed">date: Monday → Tuesday</span></div>` + "\n" +
+				`<div class="rl-diff">The mayor spoke on <del class="rl-del"><span class="rl-sr">removed: </span>Monday</del>` +
 				`<span class="rl-sep"> </span><ins class="rl-ins"><span class="rl-sr">added: </span>Tuesday</ins>.` + "\n</div>\n"},
 	}
 	for _, tc := range tests {
@@ -76,7 +78,7 @@ func TestDiffCommandIdenticalFilesPrintNothing(t *testing.T) {
 		{"text with context", []string{"--context", "1", o, n}, ""},
 		{"html", []string{"--format", "html", o, n}, ""},
 		{"side-by-side", []string{"--format", "side-by-side", o, n}, ""},
-		{"stats", []string{"--stats", o, n}, "words: 0 added, 0 removed, 0 moved, 4 unchanged (0.0% changed)\nsentences: 0 added, 0 removed, 0 edited, 0 moved\n"},
+		{"stats", []string{"--stats", o, n}, "words: 0 added, 0 removed, 0 moved, 4 unchanged (0.0% changed)\nsentences: 0 added, 0 removed, 0 edited, 0 moved\nfacts: 0 changed\n"},
 		{"json", []string{"--format", "json", o, n}, `"ops": [`},
 	}
 	for _, tc := range tests {
@@ -146,5 +148,40 @@ func TestDiffCommandTrouble(t *testing.T) {
 				t.Errorf("got status %d, stdout %q, stderr %q; want 2 and a message with %q", code, stdout, stderr, tc.want)
 			}
 		})
+	}
+}
+
+func TestDiffCommandFacts(t *testing.T) {
+	o, n := writeFiles(t, "At least 35 people died.\n\nRescue teams checked homes every 30 minutes.\n",
+		"At least 50 people died.\n\nRescue teams checked homes every 30 minutes.\n\nPolice said the bridge was not safe.\n")
+	code, stdout, _ := runDiffCmd(t, false, "", "--format=json", o, n)
+	var got struct {
+		Stats struct {
+			WordsAdded   int `json:"words_added"`
+			FactsChanged int `json:"facts_changed"`
+		}
+		Facts []struct {
+			Kind, Change, Old, New string
+			NewSentence            *int `json:"new_sentence"`
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != 1 {
+		t.Fatalf("json: got status %d, %v in %s", code, err, stdout)
+	}
+	if got.Stats.FactsChanged != 1 || len(got.Facts) != 1 || got.Facts[0].Kind != "number" || got.Facts[0].Old != "35" ||
+		got.Facts[0].New != "50" || got.Facts[0].NewSentence == nil || *got.Facts[0].NewSentence != 0 {
+		t.Errorf("json: got %+v, want one number fact 35 → 50 in sentence 0", got)
+	}
+	_, stats, _ := runDiffCmd(t, false, "", "--format=json", "--stats", o, n)
+	var st struct {
+		WordsAdded   int `json:"words_added"`
+		FactsChanged int `json:"facts_changed"`
+	}
+	if err := json.Unmarshal([]byte(stats), &st); err != nil || st.WordsAdded != got.Stats.WordsAdded || st.FactsChanged != 1 {
+		t.Errorf("--stats json: got %+v (%v), want the stats of the full JSON %+v", st, err, got.Stats)
+	}
+	_, text, _ := runDiffCmd(t, false, "", o, n)
+	if !strings.HasSuffix(text, "\nfacts: 1 changed: number: 35 → 50\n") {
+		t.Errorf("text: got %q, want a facts line at the end", text)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -172,26 +173,33 @@ func putRevision(client *http.Client, addr, id, body, ifMatch string) (outcome, 
 }
 
 // storedRevisions returns every revision of an article, bodies included,
-// by number, and fails unless the numbers are 1..N with no gap.
+// by number, and fails unless the numbers are 1..N with no gap. It pages
+// through the listing as a client would.
 func storedRevisions(t *testing.T, client *http.Client, addr, id string) map[int]revisionJSON {
 	t.Helper()
-	var list struct {
-		Revisions []revisionJSON `json:"revisions"`
-	}
-	getJSON(t, client, "http://"+addr+"/v1/articles/"+id+"/revisions?limit=500", &list)
 	revs := map[int]revisionJSON{}
-	for i, r := range list.Revisions {
-		if r.Revision != i+1 {
-			t.Fatalf("article %s: revision %d of the listing is number %d, want %d (no gap, no duplicate)", id, i, r.Revision, i+1)
+	cursor := ""
+	for {
+		var page struct {
+			Revisions  []revisionJSON `json:"revisions"`
+			NextCursor string         `json:"next_cursor"`
 		}
-		var full revisionJSON
-		getJSON(t, client, fmt.Sprintf("http://%s/v1/articles/%s/revisions/%d", addr, id, r.Revision), &full)
-		revs[r.Revision] = full
+		fetchJSON(t, client, "http://"+addr+"/v1/articles/"+id+"/revisions?limit=500&cursor="+url.QueryEscape(cursor), &page)
+		for _, r := range page.Revisions {
+			if want := len(revs) + 1; r.Revision != want {
+				t.Fatalf("article %s: revision %d of the listing is number %d, want %d (no gap, no duplicate)", id, len(revs), r.Revision, want)
+			}
+			var full revisionJSON
+			fetchJSON(t, client, fmt.Sprintf("http://%s/v1/articles/%s/revisions/%d", addr, id, r.Revision), &full)
+			revs[r.Revision] = full
+		}
+		if cursor = page.NextCursor; cursor == "" {
+			return revs
+		}
 	}
-	return revs
 }
 
-func getJSON(t *testing.T, client *http.Client, url string, v any) {
+func fetchJSON(t *testing.T, client *http.Client, url string, v any) {
 	t.Helper()
 	resp, err := client.Get(url)
 	if err != nil {

@@ -287,11 +287,11 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	if err := c.Feed.check(*schedule); err != nil {
-		return err
-	}
 	if err := sec.apply(&c.Security); err != nil {
 		return usageError{err.Error()}
+	}
+	if err := c.Feed.check(*schedule); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}

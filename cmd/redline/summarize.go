@@ -45,7 +45,7 @@ func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error
 	fs.StringVar(&f.opts.Algorithm, "algorithm", summarize.DefaultAlgorithm, "algorithm: "+strings.Join(summarize.Algorithms(), ", "))
 	fs.StringVar(&f.opts.Language, "language", "", "language: "+strings.Join(summarize.Languages(), ", ")+" (default: detect)")
 	fs.StringVar(&f.opts.Order, "order", summarize.OrderDocument, "sentence order: document or rank")
-	fs.IntVar(&f.opts.Keywords, "keywords", summarize.DefaultKeywords, "how many keywords (JSON and HTML output)")
+	fs.IntVar(&f.opts.Keywords, "keywords", 0, "how many keywords: JSON has 10 unless told, HTML only when told; 0 for none")
 	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, html or json")
 	asJSON := fs.Bool("json", false, "same as --format json")
 	fs.BoolVar(&f.jsonl, "jsonl", false, `read {"id","text"} lines and write one JSON result a line`)
@@ -55,9 +55,17 @@ func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error
 	if *asJSON {
 		f.format = "json"
 	}
-	if err := explicitZero(fs, "sentences", "ratio", "words", "keywords"); err != nil {
+	if err := explicitZero(fs, "sentences", "ratio", "words"); err != nil {
 		return f, err
 	}
+	if f.opts.Keywords < 0 {
+		return f, usageError{"--keywords must be between 0 and 100"}
+	}
+	fs.Visit(func(fl *flag.Flag) {
+		if fl.Name == "keywords" && f.opts.Keywords == 0 {
+			f.opts.Keywords = summarize.NoKeywords
+		}
+	})
 	return f, f.check(fs.Args())
 }
 

@@ -102,7 +102,7 @@ func buildDataset(ctx context.Context, items []Item) (*dataset, error) {
 	feats := make([][][]float64, len(items))
 	labs := make([][]bool, len(items))
 	err := parallel(ctx, len(items), func(i int) {
-		sents, x, err := summarize.SentenceFeatures(items[i].Article, "", items[i].K)
+		sents, x, err := summarize.SentenceFeatures(items[i].Article, "")
 		if err == nil {
 			feats[i], labs[i] = x, labels(items[i], sents)
 		}

@@ -25,6 +25,9 @@ type lookahead struct {
 	// ordinalNoun is a German noun that usually follows an ordinal
 	// ("3. Oktober", "19. Jahrhundert").
 	ordinalNoun bool
+	// dateWord is a weekday or a month, which a time of day runs on into
+	// ("at 3 p.m. Friday").
+	dateWord bool
 }
 
 func (l lookahead) lower() bool { return l.class == lowercase }
@@ -60,7 +63,7 @@ func (b *block) peek(i int) lookahead {
 func (b *block) capitalAt(i, n int) lookahead {
 	word := leadingWord(b.src[i:b.end])
 	initial := len(word) == n && i+n < b.end && b.src[i+n] == '.'
-	return lookahead{class: capital, starter: b.lang.starters[word], initial: initial, ordinalNoun: ordinalNouns[word]}
+	return lookahead{class: capital, starter: b.lang.starters[word], initial: initial, ordinalNoun: ordinalNouns[word], dateWord: timeFollowers[word]}
 }
 
 // maxPeekTokens bounds the tokens of bare quotes and brackets that peek

@@ -128,8 +128,11 @@ func (b *block) afterAbbrev(kind abbrevKind, next lookahead) bool {
 	case title:
 		return false
 	case timeOfDay:
-		// "At 5 a.m. Mr. Smith": a sentence cannot be that short.
-		return b.tokensBefore(b.cur, 3) >= 3
+		// "At 5 a.m. Mr. Smith": a sentence cannot be that short; and
+		// "at 3 p.m. Friday" goes on with the day.
+		return !next.dateWord && b.tokensBefore(b.cur, 3) >= 3
+	case terminal:
+		return next.class == capital
 	case numeric:
 		return next.class != number
 	}

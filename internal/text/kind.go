@@ -75,8 +75,7 @@ func AppendKinds(dst []Kind, src string, sents []Sentence) []Kind {
 }
 
 func classify(src string, s Sentence) Kind {
-	var buf [48]byte
-	head := lowerPrefix(buf[:0], s.Text)
+	head := strings.TrimLeft(s.Text, "\"'`([-–—•* \t")
 	words := wordCount(s.Text, 21)
 	switch {
 	case isTimestamp(head, s.Text, words):
@@ -100,18 +99,34 @@ func classify(src string, s Sentence) Kind {
 	return KindSentence
 }
 
-// lowerPrefix appends to dst the first bytes of s, ASCII-lowercased, with
-// opening quotes, brackets and dashes skipped: enough to match a label.
-func lowerPrefix(dst []byte, s string) string {
-	s = strings.TrimLeft(s, "\"'`([-–—•* \t")
-	for i := 0; i < len(s) && len(dst) < cap(dst); i++ {
+// hasPrefixFold reports whether s begins with the lowercase prefix, ASCII
+// letters compared without case; it allocates nothing, since every unit of
+// every text goes through it.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := range len(prefix) {
 		c := s[i]
 		if isUpperASCII(c) {
 			c += 'a' - 'A'
 		}
-		dst = append(dst, c)
+		if c != prefix[i] {
+			return false
+		}
 	}
-	return string(dst)
+	return true
+}
+
+// containsFold reports whether s holds the lowercase sub, ASCII letters
+// compared without case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFold(s[i:], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordCount counts runs of letters and digits in s, stopping at limit.
@@ -131,7 +146,7 @@ func wordCount(s string, limit int) int {
 
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
+		if hasPrefixFold(s, p) {
 			return true
 		}
 	}
@@ -193,18 +208,15 @@ var bylineStoppers = wordsOf("the a an then now this that that's these those con
 	"day night noon midday early late mid the end midnight tomorrow next last way all some most le la les el los las il lo de der die das den")
 
 func isByline(head, s string, words int) bool {
-	if strings.Contains(head, "reporting by") || strings.Contains(head, "editing by") || strings.HasPrefix(head, "additional reporting") {
-		return true
-	}
 	if words > 7 || !hasAnyPrefix(head, bylinePrefixes) {
-		return false
+		return words <= 20 && (containsFold(head, "reporting by") || containsFold(head, "editing by"))
 	}
 	second := head[strings.IndexByte(head, ' ')+1:]
 	second = strings.TrimLeft(second, " .")
 	if end := strings.IndexAny(second, " ,.;:"); end >= 0 {
 		second = second[:end]
 	}
-	return second != "" && !bylineStoppers[second] && !isDigit(second[0])
+	return second != "" && !bylineStoppers[strings.ToLower(second)] && !isDigit(second[0])
 }
 
 var captionLabels = []string{"photo", "picture", "image", "video", "credit", "caption", "foto", "bild", "imagen",
@@ -212,8 +224,8 @@ var captionLabels = []string{"photo", "picture", "image", "video", "credit", "ca
 
 func isCaption(head, s string) bool {
 	for _, l := range captionLabels {
-		if rest, ok := strings.CutPrefix(head, l); ok {
-			rest = strings.TrimLeft(rest, "sgraph ") // photos, photograph, pictures
+		if hasPrefixFold(head, l) {
+			rest := strings.TrimLeft(head[len(l):], "sgraph ") // photos, photograph, pictures
 			if strings.HasPrefix(rest, ":") {
 				return true
 			}
@@ -236,13 +248,13 @@ func labelled(s string) bool {
 var boilerplatePrefixes = []string{"scroll down", "read more", "click here", "team news", "follow us", "follow @",
 	"share this", "sign up", "advertisement", "watch the video", "watch video", "related:", "related articles",
 	"subscribe", "see also", "lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi", "voir aussi",
-	"lee también", "leer más", "leggi anche", "leia também", "leia mais", "lees ook", "lees meer"}
+	"À lire aussi", "lee también", "leer más", "leggi anche", "leia também", "leia mais", "lees ook", "lees meer"}
 
 func isBoilerplate(head, s string, words int) bool {
 	if words <= 12 && hasAnyPrefix(head, boilerplatePrefixes) {
 		return true
 	}
-	return words <= 15 && strings.Contains(strings.ToLower(s), "click here")
+	return words <= 15 && containsFold(s, "click here")
 }
 
 // ownLine reports whether s starts a line and ends one.

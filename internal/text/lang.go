@@ -18,6 +18,9 @@ const (
 	// numeric abbreviations ("No.", "Art.") are also ordinary words, so they
 	// count as abbreviations only before a number.
 	numeric
+	// terminal abbreviations ("etc.", "D.C.") close a list or a place name,
+	// so a capital after them opens a new sentence.
+	terminal
 )
 
 // language holds the word lists of one language; it is built once and never
@@ -56,16 +59,17 @@ func (l *language) isTitle(word string) bool {
 // wordLists are the space-separated word lists of one language.
 // Abbreviations are lowercase and without their final stop.
 type wordLists struct {
-	titles, plain, timeOfDay, numeric, starters string
-	ordinals                                    bool
+	titles, plain, timeOfDay, numeric, terminal, starters string
+	ordinals                                              bool
 }
 
 // shared lists abbreviations that are not words in any of the languages,
 // so that every language may know them.
 var shared = wordLists{
 	titles:   "mr mrs ms dr prof mme mlle sr sra srta dra sig dott dhr mevr e.g i.e viz vs cf",
-	plain:    "etc bzw usw evtl ggf vgl inkl nr approx ca",
-	numeric:  "n° nº no nos",
+	plain:    "bzw evtl ggf vgl inkl nr approx ca mio mrd env ee uu",
+	numeric:  "n° nº no nos ft in lb lbs oz yd mi sq",
+	terminal: "etc usw ecc enz d.c",
 	starters: "",
 }
 
@@ -86,7 +90,7 @@ var languageLists = map[string]wordLists{
 	},
 	"de": {
 		titles:   "hr fr dipl ing st",
-		plain:    "usw sog bspw bzgl zzgl abs jh mio mrd jan feb apr jun jul aug sep sept okt nov dez",
+		plain:    "sog bspw bzgl zzgl abs jh mio mrd jan feb apr jun jul aug sep sept okt nov dez",
 		numeric:  "art bd s tel",
 		starters: "Der Die Das Den Dem Des Ein Eine Er Sie Es Wir Ich Ihr Man Am Im In Auf Aber Und Doch Dies Diese Dieser Dann Nach Mit Bei Für Als Wenn Auch So Nun Jetzt Heute Was Wie Wo Warum Wer",
 		ordinals: true,
@@ -105,7 +109,7 @@ var languageLists = map[string]wordLists{
 	},
 	"it": {
 		titles:   "sigg dott.ssa avv ing geom rag mons sen gen",
-		plain:    "ecc cfr gen febbr apr giu lug ago sett ott nov dic",
+		plain:    "cfr gen febbr apr giu lug ago sett ott nov dic",
 		numeric:  "pag art cap tel",
 		starters: "Il Lo La I Gli Le Un Una Uno Ma E In Con Per Secondo Questo Questa Non Lui Lei Noi Io Dopo Poi",
 	},
@@ -117,7 +121,7 @@ var languageLists = map[string]wordLists{
 	},
 	"nl": {
 		titles:   "mw drs ir ing",
-		plain:    "bijv bv enz jl zgn jan feb mrt apr jun jul aug sep sept okt nov dec",
+		plain:    "bijv bv jl zgn jan feb mrt apr jun jul aug sep sept okt nov dec",
 		numeric:  "blz art",
 		starters: "De Het Een Hij Zij Ze Wij We Ik Maar En In Op Met Voor Dit Deze Dat Er Toen Daarna Volgens Niet Ook",
 	},
@@ -135,6 +139,12 @@ var ordinalNouns = func() map[string]bool {
 	return m
 }()
 
+// timeFollowers are the capitalized words that a time of day runs on into:
+// weekdays, months and time zones.
+var timeFollowers = wordsOf("Monday Tuesday Wednesday Thursday Friday Saturday Sunday " +
+	"January February March April May June July August September October November December " +
+	"ET EST EDT CT CST PT PST GMT BST UTC")
+
 // languages maps each language code to its built lists.
 var languages = buildLanguages()
 
@@ -151,7 +161,7 @@ func buildLanguages() map[string]*language {
 
 // add adds the lists w to l.
 func (l *language) add(w wordLists) {
-	for kind, words := range map[abbrevKind]string{plain: w.plain, title: w.titles, timeOfDay: w.timeOfDay, numeric: w.numeric} {
+	for kind, words := range map[abbrevKind]string{plain: w.plain, title: w.titles, timeOfDay: w.timeOfDay, numeric: w.numeric, terminal: w.terminal} {
 		for _, a := range strings.Fields(words) {
 			l.abbrevs[a] = kind
 		}

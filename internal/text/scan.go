@@ -26,6 +26,54 @@ type block struct {
 // about earlier tokens is read back from the text when it is needed, which
 // keeps ordinary words nearly free.
 func (s *Segmenter) appendBlock(dst []Sentence, src string, p Span) []Sentence {
+	for {
+		cut := scriptStop(src, p.Start, p.End)
+		if cut < 0 {
+			return s.appendLatinBlock(dst, src, p)
+		}
+		dst = s.appendLatinBlock(dst, src, Span{p.Start, cut})
+		p.Start = cut
+	}
+}
+
+// scriptStops end a sentence wherever they stand, in scripts that write no
+// space after them or that no abbreviation uses: the ideographic full stop
+// and the full-width exclamation and question marks (Chinese, Japanese), the
+// Arabic question mark and the Devanagari danda (Hindi).
+const scriptStops = "。！？؟।"
+
+// scriptStop returns the offset just past the first script stop in
+// src[from:end] and the closing quotes or brackets after it, or -1. Only
+// the lead bytes of those characters are looked for, so Latin text costs a
+// byte comparison.
+func scriptStop(src string, from, end int) int {
+	for i := from; i < end; i++ {
+		c := src[i]
+		if c != 0xe3 && c != 0xef && c != 0xd8 && c != 0xe0 {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(src[i:end])
+		if !strings.ContainsRune(scriptStops, r) {
+			continue
+		}
+		j := i + n
+		for j < end {
+			r, n := utf8.DecodeRuneInString(src[j:end])
+			if !strings.ContainsRune("」』）”’\")", r) {
+				break
+			}
+			j += n
+		}
+		if j < end {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// appendLatinBlock splits a block without script stops into sentences.
+func (s *Segmenter) appendLatinBlock(dst []Sentence, src string, p Span) []Sentence {
 	b := block{src: src, lang: s.lang, end: p.End, out: dst, start: p.Start}
 	for i := p.Start; i < p.End; {
 		j := nextNotable(src, i, p.End)

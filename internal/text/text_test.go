@@ -272,3 +272,37 @@ func checkInvariantsIn(t *testing.T, src string, p text.Span, got []text.Sentenc
 		t.Fatalf("got %q after the last sentence, want only white space", rest)
 	}
 }
+
+func TestSegmentationFixes(t *testing.T) {
+	tests := []struct {
+		name, lang, src string
+		want            []string
+	}{
+		{"time before a weekday", "en", "The vote is at 3 p.m. Friday in the hall.", []string{"The vote is at 3 p.m. Friday in the hall."}},
+		{"place abbreviation ends a sentence", "en", "They marched in Washington, D.C. Thousands attended.", []string{"They marched in Washington, D.C.", "Thousands attended."}},
+		{"etc ends a sentence", "en", "It sells pens, paper, etc. Prices start at $1.", []string{"It sells pens, paper, etc.", "Prices start at $1."}},
+		{"etc inside a sentence", "en", "Pens, paper, etc. are sold here.", []string{"Pens, paper, etc. are sold here."}},
+		{"feet and inches", "en", "He is 5 ft. 9 in. tall and fast.", []string{"He is 5 ft. 9 in. tall and fast."}},
+		{"come in", "en", "Come in. Nobody is home.", []string{"Come in.", "Nobody is home."}},
+		{"German billions", "de", "Der Staat zahlt 3 Mrd. Euro an die Bahn.", []string{"Der Staat zahlt 3 Mrd. Euro an die Bahn."}},
+		{"German billions, English rules", "en", "Der Staat zahlt 3 Mrd. Euro an die Bahn.", []string{"Der Staat zahlt 3 Mrd. Euro an die Bahn."}},
+		{"Spanish United States", "es", "Viajó a EE. UU. por trabajo. Volvió ayer.", []string{"Viajó a EE. UU. por trabajo.", "Volvió ayer."}},
+		{"Spanish United States, English rules", "en", "Viajó a EE. UU. por trabajo.", []string{"Viajó a EE. UU. por trabajo."}},
+		{"French about", "fr", "Le projet coûte env. 300 euros. Il est prêt.", []string{"Le projet coûte env. 300 euros.", "Il est prêt."}},
+		{"Chinese", "zh", "今天下雨。明天晴天！你好吗？", []string{"今天下雨。", "明天晴天！", "你好吗？"}},
+		{"Japanese", "ja", "雨が降った。道が濡れた。", []string{"雨が降った。", "道が濡れた。"}},
+		{"Arabic", "ar", "هل أنت بخير؟ نعم.", []string{"هل أنت بخير؟", "نعم."}},
+		{"Hindi", "hi", "आज बारिश हुई। कल धूप होगी।", []string{"आज बारिश हुई।", "कल धूप होगी।"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, s := range text.NewSegmenter(text.Options{Language: tc.lang}).Sentences(tc.src) {
+				got = append(got, s.Text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

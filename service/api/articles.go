@@ -31,9 +31,11 @@ type RevisionBody struct {
 	ContentHash string          `json:"content_hash" doc:"Hex SHA-256 of the title, a newline and the body."`
 	Words       int             `json:"words" doc:"Words in the body."`
 	CreatedAt   time.Time       `json:"created_at"`
-	// WordsAdded and WordsRemoved are set in revision listings only.
+	// WordsAdded, WordsRemoved and FactsChanged are set in revision
+	// listings only.
 	WordsAdded   *int `json:"words_added,omitempty" doc:"In listings: words added since the previous revision."`
 	WordsRemoved *int `json:"words_removed,omitempty" doc:"In listings: words removed since the previous revision."`
+	FactsChanged *int `json:"facts_changed,omitempty" doc:"In listings: facts (numbers, dates, quotes…) changed since the previous revision."`
 }
 
 func revisionBody(r *service.Revision) RevisionBody {
@@ -313,6 +315,7 @@ func (s *Server) listRevisions(ctx context.Context, in *listRevisionsInput) (*re
 		r := &page.Revisions[i]
 		out.Body.Revisions[i] = revisionBody(r)
 		out.Body.Revisions[i].WordsAdded, out.Body.Revisions[i].WordsRemoved = &r.Changes.WordsAdded, &r.Changes.WordsRemoved
+		out.Body.Revisions[i].FactsChanged = &r.Changes.FactsChanged
 	}
 	out.Body.NextCursor = page.NextCursor
 	return out, nil

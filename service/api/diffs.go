@@ -50,6 +50,8 @@ type DiffBody struct {
 	From     *int      `json:"from,omitempty" doc:"The old revision (0: the empty text)."`
 	To       *int      `json:"to,omitempty" doc:"The new revision."`
 	TitleOps []diff.Op `json:"title_ops,omitempty" doc:"The word ops of the title."`
+	// Result brings ops, stats (with words_moved and facts_changed),
+	// sentences and facts.
 	*diff.Result
 }
 

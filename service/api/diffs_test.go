@@ -84,8 +84,32 @@ func TestRevisionListingHasChangeStats(t *testing.T) {
 	if first["words_added"] != first["words"] || first["words_removed"] != 0.0 {
 		t.Errorf("revision 1: got added %v removed %v, want all %v words added", first["words_added"], first["words_removed"], first["words"])
 	}
-	if second["words_added"] != 8.0 || second["words_removed"] != 1.0 {
-		t.Errorf("revision 2: got added %v removed %v, want 8 and 1", second["words_added"], second["words_removed"])
+	if second["words_added"] != 8.0 || second["words_removed"] != 1.0 || second["facts_changed"] != 2.0 {
+		t.Errorf("revision 2: got added %v removed %v facts %v, want 8, 1 and 2", second["words_added"], second["words_removed"],
+			second["facts_changed"])
+	}
+	stats := s.do(t, "GET", "/v1/articles/flood/diff?from=1&to=2", "").body["stats"].(map[string]any)
+	for _, k := range []string{"words_added", "words_removed", "facts_changed"} {
+		if stats[k] != second[k] {
+			t.Errorf("%s: got %v in the listing and %v in the diff, want the same", k, second[k], stats[k])
+		}
+	}
+}
+
+func TestDiffFacts(t *testing.T) {
+	s := startServer(t, 0)
+	putFlood(t, s)
+	r := s.do(t, "GET", "/v1/articles/flood/diff?from=1&to=2", "")
+	wantStatus(t, r, http.StatusOK)
+	facts := r.body["facts"].([]any)
+	first := facts[0].(map[string]any)
+	if len(facts) != 2 || first["kind"] != "number" || first["change"] != "changed" || first["old"] != "two" || first["new"] != "three" ||
+		first["old_sentence"] != 0.0 || first["new_sentence"] != 0.0 {
+		t.Errorf("got facts %v, want two → three in sentence 0, then the added sentence's number", facts)
+	}
+	html := s.do(t, "GET", "/v1/articles/flood/diff?from=1&to=2&format=html", "")
+	if !strings.Contains(string(html.raw), `<span class="rl-fact" data-kind="number" data-change="changed">number: two → three</span>`) {
+		t.Errorf("html: got %s, want a fact badge", html.raw)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -279,23 +280,25 @@ func (s *Server) listDeliveries(ctx context.Context, in *deliveriesInput) (*deli
 // the diff stats and the "what's new" summary that GET
 // /v1/articles/{id}/diff and /summary?since= answer, from the same caches.
 func (s *Server) DescribeRevision(ctx context.Context, id string, n int) (*webhook.Changes, error) {
-	from, to, err := s.metaPair(ctx, id, strconv.Itoa(n-1), n)
+	from, toMeta, err := s.metaPair(ctx, id, strconv.Itoa(n-1), n)
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.lazyDiff(ctx, "rev:"+from.ContentHash+":"+to.ContentHash, func() (texts, error) {
-		return s.loadPair(ctx, id, from.Number, to.Number)
+	res, err := s.lazyDiff(ctx, "rev:"+from.ContentHash+":"+toMeta.ContentHash, func() (texts, error) {
+		return s.loadPair(ctx, id, from.Number, toMeta.Number)
 	})
 	if err != nil {
 		return nil, err
 	}
-	changes := &webhook.Changes{Stats: &res.body.Stats, WhatsNew: []string{}}
-	// Facts: set changes.Facts from res.body here once diffs report facts.
-	rev, err := s.store.RevisionByNumber(ctx, id, n)
+	to, err := s.store.RevisionByNumber(ctx, id, n)
 	if err != nil {
 		return nil, err
 	}
-	sum, err := s.whatsNew(ctx, rev)
+	changes := &webhook.Changes{Stats: &res.body.Stats, WhatsNew: []string{}}
+	if changes.Facts, err = json.Marshal(res.body.Facts); err != nil {
+		return nil, err
+	}
+	sum, err := s.whatsNew(ctx, to)
 	var p *Problem
 	switch {
 	case errors.As(err, &p) && p.Status < 500: // no sentence to summarize: no summary

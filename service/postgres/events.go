@@ -289,14 +289,10 @@ func (w *watcher) wait(ctx context.Context, after int64, poll time.Duration) err
 
 var errPoll = errors.New("poll the newest seq")
 
-// latestRevisionIn reads an article's newest revision, without its body,
-// inside tx.
+// latestRevisionIn reads an article's newest revision inside tx.
 func latestRevisionIn(ctx context.Context, tx pgx.Tx, articleID string) (*service.Revision, error) {
-	row := tx.QueryRow(ctx, `
-		SELECT r.article_id, r.number, r.title, '', r.url, r.metadata, r.content_hash, r.words,
-			r.words_added, r.words_removed, r.created_at
-		FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
-		WHERE a.id = $1`, articleID)
+	row := tx.QueryRow(ctx, `SELECT `+revisionColumns+` FROM revisions
+		WHERE article_id = $1 AND number = (SELECT latest_revision FROM articles WHERE id = $1)`, articleID)
 	rev, err := scanRevision(row)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)

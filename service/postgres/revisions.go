@@ -16,7 +16,7 @@ type querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
-const revisionColumns = `article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, created_at`
+const revisionColumns = `article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at`
 
 // putInTx writes d as the next revision of its article inside tx, first
 // under a savepoint of its own when savepoint is set. The article row is
@@ -73,7 +73,7 @@ func lockLatest(ctx context.Context, tx pgx.Tx, d service.Draft, now time.Time, 
 		VALUES ($1, $2, $3, 0, $4, $4) ON CONFLICT (id) DO NOTHING`, d.ArticleID, d.Title, d.URL, now)
 	b.Queue(`SELECT latest_revision FROM articles WHERE id = $1 FOR UPDATE`, d.ArticleID)
 	b.Queue(`SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words,
-			r.words_added, r.words_removed, r.created_at
+			r.words_added, r.words_removed, r.facts_changed, r.created_at
 		FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
 		WHERE a.id = $1`, d.ArticleID)
 	br := tx.SendBatch(ctx, b)
@@ -109,9 +109,9 @@ func nextNumber(latest *service.Revision) int {
 func insertRevision(ctx context.Context, tx pgx.Tx, r *service.Revision, savepoint bool) error {
 	b := &pgx.Batch{}
 	b.Queue(`INSERT INTO revisions (`+revisionColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 		r.ArticleID, r.Number, r.Title, r.Body, r.URL, nullableJSON(r.Metadata), r.ContentHash, r.Words,
-		r.Changes.WordsAdded, r.Changes.WordsRemoved, r.CreatedAt)
+		r.Changes.WordsAdded, r.Changes.WordsRemoved, r.Changes.FactsChanged, r.CreatedAt)
 	b.Queue(`UPDATE articles SET title = $2, url = $3, latest_revision = $4, updated_at = $5 WHERE id = $1`,
 		r.ArticleID, r.Title, r.URL, r.Number, r.CreatedAt)
 	steps := []string{"insert revision", "update article"}
@@ -133,7 +133,7 @@ func insertRevision(ctx context.Context, tx pgx.Tx, r *service.Revision, savepoi
 func (s *DB) LatestRevision(ctx context.Context, articleID string) (*service.Revision, error) {
 	row := s.pool.QueryRow(ctx, `
 		SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words,
-			r.words_added, r.words_removed, r.created_at
+			r.words_added, r.words_removed, r.facts_changed, r.created_at
 		FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
 		WHERE a.id = $1`, articleID)
 	rev, err := scanRevision(row)
@@ -160,7 +160,7 @@ func revisionByNumber(ctx context.Context, q querier, articleID string, n int) (
 // Revisions returns every revision of an article, without bodies.
 func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revision, error) {
 	rows, err := s.pool.Query(ctx, `
-		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, created_at
+		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 		FROM revisions WHERE article_id = $1 ORDER BY number`, articleID)
 	if err != nil {
 		return nil, storeError("list revisions", err)
@@ -208,7 +208,7 @@ func scanRevision(row pgx.Row) (*service.Revision, error) {
 	var r service.Revision
 	var metadata *string
 	if err := row.Scan(&r.ArticleID, &r.Number, &r.Title, &r.Body, &r.URL, &metadata, &r.ContentHash, &r.Words,
-		&r.Changes.WordsAdded, &r.Changes.WordsRemoved, &r.CreatedAt); err != nil {
+		&r.Changes.WordsAdded, &r.Changes.WordsRemoved, &r.Changes.FactsChanged, &r.CreatedAt); err != nil {
 		return nil, err
 	}
 	if metadata != nil {
@@ -258,7 +258,7 @@ func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.R
 		return nil, err
 	}
 	rows, err := s.pool.Query(ctx, `
-		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, created_at
+		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 		FROM revisions WHERE article_id = $1 AND number > $2 ORDER BY number LIMIT $3`, articleID, after, opts.Limit+1)
 	if err != nil {
 		return nil, storeError("list revisions", err)

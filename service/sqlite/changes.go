@@ -30,8 +30,8 @@ func fillChangeStats(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for _, u := range updates {
-		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET words_added = ?, words_removed = ? WHERE article_id = ? AND number = ?`,
-			u.stats.WordsAdded, u.stats.WordsRemoved, u.articleID, u.number); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET words_added = ?, words_removed = ?, facts_changed = ? WHERE article_id = ? AND number = ?`,
+			u.stats.WordsAdded, u.stats.WordsRemoved, u.stats.FactsChanged, u.articleID, u.number); err != nil {
 			return fmt.Errorf("store change stats: %w", err)
 		}
 	}

@@ -93,8 +93,8 @@ const upsertArticleSQL = `
 		latest_revision = excluded.latest_revision, updated_at = excluded.updated_at`
 
 const insertRevisionSQL = `
-	INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func insertRevision(ctx context.Context, r runner, rev *service.Revision) error {
 	at := rev.CreatedAt.UnixMicro()
@@ -102,7 +102,8 @@ func insertRevision(ctx context.Context, r runner, rev *service.Revision) error 
 		return fmt.Errorf("upsert article: %w", err)
 	}
 	if _, err := r.exec(ctx, insertRevisionSQL, rev.ArticleID, rev.Number, rev.Title, rev.Body, rev.URL,
-		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, rev.Changes.WordsAdded, rev.Changes.WordsRemoved, at); err != nil {
+		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, rev.Changes.WordsAdded, rev.Changes.WordsRemoved,
+		rev.Changes.FactsChanged, at); err != nil {
 		return fmt.Errorf("insert revision: %w", err)
 	}
 	return nil
@@ -114,7 +115,7 @@ func (s *DB) LatestRevision(ctx context.Context, articleID string) (*service.Rev
 }
 
 const revisionByNumberSQL = `
-	SELECT article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, created_at
+	SELECT article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 	FROM revisions WHERE article_id = ? AND number = ?`
 
 // RevisionByNumber returns revision n of an article.
@@ -129,7 +130,7 @@ func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*se
 // Revisions returns every revision of an article, without bodies.
 func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revision, error) {
 	rows, err := s.pool().query(ctx, `
-		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, created_at
+		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 		FROM revisions WHERE article_id = ? ORDER BY number`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("list revisions: %w", err)
@@ -153,7 +154,7 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 }
 
 const listRevisionsSQL = `
-	SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, created_at
+	SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 	FROM revisions WHERE article_id = ? AND number > ? ORDER BY number LIMIT ?`
 
 // ListRevisions returns a page of an article's revisions, oldest first,
@@ -208,7 +209,7 @@ func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
 }
 
 const latestRevisionSQL = `
-	SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words, r.words_added, r.words_removed, r.created_at
+	SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words, r.words_added, r.words_removed, r.facts_changed, r.created_at
 	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
 	WHERE a.id = ?`
 
@@ -267,7 +268,7 @@ func scanRevision(scan func(dest ...any) error, withBody bool) (*service.Revisio
 	var metadata sql.NullString
 	var at int64
 	if err := scan(&r.ArticleID, &r.Number, &r.Title, &r.Body, &r.URL, &metadata, &r.ContentHash, &r.Words,
-		&r.Changes.WordsAdded, &r.Changes.WordsRemoved, &at); err != nil {
+		&r.Changes.WordsAdded, &r.Changes.WordsRemoved, &r.Changes.FactsChanged, &at); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}

@@ -75,7 +75,7 @@ func TestMigrationFillsChangeStats(t *testing.T) {
 	if err != nil {
 		t.Fatalf("read migration: %v", err)
 	}
-	bodies := []string{"One two three.", "One two three four.", "Two three four five six."}
+	bodies := []string{"Alpha beta gamma.", "Alpha beta gamma delta.", "Alpha beta gamma delta rose to 12."}
 	stmts := []string{string(schema),
 		`CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`,
 		`INSERT INTO schema_migrations VALUES (1, 'migrations/0001_init.sql', 0)`,
@@ -99,7 +99,7 @@ func TestMigrationFillsChangeStats(t *testing.T) {
 	if err != nil {
 		t.Fatalf("list: %v", err)
 	}
-	want := []service.ChangeStats{{WordsAdded: 3}, {WordsAdded: 1}, {WordsAdded: 3, WordsRemoved: 2}}
+	want := []service.ChangeStats{{WordsAdded: 3}, {WordsAdded: 1}, {WordsAdded: 3, FactsChanged: 1}}
 	for i, r := range page.Revisions {
 		if r.Changes != want[i] {
 			t.Errorf("revision %d: got %+v, want %+v", r.Number, r.Changes, want[i])

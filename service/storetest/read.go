@@ -275,11 +275,13 @@ func testRevisionMeta(t *testing.T, h Harness) {
 func testListRevisions(t *testing.T, h Harness) {
 	ctx := context.Background()
 	s := open(t, h, newClock().Now)
-	bodies := []string{"One two three.", "One two three four five.", "One three four five.", "Six."}
+	// Words only, then a number: the fact count comes from the diff too.
+	bodies := []string{"Alpha beta gamma.", "Alpha beta gamma delta epsilon.", "Alpha gamma delta epsilon.", "Zeta.", "Zeta had 12 staff."}
 	for _, b := range bodies {
 		mustPut(t, s, draft("paged", "T", b))
 	}
-	want := []service.ChangeStats{{WordsAdded: 3}, {WordsAdded: 2}, {WordsRemoved: 1}, {WordsAdded: 1, WordsRemoved: 4}}
+	want := []service.ChangeStats{{WordsAdded: 3}, {WordsAdded: 2}, {WordsRemoved: 1}, {WordsAdded: 1, WordsRemoved: 4},
+		{WordsAdded: 3, FactsChanged: 1}}
 	var got []service.Revision
 	opts := service.RevisionListOptions{Limit: 3}
 	for page := 0; page < 10; page++ {

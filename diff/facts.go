@@ -1,0 +1,303 @@
+package diff
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// FactKind says what sort of fact changed.
+type FactKind string
+
+// The kinds of fact: values (number, money, percent, date, time), direct
+// quotations, correction notices and negations.
+const (
+	FactNumber     FactKind = "number"
+	FactMoney      FactKind = "money"
+	FactPercent    FactKind = "percent"
+	FactDate       FactKind = "date"
+	FactTime       FactKind = "time"
+	FactQuote      FactKind = "quote"
+	FactCorrection FactKind = "correction"
+	FactNegation   FactKind = "negation"
+)
+
+// FactChange says whether a fact changed, appeared or went away.
+type FactChange string
+
+// The changes a fact can undergo.
+const (
+	FactChanged FactChange = "changed"
+	FactAdded   FactChange = "added"
+	FactRemoved FactChange = "removed"
+)
+
+// Fact is one fact that changed between the texts: what an editor or a
+// newsletter wants to see first in an update.
+type Fact struct {
+	Kind   FactKind   `json:"kind"`
+	Change FactChange `json:"change"`
+	// Old and New are the fact as written in each text; the side where it
+	// does not exist is empty.
+	Old string `json:"old,omitempty"`
+	New string `json:"new,omitempty"`
+	// OldSentence and NewSentence are the indexes of the sentences that
+	// hold it, as in SentenceChange, or nil for a sentence added (no old
+	// one) or removed (no new one). A value added to or removed from an
+	// edited sentence has both.
+	OldSentence *int `json:"old_sentence,omitempty"`
+	NewSentence *int `json:"new_sentence,omitempty"`
+	// Speaker is, for a quote, who the sentence says spoke it, where an
+	// attribution ("said", "told", "according to", "added") names them.
+	Speaker string `json:"speaker,omitempty"`
+}
+
+// findFacts lists the facts that changed, in the order of the sentence
+// changes: for sentences paired in both texts (edited, or moved and
+// edited), the values, quotes and negations that differ; for added and
+// removed sentences, the values and quotes they hold, and for added ones a
+// correction notice. Unchanged sentences, moves without an edit and
+// timestamp lines ("Updated: 6:34 p.m.") give none. Values that only
+// passed from one sentence to another, as in a split or a merge, cancel
+// out.
+func findFacts(changes []SentenceChange) []Fact {
+	facts := []Fact{} // never null in JSON
+	for _, c := range changes {
+		switch {
+		case c.Status == Unchanged, c.Status == Moved && c.Ops == nil:
+		case c.Status == Added:
+			facts = appendAlone(facts, c.Text, FactAdded, nil, intp(c.NewIndex))
+		case c.Status == Removed:
+			facts = appendAlone(facts, c.Text, FactRemoved, intp(c.OldIndex), nil)
+		default:
+			facts = appendPaired(facts, c)
+		}
+	}
+	return cancelPassedOn(facts)
+}
+
+func intp(i int) *int { return &i }
+
+// appendAlone appends the facts of a sentence that only one text has.
+func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int) []Fact {
+	if isTimestampLine(s) {
+		return facts
+	}
+	mk := func(k FactKind, v string) Fact {
+		f := Fact{Kind: k, Change: change, OldSentence: oldIdx, NewSentence: newIdx}
+		if change == FactAdded {
+			f.New = v
+		} else {
+			f.Old = v
+		}
+		return f
+	}
+	if isCorrection(s) {
+		if change == FactAdded {
+			facts = append(facts, mk(FactCorrection, s))
+		}
+		return facts // the notice is the fact; its own figures are not news
+	}
+	for _, v := range findValues(s) {
+		facts = append(facts, mk(v.kind, v.text))
+	}
+	for _, q := range findQuotes(s) {
+		f := mk(FactQuote, q)
+		f.Speaker = speaker(s)
+		facts = append(facts, f)
+	}
+	return facts
+}
+
+// appendPaired appends the facts that differ between the two sides of a
+// sentence found in both texts.
+func appendPaired(facts []Fact, c SentenceChange) []Fact {
+	old, new := c.OldText, c.Text
+	if old == "" || isTimestampLine(old) && isTimestampLine(new) {
+		return facts
+	}
+	oi, ni := intp(c.OldIndex), intp(c.NewIndex)
+	if isCorrection(new) && !isCorrection(old) {
+		return append(facts, Fact{Kind: FactCorrection, Change: FactAdded, New: new, OldSentence: oi, NewSentence: ni})
+	}
+	ov, nv := findValues(old), findValues(new)
+	for _, k := range valueKinds {
+		facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni, "")
+	}
+	facts = appendDiffering(facts, FactQuote, quoteKeys(findQuotes(old)), quoteKeys(findQuotes(new)), oi, ni, speaker(new))
+	return appendNegation(facts, old, new, oi, ni)
+}
+
+// keyed is a fact's text as written and the key it is compared by.
+type keyed struct{ text, key string }
+
+func ofKind(vs []value, k FactKind) []keyed {
+	var out []keyed
+	for _, v := range vs {
+		if v.kind == k {
+			out = append(out, keyed{v.text, v.key})
+		}
+	}
+	return out
+}
+
+func quoteKeys(qs []string) []keyed {
+	out := make([]keyed, len(qs))
+	for i, q := range qs {
+		out[i] = keyed{q, quoteKey(q)}
+	}
+	return out
+}
+
+// appendDiffering compares the old and new facts of one kind by key: those
+// only on one side are paired in order as changed, and the rest are added
+// or removed.
+func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int, who string) []Fact {
+	gone, came := minus(old, new), minus(new, old)
+	for i := range max(len(gone), len(came)) {
+		f := Fact{Kind: k, OldSentence: oi, NewSentence: ni}
+		switch {
+		case i < len(gone) && i < len(came):
+			f.Change, f.Old, f.New = FactChanged, gone[i].text, came[i].text
+		case i < len(gone):
+			f.Change, f.Old = FactRemoved, gone[i].text
+		default:
+			f.Change, f.New = FactAdded, came[i].text
+		}
+		if k == FactQuote {
+			f.Speaker = who
+		}
+		facts = append(facts, f)
+	}
+	return facts
+}
+
+// minus returns the items of a whose keys b lacks, as multisets.
+func minus(a, b []keyed) []keyed {
+	left := make(map[string]int, len(b))
+	for _, x := range b {
+		left[x.key]++
+	}
+	var out []keyed
+	for _, x := range a {
+		if left[x.key] > 0 {
+			left[x.key]--
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// appendNegation flags a negation added to or removed from a sentence.
+func appendNegation(facts []Fact, old, new string, oi, ni *int) []Fact {
+	on, nn := negations(old), negations(new)
+	switch {
+	case len(nn) > len(on):
+		return append(facts, Fact{Kind: FactNegation, Change: FactAdded, New: extra(nn, on), OldSentence: oi, NewSentence: ni})
+	case len(on) > len(nn):
+		return append(facts, Fact{Kind: FactNegation, Change: FactRemoved, Old: extra(on, nn), OldSentence: oi, NewSentence: ni})
+	}
+	return facts
+}
+
+// extra returns the first word of a that b has fewer of.
+func extra(a, b []string) string {
+	left := map[string]int{}
+	for _, w := range b {
+		left[strings.ToLower(w)]++
+	}
+	for _, w := range a {
+		if left[strings.ToLower(w)] == 0 {
+			return w
+		}
+		left[strings.ToLower(w)]--
+	}
+	return a[0]
+}
+
+// cancelPassedOn drops an added and a removed fact of the same kind and
+// value found in different sentences: the value passed from one sentence
+// to another, as when a sentence is split or merged, and did not change.
+func cancelPassedOn(facts []Fact) []Fact {
+	type slot struct {
+		kind FactKind
+		key  string
+	}
+	keyOf := func(f Fact) slot {
+		v := f.Old + f.New
+		if f.Kind == FactQuote || f.Kind == FactCorrection {
+			return slot{f.Kind, quoteKey(v)}
+		}
+		if vs := findValues(v); len(vs) == 1 {
+			return slot{f.Kind, vs[0].key}
+		}
+		return slot{f.Kind, strings.ToLower(v)}
+	}
+	removed := map[slot][]int{}
+	for i, f := range facts {
+		if f.Change == FactRemoved && f.Kind != FactNegation {
+			removed[keyOf(f)] = append(removed[keyOf(f)], i)
+		}
+	}
+	drop := make([]bool, len(facts))
+	for i, f := range facts {
+		if f.Change != FactAdded || f.Kind == FactNegation {
+			continue
+		}
+		if is := removed[keyOf(f)]; len(is) > 0 {
+			drop[i], drop[is[0]] = true, true
+			removed[keyOf(f)] = is[1:]
+		}
+	}
+	out := facts[:0]
+	for i, f := range facts {
+		if !drop[i] {
+			out = append(out, f)
+		}
+	}
+	return slices.Clip(out)
+}
+
+// String sums the fact up in a few words, as the text form's summary line
+// and the HTML badges show it: "number: 35 → 50", "quote added: “We will
+// rebuild” (the mayor)".
+func (f Fact) String() string {
+	head := string(f.Kind)
+	if f.Change != FactChanged {
+		head += " " + string(f.Change)
+	}
+	val := func(s string) string {
+		if f.Kind == FactQuote {
+			return "“" + s + "”"
+		}
+		return s
+	}
+	var body string
+	switch f.Change {
+	case FactChanged:
+		body = val(f.Old) + " → " + val(f.New)
+	case FactAdded:
+		body = val(f.New)
+	default:
+		body = val(f.Old)
+	}
+	if f.Speaker != "" {
+		body += " (" + f.Speaker + ")"
+	}
+	return head + ": " + body
+}
+
+// FactsLine is the one-line summary of facts that the text form of a diff
+// ends with: "facts: 2 changed: number: 35 → 50; negation added: not", or
+// "facts: none changed".
+func FactsLine(facts []Fact) string {
+	if len(facts) == 0 {
+		return "facts: none changed\n"
+	}
+	parts := make([]string, len(facts))
+	for i, f := range facts {
+		parts[i] = f.String()
+	}
+	return "facts: " + strconv.Itoa(len(facts)) + " changed: " + strings.Join(parts, "; ") + "\n"
+}

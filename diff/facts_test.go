@@ -1,0 +1,184 @@
+package diff_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/diff"
+)
+
+// goldPair is one revision pair of testdata/facts-gold.jsonl with the facts
+// a careful editor would flag.
+type goldPair struct {
+	ID    string     `json:"id"`
+	Old   string     `json:"old"`
+	New   string     `json:"new"`
+	Facts []goldFact `json:"facts"`
+}
+
+type goldFact struct {
+	Kind    diff.FactKind   `json:"kind"`
+	Change  diff.FactChange `json:"change"`
+	Old     string          `json:"old"`
+	New     string          `json:"new"`
+	Speaker string          `json:"speaker"`
+}
+
+func loadGold(t *testing.T) []goldPair {
+	t.Helper()
+	f, err := os.Open("testdata/facts-gold.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var pairs []goldPair
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var p goldPair
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			t.Fatalf("facts-gold.jsonl: %v", err)
+		}
+		pairs = append(pairs, p)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return pairs
+}
+
+// score counts true positives, false positives and false negatives.
+type score struct{ tp, fp, fn int }
+
+func (s score) precision() float64 { return ratio(s.tp, s.tp+s.fp) }
+func (s score) recall() float64    { return ratio(s.tp, s.tp+s.fn) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// TestFactsGold measures the changed facts against the gold file: a
+// reported fact is right when its kind, change, old and new value all
+// match a gold fact. It fails below the targets: precision 0.95 and recall
+// 0.85 over all kinds, precision 0.9 for each kind, and speakers right for
+// 0.8 of the quotes found.
+func TestFactsGold(t *testing.T) {
+	pairs := loadGold(t)
+	if len(pairs) < 60 {
+		t.Fatalf("got %d gold pairs, want at least 60", len(pairs))
+	}
+	kinds := []diff.FactKind{diff.FactNumber, diff.FactMoney, diff.FactPercent, diff.FactDate, diff.FactTime,
+		diff.FactQuote, diff.FactCorrection, diff.FactNegation}
+	scores := map[diff.FactKind]*score{}
+	for _, k := range kinds {
+		scores[k] = &score{}
+	}
+	speakers, speakersRight := 0, 0
+	for _, p := range pairs {
+		r, err := diff.Compare(p.Old, p.New, diff.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", p.ID, err)
+		}
+		want := slices.Clone(p.Facts)
+		for _, f := range r.Facts {
+			sc := scores[f.Kind]
+			if sc == nil {
+				t.Fatalf("%s: unknown kind %q", p.ID, f.Kind)
+			}
+			k := slices.IndexFunc(want, func(g goldFact) bool {
+				return g.Kind == f.Kind && g.Change == f.Change && g.Old == f.Old && g.New == f.New
+			})
+			if k < 0 {
+				sc.fp++
+				t.Logf("%s: got %s %s %q → %q, not in gold", p.ID, f.Kind, f.Change, f.Old, f.New)
+				continue
+			}
+			sc.tp++
+			if f.Kind == diff.FactQuote {
+				speakers++
+				if f.Speaker == want[k].Speaker {
+					speakersRight++
+				} else {
+					t.Logf("%s: got speaker %q, want %q", p.ID, f.Speaker, want[k].Speaker)
+				}
+			}
+			want = slices.Delete(want, k, k+1)
+		}
+		for _, g := range want {
+			scores[g.Kind].fn++
+			t.Logf("%s: missed %s %s %q → %q", p.ID, g.Kind, g.Change, g.Old, g.New)
+		}
+	}
+	var all score
+	for _, k := range kinds {
+		s := scores[k]
+		all.tp, all.fp, all.fn = all.tp+s.tp, all.fp+s.fp, all.fn+s.fn
+		t.Logf("%-10s precision %.3f recall %.3f (tp %d fp %d fn %d)", k, s.precision(), s.recall(), s.tp, s.fp, s.fn)
+		if s.tp+s.fn == 0 {
+			t.Errorf("%s: the gold file has no %s fact", k, k)
+		}
+		if s.precision() < 0.9 {
+			t.Errorf("%s: got precision %.3f, want at least 0.9", k, s.precision())
+		}
+	}
+	t.Logf("all        precision %.3f recall %.3f (tp %d fp %d fn %d); speakers %d of %d", all.precision(), all.recall(),
+		all.tp, all.fp, all.fn, speakersRight, speakers)
+	if all.precision() < 0.95 || all.recall() < 0.85 {
+		t.Errorf("got precision %.3f recall %.3f over all kinds, want at least 0.95 and 0.85", all.precision(), all.recall())
+	}
+	if ratio(speakersRight, speakers) < 0.8 {
+		t.Errorf("got %d of %d speakers right, want at least 0.8", speakersRight, speakers)
+	}
+}
+
+func TestFactsFromTheIssue(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           string // kind change old→new, one per fact
+	}{
+		{"commas", "They counted 1,000 votes.", "They counted 1000 votes.", ""},
+		{"number words", "Five people were hurt.", "5 people were hurt.", ""},
+		{"percent", "Prices rose 5 percent.", "Prices rose 5%.", ""},
+		{"money scale", "It cost $2.5 million.", "It cost $2.5m.", ""},
+		{"money", "It cost $2.5m.", "It cost $3m.", "money changed $2.5m→$3m"},
+		{"toll", "At least 35 died.", "At least 50 died.", "number changed 35→50"},
+		{"timestamp line", "Updated: 6:34 p.m.", "Updated: 7:02 p.m.", ""},
+		{"reordered", "Rain fell on 3 towns.\n\nRoads shut at 9 a.m.", "Roads shut at 9 a.m.\n\nRain fell on 3 towns.", ""},
+		{"punctuation and case", "the vote passed, 52 to 48.", "The vote passed 52 to 48.", ""},
+		{"route 66", "Route 66 closed and 4 cars crashed.", "Route 66 closed and 6 cars crashed.", "number changed 4→6"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compareChecked(t, tc.old, tc.new)
+			var got []string
+			for _, f := range r.Facts {
+				got = append(got, string(f.Kind)+" "+string(f.Change)+" "+f.Old+"→"+f.New)
+			}
+			if g := strings.Join(got, "; "); g != tc.want {
+				t.Errorf("got facts %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestFactsAreDeterministic(t *testing.T) {
+	revs := floodStory(t)
+	first := compareChecked(t, revs[0], revs[5]).Facts
+	for range 5 {
+		again := compareChecked(t, revs[0], revs[5]).Facts
+		a, _ := json.Marshal(first)
+		b, _ := json.Marshal(again)
+		if string(a) != string(b) {
+			t.Fatalf("got facts %s, then %s", a, b)
+		}
+	}
+	if len(first) == 0 {
+		t.Fatal("got no facts for the whole story, want some")
+	}
+}

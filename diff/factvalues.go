@@ -1,0 +1,477 @@
+package diff
+
+import (
+	"math/big"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// value is a number, sum of money, percentage, date or time found in a
+// sentence: its kind, its text as written and the key it compares by, so
+// that "1,000" and "1000", "five" and "5", "5 percent" and "5%", "$2.5
+// million" and "$2.5m" are one value.
+type value struct {
+	kind      FactKind
+	text, key string
+	start     int
+}
+
+// valueKinds are the kinds findValues reports, in the order facts list them.
+var valueKinds = []FactKind{FactNumber, FactMoney, FactPercent, FactDate, FactTime}
+
+// The patterns below are read-only after package initialization.
+const (
+	numPat   = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+	wordPat  = `(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?`
+	scalePat = `(?:\s(?:hundred|thousand|million|billion|trillion))`
+	monthPat = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)`
+	ordPat   = `(?:st|nd|rd|th)?`
+)
+
+var (
+	timeRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::([0-5]\d))?\s?([ap])\.?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b|\b(noon|midnight)\b`)
+	dateRE = regexp.MustCompile(`\b(` + monthPat + `)\s(\d{1,2})` + ordPat + `(?:,?\s(\d{4}))?\b|` +
+		`\b(\d{1,2})` + ordPat + `\s(?:of\s)?(` + monthPat + `)(?:,?\s(\d{4}))?|` +
+		`\b(` + monthPat + `)\s(\d{4})\b|` +
+		`\b(\d{4})-(\d{2})-(\d{2})\b|` +
+		`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|` +
+		`\b(?i:in|since|until|by|from|before|after|of|early|late|mid-)\s(1[89]\d\d|20\d\d)\b`)
+	moneyRE = regexp.MustCompile(`(?i)(US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|\b(?:USD|EUR|GBP)\s?)\s?(` + numPat + `)((?:\s?(?:hundred|thousand|million|billion|trillion|mn|bn|tn)|m|k)\b)?|` +
+		`\b(` + numPat + `|` + wordPat + `)(` + scalePat + `)?\s((?:US\s)?dollars|pounds|euros|yen)\b`)
+	percentRE = regexp.MustCompile(`(?i)\b(` + numPat + `|` + wordPat + `)\s?(%|\s?percent\b|\sper\scent\b|\spercentage\spoints?\b)`)
+	numberRE  = regexp.MustCompile(`(?i)\b(` + numPat + `|` + wordPat + `)(` + scalePat + `)?\b`)
+)
+
+// findValues returns the values of s in the order they appear. Times,
+// dates, money and percentages are looked for first, and a number inside
+// one of them is not a number of its own; nor is a number that is part of
+// a name: "Route 66", "COVID-19", "Boeing 737", "G7", "10 Downing Street".
+func findValues(s string) []value {
+	var out []value
+	taken := func(lo, hi int) bool {
+		return slices.ContainsFunc(out, func(v value) bool { return lo < v.start+len(v.text) && v.start < hi })
+	}
+	add := func(k FactKind, lo, hi int, key string) {
+		if key != "" && !taken(lo, hi) {
+			out = append(out, value{kind: k, text: s[lo:hi], key: key, start: lo})
+		}
+	}
+	for _, m := range timeRE.FindAllStringSubmatchIndex(s, -1) {
+		add(FactTime, m[0], m[1], timeKey(s, m))
+	}
+	for _, m := range dateRE.FindAllStringSubmatchIndex(s, -1) {
+		lo := m[0]
+		if m[26] >= 0 { // a year after "in", "since"…: the year alone
+			lo = m[26]
+		}
+		add(FactDate, lo, m[1], dateKey(s, m))
+	}
+	for _, m := range moneyRE.FindAllStringSubmatchIndex(s, -1) {
+		add(FactMoney, m[0], m[1], moneyKey(s, m))
+	}
+	for _, m := range percentRE.FindAllStringSubmatchIndex(s, -1) {
+		add(FactPercent, m[0], m[1], percentKey(s, m))
+	}
+	for _, m := range numberRE.FindAllStringSubmatchIndex(s, -1) {
+		if !partOfName(s, m[0], m[1]) {
+			add(FactNumber, m[0], m[1], amount(sub(s, m, 1), sub(s, m, 2)))
+		}
+	}
+	slices.SortFunc(out, func(a, b value) int { return a.start - b.start })
+	return out
+}
+
+// sub returns submatch k of m in s, or "".
+func sub(s string, m []int, k int) string {
+	if m[2*k] < 0 {
+		return ""
+	}
+	return s[m[2*k]:m[2*k+1]]
+}
+
+// amount normalises a number and an optional scale word ("2.5",
+// " million") to an exact rational, written in lowest terms.
+func amount(num, scale string) string {
+	r, ok := parseNumber(num)
+	if !ok {
+		return ""
+	}
+	if m, ok := scales[strings.ToLower(strings.TrimSpace(scale))]; ok {
+		r.Mul(r, new(big.Rat).SetInt64(m))
+	}
+	return r.RatString()
+}
+
+var scales = map[string]int64{"": 1, "hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
+	"billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+
+var wordValues = map[string]int64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90, "one": 1}
+
+// parseNumber reads digits with optional thousands commas and decimals, or
+// an English number word from two to ninety-nine.
+func parseNumber(s string) (*big.Rat, bool) {
+	s = strings.ToLower(s)
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		return new(big.Rat).SetString(strings.ReplaceAll(s, ",", ""))
+	}
+	tens, units, _ := strings.Cut(s, "-")
+	n, ok := wordValues[tens]
+	if units != "" {
+		u, ok2 := wordValues[units]
+		n, ok = n+u, ok && ok2
+	}
+	return new(big.Rat).SetInt64(n), ok
+}
+
+// timeKey writes a time as 24-hour "HH:MM".
+func timeKey(s string, m []int) string {
+	switch {
+	case m[12] >= 0:
+		if strings.EqualFold(sub(s, m, 6), "noon") {
+			return "12:00"
+		}
+		return "00:00"
+	case m[8] >= 0:
+		h, _ := strconv.Atoi(sub(s, m, 4))
+		return twoDigits(h) + ":" + sub(s, m, 5)
+	}
+	h, _ := strconv.Atoi(sub(s, m, 1))
+	if h < 1 || h > 12 {
+		return ""
+	}
+	mins := cmpOr(sub(s, m, 2), "00")
+	h %= 12
+	if strings.EqualFold(sub(s, m, 3), "p") {
+		h += 12
+	}
+	return twoDigits(h) + ":" + mins
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// dateKey writes a date as "Y-M-D", "M-D", "Y-M", a weekday or a year.
+func dateKey(s string, m []int) string {
+	switch {
+	case m[2] >= 0: // March 5, 2024
+		return joinDate(sub(s, m, 3), month(sub(s, m, 1)), sub(s, m, 2))
+	case m[8] >= 0: // 5 March 2024
+		return joinDate(sub(s, m, 6), month(sub(s, m, 5)), sub(s, m, 4))
+	case m[14] >= 0: // March 2024
+		return sub(s, m, 8) + "-" + month(sub(s, m, 7))
+	case m[18] >= 0: // 2024-03-05
+		return joinDate(sub(s, m, 9), strings.TrimLeft(sub(s, m, 10), "0"), sub(s, m, 11))
+	case m[24] >= 0:
+		return strings.ToLower(sub(s, m, 12))
+	}
+	return sub(s, m, 13)
+}
+
+func joinDate(year, month, day string) string {
+	d := strings.TrimLeft(day, "0")
+	if year == "" {
+		return month + "-" + d
+	}
+	return year + "-" + month + "-" + d
+}
+
+// month returns the number of a month name or abbreviation.
+func month(name string) string {
+	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.HasPrefix(strings.ToLower(name), m) {
+			return strconv.Itoa(i + 1)
+		}
+	}
+	return ""
+}
+
+// moneyKey writes a sum as a currency code and an exact amount.
+func moneyKey(s string, m []int) string {
+	if m[2] >= 0 {
+		cur := currencies[strings.ToUpper(strings.TrimSpace(sub(s, m, 1)))]
+		a := amount(sub(s, m, 2), sub(s, m, 3))
+		if a == "" {
+			return ""
+		}
+		return cur + " " + a
+	}
+	a := amount(sub(s, m, 4), sub(s, m, 5))
+	if a == "" {
+		return ""
+	}
+	return currencies[strings.ToUpper(sub(s, m, 6))] + " " + a
+}
+
+var currencies = map[string]string{"$": "USD", "US$": "USD", "USD": "USD", "DOLLARS": "USD", "US DOLLARS": "USD",
+	"A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "£": "GBP", "GBP": "GBP", "POUNDS": "GBP",
+	"€": "EUR", "EUR": "EUR", "EUROS": "EUR", "¥": "JPY", "YEN": "JPY"}
+
+// percentKey writes a percentage as an exact amount with "%", or "pp"
+// for percentage points, which are not the same thing.
+func percentKey(s string, m []int) string {
+	a := amount(sub(s, m, 1), "")
+	if a == "" {
+		return ""
+	}
+	if strings.Contains(strings.ToLower(sub(s, m, 2)), "point") {
+		return a + "pp"
+	}
+	return a + "%"
+}
+
+// nameWords are words that a number after them names rather than counts.
+var nameWords = map[string]bool{"route": true, "highway": true, "interstate": true, "flight": true, "boeing": true,
+	"airbus": true, "apollo": true, "chapter": true, "section": true, "article": true, "room": true, "gate": true,
+	"platform": true, "bus": true, "no.": true, "number": true, "channel": true, "line": true, "proposition": true,
+	"prop.": true, "amendment": true, "title": true, "ward": true, "district": true, "precinct": true, "unit": true,
+	"terminal": true, "pier": true, "exit": true, "suite": true, "building": true, "track": true, "model": true,
+	"version": true, "series": true, "level": true, "stage": true, "phase": true, "game": true, "week": true,
+	"round": true, "act": true, "resolution": true, "bill": true, "rule": true, "form": true, "category": true,
+	"grade": true, "class": true, "lane": true, "pier no.": true, "windows": true, "iphone": true, "galaxy": true,
+	"f-": true, "mig-": true, "su-": true, "covid-": true}
+
+// streetWords follow a house number in an address.
+var streetWords = []string{"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Lane", "Boulevard", "Blvd.", "Drive", "Place", "Square"}
+
+// partOfName reports whether the number at s[lo:hi] is part of a name or
+// a code rather than a count: glued to letters ("G7", "5G", "COVID-19"),
+// after a word such as "Route" or "Flight", or a house number.
+func partOfName(s string, lo, hi int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:lo])
+	after, _ := utf8.DecodeRuneInString(s[hi:])
+	if unicode.IsLetter(after) || unicode.IsLetter(before) || after == '-' && hi+1 < len(s) && isASCIIDigit(s[hi+1]) {
+		return true
+	}
+	if before == '-' && lo >= 2 {
+		prev, _ := utf8.DecodeLastRuneInString(s[:lo-1])
+		if unicode.IsLetter(prev) {
+			return true
+		}
+	}
+	if before == '#' {
+		return true
+	}
+	words := strings.Fields(s[:lo])
+	if len(words) > 0 && nameWords[strings.ToLower(words[len(words)-1])] {
+		return true
+	}
+	rest := strings.Fields(s[hi:])
+	for k := 0; k < len(rest) && k < 3; k++ {
+		if slices.Contains(streetWords, strings.TrimRight(rest[k], ",")) {
+			return k > 0
+		}
+		if r, _ := utf8.DecodeRuneInString(rest[k]); !unicode.IsUpper(r) {
+			break
+		}
+	}
+	return false
+}
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
+
+// findQuotes returns the direct quotations of s, without their quote marks
+// and a trailing comma, of three words or more (a
+// quoted word or two is a title or a scare quote, not a quotation). A quote
+// mark left open runs to the end of the sentence, and a closing one with no
+// opening mark closes a quotation that began in an earlier sentence.
+func findQuotes(s string) []string {
+	var out []string
+	ms := quoteRE.FindAllStringSubmatchIndex(s, -1)
+	for k, m := range ms {
+		q := cmpOr(sub(s, m, 1), sub(s, m, 2))
+		if k == 0 && len(ms) == 1 && m[1] == len(s) && !strings.HasSuffix(s, `"`) && !strings.HasSuffix(s, "”") {
+			// One unmatched mark: opening if words follow, else closing.
+			if CountWords(q) < 3 {
+				q = s[:m[0]]
+			}
+		}
+		q = strings.TrimRight(strings.TrimSpace(q), ", ")
+		if CountWords(q) >= 3 {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// quoteKey is what quotes compare by: their words, lowercased, so that
+// punctuation, case and white space edits give no flag.
+func quoteKey(q string) string {
+	var b strings.Builder
+	for _, t := range tokenize(q, 0, nil) {
+		if t.kind == kindWord {
+			b.WriteString(strings.ToLower(q[t.start:t.end]))
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+var (
+	saidAfterRE   = regexp.MustCompile(`\b(?:said|says|added|adds|stated|explained|wrote)\s+(.*)`)
+	saidBeforeRE  = regexp.MustCompile(`((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:said|says|added|adds|told|tells|stated|explained|wrote|asked)\b`)
+	accordingToRE = regexp.MustCompile(`\baccording to\s+(.*)`)
+)
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true, "who": true,
+	"He": true, "She": true, "They": true, "It": true, "We": true, "I": true, "You": true, "Who": true}
+
+// speaker returns who s says spoke its quotation: the name before "said"
+// or "told" ("The mayor said", "Jane Smith told reporters"), after "said"
+// or "added" ("said Jane Smith"), or after "according to"; "" when only a
+// pronoun or nothing names them.
+func speaker(s string) string {
+	bare := quoteRE.ReplaceAllString(s, " Q ")
+	for _, m := range saidBeforeRE.FindAllStringSubmatch(bare, -1) {
+		if name := nameBefore(strings.Fields(m[1])); name != "" {
+			return name
+		}
+	}
+	for _, re := range []*regexp.Regexp{saidAfterRE, accordingToRE} {
+		if m := re.FindStringSubmatch(bare); m != nil {
+			if name := nameAfter(strings.Fields(m[1])); name != "" {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// nameBefore takes the name that ends right before a verb of saying: the
+// run of capitalised words before it, or "the" and the words after it
+// ("the mayor"); a pronoun is no name.
+func nameBefore(ws []string) string {
+	k := len(ws)
+	for k > 0 && isCapitalised(ws[k-1]) && !strings.HasSuffix(ws[k-1], ",") && ws[k-1] != "Q" {
+		k--
+	}
+	if k == len(ws) { // no capitalised run: "the mayor", "the city's police chief"
+		for k = len(ws) - 1; !strings.EqualFold(ws[k], "the"); k-- {
+			if k == 0 || strings.HasSuffix(ws[k-1], ",") || ws[k-1] == "Q" || len(ws)-k >= 4 {
+				return ""
+			}
+		}
+	}
+	if k > 0 && strings.EqualFold(ws[k-1], "the") {
+		k--
+	}
+	name := strings.Join(ws[k:], " ")
+	if pronouns[name] {
+		return ""
+	}
+	return name
+}
+
+// connectors may sit inside a name ("Secretary of State").
+var connectors = map[string]bool{"of": true, "for": true, "de": true, "van": true, "von": true, "al": true, "bin": true, "and": false}
+
+// stopWords end a name found after a verb of saying.
+var stopWords = map[string]bool{"on": true, "in": true, "at": true, "that": true, "after": true, "before": true, "during": true,
+	"when": true, "as": true, "while": true, "to": true, "from": true, "and": true, "but": true, "who": true, "Q": true, "in a": true}
+
+// nameAfter takes the name that starts right after a verb of saying: "the"
+// and the words after it, or a run of capitalised words, up to a
+// preposition or the end of the clause.
+func nameAfter(ws []string) string {
+	var out []string
+	lead := 0 // a lowercase title before a name: "union leader Tom Reed"
+	for lead < len(ws) && lead < 2 && !isCapitalised(ws[lead]) && !stopWords[ws[lead]] && !strings.EqualFold(ws[lead], "the") {
+		lead++
+	}
+	if lead > 0 && (lead == len(ws) || !isCapitalised(ws[lead])) {
+		return ""
+	}
+	out, ws = append(out, ws[:lead]...), ws[lead:]
+	for i, w := range ws {
+		bare := strings.TrimRight(w, ".,;:!?")
+		switch {
+		case i == 0 && !isCapitalised(w) && !strings.EqualFold(bare, "the"):
+			return ""
+		case stopWords[bare] || pronouns[bare] && i == 0:
+			return strings.Join(out, " ")
+		case !isCapitalised(w) && !connectors[bare] && !strings.EqualFold(out0(out), "the") && i > 0:
+			return strings.Join(trimConnectors(out), " ")
+		}
+		out = append(out, bare)
+		if bare != w && !isInitial(w) { // the clause or the sentence ends here
+			break
+		}
+	}
+	return strings.Join(trimConnectors(out), " ")
+}
+
+func out0(ws []string) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[0]
+}
+
+func trimConnectors(ws []string) []string {
+	for len(ws) > 0 && connectors[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
+}
+
+// isInitial reports whether w is an initial such as "J.".
+func isInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+var negationRE = regexp.MustCompile(`(?i)\b(?:not|never|cannot|no)\b|\b\w+n't\b|\b\w+n’t\b`)
+
+// negations returns the negating words of s: not, no, never, cannot and
+// words ending in n't; "No." before a number is an abbreviation.
+func negations(s string) []string {
+	var out []string
+	for _, m := range negationRE.FindAllStringIndex(s, -1) {
+		w := s[m[0]:m[1]]
+		if strings.EqualFold(w, "no") && strings.HasPrefix(s[m[1]:], ".") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+var (
+	correctionRE = regexp.MustCompile(`(?i)^\s*(?:correction|clarification|editor['’]s note)\s*[:—–-]|` +
+		`\ban earlier version of this (?:article|story|report|post)\b|` +
+		`\bthis (?:article|story|report|post) (?:has been|was) (?:corrected|amended|updated to correct)\b|` +
+		`\bwe (?:regret|apologi[sz]e for) (?:the|this) error\b`)
+	timestampRE = regexp.MustCompile(`(?i)^\s*(?:last\s+)?(?:updated|published|posted|first published|modified)\b[\s:]`)
+)
+
+// isCorrection reports whether s is a correction notice.
+func isCorrection(s string) bool { return correctionRE.MatchString(s) }
+
+// isTimestampLine reports whether s is only a time stamp such as
+// "Updated: 6:34 p.m.", whose change is no news.
+func isTimestampLine(s string) bool {
+	return timestampRE.MatchString(s) && CountWords(s) <= 12
+}
