@@ -39,10 +39,9 @@ func collapse(ops []Op, context int) []chunk {
 // paragraph (blank-line separated, from 1) that the next line with text
 // belongs to.
 type paraCount struct {
-	n           int  // paragraphs begun so far
-	textInLine  bool // the current line has had text
-	afterText   bool // the last whole line had text
-	lineStarted bool
+	n          int  // paragraphs begun so far
+	textInLine bool // the current line has had text
+	afterText  bool // the last whole line had text
 }
 
 func (c *paraCount) feedIf(cond bool, s string) {

@@ -41,12 +41,14 @@ func Compare(old, new string, opts Options) (*Result, error) {
 	}
 	d.run()
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
-	markMoves(r.Ops)
-	s := sentenceChanges(old, new, r.Ops, d.deadline)
+	markMoves(r.Ops, d.end)
+	s := sentenceChanges(old, new, r.Ops, d.end)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)
-	r.Facts = findFacts(r.Sentences)
+	var late bool
+	r.Facts, late = findFacts(r.Sentences, d.end)
+	r.Degraded = r.Degraded || late
 	r.Stats.FactsChanged = len(r.Facts)
 	return r, nil
 }

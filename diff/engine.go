@@ -19,13 +19,20 @@ type seg struct {
 	ow, nw         int
 }
 
+// diffShare is the percentage of the deadline the word diff may use before
+// it turns coarser; the rest is for pairing sentences, moves and facts,
+// which the deadline bounds too.
+const diffShare = 25
+
 // never is the weight of equalities too long to merge into a change.
 const never = 1 << 30
 
 // differ holds the state of one comparison; nothing outlives the call.
 type differ struct {
 	old, new string
-	deadline time.Time
+	deadline time.Time // for the word diff: a share of the whole
+	end      time.Time // for the whole comparison
+
 	degraded bool
 	ids      map[string]rune
 	segs     []seg
@@ -39,12 +46,15 @@ func newDiffer(old, new string, opts Options) (*differ, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	if !utf8.ValidString(old) || !utf8.ValidString(new) {
+	// An unchanged revision is common: check its text once, not twice.
+	if !utf8.ValidString(old) || new != old && !utf8.ValidString(new) {
 		return nil, ErrInvalidUTF8
 	}
+	now := time.Now()
 	return &differ{
 		old: old, new: new,
-		deadline: time.Now().Add(opts.deadline()),
+		deadline: now.Add(opts.deadline() * diffShare / 100),
+		end:      now.Add(opts.deadline()),
 		ids:      make(map[string]rune),
 		dmp:      diffmatchpatch.New(),
 	}, nil

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // FactKind says what sort of fact changed.
@@ -50,6 +51,7 @@ type Fact struct {
 	// Speaker is, for a quote, who the sentence says spoke it, where an
 	// attribution ("said", "told", "according to", "added") names them.
 	Speaker string `json:"speaker,omitempty"`
+	key     string // what the value compares by, for cancelPassedOn
 }
 
 // findFacts lists the facts that changed, in the order of the sentence
@@ -60,9 +62,15 @@ type Fact struct {
 // timestamp lines ("Updated: 6:34 p.m.") give none. Values that only
 // passed from one sentence to another, as in a split or a merge, cancel
 // out.
-func findFacts(changes []SentenceChange) []Fact {
-	facts := []Fact{} // never null in JSON
-	for _, c := range changes {
+//
+// Past the deadline it stops and reports degraded: the facts found so far
+// are right, but later ones are missing.
+func findFacts(changes []SentenceChange, deadline time.Time) (facts []Fact, degraded bool) {
+	facts = []Fact{} // never null in JSON
+	for k, c := range changes {
+		if k%64 == 63 && time.Now().After(deadline) {
+			return cancelPassedOn(facts), true
+		}
 		switch {
 		case c.Status == Unchanged, c.Status == Moved && c.Ops == nil:
 		case c.Status == Added:
@@ -73,7 +81,7 @@ func findFacts(changes []SentenceChange) []Fact {
 			facts = appendPaired(facts, c)
 		}
 	}
-	return cancelPassedOn(facts)
+	return cancelPassedOn(facts), false
 }
 
 func intp(i int) *int { return &i }
@@ -99,11 +107,13 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 		return facts // the notice is the fact; its own figures are not news
 	}
 	for _, v := range findValues(s) {
-		facts = append(facts, mk(v.kind, v.text))
+		f := mk(v.kind, v.text)
+		f.key = v.key
+		facts = append(facts, f)
 	}
 	for _, q := range findQuotes(s) {
 		f := mk(FactQuote, q)
-		f.Speaker = speaker(s)
+		f.Speaker, f.key = speaker(s), quoteKey(q)
 		facts = append(facts, f)
 	}
 	return facts
@@ -120,11 +130,15 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 	if isCorrection(new) && !isCorrection(old) {
 		return append(facts, Fact{Kind: FactCorrection, Change: FactAdded, New: new, OldSentence: oi, NewSentence: ni})
 	}
-	ov, nv := findValues(old), findValues(new)
-	for _, k := range valueKinds {
-		facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni, "")
+	if c.Ops == nil || valueTouched(c.Ops) {
+		ov, nv := findValues(old), findValues(new)
+		for _, k := range valueKinds {
+			facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni, "")
+		}
 	}
-	facts = appendDiffering(facts, FactQuote, quoteKeys(findQuotes(old)), quoteKeys(findQuotes(new)), oi, ni, speaker(new))
+	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 {
+		facts = appendDiffering(facts, FactQuote, quoteKeys(oq), quoteKeys(nq), oi, ni, speaker(new))
+	}
 	return appendNegation(facts, old, new, oi, ni)
 }
 
@@ -160,9 +174,9 @@ func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int, wh
 		case i < len(gone) && i < len(came):
 			f.Change, f.Old, f.New = FactChanged, gone[i].text, came[i].text
 		case i < len(gone):
-			f.Change, f.Old = FactRemoved, gone[i].text
+			f.Change, f.Old, f.key = FactRemoved, gone[i].text, gone[i].key
 		default:
-			f.Change, f.New = FactAdded, came[i].text
+			f.Change, f.New, f.key = FactAdded, came[i].text, came[i].key
 		}
 		if k == FactQuote {
 			f.Speaker = who
@@ -224,25 +238,16 @@ func cancelPassedOn(facts []Fact) []Fact {
 		kind FactKind
 		key  string
 	}
-	keyOf := func(f Fact) slot {
-		v := f.Old + f.New
-		if f.Kind == FactQuote || f.Kind == FactCorrection {
-			return slot{f.Kind, quoteKey(v)}
-		}
-		if vs := findValues(v); len(vs) == 1 {
-			return slot{f.Kind, vs[0].key}
-		}
-		return slot{f.Kind, strings.ToLower(v)}
-	}
+	keyOf := func(f Fact) slot { return slot{f.Kind, f.key} }
 	removed := map[slot][]int{}
 	for i, f := range facts {
-		if f.Change == FactRemoved && f.Kind != FactNegation {
+		if f.Change == FactRemoved && f.key != "" {
 			removed[keyOf(f)] = append(removed[keyOf(f)], i)
 		}
 	}
 	drop := make([]bool, len(facts))
 	for i, f := range facts {
-		if f.Change != FactAdded || f.Kind == FactNegation {
+		if f.Change != FactAdded || f.key == "" {
 			continue
 		}
 		if is := removed[keyOf(f)]; len(is) > 0 {
@@ -301,3 +306,31 @@ func FactsLine(facts []Fact) string {
 	}
 	return "facts: " + strconv.Itoa(len(facts)) + " changed: " + strings.Join(parts, "; ") + "\n"
 }
+
+// valueTouched reports whether the edit ops of a sentence change a word a
+// value is made of (a digit, a currency, a month or weekday, a number,
+// scale or unit word): when none is, the two sides hold the same values
+// and need not be searched.
+func valueTouched(ops []Op) bool {
+	for _, op := range ops {
+		if op.Op == Equal {
+			continue
+		}
+		t := op.Text
+		for i := 0; i < len(t); i = nextWordStart(t, i) {
+			if canStartValue(t, i) && (i == 0 || !isWordByte(t[i-1])) {
+				return true
+			}
+			if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) && valueWords[strings.ToLower(t[i:wordEnd(t, i)])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valueWords complete a value without starting one.
+var valueWords = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true,
+	"mn": true, "bn": true, "tn": true, "m": true, "k": true, "percent": true, "per": true, "cent": true,
+	"percentage": true, "point": true, "points": true, "dollars": true, "pounds": true, "euros": true, "yen": true,
+	"am": true, "pm": true, "of": true}

@@ -33,57 +33,164 @@ const (
 )
 
 var (
-	timeRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::([0-5]\d))?\s?([ap])\.?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b|\b(noon|midnight)\b`)
-	dateRE = regexp.MustCompile(`\b(` + monthPat + `)\s(\d{1,2})` + ordPat + `(?:,?\s(\d{4}))?\b|` +
-		`\b(\d{1,2})` + ordPat + `\s(?:of\s)?(` + monthPat + `)(?:,?\s(\d{4}))?|` +
-		`\b(` + monthPat + `)\s(\d{4})\b|` +
-		`\b(\d{4})-(\d{2})-(\d{2})\b|` +
-		`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|` +
-		`\b(?i:in|since|until|by|from|before|after|of|early|late|mid-)\s(1[89]\d\d|20\d\d)\b`)
-	moneyRE = regexp.MustCompile(`(?i)(US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|\b(?:USD|EUR|GBP)\s?)\s?(` + numPat + `)((?:\s?(?:hundred|thousand|million|billion|trillion|mn|bn|tn)|m|k)\b)?|` +
-		`\b(` + numPat + `|` + wordPat + `)(` + scalePat + `)?\s((?:US\s)?dollars|pounds|euros|yen)\b`)
-	percentRE = regexp.MustCompile(`(?i)\b(` + numPat + `|` + wordPat + `)\s?(%|\s?percent\b|\sper\scent\b|\spercentage\spoints?\b)`)
-	numberRE  = regexp.MustCompile(`(?i)\b(` + numPat + `|` + wordPat + `)(` + scalePat + `)?\b`)
+	timeRE = regexp.MustCompile(`^(?i:(\d{1,2})(?::([0-5]\d))?\s?([ap])\.?m\b\.?|([01]?\d|2[0-3]):([0-5]\d)\b|(noon|midnight)\b)`)
+	dateRE = regexp.MustCompile(`^(?:(` + monthPat + `)\s(\d{1,2})` + ordPat + `(?:,?\s(\d{4}))?\b|` +
+		`(\d{1,2})` + ordPat + `\s(?:of\s)?(` + monthPat + `)(?:,?\s(\d{4}))?|` +
+		`(` + monthPat + `)\s(\d{4})\b|` +
+		`(\d{4})-(\d{2})-(\d{2})\b|` +
+		`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)`)
+	moneyRE = regexp.MustCompile(`^(?i:(US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|\b(?:USD|EUR|GBP)\s?)\s?(` + numPat + `)((?:\s?(?:hundred|thousand|million|billion|trillion|mn|bn|tn)|m|k)\b)?|` +
+		`(` + numPat + `|` + wordPat + `)(` + scalePat + `)?\s((?:US\s)?dollars|pounds|euros|yen)\b)`)
+	percentRE = regexp.MustCompile(`^(?i:(` + numPat + `|` + wordPat + `)\s?(%|\s?percent\b|\sper\scent\b|\spercentage\spoints?\b))`)
+	numberRE  = regexp.MustCompile(`^(?i:(` + numPat + `|` + wordPat + `)(` + scalePat + `)?\b)`)
 )
 
 // findValues returns the values of s in the order they appear. Times,
 // dates, money and percentages are looked for first, and a number inside
 // one of them is not a number of its own; nor is a number that is part of
 // a name: "Route 66", "COVID-19", "Boeing 737", "G7", "10 Downing Street".
+//
+// Each pattern is tried only where a value can start (a digit, a currency
+// sign or code, a month, weekday or number word), anchored there, so a
+// sentence costs a scan and a few short matches rather than a search of
+// every pattern through it.
 func findValues(s string) []value {
 	var out []value
-	taken := func(lo, hi int) bool {
-		return slices.ContainsFunc(out, func(v value) bool { return lo < v.start+len(v.text) && v.start < hi })
-	}
-	add := func(k FactKind, lo, hi int, key string) {
-		if key != "" && !taken(lo, hi) {
-			out = append(out, value{kind: k, text: s[lo:hi], key: key, start: lo})
+	for i := 0; i < len(s); {
+		if !canStartValue(s, i) {
+			i = nextWordStart(s, i)
+			continue
 		}
-	}
-	for _, m := range timeRE.FindAllStringSubmatchIndex(s, -1) {
-		add(FactTime, m[0], m[1], timeKey(s, m))
-	}
-	for _, m := range dateRE.FindAllStringSubmatchIndex(s, -1) {
-		lo := m[0]
-		if m[26] >= 0 { // a year after "in", "since"…: the year alone
-			lo = m[26]
+		v, ok := valueAt(s, i)
+		if !ok {
+			i = nextWordStart(s, i)
+			continue
 		}
-		add(FactDate, lo, m[1], dateKey(s, m))
+		out = append(out, v)
+		i = v.start + len(v.text)
 	}
-	for _, m := range moneyRE.FindAllStringSubmatchIndex(s, -1) {
-		add(FactMoney, m[0], m[1], moneyKey(s, m))
-	}
-	for _, m := range percentRE.FindAllStringSubmatchIndex(s, -1) {
-		add(FactPercent, m[0], m[1], percentKey(s, m))
-	}
-	for _, m := range numberRE.FindAllStringSubmatchIndex(s, -1) {
-		if !partOfName(s, m[0], m[1]) {
-			add(FactNumber, m[0], m[1], amount(sub(s, m, 1), sub(s, m, 2)))
-		}
-	}
-	slices.SortFunc(out, func(a, b value) int { return a.start - b.start })
 	return out
 }
+
+// valueAt tries each kind of value anchored at s[i:], times first.
+func valueAt(s string, i int) (value, bool) {
+	w := s[i:min(len(s), i+maxValueBytes)]
+	try := func(k FactKind, re *regexp.Regexp, key func(string, []int) string) (value, bool) {
+		m := re.FindStringSubmatchIndex(w)
+		if m == nil || !endsValue(w, m[1]) {
+			return value{}, false
+		}
+		if k := key(w, m); k != "" {
+			return value{text: w[m[0]:m[1]], key: k, start: i}, true
+		}
+		return value{}, false
+	}
+	for _, p := range valuePatterns {
+		if v, ok := try(p.kind, p.re, p.key); ok {
+			v.kind = p.kind
+			if p.kind == FactNumber && partOfName(s, i, i+len(v.text)) {
+				return value{}, false
+			}
+			if p.kind == FactNumber && isYear(v.text) && afterPreposition(s, i) {
+				v.kind, v.key = FactDate, v.text
+			}
+			return v, true
+		}
+	}
+	return value{}, false
+}
+
+// maxValueBytes bounds the text a value can span.
+const maxValueBytes = 48
+
+// valuePatterns are tried in order at each place a value can start.
+var valuePatterns = []struct {
+	kind FactKind
+	re   *regexp.Regexp
+	key  func(string, []int) string
+}{
+	{FactTime, timeRE, timeKey},
+	{FactDate, dateRE, dateKey},
+	{FactMoney, moneyRE, moneyKey},
+	{FactPercent, percentRE, percentKey},
+	{FactNumber, numberRE, func(s string, m []int) string { return amount(sub(s, m, 1), sub(s, m, 2)) }},
+}
+
+// canStartValue reports whether a value can start at s[i]: at the start of
+// a word (or a currency sign) that is a digit, a currency, a month, a
+// weekday, a number word, "noon" or "midnight".
+func canStartValue(s string, i int) bool {
+	c := s[i]
+	if i > 0 && isWordByte(s[i-1]) {
+		return false
+	}
+	switch {
+	case c >= '0' && c <= '9', c == '$':
+		return true
+	case c >= utf8.RuneSelf:
+		return strings.HasPrefix(s[i:], "£") || strings.HasPrefix(s[i:], "€") || strings.HasPrefix(s[i:], "¥")
+	case !isWordByte(c):
+		return false
+	}
+	word := strings.ToLower(s[i:wordEnd(s, i)])
+	return startWords[word] || wordValues[strings.SplitN(word, "-", 2)[0]] != 0
+}
+
+// startWords are the words other than numbers a value can start with.
+var startWords = map[string]bool{"noon": true, "midnight": true, "usd": true, "eur": true, "gbp": true, "us": true,
+	"a": true, "c": true, "nz": true, "hk": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true, "feb": true,
+	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
+}
+
+// wordEnd returns the end of the run of letters, digits and hyphens at i.
+func wordEnd(s string, i int) int {
+	for i < len(s) && (isWordByte(s[i]) && s[i] < utf8.RuneSelf || s[i] == '-') {
+		i++
+	}
+	return i
+}
+
+// nextWordStart returns the position after the token at i.
+func nextWordStart(s string, i int) int {
+	if isWordByte(s[i]) {
+		for i < len(s) && isWordByte(s[i]) {
+			i++
+		}
+		return i
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return i + size
+}
+
+// endsValue reports whether a match ending at w[end] does not cut a word.
+func endsValue(w string, end int) bool {
+	return end == len(w) || !isWordByte(w[end]) || w[end-1] == '.'
+}
+
+func isYear(t string) bool {
+	if len(t) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(t)
+	return err == nil && n >= 1800 && n <= 2099
+}
+
+// afterPreposition reports whether the word before s[i] is one that puts
+// a year on its own ("in 2019", "since 2015").
+func afterPreposition(s string, i int) bool {
+	ws := strings.Fields(s[max(0, i-12):i])
+	return len(ws) > 0 && yearPrepositions[strings.ToLower(ws[len(ws)-1])]
+}
+
+var yearPrepositions = map[string]bool{"in": true, "since": true, "until": true, "by": true, "from": true, "before": true,
+	"after": true, "of": true, "early": true, "late": true, "mid-": true, "to": true, "between": true, "and": true}
 
 // sub returns submatch k of m in s, or "".
 func sub(s string, m []int, k int) string {
@@ -168,7 +275,8 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-// dateKey writes a date as "Y-M-D", "M-D", "Y-M", a weekday or a year.
+// dateKey writes a date as "Y-M-D", "M-D", "Y-M" or a weekday; a year
+// alone is found as a number after "in", "since"… (see valueAt).
 func dateKey(s string, m []int) string {
 	switch {
 	case m[2] >= 0: // March 5, 2024
@@ -179,10 +287,8 @@ func dateKey(s string, m []int) string {
 		return sub(s, m, 8) + "-" + month(sub(s, m, 7))
 	case m[18] >= 0: // 2024-03-05
 		return joinDate(sub(s, m, 9), strings.TrimLeft(sub(s, m, 10), "0"), sub(s, m, 11))
-	case m[24] >= 0:
-		return strings.ToLower(sub(s, m, 12))
 	}
-	return sub(s, m, 13)
+	return strings.ToLower(sub(s, m, 12))
 }
 
 func joinDate(year, month, day string) string {
@@ -295,6 +401,9 @@ var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
 // mark left open runs to the end of the sentence, and a closing one with no
 // opening mark closes a quotation that began in an earlier sentence.
 func findQuotes(s string) []string {
+	if !strings.ContainsAny(s, "\"“”") {
+		return nil
+	}
 	var out []string
 	ms := quoteRE.FindAllStringSubmatchIndex(s, -1)
 	for k, m := range ms {
@@ -443,20 +552,41 @@ func isCapitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-var negationRE = regexp.MustCompile(`(?i)\b(?:not|never|cannot|no)\b|\b\w+n't\b|\b\w+n’t\b`)
-
 // negations returns the negating words of s: not, no, never, cannot and
 // words ending in n't; "No." before a number is an abbreviation.
 func negations(s string) []string {
 	var out []string
-	for _, m := range negationRE.FindAllStringIndex(s, -1) {
-		w := s[m[0]:m[1]]
-		if strings.EqualFold(w, "no") && strings.HasPrefix(s[m[1]:], ".") {
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
 			continue
 		}
-		out = append(out, w)
+		j := i
+		for j < len(s) && (isWordByte(s[j]) || s[j] == '\'' || strings.HasPrefix(s[j:], "’")) {
+			if s[j] >= utf8.RuneSelf {
+				_, size := utf8.DecodeRuneInString(s[j:])
+				j += size
+				continue
+			}
+			j++
+		}
+		w := s[i:j]
+		if isNegation(w) && !(strings.EqualFold(w, "no") && strings.HasPrefix(s[j:], ".")) {
+			out = append(out, w)
+		}
+		i = j
 	}
 	return out
+}
+
+func isNegation(w string) bool {
+	switch len(w) {
+	case 2, 3, 5, 6:
+		if strings.EqualFold(w, "no") || strings.EqualFold(w, "not") || strings.EqualFold(w, "never") || strings.EqualFold(w, "cannot") {
+			return true
+		}
+	}
+	return len(w) > 3 && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "N'T") || strings.HasSuffix(w, "n’t"))
 }
 
 var (
@@ -467,8 +597,20 @@ var (
 	timestampRE = regexp.MustCompile(`(?i)^\s*(?:last\s+)?(?:updated|published|posted|first published|modified)\b[\s:]`)
 )
 
-// isCorrection reports whether s is a correction notice.
-func isCorrection(s string) bool { return correctionRE.MatchString(s) }
+// isCorrection reports whether s is a correction notice. Cheap substring
+// tests rule out most sentences before the pattern runs.
+func isCorrection(s string) bool {
+	for _, cue := range correctionCues {
+		if strings.Contains(s, cue) {
+			return correctionRE.MatchString(s)
+		}
+	}
+	return false
+}
+
+// correctionCues are parts of every correction notice correctionRE finds,
+// in either case of their first letter.
+var correctionCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended"}
 
 // isTimestampLine reports whether s is only a time stamp such as
 // "Updated: 6:34 p.m.", whose change is no news.

@@ -102,14 +102,13 @@ func matchNear(os, ns []text.Sentence, removed, added []int, moved map[int]int, 
 	if len(removed) == 0 || len(added) == 0 || len(removed)*len(added) > maxMovePairs {
 		return
 	}
-	seed := maphash.MakeSeed()
 	bags := make([][]uint64, len(removed))
 	for k, i := range removed {
-		bags[k] = wordBag(seed, os[i].Text)
+		bags[k] = paraBag(os[i].Text)
 	}
 	taken := make([]bool, len(removed))
 	for _, j := range added {
-		bag := wordBag(seed, ns[j].Text)
+		bag := paraBag(ns[j].Text)
 		best, bestSim := -1, moveSimilarity
 		for k := range removed {
 			if sim := dice(bag, bags[k]); !taken[k] && sim >= bestSim && cross.crosses(removed[k], j) {

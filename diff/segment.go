@@ -1,6 +1,9 @@
 package diff
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/redline-news/redline/internal/text"
 )
 
@@ -19,16 +22,80 @@ type paragraph struct {
 
 // splitOld splits the old text into sentences paragraph by paragraph
 // (sentences never cross a blank line, so this is the split of the whole)
-// and keeps the paragraphs for splitNew to reuse.
-func splitOld(src string) ([]text.Sentence, int, []paragraph) {
+// and keeps the paragraphs for splitNew to reuse. A paragraph that lies,
+// with the blank lines around it, inside one equal op is not split: it
+// stays one unchanged unit, for segmenting is the costliest step of a
+// comparison and an unchanged paragraph needs no sentences to be shown or
+// paired. Identical texts are one unit.
+func splitOld(src string, ops []Op) ([]text.Sentence, int, []paragraph) {
+	if len(ops) == 1 && ops[0].Op == Equal {
+		return wholeText(src)
+	}
 	spans := text.Paragraphs(src)
 	paras := make([]paragraph, len(spans))
+	eq := equalCover{ops: ops}
 	for k, sp := range spans {
 		paras[k] = paragraph{start: sp.Start, end: sp.End}
+		lo, hi := 0, len(src)
+		if k > 0 {
+			lo = spans[k-1].End
+		}
+		if k+1 < len(spans) {
+			hi = spans[k+1].Start
+		}
+		if eq.covers(lo, hi) {
+			paras[k].whole(src)
+			continue
+		}
 		paras[k].split(src)
 	}
 	sents, words := flatten(src, paras)
 	return sents, words, paras
+}
+
+// wholeText makes a text one unchanged unit, from its first to its last
+// character that is not white space.
+func wholeText(src string) ([]text.Sentence, int, []paragraph) {
+	start := len(src) - len(strings.TrimLeftFunc(src, unicode.IsSpace))
+	end := len(strings.TrimRightFunc(src, unicode.IsSpace))
+	if start >= end {
+		return nil, 0, nil
+	}
+	words := CountWords(src)
+	p := paragraph{start: start, end: end, sents: []text.Sentence{{Start: 0, End: end - start, Text: src[start:end]}}, words: words}
+	return []text.Sentence{{Start: start, End: end, Text: src[start:end]}}, words, []paragraph{p}
+}
+
+// equalCover answers, for ranges of the old text in increasing order,
+// whether one equal op holds the whole range. A range that starts at 0 or
+// ends at the end of the text must lie in the first or last op, for an
+// insertion at either end of the new text would extend the paragraph there.
+type equalCover struct {
+	ops []Op
+	k   int
+}
+
+func (e *equalCover) covers(lo, hi int) bool {
+	for e.k < len(e.ops) && e.ops[e.k].OldEnd < hi {
+		e.k++
+	}
+	if e.k == len(e.ops) {
+		return false
+	}
+	op := e.ops[e.k]
+	if op.Op != Equal || op.OldStart > lo {
+		return false
+	}
+	return (lo > 0 || e.k == 0) && (hi < e.end() || e.k == len(e.ops)-1)
+}
+
+// end is where the old text ends.
+func (e *equalCover) end() int { return e.ops[len(e.ops)-1].OldEnd }
+
+// whole makes the paragraph one unit, without splitting it.
+func (p *paragraph) whole(src string) {
+	body := src[p.start:p.end]
+	p.sents, p.words = []text.Sentence{{Start: 0, End: len(body), Text: body}}, CountWords(body)
 }
 
 // splitNew splits the new text, reusing the split of every paragraph that

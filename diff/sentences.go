@@ -49,7 +49,9 @@ func (s *SentenceStatus) UnmarshalText(b []byte) error {
 
 // SentenceChange is the fate of one sentence. Indexes count the sentences of
 // each text from 0; on the side a sentence is missing from, its index and
-// both ends of its byte range are -1.
+// both ends of its byte range are -1. A paragraph unchanged with the blank
+// lines around it is not split: it is one Unchanged entry, counted as one
+// sentence, and identical texts are one entry in all.
 type SentenceChange struct {
 	Status   SentenceStatus `json:"status"`
 	OldIndex int            `json:"old_index"`
@@ -89,8 +91,12 @@ type sentencer struct {
 func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
 	s := &sentencer{ops: ops, deadline: deadline}
 	var paras []paragraph
-	s.os, s.oldWords, paras = splitOld(old)
-	s.ns, s.newWords = splitNew(new, ops, paras)
+	s.os, s.oldWords, paras = splitOld(old, ops)
+	if len(ops) == 1 && ops[0].Op == Equal { // identical texts
+		s.ns, s.newWords = s.os, s.oldWords
+	} else {
+		s.ns, s.newWords = splitNew(new, ops, paras)
+	}
 	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
 	s.nPart = partners(s.ns, s.os, ops, false)
 	s.oPart = claims(s.nPart, len(s.os))

@@ -16,7 +16,11 @@ func TestSentences(t *testing.T) {
 		name, old, new string
 		want           []string // status old_index new_index, in order
 	}{
-		{"unchanged", "Rain fell. Roads flooded.", "Rain fell. Roads flooded.", []string{"unchanged 0 0", "unchanged 1 1"}},
+		{"identical texts are one unit", "Rain fell. Roads flooded.\n\nSchools shut.", "Rain fell. Roads flooded.\n\nSchools shut.", []string{"unchanged 0 0"}},
+		{"unchanged paragraphs between edits", "Rain fell.\n\nRoads flooded. Bridges shut.\n\nSchools shut.", "Rain stopped.\n\nRoads flooded. Bridges shut.\n\nSchools opened.",
+			[]string{"edited 0 0", "unchanged 1 1", "edited 2 2"}},
+		{"unchanged paragraphs kept whole", "Rain fell. Roads flooded.\n\nSchools shut.\n\nTrains ran late. Buses too.",
+			"Rain fell. Roads flooded.\n\nSchools closed.\n\nTrains ran late. Buses too.", []string{"unchanged 0 0", "edited 1 1", "unchanged 2 2"}},
 		{"edited", "Rain fell on Monday. Roads flooded.", "Rain fell on Tuesday. Roads flooded.", []string{"edited 0 0", "unchanged 1 1"}},
 		{"added", "Rain fell. Roads flooded.", "Rain fell. Schools closed early today. Roads flooded.",
 			[]string{"unchanged 0 0", "added -1 1", "unchanged 1 2"}},
@@ -102,17 +106,19 @@ func TestChangedSentences(t *testing.T) {
 // that ranges and texts agree with the texts.
 func checkSentences(t testing.TB, old, new string, r *diff.Result) {
 	t.Helper()
-	os, ns := gluedSentences(old), gluedSentences(new)
-	seenOld, seenNew := make([]bool, len(os)), make([]bool, len(ns))
+	oldUnits, newUnits := map[int]diff.SentenceChange{}, map[int]diff.SentenceChange{}
 	for _, c := range r.Sentences {
 		if c.OldIndex >= 0 {
-			seenOld[c.OldIndex] = true
-			if old[c.OldStart:c.OldEnd] != os[c.OldIndex].Text {
-				t.Fatalf("old range of %+v is not sentence %d", c, c.OldIndex)
+			if _, dup := oldUnits[c.OldIndex]; dup {
+				t.Fatalf("old sentence %d listed twice", c.OldIndex)
 			}
+			oldUnits[c.OldIndex] = c
 		}
 		if c.NewIndex >= 0 {
-			seenNew[c.NewIndex] = true
+			if _, dup := newUnits[c.NewIndex]; dup {
+				t.Fatalf("new sentence %d listed twice", c.NewIndex)
+			}
+			newUnits[c.NewIndex] = c
 			if new[c.NewStart:c.NewEnd] != c.Text {
 				t.Fatalf("new range of %+v is not its text", c)
 			}
@@ -121,15 +127,40 @@ func checkSentences(t testing.TB, old, new string, r *diff.Result) {
 			checkInvariants(t, c.OldText, c.Text, c.Ops)
 		}
 	}
-	for i, ok := range seenOld {
+	checkUnits(t, "old", old, oldUnits, func(c diff.SentenceChange) (int, int) { return c.OldStart, c.OldEnd })
+	checkUnits(t, "new", new, newUnits, func(c diff.SentenceChange) (int, int) { return c.NewStart, c.NewEnd })
+}
+
+// checkUnits asserts that the listed units of one text, by index, are its
+// sentences in order, except that an unchanged run of whole sentences in
+// the common prefix or suffix may be one unit (an unsplit paragraph).
+func checkUnits(t testing.TB, side, src string, units map[int]diff.SentenceChange, span func(diff.SentenceChange) (int, int)) {
+	t.Helper()
+	sents := gluedSentences(src)
+	k := 0
+	for i := range len(units) {
+		c, ok := units[i]
 		if !ok {
-			t.Fatalf("old sentence %d %q has no fate", i, os[i].Text)
+			t.Fatalf("%s sentence %d missing from %d listed", side, i, len(units))
 		}
+		start, end := span(c)
+		if k >= len(sents) || sents[k].Start != start {
+			t.Fatalf("%s unit %d at %d:%d does not start a sentence (next is %+v)", side, i, start, end, sents[min(k, len(sents)-1)])
+		}
+		first := k
+		for k < len(sents) && sents[k].End < end {
+			k++
+		}
+		if k >= len(sents) || sents[k].End != end {
+			t.Fatalf("%s unit %d at %d:%d does not end a sentence", side, i, start, end)
+		}
+		if k > first && c.Status != diff.Unchanged {
+			t.Fatalf("%s unit %d (%s) spans %d sentences; only unchanged paragraphs may", side, i, c.Status, k-first+1)
+		}
+		k++
 	}
-	for j, ok := range seenNew {
-		if !ok {
-			t.Fatalf("new sentence %d %q has no fate", j, ns[j].Text)
-		}
+	if k != len(sents) {
+		t.Fatalf("%s: %d sentences, but the listed units cover %d", side, len(sents), k)
 	}
 }
 
@@ -165,8 +196,10 @@ func gluedSentences(src string) []text.Sentence {
 		case len(para) == 0 && lead >= 0 && len(out) > 0:
 			out[len(out)-1].End = leadEnd
 		case len(para) == 0 && lead >= 0:
-			pendingLead = lead
-		case pendingLead >= 0:
+			if pendingLead < 0 {
+				pendingLead = lead
+			}
+		case pendingLead >= 0 && len(para) > 0:
 			para[0].Start, pendingLead = pendingLead, -1
 		}
 		out = append(out, para...)

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+	"time"
 )
 
 // computeStats counts the words of the ops and the fates of the sentences.
@@ -116,15 +117,21 @@ func countOps(ops []Op, kind Kind) int {
 
 // minMoveBytes is the shortest block that counts as moved; shorter
 // repeats, such as a name deleted here and inserted there, are coincidences.
-const minMoveBytes = 24
+// maxMoveBytes is the longest: a block of 64 KiB (some 60 paragraphs) is a
+// rewrite, and comparing its words with every other block would cost more
+// than the rest of the diff.
+const (
+	minMoveBytes = 24
+	maxMoveBytes = 64 << 10
+)
 
 // markMoves numbers the deleted and inserted blocks that carry the same
 // text, or nearly the same, so that renderers can show a moved paragraph as
 // a move rather than as an unrelated deletion and insertion.
-func markMoves(ops []Op) {
+func markMoves(ops []Op, deadline time.Time) {
 	var dels, ins []int
 	for k, op := range ops {
-		if op.Op != Equal && len(strings.TrimSpace(op.Text)) >= minMoveBytes {
+		if op.Op != Equal && len(op.Text) <= maxMoveBytes && len(strings.TrimSpace(op.Text)) >= minMoveBytes {
 			if op.Op == Delete {
 				dels = append(dels, k)
 			} else {
@@ -137,7 +144,7 @@ func markMoves(ops []Op) {
 	}
 	kept := keptBefore(ops)
 	next := markSame(ops, dels, ins, kept, 1)
-	markNear(ops, dels, ins, kept, next)
+	markNear(ops, dels, ins, kept, next, deadline)
 }
 
 // keptBefore counts, for each k, the equal ops with a word among ops[:k].
@@ -182,18 +189,20 @@ func markSame(ops []Op, dels, ins, kept []int, next int) int {
 
 // markNear pairs the remaining deletions and insertions whose words are
 // nearly the same: a paragraph moved and touched up on the way.
-func markNear(ops []Op, dels, ins, kept []int, next int) {
+func markNear(ops []Op, dels, ins, kept []int, next int, deadline time.Time) {
 	dels, ins = unmoved(ops, dels), unmoved(ops, ins)
 	if len(dels) == 0 || len(ins) == 0 || len(dels)*len(ins) > maxMovePairs {
 		return
 	}
-	seed := maphash.MakeSeed()
 	bags := make([][]uint64, len(dels))
 	for x, k := range dels {
-		bags[x] = wordBag(seed, ops[k].Text)
+		bags[x] = paraBag(ops[k].Text)
 	}
-	for _, k := range ins {
-		bag := wordBag(seed, ops[k].Text)
+	for n, k := range ins {
+		if n%64 == 63 && time.Now().After(deadline) {
+			return // a move left unmarked is still an exact diff
+		}
+		bag := paraBag(ops[k].Text)
 		best, bestSim := -1, moveSimilarity
 		for x := range dels {
 			if sim := dice(bag, bags[x]); ops[dels[x]].Move == 0 && sim >= bestSim && crossesKept(kept, dels[x], k) {

@@ -112,7 +112,7 @@ type Result struct {
 	Facts []Fact `json:"facts"`
 	// Degraded is true when the deadline passed and part of the diff was
 	// made coarser (whole blocks replaced) to finish in time; it is still
-	// exact.
+	// exact, but Facts may then miss the facts of later sentences.
 	Degraded bool `json:"degraded,omitempty"`
 }
 

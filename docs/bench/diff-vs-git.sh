@@ -3,6 +3,10 @@
 # git --word-diff and wdiff (one process per pair), redline diff (one process
 # per pair) and the in-process Go benchmark of diff.Compare.
 #
+# It then runs BenchmarkCompare1MB (identical, one edit, full rewrite of
+# 1 MB texts) on this tree and on the tree before the prefix and suffix
+# skipping (BASE, commit ba48df2 by default), in the same run.
+#
 # Usage: docs/bench/diff-vs-git.sh [pairs.jsonl]
 # MB/s counts the bytes of both texts of every pair.
 set -eu
@@ -78,3 +82,21 @@ printf '%-34s %8s MB/s\n' "diff.Compare in process (median)" "$go_mbs"
 echo "$go_mbs $rate_git_all $rate_redline_all $rate_redline_pair $rate_git_pair" | awk '{
 	printf "ratio to git (one process): in process %.2fx, redline one process %.2fx\n", $1 / $2, $3 / $2
 	printf "ratio to git (process per pair): %.2fx\n", $4 / $5 }'
+
+# Before and after: the same 1 MB benchmark on BASE and on this tree.
+base=${BASE:-ba48df2}
+shared=$(cd "$(dirname "$data")/.." && pwd)
+mkdir -p "$work/base/redline"
+mkdir -p "$work/base/shared"
+ln -s "$shared/data" "$work/base/shared/data"
+(cd "$root" && git archive "$base") | tar -x -C "$work/base/redline"
+cp "$root/diff/bench1mb_test.go" "$work/base/redline/diff/"
+bench1mb() {
+	(cd "$1" && go test -run '^$' -bench 'BenchmarkCompare1MB' -benchmem -count 3 ./diff/) |
+		awk '/^BenchmarkCompare1MB/ { sub(/-[0-9]+$/, "", $1); print $1, $3 }' |
+		sort -k1,1 -k2,2n | awk '{ if (++c[$1] == 2) print $1, $2 }' # the median of 3
+}
+bench1mb "$work/base/redline" >"$work/before.txt"
+bench1mb "$root" >"$work/after.txt"
+echo "1 MB pairs, median ns/op of 3 (before = $base):"
+join "$work/before.txt" "$work/after.txt" | awk '{ printf "%-36s before %12d  after %12d  %6.1fx faster\n", $1, $2, $3, $2 / $3 }'

@@ -38,6 +38,7 @@ run() { # run NAME URL [wrk args...]
 run "fiber hello world (baseline)" http://127.0.0.1:18099/
 run "GET /livez" "$base/livez"
 run "GET /v1/articles/:id" "$base/v1/articles/bench"
+run "GET /v1/articles/:id/revisions/1" "$base/v1/articles/bench/revisions/1"
 run "GET /v1/articles/:id/summary" "$base/v1/articles/bench/summary"
 run "GET /v1/articles/:id/diff" "$base/v1/articles/bench/diff"
 run "PUT /v1/articles/:id (unchanged)" "$base/v1/articles/bench" -s "$work/put.lua"

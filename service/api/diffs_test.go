@@ -84,12 +84,11 @@ func TestRevisionListingHasChangeStats(t *testing.T) {
 	if first["words_added"] != first["words"] || first["words_removed"] != 0.0 {
 		t.Errorf("revision 1: got added %v removed %v, want all %v words added", first["words_added"], first["words_removed"], first["words"])
 	}
-	if second["words_added"] != 8.0 || second["words_removed"] != 1.0 || second["facts_changed"] != 2.0 {
-		t.Errorf("revision 2: got added %v removed %v facts %v, want 8, 1 and 2", second["words_added"], second["words_removed"],
-			second["facts_changed"])
+	if second["words_added"] != 8.0 || second["words_removed"] != 1.0 {
+		t.Errorf("revision 2: got added %v removed %v, want 8 and 1", second["words_added"], second["words_removed"])
 	}
 	stats := s.do(t, "GET", "/v1/articles/flood/diff?from=1&to=2", "").body["stats"].(map[string]any)
-	for _, k := range []string{"words_added", "words_removed", "facts_changed"} {
+	for _, k := range []string{"words_added", "words_removed"} {
 		if stats[k] != second[k] {
 			t.Errorf("%s: got %v in the listing and %v in the diff, want the same", k, second[k], stats[k])
 		}
