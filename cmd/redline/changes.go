@@ -17,6 +17,7 @@ import (
 
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/api"
+	"github.com/redline-news/redline/service/postgres"
 	"github.com/redline-news/redline/service/sqlite"
 	"github.com/redline-news/redline/service/webhook"
 )
@@ -110,23 +111,33 @@ type stopper interface {
 	Stop(ctx context.Context) error
 }
 
-// startWebhooks starts the delivery worker of the store's queue.
+// startWebhooks starts the delivery worker of the store's queue. On
+// PostgreSQL every replica runs one; River gives each job to one of them.
 func (m *Main) startWebhooks(ctx context.Context, store service.RevisionStore) error {
-	db, ok := store.(*sqlite.DB)
-	if !ok {
+	var w stopper
+	var err error
+	switch db := store.(type) {
+	case *sqlite.DB:
+		w, err = webhook.Start(ctx, db.QueueDriver(), m.webhookConfig(db))
+	case *postgres.DB:
+		w, err = webhook.Start(ctx, db.QueueDriver(), m.webhookConfig(db))
+	default:
 		return nil
 	}
-	f := m.Config.Feed
-	w, err := webhook.Start(ctx, db.QueueDriver(), webhook.Config{
-		Events: db, Describer: m.server, BaseURL: f.PublicURL, Schedule: f.Schedule, Timeout: f.AttemptTimeout,
-		Concurrency: f.Concurrency, AllowPrivate: f.AllowPrivate, PollInterval: f.PollInterval,
-		RescueAfter: f.RescueAfter, Observer: m.Metrics, Logger: m.Logger,
-	})
 	if err != nil {
 		return fmt.Errorf("start webhook deliveries: %w", err)
 	}
 	m.webhooks = w
 	return nil
+}
+
+func (m *Main) webhookConfig(events service.EventStore) webhook.Config {
+	f := m.Config.Feed
+	return webhook.Config{
+		Events: events, Describer: m.server, BaseURL: f.PublicURL, Schedule: f.Schedule, Timeout: f.AttemptTimeout,
+		Concurrency: f.Concurrency, AllowPrivate: f.AllowPrivate, PollInterval: f.PollInterval,
+		RescueAfter: f.RescueAfter, Observer: m.Metrics, Logger: m.Logger,
+	}
 }
 
 // stopWebhooks lets attempts in flight finish, within the shutdown timeout.
@@ -175,7 +186,7 @@ func runChanges(ctx context.Context, stdio Stdio, args []string) error {
 func listChanges(ctx context.Context, w io.Writer, o changesOptions) error {
 	for {
 		var page api.ChangesBody
-		if err := getJSON(ctx, o.server+"/v1/changes?limit=1000&since="+strconv.FormatInt(o.since, 10), &page); err != nil {
+		if err := getChangesJSON(ctx, o.server+"/v1/changes?limit=1000&since="+strconv.FormatInt(o.since, 10), &page); err != nil {
 			return err
 		}
 		for _, ev := range page.Events {
@@ -188,7 +199,7 @@ func listChanges(ctx context.Context, w io.Writer, o changesOptions) error {
 	}
 }
 
-func getJSON(ctx context.Context, u string, v any) error {
+func getChangesJSON(ctx context.Context, u string, v any) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return err

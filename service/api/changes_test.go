@@ -121,7 +121,9 @@ func TestLongPollAnswersOnTheNextEvent(t *testing.T) {
 	}()
 	time.Sleep(300 * time.Millisecond) // let the poll start waiting; if it has not, it answers at once anyway
 	wantStatus(t, s.do(t, "PUT", "/v1/articles/a", article("A", "Body.")), http.StatusCreated)
+	put := time.Now()
 	a := <-got
+	t.Logf("the long poll answered %v after the PUT's answer", time.Since(put))
 	if len(a.page.Events) != 1 || a.page.Events[0].ArticleID != "a" {
 		t.Fatalf("long poll: got %+v, want the new event", a.page)
 	}

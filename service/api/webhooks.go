@@ -15,6 +15,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/auth"
 	"github.com/redline-news/redline/service/webhook"
 	"github.com/redline-news/redline/summarize"
 )
@@ -93,6 +94,8 @@ func (s *Server) registerWebhooks() {
 	if s.cfg.Webhooks.Now == nil {
 		s.cfg.Webhooks.Now = time.Now
 	}
+	// Subscriptions hold secrets and send data out: only admins manage them.
+	s.app.Use("/v1/webhooks", s.Require(auth.Admin))
 	tags := []string{"webhooks"}
 	bad := []int{http.StatusBadRequest, http.StatusNotFound}
 	huma.Register(s.api, huma.Operation{OperationID: "create-webhook", Method: http.MethodPost, Path: "/v1/webhooks", Tags: tags,

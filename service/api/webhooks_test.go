@@ -14,6 +14,7 @@ import (
 	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
 
 	"github.com/redline-news/redline/service/api"
+	"github.com/redline-news/redline/service/auth"
 	"github.com/redline-news/redline/service/webhook"
 )
 
@@ -46,6 +47,22 @@ func TestWebhookSubscriptions(t *testing.T) {
 	wantStatus(t, s.do(t, "DELETE", "/v1/webhooks/"+id, ""), http.StatusNoContent)
 	wantProblem(t, s.do(t, "GET", "/v1/webhooks/"+id, ""), http.StatusNotFound)
 	wantProblem(t, s.do(t, "GET", "/v1/webhooks/"+id+"/deliveries", ""), http.StatusNotFound)
+}
+
+func TestWebhookSubscriptionsNeedAnAdminToken(t *testing.T) {
+	const adminToken = "admin-token-0123456789"
+	tok, err := auth.Parse(strings.NewReader("write " + writeToken + "\nadmin " + adminToken + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := startFeedServer(t, api.Config{Access: api.Access{Tokens: tok}})
+	body := `{"url":"https://hooks.example.com/r"}`
+	wantProblem(t, s.do(t, "POST", "/v1/webhooks", body), http.StatusUnauthorized)
+	wantProblem(t, s.do(t, "POST", "/v1/webhooks", body, bearerOf(writeToken)...), http.StatusForbidden)
+	wantProblem(t, s.do(t, "GET", "/v1/webhooks", "", bearerOf(writeToken)...), http.StatusForbidden)
+	wantStatus(t, s.do(t, "POST", "/v1/webhooks", body, bearerOf(adminToken)...), http.StatusCreated)
+	wantStatus(t, s.do(t, "GET", "/v1/webhooks", "", bearerOf(adminToken)...), http.StatusOK)
+	wantStatus(t, s.do(t, "GET", "/v1/changes", "", bearerOf(writeToken)...), http.StatusOK)
 }
 
 func TestWebhookSubscriptionsRefuseBadInput(t *testing.T) {

@@ -131,6 +131,9 @@ func (s *DB) runBatch(ctx context.Context, batch []*putRequest) []putResult {
 		return failPending(results, storeError("begin", err))
 	}
 	defer tx.Rollback(ctx)
+	if err := lockEvents(ctx, tx); err != nil {
+		return failPending(results, err)
+	}
 	wrote := false
 	for i, req := range batch {
 		results[i] = s.putOne(ctx, tx, req, len(batch) > 1)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
 
 	"github.com/redline-news/redline/service"
 )
@@ -55,6 +56,12 @@ type DB struct {
 	closeOnce sync.Once
 	maxBatch  int
 	stats     batchStats
+
+	jobs       *river.Client[pgx.Tx] // queues webhook deliveries
+	watch      *watcher              // wakes feed readers
+	schema     string                // the notifications' schema
+	stopListen context.CancelFunc
+	listenDone chan struct{}
 }
 
 var _ service.RevisionStore = (*DB)(nil)
@@ -83,6 +90,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, openError(err)
+	}
+	if err := s.openEvents(ctx); err != nil {
+		pool.Close()
+		return nil, err
 	}
 	go s.commitLoop()
 	return s, nil
@@ -115,6 +126,8 @@ func (s *DB) Close() error {
 	s.closeOnce.Do(func() {
 		close(s.closing)
 		<-s.loopDone
+		s.stopListen()
+		<-s.listenDone
 		s.pool.Close()
 	})
 	return nil
@@ -152,7 +165,10 @@ func (s *DB) migrate(ctx context.Context) error {
 	if err := s.applyMissing(ctx, tx, applied); err != nil {
 		return err
 	}
-	return tx.Commit(ctx)
+	if err := tx.Commit(ctx); err != nil {
+		return err
+	}
+	return s.migrateQueue(ctx)
 }
 
 func appliedVersions(ctx context.Context, tx pgx.Tx) (map[int]bool, error) {

@@ -46,6 +46,9 @@ func (s *DB) putInTx(ctx context.Context, tx pgx.Tx, d service.Draft, g *changeG
 	if rev.Changes, err = changesSince(latest, d, g); err != nil {
 		return nil, false, err
 	}
+	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(rev)); err != nil {
+		return nil, false, err
+	}
 	if err := insertRevision(ctx, tx, rev, savepoint); err != nil {
 		return nil, false, err
 	}
@@ -176,14 +179,25 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 
 // DeleteArticle removes an article; its revisions go with it (ON DELETE CASCADE).
 func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
-	tag, err := s.pool.Exec(ctx, `DELETE FROM articles WHERE id = $1`, articleID)
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return storeError("begin", err)
+	}
+	defer tx.Rollback(ctx)
+	if err := lockEvents(ctx, tx); err != nil {
+		return err
+	}
+	if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
+		return err
+	}
+	tag, err := tx.Exec(ctx, `DELETE FROM articles WHERE id = $1`, articleID)
 	if err != nil {
 		return storeError("delete article", err)
 	}
 	if tag.RowsAffected() == 0 {
 		return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
 	}
-	return nil
+	return storeError("commit", tx.Commit(ctx))
 }
 
 func scanRevision(row pgx.Row) (*service.Revision, error) {

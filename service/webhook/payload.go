@@ -16,8 +16,7 @@ import (
 type Changes struct {
 	// Stats compares the revision with the one before.
 	Stats *diff.Stats `json:"stats,omitempty"`
-	// Facts are the facts the revision changed; empty until diffs report
-	// facts.
+	// Facts are the facts the revision changed, as the diff lists them.
 	Facts json.RawMessage `json:"facts,omitempty"`
 	// WhatsNew is the summary of what the revision added or edited, in the
 	// sentences of GET /v1/articles/{id}/summary?since=.

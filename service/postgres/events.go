@@ -1,0 +1,304 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgxlisten"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivermigrate"
+
+	"github.com/redline-news/redline/service"
+)
+
+var _ service.EventStore = (*DB)(nil)
+
+// eventsChannel is the LISTEN/NOTIFY channel of new events; the payload is
+// "schema:seq", so that stores in several schemas of one database (tests)
+// wake only their own readers.
+const eventsChannel = "redline_events"
+
+// eventLock is the advisory lock that orders event writers, so that seqs
+// become visible in increasing order.
+const eventLock = 0x72646576 // "rdev"
+
+// eventPoll is how often a waiting reader checks the newest seq anyway, in
+// case a notification was lost while the listener reconnected.
+const eventPoll = time.Second
+
+// queueLock serializes River's migrations across replicas that start
+// together.
+const queueLock = 0x72647271 // "rdrq"
+
+// migrateQueue creates River's tables under a session advisory lock. River
+// runs each of its migrations in a transaction of its own: one adds an enum
+// value that a later statement uses, which one transaction cannot do.
+func (s *DB) migrateQueue(ctx context.Context) error {
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	key := `SELECT %s($1, hashtext(coalesce(current_schema(), '')))`
+	if _, err := conn.Exec(ctx, fmt.Sprintf(key, "pg_advisory_lock"), queueLock); err != nil {
+		return err
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), fmt.Sprintf(key, "pg_advisory_unlock"), queueLock)
+	m, err := rivermigrate.New(riverpgxv5.New(s.pool), &rivermigrate.Config{Logger: discardLogger()})
+	if err != nil {
+		return err
+	}
+	_, err = m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	return err
+}
+
+// openEvents makes the insert-only River client that queues deliveries and
+// starts the listener that wakes feed readers.
+func (s *DB) openEvents(ctx context.Context) error {
+	if err := s.pool.QueryRow(ctx, `SELECT coalesce(current_schema(), '')`).Scan(&s.schema); err != nil {
+		return storeError("current schema", err)
+	}
+	var err error
+	if s.jobs, err = river.NewClient(riverpgxv5.New(s.pool), &river.Config{Logger: discardLogger()}); err != nil {
+		return fmt.Errorf("river client: %w", err)
+	}
+	s.watch = &watcher{changed: make(chan struct{})}
+	lctx, cancel := context.WithCancel(context.Background())
+	s.stopListen = cancel
+	l := &pgxlisten.Listener{
+		Connect: func(ctx context.Context) (*pgx.Conn, error) {
+			return pgx.ConnectConfig(ctx, s.pool.Config().ConnConfig.Copy())
+		},
+		ReconnectDelay: time.Second,
+	}
+	l.Handle(eventsChannel, pgxlisten.HandlerFunc(s.onNotification))
+	s.listenDone = make(chan struct{})
+	go func() { defer close(s.listenDone); _ = l.Listen(lctx) }()
+	return nil
+}
+
+func (s *DB) onNotification(_ context.Context, n *pgconn.Notification, _ *pgx.Conn) error {
+	schema, seq, ok := strings.Cut(n.Payload, ":")
+	if !ok || schema != s.schema {
+		return nil
+	}
+	if v, err := strconv.ParseInt(seq, 10, 64); err == nil {
+		s.watch.bump(v)
+	}
+	return nil
+}
+
+// QueueDriver returns the River driver of the store's pool, for the
+// webhook worker; several replicas work one queue, each job once.
+func (s *DB) QueueDriver() riverdriver.Driver[pgx.Tx] { return riverpgxv5.New(s.pool) }
+
+// lockEvents takes the lock that orders event writers. Transactions that
+// write events take it first, before any row lock, so that no two can each
+// hold what the other waits for.
+func lockEvents(ctx context.Context, tx pgx.Tx) error {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '')))`, eventLock); err != nil {
+		return storeError("lock events", err)
+	}
+	return nil
+}
+
+// insertEvent writes ev, queues its deliveries and notifies the replicas'
+// readers, all in tx: the notification is sent when tx commits.
+func (s *DB) insertEvent(ctx context.Context, tx pgx.Tx, ev service.Event) error {
+	err := tx.QueryRow(ctx, `
+		INSERT INTO events (kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq`,
+		ev.Kind, ev.ArticleID, ev.Revision, ev.Title, ev.URL, nullableJSON(ev.Metadata),
+		ev.WordsAdded, ev.WordsRemoved, ev.Facts, ev.CreatedAt).Scan(&ev.Seq)
+	if err != nil {
+		return storeError("insert event", err)
+	}
+	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, current_schema() || ':' || $2)`, eventsChannel, strconv.FormatInt(ev.Seq, 10)); err != nil {
+		return storeError("notify event", err)
+	}
+	return s.queueDeliveries(ctx, tx, &ev)
+}
+
+// insertDeletionEvent records the deletion of an article before its rows
+// go; an article that does not exist gets no event.
+func (s *DB) insertDeletionEvent(ctx context.Context, tx pgx.Tx, articleID string) error {
+	latest, err := latestRevisionIn(ctx, tx, articleID)
+	if service.ErrorCode(err) == service.ENOTFOUND {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return s.insertEvent(ctx, tx, service.NewDeletionEvent(latest, s.Now()))
+}
+
+func (s *DB) queueDeliveries(ctx context.Context, tx pgx.Tx, ev *service.Event) error {
+	subs, err := subscriptions(ctx, tx)
+	if err != nil {
+		return err
+	}
+	var jobs []river.InsertManyParams
+	for i := range subs {
+		if subs[i].Matches(ev) {
+			jobs = append(jobs, river.InsertManyParams{Args: service.DeliveryJob{Seq: ev.Seq, SubscriptionID: subs[i].ID}})
+		}
+	}
+	if len(jobs) == 0 {
+		return nil
+	}
+	if _, err := s.jobs.InsertManyTx(ctx, tx, jobs); err != nil {
+		return fmt.Errorf("queue deliveries: %w", err)
+	}
+	return nil
+}
+
+const eventColumns = `seq, kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at`
+
+// EventsSince returns the events after since, oldest first.
+func (s *DB) EventsSince(ctx context.Context, since int64, limit int) ([]service.Event, error) {
+	if err := service.ValidateEventPage(since, &limit); err != nil {
+		return nil, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT `+eventColumns+` FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`, since, limit)
+	if err != nil {
+		return nil, storeError("list events", err)
+	}
+	defer rows.Close()
+	events := []service.Event{}
+	for rows.Next() {
+		ev, err := scanEvent(rows)
+		if err != nil {
+			return nil, storeError("scan event", err)
+		}
+		events = append(events, *ev)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, storeError("list events", err)
+	}
+	return events, nil
+}
+
+// Event returns one event by its seq.
+func (s *DB) Event(ctx context.Context, seq int64) (*service.Event, error) {
+	ev, err := scanEvent(s.pool.QueryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE seq = $1`, seq))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, service.Errorf(service.ENOTFOUND, "event %d not found", seq)
+	}
+	if err != nil {
+		return nil, storeError("read event", err)
+	}
+	return ev, nil
+}
+
+func scanEvent(row pgx.Row) (*service.Event, error) {
+	var ev service.Event
+	var metadata *string
+	var facts *int32
+	if err := row.Scan(&ev.Seq, &ev.Kind, &ev.ArticleID, &ev.Revision, &ev.Title, &ev.URL, &metadata,
+		&ev.WordsAdded, &ev.WordsRemoved, &facts, &ev.CreatedAt); err != nil {
+		return nil, err
+	}
+	if metadata != nil {
+		ev.Metadata = []byte(*metadata)
+	}
+	if facts != nil {
+		n := int(*facts)
+		ev.Facts = &n
+	}
+	ev.CreatedAt = ev.CreatedAt.UTC()
+	return &ev, nil
+}
+
+func (s *DB) lastSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	if err := s.pool.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM events`).Scan(&seq); err != nil {
+		return 0, storeError("last event", err)
+	}
+	return seq, nil
+}
+
+// WaitForEvents returns once an event after after exists, written by this
+// replica or another: LISTEN/NOTIFY wakes it, and a poll every second
+// covers notifications lost while the listener reconnected.
+func (s *DB) WaitForEvents(ctx context.Context, after int64) error {
+	for {
+		last, err := s.lastSeq(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return err
+		}
+		s.watch.bump(last)
+		if last > after {
+			return nil
+		}
+		if err := s.watch.wait(ctx, after, eventPoll); err == nil || ctx.Err() != nil {
+			return err
+		}
+	}
+}
+
+// watcher holds the newest seq seen and wakes waiters when it grows.
+type watcher struct {
+	mu      sync.Mutex
+	last    int64
+	changed chan struct{}
+}
+
+func (w *watcher) bump(seq int64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if seq > w.last {
+		w.last = seq
+		close(w.changed)
+		w.changed = make(chan struct{})
+	}
+}
+
+// wait returns nil once the seq passes after, ctx.Err() when ctx ends, and
+// errPoll after poll, when the caller checks the table itself.
+func (w *watcher) wait(ctx context.Context, after int64, poll time.Duration) error {
+	timer := time.NewTimer(poll)
+	defer timer.Stop()
+	for {
+		w.mu.Lock()
+		last, changed := w.last, w.changed
+		w.mu.Unlock()
+		if last > after {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-timer.C:
+			return errPoll
+		case <-changed:
+		}
+	}
+}
+
+var errPoll = errors.New("poll the newest seq")
+
+// latestRevisionIn reads an article's newest revision inside tx.
+func latestRevisionIn(ctx context.Context, tx pgx.Tx, articleID string) (*service.Revision, error) {
+	row := tx.QueryRow(ctx, `SELECT `+revisionColumns+` FROM revisions
+		WHERE article_id = $1 AND number = (SELECT latest_revision FROM articles WHERE id = $1)`, articleID)
+	rev, err := scanRevision(row)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+	}
+	return rev, storeError("latest revision", err)
+}
+
+// discardLogger keeps River's own logs out of the service's.
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
