@@ -44,7 +44,7 @@ func TestLoadtestDrivesARealServer(t *testing.T) {
 func TestLoadtestStopsAtItsDuration(t *testing.T) {
 	m := startMain(t, t.TempDir())
 	defer m.Close()
-	code, stdout, stderr := runCLI(t, "", "loadtest", "--addr", "http://"+m.Addr(), "--duration", "300ms",
+	code, stdout, stderr := runCLI(t, "", "loadtest", "--addr", "http://"+m.Addr(), "--duration", "2s",
 		"--concurrency", "2", "--articles", "1", "--mix", "summary=1")
 	if code != 0 || !strings.Contains(stdout, "summary") || !strings.Contains(stdout, "0 failed") {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want a report with no failures", code, stdout, stderr)
