@@ -158,18 +158,9 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 	rows, err := s.pool.Query(ctx, `
 		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 		FROM revisions WHERE article_id = $1 ORDER BY number`, articleID)
+	revs, err := collectRevisions(rows, err)
 	if err != nil {
-		return nil, storeError("list revisions", err)
-	}
-	revs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (service.Revision, error) {
-		rev, err := scanRevision(row)
-		if err != nil {
-			return service.Revision{}, err
-		}
-		return *rev, nil
-	})
-	if err != nil {
-		return nil, storeError("list revisions", err)
+		return nil, err
 	}
 	if len(revs) == 0 {
 		return nil, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
@@ -256,6 +247,21 @@ func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.R
 	rows, err := s.pool.Query(ctx, `
 		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 		FROM revisions WHERE article_id = $1 AND number > $2 ORDER BY number LIMIT $3`, articleID, after, opts.Limit+1)
+	revs, err := collectRevisions(rows, err)
+	if err != nil {
+		return nil, err
+	}
+	if len(revs) == 0 {
+		if _, err := s.RevisionMeta(ctx, articleID, 0); err != nil {
+			return nil, err
+		}
+	}
+	return service.NewRevisionPage(revs, opts.Limit), nil
+}
+
+// collectRevisions reads the rows of a revision listing, or returns the
+// error of the query that made them.
+func collectRevisions(rows pgx.Rows, err error) ([]service.Revision, error) {
 	if err != nil {
 		return nil, storeError("list revisions", err)
 	}
@@ -266,13 +272,5 @@ func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.R
 		}
 		return *rev, nil
 	})
-	if err != nil {
-		return nil, storeError("list revisions", err)
-	}
-	if len(revs) == 0 {
-		if _, err := s.RevisionMeta(ctx, articleID, 0); err != nil {
-			return nil, err
-		}
-	}
-	return service.NewRevisionPage(revs, opts.Limit), nil
+	return revs, storeError("list revisions", err)
 }
