@@ -135,6 +135,8 @@ var propertyDocs = map[string]string{
 	"Stats.words_moved":   "Words that moved with a paragraph and are in both its old and new place.",
 	"Stats.facts_changed": "Facts (numbers, money, dates, quotes, corrections, negations) changed, added or removed.",
 	"DiffBody.facts":      "The facts that changed, in the order of the sentence changes.",
+	"Sentence.why":        "In a summary of what is new (since=): added, edited or fact, saying why the sentence is new.",
+	"Sentence.fact":       "When why is fact: the kind of the fact that changed (number, money, percent, date, time, quote, correction or negation).",
 	"Fact.kind":           "What sort of fact: number, money, percent, date, time, quote, correction or negation.",
 	"Fact.change":         "changed, added or removed.",
 	"Fact.old":            "The fact as the old text writes it; absent when it was added.",
