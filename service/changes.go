@@ -35,6 +35,34 @@ func ChangeStatsBetween(prevBody, nextBody string) (ChangeStats, error) {
 	return ChangeStats{WordsAdded: st.WordsAdded, WordsRemoved: st.WordsRemoved, FactsChanged: st.FactsChanged}, nil
 }
 
+// ChangeGuess is the change stats of a draft computed before its write,
+// against the revision that was latest then, so that a store's committer,
+// which writes for everyone, need not spend its time diffing. The store
+// uses it only when the latest revision is still BaseHash.
+type ChangeGuess struct {
+	BaseHash string // "" when the article did not exist
+	Stats    ChangeStats
+}
+
+// GuessChanges compares d with latest (nil for a new article). It returns
+// nil when there is nothing to guess: d repeats latest, or the texts
+// cannot be compared, in which case the store compares them itself.
+func GuessChanges(latest *Revision, d Draft) *ChangeGuess {
+	g := &ChangeGuess{}
+	prevBody := ""
+	if latest != nil {
+		if latest.SameContent(d) {
+			return nil
+		}
+		g.BaseHash, prevBody = latest.ContentHash, latest.Body
+	}
+	var err error
+	if g.Stats, err = ChangeStatsBetween(prevBody, d.Body); err != nil {
+		return nil
+	}
+	return g
+}
+
 // RevisionListOptions selects a page of an article's revisions, oldest
 // first.
 type RevisionListOptions struct {

@@ -6,12 +6,9 @@ import (
 	"github.com/redline-news/redline/service"
 )
 
-// changeGuess is the change stats of a draft computed before its batch,
-// against the revision that was latest then.
-type changeGuess struct {
-	baseHash string // "" when the article did not exist
-	stats    service.ChangeStats
-}
+// changeGuess is the change stats of a draft computed before it is
+// written, against the revision that was latest then.
+type changeGuess = service.ChangeGuess
 
 // guessChanges diffs d against the latest revision before the draft joins
 // a batch, in the caller's goroutine, so that the commit loop, which writes
@@ -22,18 +19,7 @@ func (s *DB) guessChanges(ctx context.Context, d service.Draft) *changeGuess {
 	if err != nil && service.ErrorCode(err) != service.ENOTFOUND {
 		return nil
 	}
-	g := &changeGuess{}
-	prevBody := ""
-	if latest != nil {
-		if latest.SameContent(d) {
-			return nil
-		}
-		g.baseHash, prevBody = latest.ContentHash, latest.Body
-	}
-	if g.stats, err = service.ChangeStatsBetween(prevBody, d.Body); err != nil {
-		return nil
-	}
-	return g
+	return service.GuessChanges(latest, d)
 }
 
 // changesSince returns the stats of d against latest (nil for a new
@@ -44,8 +30,8 @@ func changesSince(latest *service.Revision, d service.Draft, g *changeGuess) (se
 	if latest != nil {
 		base, prevBody = latest.ContentHash, latest.Body
 	}
-	if g != nil && g.baseHash == base {
-		return g.stats, nil
+	if g != nil && g.BaseHash == base {
+		return g.Stats, nil
 	}
 	return service.ChangeStatsBetween(prevBody, d.Body)
 }

@@ -67,12 +67,9 @@ func missingChangeStats(ctx context.Context, tx *sql.Tx) ([]changeUpdate, error)
 	return updates, rows.Err()
 }
 
-// changeGuess is the change stats of a draft computed before its
-// transaction, against the revision that was latest then.
-type changeGuess struct {
-	baseHash string // "" when the article did not exist
-	stats    service.ChangeStats
-}
+// changeGuess is the change stats of a draft computed before it is
+// written, against the revision that was latest then.
+type changeGuess = service.ChangeGuess
 
 // guessChanges diffs d against the latest revision outside the write
 // transaction, so that the committer, which writes for everyone, does not
@@ -82,18 +79,7 @@ func (s *DB) guessChanges(ctx context.Context, d service.Draft) *changeGuess {
 	if err != nil && service.ErrorCode(err) != service.ENOTFOUND {
 		return nil
 	}
-	g := &changeGuess{}
-	prevBody := ""
-	if latest != nil {
-		if latest.SameContent(d) {
-			return nil
-		}
-		g.baseHash, prevBody = latest.ContentHash, latest.Body
-	}
-	if g.stats, err = service.ChangeStatsBetween(prevBody, d.Body); err != nil {
-		return nil
-	}
-	return g
+	return service.GuessChanges(latest, d)
 }
 
 // changesSince returns the stats of d against latest (its number and hash
@@ -104,8 +90,8 @@ func (s *DB) changesSince(ctx context.Context, tx *sql.Tx, latest *service.Revis
 	if latest != nil {
 		base = latest.ContentHash
 	}
-	if g != nil && g.baseHash == base {
-		return g.stats, nil
+	if g != nil && g.BaseHash == base {
+		return g.Stats, nil
 	}
 	prevBody := ""
 	if latest != nil {
