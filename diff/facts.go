@@ -111,9 +111,13 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 		f.key = v.key
 		facts = append(facts, f)
 	}
+	who, found := "", false
 	for _, q := range findQuotes(s) {
+		if !found {
+			who, found = speaker(s), true
+		}
 		f := mk(FactQuote, q)
-		f.Speaker, f.key = speaker(s), quoteKey(q)
+		f.Speaker, f.key = who, quoteKey(q)
 		facts = append(facts, f)
 	}
 	return facts
@@ -133,11 +137,18 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 	if c.Ops == nil || valueTouched(c.Ops) {
 		ov, nv := findValues(old), findValues(new)
 		for _, k := range valueKinds {
-			facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni, "")
+			facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni)
 		}
 	}
 	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 {
-		facts = appendDiffering(facts, FactQuote, quoteKeys(oq), quoteKeys(nq), oi, ni, speaker(new))
+		n := len(facts)
+		facts = appendDiffering(facts, FactQuote, quoteKeys(oq), quoteKeys(nq), oi, ni)
+		if len(facts) > n { // the attribution is looked for only when a quote changed
+			who := speaker(new)
+			for k := n; k < len(facts); k++ {
+				facts[k].Speaker = who
+			}
+		}
 	}
 	return appendNegation(facts, old, new, oi, ni)
 }
@@ -166,7 +177,7 @@ func quoteKeys(qs []string) []keyed {
 // appendDiffering compares the old and new facts of one kind by key: those
 // only on one side are paired in order as changed, and the rest are added
 // or removed.
-func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int, who string) []Fact {
+func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int) []Fact {
 	gone, came := minus(old, new), minus(new, old)
 	for i := range max(len(gone), len(came)) {
 		f := Fact{Kind: k, OldSentence: oi, NewSentence: ni}
@@ -177,9 +188,6 @@ func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int, wh
 			f.Change, f.Old, f.key = FactRemoved, gone[i].text, gone[i].key
 		default:
 			f.Change, f.New, f.key = FactAdded, came[i].text, came[i].key
-		}
-		if k == FactQuote {
-			f.Speaker = who
 		}
 		facts = append(facts, f)
 	}

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"bytes"
 	"math/big"
 	"regexp"
 	"slices"
@@ -86,6 +87,9 @@ func valueAt(s string, i int) (value, bool) {
 		return value{}, false
 	}
 	for _, p := range valuePatterns {
+		if !p.may(w) {
+			continue
+		}
 		if v, ok := try(p.kind, p.re, p.key); ok {
 			v.kind = p.kind
 			if p.kind == FactNumber && partOfName(s, i, i+len(v.text)) {
@@ -106,14 +110,120 @@ const maxValueBytes = 48
 // valuePatterns are tried in order at each place a value can start.
 var valuePatterns = []struct {
 	kind FactKind
+	may  func(w string) bool // false where the pattern cannot match: a cheap test run first
 	re   *regexp.Regexp
 	key  func(string, []int) string
 }{
-	{FactTime, timeRE, timeKey},
-	{FactDate, dateRE, dateKey},
-	{FactMoney, moneyRE, moneyKey},
-	{FactPercent, percentRE, percentKey},
-	{FactNumber, numberRE, func(s string, m []int) string { return amount(sub(s, m, 1), sub(s, m, 2)) }},
+	{FactTime, mayBeTime, timeRE, timeKey},
+	{FactDate, mayBeDate, dateRE, dateKey},
+	{FactMoney, mayBeMoney, moneyRE, moneyKey},
+	{FactPercent, mayBePercent, percentRE, percentKey},
+	{FactNumber, func(string) bool { return true }, numberRE, func(s string, m []int) string { return amount(sub(s, m, 1), sub(s, m, 2)) }},
+}
+
+// The mayBe tests below each hold wherever their pattern matches at the
+// start of w, and fail for most of the places a value can start where it
+// does not, so that the pattern, which is far slower to fail, runs less.
+
+// mayBeTime: a time is one or two digits followed by a colon, "a" or "p"
+// (after an optional space), or "noon" or "midnight".
+func mayBeTime(w string) bool {
+	d := leadingDigits(w)
+	if d == 0 {
+		return hasPrefixFold(w, "noon") || hasPrefixFold(w, "midnight")
+	}
+	if d > 2 || d == len(w) {
+		return false
+	}
+	c := w[d]
+	if reSpace(c) && d+1 < len(w) {
+		c = w[d+1]
+	}
+	return c == ':' || c|0x20 == 'a' || c|0x20 == 'p'
+}
+
+// mayBeDate: a date starts with a capital (a month or a weekday), four
+// digits and a hyphen, or a day of one or two digits followed by white
+// space or an ordinal suffix; the date pattern is case-sensitive.
+func mayBeDate(w string) bool {
+	d := leadingDigits(w)
+	switch {
+	case d == 0:
+		return w[0] >= 'A' && w[0] <= 'Z'
+	case d == 4:
+		return len(w) > 4 && w[4] == '-'
+	case d > 2 || d == len(w):
+		return false
+	}
+	c := w[d]
+	return reSpace(c) || c == 's' || c == 'n' || c == 'r' || c == 't'
+}
+
+// mayBeMoney: a sum starts with a currency sign or code, or names its
+// currency in words after the amount.
+func mayBeMoney(w string) bool {
+	if w[0] == '$' || w[0] >= utf8.RuneSelf {
+		return true
+	}
+	if !isASCIIDigit(w[0]) {
+		for _, code := range []string{"us", "a$", "c$", "nz", "hk", "usd", "eur", "gbp"} {
+			if hasPrefixFold(w, code) {
+				return true
+			}
+		}
+	}
+	return containsFold(w, "dollars") || containsFold(w, "pounds") || containsFold(w, "euros") || containsFold(w, "yen")
+}
+
+// mayBePercent: a percentage has a "%" or a "per" after its amount.
+func mayBePercent(w string) bool {
+	return strings.IndexByte(w, '%') >= 0 || containsFold(w, "per")
+}
+
+// leadingDigits returns the number of ASCII digits w starts with.
+func leadingDigits(w string) int {
+	d := 0
+	for d < len(w) && isASCIIDigit(w[d]) {
+		d++
+	}
+	return d
+}
+
+// reSpace reports whether c is white space as \s matches it.
+func reSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// hasPrefixFold reports whether s starts with the lowercase ASCII prefix,
+// in any case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && asciiEqualFold(s[:len(prefix)], prefix)
+}
+
+// containsFold reports whether s holds the lowercase ASCII word sub, in
+// any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && asciiEqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualFold compares s with the lowercase ASCII lower, ignoring the
+// case of s's ASCII letters.
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // canStartValue reports whether a value can start at s[i]: at the start of
@@ -132,8 +242,35 @@ func canStartValue(s string, i int) bool {
 	case !isWordByte(c):
 		return false
 	}
-	word := strings.ToLower(s[i:wordEnd(s, i)])
-	return startWords[word] || wordValues[strings.SplitN(word, "-", 2)[0]] != 0
+	end := wordEnd(s, i)
+	if end-i > len("september") {
+		// No start word is longer, and a number word's first part
+		// ("twenty-one") is shorter still.
+		if k := strings.IndexByte(s[i:end], '-'); k < 0 || k > len("seventeen") {
+			return false
+		}
+	}
+	var buf [16]byte
+	word := appendLower(buf[:0], s[i:end])
+	if startWords[string(word)] {
+		return true
+	}
+	if k := bytes.IndexByte(word, '-'); k >= 0 {
+		word = word[:k]
+	}
+	return wordValues[string(word)] != 0
+}
+
+// appendLower appends s, ASCII letters lowercased, to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // startWords are the words other than numbers a value can start with.
@@ -449,6 +586,9 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 // or "added" ("said Jane Smith"), or after "according to"; "" when only a
 // pronoun or nothing names them.
 func speaker(s string) string {
+	if !hasSayingVerb(s) {
+		return ""
+	}
 	bare := quoteRE.ReplaceAllString(s, " Q ")
 	for _, m := range saidBeforeRE.FindAllStringSubmatch(bare, -1) {
 		if name := nameBefore(strings.Fields(m[1])); name != "" {
@@ -463,6 +603,21 @@ func speaker(s string) string {
 		}
 	}
 	return ""
+}
+
+// sayingVerbs are the words one of which every attribution pattern needs,
+// as the patterns spell them.
+var sayingVerbs = []string{"said", "says", "added", "adds", "told", "tells", "stated", "explained", "wrote", "asked", "according to"}
+
+// hasSayingVerb reports whether s holds a verb of saying: without one no
+// attribution pattern can match, and the patterns are slow to fail.
+func hasSayingVerb(s string) bool {
+	for _, v := range sayingVerbs {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBefore takes the name that ends right before a verb of saying: the
