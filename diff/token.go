@@ -196,9 +196,18 @@ var byteClass = func() (t [256]uint8) {
 const classOther = 2
 
 // singleRuneScripts are the scripts whose letters UAX #29 splits one by one.
+// Their few letters that it joins with others (such as "々") still count
+// one by one: a word of one letter ends where it starts, so its count adds
+// up over any cut.
 var singleRuneScripts = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana,
 	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tai_Tham, unicode.Tai_Viet}
 
+// isSingleRuneWord reports whether r is a word of its own: a letter or
+// digit the tokenizer never joins with a Latin letter (splitLetters, made
+// from the tokenizer itself, which covers the Tangut, Nüshu and Khitan
+// ideographs as well as the scripts above), or one of singleRuneScripts.
+//
+//go:generate go run gen_singles.go
 func isSingleRuneWord(r rune) bool {
-	return r >= 0x0E00 && unicode.IsOneOf(singleRuneScripts, r)
+	return r >= 0x0E00 && (unicode.Is(splitLetters, r) || unicode.IsOneOf(singleRuneScripts, r))
 }
