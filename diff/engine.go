@@ -96,9 +96,13 @@ func commonSuffixLines(a, b string) int {
 }
 
 // commonPrefix returns the length of the common prefix of a and b,
-// comparing 64 bytes at a time first: unchanged articles share long runs.
+// comparing 4 KiB, then 64 bytes at a time first: unchanged articles share
+// long runs.
 func commonPrefix(a, b string) int {
 	n, i := min(len(a), len(b)), 0
+	for i+4096 <= n && a[i:i+4096] == b[i:i+4096] {
+		i += 4096
+	}
 	for i+64 <= n && a[i:i+64] == b[i:i+64] {
 		i += 64
 	}
@@ -111,6 +115,9 @@ func commonPrefix(a, b string) int {
 // commonSuffix returns the length of the common suffix of a and b.
 func commonSuffix(a, b string) int {
 	n, i := min(len(a), len(b)), 0
+	for i+4096 <= n && a[len(a)-i-4096:len(a)-i] == b[len(b)-i-4096:len(b)-i] {
+		i += 4096
+	}
 	for i+64 <= n && a[len(a)-i-64:len(a)-i] == b[len(b)-i-64:len(b)-i] {
 		i += 64
 	}
