@@ -77,7 +77,12 @@ func findValues(s string) []value {
 func valueAt(s string, i int) (value, bool) {
 	w := s[i:min(len(s), i+maxValueBytes)]
 	try := func(k FactKind, re *regexp.Regexp, key func(string, []int) string) (value, bool) {
-		m := re.FindStringSubmatchIndex(w)
+		var m []int
+		if k == FactNumber && isASCIIDigit(w[0]) {
+			m = matchNumber(w)
+		} else {
+			m = re.FindStringSubmatchIndex(w)
+		}
 		if m == nil || !endsValue(w, m[1]) {
 			return value{}, false
 		}
@@ -155,8 +160,98 @@ func mayBeDate(w string) bool {
 	case d > 2 || d == len(w):
 		return false
 	}
-	c := w[d]
-	return reSpace(c) || c == 's' || c == 'n' || c == 'r' || c == 't'
+	// A day: an optional ordinal suffix, white space, an optional "of",
+	// then a month, which starts with one of "JFMASOND".
+	j := d
+	if len(w) >= j+2 && (w[j:j+2] == "st" || w[j:j+2] == "nd" || w[j:j+2] == "rd" || w[j:j+2] == "th") {
+		j += 2
+	}
+	if j+1 >= len(w) || !reSpace(w[j]) {
+		return false
+	}
+	j++
+	if strings.HasPrefix(w[j:], "of") && j+3 < len(w) && reSpace(w[j+2]) && strings.IndexByte("JFMASOND", w[j+3]) >= 0 {
+		return true
+	}
+	return strings.IndexByte("JFMASOND", w[j]) >= 0
+}
+
+// matchNumber matches numberRE at the start of w, which starts with a
+// digit, as the pattern does but without its backtracking: it returns the
+// submatch indexes FindStringSubmatchIndex would, or nil. Where a scale
+// word might hold a letter that only Unicode case folding makes ASCII
+// ("thouſand"), it leaves the match to the pattern.
+func matchNumber(w string) []int {
+	d := leadingDigits(w)
+	// \d{1,3}(?:,\d{3})+ comes first: it can only take all of at most three
+	// leading digits, then as many groups as there are, or one fewer, after
+	// which a comma ends the number.
+	if d <= 3 {
+		groups := 0
+		for p := d + 4*groups; p+4 <= len(w) && w[p] == ',' && leadingDigits(w[p+1:p+4]) == 3; p = d + 4*groups {
+			groups++
+		}
+		if groups > 0 {
+			m, fallback := numberTail(w, d+4*groups)
+			if fallback {
+				return numberRE.FindStringSubmatchIndex(w)
+			}
+			if m != nil {
+				return m
+			}
+			if groups > 1 {
+				m, _ := numberTail(w, d+4*(groups-1))
+				return m
+			}
+		}
+	}
+	// \d+: fewer digits would end between two digits, which is no word
+	// boundary.
+	m, fallback := numberTail(w, d)
+	if fallback {
+		return numberRE.FindStringSubmatchIndex(w)
+	}
+	return m
+}
+
+// numberTail matches what may follow the integer part w[:p] of a number:
+// decimals, then a scale word, each taken if the match can end after them
+// at a word boundary. fallback asks for the pattern instead.
+func numberTail(w string, p int) (m []int, fallback bool) {
+	if p+1 < len(w) && w[p] == '.' && isASCIIDigit(w[p+1]) {
+		q := p + 1 + leadingDigits(w[p+1:])
+		if m, fallback := numberScale(w, q); fallback || m != nil {
+			return m, fallback
+		}
+	}
+	return numberScale(w, p)
+}
+
+// numberScale matches an optional scale word after the number w[:e].
+func numberScale(w string, e int) (m []int, fallback bool) {
+	if e+1 < len(w) && reSpace(w[e]) {
+		rest := w[e+1:]
+		for _, sc := range []string{"hundred", "thousand", "million", "billion", "trillion"} {
+			if hasPrefixFold(rest, sc) {
+				if f := e + 1 + len(sc); wordBoundaryAt(w, f) {
+					return []int{0, f, 0, e, e, f}, false
+				}
+				break
+			}
+		}
+		if hasPrefixFold(rest, "thou") && len(rest) > 4 && rest[4] >= utf8.RuneSelf {
+			return nil, true
+		}
+	}
+	if wordBoundaryAt(w, e) {
+		return []int{0, e, 0, e, -1, -1}, false
+	}
+	return nil, false
+}
+
+// wordBoundaryAt reports whether \b holds at w[p] after a word byte.
+func wordBoundaryAt(w string, p int) bool {
+	return p == len(w) || !(asciiWord[w[p]&0x7f] && w[p] < utf8.RuneSelf)
 }
 
 // mayBeMoney: a sum starts with a currency sign or code, or names its
@@ -177,7 +272,20 @@ func mayBeMoney(w string) bool {
 
 // mayBePercent: a percentage has a "%" or a "per" after its amount.
 func mayBePercent(w string) bool {
-	return strings.IndexByte(w, '%') >= 0 || containsFold(w, "per")
+	if !isASCIIDigit(w[0]) {
+		return strings.IndexByte(w, '%') >= 0 || containsFold(w, "per")
+	}
+	// The amount takes all of the digits, commas and points it starts
+	// with, or the next byte would be none of white space, "%" and "p";
+	// then come at most two spaces.
+	j := 0
+	for j < len(w) && (isASCIIDigit(w[j]) || w[j] == ',' || w[j] == '.') {
+		j++
+	}
+	for k := 0; k < 2 && j < len(w) && reSpace(w[j]); k++ {
+		j++
+	}
+	return j < len(w) && (w[j] == '%' || hasPrefixFold(w[j:], "per"))
 }
 
 // leadingDigits returns the number of ASCII digits w starts with.
@@ -340,6 +448,13 @@ func sub(s string, m []int, k int) string {
 // amount normalises a number and an optional scale word ("2.5",
 // " million") to an exact rational, written in lowest terms.
 func amount(num, scale string) string {
+	if scale == "" && num != "" && leadingDigits(num) == len(num) {
+		// A whole number, the most common value: its digits are its key.
+		if t := strings.TrimLeft(num, "0"); t != "" {
+			return t
+		}
+		return "0"
+	}
 	r, ok := parseNumber(num)
 	if !ok {
 		return ""
