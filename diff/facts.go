@@ -140,7 +140,7 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 			facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni)
 		}
 	}
-	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 {
+	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 && !slices.Equal(oq, nq) {
 		n := len(facts)
 		facts = appendDiffering(facts, FactQuote, quoteKeys(oq), quoteKeys(nq), oi, ni)
 		if len(facts) > n { // the attribution is looked for only when a quote changed
@@ -213,6 +213,9 @@ func minus(a, b []keyed) []keyed {
 
 // appendNegation flags a negation added to or removed from a sentence.
 func appendNegation(facts []Fact, old, new string, oi, ni *int) []Fact {
+	if !negationCountDiffers(old, new) {
+		return facts
+	}
 	on, nn := negations(old), negations(new)
 	switch {
 	case len(nn) > len(on):
@@ -222,6 +225,32 @@ func appendNegation(facts []Fact, old, new string, oi, ni *int) []Fact {
 	}
 	return facts
 }
+
+// negationCountDiffers reports whether old and new hold different numbers
+// of negations, counting only in the stretch where they differ: the words
+// of their common start and end, each a run of the bytes negations reads
+// as a word, are in both and count the same. The stretch is widened to the
+// runs it cuts and to the one that ends where it starts, and keeps the
+// byte after its last run, which the "No." test reads.
+func negationCountDiffers(old, new string) bool {
+	p := commonPrefix(old, new)
+	q := commonSuffix(old[p:], new[p:])
+	lo := p
+	for lo > 0 && isNegationRunByte(old[lo-1]) {
+		lo--
+	}
+	oe, ne := len(old)-q, len(new)-q
+	for q > 0 && isNegationRunByte(old[oe]) {
+		oe, ne, q = oe+1, ne+1, q-1
+	}
+	if q > 0 { // the byte after the last run, for the "No." test
+		oe, ne = oe+1, ne+1
+	}
+	return len(negations(old[lo:oe])) != len(negations(new[lo:ne]))
+}
+
+// isNegationRunByte reports whether negations reads c as part of a word.
+func isNegationRunByte(c byte) bool { return isWordByte(c) || c == '\'' }
 
 // extra returns the first word of a that b has fewer of.
 func extra(a, b []string) string {
@@ -329,8 +358,11 @@ func valueTouched(ops []Op) bool {
 			if canStartValue(t, i) && (i == 0 || !isWordByte(t[i-1])) {
 				return true
 			}
-			if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) && valueWords[strings.ToLower(t[i:wordEnd(t, i)])] {
-				return true
+			if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) {
+				var buf [16]byte
+				if valueWords[string(appendLower(buf[:0], t[i:wordEnd(t, i)]))] {
+					return true
+				}
 			}
 		}
 	}

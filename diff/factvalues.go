@@ -123,7 +123,7 @@ var valuePatterns = []struct {
 	{FactDate, mayBeDate, dateRE, dateKey},
 	{FactMoney, mayBeMoney, moneyRE, moneyKey},
 	{FactPercent, mayBePercent, percentRE, percentKey},
-	{FactNumber, func(string) bool { return true }, numberRE, func(s string, m []int) string { return amount(sub(s, m, 1), sub(s, m, 2)) }},
+	{FactNumber, mayBeNumber, numberRE, func(s string, m []int) string { return amount(sub(s, m, 1), sub(s, m, 2)) }},
 }
 
 // The mayBe tests below each hold wherever their pattern matches at the
@@ -140,11 +140,21 @@ func mayBeTime(w string) bool {
 	if d > 2 || d == len(w) {
 		return false
 	}
-	c := w[d]
-	if reSpace(c) && d+1 < len(w) {
-		c = w[d+1]
+	if w[d] == ':' { // minutes: [0-5]\d
+		return d+2 < len(w) && w[d+1] >= '0' && w[d+1] <= '5' && isASCIIDigit(w[d+2])
 	}
-	return c == ':' || c|0x20 == 'a' || c|0x20 == 'p'
+	// \s?[ap]\.?m
+	j := d
+	if reSpace(w[j]) {
+		j++
+	}
+	if j >= len(w) || w[j]|0x20 != 'a' && w[j]|0x20 != 'p' {
+		return false
+	}
+	if j++; j < len(w) && w[j] == '.' {
+		j++
+	}
+	return j < len(w) && w[j]|0x20 == 'm'
 }
 
 // mayBeDate: a date starts with a capital (a month or a weekday), four
@@ -154,7 +164,7 @@ func mayBeDate(w string) bool {
 	d := leadingDigits(w)
 	switch {
 	case d == 0:
-		return w[0] >= 'A' && w[0] <= 'Z'
+		return startsWithMonthOrDay(w)
 	case d == 4:
 		return len(w) > 4 && w[4] == '-'
 	case d > 2 || d == len(w):
@@ -254,6 +264,37 @@ func wordBoundaryAt(w string, p int) bool {
 	return p == len(w) || !(asciiWord[w[p]&0x7f] && w[p] < utf8.RuneSelf)
 }
 
+// monthsAndDays are the names a date can start with, spelt as dateRE does.
+var monthsAndDays = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.",
+	"Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+func startsWithMonthOrDay(w string) bool {
+	if w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, m := range monthsAndDays {
+		if strings.HasPrefix(w, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeNumber: a number starts with a digit or a number word of wordPat,
+// which has no "one".
+func mayBeNumber(w string) bool {
+	if isASCIIDigit(w[0]) {
+		return true
+	}
+	var buf [16]byte
+	word := appendLower(buf[:0], w[:wordEnd(w, 0)])
+	if k := bytes.IndexByte(word, '-'); k >= 0 {
+		word = word[:k]
+	}
+	return string(word) != "one" && wordValues[string(word)] != 0
+}
+
 // mayBeMoney: a sum starts with a currency sign or code, or names its
 // currency in words after the amount.
 func mayBeMoney(w string) bool {
@@ -350,23 +391,59 @@ func canStartValue(s string, i int) bool {
 	case !isWordByte(c):
 		return false
 	}
-	end := wordEnd(s, i)
-	if end-i > len("september") {
-		// No start word is longer, and a number word's first part
-		// ("twenty-one") is shorter still.
-		if k := strings.IndexByte(s[i:end], '-'); k < 0 || k > len("seventeen") {
-			return false
-		}
+	if !startLetters[c] {
+		return false
 	}
-	var buf [16]byte
-	word := appendLower(buf[:0], s[i:end])
-	if startWords[string(word)] {
+	word := s[i:wordEnd(s, i)]
+	if inWordSet(startKeys, startWords, word) {
 		return true
 	}
-	if k := bytes.IndexByte(word, '-'); k >= 0 {
+	if k := strings.IndexByte(word, '-'); k >= 0 {
 		word = word[:k]
 	}
-	return wordValues[string(word)] != 0
+	return inWordSet(valueKeys, valueWordSet, word)
+}
+
+// startKeys and valueKeys hold the words of startWords and wordValues of
+// up to 8 letters packed into a number, which is faster to look up than a
+// string for every word of a text.
+var startKeys, valueKeys = packedKeys(startWords), packedKeys(valueWordSet)
+
+func packedKeys(words map[string]bool) map[uint64]bool {
+	m := make(map[uint64]bool, len(words))
+	for w := range words {
+		if len(w) <= 8 {
+			m[packLower(w)] = true
+		}
+	}
+	return m
+}
+
+// packLower packs the ASCII word w of at most 8 bytes, lowercased, into a
+// number; no letter is zero, so words of different lengths differ.
+func packLower(w string) uint64 {
+	var k uint64
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k = k<<8 | uint64(c)
+	}
+	return k
+}
+
+// inWordSet reports whether the ASCII word w, lowercased, is in words,
+// whose words of up to 8 letters are packed in keys.
+func inWordSet(keys map[uint64]bool, words map[string]bool, w string) bool {
+	switch {
+	case len(w) <= 8:
+		return keys[packLower(w)]
+	case len(w) > 16:
+		return false // longer than any word of the sets
+	}
+	var buf [16]byte
+	return words[string(appendLower(buf[:0], w))]
 }
 
 // appendLower appends s, ASCII letters lowercased, to b.
@@ -380,6 +457,26 @@ func appendLower(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// startLetters holds the first letters, in either case, of startWords and
+// wordValues.
+var startLetters = func() (t [utf8.RuneSelf]bool) {
+	for _, m := range []map[string]bool{startWords, valueWordSet} {
+		for w := range m {
+			t[w[0]], t[w[0]-'a'+'A'] = true, true
+		}
+	}
+	return t
+}()
+
+// valueWordSet is the set of the keys of wordValues.
+var valueWordSet = func() map[string]bool {
+	m := make(map[string]bool, len(wordValues))
+	for w := range wordValues {
+		m[w] = true
+	}
+	return m
+}()
 
 // startWords are the words other than numbers a value can start with.
 var startWords = map[string]bool{"noon": true, "midnight": true, "usd": true, "eur": true, "gbp": true, "us": true,
@@ -430,8 +527,8 @@ func isYear(t string) bool {
 // afterPreposition reports whether the word before s[i] is one that puts
 // a year on its own ("in 2019", "since 2015").
 func afterPreposition(s string, i int) bool {
-	ws := strings.Fields(s[max(0, i-12):i])
-	return len(ws) > 0 && yearPrepositions[strings.ToLower(ws[len(ws)-1])]
+	w := lastField(s[max(0, i-12):i])
+	return w != "" && yearPrepositions[strings.ToLower(w)]
 }
 
 var yearPrepositions = map[string]bool{"in": true, "since": true, "until": true, "by": true, "from": true, "before": true,
@@ -627,20 +724,56 @@ func partOfName(s string, lo, hi int) bool {
 	if before == '#' {
 		return true
 	}
-	words := strings.Fields(s[:lo])
-	if len(words) > 0 && nameWords[strings.ToLower(words[len(words)-1])] {
+	if w := lastField(s[:lo]); w != "" && nameWords[strings.ToLower(w)] {
 		return true
 	}
-	rest := strings.Fields(s[hi:])
-	for k := 0; k < len(rest) && k < 3; k++ {
-		if slices.Contains(streetWords, strings.TrimRight(rest[k], ",")) {
+	rest := s[hi:]
+	for k := 0; k < 3; k++ {
+		var w string
+		if w, rest = nextField(rest); w == "" {
+			break
+		}
+		if slices.Contains(streetWords, strings.TrimRight(w, ",")) {
 			return k > 0
 		}
-		if r, _ := utf8.DecodeRuneInString(rest[k]); !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			break
 		}
 	}
 	return false
+}
+
+// lastField returns the last of strings.Fields(s), or "", without
+// splitting all of s.
+func lastField(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= n
+	}
+	return s[start:end]
+}
+
+// nextField returns the first of strings.Fields(s), or "", and what
+// follows it.
+func nextField(s string) (field, rest string) {
+	start := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	end := strings.IndexFunc(s[start:], unicode.IsSpace)
+	if end < 0 {
+		return s[start:], ""
+	}
+	return s[start : start+end], s[start+end:]
 }
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -653,7 +786,7 @@ var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
 // mark left open runs to the end of the sentence, and a closing one with no
 // opening mark closes a quotation that began in an earlier sentence.
 func findQuotes(s string) []string {
-	if !strings.ContainsAny(s, "\"“”") {
+	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") && !strings.Contains(s, "”") {
 		return nil
 	}
 	var out []string

@@ -78,3 +78,58 @@ func TestMayBeHoldsWherePatternsMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationCountDiffersAsFullCount checks the shortcut against counting
+// the negations of both whole texts, on random edits of random sentences.
+func TestNegationCountDiffersAsFullCount(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	parts := []string{"no", "No", "not", "never", "cannot", "don't", "isn’t", "can't", "won'T", "N'T", "'", "’", ".", ". ",
+		" ", "  ", ",", "yes", "a", "n", "t", "know", "é", "no.", "No. 5"}
+	gen := func(n int) string {
+		var b strings.Builder
+		for ; n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		return b.String()
+	}
+	for k := 0; k < 200_000; k++ {
+		pre, suf := gen(rng.Intn(4)), gen(rng.Intn(4))
+		old, new := pre+gen(rng.Intn(3))+suf, pre+gen(rng.Intn(3))+suf
+		if got, want := negationCountDiffers(old, new), len(negations(old)) != len(negations(new)); got != want {
+			t.Fatalf("%q → %q: got %v, counting all gives %v", old, new, got, want)
+		}
+	}
+}
+
+// TestFieldsAsStringsFields checks lastField and nextField against
+// strings.Fields.
+func TestFieldsAsStringsFields(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	parts := []string{"a", "Route", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "é", ",", "66"}
+	for k := 0; k < 100_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := strings.Fields(s)
+		last := ""
+		if len(want) > 0 {
+			last = want[len(want)-1]
+		}
+		if got := lastField(s); got != last {
+			t.Fatalf("lastField(%q) = %q, want %q", s, got, last)
+		}
+		var got []string
+		for rest := s; ; {
+			var f string
+			if f, rest = nextField(rest); f == "" {
+				break
+			}
+			got = append(got, f)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("nextField over %q gives %q, want %q", s, got, want)
+		}
+	}
+}
