@@ -54,7 +54,7 @@ func Compare(old, new string, opts Options) (*Result, error) {
 		// is new, and none of them is news about a change.
 		r.Facts = []Fact{}
 	} else {
-		r.Facts, late = findFacts(r.Sentences, d.end)
+		r.Facts, late = findFacts(r.Sentences, d.factsEnd)
 	}
 	r.Degraded = r.Degraded || late
 	r.Stats.FactsChanged = len(r.Facts)
