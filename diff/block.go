@@ -69,6 +69,9 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 		d.replace(o0, o1, n0, n1)
 		return
 	}
+	if d.ids == nil { // sized once rather than grown token by token
+		d.ids = make(map[string]rune, min(len(a)+len(b), 1<<12))
+	}
 	ra, okA := d.tokenRunes(d.old, a, d.runes[0][:0])
 	rb, okB := d.tokenRunes(d.new, b, d.runes[1][:0])
 	d.runes[0], d.runes[1] = ra, rb

@@ -229,3 +229,33 @@ func TestRewriteStaysParagraphSized(t *testing.T) {
 		})
 	}
 }
+
+// TestInvalidUTF8InNewText checks that invalid UTF-8 is found anywhere in
+// the new text, also where it shares bytes with the old one, which is
+// checked whole while the new one is checked only where they differ.
+func TestInvalidUTF8InNewText(t *testing.T) {
+	valid := "Café au lait, 北京. "
+	cases := []struct{ old, new string }{
+		{valid, valid + "\xff"},
+		{valid, "\xff" + valid},
+		{valid + "é", valid + "\xc3"},       // the prefix ends inside a rune
+		{"é" + valid, "\xa9" + valid},       // the suffix starts inside a rune
+		{valid + "北", valid + "\xe5\x8c"},   // a rune cut short at the end
+		{"x" + valid, "\xe5" + valid[1:]},   // a lead byte before the shared text
+		{"ab" + valid, "a\xe5\x8c" + valid}, // a lead byte completed by nothing
+		{valid + "é" + valid, valid + "\xc3\xc3" + valid},
+	}
+	for _, c := range cases {
+		if utf8.ValidString(c.new) {
+			t.Fatalf("%q is valid UTF-8; fix the case", c.new)
+		}
+		if _, err := diff.Compare(c.old, c.new, diff.Options{}); !errors.Is(err, diff.ErrInvalidUTF8) {
+			t.Errorf("%q → %q: got %v, want ErrInvalidUTF8", c.old, c.new, err)
+		}
+	}
+	for _, c := range [][2]string{{valid + "é", valid + "è"}, {"é" + valid, "è" + valid}, {valid, valid}, {"", valid}, {valid, ""}} {
+		if _, err := diff.Compare(c[0], c[1], diff.Options{}); err != nil {
+			t.Errorf("%q → %q: %v", c[0], c[1], err)
+		}
+	}
+}
