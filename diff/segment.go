@@ -7,11 +7,6 @@ import (
 	"github.com/redline-news/redline/internal/text"
 )
 
-// bytesPerSentence is a little under the average sentence of news prose,
-// to size slices up front rather than grow them: growing was a fifth of the
-// time of a comparison.
-const bytesPerSentence = 110
-
 // paragraph is what one paragraph yields: its byte range, its sentences
 // with offsets relative to its start, and its number of words.
 type paragraph struct {
@@ -167,7 +162,11 @@ func gluePunctuation(body string, sents []text.Sentence) []text.Sentence {
 // before it, or the one after it at the start of the text, as punctuation
 // within a paragraph does.
 func flatten(src string, paras []paragraph) ([]text.Sentence, int) {
-	sents := make([]text.Sentence, 0, len(src)/bytesPerSentence+1)
+	n := 0
+	for _, p := range paras {
+		n += len(p.sents)
+	}
+	sents := make([]text.Sentence, 0, n) // unchanged paragraphs are one each
 	words := 0
 	lead := -1 // start of leading punctuation paragraphs
 	for _, p := range paras {
