@@ -95,7 +95,7 @@ func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
 	if len(ops) == 1 && ops[0].Op == Equal { // identical texts
 		s.ns, s.newWords = s.os, s.oldWords
 	} else {
-		s.ns, s.newWords = splitNew(new, ops, paras)
+		s.ns, s.newWords = splitNew(new, ops, paras, old)
 	}
 	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
 	s.nPart = partners(s.ns, s.os, ops, false)
