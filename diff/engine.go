@@ -42,7 +42,7 @@ type differ struct {
 	// prefix and suffix are the lengths of the common prefix and suffix
 	// of the texts, in bytes.
 	prefix, suffix int
-	factsEnd time.Time // for the facts
+	factsEnd       time.Time // for the facts
 
 	degraded bool
 	ids      map[string]rune
