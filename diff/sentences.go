@@ -360,7 +360,7 @@ func firstEqualWord(op Op, st text.Sentence, fromOld bool) (int, bool) {
 func firstWordByte(s string) int {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
-			if asciiWord[s[i]] {
+			if asciiWord[s[i]] && s[i] != '_' { // "_" is punctuation here
 				return i
 			}
 			i++
