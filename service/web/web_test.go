@@ -220,3 +220,19 @@ func TestPagesShareTheAPIsCache(t *testing.T) {
 		t.Fatalf("after the API's diff: %d entries of %d bytes, want more than the page's %d of %d, within %d", n, b, page, pageBytes, cache.Limit())
 	}
 }
+
+// The page and the API map errors to statuses with one function, so the
+// same fault gets the same status on both.
+func TestPageAndAPIAnswerAnErrorAlike(t *testing.T) {
+	s := storySite(t, web.Config{})
+	for _, tc := range []struct{ page, api string }{
+		{"/articles/missing", "/v1/articles/missing"},
+		{"/articles/bad%20id", "/v1/articles/bad%20id"},
+		{"/articles/council-budget?to=9", "/v1/articles/council-budget/revisions/9"},
+	} {
+		page, api := s.get(t, tc.page), s.get(t, tc.api)
+		if page.status != api.status || page.status < 400 {
+			t.Errorf("%s answered %d, %s answered %d: want one error status", tc.page, page.status, tc.api, api.status)
+		}
+	}
+}
