@@ -50,7 +50,7 @@ func (s *DB) QueueDriver() riverdriver.Driver[*sql.Tx] {
 // insertEvent writes ev and queues one delivery job per subscription that
 // wants it, inside the transaction of the change ev describes.
 func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, ev service.Event) error {
-	res, err := tx.ExecContext(ctx, `
+	res, err := s.in(tx).exec(ctx, `
 		INSERT INTO events (kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		ev.Kind, ev.ArticleID, ev.Revision, ev.Title, ev.URL, nullableJSON(ev.Metadata),
@@ -77,7 +77,7 @@ func (s *DB) insertDeletionEvent(ctx context.Context, tx *sql.Tx, articleID stri
 }
 
 func (s *DB) queueDeliveries(ctx context.Context, tx *sql.Tx, ev *service.Event) error {
-	subs, err := subscriptions(ctx, tx)
+	subs, err := subscriptions(ctx, s.in(tx))
 	if err != nil {
 		return err
 	}

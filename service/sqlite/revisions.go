@@ -13,17 +13,32 @@ import (
 // PutRevision stores d as the next revision of its article. See
 // service.RevisionStore. Concurrent calls share one transaction and one
 // fsync (see internal/groupcommit); each returns once its batch is durable.
+//
+// The latest revision is read first, outside the committer: a draft that
+// repeats it is answered from that read without a write, and a new one is
+// hashed, counted and diffed against it here, so that the committer, which
+// writes for every caller in turn, only checks the latest revision is still
+// the one read and inserts.
 func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revision, _ bool, err error) {
 	defer func() { err = s.storeError(err) }()
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
-	guess := s.guessChanges(ctx, d)
+	latest, err := latestRevision(ctx, s.pool(), d.ArticleID, true)
+	switch {
+	case service.ErrorCode(err) == service.ENOTFOUND:
+		latest = nil
+	case err != nil:
+		return nil, false, err
+	case service.Unchanged(latest, d):
+		return latest, false, nil
+	}
+	w := pendingWrite{draft: d, digest: d.Digest(), guess: service.GuessChanges(latest, d)}
 	var rev *service.Revision
 	var created bool
 	err = s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
-		rev, created, err = s.putRevision(ctx, tx, d, guess)
+		rev, created, err = s.putRevision(ctx, tx, &w)
 		return err
 	}, func() {
 		if created {
@@ -36,9 +51,18 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revis
 	return rev, created, nil
 }
 
-// putRevision writes d inside tx, which may hold other drafts of the same
+// pendingWrite is a draft with what was computed of it before its turn in
+// the committer.
+type pendingWrite struct {
+	draft  service.Draft
+	digest service.DraftDigest
+	guess  *changeGuess
+}
+
+// putRevision writes w inside tx, which may hold other drafts of the same
 // batch, written before it.
-func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft, guess *changeGuess) (*service.Revision, bool, error) {
+func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*service.Revision, bool, error) {
+	d := w.draft
 	// Only the latest number and hash are read here: the committer writes
 	// for every caller, so it reads a body only when it must.
 	latest, err := latestMeta(ctx, s.in(tx), d.ArticleID)
@@ -48,12 +72,12 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft, guess
 	if err := d.CheckPreconditions(latest); err != nil {
 		return nil, false, err
 	}
-	if latest != nil && latest.ContentHash == service.ContentHash(d.Title, d.Body) {
+	if latest != nil && latest.ContentHash == w.digest.ContentHash {
 		unchanged, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
 		return unchanged, false, err
 	}
-	rev := service.NewRevision(d, nextNumber(latest), s.Now())
-	if rev.Changes, err = s.changesSince(ctx, tx, latest, d, guess); err != nil {
+	rev := service.NewRevisionFrom(d, w.digest, nextNumber(latest), s.Now())
+	if rev.Changes, err = s.changesSince(ctx, tx, latest, d, w.guess); err != nil {
 		return nil, false, err
 	}
 	if err := insertRevision(ctx, s.in(tx), rev); err != nil {
