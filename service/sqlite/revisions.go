@@ -134,7 +134,8 @@ func insertRevision(ctx context.Context, r runner, rev *service.Revision) error 
 }
 
 // LatestRevision returns the newest revision of an article.
-func (s *DB) LatestRevision(ctx context.Context, articleID string) (*service.Revision, error) {
+func (s *DB) LatestRevision(ctx context.Context, articleID string) (_ *service.Revision, err error) {
+	defer func() { err = s.storeError(err) }()
 	return latestRevision(ctx, s.pool(), articleID, true)
 }
 
@@ -143,7 +144,8 @@ const revisionByNumberSQL = `
 	FROM revisions WHERE article_id = ? AND number = ?`
 
 // RevisionByNumber returns revision n of an article.
-func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*service.Revision, error) {
+func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (_ *service.Revision, err error) {
+	defer func() { err = s.storeError(err) }()
 	rev, err := scanRevision(s.pool().queryRow(ctx, revisionByNumberSQL, articleID, n).Scan, true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
@@ -152,7 +154,8 @@ func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*se
 }
 
 // Revisions returns every revision of an article, without bodies.
-func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revision, error) {
+func (s *DB) Revisions(ctx context.Context, articleID string) (_ []service.Revision, err error) {
+	defer func() { err = s.storeError(err) }()
 	rows, err := s.pool().query(ctx, `
 		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 		FROM revisions WHERE article_id = ? ORDER BY number`, articleID)
@@ -183,7 +186,8 @@ const listRevisionsSQL = `
 
 // ListRevisions returns a page of an article's revisions, oldest first,
 // without bodies: an index range on (article_id, number), never a diff.
-func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.RevisionListOptions) (*service.RevisionPage, error) {
+func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.RevisionListOptions) (_ *service.RevisionPage, err error) {
+	defer func() { err = s.storeError(err) }()
 	after, err := opts.Validate()
 	if err != nil {
 		return nil, err
@@ -256,12 +260,13 @@ const revisionMetaSQL = `SELECT number, content_hash FROM revisions WHERE articl
 // article, or of its latest when n is 0, without reading title or body: it
 // is all a cache lookup needs. It is answered from memory when it can (see
 // metaCache).
-func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
+func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (_ service.RevisionMeta, err error) {
+	defer func() { err = s.storeError(err) }()
 	m, gen, ok := s.meta.get(articleID, n)
 	if ok {
 		return m, nil
 	}
-	m, err := s.readRevisionMeta(ctx, articleID, n)
+	m, err = s.readRevisionMeta(ctx, articleID, n)
 	if err == nil {
 		s.meta.put(gen, n == 0, m)
 	}

@@ -45,6 +45,7 @@ type DB struct {
 	// batches and drafts count the committer's batches and the writes in
 	// them (see BatchStats).
 	batches, drafts atomic.Int64
+	closed          atomic.Bool // set by Close: errors then say the store is closed
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 
@@ -104,6 +105,7 @@ func dsn(path string) string {
 // Close finishes the writes already submitted, then closes the database;
 // WAL content is checkpointed into the file.
 func (s *DB) Close() error {
+	s.closed.Store(true)
 	s.watch.close()
 	s.writes.Close()
 	s.stmts.close()

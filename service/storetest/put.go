@@ -56,7 +56,9 @@ func testPut(t *testing.T, h Harness) {
 // batchStats is the count of writes a store's committer has run, for a
 // store that reports it (both do), else 0.
 func batchStats(s service.RevisionStore) int64 {
-	if b, ok := s.(interface{ BatchStats() (batches, drafts int64) }); ok {
+	if b, ok := s.(interface {
+		BatchStats() (batches, drafts int64)
+	}); ok {
 		_, drafts := b.BatchStats()
 		return drafts
 	}
