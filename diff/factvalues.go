@@ -1030,13 +1030,29 @@ var (
 // isCorrection reports whether s is a correction notice. Cheap substring
 // tests rule out most sentences before the pattern runs.
 func isCorrection(s string) bool {
-	for _, cue := range correctionCues {
-		if strings.Contains(s, cue) {
-			return correctionRE.MatchString(s)
+	return hasCorrectionCue(s) && correctionRE.MatchString(s)
+}
+
+// hasCorrectionCue reports whether s holds one of correctionCues, in one
+// pass over s rather than one per cue.
+func hasCorrectionCue(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, cue := range cuesByFirstByte[s[i]] {
+			if strings.HasPrefix(s[i:], cue) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// cuesByFirstByte lists correctionCues by their first byte.
+var cuesByFirstByte = func() (t [256][]string) {
+	for _, cue := range correctionCues {
+		t[cue[0]] = append(t[cue[0]], cue)
+	}
+	return t
+}()
 
 // correctionCues are parts of every correction notice correctionRE finds,
 // in either case of their first letter.

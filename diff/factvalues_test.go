@@ -162,3 +162,21 @@ func TestMatchDateAsPattern(t *testing.T) {
 		t.Errorf("only %d strings matched: the test proves little", matched)
 	}
 }
+
+// TestCorrectionCueAsContains checks the one-pass cue search against
+// looking for each cue in turn.
+func TestCorrectionCueAsContains(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	parts := append(slices.Clone(correctionCues), "o", "rrect", "Correction", "an earlier version", "x", " ", "é", "EDITOR")
+	for k := 0; k < 100_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(5); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := slices.ContainsFunc(correctionCues, func(c string) bool { return strings.Contains(s, c) })
+		if got := hasCorrectionCue(s); got != want {
+			t.Fatalf("%q: got %v, want %v", s, got, want)
+		}
+	}
+}
