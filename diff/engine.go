@@ -24,11 +24,11 @@ type seg struct {
 // which the deadline bounds too.
 const diffShare = 25
 
-// factsShare is the percentage of the deadline by which the facts must be
-// found: the facts of a rewrite of a long text, every value of every
-// sentence, could take the rest of it and more, and a diff that comes
-// back in time with the facts found so far serves a reader better than
-// one that uses all of its deadline.
+// factsShare is the percentage of the deadline by which the changed
+// paragraphs must be split into sentences and the facts found: for a
+// rewrite of a long text, both could take the rest of it and more, and a
+// diff that comes back in time, coarser and with the facts found so far,
+// serves a reader better than one that uses all of its deadline.
 const factsShare = 40
 
 // never is the weight of equalities too long to merge into a change.
@@ -42,7 +42,7 @@ type differ struct {
 	// prefix and suffix are the lengths of the common prefix and suffix
 	// of the texts, in bytes.
 	prefix, suffix int
-	factsEnd       time.Time // for the facts
+	factsEnd       time.Time // for splitting changed paragraphs, and the facts
 
 	degraded bool
 	ids      map[string]rune

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/redline-news/redline/internal/text"
@@ -22,7 +23,7 @@ type paragraph struct {
 // stays one unchanged unit, for segmenting is the costliest step of a
 // comparison and an unchanged paragraph needs no sentences to be shown or
 // paired. Identical texts are one unit.
-func splitOld(src string, ops []Op) ([]text.Sentence, int, []paragraph) {
+func splitOld(src string, ops []Op, b *splitBudget) ([]text.Sentence, int, []paragraph) {
 	if len(ops) == 1 && ops[0].Op == Equal {
 		return wholeText(src)
 	}
@@ -42,7 +43,7 @@ func splitOld(src string, ops []Op) ([]text.Sentence, int, []paragraph) {
 			paras[k].whole(src)
 			continue
 		}
-		paras[k].split(src)
+		b.split(&paras[k], src)
 	}
 	sents, words := flatten(src, paras)
 	return sents, words, paras
@@ -96,7 +97,7 @@ func (p *paragraph) whole(src string) {
 // splitNew splits the new text, reusing the split of every paragraph that
 // the ops show unchanged: two revisions share most of their paragraphs, and
 // sentence splitting is the costliest step of a comparison.
-func splitNew(src string, ops []Op, old []paragraph, oldSrc string) ([]text.Sentence, int) {
+func splitNew(src string, ops []Op, old []paragraph, oldSrc string, b *splitBudget) ([]text.Sentence, int) {
 	p, q := 0, 0 // lengths of the common start and end the ops show
 	if len(ops) > 0 && ops[0].Op == Equal {
 		p = ops[0].OldEnd
@@ -122,9 +123,32 @@ func splitNew(src string, ops []Op, old []paragraph, oldSrc string) ([]text.Sent
 				continue
 			}
 		}
-		paras[x].split(src)
+		b.split(&paras[x], src)
 	}
 	return flatten(src, paras)
+}
+
+// splitBudget bounds the time spent splitting changed paragraphs into
+// sentences, the costliest step of comparing two long texts that differ
+// throughout: past end, the paragraphs left are kept whole, one unit each,
+// which is coarser but still exact, and late is set.
+type splitBudget struct {
+	end  time.Time
+	n    int
+	late bool
+}
+
+// split splits p, or keeps it whole once the budget is spent; the clock
+// is read every 16 paragraphs.
+func (b *splitBudget) split(p *paragraph, src string) {
+	if b.n++; !b.late && b.n%16 == 0 && time.Now().After(b.end) {
+		b.late = true
+	}
+	if b.late {
+		p.whole(src)
+		return
+	}
+	p.split(src)
 }
 
 // split splits and counts the paragraph's text.
