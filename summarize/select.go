@@ -71,45 +71,81 @@ func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 // ("girl ?", "married !"): picked only when nothing longer is left.
 const minSentenceWords = 4
 
-// choose picks the sentences of the summary in rank order, one at a time;
-// no pick depends on k, so the summary of k sentences is that of k−1 plus
-// one. The learned algorithm puts the lede (the first sentence of four
-// words or more) first, since news is written to be read from the top,
-// unless a word budget too small for it forces otherwise, and blends its
-// two models by the share the pick reaches. Every algorithm but lead passes
-// over a sentence that leans on the sentence before it (LeansOnPrevious)
-// until that one is chosen, and over fragments; the learned one also over
-// near-duplicates. What was passed over tops the summary up, best first,
-// when nothing else is left; a word budget is not topped up, since it asks
-// for the best that fits, not for filler.
+// maxBlock is the most sentences one pick may take: a sentence that leans
+// on the one before it comes with it as a block, and with the one before
+// that if it leans back too, up to a sentence that stands alone.
+const maxBlock = 3
+
+// choose picks the sentences of the summary in rank order; no pick depends
+// on k, so the summary of k sentences is that of k−1 plus one. The learned
+// algorithm puts the lede (the first sentence of four words or more)
+// first, since news is written to be read from the top, unless a word
+// budget too small for it forces otherwise, and blends its two models by
+// the share the pick reaches. Every algorithm but lead picks blocks: a
+// sentence that leans on the sentence before it (LeansOnPrevious) comes
+// with the sentences it leans on, back to one that stands alone or follows
+// a chosen one, and the block is worth the mean score of its sentences, so
+// that it competes for the places it takes with as many sentences that
+// stand alone. A block is taken in document order and the k-th pick may
+// cut it after any sentence, which still leaves every chosen sentence with
+// what it leans on. Fragments are passed over, and for the learned
+// algorithm near-duplicates too. What was passed over tops the summary up,
+// best first, when nothing else is left; a word budget is not topped up,
+// since it asks for the best that fits, not for filler.
 func (s *scratch) choose(opts Options, scores []float64, k int) []int {
 	s.beginChoice(opts, scores)
 	if opts.Algorithm == Learned {
 		if lede := s.lede(); lede >= 0 && s.fits(lede) {
-			s.take(lede)
+			s.take(lede, s.priority(lede))
 		}
 	}
-	for len(s.chosen) < k || opts.Words > 0 {
-		i := s.next()
-		if i < 0 {
+	words := opts.Words > 0
+	for len(s.chosen) < k || words {
+		if !s.takeBlock(s.next(), k, words) {
 			break
 		}
-		s.take(i)
 	}
-	for pass := 0; pass < 2 && opts.Words == 0; pass++ {
+	for pass := 0; pass < 2 && !words; pass++ {
 		for len(s.chosen) < k {
-			i := s.best(func(i int) bool { return pass == 1 || s.ready(i) })
-			if i < 0 {
+			var b block
+			if pass == 0 {
+				b = s.bestBlock(func(int) bool { return true })
+			} else if i := s.best(func(int) bool { return true }); i >= 0 {
+				b = block{i, i, s.priority(i)}
+			} else {
+				b = block{-1, -1, 0}
+			}
+			if !s.takeBlock(b, k, false) {
 				break
 			}
-			s.take(i)
 		}
 	}
 	if len(s.chosen) == 0 { // nothing fits: an empty summary of a text helps no one
 		s.wordsLeft = -1
-		s.take(s.best(func(int) bool { return true }))
+		i := s.best(func(int) bool { return true })
+		s.take(i, s.priority(i))
 	}
 	return s.chosen
+}
+
+// block is the run of sentences first..last that one pick takes, and its
+// score, the mean of theirs.
+type block struct {
+	first, last int
+	score       float64
+}
+
+// takeBlock takes the sentences of b in order while fewer than k are
+// chosen (or, for a word budget, all of them) and reports whether b held
+// any.
+func (s *scratch) takeBlock(b block, k int, words bool) bool {
+	if b.first < 0 {
+		return false
+	}
+	for i := b.first; i <= b.last && (words || len(s.chosen) < k); i++ {
+		s.take(i, b.score)
+	}
+	return true
 }
 
 func (s *scratch) beginChoice(opts Options, scores []float64) {
@@ -151,10 +187,20 @@ func (s *scratch) fits(i int) bool {
 	return s.wordsLeft < 0 || s.a.info[i].words <= s.wordsLeft
 }
 
-// ready reports whether sentence i may be chosen now as far as coherence
-// goes: it stands alone, or the sentence it leans on is chosen.
-func (s *scratch) ready(i int) bool {
-	return !s.coherent || !s.a.info[i].dependent || s.chosenSet[i-1]
+// blockStart returns the first sentence of the block that sentence i
+// brings: i itself if it stands alone, follows a chosen sentence, or the
+// algorithm ignores coherence; else the sentences before it back to one
+// that does. It is -1 when that takes more than maxBlock sentences or runs
+// into the start of the text.
+func (s *scratch) blockStart(i int) int {
+	c := i
+	for s.coherent && s.a.info[c].dependent && !s.chosenSet[c-1] {
+		c--
+		if i-c >= maxBlock {
+			return -1
+		}
+	}
+	return c
 }
 
 // priority is sentence i's score for the next pick: the blend of the two
@@ -164,6 +210,9 @@ func (s *scratch) priority(i int) float64 {
 		return s.base[i]
 	}
 	g := s.blend()
+	if g == 0 {
+		return s.base[i] // the short model's score
+	}
 	return logistic((1-g)*s.zShort[i] + g*s.zLong[i])
 }
 
@@ -175,25 +224,61 @@ func (s *scratch) blend() float64 {
 	return s.model.blend(float64(len(s.chosen)+1) / float64(len(s.base)))
 }
 
-// next returns the best sentence that may be chosen now, or -1. Fragments
-// and near-duplicates are passed over for good, since choosing more only
-// makes a sentence more redundant; a sentence that leans on the one before
-// it waits until that one is chosen.
-func (s *scratch) next() int {
+// next returns the best block that may be picked now, or one with first
+// -1. Fragments and near-duplicates are passed over for good, since
+// choosing more only makes a sentence more redundant.
+func (s *scratch) next() block {
 	step := int32(len(s.chosen) + 1)
 	for {
-		i := s.best(func(i int) bool { return s.eligible(i, step) && s.ready(i) })
-		if i < 0 || !s.repeatsTrigram(i) {
-			return i
+		b := s.bestBlock(func(i int) bool { return s.eligible(i, step) })
+		if b.first < 0 {
+			return b
 		}
-		s.blocked[i] = step
+		repeats := false
+		for i := b.first; i <= b.last; i++ {
+			if s.repeatsTrigram(i) {
+				s.blocked[i] = step
+				repeats = true
+			}
+		}
+		if !repeats {
+			return b
+		}
 	}
+}
+
+// bestBlock returns the block with the highest score whose sentences all
+// fit together and that ok accepts, the earliest among equals.
+func (s *scratch) bestBlock(ok func(int) bool) block {
+	best := block{-1, -1, math.Inf(-1)}
+	for i := range s.base {
+		if s.chosenSet[i] || !ok(i) {
+			continue
+		}
+		c := s.blockStart(i)
+		if c < 0 {
+			continue
+		}
+		sum, words, good := 0.0, 0, true
+		for j := c; j <= i && good; j++ {
+			sum += s.priority(j)
+			words += s.a.info[j].words
+			good = j == i || ok(j)
+		}
+		if !good || (s.wordsLeft >= 0 && words > s.wordsLeft) {
+			continue
+		}
+		if v := sum / float64(i-c+1); best.first < 0 || v > best.score {
+			best = block{c, i, v}
+		}
+	}
+	return best
 }
 
 // eligible reports whether sentence i may be picked at step, coherence
 // aside; fragments are passed over for good.
 func (s *scratch) eligible(i int, step int32) bool {
-	if s.chosenSet[i] || s.passed[i] || !s.fits(i) {
+	if s.chosenSet[i] || s.passed[i] {
 		return false
 	}
 	if s.a.info[i].words < minSentenceWords {
@@ -228,10 +313,10 @@ func (s *scratch) best(ok func(int) bool) int {
 	return best
 }
 
-// take chooses sentence i and records its score and how similar every
-// other one is to it.
-func (s *scratch) take(i int) {
-	s.pickScore[i] = s.priority(i)
+// take chooses sentence i with score and records how similar every other
+// one is to it.
+func (s *scratch) take(i int, score float64) {
+	s.pickScore[i] = score
 	s.chosen = append(s.chosen, i)
 	s.chosenSet[i] = true
 	a := &s.a
