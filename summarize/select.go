@@ -205,13 +205,12 @@ func (s *scratch) blockStart(i int) int {
 
 // priority is sentence i's score for the next pick: the blend of the two
 // learned models at the share that pick reaches, or the algorithm's score.
-func (s *scratch) priority(i int) float64 {
-	if !s.learned {
-		return s.base[i]
-	}
-	g := s.blend()
+func (s *scratch) priority(i int) float64 { return s.priorityAt(i, s.blend()) }
+
+// priorityAt is priority with the long model's weight g at the next pick.
+func (s *scratch) priorityAt(i int, g float64) float64 {
 	if g == 0 {
-		return s.base[i] // the short model's score
+		return s.base[i] // the algorithm's score, for learned the short model's
 	}
 	return logistic((1-g)*s.zShort[i] + g*s.zLong[i])
 }
@@ -229,8 +228,9 @@ func (s *scratch) blend() float64 {
 // choosing more only makes a sentence more redundant.
 func (s *scratch) next() block {
 	step := int32(len(s.chosen) + 1)
+	limit := s.limitNow()
 	for {
-		b := s.bestBlock(func(i int) bool { return s.eligible(i, step) })
+		b := s.bestBlock(func(i int) bool { return s.eligible(i, step, limit) })
 		if b.first < 0 {
 			return b
 		}
@@ -250,6 +250,7 @@ func (s *scratch) next() block {
 // bestBlock returns the block with the highest score whose sentences all
 // fit together and that ok accepts, the earliest among equals.
 func (s *scratch) bestBlock(ok func(int) bool) block {
+	g := s.blend()
 	best := block{-1, -1, math.Inf(-1)}
 	for i := range s.base {
 		if s.chosenSet[i] || !ok(i) {
@@ -261,7 +262,7 @@ func (s *scratch) bestBlock(ok func(int) bool) block {
 		}
 		sum, words, good := 0.0, 0, true
 		for j := c; j <= i && good; j++ {
-			sum += s.priority(j)
+			sum += s.priorityAt(j, g)
 			words += s.a.info[j].words
 			good = j == i || ok(j)
 		}
@@ -275,9 +276,10 @@ func (s *scratch) bestBlock(ok func(int) bool) block {
 	return best
 }
 
-// eligible reports whether sentence i may be picked at step, coherence
-// aside; fragments are passed over for good.
-func (s *scratch) eligible(i int, step int32) bool {
+// eligible reports whether sentence i may be picked at step, under the
+// redundancy limit of that step, coherence aside; fragments are passed
+// over for good.
+func (s *scratch) eligible(i int, step int32, limit float64) bool {
 	if s.chosenSet[i] || s.passed[i] {
 		return false
 	}
@@ -285,7 +287,7 @@ func (s *scratch) eligible(i int, step int32) bool {
 		s.passed[i] = true
 		return false
 	}
-	return s.blocked[i] != step && s.maxSim[i] <= s.limitNow()
+	return s.blocked[i] != step && s.maxSim[i] <= limit
 }
 
 // limitNow is the redundancy limit of the next pick: short summaries
@@ -301,12 +303,13 @@ func (s *scratch) limitNow() float64 {
 // best returns the unchosen sentence that fits and that ok accepts with the
 // highest priority, the earliest among equals, or -1.
 func (s *scratch) best(ok func(int) bool) int {
+	g := s.blend()
 	best, top := -1, math.Inf(-1)
 	for i := range s.base {
 		if s.chosenSet[i] || !s.fits(i) || !ok(i) {
 			continue
 		}
-		if p := s.priority(i); best < 0 || p > top {
+		if p := s.priorityAt(i, g); best < 0 || p > top {
 			best, top = i, p
 		}
 	}
