@@ -244,7 +244,7 @@ func (s *Server) articleSummary(ctx context.Context, in *articleSummaryInput) (*
 		return nil, err
 	}
 	key := fmt.Sprintf("%s|%s|%d|%s", in.cacheKey("rev:"+meta.ContentHash), meta.ArticleID, meta.Number, format)
-	r, err := s.summaryRenders.get(key, func() (*rendered, int64, error) {
+	r, err := s.summaryRenders.Get(key, func() (*rendered, int64, error) {
 		rev, err := s.store.RevisionByNumber(ctx, meta.ArticleID, meta.Number)
 		if err != nil {
 			return nil, 0, err
@@ -289,7 +289,7 @@ func (s *Server) revision(ctx context.Context, id string, n int) (*service.Revis
 // summary returns the cached summary of text for opts, computing it on a
 // miss. Bad options and empty texts come back as 400 problems.
 func (s *Server) summary(ctx context.Context, textKey, text string, opts SummaryOptions) (*summarize.Summary, error) {
-	sum, err := s.summaries.get(opts.cacheKey(textKey), func() (*summarize.Summary, int64, error) {
+	sum, err := s.summaries.Get(opts.cacheKey(textKey), func() (*summarize.Summary, int64, error) {
 		start := time.Now()
 		sum, err := summarize.Summarize(text, opts.library())
 		if err == nil {
