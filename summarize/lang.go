@@ -70,11 +70,17 @@ func knownLanguage(lang string) bool {
 // once at start, since the detector's own conversion builds a map a call.
 var codeOf, codeLangs, knownCodes = buildCodes()
 
+// missingISO6391 gives the ISO 639-1 codes the detector's table leaves out.
+var missingISO6391 = map[whatlanggo.Lang]string{whatlanggo.Pes: "fa", whatlanggo.Ydd: "yi"}
+
 func buildCodes() (map[whatlanggo.Lang]string, map[string]whatlanggo.Lang, []string) {
 	of := make(map[whatlanggo.Lang]string, len(whatlanggo.Langs))
 	rev := make(map[string]whatlanggo.Lang, len(whatlanggo.Langs))
 	for l := range whatlanggo.Langs {
 		code := l.Iso6391()
+		if c, ok := missingISO6391[l]; ok {
+			code = c
+		}
 		if code == "" {
 			code = l.Iso6393()
 		}
