@@ -131,9 +131,9 @@ const minDetectLetters = 12
 // 8.7; docs/SUMMARIZE.md has the figures. Anything else goes to the
 // detector.
 const (
-	voteWords = 20
-	voteShare = 0.28
-	voteMargin  = 1.4
+	voteWords  = 20
+	voteShare  = 0.28
+	voteMargin = 1.4
 )
 
 // confirm names the supported languages whose stop words a language the
