@@ -229,29 +229,76 @@ func (s *scratch) blend() float64 {
 func (s *scratch) next() block {
 	step := int32(len(s.chosen) + 1)
 	limit := s.limitNow()
-	for {
-		b := s.bestBlock(func(i int) bool { return s.eligible(i, step, limit) })
-		if b.first < 0 {
-			return b
+	ok := func(i int) bool { return s.eligible(i, step, limit) }
+	b := s.bestBlock(ok)
+	if b.first < 0 || !s.blockRepeats(b, step) {
+		return b
+	}
+	// The best block repeats a trigram: walk the others best first, as
+	// calling bestBlock again after each would, rather than scan them all
+	// again after every one that repeats a trigram too, which is quadratic
+	// in a repetitive text. Scores do not change within a pick; a block
+	// that holds a sentence blocked on the way is passed over, as bestBlock
+	// would pass it over.
+	s.blocks = s.appendBlocks(s.blocks[:0], ok)
+	slices.SortStableFunc(s.blocks, func(p, q block) int { return byScoreDesc(p.score, q.score) })
+	for _, c := range s.blocks {
+		if s.blocked[c.last] == step || !s.allEligible(c, ok) {
+			continue
 		}
-		repeats := false
-		for i := b.first; i <= b.last; i++ {
-			if s.repeatsTrigram(i) {
-				s.blocked[i] = step
-				repeats = true
-			}
-		}
-		if !repeats {
-			return b
+		if !s.blockRepeats(c, step) {
+			return c
 		}
 	}
+	return block{-1, -1, math.Inf(-1)}
+}
+
+// blockRepeats reports whether any sentence of b repeats a trigram of the
+// summary so far, and blocks each that does for this step.
+func (s *scratch) blockRepeats(b block, step int32) bool {
+	repeats := false
+	for i := b.first; i <= b.last; i++ {
+		if s.repeatsTrigram(i) {
+			s.blocked[i] = step
+			repeats = true
+		}
+	}
+	return repeats
+}
+
+// allEligible reports whether ok still accepts every sentence of b.
+func (s *scratch) allEligible(b block, ok func(int) bool) bool {
+	for i := b.first; i <= b.last; i++ {
+		if !ok(i) {
+			return false
+		}
+	}
+	return true
 }
 
 // bestBlock returns the block with the highest score whose sentences all
 // fit together and that ok accepts, the earliest among equals.
 func (s *scratch) bestBlock(ok func(int) bool) block {
-	g := s.blend()
 	best := block{-1, -1, math.Inf(-1)}
+	s.eachBlock(ok, func(b block) {
+		if best.first < 0 || b.score > best.score {
+			best = b
+		}
+	})
+	return best
+}
+
+// appendBlocks appends every block that bestBlock considers, in the order
+// it considers them.
+func (s *scratch) appendBlocks(dst []block, ok func(int) bool) []block {
+	s.eachBlock(ok, func(b block) { dst = append(dst, b) })
+	return dst
+}
+
+// eachBlock calls f with each block whose sentences all fit together and
+// that ok accepts, in document order of their last sentence.
+func (s *scratch) eachBlock(ok func(int) bool, f func(block)) {
+	g := s.blend()
 	for i := range s.base {
 		if s.chosenSet[i] || !ok(i) {
 			continue
@@ -269,11 +316,8 @@ func (s *scratch) bestBlock(ok func(int) bool) block {
 		if !good || (s.wordsLeft >= 0 && words > s.wordsLeft) {
 			continue
 		}
-		if v := sum / float64(i-c+1); best.first < 0 || v > best.score {
-			best = block{c, i, v}
-		}
+		f(block{c, i, sum / float64(i-c+1)})
 	}
-	return best
 }
 
 // eligible reports whether sentence i may be picked at step, under the

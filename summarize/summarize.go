@@ -164,6 +164,7 @@ type scratch struct {
 	pickScore             []float64 // each chosen sentence's score when picked
 	chosenSet, passed     []bool
 	blocked               []int32 // the pick at which a sentence repeated a trigram
+	blocks                []block // candidate blocks best first, when the best repeats a trigram
 	learned, coherent     bool
 	limit                 float64 // redundancy limit
 	wordsLeft             int     // what is left of a word budget, or -1
