@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"container/heap"
 	"math"
 	"slices"
 )
@@ -105,20 +106,8 @@ func (s *scratch) choose(opts Options, scores []float64, k int) []int {
 			break
 		}
 	}
-	for pass := 0; pass < 2 && !words; pass++ {
-		for len(s.chosen) < k {
-			var b block
-			if pass == 0 {
-				b = s.bestBlock(func(int) bool { return true })
-			} else if i := s.best(func(int) bool { return true }); i >= 0 {
-				b = block{i, i, s.priority(i)}
-			} else {
-				b = block{-1, -1, 0}
-			}
-			if !s.takeBlock(b, k, false) {
-				break
-			}
-		}
+	if !words && len(s.chosen) < k {
+		s.topUp(k)
 	}
 	if len(s.chosen) == 0 { // nothing fits: an empty summary of a text helps no one
 		s.wordsLeft = -1
@@ -126,6 +115,92 @@ func (s *scratch) choose(opts Options, scores []float64, k int) []int {
 		s.take(i, s.priority(i))
 	}
 	return s.chosen
+}
+
+// topUp fills the summary up to k sentences with what was passed over:
+// first the blocks, best first, then single sentences, best first. Scores
+// are those of the first top-up pick, so one ordering serves every pick
+// and a long text costs n log n here rather than a scan of every sentence
+// per pick. Only a block that ends within maxBlock sentences after a taken
+// one can change, so only those are scored again.
+func (s *scratch) topUp(k int) {
+	g := s.blend()
+	n := len(s.base)
+	s.prio = resize(s.prio, n)
+	for i := range n {
+		s.prio[i] = s.priorityAt(i, g)
+	}
+	s.version = resizeInts(s.version, n)
+	h := &blockHeap{}
+	push := func(i int) {
+		s.version[i]++
+		if s.chosenSet[i] {
+			return
+		}
+		if c := s.blockStart(i); c >= 0 {
+			sum := 0.0
+			for j := c; j <= i; j++ {
+				sum += s.prio[j]
+			}
+			heap.Push(h, heapBlock{block{c, i, sum / float64(i-c+1)}, s.version[i]})
+		}
+	}
+	for i := range n {
+		push(i)
+	}
+	for len(s.chosen) < k && h.Len() > 0 {
+		e := heap.Pop(h).(heapBlock)
+		if e.version != s.version[e.last] || s.chosenSet[e.last] {
+			continue
+		}
+		s.takeBlock(e.block, k, false)
+		for i := e.last + 1; i < min(n, e.last+1+maxBlock); i++ {
+			push(i)
+		}
+	}
+	if len(s.chosen) >= k {
+		return
+	}
+	s.order = s.order[:0]
+	for i := range n {
+		if !s.chosenSet[i] {
+			s.order = append(s.order, i)
+		}
+	}
+	slices.SortStableFunc(s.order, func(p, q int) int { return byScoreDesc(s.prio[p], s.prio[q]) })
+	for _, i := range s.order {
+		if len(s.chosen) >= k {
+			break
+		}
+		s.take(i, s.prio[i])
+	}
+}
+
+// heapBlock is a block in the top-up's heap, with the version of its last
+// sentence's entry when it was pushed.
+type heapBlock struct {
+	block
+	version int
+}
+
+// blockHeap orders blocks best first, the earliest among equals, as
+// bestBlock picks them.
+type blockHeap []heapBlock
+
+func (h blockHeap) Len() int { return len(h) }
+func (h blockHeap) Less(a, b int) bool {
+	if h[a].score != h[b].score {
+		return h[a].score > h[b].score
+	}
+	return h[a].last < h[b].last
+}
+func (h blockHeap) Swap(a, b int) { h[a], h[b] = h[b], h[a] }
+func (h *blockHeap) Push(x any)   { *h = append(*h, x.(heapBlock)) }
+func (h *blockHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // block is the run of sentences first..last that one pick takes, and its

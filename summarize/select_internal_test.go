@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -69,5 +70,68 @@ func TestLeadIgnoresBlocks(t *testing.T) {
 	s := chooser([]int{10, 10, 10}, 1)
 	if got := s.choose(Options{Algorithm: Lead}, []float64{0.9, 0.1, 0.5}, 2); !reflect.DeepEqual(got, []int{0, 2}) {
 		t.Errorf("got %v, want [0 2]", got)
+	}
+}
+
+// naiveTopUp is the top-up as a scan of every block per pick: the
+// reference topUp's heap must agree with.
+func naiveTopUp(s *scratch, k int) {
+	for len(s.chosen) < k {
+		if !s.takeBlock(s.bestBlock(func(int) bool { return true }), k, false) {
+			break
+		}
+	}
+	for len(s.chosen) < k {
+		i := s.best(func(int) bool { return true })
+		if i < 0 {
+			break
+		}
+		s.take(i, s.priority(i))
+	}
+}
+
+func TestTopUpAgreesWithAScanPerPick(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 300 {
+		n := 1 + rng.IntN(40)
+		words := make([]int, n)
+		scores := make([]float64, n)
+		var dependent []int
+		for i := range n {
+			words[i] = 1 + rng.IntN(8)           // many fragments, so the top-up has work
+			scores[i] = float64(rng.IntN(6)) / 5 // ties, so their order is tested
+			if i > 0 && rng.IntN(3) == 0 {
+				dependent = append(dependent, i)
+			}
+		}
+		k := 1 + rng.IntN(n)
+		got := append([]int(nil), chooser(words, dependent...).choose(Options{Algorithm: TextRank}, scores, k)...)
+		ref := chooser(words, dependent...)
+		ref.beginChoice(Options{Algorithm: TextRank}, scores)
+		for len(ref.chosen) < k && ref.takeBlock(ref.next(), k, false) {
+		}
+		naiveTopUp(ref, k)
+		if !reflect.DeepEqual(got, ref.chosen) {
+			t.Fatalf("trial %d: words %v scores %v dependent %v k %d: got %v, a scan per pick gives %v",
+				trial, words, scores, dependent, k, got, ref.chosen)
+		}
+	}
+}
+
+func TestTopUpOfManyFragmentsIsEveryOne(t *testing.T) {
+	n := 20000
+	words := make([]int, n)
+	scores := make([]float64, n)
+	for i := range n {
+		words[i], scores[i] = 1, float64(i%7)
+	}
+	got := chooser(words).choose(Options{Algorithm: TextRank}, scores, n)
+	if len(got) != n {
+		t.Fatalf("%d chosen, want %d", len(got), n)
+	}
+	for j := 1; j < n; j++ {
+		if scores[got[j]] > scores[got[j-1]] || scores[got[j]] == scores[got[j-1]] && got[j] < got[j-1] {
+			t.Fatalf("pick %d (%d, score %v) after %d (score %v): not best first", j, got[j], scores[got[j]], got[j-1], scores[got[j-1]])
+		}
 	}
 }
