@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
 	"os"
 	"os/exec"
@@ -177,6 +178,20 @@ func axeViolations(t *testing.T, b *browser, axe string) []string {
 		return out; })`)
 }
 
+// summarySentences waits for the summary panel and returns its sentences.
+func summarySentences(t *testing.T, b *browser) []string {
+	t.Helper()
+	b.do(t, chromedp.WaitVisible(chromedp.CSS(".summary-sentences [data-summary-sentence]")))
+	return texts(t, b, "[data-summary-sentence]")
+}
+
+// markedText returns the text of the diff's <mark> elements together, as
+// read (cues left out), with its white space as the sentence's.
+func markedText(t *testing.T, b *browser) string {
+	t.Helper()
+	return strings.Join(strings.Fields(strings.Join(texts(t, b, "#diff mark"), "")), " ")
+}
+
 func TestBrowser(t *testing.T) {
 	b := newBrowser(t)
 	axe := axeSource(t)
@@ -238,19 +253,25 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	})
-	t.Run("a summary sentence marks the article text", func(t *testing.T) {
-		sentences := texts(t, b, "[data-summary-sentence]")
-		if len(sentences) == 0 {
-			t.Fatal("no summary sentence")
+	t.Run("a summary sentence marks the diff's new text", func(t *testing.T) {
+		// A first view: the panel arrives after the page.
+		b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?from=1&to=3&view=inline&hide=1"))
+		sentences := summarySentences(t, b)
+		for _, view := range []string{"inline", "side"} {
+			if view == "side" {
+				b.clickAndLoad(t, ".views a:nth-child(2)", "view=side")
+				sentences = summarySentences(t, b)
+			}
+			for i := range sentences {
+				b.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(".summary-sentences li:nth-child(%d) > [data-summary-sentence]", i+1))))
+				if got := markedText(t, b); got != sentences[i] {
+					t.Errorf("%s: sentence %d marked %q, want %q", view, i+1, got, sentences[i])
+				}
+				if !eval[bool](t, b, `(function () { var r = document.querySelector("#diff mark").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`) {
+					t.Errorf("%s: the marked sentence %d is not shown in view", view, i+1)
+				}
+			}
 		}
-		last := len(sentences) - 1
-		b.do(t, chromedp.Click(chromedp.CSS("li:last-child > [data-summary-sentence]")))
-		wantTexts(t, b, "#article-text mark", []string{sentences[last]})
-		if !eval[bool](t, b, `(function () { var r = document.querySelector("#article-text mark").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`) {
-			t.Error("the marked sentence is not scrolled into view")
-		}
-		b.do(t, chromedp.Click(chromedp.CSS("li:first-child > [data-summary-sentence]")))
-		wantTexts(t, b, "#article-text mark", []string{sentences[0]})
 	})
 	t.Run("what's new since an earlier revision", func(t *testing.T) {
 		b.clickAndLoad(t, "#rev-1 .since-link", "since=1")
@@ -373,5 +394,46 @@ func TestBrowserMovedTextLeadsToItsOtherEnd(t *testing.T) {
 	got := eval[string](t, b, `(function () { var c = document.querySelector(".rl-current"); return c ? c.tagName + " " + c.dataset.move : ""; })()`)
 	if got == "" || strings.HasPrefix(got, "DEL") || !strings.HasSuffix(got, " "+strings.Fields(ends[0])[1]) {
 		t.Errorf("after clicking where the paragraph left: current %q, want where it went (%q)", got, ends)
+	}
+}
+
+// TestBrowserMarksSentencesInHiddenParagraphs marks every summary sentence
+// of a long article whose unchanged paragraphs are hidden, in both views:
+// the byte offsets must hold across accented letters, curly quotes and
+// emoji, and a sentence in a hidden paragraph must be shown.
+func TestBrowserMarksSentencesInHiddenParagraphs(t *testing.T) {
+	b := newBrowser(t)
+	s := startSite(t, web.Config{})
+	var paras []string
+	for i := range 12 {
+		paras = append(paras, fmt.Sprintf("Le café número %d servait “crème brûlée” 🌧️ à %d clients affamés ce soir-là. "+
+			"Le propriétaire, Zoë Müller, a déclaré que la saison %d était exceptionnelle.", i+1, 20+i, 2020+i))
+	}
+	old := strings.Join(paras, "\n\n")
+	paras[9] = "Ein völlig neuer Absatz über Überschwemmungen in Köln, mit 450 evakuierten Häusern."
+	s.put(t, "cafe", "Café", old)
+	s.put(t, "cafe", "Café", strings.Join(paras, "\n\n"))
+	for _, view := range []string{"inline", "side"} {
+		b.do(t, chromedp.Navigate(s.url+"/articles/cafe?hide=1&length=8&view="+view))
+		if n := eval[int](t, b, `document.querySelectorAll("#diff [hidden]").length`); n == 0 {
+			t.Fatalf("%s: nothing hidden; the test needs hidden paragraphs", view)
+		}
+		sentences := summarySentences(t, b)
+		unhidden := false
+		for i := range sentences {
+			wasHidden := eval[bool](t, b, fmt.Sprintf(`(function () { var a = document.querySelectorAll("[data-summary-sentence]")[%d];
+				return Array.from(document.querySelectorAll("#diff [hidden]")).some(function (h) { return h.textContent.indexOf(a.textContent.slice(0, 20)) >= 0; }); })()`, i))
+			b.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(".summary-sentences li:nth-child(%d) > [data-summary-sentence]", i+1))))
+			if got := markedText(t, b); got != sentences[i] {
+				t.Errorf("%s: sentence %d marked %q, want %q", view, i+1, got, sentences[i])
+			}
+			if !eval[bool](t, b, `Array.from(document.querySelectorAll("#diff mark")).every(function (m) { return m.getClientRects().length > 0; })`) {
+				t.Errorf("%s: sentence %d is marked but not shown", view, i+1)
+			}
+			unhidden = unhidden || wasHidden
+		}
+		if !unhidden {
+			t.Errorf("%s: no summary sentence lay in a hidden paragraph; the test proves nothing about showing them", view)
+		}
 	}
 }
