@@ -23,9 +23,11 @@ COPY --from=build --chown=65532:65532 /out/data /data
 USER 65532:65532
 WORKDIR /data
 # With tokens, /metrics on 8080 needs a read token (or REDLINE_METRICS_TOKEN);
-# REDLINE_METRICS_LISTEN moves it to a port of its own. Rate limits
-# (REDLINE_RATE_READ, REDLINE_RATE_WRITE) need REDLINE_TRUSTED_PROXIES behind
-# a proxy, so they are left to the deployment.
+# REDLINE_METRICS_LISTEN moves it to a port of its own. Rate limits are on
+# by default, per client: 100 reads/s (bursts of 200) and 20 writes/s
+# (bursts of 40); REDLINE_RATE_READ and REDLINE_RATE_WRITE change them (off
+# disables). Behind a proxy set REDLINE_TRUSTED_PROXIES to it, or every
+# client shares the proxy's bucket.
 ENV REDLINE_LISTEN=0.0.0.0:8080 \
     REDLINE_STORE=sqlite:/data/redline.db \
     REDLINE_LOG_FORMAT=json

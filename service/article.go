@@ -306,9 +306,27 @@ func CountWords(s string) int {
 	return n
 }
 
+// DraftDigest is what a revision derives from its draft's text: computed
+// once, before the write, so that a store's committer, which writes for
+// every caller, does not hash or count in its turn.
+type DraftDigest struct {
+	ContentHash string
+	Words       int
+}
+
+// Digest hashes d's title and body and counts the body's words.
+func (d *Draft) Digest() DraftDigest {
+	return DraftDigest{ContentHash: ContentHash(d.Title, d.Body), Words: CountWords(d.Body)}
+}
+
 // NewRevision builds the revision that storing d at number n at time now
 // creates, filling in the derived fields.
 func NewRevision(d Draft, n int, now time.Time) *Revision {
+	return NewRevisionFrom(d, d.Digest(), n, now)
+}
+
+// NewRevisionFrom is NewRevision with the digest of d already computed.
+func NewRevisionFrom(d Draft, dg DraftDigest, n int, now time.Time) *Revision {
 	return &Revision{
 		ArticleID:   d.ArticleID,
 		Number:      n,
@@ -316,8 +334,8 @@ func NewRevision(d Draft, n int, now time.Time) *Revision {
 		Body:        d.Body,
 		URL:         d.URL,
 		Metadata:    d.Metadata,
-		ContentHash: ContentHash(d.Title, d.Body),
-		Words:       CountWords(d.Body),
+		ContentHash: dg.ContentHash,
+		Words:       dg.Words,
 		CreatedAt:   now.UTC().Truncate(time.Microsecond),
 	}
 }

@@ -63,6 +63,15 @@ func GuessChanges(latest *Revision, d Draft) *ChangeGuess {
 	return g
 }
 
+// Unchanged reports whether d, checked against latest (its article's newest
+// revision as read just before, nil when there is none), would write
+// nothing: same title and body, and its preconditions hold. A store may
+// then answer with latest from that read, without a write transaction;
+// that answer is what a write at the moment of the read would have given.
+func Unchanged(latest *Revision, d Draft) bool {
+	return latest != nil && latest.SameContent(d) && d.CheckPreconditions(latest) == nil
+}
+
 // RevisionListOptions selects a page of an article's revisions, oldest
 // first.
 type RevisionListOptions struct {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -116,5 +117,20 @@ func TestLoadtestSendsOnlyToItsAddress(t *testing.T) {
 	}
 	if n := elsewhere.Load(); n != 0 {
 		t.Fatalf("requests that reached another address: got %d, want 0", n)
+	}
+}
+
+// TestLoadPutBodyIsItsJSON checks that the PUT body assembled from its
+// pre-encoded head is the JSON encoding of the title and edited text.
+func TestLoadPutBodyIsItsJSON(t *testing.T) {
+	lt := newLoadTest(loadConfig{bodyBytes: 5000, concurrency: 1})
+	for _, edit := range []int64{1, 7, 123456} {
+		want, _ := json.Marshal(struct {
+			Title string `json:"title"`
+			Body  string `json:"body"`
+		}{loadTitle, lt.text + fmt.Sprintf("\n\nUpdate %d: the water level was measured again.", edit)})
+		if got := lt.putBody(edit); string(got) != string(want) {
+			t.Fatalf("edit %d: body\n%s\nwant\n%s", edit, got, want)
+		}
 	}
 }

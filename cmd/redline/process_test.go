@@ -59,7 +59,10 @@ func tryStartProcess(t *testing.T, bin, dir, store string) (*process, error) {
 		return nil, err
 	}
 	defer logFile.Close()
-	cmd := exec.Command(bin, "serve", "--listen", "127.0.0.1:0", "--store", store, "--store-pool-size", "4")
+	// The writers of these tests all come from one address, far faster than
+	// a client may by default.
+	cmd := exec.Command(bin, "serve", "--listen", "127.0.0.1:0", "--store", store, "--store-pool-size", "4",
+		"--rate-read", "off", "--rate-write", "off")
 	cmd.Stderr = logFile
 	cmd.Stdout = io.Discard
 	if err := cmd.Start(); err != nil {

@@ -49,7 +49,7 @@ func startChild(t *testing.T, nofile int, args ...string) *child {
 	store := "sqlite:" + filepath.Join(t.TempDir(), "redline.db")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperServe$")
 	cmd.Env = append(os.Environ(), "REDLINE_HELPER_NOFILE="+strconv.Itoa(nofile),
-		"REDLINE_HELPER_SERVE="+strings.Join(append([]string{"serve", "--listen", "127.0.0.1:0", "--store", store, "--log-format", "json", "--read-timeout", "30s"}, args...), " "))
+		"REDLINE_HELPER_SERVE="+strings.Join(append([]string{"serve", "--listen", "127.0.0.1:0", "--store", store, "--log-format", "json", "--read-timeout", "30s", "--rate-read", "off", "--rate-write", "off"}, args...), " "))
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

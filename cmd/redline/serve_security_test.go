@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/redline-news/redline/service/api"
 )
 
 func putWith(t *testing.T, m *Main, token string) int {
@@ -60,6 +62,26 @@ func TestServeTokensReloadOnHangup(t *testing.T) {
 	}
 	if got := putWith(t, m, "first-token-0123456789"); got != http.StatusUnauthorized {
 		t.Fatalf("removed token after reload: got %d, want 401", got)
+	}
+}
+
+// TestServeRateLimitsOnByDefault checks that serve limits each client's
+// reads and writes unless told otherwise, and that off turns them off.
+func TestServeRateLimitsOnByDefault(t *testing.T) {
+	m := NewMain()
+	if err := m.parseFlags(nil, io.Discard, func(string) string { return "" }); err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	sec := m.Config.Security
+	if sec.ReadRate != (api.Rate{PerSecond: 100, Burst: 200}) || sec.WriteRate != (api.Rate{PerSecond: 20, Burst: 40}) || sec.rateLimits() == nil {
+		t.Fatalf("default rates: got read %+v write %+v, want 100/s:200 and 20/s:40", sec.ReadRate, sec.WriteRate)
+	}
+	m = NewMain()
+	if err := m.parseFlags([]string{"--rate-read", "off", "--rate-write", "off"}, io.Discard, func(string) string { return "" }); err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	if m.Config.Security.rateLimits() != nil {
+		t.Fatalf("rates off: got %+v, want no limits", m.Config.Security.rateLimits())
 	}
 }
 

@@ -12,7 +12,8 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/redline" ./cmd/redline
 go build -o "$work/fiberhello" ./docs/bench/fiberhello
 "$work/fiberhello" 127.0.0.1:18099 &
-"$work/redline" serve --listen 127.0.0.1:18098 --store "sqlite:$work/redline.db" --log-level error &
+"$work/redline" serve --listen 127.0.0.1:18098 --store "sqlite:$work/redline.db" --log-level error \
+	--rate-read off --rate-write off & # one address sends far more than a client may
 for _ in $(seq 50); do curl -fs http://127.0.0.1:18098/readyz >/dev/null && curl -fs http://127.0.0.1:18099/ >/dev/null && break; sleep 0.1; done
 
 base=http://127.0.0.1:18098

@@ -230,8 +230,23 @@ func (b *Batcher[Tx]) runTx(batch []*item[Tx]) ([]error, int, error) {
 	if err != nil {
 		return results, ran, fmt.Errorf("begin: %w", err)
 	}
+	if ran == 1 {
+		// A batch of one needs no savepoint: the item's failure rolls the
+		// whole transaction back, which is the item alone.
+		for i, it := range batch {
+			if results[i] == errSkipped {
+				continue
+			}
+			if results[i] = it.work(context.WithoutCancel(it.ctx), tx); results[i] != nil {
+				if err := b.store.Rollback(ctx, tx); err != nil {
+					return results, ran, fmt.Errorf("roll back after %v: %w", results[i], err)
+				}
+				return results, ran, nil
+			}
+		}
+	}
 	for i, it := range batch {
-		if results[i] == errSkipped {
+		if results[i] == errSkipped || ran == 1 {
 			continue
 		}
 		if results[i], err = b.runItem(ctx, tx, it); err != nil {

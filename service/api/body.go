@@ -108,6 +108,14 @@ var errNotUTF8 = errors.New("the request body must be valid UTF-8")
 // naming the field: Go's decoder would report them without it, in its own
 // terms. Malformed JSON is left for the decoder proper to report.
 func checkNumbers(body []byte) error {
+	if !mayOverflow(body) {
+		return nil
+	}
+	return checkNumbersWalk(body)
+}
+
+// checkNumbersWalk is checkNumbers token by token.
+func checkNumbersWalk(body []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var stack []jsonFrame
@@ -141,6 +149,35 @@ func checkNumbers(body []byte) error {
 			stack[top].wantKey = true
 		}
 	}
+}
+
+// mayOverflow reports whether body holds, outside its strings, a number
+// that could be out of range of a float64: one with an exponent, or with
+// more digits than any finite float64 needs. It reads each byte once, so
+// that a body of long strings and small numbers, a typical PUT, skips the
+// token-by-token walk.
+func mayOverflow(body []byte) bool {
+	digits := 0
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case c == '"':
+			digits = 0
+			for i++; i < len(body) && body[i] != '"'; i++ {
+				if body[i] == '\\' {
+					i++
+				}
+			}
+		case c >= '0' && c <= '9':
+			if digits++; digits > 300 {
+				return true
+			}
+		case (c == 'e' || c == 'E') && i > 0 && (body[i-1] >= '0' && body[i-1] <= '9' || body[i-1] == '.'):
+			return true
+		case c != '.':
+			digits = 0
+		}
+	}
+	return false
 }
 
 // jsonFrame is an open object or array while checkNumbers walks a body.

@@ -150,7 +150,19 @@ func humaError(hctx huma.Context, status int, msg string, errs ...error) huma.St
 		if hctx != nil {
 			ctx = hctx.Context()
 		}
-		return problemOf(ctx, errs[0])
+		p := problemOf(ctx, errs[0])
+		// huma sends the headers of a handler's error only when that error
+		// carries them; a domain error gets them here, such as the
+		// Retry-After of a 503.
+		var carries huma.HeadersError
+		if hctx != nil && !errors.As(errs[0], &carries) {
+			for k, values := range p.GetHeaders() {
+				for _, v := range values {
+					hctx.AppendHeader(k, v)
+				}
+			}
+		}
+		return p
 	}
 	if status == http.StatusUnprocessableEntity {
 		status = http.StatusBadRequest

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/puddle/v2"
 
 	"github.com/redline-news/redline/service"
 )
@@ -53,13 +54,13 @@ func serverError(op string, e *pgconn.PgError) error {
 
 // isUnreachable reports whether err means the server could not be reached
 // or went away: a failed connect, a network error, a dropped or closed
-// connection, or a deadline passed while waiting for it.
+// connection, a closed pool, or a deadline passed while waiting for it.
 func isUnreachable(err error) bool {
 	var connectErr *pgconn.ConnectError
 	var netErr net.Error
 	return errors.As(err, &connectErr) || errors.As(err, &netErr) || pgconn.Timeout(err) ||
 		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, pgconn.ErrConnClosed) ||
-		errors.Is(err, context.DeadlineExceeded)
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, puddle.ErrClosedPool)
 }
 
 func unavailable(op string, err error) error {

@@ -11,7 +11,8 @@ import (
 // ListArticles returns a page of articles, newest update first, ties broken
 // by id so that a cursor never skips or repeats an article; a query keeps
 // those whose title or id contains it.
-func (s *DB) ListArticles(ctx context.Context, opts service.ListOptions) (*service.ArticlePage, error) {
+func (s *DB) ListArticles(ctx context.Context, opts service.ListOptions) (_ *service.ArticlePage, err error) {
+	defer func() { err = s.storeError(err) }()
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -50,7 +51,8 @@ func (s *DB) ListArticles(ctx context.Context, opts service.ListOptions) (*servi
 }
 
 // CountArticles returns how many articles are stored.
-func (s *DB) CountArticles(ctx context.Context) (int, error) {
+func (s *DB) CountArticles(ctx context.Context) (_ int, err error) {
+	defer func() { err = s.storeError(err) }()
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count articles: %w", err)

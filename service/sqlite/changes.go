@@ -71,17 +71,6 @@ func missingChangeStats(ctx context.Context, tx *sql.Tx) ([]changeUpdate, error)
 // written, against the revision that was latest then.
 type changeGuess = service.ChangeGuess
 
-// guessChanges diffs d against the latest revision outside the write
-// transaction, so that the committer, which writes for everyone, does not
-// spend its time diffing. It returns nil when there is nothing to guess.
-func (s *DB) guessChanges(ctx context.Context, d service.Draft) *changeGuess {
-	latest, err := latestRevision(ctx, s.pool(), d.ArticleID, true)
-	if err != nil && service.ErrorCode(err) != service.ENOTFOUND {
-		return nil
-	}
-	return service.GuessChanges(latest, d)
-}
-
 // changesSince returns the stats of d against latest (its number and hash
 // only; nil for a new article), from the guess when the guess was made
 // against that revision, else by loading latest's body and diffing.

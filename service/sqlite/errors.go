@@ -2,13 +2,16 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"modernc.org/sqlite"
 
+	"github.com/redline-news/redline/internal/groupcommit"
 	"github.com/redline-news/redline/service"
 )
 
@@ -20,13 +23,18 @@ const (
 	sqliteFull   = 13
 )
 
-// storeError turns SQLite's "disk full" and "busy" results into the domain
-// codes the API answers 507 and 503 for; other errors pass unchanged.
+// storeError turns SQLite's "disk full" into the domain code the API
+// answers 507 for, and "busy", "locked", an I/O error or a closed store
+// into the one it answers 503 for; other errors pass unchanged. Every
+// method of the store, read or write, passes its error through it.
 func (s *DB) storeError(err error) error {
 	var se *sqlite.Error
 	switch {
-	case err == nil || service.ErrorCode(err) != service.EINTERNAL:
+	case err == nil || service.ErrorCode(err) != service.EINTERNAL || errors.Is(err, context.Canceled):
 		return err
+	case s.closed.Load(), errors.Is(err, groupcommit.ErrClosed), errors.Is(err, sql.ErrConnDone),
+		strings.Contains(err.Error(), "sql: database is closed"): // database/sql exports no error for it
+		return &wrapped{service.Errorf(service.EUNAVAILABLE, "the store is closed"), err}
 	case errors.Is(err, syscall.ENOSPC), errors.As(err, &se) && se.Code()&0xff == sqliteFull:
 		return &wrapped{service.Errorf(service.ENOSPACE, "the store is out of space"), err}
 	case errors.As(err, &se) && (se.Code()&0xff == sqliteBusy || se.Code()&0xff == sqliteLocked):

@@ -50,7 +50,7 @@ func (s *DB) QueueDriver() riverdriver.Driver[*sql.Tx] {
 // insertEvent writes ev and queues one delivery job per subscription that
 // wants it, inside the transaction of the change ev describes.
 func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, ev service.Event) error {
-	res, err := tx.ExecContext(ctx, `
+	res, err := s.in(tx).exec(ctx, `
 		INSERT INTO events (kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		ev.Kind, ev.ArticleID, ev.Revision, ev.Title, ev.URL, nullableJSON(ev.Metadata),
@@ -77,7 +77,7 @@ func (s *DB) insertDeletionEvent(ctx context.Context, tx *sql.Tx, articleID stri
 }
 
 func (s *DB) queueDeliveries(ctx context.Context, tx *sql.Tx, ev *service.Event) error {
-	subs, err := subscriptions(ctx, tx)
+	subs, err := subscriptions(ctx, s.in(tx))
 	if err != nil {
 		return err
 	}
@@ -99,7 +99,8 @@ func (s *DB) queueDeliveries(ctx context.Context, tx *sql.Tx, ev *service.Event)
 const eventColumns = `seq, kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at`
 
 // EventsSince returns the events after since, oldest first.
-func (s *DB) EventsSince(ctx context.Context, since int64, limit int) ([]service.Event, error) {
+func (s *DB) EventsSince(ctx context.Context, since int64, limit int) (_ []service.Event, err error) {
+	defer func() { err = s.storeError(err) }()
 	if err := service.ValidateEventPage(since, &limit); err != nil {
 		return nil, err
 	}
@@ -123,7 +124,8 @@ func (s *DB) EventsSince(ctx context.Context, since int64, limit int) ([]service
 }
 
 // Event returns one event by its seq.
-func (s *DB) Event(ctx context.Context, seq int64) (*service.Event, error) {
+func (s *DB) Event(ctx context.Context, seq int64) (_ *service.Event, err error) {
+	defer func() { err = s.storeError(err) }()
 	ev, err := scanEvent(s.db.QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events WHERE seq = ?`, seq).Scan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "event %d not found", seq)
@@ -167,7 +169,8 @@ func (s *DB) lastSeq(ctx context.Context) (int64, error) {
 // store serves every waiter, and runs only while someone waits; polling
 // (rather than a signal from the writer) also sees events that another
 // process wrote to the same file.
-func (s *DB) WaitForEvents(ctx context.Context, after int64) error {
+func (s *DB) WaitForEvents(ctx context.Context, after int64) (err error) {
+	defer func() { err = s.storeError(err) }()
 	last, err := s.lastSeq(ctx)
 	if err != nil || last > after {
 		return err

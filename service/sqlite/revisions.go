@@ -13,17 +13,32 @@ import (
 // PutRevision stores d as the next revision of its article. See
 // service.RevisionStore. Concurrent calls share one transaction and one
 // fsync (see internal/groupcommit); each returns once its batch is durable.
+//
+// The latest revision is read first, outside the committer: a draft that
+// repeats it is answered from that read without a write, and a new one is
+// hashed, counted and diffed against it here, so that the committer, which
+// writes for every caller in turn, only checks the latest revision is still
+// the one read and inserts.
 func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revision, _ bool, err error) {
 	defer func() { err = s.storeError(err) }()
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
-	guess := s.guessChanges(ctx, d)
+	latest, err := latestRevision(ctx, s.pool(), d.ArticleID, true)
+	switch {
+	case service.ErrorCode(err) == service.ENOTFOUND:
+		latest = nil
+	case err != nil:
+		return nil, false, err
+	case service.Unchanged(latest, d):
+		return latest, false, nil
+	}
+	w := pendingWrite{draft: d, digest: d.Digest(), guess: service.GuessChanges(latest, d)}
 	var rev *service.Revision
 	var created bool
 	err = s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
-		rev, created, err = s.putRevision(ctx, tx, d, guess)
+		rev, created, err = s.putRevision(ctx, tx, &w)
 		return err
 	}, func() {
 		if created {
@@ -36,9 +51,18 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revis
 	return rev, created, nil
 }
 
-// putRevision writes d inside tx, which may hold other drafts of the same
+// pendingWrite is a draft with what was computed of it before its turn in
+// the committer.
+type pendingWrite struct {
+	draft  service.Draft
+	digest service.DraftDigest
+	guess  *changeGuess
+}
+
+// putRevision writes w inside tx, which may hold other drafts of the same
 // batch, written before it.
-func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft, guess *changeGuess) (*service.Revision, bool, error) {
+func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*service.Revision, bool, error) {
+	d := w.draft
 	// Only the latest number and hash are read here: the committer writes
 	// for every caller, so it reads a body only when it must.
 	latest, err := latestMeta(ctx, s.in(tx), d.ArticleID)
@@ -48,12 +72,12 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, d service.Draft, guess
 	if err := d.CheckPreconditions(latest); err != nil {
 		return nil, false, err
 	}
-	if latest != nil && latest.ContentHash == service.ContentHash(d.Title, d.Body) {
+	if latest != nil && latest.ContentHash == w.digest.ContentHash {
 		unchanged, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
 		return unchanged, false, err
 	}
-	rev := service.NewRevision(d, nextNumber(latest), s.Now())
-	if rev.Changes, err = s.changesSince(ctx, tx, latest, d, guess); err != nil {
+	rev := service.NewRevisionFrom(d, w.digest, nextNumber(latest), s.Now())
+	if rev.Changes, err = s.changesSince(ctx, tx, latest, d, w.guess); err != nil {
 		return nil, false, err
 	}
 	if err := insertRevision(ctx, s.in(tx), rev); err != nil {
@@ -110,7 +134,8 @@ func insertRevision(ctx context.Context, r runner, rev *service.Revision) error 
 }
 
 // LatestRevision returns the newest revision of an article.
-func (s *DB) LatestRevision(ctx context.Context, articleID string) (*service.Revision, error) {
+func (s *DB) LatestRevision(ctx context.Context, articleID string) (_ *service.Revision, err error) {
+	defer func() { err = s.storeError(err) }()
 	return latestRevision(ctx, s.pool(), articleID, true)
 }
 
@@ -119,7 +144,8 @@ const revisionByNumberSQL = `
 	FROM revisions WHERE article_id = ? AND number = ?`
 
 // RevisionByNumber returns revision n of an article.
-func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*service.Revision, error) {
+func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (_ *service.Revision, err error) {
+	defer func() { err = s.storeError(err) }()
 	rev, err := scanRevision(s.pool().queryRow(ctx, revisionByNumberSQL, articleID, n).Scan, true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
@@ -128,7 +154,8 @@ func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (*se
 }
 
 // Revisions returns every revision of an article, without bodies.
-func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revision, error) {
+func (s *DB) Revisions(ctx context.Context, articleID string) (_ []service.Revision, err error) {
+	defer func() { err = s.storeError(err) }()
 	rows, err := s.pool().query(ctx, `
 		SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 		FROM revisions WHERE article_id = ? ORDER BY number`, articleID)
@@ -154,12 +181,13 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 }
 
 const listRevisionsSQL = `
-	SELECT article_id, number, title, '', url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
+	SELECT number, title, url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
 	FROM revisions WHERE article_id = ? AND number > ? ORDER BY number LIMIT ?`
 
 // ListRevisions returns a page of an article's revisions, oldest first,
 // without bodies: an index range on (article_id, number), never a diff.
-func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.RevisionListOptions) (*service.RevisionPage, error) {
+func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.RevisionListOptions) (_ *service.RevisionPage, err error) {
+	defer func() { err = s.storeError(err) }()
 	after, err := opts.Validate()
 	if err != nil {
 		return nil, err
@@ -169,13 +197,22 @@ func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.R
 		return nil, fmt.Errorf("list revisions: %w", err)
 	}
 	defer rows.Close()
-	revs := []service.Revision{}
+	revs := make([]service.Revision, 0, opts.Limit+1)
 	for rows.Next() {
-		rev, err := scanRevision(rows.Scan, false)
-		if err != nil {
-			return nil, err
+		// Only the columns of the listing index, scanned in place: a page
+		// costs one step and ten columns a revision.
+		revs = append(revs, service.Revision{ArticleID: articleID})
+		r := &revs[len(revs)-1]
+		var metadata sql.NullString
+		var at int64
+		if err := rows.Scan(&r.Number, &r.Title, &r.URL, &metadata, &r.ContentHash, &r.Words,
+			&r.Changes.WordsAdded, &r.Changes.WordsRemoved, &r.Changes.FactsChanged, &at); err != nil {
+			return nil, fmt.Errorf("scan revision: %w", err)
 		}
-		revs = append(revs, *rev)
+		if metadata.Valid {
+			r.Metadata = []byte(metadata.String)
+		}
+		r.CreatedAt = time.UnixMicro(at).UTC()
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list revisions: %w", err)
@@ -232,12 +269,13 @@ const revisionMetaSQL = `SELECT number, content_hash FROM revisions WHERE articl
 // article, or of its latest when n is 0, without reading title or body: it
 // is all a cache lookup needs. It is answered from memory when it can (see
 // metaCache).
-func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
+func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (_ service.RevisionMeta, err error) {
+	defer func() { err = s.storeError(err) }()
 	m, gen, ok := s.meta.get(articleID, n)
 	if ok {
 		return m, nil
 	}
-	m, err := s.readRevisionMeta(ctx, articleID, n)
+	m, err = s.readRevisionMeta(ctx, articleID, n)
 	if err == nil {
 		s.meta.put(gen, n == 0, m)
 	}

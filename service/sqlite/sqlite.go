@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -30,6 +31,9 @@ var migrationFS embed.FS
 // Backend names this store in metrics and logs.
 const Backend = "sqlite"
 
+// maxConns bounds the pool: readers run in parallel beside the one writer.
+const maxConns = 16
+
 // DB is a service.RevisionStore kept in one SQLite file.
 type DB struct {
 	db   *sql.DB
@@ -38,6 +42,10 @@ type DB struct {
 	writes *groupcommit.Batcher[*sql.Tx]
 	stmts  *statements
 	meta   *metaCache
+	// batches and drafts count the committer's batches and the writes in
+	// them (see BatchStats).
+	batches, drafts atomic.Int64
+	closed          atomic.Bool // set by Close: errors then say the store is closed
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 
@@ -63,13 +71,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(16)
+	// Keep every connection open: a connection closed for being idle is
+	// reopened on the next burst, re-running its pragmas and re-preparing
+	// every statement (database/sql keeps only 2 idle by default).
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db), meta: newMetaCache()}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
 	}
-	s.writes = groupcommit.NewSQL(db, groupcommit.Options{})
+	s.writes = groupcommit.NewSQL(db, groupcommit.Options{OnBatch: func(items int, _ error) {
+		s.batches.Add(1)
+		s.drafts.Add(int64(items))
+	}})
 	if err := s.openQueue(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open delivery queue in sqlite %s: %w", path, err)
@@ -90,6 +105,7 @@ func dsn(path string) string {
 // Close finishes the writes already submitted, then closes the database;
 // WAL content is checkpointed into the file.
 func (s *DB) Close() error {
+	s.closed.Store(true)
 	s.watch.close()
 	s.writes.Close()
 	s.stmts.close()
@@ -173,6 +189,12 @@ func migrationVersion(name string) (int, error) {
 		return 0, errors.New("migration file names must start with a version number")
 	}
 	return v, nil
+}
+
+// BatchStats reports how many batches the committer ran and how many writes
+// they held in all; drafts/batches is the average batch size.
+func (s *DB) BatchStats() (batches, drafts int64) {
+	return s.batches.Load(), s.drafts.Load()
 }
 
 // Path returns the database file's path.

@@ -101,3 +101,9 @@ type rowScanner interface {
 type errRow struct{ err error }
 
 func (e errRow) Scan(...any) error { return e.err }
+
+// QueryContext is query under the name *sql.DB and *sql.Tx give it, so that
+// helpers written for either run prepared statements.
+func (r runner) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return r.query(ctx, query, args...)
+}

@@ -19,7 +19,8 @@ type rowsQueryer interface {
 const subscriptionColumns = `id, url, kinds, article_prefix, metadata_filter, secret, disabled, disabled_reason, created_at, updated_at`
 
 // CreateSubscription stores a new subscription.
-func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) error {
+func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) (err error) {
+	defer func() { err = s.storeError(err) }()
 	kinds, filter, err := encodeFilters(sub)
 	if err != nil {
 		return err
@@ -61,7 +62,8 @@ func nonNil(k []service.EventKind) []service.EventKind {
 }
 
 // Subscription returns one subscription.
-func (s *DB) Subscription(ctx context.Context, id string) (*service.Subscription, error) {
+func (s *DB) Subscription(ctx context.Context, id string) (_ *service.Subscription, err error) {
+	defer func() { err = s.storeError(err) }()
 	row := s.db.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM webhook_subscriptions WHERE id = ?`, id)
 	sub, err := scanSubscription(row.Scan)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -71,7 +73,8 @@ func (s *DB) Subscription(ctx context.Context, id string) (*service.Subscription
 }
 
 // Subscriptions returns every subscription, oldest first.
-func (s *DB) Subscriptions(ctx context.Context) ([]service.Subscription, error) {
+func (s *DB) Subscriptions(ctx context.Context) (_ []service.Subscription, err error) {
+	defer func() { err = s.storeError(err) }()
 	return subscriptions(ctx, s.db)
 }
 
@@ -121,7 +124,8 @@ func scanSubscription(scan func(dest ...any) error) (*service.Subscription, erro
 
 // UpdateSubscription replaces a subscription's fields but its id, secret
 // and creation time.
-func (s *DB) UpdateSubscription(ctx context.Context, sub *service.Subscription) error {
+func (s *DB) UpdateSubscription(ctx context.Context, sub *service.Subscription) (err error) {
+	defer func() { err = s.storeError(err) }()
 	kinds, filter, err := encodeFilters(sub)
 	if err != nil {
 		return err
@@ -144,7 +148,8 @@ func expectOneRow(res sql.Result, id string) error {
 
 // DeleteSubscription removes a subscription; its attempt log goes with it
 // (ON DELETE CASCADE) and the worker drops its queued deliveries.
-func (s *DB) DeleteSubscription(ctx context.Context, id string) error {
+func (s *DB) DeleteSubscription(ctx context.Context, id string) (err error) {
+	defer func() { err = s.storeError(err) }()
 	res, err := s.db.ExecContext(ctx, `DELETE FROM webhook_subscriptions WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("delete subscription: %w", err)
@@ -155,7 +160,8 @@ func (s *DB) DeleteSubscription(ctx context.Context, id string) error {
 // RecordAttempt appends an attempt and trims the log to its latest
 // service.MaxAttemptLog rows. An attempt for a subscription deleted
 // meanwhile is dropped.
-func (s *DB) RecordAttempt(ctx context.Context, a service.DeliveryAttempt) error {
+func (s *DB) RecordAttempt(ctx context.Context, a service.DeliveryAttempt) (err error) {
+	defer func() { err = s.storeError(err) }()
 	var next any
 	if a.NextAttemptAt != nil {
 		next = a.NextAttemptAt.UnixMicro()
@@ -176,7 +182,8 @@ func (s *DB) RecordAttempt(ctx context.Context, a service.DeliveryAttempt) error
 }
 
 // Attempts returns a subscription's latest attempts, newest first.
-func (s *DB) Attempts(ctx context.Context, subscriptionID string, limit int) ([]service.DeliveryAttempt, error) {
+func (s *DB) Attempts(ctx context.Context, subscriptionID string, limit int) (_ []service.DeliveryAttempt, err error) {
+	defer func() { err = s.storeError(err) }()
 	if _, err := s.Subscription(ctx, subscriptionID); err != nil {
 		return nil, err
 	}
@@ -207,9 +214,10 @@ func (s *DB) Attempts(ctx context.Context, subscriptionID string, limit int) ([]
 }
 
 // PendingDeliveries counts the delivery jobs River has not finished.
-func (s *DB) PendingDeliveries(ctx context.Context) (int, error) {
+func (s *DB) PendingDeliveries(ctx context.Context) (_ int, err error) {
+	defer func() { err = s.storeError(err) }()
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE kind = ?
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE kind = ?
 		AND state IN ('available', 'pending', 'retryable', 'running', 'scheduled')`, service.DeliveryJob{}.Kind()).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count pending deliveries: %w", err)

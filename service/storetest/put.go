@@ -23,9 +23,13 @@ func testPut(t *testing.T, h Harness) {
 	}
 	wantRevision(t, rev, 1, d)
 
+	batchesBefore := batchStats(s)
 	again, created, err := s.PutRevision(ctx, d)
 	if err != nil || created || again.Number != 1 {
 		t.Fatalf("identical put: got rev %d created=%v err=%v, want rev 1 not created", again.Number, created, err)
+	}
+	if after := batchStats(s); after != batchesBefore {
+		t.Errorf("identical put: the committer ran %d writes for it, want none: it is answered from a read", after-batchesBefore)
 	}
 	if !again.CreatedAt.Equal(rev.CreatedAt) {
 		t.Errorf("identical put created_at: got %v, want %v", again.CreatedAt, rev.CreatedAt)
@@ -47,6 +51,18 @@ func testPut(t *testing.T, h Harness) {
 		}
 		wantRevision(t, next, i+2, d)
 	}
+}
+
+// batchStats is the count of writes a store's committer has run, for a
+// store that reports it (both do), else 0.
+func batchStats(s service.RevisionStore) int64 {
+	if b, ok := s.(interface {
+		BatchStats() (batches, drafts int64)
+	}); ok {
+		_, drafts := b.BatchStats()
+		return drafts
+	}
+	return 0
 }
 
 func wantRevision(t *testing.T, rev *service.Revision, n int, d service.Draft) {

@@ -39,6 +39,7 @@ func Run(t *testing.T, h Harness) {
 	t.Run("Subscriptions", func(t *testing.T) { testSubscriptions(t, h) })
 	t.Run("Outbox", func(t *testing.T) { testOutbox(t, h) })
 	t.Run("AttemptLog", func(t *testing.T) { testAttemptLog(t, h) })
+	t.Run("ClosedStore", func(t *testing.T) { testClosedStore(t, h) })
 }
 
 // clock is a controllable time source that advances a millisecond a call,
