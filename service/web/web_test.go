@@ -3,12 +3,18 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/gofiber/fiber/v2"
+
 	"github.com/redline-news/redline/internal/resultcache"
+	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/web"
 )
 
@@ -277,5 +283,26 @@ func TestFirstViewLeavesTheSummaryToItsPanel(t *testing.T) {
 		if p := s.get(t, bad); p.status < 400 {
 			t.Errorf("%s: got %d, want an error", bad, p.status)
 		}
+	}
+}
+
+// unavailableStore is a store that cannot be reached.
+type unavailableStore struct{ service.RevisionStore }
+
+func (unavailableStore) Revisions(context.Context, string) ([]service.Revision, error) {
+	return nil, service.Errorf(service.EUNAVAILABLE, "the store is busy; try again")
+}
+
+// A store that cannot be reached gets the API's 503 and its Retry-After.
+func TestUnreachableStoreAsksToRetry(t *testing.T) {
+	app := fiber.New()
+	web.New(web.Config{Store: unavailableStore{}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Mount(app)
+	resp, err := app.Test(httptest.NewRequest("GET", "/articles/council-budget", nil), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(body), "the store is busy") {
+		t.Errorf("got %d, Retry-After %q: %s; want 503, a wait and the reason", resp.StatusCode, resp.Header.Get("Retry-After"), body)
 	}
 }
