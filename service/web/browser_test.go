@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -390,6 +391,17 @@ func TestBrowserMovedTextLeadsToItsOtherEnd(t *testing.T) {
 	if len(ends) < 2 {
 		t.Fatalf("moved ends: got %q, want where the paragraph left and where it went", ends)
 	}
+	// Each end says where the other stands, as paragraph numbers.
+	labels := eval[[]string](t, b, `Array.from(document.querySelectorAll("#diff del[data-move], #diff ins[data-move], #diff span.rl-moved")).map(function (el) {
+		return getComputedStyle(el, "::before").content; })`)
+	if joined := strings.Join(labels, " | "); !regexp.MustCompile(`moved to ¶\d`).MatchString(joined) || !regexp.MustCompile(`moved from ¶\d`).MatchString(joined) {
+		t.Errorf("moved labels: got %q, want where each end came from or went to", labels)
+	}
+	b.do(t, chromedp.Navigate(s.url+"/articles/storm?view=side"))
+	if notes := strings.Join(texts(t, b, "#diff .rl-moved-note"), " | "); !strings.Contains(notes, "moved to ¶") || !strings.Contains(notes, "moved from ¶") {
+		t.Errorf("side by side moved notes: got %q, want where the sentence went and came from", notes)
+	}
+	b.do(t, chromedp.Navigate(s.url+"/articles/storm"))
 	b.do(t, chromedp.Click(chromedp.CSS(`#diff del[data-move]`)))
 	got := eval[string](t, b, `(function () { var c = document.querySelector(".rl-current"); return c ? c.tagName + " " + c.dataset.move : ""; })()`)
 	if got == "" || strings.HasPrefix(got, "DEL") || !strings.HasSuffix(got, " "+strings.Fields(ends[0])[1]) {
