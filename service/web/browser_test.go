@@ -276,6 +276,7 @@ func TestBrowser(t *testing.T) {
 	})
 	t.Run("what's new since an earlier revision", func(t *testing.T) {
 		b.clickAndLoad(t, "#rev-1 .since-link", "since=1")
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(".summary h3 + .summary-sentences [data-summary-sentence]"))) // the panel comes after the page
 		got := texts(t, b, ".summary h3 + .summary-sentences [data-summary-sentence]")
 		if len(got) == 0 || strings.Contains(strings.Join(got, " "), "Critics said") {
 			t.Errorf("new since revision 1: got %q, want only added or edited sentences", got)
