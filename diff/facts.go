@@ -107,6 +107,9 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 		return facts // the notice is the fact; its own figures are not news
 	}
 	for _, v := range findValues(s) {
+		if v.weak {
+			continue // a name or "one": no fact on its own
+		}
 		f := mk(v.kind, v.text)
 		f.key = v.key
 		facts = append(facts, f)
@@ -136,13 +139,14 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 	}
 	if c.Ops == nil || valueTouched(c.Ops) {
 		ov, nv := findValues(old), findValues(new)
+		os, ns := sides{old, keysOf(ov)}, sides{new, keysOf(nv)}
 		for _, k := range valueKinds {
-			facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni)
+			facts = appendValueChanges(facts, k, ofKind(ov, k), ofKind(nv, k), os, ns, oi, ni)
 		}
 	}
 	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 && !slices.Equal(oq, nq) {
 		n := len(facts)
-		facts = appendDiffering(facts, FactQuote, quoteKeys(oq), quoteKeys(nq), oi, ni)
+		facts = appendQuoteChanges(facts, quoteKeys(oq), quoteKeys(nq), old, new, oi, ni)
 		if len(facts) > n { // the attribution is looked for only when a quote changed
 			who := speaker(new)
 			for k := n; k < len(facts); k++ {
@@ -153,14 +157,18 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 	return appendNegation(facts, old, new, oi, ni)
 }
 
-// keyed is a fact's text as written and the key it is compared by.
-type keyed struct{ text, key string }
+// keyed is a fact's text as written and the key it is compared by, with
+// what value says of a weak number and a second key.
+type keyed struct {
+	text, key, alt, tag string
+	weak                bool
+}
 
 func ofKind(vs []value, k FactKind) []keyed {
 	var out []keyed
 	for _, v := range vs {
 		if v.kind == k {
-			out = append(out, keyed{v.text, v.key})
+			out = append(out, keyed{text: v.text, key: v.key, alt: v.alt, tag: v.tag, weak: v.weak})
 		}
 	}
 	return out
@@ -169,9 +177,201 @@ func ofKind(vs []value, k FactKind) []keyed {
 func quoteKeys(qs []string) []keyed {
 	out := make([]keyed, len(qs))
 	for i, q := range qs {
-		out[i] = keyed{q, quoteKey(q)}
+		out[i] = keyed{text: q, key: quoteKey(q)}
 	}
 	return out
+}
+
+// sides is the text of one side of a sentence and the keys of all the
+// values read in it.
+type sides struct {
+	text string
+	keys map[string]int
+}
+
+func keysOf(vs []value) map[string]int {
+	m := make(map[string]int, len(vs))
+	for _, v := range vs {
+		m[v.key]++
+	}
+	return m
+}
+
+// appendValueChanges compares the values of one kind in the two sides of
+// a sentence. A value found on both sides, even written differently or
+// read as a name on one side, gives no fact. The values left are paired in
+// order as changed; of the rest, one whose digits and words the other side
+// holds, where that side read no value of its key, gives no fact either:
+// it is there, only not read as the same value ("ThursdayJanuary 18 2007"
+// → "Thursday, 18 January 2007"). The others are added or removed. A weak
+// value (a name, "one") counts only where it pairs with another: a name
+// with a name after the same word ("Route 66" → "Route 67"), "one" with a
+// count ("one case" → "two cases").
+func appendValueChanges(facts []Fact, k FactKind, old, new []keyed, os, ns sides, oi, ni *int) []Fact {
+	gone, came := minus(old, new), minus(new, old)
+	if len(gone)+len(came) == 0 {
+		return facts
+	}
+	var gs, cs, gw, cw []keyed // strong and weak, gone and came
+	for _, x := range gone {
+		if x.weak {
+			gw = append(gw, x)
+		} else {
+			gs = append(gs, x)
+		}
+	}
+	for _, x := range came {
+		if x.weak {
+			cw = append(cw, x)
+		} else {
+			cs = append(cs, x)
+		}
+	}
+	mk := func(c FactChange, o, n string) Fact {
+		return Fact{Kind: k, Change: c, Old: o, New: n, OldSentence: oi, NewSentence: ni}
+	}
+	for len(gs) > 0 && len(cs) > 0 {
+		facts, gs, cs = append(facts, mk(FactChanged, gs[0].text, cs[0].text)), gs[1:], cs[1:]
+	}
+	gs, cs = notWritten(gs, ns), notWritten(cs, os)
+	// A count left on one side pairs with a weak "one" on the other.
+	pairOne := func(strong, weak []keyed, changed func(s, w keyed) Fact) ([]keyed, []keyed) {
+		for len(strong) > 0 {
+			j := slices.IndexFunc(weak, func(w keyed) bool { return w.tag == "" && w.key == "1" })
+			if j < 0 {
+				break
+			}
+			facts = append(facts, changed(strong[0], weak[j]))
+			strong, weak = strong[1:], slices.Delete(weak, j, j+1)
+		}
+		return strong, weak
+	}
+	gs, cw = pairOne(gs, cw, func(s, w keyed) Fact { return mk(FactChanged, s.text, w.text) })
+	cs, gw = pairOne(cs, gw, func(s, w keyed) Fact { return mk(FactChanged, w.text, s.text) })
+	for _, g := range gw { // a name that changed after the same word
+		if g.tag == "" {
+			continue
+		}
+		if j := slices.IndexFunc(cw, func(c keyed) bool { return c.tag == g.tag }); j >= 0 {
+			facts = append(facts, mk(FactChanged, g.text, cw[j].text))
+			cw = slices.Delete(cw, j, j+1)
+		}
+	}
+	for _, g := range gs {
+		f := mk(FactRemoved, g.text, "")
+		f.key = g.key
+		facts = append(facts, f)
+	}
+	for _, c := range cs {
+		f := mk(FactAdded, "", c.text)
+		f.key = c.key
+		facts = append(facts, f)
+	}
+	return facts
+}
+
+// notWritten drops the values whose key the other side did not read but
+// whose digit runs, and words of three letters or more, all stand in its
+// text.
+func notWritten(vs []keyed, other sides) []keyed {
+	out := vs[:0:0]
+	for _, v := range vs {
+		if other.keys[v.key] > 0 || !writtenIn(v.text, other.text) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// writtenIn reports whether each digit run of v stands in text between
+// non-digits, and each of its words of three letters or more stands in it.
+func writtenIn(v, text string) bool {
+	for i := 0; i < len(v); {
+		c := v[i]
+		switch {
+		case isASCIIDigit(c):
+			j := i + numberRun(v[i:])
+			if !hasDigitRun(text, v[i:j]) {
+				return false
+			}
+			i = j
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			j := i
+			for j < len(v) && (v[j] >= 'A' && v[j] <= 'Z' || v[j] >= 'a' && v[j] <= 'z') {
+				j++
+			}
+			if j-i >= 3 && !strings.Contains(text, v[i:j]) {
+				return false
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return true
+}
+
+// numberRun returns the length of the number w starts with: digits, and
+// points or commas between digits.
+func numberRun(w string) int {
+	n := leadingDigits(w)
+	for n+1 < len(w) && (w[n] == '.' || w[n] == ',') && isASCIIDigit(w[n+1]) {
+		n += 1 + leadingDigits(w[n+1:])
+	}
+	return n
+}
+
+// hasDigitRun reports whether text holds the number d as a whole, not
+// inside a longer one.
+func hasDigitRun(text, d string) bool {
+	for from := 0; ; {
+		k := strings.Index(text[from:], d)
+		if k < 0 {
+			return false
+		}
+		k += from
+		if k == 0 || k > 0 && !isASCIIDigit(text[k-1]) && !(k > 1 && (text[k-1] == '.' || text[k-1] == ',') && isASCIIDigit(text[k-2])) {
+			if e := k + len(d); e == len(text) || e < len(text) && numberRun(text[e-1:]) == 1 {
+				return true
+			}
+		}
+		from = k + 1
+	}
+}
+
+// appendQuoteChanges compares the quotations of the two sides of a
+// sentence. A quotation whose words stand in a row in the other side gives
+// no fact: only its quote marks changed, or a stray mark made it look
+// like one.
+func appendQuoteChanges(facts []Fact, old, new []keyed, oldText, newText string, oi, ni *int) []Fact {
+	gone, came := minus(old, new), minus(new, old)
+	if len(gone)+len(came) == 0 {
+		return facts
+	}
+	ok, nk := " "+quoteKey(oldText), " "+quoteKey(newText)
+	in := func(q keyed, sentKey string) bool { return strings.Contains(sentKey, " "+q.key) }
+	for i := range max(len(gone), len(came)) {
+		f := Fact{Kind: FactQuote, OldSentence: oi, NewSentence: ni}
+		switch {
+		case i < len(gone) && i < len(came):
+			if in(gone[i], nk) && in(came[i], ok) {
+				continue
+			}
+			f.Change, f.Old, f.New = FactChanged, gone[i].text, came[i].text
+		case i < len(gone):
+			if in(gone[i], nk) {
+				continue
+			}
+			f.Change, f.Old, f.key = FactRemoved, gone[i].text, gone[i].key
+		default:
+			if in(came[i], ok) {
+				continue
+			}
+			f.Change, f.New, f.key = FactAdded, came[i].text, came[i].key
+		}
+		facts = append(facts, f)
+	}
+	return facts
 }
 
 // appendDiffering compares the old and new facts of one kind by key: those
@@ -195,6 +395,7 @@ func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int) []
 }
 
 // minus returns the items of a whose keys b lacks, as multisets.
+// A number with a second key (see value.alt) matches by either.
 func minus(a, b []keyed) []keyed {
 	left := make(map[string]int, len(b))
 	for _, x := range b {
@@ -208,7 +409,30 @@ func minus(a, b []keyed) []keyed {
 		}
 		out = append(out, x)
 	}
-	return out
+	if len(out) == 0 {
+		return out
+	}
+	var alts map[string]int // b's second keys, for a's first ones
+	for _, x := range b {
+		if x.alt != "" {
+			if alts == nil {
+				alts = map[string]int{}
+			}
+			alts[x.alt]++
+		}
+	}
+	kept := out[:0]
+	for _, x := range out {
+		switch {
+		case x.alt != "" && left[x.alt] > 0:
+			left[x.alt]--
+		case alts[x.key] > 0:
+			alts[x.key]--
+		default:
+			kept = append(kept, x)
+		}
+	}
+	return kept
 }
 
 // appendNegation flags a negation added to or removed from a sentence.

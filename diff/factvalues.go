@@ -19,6 +19,17 @@ type value struct {
 	kind      FactKind
 	text, key string
 	start     int
+	// alt is a second key for a number whose separators read either way:
+	// "30.000" is 30 with decimals or 30,000 written the continental way.
+	alt string
+	// weak marks a number that is likely no count: part of a name or a
+	// code ("Level 3", "Cessna 150", "B.1.1.7", "tier 1"), or the word
+	// "one". It is no fact on its own, only where it changed into or from
+	// another value in a sentence found in both texts; tag is, for a name,
+	// the word before it, which a changed name keeps ("Route 66" → "Route
+	// 67").
+	weak bool
+	tag  string
 }
 
 // valueKinds are the kinds findValues reports, in the order facts list them.
@@ -109,23 +120,147 @@ func valueAt(s string, i int) (value, bool) {
 		}
 		return value{}, false
 	}
+	if v, ok := clockTime(s, i, w); ok {
+		return v, true
+	}
+	if v, ok := dayInBrackets(s, i, w); ok {
+		return v, true
+	}
 	for _, p := range valuePatterns {
 		if !p.may(w) {
 			continue
 		}
 		if v, ok := try(p.kind, p.re, p.key); ok {
 			v.kind = p.kind
-			if p.kind == FactNumber && partOfName(s, i, i+len(v.text)) {
+			if p.kind == FactNumber {
+				if v, ok := oClock(s, v); ok {
+					return v, true
+				}
+				if tag, ok := partOfName(s, i, i+len(v.text)); ok {
+					v.weak, v.tag = true, tag
+					return v, true
+				}
+				if isYear(v.text) && afterPreposition(s, i) {
+					v.kind, v.key = FactDate, v.text
+				}
+			}
+			if p.kind == FactNumber || p.kind == FactMoney {
+				v.alt = dotGroupedKey(v)
+			}
+			return v, true
+		}
+	}
+	if v, ok := weakOne(s, i); ok {
+		return v, true
+	}
+	return value{}, false
+}
+
+// clockTime reads a 24-hour time written as four digits, "0600" or "1830
+// GMT": one that starts with a zero, or one followed by a word that only
+// follows a time.
+func clockTime(s string, i int, w string) (value, bool) {
+	if leadingDigits(w) != 4 || !wordBoundaryAt(w, 4) || i > 0 && s[i-1] == '.' {
+		return value{}, false
+	}
+	h, m := int(w[0]-'0')*10+int(w[1]-'0'), int(w[2]-'0')*10+int(w[3]-'0')
+	if h > 23 || m > 59 {
+		return value{}, false
+	}
+	if w[0] != '0' {
+		next, _ := nextField(w[4:])
+		if !clockWords[strings.TrimRight(next, ".,;:)")] {
+			return value{}, false
+		}
+	}
+	return value{kind: FactTime, text: w[:4], key: w[:2] + ":" + w[2:4], start: i}, true
+}
+
+// dayInBrackets reads an ordinal day of the month in brackets, as a
+// date is given after "Sunday" or "this evening": "(20th)".
+func dayInBrackets(s string, i int, w string) (value, bool) {
+	d := leadingDigits(w)
+	if i == 0 || s[i-1] != '(' || d == 0 || d > 2 || len(w) < d+3 || w[d+2] != ')' {
+		return value{}, false
+	}
+	switch w[d : d+2] {
+	case "st", "nd", "rd", "th":
+	default:
+		return value{}, false
+	}
+	if n, _ := strconv.Atoi(w[:d]); n < 1 || n > 31 {
+		return value{}, false
+	}
+	return value{kind: FactDate, text: w[:d+2], key: "day " + strings.TrimLeft(w[:d], "0"), start: i}, true
+}
+
+// clockWords follow a time written as four digits.
+var clockWords = map[string]bool{"hrs": true, "hours": true, "GMT": true, "UTC": true, "BST": true, "CET": true,
+	"CEST": true, "EST": true, "EDT": true, "PST": true, "PDT": true, "local": true, "Zulu": true}
+
+// oClock makes a number followed by "o'clock" a time.
+func oClock(s string, v value) (value, bool) {
+	end := v.start + len(v.text)
+	rest := s[end:]
+	for _, tail := range []string{" o'clock", " o’clock"} {
+		if strings.HasPrefix(rest, tail) {
+			n, ok := parseNumber(v.text)
+			if !ok || !n.IsInt() || n.Num().Int64() < 1 || n.Num().Int64() > 12 {
 				return value{}, false
 			}
-			if p.kind == FactNumber && isYear(v.text) && afterPreposition(s, i) {
-				v.kind, v.key = FactDate, v.text
-			}
+			v.kind, v.text, v.key = FactTime, s[v.start:end+len(tail)], "o'clock "+n.Num().String()
 			return v, true
 		}
 	}
 	return value{}, false
 }
+
+// dotGroupedKey returns, for a number written with points between groups
+// of three digits ("30.000", "1.250.000"), the key it has when the points
+// separate thousands, or "".
+func dotGroupedKey(v value) string {
+	lo := strings.IndexFunc(v.text, func(r rune) bool { return r >= '0' && r <= '9' })
+	if lo < 0 {
+		return ""
+	}
+	hi := lo
+	for hi < len(v.text) && (isASCIIDigit(v.text[hi]) || v.text[hi] == '.' && hi+1 < len(v.text) && isASCIIDigit(v.text[hi+1])) {
+		hi++
+	}
+	run := v.text[lo:hi]
+	groups := strings.Split(run, ".")
+	if len(groups) < 2 || len(groups[0]) > 3 {
+		return ""
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return ""
+		}
+	}
+	t := v.text[:lo] + strings.ReplaceAll(run, ".", ",") + v.text[hi:]
+	if w, ok := valueAt(t, 0); ok && w.kind == v.kind && len(w.text) == len(t) {
+		return w.key
+	}
+	return ""
+}
+
+// weakOne reads the word "one" as a weak number where a noun follows it
+// ("one case"), not in "one of", "one who", "no one".
+func weakOne(s string, i int) (value, bool) {
+	if !hasPrefixFold(s[i:], "one ") {
+		return value{}, false
+	}
+	next, _ := nextField(s[i+4:])
+	if next == "" || !unicode.IsLower(rune(next[0])) || oneFollowers[next] || strings.EqualFold(lastField(s[:i]), "no") {
+		return value{}, false
+	}
+	return value{kind: FactNumber, text: s[i : i+3], key: "1", start: i, weak: true}, true
+}
+
+// oneFollowers are words after which "one" is a pronoun, not a count.
+var oneFollowers = map[string]bool{"of": true, "who": true, "that": true, "which": true, "another": true, "day": true,
+	"way": true, "is": true, "was": true, "has": true, "had": true, "will": true, "would": true, "can": true, "could": true,
+	"in": true, "to": true, "and": true, "or": true}
 
 // maxValueBytes bounds the text a value can span.
 const maxValueBytes = 48
@@ -728,31 +863,43 @@ var nameWords = map[string]bool{"route": true, "highway": true, "interstate": tr
 	"version": true, "series": true, "level": true, "stage": true, "phase": true, "game": true, "week": true,
 	"round": true, "act": true, "resolution": true, "bill": true, "rule": true, "form": true, "category": true,
 	"grade": true, "class": true, "lane": true, "pier no.": true, "windows": true, "iphone": true, "galaxy": true,
+	"tier": true, "cycle": true, "page": true, "paragraph": true, "clause": true, "episode": true, "season": true,
+	"volume": true, "vol.": true, "runway": true, "sector": true, "zone": true, "block": true, "floor": true,
+	"seat": true, "row": true, "car": true, "train": true, "type": true, "mark": true, "part": true,
 	"f-": true, "mig-": true, "su-": true, "covid-": true}
 
 // streetWords follow a house number in an address.
 var streetWords = []string{"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Lane", "Boulevard", "Blvd.", "Drive", "Place", "Square"}
 
 // partOfName reports whether the number at s[lo:hi] is part of a name or
-// a code rather than a count: glued to letters ("G7", "5G", "COVID-19"),
-// after a word such as "Route" or "Flight", or a house number.
-func partOfName(s string, lo, hi int) bool {
+// a code rather than a count, and gives the word before it as its tag: a
+// number glued to letters ("G7", "5G", "COVID-19", "B.1.1.7"), after a
+// capitalised word inside the sentence ("Boeing 737", "Level 3", "a Cessna
+// 150") or a word such as "route" or "tier", or a house number.
+func partOfName(s string, lo, hi int) (tag string, ok bool) {
 	before, _ := utf8.DecodeLastRuneInString(s[:lo])
 	after, _ := utf8.DecodeRuneInString(s[hi:])
 	if unicode.IsLetter(after) || unicode.IsLetter(before) || after == '-' && hi+1 < len(s) && isASCIIDigit(s[hi+1]) {
-		return true
+		return "", true
 	}
-	if before == '-' && lo >= 2 {
+	if (before == '-' || before == '.') && lo >= 2 {
 		prev, _ := utf8.DecodeLastRuneInString(s[:lo-1])
-		if unicode.IsLetter(prev) {
-			return true
+		if unicode.IsLetter(prev) || before == '.' && isASCIIDigit(s[lo-2]) {
+			return "", true
 		}
 	}
-	if before == '#' {
-		return true
+	if after == '.' && hi+1 < len(s) && isASCIIDigit(s[hi+1]) { // "1.1" of "B.1.1.7"
+		return "", true
 	}
-	if w := lastField(s[:lo]); w != "" && nameWords[strings.ToLower(w)] {
-		return true
+	if before == '#' {
+		return "", true
+	}
+	w := lastField(s[:lo])
+	if w != "" && nameWords[strings.ToLower(w)] {
+		return strings.ToLower(w), true
+	}
+	if nameHead(s[:lo], w) {
+		return w, true
 	}
 	rest := s[hi:]
 	for k := 0; k < 3; k++ {
@@ -761,14 +908,43 @@ func partOfName(s string, lo, hi int) bool {
 			break
 		}
 		if slices.Contains(streetWords, strings.TrimRight(w, ",")) {
-			return k > 0
+			return "", k > 0
 		}
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			break
 		}
 	}
-	return false
+	return "", false
 }
+
+// nameHead reports whether w, the word right before a number at the end
+// of head, is a capitalised word inside the sentence, all letters, that is
+// not a word a count can follow ("In", "About"): "Boeing 737", "Level 3".
+func nameHead(head, w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || countHeads[w] {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !(w[i] >= 'a' && w[i] <= 'z' || w[i] >= 'A' && w[i] <= 'Z') {
+			return false
+		}
+	}
+	rest := strings.TrimRightFunc(head[:len(strings.TrimRightFunc(head, unicode.IsSpace))-len(w)], unicode.IsSpace)
+	if rest == "" || strings.ContainsRune(".!?:\"“”(—–-", rune(rest[len(rest)-1])) {
+		return false // the sentence, a clause or a quotation starts with w
+	}
+	return true
+}
+
+// countHeads are capitalised words that a count, a year or a day can
+// follow.
+var countHeads = map[string]bool{"In": true, "On": true, "At": true, "By": true, "About": true, "Over": true,
+	"Nearly": true, "Some": true, "All": true, "The": true, "And": true, "Of": true, "To": true, "From": true,
+	"Since": true, "Until": true, "For": true, "With": true, "Only": true, "Around": true, "Almost": true,
+	"Least": true, "Than": true, "Top": true, "Kills": true, "Killed": true, "Dead": true, "Dies": true, "Hurt": true,
+	"Injured": true, "Wins": true, "Win": true, "Up": true, "Down": true, "To-": true, "Jan": true, "Feb": true,
+	"Mar": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true, "Sep": true, "Sept": true, "Oct": true,
+	"Nov": true, "Dec": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Aged": true}
 
 // lastField returns the last of strings.Fields(s), or "", without
 // splitting all of s.
@@ -808,35 +984,99 @@ func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
 
 // findQuotes returns the direct quotations of s, without their quote marks
-// and a trailing comma, of three words or more (a
-// quoted word or two is a title or a scare quote, not a quotation). A quote
-// mark left open runs to the end of the sentence, and a closing one with no
-// opening mark closes a quotation that began in an earlier sentence.
+// and a trailing comma, of three words or more (a quoted word or two is a
+// title or a scare quote, not a quotation), and not a title in capitals
+// ("2008 Young Designers Competition"). Straight and typographic marks
+// pair alike; a straight mark opens where it follows a space or starts
+// the sentence and closes where a space or punctuation follows it. A mark
+// left open runs to the end of the sentence, as a quotation of several
+// sentences does, unless another opens before it closes: then it was a
+// stray mark. A closing mark with no opening one closes a quotation that
+// began in an earlier sentence only where an attribution follows it
+// (`We will not give up," she said.`).
 func findQuotes(s string) []string {
 	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") && !strings.Contains(s, "”") {
 		return nil
 	}
 	var out []string
-	ms := quoteRE.FindAllStringSubmatchIndex(s, -1)
-	for k, m := range ms {
-		q := cmpOr(sub(s, m, 1), sub(s, m, 2))
-		if k == 0 && len(ms) == 1 && m[1] == len(s) && !strings.HasSuffix(s, `"`) && !strings.HasSuffix(s, "”") {
-			// One unmatched mark: opening if words follow, else closing.
-			if CountWords(q) < 3 {
-				q = s[:m[0]]
-			}
-		}
+	add := func(q string) {
 		q = strings.TrimRight(strings.TrimSpace(q), ", ")
-		if CountWords(q) >= 3 {
+		if CountWords(q) >= 3 && !isTitle(q) {
 			out = append(out, q)
 		}
+	}
+	open := -1 // where the open quotation's text starts
+	marks := 0 // marks seen
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != '"' && r != '“' && r != '”' {
+			i += size
+			continue
+		}
+		marks++
+		opens := r == '“'
+		if r == '"' {
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			spaceBefore := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–/", prev)
+			spaceAfter := i+size == len(s) || unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)]}—–", next)
+			switch {
+			case spaceBefore && !spaceAfter:
+				opens = true
+			case !spaceBefore && spaceAfter:
+				opens = false
+			default:
+				opens = open < 0
+			}
+		}
+		switch {
+		case opens:
+			open = i + size
+		case open >= 0:
+			add(s[open:i])
+			open = -1
+		case marks == 1 && hasSayingVerb(s[i+size:]):
+			add(s[:i])
+		}
+		i += size
+	}
+	if open >= 0 {
+		add(s[open:])
 	}
 	return out
 }
 
-// quoteKey is what quotes compare by: their words, lowercased, so that
-// punctuation, case and white space edits give no flag.
+// titleSmallWords may stand in lower case inside a title.
+var titleSmallWords = map[string]bool{"of": true, "the": true, "and": true, "a": true, "an": true, "in": true,
+	"on": true, "for": true, "to": true, "at": true, "de": true, "or": true}
+
+// isTitle reports whether every word of q is capitalised, a number or a
+// small word: a name or a title in quote marks, not something said.
+func isTitle(q string) bool {
+	capitals := 0
+	for _, w := range strings.Fields(q) {
+		w = strings.Trim(w, ".,;:!?'’()[]")
+		if w == "" || titleSmallWords[w] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			capitals++
+		case unicode.IsDigit(r) || !unicode.IsLetter(r):
+		default:
+			return false
+		}
+	}
+	return capitals > 0
+}
+
+// quoteKey is what quotes compare by: their words, lowercased, apostrophes
+// dropped, so that punctuation, case and white space edits give no flag.
 func quoteKey(q string) string {
+	if strings.ContainsAny(q, "'’") {
+		q = apostrophes.Replace(q)
+	}
 	var b strings.Builder
 	for _, t := range tokenize(q, 0, nil) {
 		if t.kind == kindWord {
@@ -846,6 +1086,8 @@ func quoteKey(q string) string {
 	}
 	return b.String()
 }
+
+var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 var (
 	saidAfterRE   = regexp.MustCompile(`\b(?:said|says|added|adds|stated|explained|wrote)\s+(.*)`)
