@@ -354,10 +354,21 @@ func appendQuoteChanges(facts []Fact, old, new []keyed, oldText, newText string,
 		f := Fact{Kind: FactQuote, OldSentence: oi, NewSentence: ni}
 		switch {
 		case i < len(gone) && i < len(came):
-			if in(gone[i], nk) && in(came[i], ok) {
+			g, c := in(gone[i], nk), in(came[i], ok)
+			switch {
+			case g && c:
 				continue
+			case g && !strings.Contains(" "+came[i].key, " "+gone[i].key), c && !strings.Contains(" "+gone[i].key, " "+came[i].key):
+				// One of them stands in the other side's text and is not
+				// part of the other quotation: only the other changed.
+				if g {
+					f.Change, f.New, f.key = FactAdded, came[i].text, came[i].key
+				} else {
+					f.Change, f.Old, f.key = FactRemoved, gone[i].text, gone[i].key
+				}
+			default:
+				f.Change, f.Old, f.New = FactChanged, gone[i].text, came[i].text
 			}
-			f.Change, f.Old, f.New = FactChanged, gone[i].text, came[i].text
 		case i < len(gone):
 			if in(gone[i], nk) {
 				continue

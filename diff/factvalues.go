@@ -898,7 +898,7 @@ func partOfName(s string, lo, hi int) (tag string, ok bool) {
 	if w != "" && nameWords[strings.ToLower(w)] {
 		return strings.ToLower(w), true
 	}
-	if nameHead(s[:lo], w) {
+	if isASCIIDigit(s[lo]) && nameHead(s[:lo], w) {
 		return w, true
 	}
 	rest := s[hi:]
@@ -990,8 +990,8 @@ var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
 // pair alike; a straight mark opens where it follows a space or starts
 // the sentence and closes where a space or punctuation follows it. A mark
 // left open runs to the end of the sentence, as a quotation of several
-// sentences does, unless another opens before it closes: then it was a
-// stray mark. A closing mark with no opening one closes a quotation that
+// sentences does, unless another opens before it closes or it stands
+// with space on both sides: then it was a stray mark. A closing mark with no opening one closes a quotation that
 // began in an earlier sentence only where an attribution follows it
 // (`We will not give up," she said.`).
 func findQuotes(s string) []string {
@@ -1005,8 +1005,9 @@ func findQuotes(s string) []string {
 			out = append(out, q)
 		}
 	}
-	open := -1 // where the open quotation's text starts
-	marks := 0 // marks seen
+	open := -1      // where the open quotation's text starts
+	marks := 0      // marks seen
+	unsure := false // whether the open mark had space on both sides or none
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r != '"' && r != '“' && r != '”' {
@@ -1028,6 +1029,9 @@ func findQuotes(s string) []string {
 			default:
 				opens = open < 0
 			}
+			unsure = opens && spaceBefore == spaceAfter
+		} else if opens {
+			unsure = false
 		}
 		switch {
 		case opens:
@@ -1040,7 +1044,7 @@ func findQuotes(s string) []string {
 		}
 		i += size
 	}
-	if open >= 0 {
+	if open >= 0 && !unsure { // a lone mark with space on both sides is stray
 		add(s[open:])
 	}
 	return out
