@@ -45,7 +45,7 @@ const (
 )
 
 var (
-	timeRE = regexp.MustCompile(`^(?i:(\d{1,2})(?::([0-5]\d))?\s?([ap])\.?m\b\.?|([01]?\d|2[0-3]):([0-5]\d)\b|(noon|midnight)\b)`)
+	timeRE = regexp.MustCompile(`^(?i:(\d{1,2})(?:[:.]([0-5]\d))?\s?([ap])\.?m\b\.?|([01]?\d|2[0-3]):([0-5]\d)\b|(noon|midnight)\b)`)
 	dateRE = regexp.MustCompile(`^(?:(` + monthPat + `)\s(\d{1,2})` + ordPat + `(?:,?\s(\d{4}))?\b|` +
 		`(\d{1,2})` + ordPat + `\s(?:of\s)?(` + monthPat + `)(?:,?\s(\d{4}))?|` +
 		`(` + monthPat + `)\s(\d{4})\b|` +
@@ -284,7 +284,8 @@ var valuePatterns = []struct {
 // does not, so that the pattern, which is far slower to fail, runs less.
 
 // mayBeTime: a time is one or two digits followed by a colon, "a" or "p"
-// (after an optional space), or "noon" or "midnight".
+// (after an optional space, and optional minutes after a point), or
+// "noon" or "midnight".
 func mayBeTime(w string) bool {
 	d := leadingDigits(w)
 	if d == 0 {
@@ -293,11 +294,20 @@ func mayBeTime(w string) bool {
 	if d > 2 || d == len(w) {
 		return false
 	}
-	if w[d] == ':' { // minutes: [0-5]\d
-		return d+2 < len(w) && w[d+1] >= '0' && w[d+1] <= '5' && isASCIIDigit(w[d+2])
+	j := d
+	if w[d] == ':' || w[d] == '.' { // minutes: [0-5]\d
+		if !(d+2 < len(w) && w[d+1] >= '0' && w[d+1] <= '5' && isASCIIDigit(w[d+2])) {
+			return false
+		}
+		if w[d] == ':' {
+			return true
+		}
+		j = d + 3 // "6.30pm": a point only before "am" or "pm"
+		if j == len(w) {
+			return false
+		}
 	}
 	// \s?[ap]\.?m
-	j := d
 	if reSpace(w[j]) {
 		j++
 	}
