@@ -385,26 +385,6 @@ func appendQuoteChanges(facts []Fact, old, new []keyed, oldText, newText string,
 	return facts
 }
 
-// appendDiffering compares the old and new facts of one kind by key: those
-// only on one side are paired in order as changed, and the rest are added
-// or removed.
-func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int) []Fact {
-	gone, came := minus(old, new), minus(new, old)
-	for i := range max(len(gone), len(came)) {
-		f := Fact{Kind: k, OldSentence: oi, NewSentence: ni}
-		switch {
-		case i < len(gone) && i < len(came):
-			f.Change, f.Old, f.New = FactChanged, gone[i].text, came[i].text
-		case i < len(gone):
-			f.Change, f.Old, f.key = FactRemoved, gone[i].text, gone[i].key
-		default:
-			f.Change, f.New, f.key = FactAdded, came[i].text, came[i].key
-		}
-		facts = append(facts, f)
-	}
-	return facts
-}
-
 // minus returns the items of a whose keys b lacks, as multisets.
 // A number with a second key (see value.alt) matches by either.
 func minus(a, b []keyed) []keyed {
