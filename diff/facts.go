@@ -139,7 +139,7 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 	}
 	if c.Ops == nil || valueTouched(c.Ops) {
 		ov, nv := findValues(old), findValues(new)
-		os, ns := sides{old, keysOf(ov)}, sides{new, keysOf(nv)}
+		os, ns := sides{old, ov}, sides{new, nv}
 		for _, k := range valueKinds {
 			facts = appendValueChanges(facts, k, ofKind(ov, k), ofKind(nv, k), os, ns, oi, ni)
 		}
@@ -182,19 +182,11 @@ func quoteKeys(qs []string) []keyed {
 	return out
 }
 
-// sides is the text of one side of a sentence and the keys of all the
-// values read in it.
+// sides is the text of one side of a sentence and all the values read in
+// it.
 type sides struct {
-	text string
-	keys map[string]int
-}
-
-func keysOf(vs []value) map[string]int {
-	m := make(map[string]int, len(vs))
-	for _, v := range vs {
-		m[v.key]++
-	}
-	return m
+	text   string
+	values []value
 }
 
 // appendValueChanges compares the values of one kind in the two sides of
@@ -212,21 +204,8 @@ func appendValueChanges(facts []Fact, k FactKind, old, new []keyed, os, ns sides
 	if len(gone)+len(came) == 0 {
 		return facts
 	}
-	var gs, cs, gw, cw []keyed // strong and weak, gone and came
-	for _, x := range gone {
-		if x.weak {
-			gw = append(gw, x)
-		} else {
-			gs = append(gs, x)
-		}
-	}
-	for _, x := range came {
-		if x.weak {
-			cw = append(cw, x)
-		} else {
-			cs = append(cs, x)
-		}
-	}
+	gs, gw := splitWeak(gone) // strong and weak, gone and came
+	cs, cw := splitWeak(came)
 	mk := func(c FactChange, o, n string) Fact {
 		return Fact{Kind: k, Change: c, Old: o, New: n, OldSentence: oi, NewSentence: ni}
 	}
@@ -270,13 +249,28 @@ func appendValueChanges(facts []Fact, k FactKind, old, new []keyed, os, ns sides
 	return facts
 }
 
+// splitWeak moves the weak values of xs, which it owns, to a slice of
+// their own, and returns the strong ones in place.
+func splitWeak(xs []keyed) (strong, weak []keyed) {
+	n := 0
+	for _, x := range xs {
+		if x.weak {
+			weak = append(weak, x)
+		} else {
+			xs[n] = x
+			n++
+		}
+	}
+	return xs[:n], weak
+}
+
 // notWritten drops the values whose key the other side did not read but
 // whose digit runs, and words of three letters or more, all stand in its
 // text.
 func notWritten(vs []keyed, other sides) []keyed {
-	out := vs[:0:0]
+	out := vs[:0] // vs is owned
 	for _, v := range vs {
-		if other.keys[v.key] > 0 || !writtenIn(v.text, other.text) {
+		if slices.ContainsFunc(other.values, func(o value) bool { return o.key == v.key }) || !writtenIn(v.text, other.text) {
 			out = append(out, v)
 		}
 	}

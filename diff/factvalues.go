@@ -219,6 +219,9 @@ func oClock(s string, v value) (value, bool) {
 // of three digits ("30.000", "1.250.000"), the key it has when the points
 // separate thousands, or "".
 func dotGroupedKey(v value) string {
+	if strings.IndexByte(v.text, '.') < 0 {
+		return ""
+	}
 	lo := strings.IndexFunc(v.text, func(r rune) bool { return r >= '0' && r <= '9' })
 	if lo < 0 {
 		return ""
@@ -228,12 +231,12 @@ func dotGroupedKey(v value) string {
 		hi++
 	}
 	run := v.text[lo:hi]
-	groups := strings.Split(run, ".")
-	if len(groups) < 2 || len(groups[0]) > 3 {
+	first := strings.IndexByte(run, '.')
+	if first < 0 || first > 3 {
 		return ""
 	}
-	for _, g := range groups[1:] {
-		if len(g) != 3 {
+	for g := run[first:]; g != ""; g = g[4:] { // ".ddd" groups
+		if len(g) < 4 || g[0] != '.' || leadingDigits(g[1:4]) != 3 {
 			return ""
 		}
 	}
