@@ -68,7 +68,7 @@ var (
 		`([A-Z]))`)
 	moneyRE = regexp.MustCompile(`^(?i:(US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|\b(?:USD|EUR|GBP)\s?)\s?(` + numPat + `)((?:\s?(?:hundred|thousand|million|billion|trillion|mn|bn|tn)|m|k)\b)?|` +
 		`(` + numPat + `|` + wordPat + `)(` + scalePat + `)?\s((?:US\s)?dollars|pounds|euros|yen)\b)`)
-	percentRE = regexp.MustCompile(`^(?i:(` + numPat + `|` + wordPat + `)\s?(%|\s?percent\b|\sper\scent\b|\spercentage\spoints?\b))`)
+	percentRE = regexp.MustCompile(`^(?i:(` + numPat + `|` + wordPat + `)\s?(%|\\%|\s?percent\b|\sper\scent\b|\spercentage\spoints?\b))`)
 	numberRE  = regexp.MustCompile(`^(?i:(` + numPat + `|` + wordPat + `)(` + scalePat + `)?\b)`)
 )
 
@@ -486,7 +486,8 @@ func mayBeMoney(w string) bool {
 	return containsFold(w, "dollars") || containsFold(w, "pounds") || containsFold(w, "euros") || containsFold(w, "yen")
 }
 
-// mayBePercent: a percentage has a "%" or a "per" after its amount.
+// mayBePercent: a percentage has a "%" (or "\\%", as some wiki sources
+// escape it) or a "per" after its amount.
 func mayBePercent(w string) bool {
 	if !isASCIIDigit(w[0]) {
 		return strings.IndexByte(w, '%') >= 0 || containsFold(w, "per")
@@ -501,7 +502,7 @@ func mayBePercent(w string) bool {
 	for k := 0; k < 2 && j < len(w) && reSpace(w[j]); k++ {
 		j++
 	}
-	return j < len(w) && (w[j] == '%' || hasPrefixFold(w[j:], "per"))
+	return j < len(w) && (w[j] == '%' || hasPrefixFold(w[j:], "per") || w[j] == '\\' && j+1 < len(w) && w[j+1] == '%')
 }
 
 // leadingDigits returns the number of ASCII digits w starts with.
