@@ -342,8 +342,14 @@ func appendQuoteChanges(facts []Fact, old, new []keyed, oldText, newText string,
 	if len(gone)+len(came) == 0 {
 		return facts
 	}
-	ok, nk := " "+quoteKey(oldText), " "+quoteKey(newText)
-	in := func(q keyed, sentKey string) bool { return strings.Contains(sentKey, " "+q.key) }
+	var keys [2]string // of the old and the new sentence, made when needed
+	in := func(q keyed, side int) bool {
+		if keys[side] == "" {
+			keys[side] = " " + quoteKey([2]string{oldText, newText}[side])
+		}
+		return strings.Contains(keys[side], " "+q.key)
+	}
+	const ok, nk = 0, 1
 	for i := range max(len(gone), len(came)) {
 		f := Fact{Kind: FactQuote, OldSentence: oi, NewSentence: ni}
 		switch {

@@ -1072,7 +1072,11 @@ var titleSmallWords = map[string]bool{"of": true, "the": true, "and": true, "a":
 // small word: a name or a title in quote marks, not something said.
 func isTitle(q string) bool {
 	capitals := 0
-	for _, w := range strings.Fields(q) {
+	for rest := q; rest != ""; {
+		var w string
+		if w, rest = nextField(rest); w == "" {
+			break
+		}
 		w = strings.Trim(w, ".,;:!?'’()[]")
 		if w == "" || titleSmallWords[w] {
 			continue
@@ -1096,6 +1100,7 @@ func quoteKey(q string) string {
 		q = apostrophes.Replace(q)
 	}
 	var b strings.Builder
+	b.Grow(len(q))
 	for _, t := range tokenize(q, 0, nil) {
 		if t.kind == kindWord {
 			b.WriteString(strings.ToLower(q[t.start:t.end]))
