@@ -54,6 +54,10 @@ type Config struct {
 	// bytes their entries hold; DefaultCacheBytes when 0. It is not used
 	// when Cache is set.
 	CacheBytes int64
+	// DefaultLanguage is the language of a text too short or unclear to
+	// detect when the request gives no fallback_language; "" is
+	// summarize.DefaultLanguage (en). It must be a code the summarizer knows.
+	DefaultLanguage string
 	// Cache, when set, is the store of computed results the API shares with
 	// whatever else is served beside it (the editors' page), under one
 	// budget; a store of CacheBytes is made when it is nil.

@@ -27,7 +27,7 @@ func (s *Server) summarySince(ctx context.Context, in *articleSummaryInput, to *
 	}
 	key := in.SummaryOptions.cacheKey("since:" + from.ContentHash + ":" + to.ContentHash)
 	sum, err := s.summaries.Get(key, func() (*summarize.Summary, int64, error) {
-		sum, err := summarize.Changes(service.NewsSince(res.body), in.SummaryOptions.library())
+		sum, err := summarize.Changes(service.NewsSince(res.body), s.summarizeOptions(in.SummaryOptions))
 		// Sentences are slices of the new revision's text.
 		return sum, int64(len(to.Body)), err
 	})

@@ -21,9 +21,9 @@ type summaryView struct {
 // added or edited since an earlier one. Unless compute is set it only
 // takes what the cache holds, and reports false when something is missing.
 func (p *Pages) fillSummaries(ctx context.Context, v *articleView, compute bool) (bool, error) {
-	opts := summarize.Options{Sentences: v.Params.Length}
+	opts := summarize.Options{Sentences: v.Params.Length, DefaultLanguage: p.language}
 	if v.Params.Unit == "words" {
-		opts = summarize.Options{Words: v.Params.Length}
+		opts = summarize.Options{Words: v.Params.Length, DefaultLanguage: p.language}
 	}
 	sum, err := p.summary(v.To.ContentHash, v.To.Body, opts, compute)
 	if sum == nil || err != nil {
