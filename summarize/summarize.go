@@ -53,10 +53,10 @@ type Options struct {
 	// server's own default, used when neither detection nor
 	// FallbackLanguage decides (the source is then SourceDefault).
 	DefaultLanguage string
-	Sentences        int     // how many sentences; at most one of Sentences, Ratio and Words
-	Ratio            float64 // share of the text's sentences, 0 < Ratio <= 1
-	Words            int     // word budget: the longest summary that fits
-	Order            string  // OrderDocument (default) or OrderRank
+	Sentences       int     // how many sentences; at most one of Sentences, Ratio and Words
+	Ratio           float64 // share of the text's sentences, 0 < Ratio <= 1
+	Words           int     // word budget: the longest summary that fits
+	Order           string  // OrderDocument (default) or OrderRank
 	// Keywords is how many key phrases: 0 is DefaultKeywords, NoKeywords
 	// none. Only a value other than 0 puts them in the HTML rendering.
 	Keywords      int
