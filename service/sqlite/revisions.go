@@ -24,7 +24,7 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revis
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
-	latest, err := latestRevision(ctx, s.pool(), d.ArticleID, true)
+	latest, err := s.LatestRevision(ctx, d.ArticleID)
 	switch {
 	case service.ErrorCode(err) == service.ENOTFOUND:
 		latest = nil
@@ -133,10 +133,25 @@ func insertRevision(ctx context.Context, r runner, rev *service.Revision) error 
 	return nil
 }
 
-// LatestRevision returns the newest revision of an article.
+// LatestRevision returns the newest revision of an article, from memory
+// when it can (see metaCache).
 func (s *DB) LatestRevision(ctx context.Context, articleID string) (_ *service.Revision, err error) {
 	defer func() { err = s.storeError(err) }()
-	return latestRevision(ctx, s.pool(), articleID, true)
+	if rev, _, ok := s.meta.getLatest(articleID); ok && !s.closed.Load() {
+		return rev, nil
+	}
+	return s.readLatest(ctx, articleID)
+}
+
+// readLatest reads the newest revision of an article from the file and
+// keeps it in memory, unless a write committed meanwhile.
+func (s *DB) readLatest(ctx context.Context, articleID string) (*service.Revision, error) {
+	_, gen, _ := s.meta.getLatest(articleID)
+	rev, err := latestRevision(ctx, s.pool(), articleID, true)
+	if err == nil {
+		s.meta.putLatest(gen, rev)
+	}
+	return rev, err
 }
 
 const revisionByNumberSQL = `
@@ -272,7 +287,7 @@ const revisionMetaSQL = `SELECT number, content_hash FROM revisions WHERE articl
 func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (_ service.RevisionMeta, err error) {
 	defer func() { err = s.storeError(err) }()
 	m, gen, ok := s.meta.get(articleID, n)
-	if ok {
+	if ok && !s.closed.Load() {
 		return m, nil
 	}
 	m, err = s.readRevisionMeta(ctx, articleID, n)
