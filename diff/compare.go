@@ -30,7 +30,9 @@ func (d *differ) ops() []Op {
 	return ops
 }
 
-// Compare diffs old against new word by word and sentence by sentence. It
+// Compare diffs old against new word by word and sentence by sentence,
+// and lists the facts that changed; when old is empty (or only white
+// space), as for a first revision, no fact changed. It
 // fails only for invalid UTF-8 (ErrInvalidUTF8) or invalid options
 // (ErrInvalidOptions); past the deadline it returns a coarser diff marked
 // Degraded.
@@ -47,7 +49,13 @@ func Compare(old, new string, opts Options) (*Result, error) {
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)
 	var late bool
-	r.Facts, late = findFacts(r.Sentences, d.end)
+	if isBlank(old) {
+		// A first revision, against the empty text: every value in it
+		// is new, and none of them is news about a change.
+		r.Facts = []Fact{}
+	} else {
+		r.Facts, late = findFacts(r.Sentences, d.factsEnd)
+	}
 	r.Degraded = r.Degraded || late
 	r.Stats.FactsChanged = len(r.Facts)
 	return r, nil

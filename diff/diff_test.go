@@ -166,7 +166,7 @@ func wordBoundary(s string, i int) bool {
 func isAlnum(r rune) bool    { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 func isIdeograph(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+	return unicode.In(r, unicode.Han, unicode.Ideographic, unicode.Hiragana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
 func TestDeadlineDegrades(t *testing.T) {

@@ -111,9 +111,13 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 		f.key = v.key
 		facts = append(facts, f)
 	}
+	who, found := "", false
 	for _, q := range findQuotes(s) {
+		if !found {
+			who, found = speaker(s), true
+		}
 		f := mk(FactQuote, q)
-		f.Speaker, f.key = speaker(s), quoteKey(q)
+		f.Speaker, f.key = who, quoteKey(q)
 		facts = append(facts, f)
 	}
 	return facts
@@ -133,11 +137,18 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 	if c.Ops == nil || valueTouched(c.Ops) {
 		ov, nv := findValues(old), findValues(new)
 		for _, k := range valueKinds {
-			facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni, "")
+			facts = appendDiffering(facts, k, ofKind(ov, k), ofKind(nv, k), oi, ni)
 		}
 	}
-	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 {
-		facts = appendDiffering(facts, FactQuote, quoteKeys(oq), quoteKeys(nq), oi, ni, speaker(new))
+	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 && !slices.Equal(oq, nq) {
+		n := len(facts)
+		facts = appendDiffering(facts, FactQuote, quoteKeys(oq), quoteKeys(nq), oi, ni)
+		if len(facts) > n { // the attribution is looked for only when a quote changed
+			who := speaker(new)
+			for k := n; k < len(facts); k++ {
+				facts[k].Speaker = who
+			}
+		}
 	}
 	return appendNegation(facts, old, new, oi, ni)
 }
@@ -166,7 +177,7 @@ func quoteKeys(qs []string) []keyed {
 // appendDiffering compares the old and new facts of one kind by key: those
 // only on one side are paired in order as changed, and the rest are added
 // or removed.
-func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int, who string) []Fact {
+func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int) []Fact {
 	gone, came := minus(old, new), minus(new, old)
 	for i := range max(len(gone), len(came)) {
 		f := Fact{Kind: k, OldSentence: oi, NewSentence: ni}
@@ -177,9 +188,6 @@ func appendDiffering(facts []Fact, k FactKind, old, new []keyed, oi, ni *int, wh
 			f.Change, f.Old, f.key = FactRemoved, gone[i].text, gone[i].key
 		default:
 			f.Change, f.New, f.key = FactAdded, came[i].text, came[i].key
-		}
-		if k == FactQuote {
-			f.Speaker = who
 		}
 		facts = append(facts, f)
 	}
@@ -205,6 +213,9 @@ func minus(a, b []keyed) []keyed {
 
 // appendNegation flags a negation added to or removed from a sentence.
 func appendNegation(facts []Fact, old, new string, oi, ni *int) []Fact {
+	if !negationCountDiffers(old, new) {
+		return facts
+	}
 	on, nn := negations(old), negations(new)
 	switch {
 	case len(nn) > len(on):
@@ -214,6 +225,32 @@ func appendNegation(facts []Fact, old, new string, oi, ni *int) []Fact {
 	}
 	return facts
 }
+
+// negationCountDiffers reports whether old and new hold different numbers
+// of negations, counting only in the stretch where they differ: the words
+// of their common start and end, each a run of the bytes negations reads
+// as a word, are in both and count the same. The stretch is widened to the
+// runs it cuts and to the one that ends where it starts, and keeps the
+// byte after its last run, which the "No." test reads.
+func negationCountDiffers(old, new string) bool {
+	p := commonPrefix(old, new)
+	q := commonSuffix(old[p:], new[p:])
+	lo := p
+	for lo > 0 && isNegationRunByte(old[lo-1]) {
+		lo--
+	}
+	oe, ne := len(old)-q, len(new)-q
+	for q > 0 && isNegationRunByte(old[oe]) {
+		oe, ne, q = oe+1, ne+1, q-1
+	}
+	if q > 0 { // the byte after the last run, for the "No." test
+		oe, ne = oe+1, ne+1
+	}
+	return len(negations(old[lo:oe])) != len(negations(new[lo:ne]))
+}
+
+// isNegationRunByte reports whether negations reads c as part of a word.
+func isNegationRunByte(c byte) bool { return isWordByte(c) || c == '\'' }
 
 // extra returns the first word of a that b has fewer of.
 func extra(a, b []string) string {
@@ -321,8 +358,11 @@ func valueTouched(ops []Op) bool {
 			if canStartValue(t, i) && (i == 0 || !isWordByte(t[i-1])) {
 				return true
 			}
-			if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) && valueWords[strings.ToLower(t[i:wordEnd(t, i)])] {
-				return true
+			if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) {
+				var buf [16]byte
+				if valueWords[string(appendLower(buf[:0], t[i:wordEnd(t, i)]))] {
+					return true
+				}
 			}
 		}
 	}

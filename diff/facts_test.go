@@ -182,3 +182,34 @@ func TestFactsAreDeterministic(t *testing.T) {
 		t.Fatal("got no facts for the whole story, want some")
 	}
 }
+
+// TestNoFactsAgainstEmptyText: a first revision, compared with the empty
+// text, changed no fact, though it holds values, quotes and a correction;
+// a second one that adds the same values to a text does.
+func TestNoFactsAgainstEmptyText(t *testing.T) {
+	first := "At least 35 people died on Monday, officials said.\n\n" +
+		"\"We will rebuild every home,\" Mayor Jane Smith said.\n\nCorrection: the toll was 34."
+	for _, old := range []string{"", " \n\n\t"} {
+		r, err := diff.Compare(old, first, diff.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Facts) != 0 || r.Stats.FactsChanged != 0 {
+			t.Errorf("against %q: got facts %v (facts_changed %d), want none", old, r.Facts, r.Stats.FactsChanged)
+		}
+		if r.Stats.SentencesAdded == 0 || r.Stats.WordsAdded == 0 {
+			t.Errorf("against %q: the text should still read as added: %+v", old, r.Stats)
+		}
+	}
+	r, err := diff.Compare("Rain fell.", "Rain fell.\n\n"+first, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Facts) == 0 {
+		t.Error("values added to a text that had one gave no fact")
+	}
+	// Deleting everything still lists what went away.
+	if r, _ := diff.Compare(first, "", diff.Options{}); len(r.Facts) == 0 {
+		t.Error("removing every sentence gave no fact")
+	}
+}

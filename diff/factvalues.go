@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"bytes"
 	"math/big"
 	"regexp"
 	"slices"
@@ -76,7 +77,12 @@ func findValues(s string) []value {
 func valueAt(s string, i int) (value, bool) {
 	w := s[i:min(len(s), i+maxValueBytes)]
 	try := func(k FactKind, re *regexp.Regexp, key func(string, []int) string) (value, bool) {
-		m := re.FindStringSubmatchIndex(w)
+		var m []int
+		if k == FactNumber && isASCIIDigit(w[0]) {
+			m = matchNumber(w)
+		} else {
+			m = re.FindStringSubmatchIndex(w)
+		}
 		if m == nil || !endsValue(w, m[1]) {
 			return value{}, false
 		}
@@ -86,6 +92,9 @@ func valueAt(s string, i int) (value, bool) {
 		return value{}, false
 	}
 	for _, p := range valuePatterns {
+		if !p.may(w) {
+			continue
+		}
 		if v, ok := try(p.kind, p.re, p.key); ok {
 			v.kind = p.kind
 			if p.kind == FactNumber && partOfName(s, i, i+len(v.text)) {
@@ -106,14 +115,264 @@ const maxValueBytes = 48
 // valuePatterns are tried in order at each place a value can start.
 var valuePatterns = []struct {
 	kind FactKind
+	may  func(w string) bool // false where the pattern cannot match: a cheap test run first
 	re   *regexp.Regexp
 	key  func(string, []int) string
 }{
-	{FactTime, timeRE, timeKey},
-	{FactDate, dateRE, dateKey},
-	{FactMoney, moneyRE, moneyKey},
-	{FactPercent, percentRE, percentKey},
-	{FactNumber, numberRE, func(s string, m []int) string { return amount(sub(s, m, 1), sub(s, m, 2)) }},
+	{FactTime, mayBeTime, timeRE, timeKey},
+	{FactDate, mayBeDate, dateRE, dateKey},
+	{FactMoney, mayBeMoney, moneyRE, moneyKey},
+	{FactPercent, mayBePercent, percentRE, percentKey},
+	{FactNumber, mayBeNumber, numberRE, func(s string, m []int) string { return amount(sub(s, m, 1), sub(s, m, 2)) }},
+}
+
+// The mayBe tests below each hold wherever their pattern matches at the
+// start of w, and fail for most of the places a value can start where it
+// does not, so that the pattern, which is far slower to fail, runs less.
+
+// mayBeTime: a time is one or two digits followed by a colon, "a" or "p"
+// (after an optional space), or "noon" or "midnight".
+func mayBeTime(w string) bool {
+	d := leadingDigits(w)
+	if d == 0 {
+		return hasPrefixFold(w, "noon") || hasPrefixFold(w, "midnight")
+	}
+	if d > 2 || d == len(w) {
+		return false
+	}
+	if w[d] == ':' { // minutes: [0-5]\d
+		return d+2 < len(w) && w[d+1] >= '0' && w[d+1] <= '5' && isASCIIDigit(w[d+2])
+	}
+	// \s?[ap]\.?m
+	j := d
+	if reSpace(w[j]) {
+		j++
+	}
+	if j >= len(w) || w[j]|0x20 != 'a' && w[j]|0x20 != 'p' {
+		return false
+	}
+	if j++; j < len(w) && w[j] == '.' {
+		j++
+	}
+	return j < len(w) && w[j]|0x20 == 'm'
+}
+
+// mayBeDate: a date starts with a capital (a month or a weekday), four
+// digits and a hyphen, or a day of one or two digits followed by white
+// space or an ordinal suffix; the date pattern is case-sensitive.
+func mayBeDate(w string) bool {
+	d := leadingDigits(w)
+	switch {
+	case d == 0:
+		return startsWithMonthOrDay(w)
+	case d == 4:
+		return len(w) > 4 && w[4] == '-'
+	case d > 2 || d == len(w):
+		return false
+	}
+	// A day: an optional ordinal suffix, white space, an optional "of",
+	// then a month, which starts with one of "JFMASOND".
+	j := d
+	if len(w) >= j+2 && (w[j:j+2] == "st" || w[j:j+2] == "nd" || w[j:j+2] == "rd" || w[j:j+2] == "th") {
+		j += 2
+	}
+	if j+1 >= len(w) || !reSpace(w[j]) {
+		return false
+	}
+	j++
+	if strings.HasPrefix(w[j:], "of") && j+3 < len(w) && reSpace(w[j+2]) && strings.IndexByte("JFMASOND", w[j+3]) >= 0 {
+		return true
+	}
+	return strings.IndexByte("JFMASOND", w[j]) >= 0
+}
+
+// matchNumber matches numberRE at the start of w, which starts with a
+// digit, as the pattern does but without its backtracking: it returns the
+// submatch indexes FindStringSubmatchIndex would, or nil. Where a scale
+// word might hold a letter that only Unicode case folding makes ASCII
+// ("thouſand"), it leaves the match to the pattern.
+func matchNumber(w string) []int {
+	d := leadingDigits(w)
+	// \d{1,3}(?:,\d{3})+ comes first: it can only take all of at most three
+	// leading digits, then as many groups as there are, or one fewer, after
+	// which a comma ends the number.
+	if d <= 3 {
+		groups := 0
+		for p := d + 4*groups; p+4 <= len(w) && w[p] == ',' && leadingDigits(w[p+1:p+4]) == 3; p = d + 4*groups {
+			groups++
+		}
+		if groups > 0 {
+			m, fallback := numberTail(w, d+4*groups)
+			if fallback {
+				return numberRE.FindStringSubmatchIndex(w)
+			}
+			if m != nil {
+				return m
+			}
+			if groups > 1 {
+				m, _ := numberTail(w, d+4*(groups-1))
+				return m
+			}
+		}
+	}
+	// \d+: fewer digits would end between two digits, which is no word
+	// boundary.
+	m, fallback := numberTail(w, d)
+	if fallback {
+		return numberRE.FindStringSubmatchIndex(w)
+	}
+	return m
+}
+
+// numberTail matches what may follow the integer part w[:p] of a number:
+// decimals, then a scale word, each taken if the match can end after them
+// at a word boundary. fallback asks for the pattern instead.
+func numberTail(w string, p int) (m []int, fallback bool) {
+	if p+1 < len(w) && w[p] == '.' && isASCIIDigit(w[p+1]) {
+		q := p + 1 + leadingDigits(w[p+1:])
+		if m, fallback := numberScale(w, q); fallback || m != nil {
+			return m, fallback
+		}
+	}
+	return numberScale(w, p)
+}
+
+// numberScale matches an optional scale word after the number w[:e].
+func numberScale(w string, e int) (m []int, fallback bool) {
+	if e+1 < len(w) && reSpace(w[e]) {
+		rest := w[e+1:]
+		for _, sc := range []string{"hundred", "thousand", "million", "billion", "trillion"} {
+			if hasPrefixFold(rest, sc) {
+				if f := e + 1 + len(sc); wordBoundaryAt(w, f) {
+					return []int{0, f, 0, e, e, f}, false
+				}
+				break
+			}
+		}
+		if hasPrefixFold(rest, "thou") && len(rest) > 4 && rest[4] >= utf8.RuneSelf {
+			return nil, true
+		}
+	}
+	if wordBoundaryAt(w, e) {
+		return []int{0, e, 0, e, -1, -1}, false
+	}
+	return nil, false
+}
+
+// wordBoundaryAt reports whether \b holds at w[p] after a word byte.
+func wordBoundaryAt(w string, p int) bool {
+	return p == len(w) || !(asciiWord[w[p]&0x7f] && w[p] < utf8.RuneSelf)
+}
+
+// monthsAndDays are the names a date can start with, spelt as dateRE does.
+var monthsAndDays = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.",
+	"Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+func startsWithMonthOrDay(w string) bool {
+	if w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, m := range monthsAndDays {
+		if strings.HasPrefix(w, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeNumber: a number starts with a digit or a number word of wordPat,
+// which has no "one".
+func mayBeNumber(w string) bool {
+	if isASCIIDigit(w[0]) {
+		return true
+	}
+	var buf [16]byte
+	word := appendLower(buf[:0], w[:wordEnd(w, 0)])
+	if k := bytes.IndexByte(word, '-'); k >= 0 {
+		word = word[:k]
+	}
+	return string(word) != "one" && wordValues[string(word)] != 0
+}
+
+// mayBeMoney: a sum starts with a currency sign or code, or names its
+// currency in words after the amount.
+func mayBeMoney(w string) bool {
+	if w[0] == '$' || w[0] >= utf8.RuneSelf {
+		return true
+	}
+	if !isASCIIDigit(w[0]) {
+		for _, code := range []string{"us", "a$", "c$", "nz", "hk", "usd", "eur", "gbp"} {
+			if hasPrefixFold(w, code) {
+				return true
+			}
+		}
+	}
+	return containsFold(w, "dollars") || containsFold(w, "pounds") || containsFold(w, "euros") || containsFold(w, "yen")
+}
+
+// mayBePercent: a percentage has a "%" or a "per" after its amount.
+func mayBePercent(w string) bool {
+	if !isASCIIDigit(w[0]) {
+		return strings.IndexByte(w, '%') >= 0 || containsFold(w, "per")
+	}
+	// The amount takes all of the digits, commas and points it starts
+	// with, or the next byte would be none of white space, "%" and "p";
+	// then come at most two spaces.
+	j := 0
+	for j < len(w) && (isASCIIDigit(w[j]) || w[j] == ',' || w[j] == '.') {
+		j++
+	}
+	for k := 0; k < 2 && j < len(w) && reSpace(w[j]); k++ {
+		j++
+	}
+	return j < len(w) && (w[j] == '%' || hasPrefixFold(w[j:], "per"))
+}
+
+// leadingDigits returns the number of ASCII digits w starts with.
+func leadingDigits(w string) int {
+	d := 0
+	for d < len(w) && isASCIIDigit(w[d]) {
+		d++
+	}
+	return d
+}
+
+// reSpace reports whether c is white space as \s matches it.
+func reSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// hasPrefixFold reports whether s starts with the lowercase ASCII prefix,
+// in any case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && asciiEqualFold(s[:len(prefix)], prefix)
+}
+
+// containsFold reports whether s holds the lowercase ASCII word sub, in
+// any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && asciiEqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualFold compares s with the lowercase ASCII lower, ignoring the
+// case of s's ASCII letters.
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // canStartValue reports whether a value can start at s[i]: at the start of
@@ -132,9 +391,92 @@ func canStartValue(s string, i int) bool {
 	case !isWordByte(c):
 		return false
 	}
-	word := strings.ToLower(s[i:wordEnd(s, i)])
-	return startWords[word] || wordValues[strings.SplitN(word, "-", 2)[0]] != 0
+	if !startLetters[c] {
+		return false
+	}
+	word := s[i:wordEnd(s, i)]
+	if inWordSet(startKeys, startWords, word) {
+		return true
+	}
+	if k := strings.IndexByte(word, '-'); k >= 0 {
+		word = word[:k]
+	}
+	return inWordSet(valueKeys, valueWordSet, word)
 }
+
+// startKeys and valueKeys hold the words of startWords and wordValues of
+// up to 8 letters packed into a number, which is faster to look up than a
+// string for every word of a text.
+var startKeys, valueKeys = packedKeys(startWords), packedKeys(valueWordSet)
+
+func packedKeys(words map[string]bool) map[uint64]bool {
+	m := make(map[uint64]bool, len(words))
+	for w := range words {
+		if len(w) <= 8 {
+			m[packLower(w)] = true
+		}
+	}
+	return m
+}
+
+// packLower packs the ASCII word w of at most 8 bytes, lowercased, into a
+// number; no letter is zero, so words of different lengths differ.
+func packLower(w string) uint64 {
+	var k uint64
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k = k<<8 | uint64(c)
+	}
+	return k
+}
+
+// inWordSet reports whether the ASCII word w, lowercased, is in words,
+// whose words of up to 8 letters are packed in keys.
+func inWordSet(keys map[uint64]bool, words map[string]bool, w string) bool {
+	switch {
+	case len(w) <= 8:
+		return keys[packLower(w)]
+	case len(w) > 16:
+		return false // longer than any word of the sets
+	}
+	var buf [16]byte
+	return words[string(appendLower(buf[:0], w))]
+}
+
+// appendLower appends s, ASCII letters lowercased, to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// startLetters holds the first letters, in either case, of startWords and
+// wordValues.
+var startLetters = func() (t [utf8.RuneSelf]bool) {
+	for _, m := range []map[string]bool{startWords, valueWordSet} {
+		for w := range m {
+			t[w[0]], t[w[0]-'a'+'A'] = true, true
+		}
+	}
+	return t
+}()
+
+// valueWordSet is the set of the keys of wordValues.
+var valueWordSet = func() map[string]bool {
+	m := make(map[string]bool, len(wordValues))
+	for w := range wordValues {
+		m[w] = true
+	}
+	return m
+}()
 
 // startWords are the words other than numbers a value can start with.
 var startWords = map[string]bool{"noon": true, "midnight": true, "usd": true, "eur": true, "gbp": true, "us": true,
@@ -185,8 +527,8 @@ func isYear(t string) bool {
 // afterPreposition reports whether the word before s[i] is one that puts
 // a year on its own ("in 2019", "since 2015").
 func afterPreposition(s string, i int) bool {
-	ws := strings.Fields(s[max(0, i-12):i])
-	return len(ws) > 0 && yearPrepositions[strings.ToLower(ws[len(ws)-1])]
+	w := lastField(s[max(0, i-12):i])
+	return w != "" && yearPrepositions[strings.ToLower(w)]
 }
 
 var yearPrepositions = map[string]bool{"in": true, "since": true, "until": true, "by": true, "from": true, "before": true,
@@ -203,6 +545,13 @@ func sub(s string, m []int, k int) string {
 // amount normalises a number and an optional scale word ("2.5",
 // " million") to an exact rational, written in lowest terms.
 func amount(num, scale string) string {
+	if scale == "" && num != "" && leadingDigits(num) == len(num) {
+		// A whole number, the most common value: its digits are its key.
+		if t := strings.TrimLeft(num, "0"); t != "" {
+			return t
+		}
+		return "0"
+	}
 	r, ok := parseNumber(num)
 	if !ok {
 		return ""
@@ -375,20 +724,56 @@ func partOfName(s string, lo, hi int) bool {
 	if before == '#' {
 		return true
 	}
-	words := strings.Fields(s[:lo])
-	if len(words) > 0 && nameWords[strings.ToLower(words[len(words)-1])] {
+	if w := lastField(s[:lo]); w != "" && nameWords[strings.ToLower(w)] {
 		return true
 	}
-	rest := strings.Fields(s[hi:])
-	for k := 0; k < len(rest) && k < 3; k++ {
-		if slices.Contains(streetWords, strings.TrimRight(rest[k], ",")) {
+	rest := s[hi:]
+	for k := 0; k < 3; k++ {
+		var w string
+		if w, rest = nextField(rest); w == "" {
+			break
+		}
+		if slices.Contains(streetWords, strings.TrimRight(w, ",")) {
 			return k > 0
 		}
-		if r, _ := utf8.DecodeRuneInString(rest[k]); !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			break
 		}
 	}
 	return false
+}
+
+// lastField returns the last of strings.Fields(s), or "", without
+// splitting all of s.
+func lastField(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= n
+	}
+	return s[start:end]
+}
+
+// nextField returns the first of strings.Fields(s), or "", and what
+// follows it.
+func nextField(s string) (field, rest string) {
+	start := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	end := strings.IndexFunc(s[start:], unicode.IsSpace)
+	if end < 0 {
+		return s[start:], ""
+	}
+	return s[start : start+end], s[start+end:]
 }
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -401,7 +786,7 @@ var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
 // mark left open runs to the end of the sentence, and a closing one with no
 // opening mark closes a quotation that began in an earlier sentence.
 func findQuotes(s string) []string {
-	if !strings.ContainsAny(s, "\"“”") {
+	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") && !strings.Contains(s, "”") {
 		return nil
 	}
 	var out []string
@@ -449,6 +834,9 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 // or "added" ("said Jane Smith"), or after "according to"; "" when only a
 // pronoun or nothing names them.
 func speaker(s string) string {
+	if !hasSayingVerb(s) {
+		return ""
+	}
 	bare := quoteRE.ReplaceAllString(s, " Q ")
 	for _, m := range saidBeforeRE.FindAllStringSubmatch(bare, -1) {
 		if name := nameBefore(strings.Fields(m[1])); name != "" {
@@ -463,6 +851,21 @@ func speaker(s string) string {
 		}
 	}
 	return ""
+}
+
+// sayingVerbs are the words one of which every attribution pattern needs,
+// as the patterns spell them.
+var sayingVerbs = []string{"said", "says", "added", "adds", "told", "tells", "stated", "explained", "wrote", "asked", "according to"}
+
+// hasSayingVerb reports whether s holds a verb of saying: without one no
+// attribution pattern can match, and the patterns are slow to fail.
+func hasSayingVerb(s string) bool {
+	for _, v := range sayingVerbs {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBefore takes the name that ends right before a verb of saying: the

@@ -21,6 +21,7 @@ func FuzzCompare(f *testing.F) {
 		{"ok", "\xff"},
 		{"He said: \"Go.\" \"\n\nRain.", "Rain.\n\nHe said: \"Go now.\" \""},
 		{"A b c. D e f.", "A b c d e f."},
+		{"𗑨0", "𗑨1"}, // a Tangut letter and a digit are two words
 	}
 	for _, s := range seeds {
 		f.Add(s[0], s[1])

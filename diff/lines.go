@@ -26,13 +26,22 @@ func (d *differ) lines(o0, o1, n0, n1 int) {
 	}
 	ids := make(map[string]rune, len(ol)+len(nl))
 	ra, oa := lineRunes(d.old, ol, ids)
+	oldIDs := len(ids)
 	rb, na := lineRunes(d.new, nl, ids)
 	if ra == nil || rb == nil {
 		d.block(o0, o1, n0, n1)
 		return
 	}
-	d.dmp.DiffTimeout = max(d.remaining(), 1)
-	diffs := d.dmp.DiffMainRunes(ra, rb, false)
+	var diffs []diffmatchpatch.Diff
+	if !sharesRune(rb, rune(oldIDs)) {
+		// No line is in both texts, as in a rewrite: the alignment can
+		// only delete them all and insert them all, which walkLines
+		// reads from no diff at all, and Myers would take long to find.
+		diffs = nil
+	} else {
+		d.dmp.DiffTimeout = max(d.remaining(), 1)
+		diffs = d.dmp.DiffMainRunes(ra, rb, false)
+	}
 	d.walkLines(diffs, ol, nl, oa, na, o0, o1, n0, n1)
 }
 
@@ -127,6 +136,21 @@ func (d *differ) gapLines(ol, nl []int) {
 		}
 	}
 	d.block(bo, ol[i], bn, nl[j])
+}
+
+// sharesRune reports whether some rune of rs was interned before the
+// runes of rs were: whether rs has a line in common with the text
+// interned first, whose runes are those below first.
+func sharesRune(rs []rune, first rune) bool {
+	if first >= 0xD800 {
+		first += 0x800 // intern skips the surrogates
+	}
+	for _, r := range rs {
+		if r < first {
+			return true
+		}
+	}
+	return false
 }
 
 // allLineRunes maps every line to a rune; nil means too many distinct lines.

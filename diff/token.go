@@ -106,33 +106,49 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 // words. The count adds up over any split of s at token boundaries, so the
 // words of the ops always sum to the words of the texts.
 func CountWords(s string) int {
-	n, in := 0, uint8(0)
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
+	n, in := 0, uint64(0)
+	i := 0
+	for {
+		// Runs of ASCII, 16 then 8 bytes at a time: a word starts at each
+		// word byte whose predecessor is none.
+		for i+16 <= len(s) {
+			x, y := load64(s, i), load64(s, i+8)
+			if (x|y)&highBits != 0 {
+				break
+			}
+			mx, my := wordBytes(x), wordBytes(y)
+			n += bits.OnesCount64(mx&^(mx<<8|in<<7)) + bits.OnesCount64(my&^(my<<8|mx>>56))
+			in, i = my>>63, i+16
+		}
+		for i+8 <= len(s) {
 			x := load64(s, i)
-			if x&highBits == 0 {
-				m := wordBytes(x)
-				starts := m &^ (m<<8 | uint64(in)<<7)
-				n += bits.OnesCount64(starts)
-				in = uint8(m >> 63)
-				i += 8
+			if x&highBits != 0 {
+				break
+			}
+			m := wordBytes(x)
+			n += bits.OnesCount64(m &^ (m<<8 | in<<7))
+			in, i = m>>63, i+8
+		}
+		if i >= len(s) {
+			return n
+		}
+		// One byte, or one rune, at a time until the next 8 bytes of ASCII.
+		stop := min(len(s), i+8)
+		for i < stop {
+			c := byteClass[s[i]]
+			if c != classOther {
+				n += int(uint64(c) &^ in)
+				in = uint64(c)
+				i++
 				continue
 			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			starts, inWord := runeWord(r, in == 1)
+			n += starts
+			in = uint64(inWord)
 		}
-		c := byteClass[s[i]]
-		if c != classOther {
-			n += int(c &^ in)
-			in = c
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		starts, inWord := runeWord(r, in == 1)
-		n += starts
-		in = uint8(inWord)
 	}
-	return n
 }
 
 // runeWord classifies a non-ASCII rune for CountWords: whether it starts a
@@ -158,25 +174,24 @@ const highBits = 0x8080808080808080
 // load64 reads 8 bytes of s from i, little-endian; the compiler turns it
 // into one load.
 func load64(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	b := s[i : i+8] // one bounds check rather than eight
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // wordBytes takes 8 ASCII bytes and sets the top bit of each that is a
 // letter, a digit or an underscore: CountWords' test, 8 bytes at a time.
+// Adding 0x80-lo to a byte below 0x80 carries into its top bit exactly
+// when it is at least lo, and adding 0x7f-hi when it is above hi; setting
+// bit 5 lowercases letters and maps no other byte to one. It is written
+// out so that the compiler inlines it.
 func wordBytes(x uint64) uint64 {
-	return inRange(x, '0', '9') | inRange(x, 'A', 'Z') | inRange(x, 'a', 'z') | inRange(x, '_', '_')
-}
-
-// inRange sets the top bit of each byte of x (all below 0x80) that lies in
-// [lo, hi]: adding 0x80-lo carries into the top bit exactly when b >= lo,
-// and adding 0x7f-hi when b > hi.
-func inRange(x uint64, lo, hi byte) uint64 {
 	const ones = 0x0101010101010101
-	ge := x + ones*uint64(0x80-lo)
-	gt := x + ones*uint64(0x7f-hi)
-	return ge &^ gt & highBits
+	l := x | 0x2020202020202020
+	letter := (l + ones*(0x80-'a')) &^ (l + ones*(0x7f-'z'))
+	digit := (x + ones*(0x80-'0')) &^ (x + ones*(0x7f-'9'))
+	under := (x + ones*(0x80-'_')) &^ (x + ones*(0x7f-'_'))
+	return (letter | digit | under) & highBits
 }
 
 // byteClass sorts bytes for CountWords: 1 for ASCII word bytes, 0 for other
@@ -196,9 +211,18 @@ var byteClass = func() (t [256]uint8) {
 const classOther = 2
 
 // singleRuneScripts are the scripts whose letters UAX #29 splits one by one.
+// Their few letters that it joins with others (such as "々") still count
+// one by one: a word of one letter ends where it starts, so its count adds
+// up over any cut.
 var singleRuneScripts = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana,
 	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tai_Tham, unicode.Tai_Viet}
 
+// isSingleRuneWord reports whether r is a word of its own: a letter or
+// digit the tokenizer never joins with a Latin letter (splitLetters, made
+// from the tokenizer itself, which covers the Tangut, Nüshu and Khitan
+// ideographs as well as the scripts above), or one of singleRuneScripts.
+//
+//go:generate go run gen_singles.go
 func isSingleRuneWord(r rune) bool {
-	return r >= 0x0E00 && unicode.IsOneOf(singleRuneScripts, r)
+	return r >= 0x0E00 && (unicode.Is(splitLetters, r) || unicode.IsOneOf(singleRuneScripts, r))
 }

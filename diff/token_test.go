@@ -3,6 +3,7 @@ package diff
 import (
 	"math/rand"
 	"testing"
+	"unicode"
 )
 
 // slowCount counts ASCII words a byte at a time, as CountWords did before
@@ -38,6 +39,59 @@ func TestCountWordsWordAtATime(t *testing.T) {
 		s := "xxxxxxx" + string(rune(c)) + "xxxxxxxx"
 		if got, want := CountWords(s), slowCount(s); got != want {
 			t.Fatalf("byte %d: got %d want %d", c, got, want)
+		}
+	}
+}
+
+// countByTokens counts the words of s token by token.
+func countByTokens(s string) int {
+	n := 0
+	for _, t := range tokenize(s, 0, nil) {
+		n += CountWords(s[t.start:t.end])
+	}
+	return n
+}
+
+// TestCountWordsAddsUpOverTokens checks that CountWords gives a text the sum
+// of the counts of its tokens, which the stats rely on: a Tangut letter
+// before a digit is two tokens, so two words, as is an ideograph.
+func TestCountWordsAddsUpOverTokens(t *testing.T) {
+	cases := []struct {
+		in   string
+		want int
+	}{
+		{"𗑨0", 2}, // Tangut, found by fuzzing
+		{"0𗑨", 2},
+		{"𗑨𗑨", 2},
+		{"a𛅰", 2},     // Nüshu
+		{"𘬀0", 2},     // Khitan small script
+		{"北京2008", 3}, // Han
+		{"ᥐa", 2},     // Tai Le
+		{"abc 123", 2},
+		{"ꀀ0", 1}, // Yi letters join digits, as Latin ones do
+	}
+	for _, c := range cases {
+		if got := CountWords(c.in); got != c.want {
+			t.Errorf("CountWords(%q) = %d, want %d", c.in, got, c.want)
+		}
+		if got := countByTokens(c.in); got != CountWords(c.in) {
+			t.Errorf("%q: tokens count %d words, CountWords %d", c.in, got, CountWords(c.in))
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	// Every letter, digit and mark beside a Latin letter, a digit, itself,
+	// a Hebrew letter and a katakana.
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+			continue
+		}
+		c := string(r)
+		for _, s := range []string{c + "0", "0" + c, c + "a", "a" + c, c + c, c + "א", c + "カ"} {
+			if got, want := countByTokens(s), CountWords(s); got != want {
+				t.Fatalf("%q (%U): tokens count %d words, CountWords %d", s, r, got, want)
+			}
 		}
 	}
 }

@@ -17,6 +17,7 @@ const (
 const (
 	CacheSummary     = "summary"
 	CacheDiff        = "diff"
+	CachePage        = "page"
 	OperationSummary = "summarize"
 	OperationDiff    = "diff"
 )

@@ -73,6 +73,8 @@ type sentenceInfo struct {
 type analysis struct {
 	src        string
 	lang       string
+	source     string    // where lang came from (SourceDetected…)
+	detection  Detection // what the detector said, when it ran
 	sents      []text.Sentence
 	info       []sentenceInfo
 	termCounts []termCount
@@ -95,8 +97,8 @@ type analysis struct {
 }
 
 // reset prepares a for a new text, keeping its buffers.
-func (a *analysis) reset(src, lang string) {
-	a.src, a.lang = src, lang
+func (a *analysis) reset(src string) {
+	a.src = src
 	a.info = a.info[:0]
 	a.termCounts = a.termCounts[:0]
 	a.tokens = a.tokens[:0]
@@ -143,6 +145,17 @@ func (a *analysis) forEachWord(s string, fn func(w []byte, start, end int)) {
 // returns where the next one starts.
 func (a *analysis) appendRune(s string, i int, start *int, fn func(w []byte, start, end int)) int {
 	r, n := utf8.DecodeRuneInString(s[i:])
+	if isIdeograph(r) {
+		// Scripts written without spaces: each character is a word, which
+		// is what language-neutral processing can tell of them.
+		if len(a.lower) > 0 {
+			fn(a.lower, *start, i)
+		}
+		a.lower = utf8.AppendRune(a.lower[:0], r)
+		fn(a.lower, i, i+n)
+		a.lower = a.lower[:0]
+		return i + n
+	}
 	if isWordRune(r) {
 		if len(a.lower) == 0 {
 			*start = i
@@ -159,6 +172,12 @@ func isASCIIWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
+// isIdeograph reports whether r belongs to a script written without spaces
+// between words: Han, Hiragana and Katakana.
+func isIdeograph(r rune) bool {
+	return r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isASCIIWord(byte(r))
@@ -166,36 +185,12 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// detect sets a.lang from the stop words among the first words of the text.
-func (a *analysis) detect() {
-	var hits [8]int
-	seen := 0
-	for _, s := range a.sents {
-		a.forEachWord(s.Text, func(w []byte, _, _ int) {
-			seen++
-			m := stopMask[string(w)]
-			for i := range languages {
-				if m&(1<<i) != 0 {
-					hits[i]++
-				}
-			}
-		})
-		if seen >= detectSample {
-			break
-		}
-	}
-	best := 0
-	for i := range languages {
-		if hits[i] > hits[best] {
-			best = i
-		}
-	}
-	a.lang = languages[best]
-}
-
 // tokenize fills info and termCounts for every sentence.
 func (a *analysis) tokenize() {
-	langBit := uint8(1) << languageIndex(a.lang)
+	langBit := uint8(0) // no stop words for a language without a list
+	if i := languageIndex(a.lang); i < len(languages) {
+		langBit = 1 << i
+	}
 	a.vocab = a.vocabFor(a.lang)
 	a.vocab.begin()
 	for i, s := range a.sents {
@@ -237,13 +232,15 @@ func (a *analysis) addTerm(term int32) {
 	a.termCounts = append(a.termCounts, termCount{term: term, count: 1})
 }
 
+// languageIndex returns lang's place in languages, or len(languages) for
+// a language without stop words and a stemmer.
 func languageIndex(lang string) int {
 	for i, l := range languages {
 		if l == lang {
 			return i
 		}
 	}
-	return 0
+	return len(languages)
 }
 
 // scanMarks reports whether s holds a digit and whether it holds a quotation

@@ -1,11 +1,15 @@
 package summarize_test
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/redline-news/redline/internal/shareddata"
 	"github.com/redline-news/redline/summarize"
 )
 
@@ -37,6 +41,72 @@ func BenchmarkSummarizeLong(b *testing.B) {
 		if _, err := summarize.Summarize(long, summarize.Options{Sentences: 10}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkSummarizeLongInputs summarizes, with the default algorithm,
+// texts far longer than news: a 108 KB Wikipedia article (the longest of
+// the revision pairs under 110 KB, about 900 sentences on one subject), 100
+// KB of CNN/DM articles run together, and 50,000 one-word sentences, all
+// alike (the bad-input case, where every sentence is similar to every
+// other).
+func BenchmarkSummarizeLongInputs(b *testing.B) {
+	for _, in := range longInputs(b) {
+		b.Run(in.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in.text)))
+			cpu := cpuTime()
+			for b.Loop() {
+				if _, err := summarize.Summarize(in.text, summarize.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if cpu := cpuTime() - cpu; cpu > 0 {
+				b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			}
+		})
+	}
+}
+
+type longInput struct{ name, text string }
+
+// longestRevision returns the longest new text of the revision pairs that
+// is at most limit bytes.
+func longestRevision(tb testing.TB, limit int) string {
+	tb.Helper()
+	f, err := os.Open(shareddata.Path(tb, "revision-pairs-dev.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	best := ""
+	for sc.Scan() {
+		var row struct{ New string }
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			tb.Fatal(err)
+		}
+		if len(row.New) <= limit && len(row.New) > len(best) {
+			best = row.New
+		}
+	}
+	return best
+}
+
+func longInputs(tb testing.TB) []longInput {
+	var article strings.Builder
+	for _, a := range cnndmArticles(tb) {
+		if article.Len() >= 100_000 {
+			break
+		}
+		article.WriteString(a)
+		article.WriteString("\n\n")
+	}
+	return []longInput{
+		{"wikipedia-108KB", longestRevision(tb, 110_000)},
+		{"cnndm-joined-100KB", article.String()},
+		{"one-word-50000", strings.Repeat("Word. ", 50_000)},
 	}
 }
 

@@ -6,9 +6,36 @@ import (
 )
 
 // graphWindow caps how far apart two sentences may be and still be linked.
-// News articles are far shorter, so it changes nothing for them, but it keeps
-// the graph of a very long input linear in its length.
+// News articles are far shorter (the longest text the learned scorer was
+// fitted on has 248 sentences), so every pair of their sentences that
+// shares a term is linked, and their features mean what they meant in
+// training.
 const graphWindow = 400
+
+// A longer text links each sentence only to its neighbourhood, narrower the
+// longer the text, so that the graph holds at most about 2·graphPairs
+// links (2·minWindow a sentence past 4,096 sentences) and a centrality
+// means "central among the sentences around it": the window is
+// graphPairs/n sentences each way, but never under minWindow nor over
+// graphWindow. A text of up to 256 sentences (√graphPairs) thus links every
+// pair, as in training, and the window narrows smoothly beyond.
+const (
+	graphPairs = 256 * 256
+	minWindow  = 16
+)
+
+// window returns how far apart two of n sentences may be and be linked.
+func window(n int) int {
+	return max(minWindow, min(graphWindow, graphPairs/max(n, 1)))
+}
+
+// tolerance is the L1 change of the PageRank scores below which a ranking
+// of n sentences has converged: 1e-6 for up to graphWindow sentences, and
+// the same change per sentence beyond, since a total over more sentences
+// takes more rounds to fall as far without the ranks changing.
+func tolerance(n int) float64 {
+	return 1e-6 * max(1, float64(n)/graphWindow)
+}
 
 // lexRankThreshold is the cosine below which LexRank drops a link (Erkan and
 // Radev 2004 found 0.1 best).
@@ -47,7 +74,8 @@ func (a *analysis) buildGraph(g *graphScratch) {
 func (a *analysis) linkSentence(g *graphScratch, i int) {
 	info := &a.info[i]
 	g.first, g.last = int32(len(a.sents)), -1
-	lo, hi := int32(i-graphWindow), int32(i+graphWindow)
+	w := window(len(a.sents))
+	lo, hi := int32(i-w), int32(i+w)
 	for _, tc := range a.termCounts[info.termsStart:info.termsEnd] {
 		wi := float64(tc.count) * a.idf[tc.term]
 		posts := a.postings[a.postOff[tc.term]:a.postOff[tc.term+1]]
@@ -112,8 +140,8 @@ type link struct {
 
 // rank runs PageRank over the sentence graph with the given edge weight and
 // returns the stationary scores, which stay valid until r's next run. It
-// stops when the scores move by less than 1e-6 in total, or after 100
-// rounds.
+// stops when the scores move by less than tolerance(n) in total, or after
+// 100 rounds.
 func (a *analysis) rank(weight func(edge) float64, r *ranker) []float64 {
 	n := len(a.sents)
 	r.scores, r.next = resize(r.scores, n), resize(r.next, n)
@@ -122,8 +150,9 @@ func (a *analysis) rank(weight func(edge) float64, r *ranker) []float64 {
 	}
 	a.weighLinks(weight, r)
 	scores, next := r.scores, r.next
+	tol := tolerance(n)
 	for range 100 {
-		if r.step(scores, next) < 1e-6 {
+		if r.step(scores, next) < tol {
 			return next
 		}
 		scores, next = next, scores

@@ -11,7 +11,7 @@ import (
 // summary builds the result from the chosen candidates.
 func (s *scratch) summary(opts Options, chosen []int) *Summary {
 	a := &s.a
-	out := &Summary{Algorithm: opts.Algorithm, Language: a.lang}
+	out := a.newSummary(opts)
 	for _, i := range arrange(chosen, opts.Order) {
 		t := a.sents[i]
 		u := s.unitOf[i]
@@ -28,7 +28,8 @@ func (s *scratch) summary(opts Options, chosen []int) *Summary {
 // candidates with their scores, the other units with score 0 and their
 // kind, which shows how the text was segmented and classified.
 func (s *scratch) everyUnit(opts Options, units []text.Sentence) *Summary {
-	out := &Summary{Algorithm: opts.Algorithm, Language: s.a.lang, Sentences: make([]Sentence, 0, len(units))}
+	out := s.a.newSummary(opts)
+	out.Sentences = make([]Sentence, 0, len(units))
 	c := 0
 	for u, t := range units {
 		score := 0.0
@@ -42,6 +43,17 @@ func (s *scratch) everyUnit(opts Options, units []text.Sentence) *Summary {
 	}
 	out.Keywords = s.a.keywords(opts.Keywords)
 	out.htmlKeywords = opts.keywordsAsked
+	return out
+}
+
+// newSummary starts the result: the algorithm and the language, with where
+// it came from.
+func (a *analysis) newSummary(opts Options) *Summary {
+	out := &Summary{Algorithm: opts.Algorithm, Language: a.lang, LanguageSource: a.source, Supported: Supported(a.lang)}
+	if a.source != SourceRequested {
+		d := a.detection
+		out.Detection = &d
+	}
 	return out
 }
 

@@ -44,12 +44,15 @@ var ErrEmptyText = errors.New("text has no sentences")
 // a detected language, DefaultSentences sentences in document order and
 // DefaultKeywords keywords.
 type Options struct {
-	Algorithm string  // "" is DefaultAlgorithm
-	Language  string  // ISO 639-1 code; "" detects it
-	Sentences int     // how many sentences; at most one of Sentences, Ratio and Words
-	Ratio     float64 // share of the text's sentences, 0 < Ratio <= 1
-	Words     int     // word budget: the longest summary that fits
-	Order     string  // OrderDocument (default) or OrderRank
+	Algorithm string // "" is DefaultAlgorithm
+	Language  string // ISO 639-1 code (KnownLanguages); "" detects it
+	// FallbackLanguage is the language of a text too short or unclear to
+	// tell; "" is DefaultLanguage.
+	FallbackLanguage string
+	Sentences        int     // how many sentences; at most one of Sentences, Ratio and Words
+	Ratio            float64 // share of the text's sentences, 0 < Ratio <= 1
+	Words            int     // word budget: the longest summary that fits
+	Order            string  // OrderDocument (default) or OrderRank
 	// Keywords is how many key phrases: 0 is DefaultKeywords, NoKeywords
 	// none. Only a value other than 0 puts them in the HTML rendering.
 	Keywords      int
@@ -124,8 +127,17 @@ type Keyword struct {
 
 // Summary is the result of Summarize.
 type Summary struct {
-	Algorithm string     `json:"algorithm"`
-	Language  string     `json:"language"`
+	Algorithm string `json:"algorithm"`
+	Language  string `json:"language"`
+	// LanguageSource says where Language came from: SourceRequested,
+	// SourceDetected, SourceFallback or SourceDefault.
+	LanguageSource string `json:"language_source"`
+	// Supported says whether Language has stop words and a stemmer; a
+	// summary in another language is made without either.
+	Supported bool `json:"supported"`
+	// Detection is what the detector made of the text, when it ran (no
+	// Language was requested).
+	Detection *Detection `json:"detection,omitempty"`
 	Sentences []Sentence `json:"sentences"`
 	Keywords  []Keyword  `json:"keywords"`
 	// htmlKeywords says whether HTML lists the keywords: only when the
@@ -212,7 +224,7 @@ func Summarize(src string, opts Options) (*Summary, error) {
 // summarize computes the summary of src, split into units, with s.
 func (s *scratch) summarize(src string, opts Options, units []text.Sentence) *Summary {
 	s.candidates(src, units)
-	s.a.analyze(src, opts.Language, s.cands, &s.g)
+	s.a.analyze(src, opts.Language, opts.FallbackLanguage, s.cands, &s.g)
 	scores := s.score(opts)
 	k := opts.length(&s.a)
 	chosen := s.choose(opts, scores, k)
@@ -257,7 +269,7 @@ func SentenceFeatures(src, language string) ([]Sentence, [][]float64, error) {
 	defer putScratch(s)
 	s.candidates(src, units)
 	sents := s.cands
-	s.a.analyze(src, language, sents, &s.g)
+	s.a.analyze(src, language, "", sents, &s.g)
 	flat := make([]float64, len(sents)*NumFeatures)
 	s.a.features(s.a.stats(s), flat)
 	out := make([]Sentence, len(sents))
@@ -270,13 +282,11 @@ func SentenceFeatures(src, language string) ([]Sentence, [][]float64, error) {
 }
 
 // analyze segments nothing itself: it tokenizes, weighs and links sents.
-func (a *analysis) analyze(src, lang string, sents []text.Sentence, g *graphScratch) {
-	a.reset(src, lang)
+func (a *analysis) analyze(src, lang, fallback string, sents []text.Sentence, g *graphScratch) {
+	a.reset(src)
 	a.sents = sents
 	a.assignParagraphs()
-	if a.lang == "" {
-		a.detect()
-	}
+	a.chooseLanguage(lang, fallback)
 	a.tokenize()
 	a.weigh()
 	a.buildGraph(g)

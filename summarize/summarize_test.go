@@ -99,7 +99,7 @@ func TestOptionErrors(t *testing.T) {
 		want string
 	}{
 		{"algorithm", summarize.Options{Algorithm: "magic"}, "algorithm must be one of"},
-		{"language", summarize.Options{Language: "xx"}, "language must be one of"},
+		{"language", summarize.Options{Language: "xx"}, "is not a language code the detector knows"},
 		{"two lengths", summarize.Options{Sentences: 2, Ratio: 0.5}, "at most one"},
 		{"negative sentences", summarize.Options{Sentences: -1}, "sentences must be between 1 and 500"},
 		{"too many sentences", summarize.Options{Sentences: 501}, "sentences must be between 1 and 500"},

@@ -44,7 +44,7 @@ func (v *vocab) begin() {
 // vocabFor returns the vocab of language lang, making it on first use.
 func (a *analysis) vocabFor(lang string) *vocab {
 	if a.vocabs == nil {
-		a.vocabs = make([]*vocab, len(languages))
+		a.vocabs = make([]*vocab, len(languages)+1) // the last is language-neutral
 	}
 	i := languageIndex(lang)
 	if a.vocabs[i] == nil {
@@ -66,10 +66,13 @@ func (a *analysis) learn(w []byte, langBit uint8) wordInfo {
 	v := a.vocab
 	word := string(w)
 	info := wordInfo{stem: -1, hash: fnv32(w)}
-	if stopMask[word]&langBit == 0 && utf8.RuneCount(w) > 1 {
-		a.env.SetCurrent(word)
-		stemmers[a.lang](&a.env)
-		stem := a.env.Current()
+	if stopMask[word]&langBit == 0 && (utf8.RuneCount(w) > 1 || isIdeographWord(w)) {
+		stem := word
+		if stemmer := stemmers[a.lang]; stemmer != nil {
+			a.env.SetCurrent(word)
+			stemmer(&a.env)
+			stem = a.env.Current()
+		}
 		id, ok := v.stems[stem]
 		if !ok {
 			id = int32(len(v.stems))
@@ -81,6 +84,13 @@ func (a *analysis) learn(w []byte, langBit uint8) wordInfo {
 	}
 	v.words[word] = info
 	return info
+}
+
+// isIdeographWord reports whether w is one Han or kana character, a word
+// of its own although a single letter.
+func isIdeographWord(w []byte) bool {
+	r, n := utf8.DecodeRune(w)
+	return n == len(w) && isIdeograph(r)
 }
 
 // term returns the call's term for a stem id, numbering terms in the order

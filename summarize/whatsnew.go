@@ -59,7 +59,8 @@ func Changes(changes []Change, opts Options) (*Summary, error) {
 	}
 	ranked := rankChanges(news, scoresByChange(sum, starts))
 	picked := pickChanges(news, ranked, opts, sum.Language)
-	out := &Summary{Algorithm: sum.Algorithm, Language: sum.Language, Keywords: sum.Keywords, htmlKeywords: sum.htmlKeywords}
+	out := &Summary{Algorithm: sum.Algorithm, Language: sum.Language, LanguageSource: sum.LanguageSource, Supported: sum.Supported,
+		Detection: sum.Detection, Keywords: sum.Keywords, htmlKeywords: sum.htmlKeywords}
 	for _, j := range picked {
 		out.Sentences = append(out.Sentences, changeSentence(news[j], sum, starts[j]))
 	}

@@ -25,7 +25,6 @@ import (
 	"github.com/redline-news/redline/service/auth"
 	"github.com/redline-news/redline/service/postgres"
 	"github.com/redline-news/redline/service/sqlite"
-	"github.com/redline-news/redline/service/web"
 	"github.com/redline-news/redline/summarize"
 )
 
@@ -119,7 +118,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
 		Events: events(store), Feed: m.Config.Feed.feedOptions(), Webhooks: m.Config.Feed.webhookOptions(),
 	})
-	web.New(web.Config{Store: instrumented, Logger: m.Logger, Authorize: m.pageAuthorizer()}).Mount(m.server.App())
+	m.mountPages(instrumented)
 	if err := m.startWebhooks(ctx, store); err != nil {
 		m.Close()
 		return err

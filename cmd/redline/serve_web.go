@@ -1,6 +1,17 @@
 package main
 
-import "github.com/redline-news/redline/service/auth"
+import (
+	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/auth"
+	"github.com/redline-news/redline/service/web"
+)
+
+// mountPages serves the editors' page beside the API, on its app. The page
+// keeps its results in the API's cache, so that --cache-bytes bounds both
+// together.
+func (m *Main) mountPages(store service.RevisionStore) {
+	web.New(web.Config{Store: store, Logger: m.Logger, Authorize: m.pageAuthorizer(), Cache: m.server.Cache()}).Mount(m.server.App())
+}
 
 // pageAuthorizer is the editors' page's token check: reads follow the API's
 // rules, so the page asks for a read token when the API does, and for none

@@ -43,7 +43,9 @@ func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error
 	fs.Float64Var(&f.opts.Ratio, "ratio", 0, "summary length as a share of the sentences, 0 < `r` <= 1")
 	fs.IntVar(&f.opts.Words, "words", 0, "word budget: the longest summary that fits in `n` words")
 	fs.StringVar(&f.opts.Algorithm, "algorithm", summarize.DefaultAlgorithm, "algorithm: "+strings.Join(summarize.Algorithms(), ", "))
-	fs.StringVar(&f.opts.Language, "language", "", "language: "+strings.Join(summarize.Languages(), ", ")+" (default: detect)")
+	fs.StringVar(&f.opts.Language, "language", "", "ISO 639-1 `code` of the text's language, overriding detection; "+
+		strings.Join(summarize.Languages(), ", ")+" have stop words and stemming, any other code the detector knows is summarized without (default: detect)")
+	fs.StringVar(&f.opts.FallbackLanguage, "fallback-language", "", "language `code` to assume when the text is too short or unclear to detect (default "+summarize.DefaultLanguage+")")
 	fs.StringVar(&f.opts.Order, "order", summarize.OrderDocument, "sentence order: document or rank")
 	fs.IntVar(&f.opts.Keywords, "keywords", 0, "how many keywords: JSON has 10 unless told, HTML only when told; 0 for none")
 	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, html or json")

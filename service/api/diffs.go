@@ -116,7 +116,7 @@ func (s *Server) articleDiff(ctx context.Context, in *articleDiffInput) (*render
 		return nil, err
 	}
 	key := fmt.Sprintf("rev:%s:%s|%s|%d|%d|%s|%d", from.ContentHash, to.ContentHash, in.ID, from.Number, to.Number, format, in.Context)
-	r, err := s.diffRenders.get(key, func() (*rendered, int64, error) {
+	r, err := s.diffRenders.Get(key, func() (*rendered, int64, error) {
 		res, err := s.lazyDiff(ctx, "rev:"+from.ContentHash+":"+to.ContentHash, func() (texts, error) {
 			return s.loadPair(ctx, in.ID, from.Number, to.Number)
 		})
@@ -178,7 +178,7 @@ type texts struct{ oldTitle, newTitle, old, new string }
 
 // lazyDiff is diff for callers that load the texts only on a cache miss.
 func (s *Server) lazyDiff(ctx context.Context, key string, load func() (texts, error)) (*diffResult, error) {
-	res, err := s.diffs.get(key, func() (*diffResult, int64, error) {
+	res, err := s.diffs.Get(key, func() (*diffResult, int64, error) {
 		t, err := load()
 		if err != nil {
 			return nil, 0, err

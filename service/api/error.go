@@ -13,21 +13,9 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/redline-news/redline/diff"
 	"github.com/redline-news/redline/service"
-	"github.com/redline-news/redline/summarize"
+	"github.com/redline-news/redline/service/httpstatus"
 )
-
-// codeStatus is the one map from domain error codes to HTTP statuses.
-var codeStatus = map[string]int{
-	service.EINVALID:      http.StatusBadRequest,
-	service.ENOTFOUND:     http.StatusNotFound,
-	service.EPRECONDITION: http.StatusPreconditionFailed,
-	service.ETOOLARGE:     http.StatusRequestEntityTooLarge,
-	service.EUNAVAILABLE:  http.StatusServiceUnavailable,
-	service.ENOSPACE:      http.StatusInsufficientStorage,
-	service.EINTERNAL:     http.StatusInternalServerError,
-}
 
 // retryAfter is what a 503 asks clients to wait, in seconds: a busy or
 // unreachable store usually recovers within a few seconds.
@@ -119,42 +107,16 @@ func problemOf(ctx context.Context, err error) *Problem {
 	switch {
 	case errors.As(err, &p):
 		return p
-	case errors.As(err, &se):
-		return domainProblem(ctx, err, se)
-	case errors.As(err, &fe):
+	case errors.As(err, &fe) && !errors.As(err, &se):
 		return fiberProblem(ctx, fe)
 	}
-	if p := libraryProblem(err); p != nil {
-		return p
-	}
-	logFailure(ctx, err)
-	return newProblem(http.StatusInternalServerError, "internal error")
-}
-
-func domainProblem(ctx context.Context, err error, se *service.Error) *Problem {
-	status, ok := codeStatus[se.Code]
-	if !ok || status >= 500 {
+	// Domain codes and the libraries' sentinels map to statuses in one
+	// place, which the editors' page shares.
+	status, detail := httpstatus.Of(err)
+	if status >= 500 {
 		logFailure(ctx, err)
 	}
-	if !ok || se.Code == service.EINTERNAL {
-		return newProblem(http.StatusInternalServerError, "internal error")
-	}
-	return newProblem(status, se.Message)
-}
-
-// libraryProblem maps the summarize and diff packages' sentinel errors.
-func libraryProblem(err error) *Problem {
-	switch {
-	case errors.Is(err, summarize.ErrInvalidOptions):
-		return newProblem(http.StatusBadRequest, strings.TrimPrefix(err.Error(), summarize.ErrInvalidOptions.Error()+": "))
-	case errors.Is(err, summarize.ErrEmptyText):
-		return newProblem(http.StatusBadRequest, "the text has no sentences to summarize")
-	case errors.Is(err, diff.ErrInvalidUTF8):
-		return newProblem(http.StatusBadRequest, "both texts must be valid UTF-8")
-	case errors.Is(err, diff.ErrInvalidOptions):
-		return newProblem(http.StatusBadRequest, strings.TrimPrefix(err.Error(), diff.ErrInvalidOptions.Error()+": "))
-	}
-	return nil
+	return newProblem(status, detail)
 }
 
 // fiberProblem words Fiber's own errors without its messages, which may

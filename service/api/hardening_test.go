@@ -79,7 +79,7 @@ func TestAcceptNegotiation(t *testing.T) {
 func TestZeroIsOutOfRange(t *testing.T) {
 	s := startServer(t, 0)
 	wantStatus(t, s.do(t, "PUT", "/v1/articles/z", article("T", story)), http.StatusCreated)
-	for _, q := range []string{"sentences=0", "ratio=0", "words=0", "keywords=0", "revision=0", "since=0"} {
+	for _, q := range []string{"sentences=0", "ratio=0", "words=0", "revision=0", "since=0"} {
 		t.Run(q, func(t *testing.T) {
 			wantProblem(t, s.do(t, "GET", "/v1/articles/z/summary?"+q, ""), http.StatusBadRequest)
 		})

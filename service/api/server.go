@@ -17,9 +17,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"github.com/redline-news/redline/internal/resultcache"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/summarize"
 )
+
+// DefaultCacheBytes bounds the summary and diff caches together when no
+// budget is given.
+const DefaultCacheBytes = resultcache.DefaultBytes
 
 // Config holds what the server needs; zero values get sensible defaults.
 type Config struct {
@@ -46,8 +51,13 @@ type Config struct {
 	// RateLimits bound requests per client and scope; nil sets none.
 	RateLimits *RateLimits
 	// CacheBytes bounds the summary and diff caches together, counting the
-	// bytes their entries hold; DefaultCacheBytes when 0.
+	// bytes their entries hold; DefaultCacheBytes when 0. It is not used
+	// when Cache is set.
 	CacheBytes int64
+	// Cache, when set, is the store of computed results the API shares with
+	// whatever else is served beside it (the editors' page), under one
+	// budget; a store of CacheBytes is made when it is nil.
+	Cache *resultcache.Store
 	// Writable, when set, tells readiness whether the store takes writes
 	// again after they failed; a Store that has CheckWritable is used when
 	// it is nil.
@@ -66,11 +76,11 @@ type Server struct {
 	logger         *slog.Logger
 	obs            Observer
 	cfg            Config
-	cache          *cacheStore
-	summaries      *resultCache[*summarize.Summary]
-	summaryRenders *resultCache[*rendered]
-	diffs          *resultCache[*diffResult]
-	diffRenders    *resultCache[*rendered]
+	cache          *resultcache.Store
+	summaries      *resultcache.Cache[*summarize.Summary]
+	summaryRenders *resultcache.Cache[*rendered]
+	diffs          *resultcache.Cache[*diffResult]
+	diffRenders    *resultcache.Cache[*rendered]
 	// writeFailure is why the last write failed for want of space or of
 	// the store, or nil once writes work.
 	writeFailure atomic.Pointer[string]
@@ -101,16 +111,23 @@ func NewServer(cfg Config) *Server {
 	return s
 }
 
+// Cache returns the store of computed results the server keeps, for pages
+// served beside it to share.
+func (s *Server) Cache() *resultcache.Store { return s.cache }
+
 // newCaches makes the summary and diff caches, computed results and encoded
 // answers alike, all within one byte budget.
 func (s *Server) newCaches(cfg Config) {
-	s.cache = newCacheStore(cfg.CacheBytes, cfg.Observer)
-	s.summaries = newResultCache[*summarize.Summary](s.cache, summaryCacheName, "result", nil, nil)
-	s.summaryRenders = newResultCache[*rendered](s.cache, summaryCacheName, "encoded", nil, nil)
+	s.cache = cfg.Cache
+	if s.cache == nil {
+		s.cache = resultcache.New(cfg.CacheBytes, cfg.Observer)
+	}
+	s.summaries = resultcache.For[*summarize.Summary](s.cache, resultcache.Summary, "result", nil, nil)
+	s.summaryRenders = resultcache.For[*rendered](s.cache, resultcache.Summary, "encoded", nil, nil)
 	// A diff coarsened by its deadline depends on how busy the machine was;
 	// it is not kept, so the next request may get the full diff.
-	s.diffs = newResultCache(s.cache, diffCacheName, "result", nil, func(r *diffResult) bool { return !r.body.Degraded })
-	s.diffRenders = newResultCache(s.cache, diffCacheName, "encoded", nil, func(r *rendered) bool { return !r.transient })
+	s.diffs = resultcache.For(s.cache, resultcache.Diff, "result", nil, func(r *diffResult) bool { return !r.body.Degraded })
+	s.diffRenders = resultcache.For(s.cache, resultcache.Diff, "encoded", nil, func(r *rendered) bool { return !r.transient })
 }
 
 func newFiberApp(cfg Config) *fiber.App {

@@ -30,19 +30,88 @@ type SummaryOptions struct {
 	Ratio     float64 `json:"ratio,omitempty" query:"ratio" exclusiveMinimum:"0" maximum:"1" doc:"Share of the text's sentences (0-1]; 1 returns every sentence."`
 	Words     int     `json:"words,omitempty" query:"words" minimum:"1" maximum:"100000" doc:"Word budget: the longest summary that fits; at least one sentence is returned even if none fits."`
 	Algorithm string  `json:"algorithm,omitempty" query:"algorithm" enum:"learned,lexrank,textrank,lead" doc:"The summarizer; learned is the default."`
-	Language  string  `json:"language,omitempty" query:"language" enum:"en,de,fr,es,it,pt,nl" doc:"ISO 639-1 code; detected when absent."`
-	Order     string  `json:"order,omitempty" query:"order" enum:"document,rank" doc:"document (default) or rank: best sentence first."`
-	Keywords  int     `json:"keywords,omitempty" query:"keywords" minimum:"1" maximum:"100" doc:"How many key phrases, 1-100 (default 10)."`
+	Language  string  `json:"language,omitempty" query:"language" maxLength:"3" doc:"The text's language as an ISO 639-1 code (ISO 639-3 for the few the detector knows without one), which overrides detection; any language the detector knows is accepted, and one other than en, de, fr, es, it, pt and nl is summarized without stop words or stemming. An unknown code is a 400. Detected when absent."`
+	// FallbackLanguage is used when detection cannot tell.
+	FallbackLanguage string       `json:"fallback_language,omitempty" query:"fallback_language" maxLength:"3" doc:"The language to assume when the text is too short or unclear to detect (language_source is then fallback); the server's default, en, when absent."`
+	Order            string       `json:"order,omitempty" query:"order" enum:"document,rank" doc:"document (default) or rank: best sentence first."`
+	Keywords         keywordCount `json:"keywords,omitzero" query:"keywords" minimum:"0" maximum:"100" doc:"How many key phrases, 0-100; 0 for none. When absent, JSON lists 10 and the text, Markdown and HTML formats none."`
 }
 
 func (o SummaryOptions) library() summarize.Options {
-	return summarize.Options{Algorithm: o.Algorithm, Language: o.Language, Sentences: o.Sentences,
-		Ratio: o.Ratio, Words: o.Words, Order: o.Order, Keywords: o.Keywords}
+	return summarize.Options{Algorithm: o.Algorithm, Language: o.Language, FallbackLanguage: o.FallbackLanguage,
+		Sentences: o.Sentences, Ratio: o.Ratio, Words: o.Words, Order: o.Order, Keywords: o.Keywords.library()}
 }
 
 // cacheKey identifies a summary by its text's hash and every option.
 func (o SummaryOptions) cacheKey(textKey string) string {
-	return fmt.Sprintf("%s|%d|%g|%d|%s|%s|%s|%d", textKey, o.Sentences, o.Ratio, o.Words, o.Algorithm, o.Language, o.Order, o.Keywords)
+	return fmt.Sprintf("%s|%d|%g|%d|%s|%s|%s|%s|%d", textKey, o.Sentences, o.Ratio, o.Words, o.Algorithm, o.Language,
+		o.FallbackLanguage, o.Order, o.Keywords.library())
+}
+
+// keywordCount is the keywords option, which tells an explicit 0 ("no key
+// phrases") from its absence (the default), in a query and in a body alike.
+type keywordCount struct {
+	Value int
+	IsSet bool
+}
+
+// Receiver and OnParamSet let huma parse the query parameter into Value and
+// say whether it was given.
+func (k *keywordCount) Receiver() reflect.Value { return reflect.ValueOf(k).Elem().Field(0) }
+
+func (k *keywordCount) OnParamSet(isSet bool, _ any) { k.IsSet = isSet }
+
+// UnmarshalJSON reads the body field; being called means it was given.
+func (k *keywordCount) UnmarshalJSON(b []byte) error {
+	if err := json.Unmarshal(b, &k.Value); err != nil {
+		return err
+	}
+	k.IsSet = true
+	return nil
+}
+
+// MarshalJSON writes the count, 0 included when it was given.
+func (k keywordCount) MarshalJSON() ([]byte, error) { return json.Marshal(k.Value) }
+
+// IsZero makes omitempty drop an absent count.
+func (k keywordCount) IsZero() bool { return !k.IsSet }
+
+// Schema documents the body field as the integer it is.
+func (keywordCount) Schema(huma.Registry) *huma.Schema {
+	lo, hi := 0.0, float64(summarize.MaxKeywords)
+	return &huma.Schema{Type: "integer", Format: "int64", Minimum: &lo, Maximum: &hi}
+}
+
+// library converts the count to summarize's convention: 0 is the default,
+// summarize.NoKeywords none.
+func (k keywordCount) library() int {
+	if k.IsSet && k.Value == 0 {
+		return summarize.NoKeywords
+	}
+	return k.Value
+}
+
+// summaryDocs describe the summary's language fields in the OpenAPI
+// document, beside the descriptions of its other fields.
+var summaryDocs = map[string]string{
+	"SummaryBody.language": "The language the text was summarized as: an ISO 639-1 code (ISO 639-3 where a language has none).",
+	"SummaryBody.language_source": "Where language came from: requested (the request's language), detected (the detector " +
+		"recognised the text), fallback (the text was too short or unclear to tell, and the request's fallback_language was used) " +
+		"or default (too short or unclear, and no fallback_language: the server's default, en).",
+	"SummaryBody.supported": "Whether the language has stop words and a stemmer (en, de, fr, es, it, pt, nl); any other is " +
+		"summarized without either, language-neutrally.",
+	"SummaryBody.detection": "What the detector made of the text; absent when the request named the language.",
+	"Detection.language":    "The language detected, or empty when the text has no letters the detector reads.",
+	"Detection.confidence":  "The detector's confidence, from 0 to 1.",
+	"Detection.reliable":    "Whether the text was long and clear enough to go by: confidence at least 0.8 and at least 12 letters. When false, language is the fallback or the default.",
+	"Detection.method": "stopwords when the stop words of one supported language left no doubt (confidence is then 1), " +
+		"trigrams when the trigram detector (whatlanggo) decided.",
+}
+
+func init() {
+	for k, v := range summaryDocs {
+		propertyDocs[k] = v
+	}
 }
 
 // FormatParam selects the representation; the Accept header does when it
@@ -175,7 +244,7 @@ func (s *Server) articleSummary(ctx context.Context, in *articleSummaryInput) (*
 		return nil, err
 	}
 	key := fmt.Sprintf("%s|%s|%d|%s", in.cacheKey("rev:"+meta.ContentHash), meta.ArticleID, meta.Number, format)
-	r, err := s.summaryRenders.get(key, func() (*rendered, int64, error) {
+	r, err := s.summaryRenders.Get(key, func() (*rendered, int64, error) {
 		rev, err := s.store.RevisionByNumber(ctx, meta.ArticleID, meta.Number)
 		if err != nil {
 			return nil, 0, err
@@ -220,7 +289,7 @@ func (s *Server) revision(ctx context.Context, id string, n int) (*service.Revis
 // summary returns the cached summary of text for opts, computing it on a
 // miss. Bad options and empty texts come back as 400 problems.
 func (s *Server) summary(ctx context.Context, textKey, text string, opts SummaryOptions) (*summarize.Summary, error) {
-	sum, err := s.summaries.get(opts.cacheKey(textKey), func() (*summarize.Summary, int64, error) {
+	sum, err := s.summaries.Get(opts.cacheKey(textKey), func() (*summarize.Summary, int64, error) {
 		start := time.Now()
 		sum, err := summarize.Summarize(text, opts.library())
 		if err == nil {

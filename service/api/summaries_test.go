@@ -165,3 +165,111 @@ func (o *countingObserver) counts() (hits, misses, computed int) {
 	defer o.mu.Unlock()
 	return o.hits, o.misses, o.computed
 }
+
+// TestKeywordsZeroMeansNone checks that keywords=0 asks for no key phrases
+// over HTTP, in a query and in a body, and that HTML lists keywords only
+// when asked, as text and Markdown do.
+func TestKeywordsZeroMeansNone(t *testing.T) {
+	s := startServer(t, 0)
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/kw", article("Trade talks", story)), http.StatusCreated)
+	keywords := func(r response) []any {
+		t.Helper()
+		wantStatus(t, r, http.StatusOK)
+		kw, ok := r.body["keywords"].([]any)
+		if !ok {
+			t.Fatalf("no keywords array in %s", r.raw)
+		}
+		return kw
+	}
+	if n := len(keywords(s.do(t, "GET", "/v1/articles/kw/summary", ""))); n == 0 {
+		t.Error("GET without keywords: got none, want the default")
+	}
+	if n := len(keywords(s.do(t, "GET", "/v1/articles/kw/summary?keywords=0", ""))); n != 0 {
+		t.Errorf("GET keywords=0: got %d keywords, want none", n)
+	}
+	if n := len(keywords(s.do(t, "GET", "/v1/articles/kw/summary?keywords=2", ""))); n != 2 {
+		t.Errorf("GET keywords=2: got %d keywords, want 2", n)
+	}
+	if n := len(keywords(s.do(t, "POST", "/v1/summarize", summarizeBody(t, map[string]any{"text": story, "keywords": 0})))); n != 0 {
+		t.Errorf("POST keywords 0: got %d keywords, want none", n)
+	}
+	if n := len(keywords(s.do(t, "POST", "/v1/summarize", summarizeBody(t, map[string]any{"text": story})))); n == 0 {
+		t.Error("POST without keywords: got none, want the default")
+	}
+	for _, q := range []string{"keywords=-1", "keywords=101"} {
+		wantProblem(t, s.do(t, "GET", "/v1/articles/kw/summary?"+q, ""), http.StatusBadRequest)
+	}
+	html := func(path, body string) string {
+		t.Helper()
+		method := "GET"
+		if body != "" {
+			method = "POST"
+		}
+		r := s.do(t, method, path, body)
+		wantStatus(t, r, http.StatusOK)
+		return string(r.raw)
+	}
+	for _, tc := range []struct {
+		name, path, body string
+		want             bool
+	}{
+		{"GET unasked", "/v1/articles/kw/summary?format=html", "", false},
+		{"GET keywords=0", "/v1/articles/kw/summary?format=html&keywords=0", "", false},
+		{"GET keywords=3", "/v1/articles/kw/summary?format=html&keywords=3", "", true},
+		{"POST unasked", "/v1/summarize?format=html", summarizeBody(t, map[string]any{"text": story}), false},
+		{"POST keywords 0", "/v1/summarize?format=html", summarizeBody(t, map[string]any{"text": story, "keywords": 0}), false},
+		{"POST keywords 3", "/v1/summarize?format=html", summarizeBody(t, map[string]any{"text": story, "keywords": 3}), true},
+	} {
+		if got := strings.Contains(html(tc.path, tc.body), `class="keywords"`); got != tc.want {
+			t.Errorf("%s: keywords in HTML %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestSummaryLanguage checks the language fields over HTTP: detection of a
+// supported and an unsupported language, the fallbacks of a short text,
+// and an explicit language.
+func TestSummaryLanguage(t *testing.T) {
+	s := startServer(t, 0)
+	swedish := "Kommunfullmäktige godkände på måndagen en ny budget efter flera månaders debatt. " +
+		"Planen höjer utgifterna för skolorna med tio procent och fryser priserna för bussar och spårvagnar. " +
+		"Enligt ledamöterna var omröstningen jämnare än väntat."
+	tests := []struct {
+		name           string
+		fields         map[string]any
+		lang, source   string
+		supported      bool
+		detectionShown bool
+	}{
+		{"detected supported", map[string]any{"text": story}, "en", "detected", true, true},
+		{"detected unsupported", map[string]any{"text": swedish}, "sv", "detected", false, true},
+		{"short, server default", map[string]any{"text": "Hej då."}, "en", "default", true, true},
+		{"short, request fallback", map[string]any{"text": "Hej då.", "fallback_language": "sv"}, "sv", "fallback", false, true},
+		{"requested wins", map[string]any{"text": swedish, "language": "de"}, "de", "requested", true, false},
+		{"requested unsupported", map[string]any{"text": story, "language": "ru"}, "ru", "requested", false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := s.do(t, "POST", "/v1/summarize", summarizeBody(t, tc.fields))
+			wantStatus(t, r, http.StatusOK)
+			_, shown := r.body["detection"]
+			if r.body["language"] != tc.lang || r.body["language_source"] != tc.source || r.body["supported"] != tc.supported || shown != tc.detectionShown {
+				t.Errorf("got %s, want language %q from %q, supported %v, detection shown %v", r.raw, tc.lang, tc.source, tc.supported, tc.detectionShown)
+			}
+		})
+	}
+	for _, fields := range []map[string]any{{"text": story, "language": "xx"}, {"text": story, "fallback_language": "qq"}} {
+		r := s.do(t, "POST", "/v1/summarize", summarizeBody(t, fields))
+		wantProblem(t, r, http.StatusBadRequest)
+		if d, _ := r.body["detail"].(string); !strings.Contains(d, "not a language code") {
+			t.Errorf("%v: got detail %q, want it to say the code is unknown", fields, d)
+		}
+	}
+	r := s.do(t, "GET", "/openapi.json", "")
+	wantStatus(t, r, http.StatusOK)
+	for _, want := range []string{"language_source", "fallback_language", "requested (the request's language)"} {
+		if !strings.Contains(string(r.raw), want) {
+			t.Errorf("OpenAPI document lacks %q", want)
+		}
+	}
+}

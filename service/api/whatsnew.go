@@ -50,7 +50,7 @@ func (s *Server) summarySince(ctx context.Context, in *articleSummaryInput, to *
 		return nil, err
 	}
 	key := in.SummaryOptions.cacheKey("since:" + from.ContentHash + ":" + to.ContentHash)
-	sum, err := s.summaries.get(key, func() (*summarize.Summary, int64, error) {
+	sum, err := s.summaries.Get(key, func() (*summarize.Summary, int64, error) {
 		sum, err := summarize.Changes(newsSince(res.body), in.SummaryOptions.library())
 		// Sentences are slices of the new revision's text.
 		return sum, int64(len(to.Body)), err

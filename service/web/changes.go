@@ -16,18 +16,11 @@ var emptyHash = service.ContentHash("", "")
 // compare returns the diff of two revisions' bodies, cached by their content
 // hashes. A diff coarsened by its deadline is not kept.
 func (p *Pages) compare(from, to *service.Revision) (*diff.Result, error) {
-	key := from.ContentHash + ":" + to.ContentHash
-	if r, ok := p.diffs.Get(key); ok {
-		return r, nil
-	}
-	r, err := diff.Compare(from.Body, to.Body, diff.Options{})
-	if err != nil {
-		return nil, err
-	}
-	if !r.Degraded {
-		p.diffs.Add(key, r)
-	}
-	return r, nil
+	return p.diffs.Get(from.ContentHash+":"+to.ContentHash, func() (*diff.Result, int64, error) {
+		r, err := diff.Compare(from.Body, to.Body, diff.Options{})
+		// The result's texts may be slices of the bodies, which then stay.
+		return r, int64(len(from.Body) + len(to.Body)), err
+	})
 }
 
 // listChange returns the bar of what an article's latest revision changed.
@@ -36,16 +29,13 @@ func (p *Pages) compare(from, to *service.Revision) (*diff.Result, error) {
 // list of unchanged articles reads no revision at all.
 func (p *Pages) listChange(ctx context.Context, a service.Article) (changeBar, error) {
 	key := a.ID + "|" + strconv.Itoa(a.LatestRevision) + "|" + strconv.FormatInt(a.UpdatedAt.UnixMicro(), 10)
-	if bar, ok := p.changes.Get(key); ok {
-		return bar, nil
-	}
-	revs, err := p.store.Revisions(ctx, a.ID)
-	if err != nil {
-		return changeBar{}, err
-	}
-	bar := newChangeBar(&revs[len(revs)-1])
-	p.changes.Add(key, bar)
-	return bar, nil
+	return p.changes.Get(key, func() (changeBar, int64, error) {
+		revs, err := p.store.Revisions(ctx, a.ID)
+		if err != nil {
+			return changeBar{}, 0, err
+		}
+		return newChangeBar(&revs[len(revs)-1]), 0, nil
+	})
 }
 
 // revisionPair loads two revisions with their bodies; revision 0 is the

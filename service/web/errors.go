@@ -7,16 +7,8 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/httpstatus"
 )
-
-// pageStatus maps a domain error code to the status of its error page. The
-// API answers the same codes with the same statuses, as problem+json.
-var pageStatus = map[string]int{
-	service.EINVALID:     http.StatusBadRequest,
-	service.ENOTFOUND:    http.StatusNotFound,
-	service.ETOOLARGE:    http.StatusRequestEntityTooLarge,
-	service.EUNAVAILABLE: http.StatusServiceUnavailable,
-}
 
 type errorView struct {
 	Status  int
@@ -25,14 +17,15 @@ type errorView struct {
 }
 
 // renderError answers with an HTML error page that says what was wrong;
-// internal errors are logged and shown only as "internal error".
+// errors of 500 and over are logged, and internal ones shown only as
+// "internal error".
 func (p *Pages) renderError(c *fiber.Ctx, err error) error {
-	status, ok := pageStatus[service.ErrorCode(err)]
-	if !ok {
-		status = http.StatusInternalServerError
+	// The API answers the same errors with the same statuses.
+	status, message := httpstatus.Of(err)
+	if status >= 500 {
 		p.logger.ErrorContext(c.UserContext(), "page failed", "path", c.Path(), "error", err)
 	}
-	v := errorView{Status: status, Title: http.StatusText(status), Message: service.ErrorMessage(err)}
+	v := errorView{Status: status, Title: http.StatusText(status), Message: message}
 	var buf bytes.Buffer
 	if err := templates.ExecuteTemplate(&buf, "error.html", v); err != nil {
 		return err

@@ -32,8 +32,8 @@ func startSite(t testing.TB, cfg web.Config) *site {
 		t.Fatalf("open store: %v", err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := api.NewServer(api.Config{Store: store, Logger: logger, Version: "test"})
-	cfg.Store, cfg.Logger = store, logger
+	srv := api.NewServer(api.Config{Store: store, Logger: logger, Version: "test", Cache: cfg.Cache})
+	cfg.Store, cfg.Logger, cfg.Cache = store, logger, srv.Cache()
 	web.New(cfg).Mount(srv.App())
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

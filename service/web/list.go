@@ -91,16 +91,11 @@ func (p *Pages) listPage(c *fiber.Ctx) error {
 // unchanged articles then costs one template lookup a row.
 func (p *Pages) renderRow(row listRow, a service.Article) (template.HTML, error) {
 	key := a.ID + "|" + strconv.Itoa(a.LatestRevision) + "|" + strconv.FormatInt(a.UpdatedAt.UnixMicro(), 10) + "|" + row.Updated.Relative
-	if h, ok := p.rows.Get(key); ok {
-		return h, nil
-	}
-	var b strings.Builder
-	if err := templates.ExecuteTemplate(&b, "row", row); err != nil {
-		return "", err
-	}
-	h := template.HTML(b.String())
-	p.rows.Add(key, h)
-	return h, nil
+	return p.rows.Get(key, func() (template.HTML, int64, error) {
+		var b strings.Builder
+		err := templates.ExecuteTemplate(&b, "row", row)
+		return template.HTML(b.String()), 0, err
+	})
 }
 
 func listOptions(c *fiber.Ctx) (service.ListOptions, error) {

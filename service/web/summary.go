@@ -51,17 +51,16 @@ func (p *Pages) fillSummaries(ctx context.Context, v *articleView) error {
 // pick has an empty one.
 func (p *Pages) summary(hash, text string, opts summarize.Options) (*summaryView, error) {
 	key := hash + "|" + strconv.Itoa(opts.Sentences) + "|" + strconv.Itoa(opts.Words)
-	sum, ok := p.summaries.Get(key)
-	if !ok {
-		var err error
-		sum, err = summarize.Summarize(text, opts)
-		if errors.Is(err, summarize.ErrEmptyText) {
-			return &summaryView{}, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		p.summaries.Add(key, sum)
+	sum, err := p.summaries.Get(key, func() (*summarize.Summary, int64, error) {
+		sum, err := summarize.Summarize(text, opts)
+		// Sentences may be slices of text, which then stays in memory.
+		return sum, int64(len(text)), err
+	})
+	if errors.Is(err, summarize.ErrEmptyText) {
+		return &summaryView{}, nil
+	}
+	if err != nil {
+		return nil, err
 	}
 	return &summaryView{Sentences: sum.Sentences}, nil
 }

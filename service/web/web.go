@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/redline-news/redline/diff"
+	"github.com/redline-news/redline/internal/resultcache"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/summarize"
 )
@@ -36,9 +36,12 @@ type Config struct {
 	Authorize func(token string) bool
 	// Now returns the current time, for "12 minutes ago"; tests fix it.
 	Now func() time.Time
-	// CacheEntries bounds each of the page's result caches (diffs, change
-	// counts, summaries), which are keyed by content and never go stale.
-	CacheEntries int
+	// Cache holds the page's computed results (diffs, summaries, change
+	// bars and list rows), keyed by content so that they never go stale.
+	// Give the API's store (api.Server.Cache) so that both share one
+	// budget; nil makes a store of resultcache.DefaultBytes for the pages
+	// alone.
+	Cache *resultcache.Store
 }
 
 // Pages is the editors' web interface.
@@ -47,10 +50,10 @@ type Pages struct {
 	logger    *slog.Logger
 	authorize func(string) bool
 	now       func() time.Time
-	diffs     *lru.Cache[string, *diff.Result]
-	changes   *lru.Cache[string, changeBar]
-	summaries *lru.Cache[string, *summarize.Summary]
-	rows      *lru.Cache[string, template.HTML]
+	diffs     *resultcache.Cache[*diff.Result]
+	changes   *resultcache.Cache[changeBar]
+	summaries *resultcache.Cache[*summarize.Summary]
+	rows      *resultcache.Cache[template.HTML]
 }
 
 // New returns the pages for cfg.
@@ -61,14 +64,17 @@ func New(cfg Config) *Pages {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.CacheEntries <= 0 {
-		cfg.CacheEntries = 1024
+	if cfg.Cache == nil {
+		cfg.Cache = resultcache.New(resultcache.DefaultBytes, nil)
 	}
 	p := &Pages{store: cfg.Store, logger: cfg.Logger, authorize: cfg.Authorize, now: cfg.Now}
-	p.diffs, _ = lru.New[string, *diff.Result](cfg.CacheEntries) // only a size below 1 fails
-	p.changes, _ = lru.New[string, changeBar](cfg.CacheEntries * 8)
-	p.summaries, _ = lru.New[string, *summarize.Summary](cfg.CacheEntries)
-	p.rows, _ = lru.New[string, template.HTML](cfg.CacheEntries * 8)
+	// The kinds keep the page's entries apart from the API's, whose values
+	// have other types. A diff coarsened by its deadline depends on how
+	// busy the machine was; it is not kept.
+	p.diffs = resultcache.For(cfg.Cache, resultcache.Diff, "page", nil, func(r *diff.Result) bool { return !r.Degraded })
+	p.summaries = resultcache.For[*summarize.Summary](cfg.Cache, resultcache.Summary, "page", nil, nil)
+	p.changes = resultcache.For[changeBar](cfg.Cache, resultcache.Page, "change", nil, nil)
+	p.rows = resultcache.For[template.HTML](cfg.Cache, resultcache.Page, "row", nil, nil)
 	return p
 }
 

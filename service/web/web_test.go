@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redline-news/redline/internal/resultcache"
 	"github.com/redline-news/redline/service/web"
 )
 
@@ -194,5 +195,44 @@ func TestTokenFormKeepsTheTokenInACookie(t *testing.T) {
 	offsite := s.postForm(t, "/session", url.Values{"token": {"s3cret"}, "next": {"//evil.example/"}})
 	if offsite.header.Get("Location") != "/" {
 		t.Errorf("offsite next: got redirect to %q, want /", offsite.header.Get("Location"))
+	}
+}
+
+// The page and the API keep their results in one store, so one budget
+// bounds both: what the page computes is counted beside what the API does.
+func TestPagesShareTheAPIsCache(t *testing.T) {
+	cache := resultcache.New(1<<20, nil)
+	s := storySite(t, web.Config{Cache: cache})
+	if n := cache.Len(); n != 0 {
+		t.Fatalf("before any read: %d entries, want none", n)
+	}
+	if p := s.get(t, "/articles/council-budget"); p.status != http.StatusOK {
+		t.Fatalf("article page: %d", p.status)
+	}
+	page, pageBytes := cache.Len(), cache.Bytes()
+	if page == 0 || pageBytes == 0 {
+		t.Fatalf("after the page: %d entries of %d bytes, want its diff and summary kept", page, pageBytes)
+	}
+	if p := s.get(t, "/v1/articles/council-budget/diff?from=1&to=2"); p.status != http.StatusOK {
+		t.Fatalf("API diff: %d %s", p.status, p.body)
+	}
+	if n, b := cache.Len(), cache.Bytes(); n <= page || b <= pageBytes || b > cache.Limit() {
+		t.Fatalf("after the API's diff: %d entries of %d bytes, want more than the page's %d of %d, within %d", n, b, page, pageBytes, cache.Limit())
+	}
+}
+
+// The page and the API map errors to statuses with one function, so the
+// same fault gets the same status on both.
+func TestPageAndAPIAnswerAnErrorAlike(t *testing.T) {
+	s := storySite(t, web.Config{})
+	for _, tc := range []struct{ page, api string }{
+		{"/articles/missing", "/v1/articles/missing"},
+		{"/articles/bad%20id", "/v1/articles/bad%20id"},
+		{"/articles/council-budget?to=9", "/v1/articles/council-budget/revisions/9"},
+	} {
+		page, api := s.get(t, tc.page), s.get(t, tc.api)
+		if page.status != api.status || page.status < 400 {
+			t.Errorf("%s answered %d, %s answered %d: want one error status", tc.page, page.status, tc.api, api.status)
+		}
 	}
 }

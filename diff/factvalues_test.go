@@ -1,0 +1,135 @@
+package diff
+
+import (
+	"math/big"
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestMatchNumberAsPattern checks matchNumber against the pattern it
+// stands for, on random strings of digits, separators, letters and scale
+// words.
+func TestMatchNumberAsPattern(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	parts := []string{"0", "1", "2", "5", "9", "12", "123", "1234", ",", ",", ".", ".", " ", "  ", "\t", "a", "x", "_", "%",
+		" million", " Million", " millions", " thousand", " thouſand", " billion", " hundred", "bn", "-", "é", "’"}
+	for k := 0; k < 200_000; k++ {
+		var b strings.Builder
+		b.WriteString(parts[rng.Intn(5)]) // a digit first
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		w := b.String()
+		if got, want := matchNumber(w), numberRE.FindStringSubmatchIndex(w); !slices.Equal(got, want) {
+			t.Fatalf("%q: got %v, the pattern gives %v", w, got, want)
+		}
+	}
+}
+
+// TestAmountAsRational checks the shortcut for whole numbers in amount.
+func TestAmountAsRational(t *testing.T) {
+	for _, num := range []string{"0", "00", "007", "7", "0123", "2024", "1,000", "12.50", "0.5", "99999999999999999999999"} {
+		for _, scale := range []string{"", " million", " thousand"} {
+			r, _ := new(big.Rat).SetString(strings.ReplaceAll(num, ",", ""))
+			if m, ok := scales[strings.TrimSpace(scale)]; ok {
+				r.Mul(r, new(big.Rat).SetInt64(m))
+			}
+			if got, want := amount(num, scale), r.RatString(); got != want {
+				t.Errorf("amount(%q, %q) = %q, want %q", num, scale, got, want)
+			}
+		}
+	}
+}
+
+// TestMayBeHoldsWherePatternsMatch checks that each cheap test passes
+// wherever its pattern matches, on random strings made of the pieces
+// values are written with.
+func TestMayBeHoldsWherePatternsMatch(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	matched := map[FactKind]int{}
+	parts := []string{"1", "5", "12", "2024", "2024-03-05", "0", ":", ":30", ",", ".", " ", "\t", "of ", "st", "th", "nd",
+		"March", "Jan.", "Sept.", "Monday", "am", "p.m.", "pm", " AM", "%", " percent", " per cent", " percentage points",
+		"$", "US$", "£", "€", "USD ", " million", "m", "bn", " dollars", " pounds", " euros", " yen", "noon", "Midnight",
+		"five", "twenty-one", "x", "a", "n", "e"}
+	for k := 0; k < 300_000; k++ {
+		var b strings.Builder
+		for n := 1 + rng.Intn(6); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		w := b.String()
+		if !canStartValue(w, 0) {
+			continue
+		}
+		w = w[:min(len(w), maxValueBytes)]
+		for _, p := range valuePatterns {
+			if p.re.MatchString(w) {
+				matched[p.kind]++
+			}
+			if p.re.MatchString(w) && !p.may(w) {
+				t.Fatalf("%q: the %s pattern matches but its test fails", w, p.kind)
+			}
+		}
+	}
+	for _, k := range valueKinds {
+		if matched[k] < 1000 {
+			t.Errorf("only %d strings matched the %s pattern: the test proves little", matched[k], k)
+		}
+	}
+}
+
+// TestNegationCountDiffersAsFullCount checks the shortcut against counting
+// the negations of both whole texts, on random edits of random sentences.
+func TestNegationCountDiffersAsFullCount(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	parts := []string{"no", "No", "not", "never", "cannot", "don't", "isn’t", "can't", "won'T", "N'T", "'", "’", ".", ". ",
+		" ", "  ", ",", "yes", "a", "n", "t", "know", "é", "no.", "No. 5"}
+	gen := func(n int) string {
+		var b strings.Builder
+		for ; n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		return b.String()
+	}
+	for k := 0; k < 200_000; k++ {
+		pre, suf := gen(rng.Intn(4)), gen(rng.Intn(4))
+		old, new := pre+gen(rng.Intn(3))+suf, pre+gen(rng.Intn(3))+suf
+		if got, want := negationCountDiffers(old, new), len(negations(old)) != len(negations(new)); got != want {
+			t.Fatalf("%q → %q: got %v, counting all gives %v", old, new, got, want)
+		}
+	}
+}
+
+// TestFieldsAsStringsFields checks lastField and nextField against
+// strings.Fields.
+func TestFieldsAsStringsFields(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	parts := []string{"a", "Route", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "é", ",", "66"}
+	for k := 0; k < 100_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := strings.Fields(s)
+		last := ""
+		if len(want) > 0 {
+			last = want[len(want)-1]
+		}
+		if got := lastField(s); got != last {
+			t.Fatalf("lastField(%q) = %q, want %q", s, got, last)
+		}
+		var got []string
+		for rest := s; ; {
+			var f string
+			if f, rest = nextField(rest); f == "" {
+				break
+			}
+			got = append(got, f)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("nextField over %q gives %q, want %q", s, got, want)
+		}
+	}
+}

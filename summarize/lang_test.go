@@ -1,0 +1,126 @@
+package summarize_test
+
+import (
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/redline-news/redline/summarize"
+)
+
+// langTexts are the same short news story in each language of
+// testdata/lang, by file name: the seven supported languages and others
+// the summarizer must name but has no stop words or stemmer for.
+var langTexts = []string{"en", "de", "fr", "es", "it", "pt", "nl", "sv", "af", "pl", "tr", "ru", "zh", "ja", "ar", "hi"}
+
+func langText(t *testing.T, code string) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/lang/" + code + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(data))
+}
+
+func TestDetectsEveryLanguage(t *testing.T) {
+	for _, code := range langTexts {
+		t.Run(code, func(t *testing.T) {
+			text := langText(t, code)
+			sum := mustSummarize(t, text, summarize.Options{Sentences: 2})
+			supported := slices.Contains(summarize.Languages(), code)
+			if sum.Language != code || sum.LanguageSource != summarize.SourceDetected || sum.Supported != supported {
+				t.Errorf("got language %q from %q, supported %v; want %q detected, supported %v (detection %+v)",
+					sum.Language, sum.LanguageSource, sum.Supported, code, supported, sum.Detection)
+			}
+			if sum.Detection == nil || !sum.Detection.Reliable || sum.Detection.Language != code {
+				t.Errorf("got detection %+v, want a reliable %q", sum.Detection, code)
+			}
+			if len(sum.Sentences) != 2 {
+				t.Errorf("got %d sentences, want 2: %+v", len(sum.Sentences), sum.Sentences)
+			}
+			if len(sum.Keywords) == 0 {
+				t.Error("got no keywords")
+			}
+			checkOffsets(t, text, sum)
+		})
+	}
+}
+
+// TestDetectionMethods checks which texts the stop-word vote decides and
+// which go to the trigram detector: Afrikaans wins Dutch's vote, and the
+// detector must still tell it apart.
+func TestDetectionMethods(t *testing.T) {
+	tests := []struct{ code, method string }{
+		{"en", summarize.MethodStopWords}, {"de", summarize.MethodStopWords}, {"es", summarize.MethodStopWords},
+		{"nl", summarize.MethodTrigrams}, {"af", summarize.MethodTrigrams},
+		{"sv", summarize.MethodTrigrams}, {"ru", summarize.MethodTrigrams}, {"zh", summarize.MethodTrigrams},
+	}
+	for _, tc := range tests {
+		d := summarize.DetectLanguage(langText(t, tc.code))
+		if d.Language != tc.code || d.Method != tc.method || !d.Reliable {
+			t.Errorf("%s: got %+v, want %q by %s, reliable", tc.code, d, tc.code, tc.method)
+		}
+	}
+}
+
+func TestShortTextFallsBack(t *testing.T) {
+	for _, text := range []string{"Hello.", "Ja!", "OK, thanks."} {
+		sum := mustSummarize(t, text, summarize.Options{})
+		if sum.Language != summarize.DefaultLanguage || sum.LanguageSource != summarize.SourceDefault || sum.Detection == nil || sum.Detection.Reliable {
+			t.Errorf("%q: got %q from %q (detection %+v), want the default %q, unreliable", text, sum.Language, sum.LanguageSource, sum.Detection, summarize.DefaultLanguage)
+		}
+		sum = mustSummarize(t, text, summarize.Options{FallbackLanguage: "de"})
+		if sum.Language != "de" || sum.LanguageSource != summarize.SourceFallback || !sum.Supported {
+			t.Errorf("%q: got %q from %q, want the fallback de", text, sum.Language, sum.LanguageSource)
+		}
+		sum = mustSummarize(t, text, summarize.Options{FallbackLanguage: "sv"})
+		if sum.Language != "sv" || sum.LanguageSource != summarize.SourceFallback || sum.Supported {
+			t.Errorf("%q: got %q from %q supported %v, want the fallback sv, unsupported", text, sum.Language, sum.LanguageSource, sum.Supported)
+		}
+	}
+}
+
+func TestRequestedLanguageWins(t *testing.T) {
+	text := langText(t, "sv")
+	sum := mustSummarize(t, text, summarize.Options{Language: "de"})
+	if sum.Language != "de" || sum.LanguageSource != summarize.SourceRequested || sum.Detection != nil || !sum.Supported {
+		t.Errorf("got %q from %q (detection %+v), want de as requested, with no detection", sum.Language, sum.LanguageSource, sum.Detection)
+	}
+	sum = mustSummarize(t, langText(t, "en"), summarize.Options{Language: "ru"})
+	if sum.Language != "ru" || sum.LanguageSource != summarize.SourceRequested || sum.Supported {
+		t.Errorf("got %q from %q supported %v, want ru as requested, unsupported", sum.Language, sum.LanguageSource, sum.Supported)
+	}
+	for _, code := range []string{"xx", "EN", "english", "zz"} {
+		for _, opts := range []summarize.Options{{Language: code}, {FallbackLanguage: code}} {
+			_, err := summarize.Summarize(text, opts)
+			if !errors.Is(err, summarize.ErrInvalidOptions) || !strings.Contains(err.Error(), code) {
+				t.Errorf("%+v: got %v, want an invalid-options error naming %q", opts, err, code)
+			}
+		}
+	}
+	if known := summarize.KnownLanguages(); !slices.Contains(known, "sv") || !slices.Contains(known, "zh") || !slices.IsSorted(known) {
+		t.Errorf("KnownLanguages() = %v, want sorted with sv and zh", known)
+	}
+}
+
+// TestUnsupportedLanguageIsNeutral checks that a language without stop
+// words and a stemmer keeps every word as a content word: English stop
+// words end key phrases only when the text is taken as English.
+func TestUnsupportedLanguageIsNeutral(t *testing.T) {
+	text := "The cats are running. The cats are running home. The cats are here."
+	keywords := func(lang string) []string {
+		var out []string
+		for _, k := range mustSummarize(t, text, summarize.Options{Language: lang, Keywords: 20}).Keywords {
+			out = append(out, k.Text)
+		}
+		return out
+	}
+	if sv := keywords("sv"); !slices.Contains(sv, "The cats are") || slices.Contains(sv, "cats") {
+		t.Errorf("as Swedish, got keywords %q, want %q and no lone %q: no stop words", sv, "The cats are", "cats")
+	}
+	if en := keywords("en"); !slices.Contains(en, "cats") || slices.Contains(en, "The cats are") {
+		t.Errorf("as English, got keywords %q, want %q alone: stop words removed", en, "cats")
+	}
+}
