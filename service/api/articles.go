@@ -1,10 +1,12 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 
+	"github.com/redline-news/redline/internal/resultcache"
 	"github.com/redline-news/redline/service"
 )
 
@@ -157,7 +160,23 @@ type revisionsOutput struct {
 	}
 }
 
+// revisionCache names the cache of encoded revisions in the shared result
+// store, for the Observer.
+const revisionCache = "revision"
+
+// encodedRevisionOutput is a revision as its JSON, encoded once and kept in
+// the result cache under its content hash: a stored revision never
+// changes, so a hit costs a lookup of its number and hash, and a copy.
+type encodedRevisionOutput struct {
+	Status      int
+	ContentType string `header:"Content-Type"`
+	ETag        string `header:"ETag" doc:"The revision number, quoted; send it back in If-Match."`
+	Location    string `header:"Location"`
+	Body        []byte
+}
+
 func (s *Server) registerArticles() {
+	s.revisionRenders = resultcache.For(s.cache, revisionCache, "encoded", func(b []byte) int64 { return int64(cap(b)) }, nil)
 	tags := []string{"articles"}
 	huma.Register(s.api, huma.Operation{
 		OperationID: "put-article", Method: http.MethodPut, Path: "/v1/articles/{id}", Tags: tags,
@@ -187,6 +206,9 @@ func (s *Server) registerArticles() {
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-revision", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions/{n}", Tags: tags,
 		Summary: "Get one revision with its body", Errors: []int{http.StatusNotFound},
+		Responses: map[string]*huma.Response{"200": {Description: "OK", Content: map[string]*huma.MediaType{
+			"application/json": {Schema: s.api.OpenAPI().Components.Schemas.Schema(reflect.TypeFor[RevisionBody](), true, "")},
+		}}},
 	}, s.getRevision)
 }
 
@@ -285,15 +307,42 @@ func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*revision
 	return newRevisionOutput(http.StatusOK, rev), nil
 }
 
-func (s *Server) getRevision(ctx context.Context, in *revisionInput) (*revisionOutput, error) {
-	rev, err := s.store.RevisionByNumber(ctx, in.ID, in.N)
+// getRevision answers from the cache of encoded revisions: a hit reads the
+// revision's number and content hash, never its body, and encodes nothing.
+func (s *Server) getRevision(ctx context.Context, in *revisionInput) (*encodedRevisionOutput, error) {
+	meta, err := s.store.RevisionMeta(ctx, in.ID, in.N)
 	if err != nil {
 		return nil, err
 	}
-	if in.notModified(rev.Number) {
-		return notModified(rev), nil
+	if in.notModified(meta.Number) {
+		return &encodedRevisionOutput{Status: http.StatusNotModified, ETag: etag(meta.Number)}, nil
 	}
-	return newRevisionOutput(http.StatusOK, rev), nil
+	key := meta.ContentHash + "|" + meta.ArticleID + "|" + strconv.Itoa(meta.Number)
+	body, err := s.revisionRenders.Get(key, func() ([]byte, int64, error) {
+		rev, err := s.store.RevisionByNumber(ctx, meta.ArticleID, meta.Number)
+		if err != nil {
+			return nil, 0, err
+		}
+		b, err := encodeJSON(revisionBody(rev))
+		return b, 0, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &encodedRevisionOutput{Status: http.StatusOK, ContentType: "application/json", ETag: etag(meta.Number),
+		Location: fmt.Sprintf("/v1/articles/%s/revisions/%d", meta.ArticleID, meta.Number), Body: body}, nil
+}
+
+// encodeJSON encodes v as huma does for the other routes: no HTML escapes,
+// and a final newline.
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encode response: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct{}, error) {

@@ -81,6 +81,8 @@ type Server struct {
 	summaryRenders *resultcache.Cache[*rendered]
 	diffs          *resultcache.Cache[*diffResult]
 	diffRenders    *resultcache.Cache[*rendered]
+	// revisionRenders holds revisions' JSON, encoded once (articles.go).
+	revisionRenders *resultcache.Cache[[]byte]
 	// writeFailure is why the last write failed for want of space or of
 	// the store, or nil once writes work.
 	writeFailure atomic.Pointer[string]
