@@ -58,11 +58,6 @@ func newRevisionOutput(status int, r *service.Revision) *revisionOutput {
 		Location: fmt.Sprintf("/v1/articles/%s/revisions/%d", r.ArticleID, r.Number)}
 }
 
-// notModified is the 304 for a client that holds rev: no body, its ETag.
-func notModified(rev *service.Revision) *revisionOutput {
-	return &revisionOutput{Status: http.StatusNotModified, ETag: etag(rev.Number)}
-}
-
 // withCurrentETag adds the article's current ETag to a failed precondition,
 // so that the client learns which revision to start from.
 func (s *Server) withCurrentETag(ctx context.Context, id string, err error) error {
@@ -177,6 +172,12 @@ type encodedRevisionOutput struct {
 
 func (s *Server) registerArticles() {
 	s.revisionRenders = resultcache.For(s.cache, revisionCache, "encoded", func(b []byte) int64 { return int64(cap(b)) }, nil)
+	// The encoded answers are documented as the revision they hold.
+	revisionResponses := func() map[string]*huma.Response {
+		return map[string]*huma.Response{"200": {Description: "OK", Content: map[string]*huma.MediaType{
+			"application/json": {Schema: s.api.OpenAPI().Components.Schemas.Schema(reflect.TypeFor[RevisionBody](), true, "")},
+		}}}
+	}
 	tags := []string{"articles"}
 	huma.Register(s.api, huma.Operation{
 		OperationID: "put-article", Method: http.MethodPut, Path: "/v1/articles/{id}", Tags: tags,
@@ -192,6 +193,7 @@ func (s *Server) registerArticles() {
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-article", Method: http.MethodGet, Path: "/v1/articles/{id}", Tags: tags,
 		Summary: "Get the latest revision", Errors: []int{http.StatusNotFound},
+		Responses: revisionResponses(),
 	}, s.getArticle)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "delete-article", Method: http.MethodDelete, Path: "/v1/articles/{id}", Tags: tags,
@@ -206,9 +208,7 @@ func (s *Server) registerArticles() {
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-revision", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions/{n}", Tags: tags,
 		Summary: "Get one revision with its body", Errors: []int{http.StatusNotFound},
-		Responses: map[string]*huma.Response{"200": {Description: "OK", Content: map[string]*huma.MediaType{
-			"application/json": {Schema: s.api.OpenAPI().Components.Schemas.Schema(reflect.TypeFor[RevisionBody](), true, "")},
-		}}},
+		Responses: revisionResponses(),
 	}, s.getRevision)
 }
 
@@ -296,25 +296,26 @@ func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*list
 	return out, nil
 }
 
-func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*revisionOutput, error) {
-	rev, err := s.store.LatestRevision(ctx, in.ID)
-	if err != nil {
-		return nil, err
-	}
-	if in.notModified(rev.Number) {
-		return notModified(rev), nil
-	}
-	return newRevisionOutput(http.StatusOK, rev), nil
+// getArticle answers with the latest revision, from the same cache of
+// encoded revisions as getRevision.
+func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*encodedRevisionOutput, error) {
+	return s.encodedRevision(ctx, in.ID, 0, in.CacheParam)
 }
 
 // getRevision answers from the cache of encoded revisions: a hit reads the
 // revision's number and content hash, never its body, and encodes nothing.
 func (s *Server) getRevision(ctx context.Context, in *revisionInput) (*encodedRevisionOutput, error) {
-	meta, err := s.store.RevisionMeta(ctx, in.ID, in.N)
+	return s.encodedRevision(ctx, in.ID, in.N, in.CacheParam)
+}
+
+// encodedRevision answers with revision n of an article (its latest when n
+// is 0), or 304 when the client holds it.
+func (s *Server) encodedRevision(ctx context.Context, id string, n int, cp CacheParam) (*encodedRevisionOutput, error) {
+	meta, err := s.store.RevisionMeta(ctx, id, n)
 	if err != nil {
 		return nil, err
 	}
-	if in.notModified(meta.Number) {
+	if cp.notModified(meta.Number) {
 		return &encodedRevisionOutput{Status: http.StatusNotModified, ETag: etag(meta.Number)}, nil
 	}
 	key := meta.ContentHash + "|" + meta.ArticleID + "|" + strconv.Itoa(meta.Number)
