@@ -331,7 +331,7 @@ func (s *Server) encodedRevision(ctx context.Context, id string, n int, cp Cache
 		return nil, err
 	}
 	return &encodedRevisionOutput{Status: http.StatusOK, ContentType: "application/json", ETag: etag(meta.Number),
-		Location: fmt.Sprintf("/v1/articles/%s/revisions/%d", meta.ArticleID, meta.Number), Body: body}, nil
+		Location: "/v1/articles/" + meta.ArticleID + "/revisions/" + strconv.Itoa(meta.Number), Body: body}, nil
 }
 
 // encodeJSON encodes v as huma does for the other routes: no HTML escapes,
