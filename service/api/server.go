@@ -191,6 +191,7 @@ func humaConfig(version string) huma.Config {
 	// No $schema links in bodies: responses stay exactly what the docs show.
 	c.CreateHooks = nil
 	c.SchemasPath = ""
+	c.Formats = map[string]huma.Format{"application/json": jsonFormat, "json": jsonFormat}
 	return c
 }
 
