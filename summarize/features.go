@@ -33,6 +33,7 @@ type docStats struct {
 	centroid, firstSim  []float64
 	maxSim, shared      []float64
 	termWeight          []float64
+	order               []int // rankOrder's sorting buffer
 }
 
 // features writes the feature vectors of every sentence into dst (n rows of
@@ -83,18 +84,19 @@ func (a *analysis) stats(s *scratch) *docStats {
 	st.lexRank = append(s.lexCopy[:0], st.lexRank...)
 	s.lexCopy = st.lexRank
 	st.textRank = a.rank(textRankWeight, &s.rank)
-	st.lexOrder = rankOrder(st.lexRank, st.lexOrder)
-	st.textOrder = rankOrder(st.textRank, st.textOrder)
+	st.order = byScore(st.lexRank, st.order)
+	st.lexOrder = rankOrder(st.order, st.lexOrder)
+	st.order = byScore(st.textRank, st.order)
+	st.textOrder = rankOrder(st.order, st.textOrder)
 	a.similarities(st)
 	a.centroidSimilarity(st, s)
 	return st
 }
 
-// rankOrder returns each sentence's place when sorted by score, best first,
-// earlier sentences first among equals.
-func rankOrder(scores []float64, out []int) []int {
-	idx := byScore(scores, nil)
-	out = resizeInts(out, len(scores))
+// rankOrder returns each sentence's place in idx, the sentences sorted by
+// score (byScore).
+func rankOrder(idx []int, out []int) []int {
+	out = resizeInts(out, len(idx))
 	for place, i := range idx {
 		out[i] = place
 	}

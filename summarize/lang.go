@@ -70,11 +70,17 @@ func knownLanguage(lang string) bool {
 // once at start, since the detector's own conversion builds a map a call.
 var codeOf, codeLangs, knownCodes = buildCodes()
 
+// missingISO6391 gives the ISO 639-1 codes the detector's table leaves out.
+var missingISO6391 = map[whatlanggo.Lang]string{whatlanggo.Pes: "fa", whatlanggo.Ydd: "yi"}
+
 func buildCodes() (map[whatlanggo.Lang]string, map[string]whatlanggo.Lang, []string) {
 	of := make(map[whatlanggo.Lang]string, len(whatlanggo.Langs))
 	rev := make(map[string]whatlanggo.Lang, len(whatlanggo.Langs))
 	for l := range whatlanggo.Langs {
 		code := l.Iso6391()
+		if c, ok := missingISO6391[l]; ok {
+			code = c
+		}
 		if code == "" {
 			code = l.Iso6393()
 		}
@@ -117,17 +123,17 @@ const minDetectLetters = 12
 // profiles, and allocates for every trigram of its input): more than the
 // whole summary of a news article. The vote is clear when, among at least
 // voteWords words, the language's stop words are at least voteShare of
-// them and voteLead times as many as those of the next supported language.
+// them and voteMargin times as many as those of the next supported language.
 // Measured on one sentence or paragraph in each of 76 languages (the
 // detector's own examples and testdata/lang), no other language comes near
 // (Ilocano reaches a share of 0.30 but ties Spanish with French; the next is
-// 0.20), while the supported ones reach 0.34 to 0.58 with a lead of 1.5 to
+// 0.20), while the supported ones reach 0.34 to 0.58 with a margin of 1.5 to
 // 8.7; docs/SUMMARIZE.md has the figures. Anything else goes to the
 // detector.
 const (
-	voteWords = 20
-	voteShare = 0.28
-	voteLead  = 1.4
+	voteWords  = 20
+	voteShare  = 0.28
+	voteMargin = 1.4
 )
 
 // confirm names the supported languages whose stop words a language the
@@ -205,7 +211,7 @@ func (a *analysis) detectSample(sample string) Detection {
 		}
 	}
 	lang := languages[best]
-	if words >= voteWords && float64(hits[best]) >= voteShare*float64(words) && float64(hits[best]) >= voteLead*float64(hits[second]) {
+	if words >= voteWords && float64(hits[best]) >= voteShare*float64(words) && float64(hits[best]) >= voteMargin*float64(hits[second]) {
 		opts, check := confirm[lang]
 		if !check {
 			return Detection{Language: lang, Confidence: 1, Reliable: true, Method: MethodStopWords}

@@ -65,6 +65,16 @@ func TestDetectionMethods(t *testing.T) {
 	}
 }
 
+// TestISO6391Codes checks that languages the detector's own table gives no
+// ISO 639-1 code, though they have one, are named by it.
+func TestISO6391Codes(t *testing.T) {
+	persian := "شورای شهر روز دوشنبه پس از ماه‌ها بحث بودجه جدید را تصویب کرد. " +
+		"این طرح هزینه‌های مدارس را ده درصد افزایش می‌دهد و بهای بلیت اتوبوس را ثابت نگه می‌دارد."
+	if d := summarize.DetectLanguage(persian); d.Language != "fa" || !d.Reliable {
+		t.Errorf("Persian: got %+v, want a reliable fa", d)
+	}
+}
+
 func TestShortTextFallsBack(t *testing.T) {
 	for _, text := range []string{"Hello.", "Ja!", "OK, thanks."} {
 		sum := mustSummarize(t, text, summarize.Options{})
@@ -100,8 +110,8 @@ func TestRequestedLanguageWins(t *testing.T) {
 			}
 		}
 	}
-	if known := summarize.KnownLanguages(); !slices.Contains(known, "sv") || !slices.Contains(known, "zh") || !slices.IsSorted(known) {
-		t.Errorf("KnownLanguages() = %v, want sorted with sv and zh", known)
+	if known := summarize.KnownLanguages(); !slices.Contains(known, "sv") || !slices.Contains(known, "zh") || !slices.Contains(known, "fa") || !slices.IsSorted(known) {
+		t.Errorf("KnownLanguages() = %v, want sorted with sv, zh and fa", known)
 	}
 }
 

@@ -32,10 +32,10 @@ func normalize(o Options) (Options, error) {
 		return o, invalid("algorithm must be one of %v, not %q", Algorithms(), o.Algorithm)
 	}
 	if o.Language != "" && !knownLanguage(o.Language) {
-		return o, invalid("language %q is not a language code the detector knows; use an ISO 639-1 code such as %v", o.Language, languages)
+		return o, invalid("language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %v", o.Language, languages)
 	}
 	if o.FallbackLanguage != "" && !knownLanguage(o.FallbackLanguage) {
-		return o, invalid("fallback language %q is not a language code the detector knows; use an ISO 639-1 code such as %v", o.FallbackLanguage, languages)
+		return o, invalid("fallback language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %v", o.FallbackLanguage, languages)
 	}
 	if o.Order == "" {
 		o.Order = OrderDocument

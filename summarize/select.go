@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"container/heap"
 	"math"
 	"slices"
 )
@@ -71,45 +72,155 @@ func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 // ("girl ?", "married !"): picked only when nothing longer is left.
 const minSentenceWords = 4
 
-// choose picks the sentences of the summary in rank order, one at a time;
-// no pick depends on k, so the summary of k sentences is that of k−1 plus
-// one. The learned algorithm puts the lede (the first sentence of four
-// words or more) first, since news is written to be read from the top,
-// unless a word budget too small for it forces otherwise, and blends its
-// two models by the share the pick reaches. Every algorithm but lead passes
-// over a sentence that leans on the sentence before it (LeansOnPrevious)
-// until that one is chosen, and over fragments; the learned one also over
-// near-duplicates. What was passed over tops the summary up, best first,
-// when nothing else is left; a word budget is not topped up, since it asks
-// for the best that fits, not for filler.
+// maxBlock is the most sentences one pick may take: a sentence that leans
+// on the one before it comes with it as a block, and with the one before
+// that if it leans back too, up to a sentence that stands alone.
+const maxBlock = 3
+
+// choose picks the sentences of the summary in rank order; no pick depends
+// on k, so the summary of k sentences is that of k−1 plus one. The learned
+// algorithm puts the lede (the first sentence of four words or more)
+// first, since news is written to be read from the top, unless a word
+// budget too small for it forces otherwise, and blends its two models by
+// the share the pick reaches. Every algorithm but lead picks blocks: a
+// sentence that leans on the sentence before it (LeansOnPrevious) comes
+// with the sentences it leans on, back to one that stands alone or follows
+// a chosen one, and the block is worth the mean score of its sentences, so
+// that it competes for the places it takes with as many sentences that
+// stand alone. A block is taken in document order and the k-th pick may
+// cut it after any sentence, which still leaves every chosen sentence with
+// what it leans on. Fragments are passed over, and for the learned
+// algorithm near-duplicates too. What was passed over tops the summary up,
+// best first, when nothing else is left; a word budget is not topped up,
+// since it asks for the best that fits, not for filler.
 func (s *scratch) choose(opts Options, scores []float64, k int) []int {
 	s.beginChoice(opts, scores)
 	if opts.Algorithm == Learned {
 		if lede := s.lede(); lede >= 0 && s.fits(lede) {
-			s.take(lede)
+			s.take(lede, s.priority(lede))
 		}
 	}
-	for len(s.chosen) < k || opts.Words > 0 {
-		i := s.next()
-		if i < 0 {
+	words := opts.Words > 0
+	for len(s.chosen) < k || words {
+		if !s.takeBlock(s.next(), k, words) {
 			break
 		}
-		s.take(i)
 	}
-	for pass := 0; pass < 2 && opts.Words == 0; pass++ {
-		for len(s.chosen) < k {
-			i := s.best(func(i int) bool { return pass == 1 || s.ready(i) })
-			if i < 0 {
-				break
-			}
-			s.take(i)
-		}
+	if !words && len(s.chosen) < k {
+		s.topUp(k)
 	}
 	if len(s.chosen) == 0 { // nothing fits: an empty summary of a text helps no one
 		s.wordsLeft = -1
-		s.take(s.best(func(int) bool { return true }))
+		i := s.best(func(int) bool { return true })
+		s.take(i, s.priority(i))
 	}
 	return s.chosen
+}
+
+// topUp fills the summary up to k sentences with what was passed over:
+// first the blocks, best first, then single sentences, best first. Scores
+// are those of the first top-up pick, so one ordering serves every pick
+// and a long text costs n log n here rather than a scan of every sentence
+// per pick. Only a block that ends within maxBlock sentences after a taken
+// one can change, so only those are scored again.
+func (s *scratch) topUp(k int) {
+	g := s.blend()
+	n := len(s.base)
+	s.prio = resize(s.prio, n)
+	for i := range n {
+		s.prio[i] = s.priorityAt(i, g)
+	}
+	s.version = resizeInts(s.version, n)
+	h := &blockHeap{}
+	push := func(i int) {
+		s.version[i]++
+		if s.chosenSet[i] {
+			return
+		}
+		if c := s.blockStart(i); c >= 0 {
+			sum := 0.0
+			for j := c; j <= i; j++ {
+				sum += s.prio[j]
+			}
+			heap.Push(h, heapBlock{block{c, i, sum / float64(i-c+1)}, s.version[i]})
+		}
+	}
+	for i := range n {
+		push(i)
+	}
+	for len(s.chosen) < k && h.Len() > 0 {
+		e := heap.Pop(h).(heapBlock)
+		if e.version != s.version[e.last] || s.chosenSet[e.last] {
+			continue
+		}
+		s.takeBlock(e.block, k, false)
+		for i := e.last + 1; i < min(n, e.last+1+maxBlock); i++ {
+			push(i)
+		}
+	}
+	if len(s.chosen) >= k {
+		return
+	}
+	s.order = s.order[:0]
+	for i := range n {
+		if !s.chosenSet[i] {
+			s.order = append(s.order, i)
+		}
+	}
+	slices.SortStableFunc(s.order, func(p, q int) int { return byScoreDesc(s.prio[p], s.prio[q]) })
+	for _, i := range s.order {
+		if len(s.chosen) >= k {
+			break
+		}
+		s.take(i, s.prio[i])
+	}
+}
+
+// heapBlock is a block in the top-up's heap, with the version of its last
+// sentence's entry when it was pushed.
+type heapBlock struct {
+	block
+	version int
+}
+
+// blockHeap orders blocks best first, the earliest among equals, as
+// bestBlock picks them.
+type blockHeap []heapBlock
+
+func (h blockHeap) Len() int { return len(h) }
+func (h blockHeap) Less(a, b int) bool {
+	if h[a].score != h[b].score {
+		return h[a].score > h[b].score
+	}
+	return h[a].last < h[b].last
+}
+func (h blockHeap) Swap(a, b int) { h[a], h[b] = h[b], h[a] }
+func (h *blockHeap) Push(x any)   { *h = append(*h, x.(heapBlock)) }
+func (h *blockHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// block is the run of sentences first..last that one pick takes, and its
+// score, the mean of theirs.
+type block struct {
+	first, last int
+	score       float64
+}
+
+// takeBlock takes the sentences of b in order while fewer than k are
+// chosen (or, for a word budget, all of them) and reports whether b held
+// any.
+func (s *scratch) takeBlock(b block, k int, words bool) bool {
+	if b.first < 0 {
+		return false
+	}
+	for i := b.first; i <= b.last && (words || len(s.chosen) < k); i++ {
+		s.take(i, b.score)
+	}
+	return true
 }
 
 func (s *scratch) beginChoice(opts Options, scores []float64) {
@@ -151,19 +262,31 @@ func (s *scratch) fits(i int) bool {
 	return s.wordsLeft < 0 || s.a.info[i].words <= s.wordsLeft
 }
 
-// ready reports whether sentence i may be chosen now as far as coherence
-// goes: it stands alone, or the sentence it leans on is chosen.
-func (s *scratch) ready(i int) bool {
-	return !s.coherent || !s.a.info[i].dependent || s.chosenSet[i-1]
+// blockStart returns the first sentence of the block that sentence i
+// brings: i itself if it stands alone, follows a chosen sentence, or the
+// algorithm ignores coherence; else the sentences before it back to one
+// that does. It is -1 when that takes more than maxBlock sentences or runs
+// into the start of the text.
+func (s *scratch) blockStart(i int) int {
+	c := i
+	for s.coherent && s.a.info[c].dependent && !s.chosenSet[c-1] {
+		c--
+		if i-c >= maxBlock {
+			return -1
+		}
+	}
+	return c
 }
 
 // priority is sentence i's score for the next pick: the blend of the two
 // learned models at the share that pick reaches, or the algorithm's score.
-func (s *scratch) priority(i int) float64 {
-	if !s.learned {
-		return s.base[i]
+func (s *scratch) priority(i int) float64 { return s.priorityAt(i, s.blend()) }
+
+// priorityAt is priority with the long model's weight g at the next pick.
+func (s *scratch) priorityAt(i int, g float64) float64 {
+	if g == 0 {
+		return s.base[i] // the algorithm's score, for learned the short model's
 	}
-	g := s.blend()
 	return logistic((1-g)*s.zShort[i] + g*s.zLong[i])
 }
 
@@ -175,32 +298,115 @@ func (s *scratch) blend() float64 {
 	return s.model.blend(float64(len(s.chosen)+1) / float64(len(s.base)))
 }
 
-// next returns the best sentence that may be chosen now, or -1. Fragments
-// and near-duplicates are passed over for good, since choosing more only
-// makes a sentence more redundant; a sentence that leans on the one before
-// it waits until that one is chosen.
-func (s *scratch) next() int {
+// next returns the best block that may be picked now, or one with first
+// -1. Fragments and near-duplicates are passed over for good, since
+// choosing more only makes a sentence more redundant.
+func (s *scratch) next() block {
 	step := int32(len(s.chosen) + 1)
-	for {
-		i := s.best(func(i int) bool { return s.eligible(i, step) && s.ready(i) })
-		if i < 0 || !s.repeatsTrigram(i) {
-			return i
+	limit := s.limitNow()
+	ok := func(i int) bool { return s.eligible(i, step, limit) }
+	b := s.bestBlock(ok)
+	if b.first < 0 || !s.blockRepeats(b, step) {
+		return b
+	}
+	// The best block repeats a trigram: walk the others best first, as
+	// calling bestBlock again after each would, rather than scan them all
+	// again after every one that repeats a trigram too, which is quadratic
+	// in a repetitive text. Scores do not change within a pick; a block
+	// that holds a sentence blocked on the way is passed over, as bestBlock
+	// would pass it over.
+	s.blocks = s.appendBlocks(s.blocks[:0], ok)
+	slices.SortStableFunc(s.blocks, func(p, q block) int { return byScoreDesc(p.score, q.score) })
+	for _, c := range s.blocks {
+		if s.blocked[c.last] == step || !s.allEligible(c, ok) {
+			continue
 		}
-		s.blocked[i] = step
+		if !s.blockRepeats(c, step) {
+			return c
+		}
+	}
+	return block{-1, -1, math.Inf(-1)}
+}
+
+// blockRepeats reports whether any sentence of b repeats a trigram of the
+// summary so far, and blocks each that does for this step.
+func (s *scratch) blockRepeats(b block, step int32) bool {
+	repeats := false
+	for i := b.first; i <= b.last; i++ {
+		if s.repeatsTrigram(i) {
+			s.blocked[i] = step
+			repeats = true
+		}
+	}
+	return repeats
+}
+
+// allEligible reports whether ok still accepts every sentence of b.
+func (s *scratch) allEligible(b block, ok func(int) bool) bool {
+	for i := b.first; i <= b.last; i++ {
+		if !ok(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// bestBlock returns the block with the highest score whose sentences all
+// fit together and that ok accepts, the earliest among equals.
+func (s *scratch) bestBlock(ok func(int) bool) block {
+	best := block{-1, -1, math.Inf(-1)}
+	s.eachBlock(ok, func(b block) {
+		if best.first < 0 || b.score > best.score {
+			best = b
+		}
+	})
+	return best
+}
+
+// appendBlocks appends every block that bestBlock considers, in the order
+// it considers them.
+func (s *scratch) appendBlocks(dst []block, ok func(int) bool) []block {
+	s.eachBlock(ok, func(b block) { dst = append(dst, b) })
+	return dst
+}
+
+// eachBlock calls f with each block whose sentences all fit together and
+// that ok accepts, in document order of their last sentence.
+func (s *scratch) eachBlock(ok func(int) bool, f func(block)) {
+	g := s.blend()
+	for i := range s.base {
+		if s.chosenSet[i] || !ok(i) {
+			continue
+		}
+		c := s.blockStart(i)
+		if c < 0 {
+			continue
+		}
+		sum, words, good := 0.0, 0, true
+		for j := c; j <= i && good; j++ {
+			sum += s.priorityAt(j, g)
+			words += s.a.info[j].words
+			good = j == i || ok(j)
+		}
+		if !good || (s.wordsLeft >= 0 && words > s.wordsLeft) {
+			continue
+		}
+		f(block{c, i, sum / float64(i-c+1)})
 	}
 }
 
-// eligible reports whether sentence i may be picked at step, coherence
-// aside; fragments are passed over for good.
-func (s *scratch) eligible(i int, step int32) bool {
-	if s.chosenSet[i] || s.passed[i] || !s.fits(i) {
+// eligible reports whether sentence i may be picked at step, under the
+// redundancy limit of that step, coherence aside; fragments are passed
+// over for good.
+func (s *scratch) eligible(i int, step int32, limit float64) bool {
+	if s.chosenSet[i] || s.passed[i] {
 		return false
 	}
 	if s.a.info[i].words < minSentenceWords {
 		s.passed[i] = true
 		return false
 	}
-	return s.blocked[i] != step && s.maxSim[i] <= s.limitNow()
+	return s.blocked[i] != step && s.maxSim[i] <= limit
 }
 
 // limitNow is the redundancy limit of the next pick: short summaries
@@ -216,22 +422,23 @@ func (s *scratch) limitNow() float64 {
 // best returns the unchosen sentence that fits and that ok accepts with the
 // highest priority, the earliest among equals, or -1.
 func (s *scratch) best(ok func(int) bool) int {
+	g := s.blend()
 	best, top := -1, math.Inf(-1)
 	for i := range s.base {
 		if s.chosenSet[i] || !s.fits(i) || !ok(i) {
 			continue
 		}
-		if p := s.priority(i); best < 0 || p > top {
+		if p := s.priorityAt(i, g); best < 0 || p > top {
 			best, top = i, p
 		}
 	}
 	return best
 }
 
-// take chooses sentence i and records its score and how similar every
-// other one is to it.
-func (s *scratch) take(i int) {
-	s.pickScore[i] = s.priority(i)
+// take chooses sentence i with score and records how similar every other
+// one is to it.
+func (s *scratch) take(i int, score float64) {
+	s.pickScore[i] = score
 	s.chosen = append(s.chosen, i)
 	s.chosenSet[i] = true
 	a := &s.a

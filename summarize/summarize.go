@@ -163,7 +163,11 @@ type scratch struct {
 	base                  []float64 // the algorithm's scores
 	pickScore             []float64 // each chosen sentence's score when picked
 	chosenSet, passed     []bool
-	blocked               []int32 // the pick at which a sentence repeated a trigram
+	blocked               []int32   // the pick at which a sentence repeated a trigram
+	blocks                []block   // candidate blocks best first, when the best repeats a trigram
+	order                 []int     // the top-up's single sentences, best first
+	prio                  []float64 // priorities at the first top-up pick
+	version               []int     // the top-up heap's entry version per last sentence
 	learned, coherent     bool
 	limit                 float64 // redundancy limit
 	wordsLeft             int     // what is left of a word budget, or -1

@@ -48,7 +48,12 @@ func (k Kind) String() string {
 //     "Video:", "Credit:", "Foto:", "Bild:"; or opens with a short label and
 //     a colon and says "pictured" ("In mourning: Scott (pictured) is…"). A
 //     prose sentence with "(pictured)" and no label stays a sentence: some
-//     papers write it into their ledes;
+//     papers write it into their ledes. On a line of its own, also a credit
+//     line of at most 10 words: one that opens with "Photo by", "Picture
+//     by", "Foto von"…, holds "©", or is or ends with a picture agency
+//     ("Getty Images", "AFP/Getty Images", "John Smith/AP"); and a caption
+//     that places people in the picture (", left,", "(right)", "from
+//     left", "(links)", "(à gauche)", "(izquierda)"…) in at most 40 words;
 //   - boilerplate: opens with a phrase such as "Scroll down", "Read more",
 //     "Click here", "Team news", "Follow us", "Share this", "Sign up",
 //     "Advertisement", "Lesen Sie auch", "Lire aussi", "Lee también",
@@ -91,6 +96,8 @@ func classify(src string, s Sentence) Kind {
 		return KindSentence
 	}
 	switch {
+	case isUnlabelledCaption(head, s.Text, words):
+		return KindCaption
 	case isDateline(s.Text, words):
 		return KindDateline
 	case words > 0 && words <= 20 && !endsLikeSentence(s.Text) && !isListItem(s.Text):
@@ -232,6 +239,63 @@ func isCaption(head, s string) bool {
 		}
 	}
 	return labelled(s) && (strings.Contains(s, "pictured") || strings.Contains(s, "Pictured"))
+}
+
+// pictureAgencies are the agencies and libraries picture credits name.
+var pictureAgencies = []string{"getty images", "getty", "afp", "reuters", "ap", "ap photo", "associated press",
+	"epa", "epa-efe", "efe", "pa", "pa wire", "pa images", "pa media", "shutterstock", "rex", "rex features",
+	"alamy", "corbis", "bloomberg", "dpa", "picture alliance", "picture-alliance", "imago", "ansa", "anp",
+	"belga", "keystone", "xinhua", "anadolu", "sipa", "abaca", "zuma", "ullstein bild"}
+
+// creditOpeners open a picture credit that has no colon.
+var creditOpeners = []string{"photo by", "photos by", "photograph by", "photographs by", "picture by",
+	"pictures by", "image by", "images by", "foto von", "fotos von", "bild von", "photo de", "photos de",
+	"foto de", "fotos de", "foto di", "foto van", "courtesy of"}
+
+// placingMarks are the words a caption uses to place people in the
+// picture, in the supported languages.
+var placingMarks = []string{", left,", ", right,", ", centre,", ", center,", ", second left,", ", second right,",
+	"(left)", "(right)", "(centre)", "(center)", "from left", "left to right", "(l-r)", "(l to r)",
+	"(links)", "(rechts)", "(mitte)", "von links", "(à gauche)", "(à droite)", "(au centre)", "de gauche à droite",
+	"(izquierda)", "(derecha)", "(a la izquierda)", "(a la derecha)", "(a sinistra)", "(a destra)",
+	"(al centro)", "(à esquerda)", "(à direita)", "(ao centro)"}
+
+// isUnlabelledCaption reports whether s, a unit on a line of its own, is a
+// picture credit or a caption that names who stands where.
+func isUnlabelledCaption(head, s string, words int) bool {
+	if words == 0 {
+		return false
+	}
+	if words <= 10 && (hasAnyPrefix(head, creditOpeners) || strings.Contains(s, "©") || endsWithAgency(s)) {
+		return true
+	}
+	if words > 40 {
+		return false
+	}
+	for _, m := range placingMarks {
+		if containsFold(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithAgency reports whether s is a picture agency's name or ends with
+// one after a slash ("AFP/Getty Images", "John Smith/AP"), brackets and a
+// final stop aside.
+func endsWithAgency(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ").")
+	s = strings.TrimLeft(s, "(")
+	for _, a := range pictureAgencies {
+		if len(s) < len(a) || !hasPrefixFold(s[len(s)-len(a):], a) {
+			continue
+		}
+		rest := strings.TrimRight(s[:len(s)-len(a)], " ")
+		if rest == "" || strings.HasSuffix(rest, "/") {
+			return true
+		}
+	}
+	return false
 }
 
 // labelled reports whether s opens with a label of one to four words and a

@@ -30,9 +30,9 @@ type SummaryOptions struct {
 	Ratio     float64 `json:"ratio,omitempty" query:"ratio" exclusiveMinimum:"0" maximum:"1" doc:"Share of the text's sentences (0-1]; 1 returns every sentence."`
 	Words     int     `json:"words,omitempty" query:"words" minimum:"1" maximum:"100000" doc:"Word budget: the longest summary that fits; at least one sentence is returned even if none fits."`
 	Algorithm string  `json:"algorithm,omitempty" query:"algorithm" enum:"learned,lexrank,textrank,lead" doc:"The summarizer; learned is the default."`
-	Language  string  `json:"language,omitempty" query:"language" maxLength:"3" doc:"The text's language as an ISO 639-1 code (ISO 639-3 for the few the detector knows without one), which overrides detection; any language the detector knows is accepted, and one other than en, de, fr, es, it, pt and nl is summarized without stop words or stemming. An unknown code is a 400. Detected when absent."`
+	Language  string  `json:"language,omitempty" query:"language" doc:"The text's language as an ISO 639-1 code (ISO 639-3 for the few the detector knows without one), which overrides detection; any language the detector knows is accepted, and one other than en, de, fr, es, it, pt and nl is summarized without stop words or stemming. An unknown code is a 400. Detected when absent."`
 	// FallbackLanguage is used when detection cannot tell.
-	FallbackLanguage string       `json:"fallback_language,omitempty" query:"fallback_language" maxLength:"3" doc:"The language to assume when the text is too short or unclear to detect (language_source is then fallback); the server's default, en, when absent."`
+	FallbackLanguage string       `json:"fallback_language,omitempty" query:"fallback_language" doc:"The language to assume when the text is too short or unclear to detect (language_source is then fallback); the server's default, en, when absent."`
 	Order            string       `json:"order,omitempty" query:"order" enum:"document,rank" doc:"document (default) or rank: best sentence first."`
 	Keywords         keywordCount `json:"keywords,omitzero" query:"keywords" minimum:"0" maximum:"100" doc:"How many key phrases, 0-100; 0 for none. When absent, JSON lists 10 and the text, Markdown and HTML formats none."`
 }

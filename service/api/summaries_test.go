@@ -258,7 +258,7 @@ func TestSummaryLanguage(t *testing.T) {
 			}
 		})
 	}
-	for _, fields := range []map[string]any{{"text": story, "language": "xx"}, {"text": story, "fallback_language": "qq"}} {
+	for _, fields := range []map[string]any{{"text": story, "language": "xx"}, {"text": story, "language": "english"}, {"text": story, "fallback_language": "qq"}} {
 		r := s.do(t, "POST", "/v1/summarize", summarizeBody(t, fields))
 		wantProblem(t, r, http.StatusBadRequest)
 		if d, _ := r.body["detail"].(string); !strings.Contains(d, "not a language code") {

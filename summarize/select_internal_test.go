@@ -1,0 +1,137 @@
+package summarize
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+)
+
+// chooser returns a scratch set up as if analysis had found sentences of
+// the given word counts, of which those in dependent lean on the one
+// before, with no similarity links between them.
+func chooser(words []int, dependent ...int) *scratch {
+	s := &scratch{}
+	for _, w := range words {
+		s.a.info = append(s.a.info, sentenceInfo{words: w})
+	}
+	for _, i := range dependent {
+		s.a.info[i].dependent = true
+	}
+	s.a.edgeOff = make([]int32, len(words)+1)
+	return s
+}
+
+func TestDependentSentenceComesWithWhatItLeansOn(t *testing.T) {
+	scores := []float64{0.5, 0.2, 0.95, 0.4, 0.3}
+	ten := []int{10, 10, 10, 10, 10}
+	tests := []struct {
+		name      string
+		k         int
+		scores    []float64
+		words     []int
+		dependent []int
+		want      []int
+	}{
+		// (0.2+0.95)/2 beats 0.5: the pair is one pick, in document order.
+		{"pair", 2, scores, ten, []int{2}, []int{1, 2}},
+		// A shorter summary is cut after the antecedent, which stands alone.
+		{"pair cut", 1, scores, ten, []int{2}, []int{1}},
+		{"pair then rest", 4, scores, ten, []int{2}, []int{1, 2, 0, 3}},
+		// (0.5+0.2+0.95)/3 beats 0.4 and comes whole.
+		{"chain", 3, scores, ten, []int{1, 2}, []int{0, 1, 2}},
+		// A fragment cannot carry a sentence that leans on it.
+		{"fragment antecedent", 2, scores, []int{10, 2, 10, 10, 10}, []int{2}, []int{0, 3}},
+		// Four sentences leaning back are more than one pick may take.
+		{"too long", 2, []float64{0.3, 0.2, 0.1, 0.99, 0.4}, ten, []int{1, 2, 3}, []int{4, 0}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := chooser(tc.words, tc.dependent...)
+			got := s.choose(Options{Algorithm: TextRank}, tc.scores, tc.k)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestBlockSentencesShareTheBlockScore(t *testing.T) {
+	s := chooser([]int{10, 10, 10}, 2)
+	chosen := s.choose(Options{Algorithm: TextRank}, []float64{0.5, 0.2, 0.95}, 2)
+	if !reflect.DeepEqual(chosen, []int{1, 2}) {
+		t.Fatalf("got %v, want [1 2]", chosen)
+	}
+	if a, b := s.pickScore[1], s.pickScore[2]; a != b || a != (0.2+0.95)/2 {
+		t.Errorf("got scores %v and %v, want both %v", a, b, (0.2+0.95)/2)
+	}
+}
+
+func TestLeadIgnoresBlocks(t *testing.T) {
+	s := chooser([]int{10, 10, 10}, 1)
+	if got := s.choose(Options{Algorithm: Lead}, []float64{0.9, 0.1, 0.5}, 2); !reflect.DeepEqual(got, []int{0, 2}) {
+		t.Errorf("got %v, want [0 2]", got)
+	}
+}
+
+// naiveTopUp is the top-up as a scan of every block per pick: the
+// reference topUp's heap must agree with.
+func naiveTopUp(s *scratch, k int) {
+	for len(s.chosen) < k {
+		if !s.takeBlock(s.bestBlock(func(int) bool { return true }), k, false) {
+			break
+		}
+	}
+	for len(s.chosen) < k {
+		i := s.best(func(int) bool { return true })
+		if i < 0 {
+			break
+		}
+		s.take(i, s.priority(i))
+	}
+}
+
+func TestTopUpAgreesWithAScanPerPick(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 300 {
+		n := 1 + rng.IntN(40)
+		words := make([]int, n)
+		scores := make([]float64, n)
+		var dependent []int
+		for i := range n {
+			words[i] = 1 + rng.IntN(8)           // many fragments, so the top-up has work
+			scores[i] = float64(rng.IntN(6)) / 5 // ties, so their order is tested
+			if i > 0 && rng.IntN(3) == 0 {
+				dependent = append(dependent, i)
+			}
+		}
+		k := 1 + rng.IntN(n)
+		got := append([]int(nil), chooser(words, dependent...).choose(Options{Algorithm: TextRank}, scores, k)...)
+		ref := chooser(words, dependent...)
+		ref.beginChoice(Options{Algorithm: TextRank}, scores)
+		for len(ref.chosen) < k && ref.takeBlock(ref.next(), k, false) {
+		}
+		naiveTopUp(ref, k)
+		if !reflect.DeepEqual(got, ref.chosen) {
+			t.Fatalf("trial %d: words %v scores %v dependent %v k %d: got %v, a scan per pick gives %v",
+				trial, words, scores, dependent, k, got, ref.chosen)
+		}
+	}
+}
+
+func TestTopUpOfManyFragmentsIsEveryOne(t *testing.T) {
+	n := 20000
+	words := make([]int, n)
+	scores := make([]float64, n)
+	for i := range n {
+		words[i], scores[i] = 1, float64(i%7)
+	}
+	got := chooser(words).choose(Options{Algorithm: TextRank}, scores, n)
+	if len(got) != n {
+		t.Fatalf("%d chosen, want %d", len(got), n)
+	}
+	for j := 1; j < n; j++ {
+		if scores[got[j]] > scores[got[j-1]] || scores[got[j]] == scores[got[j-1]] && got[j] < got[j-1] {
+			t.Fatalf("pick %d (%d, score %v) after %d (score %v): not best first", j, got[j], scores[got[j]], got[j-1], scores[got[j-1]])
+		}
+	}
+}
