@@ -318,7 +318,10 @@ func (s *Server) encodedRevision(ctx context.Context, id string, n int, cp Cache
 	if cp.notModified(meta.Number) {
 		return &encodedRevisionOutput{Status: http.StatusNotModified, ETag: etag(meta.Number)}, nil
 	}
-	key := meta.ContentHash + "|" + meta.ArticleID + "|" + strconv.Itoa(meta.Number)
+	// The content hash names the text; the number and time name the row,
+	// which a deleted and recreated article stores anew, with another URL,
+	// metadata or time under the same number and text.
+	key := meta.ContentHash + "|" + meta.ArticleID + "|" + strconv.Itoa(meta.Number) + "|" + strconv.FormatInt(meta.CreatedAt.UnixMicro(), 10)
 	body, err := s.revisionRenders.Get(key, func() ([]byte, int64, error) {
 		rev, err := s.store.RevisionByNumber(ctx, meta.ArticleID, meta.Number)
 		if err != nil {

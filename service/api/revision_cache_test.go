@@ -51,3 +51,27 @@ func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// TestRecreatedArticleIsNotServedFromTheOldCache checks that an article
+// deleted and stored again with the same text, but another URL, is served
+// as it is now stored, not as the cache held its first life.
+func TestRecreatedArticleIsNotServedFromTheOldCache(t *testing.T) {
+	s := startServer(t, 0)
+	put := func(url string) {
+		t.Helper()
+		wantStatus(t, s.do(t, http.MethodPut, "/v1/articles/again", `{"title":"Floods","body":"The river rose.","url":"`+url+`"}`), http.StatusCreated)
+	}
+	put("https://news.example/first")
+	for _, path := range []string{"/v1/articles/again", "/v1/articles/again/revisions/1"} {
+		wantStatus(t, s.do(t, http.MethodGet, path, ""), http.StatusOK)
+	}
+	wantStatus(t, s.do(t, http.MethodDelete, "/v1/articles/again", ""), http.StatusNoContent)
+	put("https://news.example/second")
+	for _, path := range []string{"/v1/articles/again", "/v1/articles/again/revisions/1"} {
+		r := s.do(t, http.MethodGet, path, "")
+		wantStatus(t, r, http.StatusOK)
+		if got := r.body["url"]; got != "https://news.example/second" {
+			t.Fatalf("%s: url %v, want the second life's", path, got)
+		}
+	}
+}

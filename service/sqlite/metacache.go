@@ -32,7 +32,7 @@ type metaCache struct {
 	mu         sync.Mutex
 	gen        uint64
 	latest     *simplelru.LRU[string, service.RevisionMeta] // by article id
-	numbered   *simplelru.LRU[string, string]               // content hash by id and number
+	numbered   *simplelru.LRU[string, service.RevisionMeta] // by id and number
 	whole      *simplelru.LRU[string, *service.Revision]    // latest revision by article id
 	wholeBytes int
 }
@@ -41,7 +41,7 @@ func newMetaCache() *metaCache {
 	c := &metaCache{}
 	// NewLRU fails only for a size below 1.
 	c.latest, _ = simplelru.NewLRU[string, service.RevisionMeta](metaCacheSize, nil)
-	c.numbered, _ = simplelru.NewLRU[string, string](metaCacheSize, nil)
+	c.numbered, _ = simplelru.NewLRU[string, service.RevisionMeta](metaCacheSize, nil)
 	c.whole, _ = simplelru.NewLRU(metaCacheSize, func(_ string, r *service.Revision) { c.wholeBytes -= revisionBytes(r) })
 	return c
 }
@@ -103,8 +103,8 @@ func (c *metaCache) get(id string, n int) (service.RevisionMeta, uint64, bool) {
 		m, ok := c.latest.Get(id)
 		return m, c.gen, ok
 	}
-	hash, ok := c.numbered.Get(numberedKey(id, n))
-	return service.RevisionMeta{ArticleID: id, Number: n, ContentHash: hash}, c.gen, ok
+	m, ok := c.numbered.Get(numberedKey(id, n))
+	return m, c.gen, ok
 }
 
 // put keeps what a read found, unless a write committed since gen.
@@ -117,7 +117,7 @@ func (c *metaCache) put(gen uint64, latest bool, m service.RevisionMeta) {
 	if latest {
 		c.latest.Add(m.ArticleID, m)
 	}
-	c.numbered.Add(numberedKey(m.ArticleID, m.Number), m.ContentHash)
+	c.numbered.Add(numberedKey(m.ArticleID, m.Number), m)
 }
 
 // wrote records a committed revision, the article's new latest.
@@ -125,9 +125,9 @@ func (c *metaCache) wrote(r *service.Revision) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
-	m := service.RevisionMeta{ArticleID: r.ArticleID, Number: r.Number, ContentHash: r.ContentHash}
+	m := service.RevisionMeta{ArticleID: r.ArticleID, Number: r.Number, ContentHash: r.ContentHash, CreatedAt: r.CreatedAt}
 	c.latest.Add(r.ArticleID, m)
-	c.numbered.Add(numberedKey(r.ArticleID, r.Number), r.ContentHash)
+	c.numbered.Add(numberedKey(r.ArticleID, r.Number), m)
 	c.keepWhole(r)
 }
 

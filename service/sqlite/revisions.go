@@ -93,7 +93,9 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*ser
 // revision, or nil when the article does not exist.
 func latestMeta(ctx context.Context, r runner, articleID string) (*service.Revision, error) {
 	m := &service.Revision{ArticleID: articleID}
-	err := r.queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash)
+	var at int64
+	err := r.queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash, &at)
+	m.CreatedAt = time.UnixMicro(at).UTC()
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, nil
@@ -274,11 +276,11 @@ func latestRevision(ctx context.Context, r runner, articleID string, withBody bo
 }
 
 const latestMetaSQL = `
-	SELECT a.latest_revision, r.content_hash
+	SELECT a.latest_revision, r.content_hash, r.created_at
 	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
 	WHERE a.id = ?`
 
-const revisionMetaSQL = `SELECT number, content_hash FROM revisions WHERE article_id = ? AND number = ?`
+const revisionMetaSQL = `SELECT number, content_hash, created_at FROM revisions WHERE article_id = ? AND number = ?`
 
 // RevisionMeta returns the number and content hash of revision n of an
 // article, or of its latest when n is 0, without reading title or body: it
@@ -300,11 +302,13 @@ func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (_ servi
 func (s *DB) readRevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
 	m := service.RevisionMeta{ArticleID: articleID}
 	var err error
+	var at int64
 	if n == 0 {
-		err = s.pool().queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash)
+		err = s.pool().queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash, &at)
 	} else {
-		err = s.pool().queryRow(ctx, revisionMetaSQL, articleID, n).Scan(&m.Number, &m.ContentHash)
+		err = s.pool().queryRow(ctx, revisionMetaSQL, articleID, n).Scan(&m.Number, &m.ContentHash, &at)
 	}
+	m.CreatedAt = time.UnixMicro(at).UTC()
 	switch {
 	case errors.Is(err, sql.ErrNoRows) && n == 0:
 		return m, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
