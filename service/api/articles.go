@@ -218,7 +218,11 @@ func (s *Server) putArticle(ctx context.Context, in *putArticleInput) (*revision
 		return nil, s.withCurrentETag(ctx, in.ID, err)
 	}
 	rev, created, err := s.store.PutRevision(ctx, d)
-	s.noteWrite(err)
+	if err != nil || created {
+		// An unchanged PUT is answered from a read and proves nothing
+		// about writes.
+		s.noteWrite(err)
+	}
 	if err != nil {
 		return nil, s.withCurrentETag(ctx, d.ArticleID, err)
 	}
