@@ -62,12 +62,15 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 		d.replace(o0, o1, n0, n1)
 		return
 	}
-	a := nonSpace(tokenize(d.old[o0:o1], o0, d.toks[0][:0]))
-	b := nonSpace(tokenize(d.new[n0:n1], n0, d.toks[1][:0]))
+	a := tokenizeNonSpace(d.old[o0:o1], o0, d.toks[0][:0])
+	b := tokenizeNonSpace(d.new[n0:n1], n0, d.toks[1][:0])
 	d.toks[0], d.toks[1] = a, b
 	if len(a)+len(b) >= minUnrelated && d.unrelated(a, b) {
 		d.replace(o0, o1, n0, n1)
 		return
+	}
+	if d.ids == nil { // sized once rather than grown token by token
+		d.ids = make(map[string]rune, min((len(a)+len(b))/2, 1<<12)) // distinct tokens: about half
 	}
 	ra, okA := d.tokenRunes(d.old, a, d.runes[0][:0])
 	rb, okB := d.tokenRunes(d.new, b, d.runes[1][:0])
@@ -83,17 +86,6 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 		d.degraded = true // go-diff may have given up and replaced the rest
 	}
 	d.walkTokens(diffs, a, b, o0, o1, n0, n1)
-}
-
-// nonSpace drops the white-space tokens of ts in place.
-func nonSpace(ts []token) []token {
-	out := ts[:0]
-	for _, t := range ts {
-		if t.kind != kindSpace {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // tokenRunes maps each token to its rune; false means too many distinct

@@ -44,7 +44,7 @@ func Compare(old, new string, opts Options) (*Result, error) {
 	d.run()
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
 	markMoves(r.Ops, d.end)
-	s := sentenceChanges(old, new, r.Ops, d.end)
+	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)

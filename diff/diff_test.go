@@ -2,6 +2,7 @@ package diff_test
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -227,5 +228,81 @@ func TestRewriteStaysParagraphSized(t *testing.T) {
 				t.Errorf("got %d blank-line equalities between changes, want %d", got, want)
 			}
 		})
+	}
+}
+
+// TestInvalidUTF8InNewText checks that invalid UTF-8 is found anywhere in
+// the new text, also where it shares bytes with the old one, which is
+// checked whole while the new one is checked only where they differ.
+func TestInvalidUTF8InNewText(t *testing.T) {
+	valid := "Café au lait, 北京. "
+	cases := []struct{ old, new string }{
+		{valid, valid + "\xff"},
+		{valid, "\xff" + valid},
+		{valid + "é", valid + "\xc3"},       // the prefix ends inside a rune
+		{"é" + valid, "\xa9" + valid},       // the suffix starts inside a rune
+		{valid + "北", valid + "\xe5\x8c"},   // a rune cut short at the end
+		{"x" + valid, "\xe5" + valid[1:]},   // a lead byte before the shared text
+		{"ab" + valid, "a\xe5\x8c" + valid}, // a lead byte completed by nothing
+		{valid + "é" + valid, valid + "\xc3\xc3" + valid},
+	}
+	for _, c := range cases {
+		if utf8.ValidString(c.new) {
+			t.Fatalf("%q is valid UTF-8; fix the case", c.new)
+		}
+		if _, err := diff.Compare(c.old, c.new, diff.Options{}); !errors.Is(err, diff.ErrInvalidUTF8) {
+			t.Errorf("%q → %q: got %v, want ErrInvalidUTF8", c.old, c.new, err)
+		}
+	}
+	for _, c := range [][2]string{{valid + "é", valid + "è"}, {"é" + valid, "è" + valid}, {valid, valid}, {"", valid}, {valid, ""}} {
+		if _, err := diff.Compare(c[0], c[1], diff.Options{}); err != nil {
+			t.Errorf("%q → %q: %v", c[0], c[1], err)
+		}
+	}
+}
+
+// TestDeadlineKeepsParagraphsWhole: past the share of the deadline for
+// splitting, the changed paragraphs left are kept whole, one unit each; the
+// result is degraded but its ops, stats and units still cover both texts.
+func TestDeadlineKeepsParagraphsWhole(t *testing.T) {
+	var o, n strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&o, "Old paragraph %d has two sentences. It ends here.\n\n", i)
+		fmt.Fprintf(&n, "New paragraph %d is not the same. Nor is this.\n\n", i)
+	}
+	old, new := o.String(), n.String()
+	r, err := diff.Compare(old, new, diff.Options{Deadline: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Degraded {
+		t.Error("got Degraded false past a 1ns deadline, want true")
+	}
+	checkInvariants(t, old, new, r.Ops)
+	checkStats(t, old, new, r)
+	whole := 0
+	oldEnd, newEnd := 0, 0
+	for _, c := range r.Sentences {
+		if c.NewIndex >= 0 {
+			if new[c.NewStart:c.NewEnd] != c.Text || c.NewStart < newEnd {
+				t.Fatalf("new unit %+v is not its text, or overlaps the one before", c)
+			}
+			newEnd = c.NewEnd
+			if strings.Count(c.Text, ". ") > 0 {
+				whole++
+			}
+		}
+		if c.OldIndex >= 0 {
+			if c.OldStart < oldEnd {
+				t.Fatalf("old unit %+v overlaps the one before", c)
+			}
+			oldEnd = c.OldEnd
+		}
+	}
+	if whole == 0 {
+		t.Error("no paragraph was kept whole")
+	}
+	if r.Stats.SentencesAdded+r.Stats.SentencesEdited == 0 {
+		t.Errorf("no unit of the new text reads as changed: %+v", r.Stats)
 	}
 }

@@ -22,11 +22,14 @@
 //     is on the <del> of its old place and the <ins> of its new one, or, if
 //     it was edited on the way, on a <span> at its new place that holds the
 //     <del> and <ins> of the edit; in the side-by-side table it is on the
-//     row where the sentence now stands, which shows its edits.
+//     row where the sentence now stands, which shows its edits. Its new
+//     place carries data-from, the number (from 1) of the old text's
+//     paragraph it came from, and its old place data-to, the new text's
+//     paragraph it went to.
 //   - rl-sr: a visually hidden cue inside every <del> ("removed: ") and
-//     <ins> ("added: "; "moved from here: " and "moved here: " for moved
-//     text), read by screen readers, for readers who cannot tell
-//     the colours apart.
+//     <ins> ("added: "; "moved to paragraph 7: " and "moved from paragraph
+//     3: " for moved text), read by screen readers, for readers who cannot
+//     tell the colours apart.
 //   - rl-sep: a space put between a deletion and an insertion that would
 //     otherwise run together ("400600"); it is in neither text.
 //   - rl-skip: a collapsed stretch of unchanged lines (inline, a <span>) or
@@ -36,7 +39,9 @@
 //   - rl-unchanged, rl-edited, rl-added, rl-removed, rl-moved: a side-by-side
 //     row, by sentence status; rl-moved-away is the row a moved sentence
 //     left, rl-para marks the first row of a new paragraph, and
-//     rl-moved-note is the "moved" or "moved here" note in a cell.
+//     rl-moved-note is the "moved to ¶7" or "moved from ¶3" note in a cell.
+//   - rl-hidden: with [RenderOptions.Findable], the hidden <span> after an
+//     inline rl-skip marker that holds the text it stands for.
 //   - rl-facts, rl-fact: the changed facts ([Fact]), as badges: a <div>
 //     of them above an inline diff, a <span> of them after a side-by-side
 //     row's text; each badge is a <span class="rl-fact"> with the fact's

@@ -24,11 +24,11 @@ type seg struct {
 // which the deadline bounds too.
 const diffShare = 25
 
-// factsShare is the percentage of the deadline by which the facts must be
-// found: the facts of a rewrite of a long text, every value of every
-// sentence, could take the rest of it and more, and a diff that comes
-// back in time with the facts found so far serves a reader better than
-// one that uses all of its deadline.
+// factsShare is the percentage of the deadline by which the changed
+// paragraphs must be split into sentences and the facts found: for a
+// rewrite of a long text, both could take the rest of it and more, and a
+// diff that comes back in time, coarser and with the facts found so far,
+// serves a reader better than one that uses all of its deadline.
 const factsShare = 40
 
 // never is the weight of equalities too long to merge into a change.
@@ -39,7 +39,10 @@ type differ struct {
 	old, new string
 	deadline time.Time // for the word diff: a share of the whole
 	end      time.Time // for the whole comparison
-	factsEnd time.Time // for the facts
+	// prefix and suffix are the lengths of the common prefix and suffix
+	// of the texts, in bytes.
+	prefix, suffix int
+	factsEnd       time.Time // for splitting changed paragraphs, and the facts
 
 	degraded bool
 	ids      map[string]rune
@@ -54,17 +57,30 @@ func newDiffer(old, new string, opts Options) (*differ, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	// An unchanged revision is common: check its text once, not twice.
-	if !utf8.ValidString(old) || new != old && !utf8.ValidString(new) {
+	if !utf8.ValidString(old) {
+		return nil, ErrInvalidUTF8
+	}
+	// Revisions share most of their text: of the new one, only what lies
+	// between the common prefix and suffix needs checking, from rune
+	// starts of the old text on, since the old text is valid.
+	p := commonPrefix(old, new)
+	s := commonSuffix(old[p:], new[p:])
+	lo, hi := p, len(new)-s
+	for lo > 0 && lo < len(old) && !utf8.RuneStart(old[lo]) {
+		lo--
+	}
+	for k := len(old) - s; k < len(old) && !utf8.RuneStart(old[k]); k++ {
+		hi++
+	}
+	if !utf8.ValidString(new[lo:hi]) {
 		return nil, ErrInvalidUTF8
 	}
 	now := time.Now()
 	return &differ{
-		old: old, new: new,
+		old: old, new: new, prefix: p, suffix: s,
 		deadline: now.Add(opts.deadline() * diffShare / 100),
 		end:      now.Add(opts.deadline()),
 		factsEnd: now.Add(opts.deadline() * factsShare / 100),
-		ids:      make(map[string]rune),
 		dmp:      diffmatchpatch.New(),
 	}, nil
 }
@@ -72,7 +88,7 @@ func newDiffer(old, new string, opts Options) (*differ, error) {
 // run diffs the whole texts: the common leading and trailing lines are
 // equal outright, and the middle is aligned line by line.
 func (d *differ) run() {
-	p := commonPrefixLines(d.old, d.new)
+	p := lineStartBefore(d.old, d.new, d.prefix)
 	s := commonSuffixLines(d.old[p:], d.new[p:])
 	d.equal(0, p, 0, p)
 	d.lines(p, len(d.old)-s, p, len(d.new)-s)
@@ -80,10 +96,10 @@ func (d *differ) run() {
 	d.segs = polish(d.old, d.new, cleanup(normalize(d.segs)))
 }
 
-// commonPrefixLines returns the length of the longest common prefix of a and
-// b that ends at a line start, which is a token boundary in both.
-func commonPrefixLines(a, b string) int {
-	i := commonPrefix(a, b)
+// lineStartBefore returns the length of the longest common prefix of a and
+// b that ends at a line start, which is a token boundary in both, given
+// the length i of their common prefix.
+func lineStartBefore(a, b string, i int) int {
 	if i == len(a) && i == len(b) {
 		return i
 	}

@@ -40,6 +40,21 @@ var (
 		`(` + monthPat + `)\s(\d{4})\b|` +
 		`(\d{4})-(\d{2})-(\d{2})\b|` +
 		`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)`)
+	// dateRE has too many instructions for the backtracking matcher,
+	// which is far faster than the other one on short text; so a date is
+	// matched by one of two halves of it, chosen by its first byte. Each
+	// keeps dateRE's groups, the alternatives that cannot start with that
+	// byte reduced to groups that fail at once.
+	dateWordRE = regexp.MustCompile(`^(?:(` + monthPat + `)\s(\d{1,2})` + ordPat + `(?:,?\s(\d{4}))?\b|` +
+		`(\d)()()|` +
+		`(` + monthPat + `)\s(\d{4})\b|` +
+		`(\d)()()|` +
+		`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)`)
+	dateDigitRE = regexp.MustCompile(`^(?:([A-Z])()()|` +
+		`(\d{1,2})` + ordPat + `\s(?:of\s)?(` + monthPat + `)(?:,?\s(\d{4}))?|` +
+		`([A-Z])()|` +
+		`(\d{4})-(\d{2})-(\d{2})\b|` +
+		`([A-Z]))`)
 	moneyRE = regexp.MustCompile(`^(?i:(US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥|\b(?:USD|EUR|GBP)\s?)\s?(` + numPat + `)((?:\s?(?:hundred|thousand|million|billion|trillion|mn|bn|tn)|m|k)\b)?|` +
 		`(` + numPat + `|` + wordPat + `)(` + scalePat + `)?\s((?:US\s)?dollars|pounds|euros|yen)\b)`)
 	percentRE = regexp.MustCompile(`^(?i:(` + numPat + `|` + wordPat + `)\s?(%|\s?percent\b|\sper\scent\b|\spercentage\spoints?\b))`)
@@ -78,9 +93,12 @@ func valueAt(s string, i int) (value, bool) {
 	w := s[i:min(len(s), i+maxValueBytes)]
 	try := func(k FactKind, re *regexp.Regexp, key func(string, []int) string) (value, bool) {
 		var m []int
-		if k == FactNumber && isASCIIDigit(w[0]) {
+		switch {
+		case k == FactNumber && isASCIIDigit(w[0]):
 			m = matchNumber(w)
-		} else {
+		case k == FactDate:
+			m = matchDate(w)
+		default:
 			m = re.FindStringSubmatchIndex(w)
 		}
 		if m == nil || !endsValue(w, m[1]) {
@@ -184,6 +202,15 @@ func mayBeDate(w string) bool {
 		return true
 	}
 	return strings.IndexByte("JFMASOND", w[j]) >= 0
+}
+
+// matchDate matches dateRE at the start of w with the half of it that
+// can match there.
+func matchDate(w string) []int {
+	if isASCIIDigit(w[0]) {
+		return dateDigitRE.FindStringSubmatchIndex(w)
+	}
+	return dateWordRE.FindStringSubmatchIndex(w)
 }
 
 // matchNumber matches numberRE at the start of w, which starts with a
@@ -1003,13 +1030,29 @@ var (
 // isCorrection reports whether s is a correction notice. Cheap substring
 // tests rule out most sentences before the pattern runs.
 func isCorrection(s string) bool {
-	for _, cue := range correctionCues {
-		if strings.Contains(s, cue) {
-			return correctionRE.MatchString(s)
+	return hasCorrectionCue(s) && correctionRE.MatchString(s)
+}
+
+// hasCorrectionCue reports whether s holds one of correctionCues, in one
+// pass over s rather than one per cue.
+func hasCorrectionCue(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, cue := range cuesByFirstByte[s[i]] {
+			if strings.HasPrefix(s[i:], cue) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// cuesByFirstByte lists correctionCues by their first byte.
+var cuesByFirstByte = func() (t [256][]string) {
+	for _, cue := range correctionCues {
+		t[cue[0]] = append(t[cue[0]], cue)
+	}
+	return t
+}()
 
 // correctionCues are parts of every correction notice correctionRE finds,
 // in either case of their first letter.

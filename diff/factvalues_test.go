@@ -133,3 +133,50 @@ func TestFieldsAsStringsFields(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchDateAsPattern checks the two halves of the date pattern against
+// the whole, on random strings of the pieces dates are written with.
+func TestMatchDateAsPattern(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	parts := []string{"1", "5", "12", "31", "2024", "123", "-", "-03", "-05", " ", ",", ", ", "st", "th", "nd", "of ",
+		"March", "May", "Jan.", "Sept.", "Sep.", "Monday", "Sunday", "x", "a", "2024-03-05", "\t", "."}
+	matched := 0
+	for k := 0; k < 300_000; k++ {
+		var b strings.Builder
+		for n := 1 + rng.Intn(6); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		w := b.String()
+		if !isASCIIDigit(w[0]) && (w[0] < 'A' || w[0] > 'Z') {
+			continue
+		}
+		want := dateRE.FindStringSubmatchIndex(w)
+		if got := matchDate(w); !slices.Equal(got, want) {
+			t.Fatalf("%q: got %v, the pattern gives %v", w, got, want)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d strings matched: the test proves little", matched)
+	}
+}
+
+// TestCorrectionCueAsContains checks the one-pass cue search against
+// looking for each cue in turn.
+func TestCorrectionCueAsContains(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	parts := append(slices.Clone(correctionCues), "o", "rrect", "Correction", "an earlier version", "x", " ", "é", "EDITOR")
+	for k := 0; k < 100_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(5); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := slices.ContainsFunc(correctionCues, func(c string) bool { return strings.Contains(s, c) })
+		if got := hasCorrectionCue(s); got != want {
+			t.Fatalf("%q: got %v, want %v", s, got, want)
+		}
+	}
+}

@@ -2,10 +2,13 @@ package diff
 
 import (
 	"html"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // RenderOptions tunes the text and HTML renderings.
@@ -18,6 +21,17 @@ type RenderOptions struct {
 	Context int
 	// Color adds ANSI colours to the text rendering, for terminals.
 	Color bool
+	// Findable lets a script find any byte range of the new text (a
+	// summary sentence) in the HTML renderings: the elements that hold new
+	// text carry data-start, the byte offset in the new text at which their
+	// text begins (the inline diff's rl-diff container, each new-side cell
+	// of the side-by-side table), and what Context hides is kept, after its
+	// marker, in an element with the hidden attribute (a
+	// <span class="rl-hidden"> inline, the rows themselves side by side).
+	// Counting the bytes of their text, leaving out <del>, the rl-sr cues,
+	// rl-sep, rl-skip markers, rl-moved-note and rl-facts, gives each
+	// character's offset.
+	Findable bool
 }
 
 // ANSI colours as git uses them: red for deletions, green for insertions,
@@ -214,17 +228,33 @@ func writeBadges(b *strings.Builder, facts []Fact) {
 // HTMLOps renders ops, such as a title's from Words, like Result.HTML.
 func HTMLOps(ops []Op, opts RenderOptions) string {
 	var b strings.Builder
-	b.WriteString(`<div class="rl-diff">`)
+	b.WriteString(`<div class="rl-diff"`)
+	if opts.Findable {
+		b.WriteString(` data-start="0"`)
+	}
+	b.WriteString(`>`)
 	inner := movedEdits(ops)
+	places := movePlaces(ops)
+	chunks := collapse(ops, opts.Context)
+	var hidden []string
+	if opts.Findable && opts.Context > 0 {
+		hidden = skippedTexts(ops, chunks)
+	}
 	var prev chunk
-	for _, c := range collapse(ops, opts.Context) {
+	for k, c := range chunks {
 		if runTogether(prev, c) {
 			b.WriteString(`<span class="rl-sep"> </span>`)
 		}
-		if e := inner[c.move]; e != nil && c.op == Insert {
-			writeMovedHTML(&b, c, e)
-		} else {
-			writeHTMLChunk(&b, c)
+		switch e := inner[c.move]; {
+		case e != nil && c.op == Insert:
+			writeMovedHTML(&b, c, e, places[c.move])
+		case c.skipped > 0 && hidden != nil:
+			// The marker is a block of its own; a line break after it
+			// would be taken for text.
+			b.WriteString(`<span class="rl-skip">` + strconv.Itoa(c.skipped) + " unchanged " + plural(c.skipped, "line") + "</span>" +
+				`<span class="rl-hidden" hidden>` + html.EscapeString(hidden[k]) + "</span>")
+		default:
+			writeHTMLChunk(&b, c, places[c.move])
 		}
 		prev = c
 	}
@@ -232,23 +262,132 @@ func HTMLOps(ops []Op, opts RenderOptions) string {
 	return b.String()
 }
 
+// skippedTexts returns, for each marker of skipped lines in chunks, the
+// text it stands for. collapse cuts each unchanged op into its kept head,
+// the marker and its kept tail (or leaves it whole), so walking the ops
+// beside the chunks finds the bytes each marker left out.
+func skippedTexts(ops []Op, chunks []chunk) []string {
+	out := make([]string, len(chunks))
+	i, at := 0, 0 // the op the next chunk comes from, and how much of it went before
+	for k, c := range chunks {
+		if i >= len(ops) {
+			break
+		}
+		op := ops[i]
+		switch {
+		case c.skipped == 0:
+			at += len(c.text)
+		case c.atEnd || k+1 == len(chunks):
+			out[k] = op.Text[at:]
+			at = len(op.Text)
+		default:
+			end := len(op.Text) - len(chunks[k+1].text)
+			out[k] = op.Text[at:end]
+			at = end
+		}
+		if at >= len(op.Text) {
+			i, at = i+1, 0
+		}
+	}
+	return out
+}
+
+// movePlace is where the other end of a moved block stands: the number
+// (from 1) of the old text's paragraph it left, for its new place, and of
+// the new text's paragraph it went to, for its old place.
+type movePlace struct{ from, to int }
+
+// movePlaces finds, for each move of ops, the paragraph of the old text
+// its deleted op starts in and that of the new text its inserted op starts
+// in. Paragraphs are the blank-line separated ones of each text.
+func movePlaces(ops []Op) map[int]movePlace {
+	var oldB, newB strings.Builder
+	moved := false
+	for _, op := range ops {
+		moved = moved || op.Move != 0
+		if op.Op != Insert {
+			oldB.WriteString(op.Text)
+		}
+		if op.Op != Delete {
+			newB.WriteString(op.Text)
+		}
+	}
+	if !moved {
+		return nil
+	}
+	oldParas, newParas := text.Paragraphs(oldB.String()), text.Paragraphs(newB.String())
+	places := map[int]movePlace{}
+	for _, op := range ops {
+		if op.Move == 0 {
+			continue
+		}
+		lead, _, _ := splitSpace(op.Text)
+		pl := places[op.Move]
+		if op.Op == Delete {
+			pl.from = paragraphAt(oldParas, op.OldStart+len(lead))
+		} else {
+			pl.to = paragraphAt(newParas, op.NewStart+len(lead))
+		}
+		places[op.Move] = pl
+	}
+	return places
+}
+
+// paragraphAt returns the number, from 1, of the paragraph that holds pos,
+// or of the next one when pos falls between two.
+func paragraphAt(paras []text.Span, pos int) int {
+	return sort.Search(len(paras), func(k int) bool { return paras[k].End > pos }) + 1
+}
+
 // writeMovedHTML writes the new place of a block that moved and was edited:
 // a <span class="rl-moved" data-move="N"> holding the block's own word
 // diff, so the edit shows where the block now stands.
-func writeMovedHTML(b *strings.Builder, c chunk, e *movedEdit) {
+func writeMovedHTML(b *strings.Builder, c chunk, e *movedEdit, pl movePlace) {
 	lead, _, trail := splitSpace(c.text)
 	b.WriteString(html.EscapeString(lead))
-	b.WriteString(`<span class="rl-moved" data-move="` + strconv.Itoa(c.move) + `">` + srMovedHere)
+	b.WriteString(`<span class="rl-moved" data-move="` + strconv.Itoa(c.move) + `"` + fromAttr(pl) + `>` + movedCue(Insert, pl))
 	var prev chunk
 	for _, op := range e.ops {
 		ic := chunk{op: op.Op, text: op.Text}
 		if runTogether(prev, ic) {
 			b.WriteString(`<span class="rl-sep"> </span>`)
 		}
-		writeHTMLChunk(b, ic)
+		writeHTMLChunk(b, ic, movePlace{})
 		prev = ic
 	}
 	b.WriteString("</span>" + html.EscapeString(trail))
+}
+
+// fromAttr is the data-from attribute of a moved block's new place, which
+// names the old paragraph it came from; toAttr, at the old place, names
+// the new paragraph it went to.
+func fromAttr(pl movePlace) string {
+	if pl.from == 0 {
+		return ""
+	}
+	return ` data-from="` + strconv.Itoa(pl.from) + `"`
+}
+
+func toAttr(pl movePlace) string {
+	if pl.to == 0 {
+		return ""
+	}
+	return ` data-to="` + strconv.Itoa(pl.to) + `"`
+}
+
+// movedCue is the hidden cue of a moved block's old place (kind Delete) or
+// new place: where it went or came from, when that is known.
+func movedCue(kind Kind, pl movePlace) string {
+	if kind == Delete {
+		if pl.to == 0 {
+			return srMovedAway
+		}
+		return `<span class="rl-sr">moved to paragraph ` + strconv.Itoa(pl.to) + `: </span>`
+	}
+	if pl.from == 0 {
+		return srMovedHere
+	}
+	return `<span class="rl-sr">moved from paragraph ` + strconv.Itoa(pl.from) + `: </span>`
 }
 
 // runTogether reports whether a deletion and the insertion right after it
@@ -271,7 +410,9 @@ const (
 	srMovedHere = `<span class="rl-sr">moved here: </span>`
 )
 
-func writeHTMLChunk(b *strings.Builder, c chunk) {
+// writeHTMLChunk writes one chunk; pl is where the other end of a moved
+// one stands.
+func writeHTMLChunk(b *strings.Builder, c chunk, pl movePlace) {
 	switch {
 	case c.skipped > 0:
 		b.WriteString(`<span class="rl-skip">` + strconv.Itoa(c.skipped) + " unchanged " + plural(c.skipped, "line") + "</span>\n")
@@ -282,12 +423,15 @@ func writeHTMLChunk(b *strings.Builder, c chunk) {
 		if c.op == Delete {
 			tag, class, cue = "del", "rl-del", srRemoved
 		}
-		b.WriteString("<" + tag + ` class="` + class)
 		if c.move != 0 {
-			b.WriteString(` rl-moved" data-move="` + strconv.Itoa(c.move))
-			cue = pick(c.op == Delete, srMovedAway, srMovedHere)
+			class += " rl-moved"
 		}
-		b.WriteString(`">` + cue + html.EscapeString(c.text) + "</" + tag + ">")
+		b.WriteString("<" + tag + ` class="` + class + `"`)
+		if c.move != 0 {
+			b.WriteString(` data-move="` + strconv.Itoa(c.move) + `"` + pick(c.op == Delete, toAttr(pl), fromAttr(pl)))
+			cue = movedCue(c.op, pl)
+		}
+		b.WriteString(`>` + cue + html.EscapeString(c.text) + "</" + tag + ">")
 	}
 }
 

@@ -94,15 +94,18 @@ func TestSideBySideHTML(t *testing.T) {
 	var classes []string
 	for _, line := range strings.Split(got, "\n") {
 		if strings.HasPrefix(line, `<tr class="`) {
-			classes = append(classes, line[len(`<tr class="`):strings.Index(line, `">`)])
+			classes = append(classes, line[len(`<tr class="`):strings.Index(line, `>`)])
 		}
 	}
-	want := []string{"rl-unchanged", "rl-moved rl-para", "rl-unchanged rl-para", "rl-moved-away", "rl-added rl-para"}
+	// The mayor's sentence came from the old ¶3; the row it left says it
+	// went to the new ¶2.
+	want := []string{`rl-unchanged"`, `rl-moved rl-para" data-from="3"`, `rl-unchanged rl-para"`, `rl-moved-away" data-to="2"`, `rl-added rl-para"`}
 	if strings.Join(classes, "|") != strings.Join(want, "|") {
 		t.Errorf("got rows %q, want %q\n%s", classes, want, got)
 	}
 	if !strings.Contains(got, `<del class="rl-del"><span class="rl-sr">removed: </span>Monday</del>`) ||
-		!strings.Contains(got, `<ins class="rl-ins"><span class="rl-sr">added: </span>Tuesday</ins>`) {
+		!strings.Contains(got, `<ins class="rl-ins"><span class="rl-sr">added: </span>Tuesday</ins>`) ||
+		!strings.Contains(got, `<span class="rl-moved-note">moved from ¶3</span>`) || !strings.Contains(got, `<span class="rl-moved-note">moved to ¶2</span>`) {
 		t.Errorf("edited row lacks its word diff:\n%s", got)
 	}
 }

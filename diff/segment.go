@@ -2,15 +2,11 @@ package diff
 
 import (
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/redline-news/redline/internal/text"
 )
-
-// bytesPerSentence is a little under the average sentence of news prose,
-// to size slices up front rather than grow them: growing was a fifth of the
-// time of a comparison.
-const bytesPerSentence = 110
 
 // paragraph is what one paragraph yields: its byte range, its sentences
 // with offsets relative to its start, and its number of words.
@@ -27,7 +23,7 @@ type paragraph struct {
 // stays one unchanged unit, for segmenting is the costliest step of a
 // comparison and an unchanged paragraph needs no sentences to be shown or
 // paired. Identical texts are one unit.
-func splitOld(src string, ops []Op) ([]text.Sentence, int, []paragraph) {
+func splitOld(src string, ops []Op, b *splitBudget) ([]text.Sentence, int, []paragraph) {
 	if len(ops) == 1 && ops[0].Op == Equal {
 		return wholeText(src)
 	}
@@ -47,7 +43,7 @@ func splitOld(src string, ops []Op) ([]text.Sentence, int, []paragraph) {
 			paras[k].whole(src)
 			continue
 		}
-		paras[k].split(src)
+		b.split(&paras[k], src)
 	}
 	sents, words := flatten(src, paras)
 	return sents, words, paras
@@ -101,8 +97,15 @@ func (p *paragraph) whole(src string) {
 // splitNew splits the new text, reusing the split of every paragraph that
 // the ops show unchanged: two revisions share most of their paragraphs, and
 // sentence splitting is the costliest step of a comparison.
-func splitNew(src string, ops []Op, old []paragraph) ([]text.Sentence, int) {
-	spans := text.Paragraphs(src)
+func splitNew(src string, ops []Op, old []paragraph, oldSrc string, b *splitBudget) ([]text.Sentence, int) {
+	p, q := 0, 0 // lengths of the common start and end the ops show
+	if len(ops) > 0 && ops[0].Op == Equal {
+		p = ops[0].OldEnd
+	}
+	if k := len(ops) - 1; k > 0 && ops[k].Op == Equal {
+		q = len(oldSrc) - ops[k].OldStart
+	}
+	spans := newParagraphs(oldSrc, src, old, p, q)
 	paras := make([]paragraph, len(spans))
 	k, m := 0, 0 // cursors into ops and old
 	for x, sp := range spans {
@@ -120,9 +123,32 @@ func splitNew(src string, ops []Op, old []paragraph) ([]text.Sentence, int) {
 				continue
 			}
 		}
-		paras[x].split(src)
+		b.split(&paras[x], src)
 	}
 	return flatten(src, paras)
+}
+
+// splitBudget bounds the time spent splitting changed paragraphs into
+// sentences, the costliest step of comparing two long texts that differ
+// throughout: past end, the paragraphs left are kept whole, one unit each,
+// which is coarser but still exact, and late is set.
+type splitBudget struct {
+	end  time.Time
+	n    int
+	late bool
+}
+
+// split splits p, or keeps it whole once the budget is spent; the clock
+// is read every 16 paragraphs.
+func (b *splitBudget) split(p *paragraph, src string) {
+	if b.n++; !b.late && b.n%16 == 0 && time.Now().After(b.end) {
+		b.late = true
+	}
+	if b.late {
+		p.whole(src)
+		return
+	}
+	p.split(src)
 }
 
 // split splits and counts the paragraph's text.
@@ -167,7 +193,11 @@ func gluePunctuation(body string, sents []text.Sentence) []text.Sentence {
 // before it, or the one after it at the start of the text, as punctuation
 // within a paragraph does.
 func flatten(src string, paras []paragraph) ([]text.Sentence, int) {
-	sents := make([]text.Sentence, 0, len(src)/bytesPerSentence+1)
+	n := 0
+	for _, p := range paras {
+		n += len(p.sents)
+	}
+	sents := make([]text.Sentence, 0, n) // unchanged paragraphs are one each
 	words := 0
 	lead := -1 // start of leading punctuation paragraphs
 	for _, p := range paras {
@@ -195,4 +225,86 @@ func flatten(src string, paras []paragraph) ([]text.Sentence, int) {
 		sents = append(sents, text.Sentence{Start: lead, End: end, Text: src[lead:end]})
 	}
 	return sents, words
+}
+
+// newParagraphs returns text.Paragraphs(new), reusing the paragraphs of
+// old (oldParas) in the common start of the texts, old[:p], and their
+// common end, the last q bytes: only the text between is scanned.
+//
+// Paragraphs are found by a scan that starts afresh after each blank line
+// that follows a line with text, whatever came before; so the paragraphs
+// of the two texts agree before the last such restart in their common
+// start, and after the first one in their common end.
+func newParagraphs(old, new string, oldParas []paragraph, p, q int) []text.Span {
+	y := restartBefore(old, p)
+	x := restartAfter(old, len(old)-q)
+	shift := len(new) - len(old)
+	end := len(new) // where the scan of new stops
+	if x >= 0 && x+shift >= y {
+		end = x + shift
+	}
+	var spans []text.Span
+	k := 0
+	for ; k < len(oldParas) && oldParas[k].start < y; k++ {
+		spans = append(spans, text.Span{Start: oldParas[k].start, End: oldParas[k].end})
+	}
+	for _, sp := range text.Paragraphs(new[y:end]) {
+		spans = append(spans, text.Span{Start: sp.Start + y, End: sp.End + y})
+	}
+	if end == len(new) {
+		return spans
+	}
+	for ; k < len(oldParas); k++ {
+		if oldParas[k].start >= x {
+			spans = append(spans, text.Span{Start: oldParas[k].start + shift, End: oldParas[k].end + shift})
+		}
+	}
+	return spans
+}
+
+// restartBefore returns the last place at or before p where the paragraph
+// scan of s starts afresh, reading only s[:p]: the end of a blank line
+// that follows a line with text; 0 if there is none.
+func restartBefore(s string, p int) int {
+	e := strings.LastIndexByte(s[:p], '\n') + 1 // end of the last whole line
+	for e > 0 {
+		b := strings.LastIndexByte(s[:e-1], '\n') + 1
+		if b > 0 && isBlank(s[b:e]) {
+			if pb := strings.LastIndexByte(s[:b-1], '\n') + 1; !isBlank(s[pb:b]) {
+				return e
+			}
+		}
+		e = b
+	}
+	return 0
+}
+
+// restartAfter returns the first place where the paragraph scan of s
+// starts afresh after a blank line and the line with text before it, both
+// in s[q:]; -1 if there is none.
+func restartAfter(s string, q int) int {
+	ls := q // the first line that starts in s[q:]
+	if q > 0 && s[q-1] != '\n' {
+		k := strings.IndexByte(s[q:], '\n')
+		if k < 0 {
+			return -1
+		}
+		ls = q + k + 1
+	}
+	for ls < len(s) {
+		k := strings.IndexByte(s[ls:], '\n')
+		if k < 0 {
+			return -1
+		}
+		le := ls + k + 1 // the line s[ls:le] ends with its line break
+		ne := len(s)
+		if k := strings.IndexByte(s[le:], '\n'); k >= 0 {
+			ne = le + k + 1
+		}
+		if le < len(s) && !isBlank(s[ls:le]) && isBlank(s[le:ne]) && ne <= len(s) && s[ne-1] == '\n' {
+			return ne
+		}
+		ls = le
+	}
+	return -1
 }

@@ -87,16 +87,20 @@ type sentencer struct {
 }
 
 // sentenceChanges lists every sentence of both texts in reading order: new
-// sentences in their order, removed ones where they stood.
-func sentenceChanges(old, new string, ops []Op, deadline time.Time) *sentencer {
+// sentences in their order, removed ones where they stood. Changed
+// paragraphs are split into sentences until splitEnd, and kept whole after
+// it (the result is then degraded).
+func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time) *sentencer {
 	s := &sentencer{ops: ops, deadline: deadline}
 	var paras []paragraph
-	s.os, s.oldWords, paras = splitOld(old, ops)
+	budget := &splitBudget{end: splitEnd}
+	s.os, s.oldWords, paras = splitOld(old, ops, budget)
 	if len(ops) == 1 && ops[0].Op == Equal { // identical texts
 		s.ns, s.newWords = s.os, s.oldWords
 	} else {
-		s.ns, s.newWords = splitNew(new, ops, paras)
+		s.ns, s.newWords = splitNew(new, ops, paras, old, budget)
 	}
+	s.degraded = budget.late
 	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
 	s.nPart = partners(s.ns, s.os, ops, false)
 	s.oPart = claims(s.nPart, len(s.os))
@@ -360,7 +364,7 @@ func firstEqualWord(op Op, st text.Sentence, fromOld bool) (int, bool) {
 func firstWordByte(s string) int {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
-			if asciiWord[s[i]] {
+			if asciiWord[s[i]] && s[i] != '_' { // "_" is punctuation here
 				return i
 			}
 			i++

@@ -278,8 +278,8 @@ func TestMovedSentenceOpsRender(t *testing.T) {
 			"\x1b[1;35m[~1 Alpha beta gamma delta.\n\n~]\x1b[mOmega psi chi phi.\n\n\x1b[1;36m{~1 Alpha beta gamma delta.~}\x1b[m"},
 		{"plain text", r.Text(diff.RenderOptions{}), "[~1 Alpha beta gamma delta.\n\n~]Omega psi chi phi.\n\n{~1 Alpha beta gamma delta.~}"},
 		{"html", r.HTML(diff.RenderOptions{}),
-			`<div class="rl-diff"><del class="rl-del rl-moved" data-move="1"><span class="rl-sr">moved from here: </span>Alpha beta gamma delta.` + "\n\n" +
-				`</del>Omega psi chi phi.<ins class="rl-ins rl-moved" data-move="1"><span class="rl-sr">moved here: </span>` + "\n\nAlpha beta gamma delta.</ins></div>"},
+			`<div class="rl-diff"><del class="rl-del rl-moved" data-move="1" data-to="2"><span class="rl-sr">moved to paragraph 2: </span>Alpha beta gamma delta.` + "\n\n" +
+				`</del>Omega psi chi phi.<ins class="rl-ins rl-moved" data-move="1" data-from="1"><span class="rl-sr">moved from paragraph 1: </span>` + "\n\nAlpha beta gamma delta.</ins></div>"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // row is one line of the side-by-side table.
@@ -15,6 +17,7 @@ type row struct {
 	away    bool // the old place of a moved sentence
 	para    bool // starts a paragraph in the new text
 	skipped int
+	hidden  bool // collapsed by Context, kept for Findable
 }
 
 // SideBySideHTML renders a two-column table, old text on the left and new
@@ -25,13 +28,23 @@ type row struct {
 // Context, runs of unchanged sentences are collapsed to that many around
 // each change. A row's changed facts follow its text as badges
 // (<span class="rl-fact">) in a <span class="rl-facts">. All text is
-// escaped.
+// escaped. A moved sentence's row carries data-from, the number (from 1)
+// of the old text's paragraph it came from, and says so in its old cell's
+// rl-moved-note ("moved from ¶3"); the row it left carries data-to and says
+// where it went ("moved to ¶7").
 func (r *Result) SideBySideHTML(opts RenderOptions) string {
-	rows := collapseRows(r.rows(), opts.Context)
+	rows := collapseRows(r.rows(), opts.Context, opts.Findable)
+	var paras sentenceParas
+	for _, c := range r.Sentences {
+		if c.Status == Moved {
+			paras = r.sentenceParas()
+			break
+		}
+	}
 	var b strings.Builder
 	b.WriteString(`<table class="rl-side-by-side"><colgroup><col class="rl-old"><col class="rl-new"></colgroup><tbody>` + "\n")
 	for _, rw := range rows {
-		writeRow(&b, rw, r.rowFacts(rw))
+		writeRow(&b, rw, r.rowFacts(rw), paras, opts.Findable)
 	}
 	b.WriteString("</tbody></table>\n")
 	return b.String()
@@ -103,8 +116,27 @@ func (r *Result) paragraphBreak(from, to int) bool {
 	return false
 }
 
-// collapseRows keeps context unchanged rows around each changed one.
-func collapseRows(rows []row, context int) []row {
+// sentenceParas gives the paragraphs of the old and the new text, to say
+// where moved sentences came from and went to.
+type sentenceParas struct{ old, new []text.Span }
+
+func (r *Result) sentenceParas() sentenceParas {
+	var oldB, newB strings.Builder
+	for _, op := range r.Ops {
+		if op.Op != Insert {
+			oldB.WriteString(op.Text)
+		}
+		if op.Op != Delete {
+			newB.WriteString(op.Text)
+		}
+	}
+	return sentenceParas{old: text.Paragraphs(oldB.String()), new: text.Paragraphs(newB.String())}
+}
+
+// collapseRows keeps context unchanged rows around each changed one; the
+// others give way to a marker row that counts them, and with keepHidden
+// follow it, hidden.
+func collapseRows(rows []row, context int, keepHidden bool) []row {
 	if context <= 0 {
 		return rows
 	}
@@ -117,14 +149,21 @@ func collapseRows(rows []row, context int) []row {
 		}
 	}
 	var out []row
+	marker := -1 // the marker of the run being collapsed
 	for k, rw := range rows {
 		switch {
 		case keep[k]:
 			out = append(out, rw)
-		case len(out) > 0 && out[len(out)-1].skipped > 0:
-			out[len(out)-1].skipped++
+			marker = -1
+		case marker >= 0:
+			out[marker].skipped++
 		default:
+			marker = len(out)
 			out = append(out, row{skipped: 1})
+		}
+		if !keep[k] && keepHidden {
+			rw.hidden = true
+			out = append(out, rw)
 		}
 	}
 	return out
@@ -150,7 +189,7 @@ func (r *Result) rowFacts(rw row) []Fact {
 	return out
 }
 
-func writeRow(b *strings.Builder, rw row, facts []Fact) {
+func writeRow(b *strings.Builder, rw row, facts []Fact, paras sentenceParas, findable bool) {
 	if rw.skipped > 0 {
 		b.WriteString(`<tr class="rl-skip"><td colspan="2">` + strconv.Itoa(rw.skipped) + " unchanged " +
 			plural(rw.skipped, "sentence") + "</td></tr>\n")
@@ -164,11 +203,29 @@ func writeRow(b *strings.Builder, rw row, facts []Fact) {
 	if rw.para {
 		class += " rl-para"
 	}
-	b.WriteString(`<tr class="` + class + `">`)
-	oldCell, newCell := cells(c, rw.away)
+	var pl movePlace
+	if c.Status == Moved {
+		pl = movePlace{from: paragraphAt(paras.old, c.OldStart), to: paragraphAt(paras.new, c.NewStart)}
+	}
+	b.WriteString(`<tr class="` + class + `"`)
+	switch {
+	case c.Status == Moved && rw.away:
+		b.WriteString(toAttr(pl))
+	case c.Status == Moved:
+		b.WriteString(fromAttr(pl))
+	}
+	if rw.hidden {
+		b.WriteString(" hidden")
+	}
+	b.WriteString(">")
+	oldCell, newCell := cells(c, rw.away, pl)
 	if len(facts) > 0 {
 		var badges strings.Builder
-		badges.WriteString(` <span class="rl-facts">`)
+		if findable { // the space is no part of the text
+			badges.WriteString(`<span class="rl-facts"> `)
+		} else {
+			badges.WriteString(` <span class="rl-facts">`)
+		}
 		writeBadges(&badges, facts)
 		badges.WriteString("</span>")
 		if c.NewIndex >= 0 {
@@ -177,26 +234,33 @@ func writeRow(b *strings.Builder, rw row, facts []Fact) {
 			oldCell += badges.String()
 		}
 	}
-	b.WriteString(`<td class="rl-old">` + oldCell + `</td><td class="rl-new">` + newCell + "</td></tr>\n")
+	b.WriteString(`<td class="rl-old">` + oldCell + `</td><td class="rl-new"`)
+	if findable && c.NewIndex >= 0 && !rw.away {
+		b.WriteString(` data-start="` + strconv.Itoa(c.NewStart) + `"`)
+	}
+	b.WriteString(">" + newCell + "</td></tr>\n")
 }
 
-// cells renders the old and new side of one sentence change.
-func cells(c *SentenceChange, away bool) (string, string) {
+// cells renders the old and new side of one sentence change; pl says
+// where a moved one came from and went to.
+func cells(c *SentenceChange, away bool, pl movePlace) (string, string) {
 	oldText := c.Text
 	if c.OldText != "" {
 		oldText = c.OldText
 	}
 	switch {
 	case away:
-		return html.EscapeString(oldText), `<span class="rl-moved-note">moved</span>`
+		return html.EscapeString(oldText), `<span class="rl-moved-note">moved to ¶` + strconv.Itoa(pl.to) + `</span>`
 	case c.Status == Added:
 		return "", `<ins class="rl-ins">` + srAdded + html.EscapeString(c.Text) + "</ins>"
 	case c.Status == Removed:
 		return `<del class="rl-del">` + srRemoved + html.EscapeString(c.Text) + "</del>", ""
+	case c.Status == Moved && c.Ops != nil:
+		return movedFrom(pl) + " " + sideHTML(c.Ops, Delete), sideHTML(c.Ops, Insert)
 	case c.Ops != nil:
 		return sideHTML(c.Ops, Delete), sideHTML(c.Ops, Insert)
 	case c.Status == Moved:
-		return `<span class="rl-moved-note">moved here</span>`, html.EscapeString(c.Text)
+		return movedFrom(pl), html.EscapeString(c.Text)
 	}
 	return html.EscapeString(oldText), html.EscapeString(c.Text)
 }
@@ -207,8 +271,13 @@ func sideHTML(ops []Op, kind Kind) string {
 	var b strings.Builder
 	for _, op := range ops {
 		if op.Op == Equal || op.Op == kind {
-			writeHTMLChunk(&b, chunk{op: op.Op, text: op.Text})
+			writeHTMLChunk(&b, chunk{op: op.Op, text: op.Text}, movePlace{})
 		}
 	}
 	return b.String()
+}
+
+// movedFrom is the note in the old cell of a moved sentence's new row.
+func movedFrom(pl movePlace) string {
+	return `<span class="rl-moved-note">moved from ¶` + strconv.Itoa(pl.from) + `</span>`
 }

@@ -90,17 +90,17 @@ func TestMovedAndEditedRendersAtDestination(t *testing.T) {
 	revs := floodStory(t)
 	r := compareChecked(t, revs[0], revs[3]) // the rescue paragraph moved below the mayor's and changed 30 to 20
 	html := r.HTML(diff.RenderOptions{})
-	want := `<span class="rl-moved" data-move="1"><span class="rl-sr">moved here: </span>Rescue teams checked homes every ` +
+	want := `<span class="rl-moved" data-move="1" data-from="3"><span class="rl-sr">moved from paragraph 3: </span>Rescue teams checked homes every ` +
 		`<del class="rl-del"><span class="rl-sr">removed: </span>30</del><span class="rl-sep"> </span>` +
 		`<ins class="rl-ins"><span class="rl-sr">added: </span>20</ins> minutes.</span>`
 	if !strings.Contains(html, want) {
 		t.Errorf("got inline HTML\n%s\nwant it to contain\n%s", html, want)
 	}
-	if !strings.Contains(html, `<del class="rl-del rl-moved" data-move="1"><span class="rl-sr">moved from here: </span>Rescue teams checked homes every 30 minutes.`) {
+	if !strings.Contains(html, `<del class="rl-del rl-moved" data-move="1" data-to="6"><span class="rl-sr">moved to paragraph 6: </span>Rescue teams checked homes every 30 minutes.`) {
 		t.Errorf("got inline HTML\n%s\nwant the old place marked as moved", html)
 	}
 	side := r.SideBySideHTML(diff.RenderOptions{})
-	row := `<tr class="rl-moved rl-para"><td class="rl-old">Rescue teams checked homes every <del class="rl-del"><span class="rl-sr">removed: </span>30</del> minutes.</td>` +
+	row := `<tr class="rl-moved rl-para" data-from="3"><td class="rl-old"><span class="rl-moved-note">moved from ¶3</span> Rescue teams checked homes every <del class="rl-del"><span class="rl-sr">removed: </span>30</del> minutes.</td>` +
 		`<td class="rl-new">Rescue teams checked homes every <ins class="rl-ins"><span class="rl-sr">added: </span>20</ins> minutes. ` +
 		`<span class="rl-facts"><span class="rl-fact" data-kind="number" data-change="changed">number: 30 → 20</span></span></td></tr>`
 	if !strings.Contains(side, row) {

@@ -57,6 +57,34 @@ func tokenize(s string, base int, out []token) []token {
 	return out
 }
 
+// tokenizeNonSpace returns the tokens of s that are not white space, as
+// tokenize would give them (a token that a joiner glues to white space is
+// white space too), without keeping the white space on the way: the word
+// diff needs only the other tokens, about half of them.
+func tokenizeNonSpace(s string, base int, out []token) []token {
+	if cap(out)-len(out) < len(s)/(2*bytesPerToken) {
+		out = append(make([]token, 0, len(out)+len(s)/(2*bytesPerToken)+16), out...)
+	}
+	it := words.FromString(s)
+	it.Joiners(joiners)
+	glue, dropped := false, false
+	for it.Next() {
+		v := it.Value()
+		switch {
+		case glue && !dropped:
+			out[len(out)-1].end = base + it.End()
+		case glue: // joined to white space, it is dropped with it
+		default:
+			k := classify(v)
+			if dropped = k == kindSpace; !dropped {
+				out = append(out, token{start: base + it.Start(), end: base + it.End(), kind: k})
+			}
+		}
+		glue = strings.HasSuffix(v, zwj)
+	}
+	return out
+}
+
 const zwj = "\u200d"
 
 // extendsGrapheme reports whether the rune at s[i:] attaches to the one

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"math/rand"
+	"slices"
 	"testing"
 	"unicode"
 )
@@ -92,6 +93,29 @@ func TestCountWordsAddsUpOverTokens(t *testing.T) {
 			if got, want := countByTokens(s), CountWords(s); got != want {
 				t.Fatalf("%q (%U): tokens count %d words, CountWords %d", s, r, got, want)
 			}
+		}
+	}
+}
+
+// TestTokenizeNonSpaceAsFilter checks tokenizeNonSpace against dropping
+// the white space from tokenize's tokens, on random strings with joiners,
+// emoji and spaces of several kinds.
+func TestTokenizeNonSpaceAsFilter(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	parts := []string{"a", "word", " ", "  ", "\t", "\n", "\u00a0", "\u200d", "👨", "👩", "🇫🇷", "e\u0301", ",", "-", "1.5", "北京", "'"}
+	for k := 0; k < 50_000; k++ {
+		s := ""
+		for n := rng.Intn(10); n > 0; n-- {
+			s += parts[rng.Intn(len(parts))]
+		}
+		var want []token
+		for _, tk := range tokenize(s, 3, nil) {
+			if tk.kind != kindSpace {
+				want = append(want, tk)
+			}
+		}
+		if got := tokenizeNonSpace(s, 3, nil); !slices.Equal(got, want) {
+			t.Fatalf("%q: got %v, want %v", s, got, want)
 		}
 	}
 }

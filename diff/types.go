@@ -111,10 +111,11 @@ type Result struct {
 	// dates, times, quotes, corrections, negations), in reading order.
 	Facts []Fact `json:"facts"`
 	// Degraded is true when the deadline passed and part of the diff was
-	// made coarser (whole blocks replaced) to finish in time, or when the
-	// facts were still being looked for at 40% of the deadline (so in a
-	// rewrite of a long text); the diff is still exact, but Facts may then
-	// miss the facts of later sentences.
+	// made coarser (whole blocks replaced) to finish in time, or when at
+	// 40% of the deadline changed paragraphs were still being split into
+	// sentences (the rest are then kept whole, one unit each) or facts
+	// looked for (so in a rewrite of a long text); the diff is still
+	// exact, but Facts may then miss the facts of later sentences.
 	Degraded bool `json:"degraded,omitempty"`
 }
 

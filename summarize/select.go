@@ -102,6 +102,12 @@ func (s *scratch) choose(opts Options, scores []float64, k int) []int {
 	}
 	words := opts.Words > 0
 	for len(s.chosen) < k || words {
+		if s.settled() {
+			// From here on no score or rule changes from pick to pick, so
+			// one ordering serves every remaining pick.
+			s.heapPicks(k, words, func(i int) bool { return s.eligible(i, -1, math.Inf(1)) })
+			break
+		}
 		if !s.takeBlock(s.next(), k, words) {
 			break
 		}
@@ -117,52 +123,21 @@ func (s *scratch) choose(opts Options, scores []float64, k int) []int {
 	return s.chosen
 }
 
+// settled reports whether the next picks all see the same scores and the
+// same rules: the algorithm's own scores, or the learned long model alone,
+// past the share where the redundancy limit and trigram blocking stop.
+func (s *scratch) settled() bool { return !s.learned || s.blend() == 1 }
+
 // topUp fills the summary up to k sentences with what was passed over:
 // first the blocks, best first, then single sentences, best first. Scores
-// are those of the first top-up pick, so one ordering serves every pick
-// and a long text costs n log n here rather than a scan of every sentence
-// per pick. Only a block that ends within maxBlock sentences after a taken
-// one can change, so only those are scored again.
+// are those of the first top-up pick.
 func (s *scratch) topUp(k int) {
-	g := s.blend()
-	n := len(s.base)
-	s.prio = resize(s.prio, n)
-	for i := range n {
-		s.prio[i] = s.priorityAt(i, g)
-	}
-	s.version = resizeInts(s.version, n)
-	h := &blockHeap{}
-	push := func(i int) {
-		s.version[i]++
-		if s.chosenSet[i] {
-			return
-		}
-		if c := s.blockStart(i); c >= 0 {
-			sum := 0.0
-			for j := c; j <= i; j++ {
-				sum += s.prio[j]
-			}
-			heap.Push(h, heapBlock{block{c, i, sum / float64(i-c+1)}, s.version[i]})
-		}
-	}
-	for i := range n {
-		push(i)
-	}
-	for len(s.chosen) < k && h.Len() > 0 {
-		e := heap.Pop(h).(heapBlock)
-		if e.version != s.version[e.last] || s.chosenSet[e.last] {
-			continue
-		}
-		s.takeBlock(e.block, k, false)
-		for i := e.last + 1; i < min(n, e.last+1+maxBlock); i++ {
-			push(i)
-		}
-	}
+	s.heapPicks(k, false, func(int) bool { return true })
 	if len(s.chosen) >= k {
 		return
 	}
 	s.order = s.order[:0]
-	for i := range n {
+	for i := range s.base {
 		if !s.chosenSet[i] {
 			s.order = append(s.order, i)
 		}
@@ -174,6 +149,70 @@ func (s *scratch) topUp(k int) {
 		}
 		s.take(i, s.prio[i])
 	}
+}
+
+// heapPicks takes blocks whose sentences ok accepts, best first, the
+// earliest among equals, until k sentences are chosen or, for a word
+// budget, until nothing left fits, as repeated calls of bestBlock would
+// while scores and ok stay as they are at the first pick. One heap serves
+// every pick, so a long text costs n log n rather than a scan of every
+// sentence per pick: only a block that ends within maxBlock sentences
+// after a taken one can change, so only those are scored again, and a
+// block that does not fit a word budget never will.
+func (s *scratch) heapPicks(k int, words bool, ok func(int) bool) {
+	g := s.blend()
+	n := len(s.base)
+	s.prio = resize(s.prio, n)
+	for i := range n {
+		s.prio[i] = s.priorityAt(i, g)
+	}
+	s.version = resizeInts(s.version, n)
+	h := blockHeap(s.blocks[:0])
+	defer func() { s.blocks = h[:0] }()
+	push := func(i int) {
+		s.version[i]++
+		if s.chosenSet[i] || !ok(i) {
+			return
+		}
+		c := s.blockStart(i)
+		if c < 0 {
+			return
+		}
+		sum := 0.0
+		for j := c; j <= i; j++ {
+			if j < i && !ok(j) {
+				return
+			}
+			sum += s.prio[j]
+		}
+		h = append(h, heapBlock{block{c, i, sum / float64(i-c+1)}, s.version[i]})
+		heap.Fix(&h, len(h)-1)
+	}
+	for i := range n {
+		push(i)
+	}
+	for (words || len(s.chosen) < k) && h.Len() > 0 {
+		e := heap.Pop(&h).(heapBlock)
+		if e.version != s.version[e.last] || s.chosenSet[e.last] {
+			continue
+		}
+		if s.wordsLeft >= 0 && s.blockWords(e.block) > s.wordsLeft {
+			continue // the budget only shrinks
+		}
+		s.takeBlock(e.block, k, words)
+		for i := e.last + 1; i < min(n, e.last+1+maxBlock); i++ {
+			push(i)
+		}
+	}
+}
+
+// blockWords is the number of words of b's sentences.
+func (s *scratch) blockWords(b block) int {
+	w := 0
+	for i := b.first; i <= b.last; i++ {
+		w += s.a.info[i].words
+	}
+	return w
 }
 
 // heapBlock is a block in the top-up's heap, with the version of its last
@@ -234,6 +273,7 @@ func (s *scratch) beginChoice(opts Options, scores []float64) {
 	}
 	s.chosen = s.chosen[:0]
 	s.trigrams = s.trigrams[:0]
+	clear(s.trigramSet)
 	s.maxSim = resize(s.maxSim, n)
 	clear(s.maxSim)
 	s.chosenSet = resizeBools(s.chosenSet, n)
@@ -315,9 +355,12 @@ func (s *scratch) next() block {
 	// in a repetitive text. Scores do not change within a pick; a block
 	// that holds a sentence blocked on the way is passed over, as bestBlock
 	// would pass it over.
-	s.blocks = s.appendBlocks(s.blocks[:0], ok)
-	slices.SortStableFunc(s.blocks, func(p, q block) int { return byScoreDesc(p.score, q.score) })
-	for _, c := range s.blocks {
+	h := blockHeap(s.blocks[:0])
+	s.eachBlock(ok, func(b block) { h = append(h, heapBlock{block: b}) })
+	heap.Init(&h) // a heap, not a sort: the walk usually ends within a few
+	defer func() { s.blocks = h[:0] }()
+	for h.Len() > 0 {
+		c := heap.Pop(&h).(heapBlock).block
 		if s.blocked[c.last] == step || !s.allEligible(c, ok) {
 			continue
 		}
@@ -361,13 +404,6 @@ func (s *scratch) bestBlock(ok func(int) bool) block {
 		}
 	})
 	return best
-}
-
-// appendBlocks appends every block that bestBlock considers, in the order
-// it considers them.
-func (s *scratch) appendBlocks(dst []block, ok func(int) bool) []block {
-	s.eachBlock(ok, func(b block) { dst = append(dst, b) })
-	return dst
 }
 
 // eachBlock calls f with each block whose sentences all fit together and
@@ -446,7 +482,19 @@ func (s *scratch) take(i int, score float64) {
 		s.wordsLeft -= a.info[i].words
 	}
 	if s.learned {
+		from := len(s.trigrams)
 		s.trigrams = appendTrigrams(s.trigrams, a.tokens[a.info[i].tokensStart:a.info[i].tokensEnd])
+		if len(s.trigrams) > trigramScan {
+			if s.trigramSet == nil {
+				s.trigramSet = make(map[uint64]struct{}, 2*len(s.trigrams))
+			}
+			if len(s.trigramSet) == 0 {
+				from = 0
+			}
+			for _, t := range s.trigrams[from:] {
+				s.trigramSet[t] = struct{}{}
+			}
+		}
 	}
 	for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
 		s.maxSim[e.to] = math.Max(s.maxSim[e.to], float64(e.cos))
@@ -482,12 +530,20 @@ func (s *scratch) repeatsTrigram(i int) bool {
 	a := &s.a
 	s.candidate = appendTrigrams(s.candidate[:0], a.tokens[a.info[i].tokensStart:a.info[i].tokensEnd])
 	for _, t := range s.candidate {
-		if slices.Contains(s.trigrams, t) {
+		if len(s.trigrams) > trigramScan {
+			if _, ok := s.trigramSet[t]; ok {
+				return true
+			}
+		} else if slices.Contains(s.trigrams, t) {
 			return true
 		}
 	}
 	return false
 }
+
+// trigramScan is the number of summary trigrams up to which a scan of the
+// list beats a set; a long summary of a long text looks them up in a set.
+const trigramScan = 128
 
 func appendTrigrams(dst []uint64, toks []token) []uint64 {
 	for j := 2; j < len(toks); j++ {

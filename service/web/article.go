@@ -34,10 +34,14 @@ type articleView struct {
 	InlineURL      string
 	SideURL        string
 	ToggleHideURL  string
-	Summary        *summaryView
-	Since          *summaryView
-	SinceChoices   []int
-	Text           template.HTML // the newer revision, in spans with byte offsets
+	// Summary and Since are nil until computed: a first view does not wait
+	// for them; its panel is fetched from PanelURL by the page's script,
+	// or, without scripts, shown by following FullURL.
+	Summary      *summaryView
+	Since        *summaryView
+	SinceChoices []int
+	PanelURL     string
+	FullURL      string
 }
 
 type timelineEntry struct {
@@ -51,16 +55,32 @@ type timelineEntry struct {
 }
 
 // articlePage answers GET /articles/:id with the timeline, the diff of the
-// chosen pair, the summary and the text of the newer revision.
+// chosen pair and, when it is at hand, the summary. A summary costs far
+// more than the diff of a long article, so one not yet cached is left to
+// the panel's own address (summaryPanel) unless summary=1 asks for it.
 func (p *Pages) articlePage(c *fiber.Ctx) error {
-	v, err := p.articleView(c)
+	v, err := p.articleView(c, false)
 	if err != nil {
 		return p.renderError(c, err)
 	}
 	return p.render(c, http.StatusOK, "article.html", v)
 }
 
-func (p *Pages) articleView(c *fiber.Ctx) (*articleView, error) {
+// summaryPanel answers GET /articles/:id/summary, with the article page's
+// parameters, with the summary panel alone: the HTML the page's script
+// puts in place of the panel that waits for it.
+func (p *Pages) summaryPanel(c *fiber.Ctx) error {
+	v, err := p.articleView(c, true)
+	if err != nil {
+		return p.renderError(c, err)
+	}
+	return p.render(c, http.StatusOK, "summary-panel", v)
+}
+
+// articleView gathers a view of an article: for its page, with the diff
+// and with the summaries only when cached or asked for; for its summary
+// panel alone, the summaries and no diff.
+func (p *Pages) articleView(c *fiber.Ctx, panelOnly bool) (*articleView, error) {
 	ctx, id := c.UserContext(), c.Params("id")
 	if err := service.ValidateArticleID(id); err != nil {
 		return nil, err
@@ -75,14 +95,23 @@ func (p *Pages) articleView(c *fiber.Ctx) (*articleView, error) {
 		return nil, err
 	}
 	v := &articleView{ID: id, Title: latest.Title, URL: latest.URL, Latest: latest.Number, Params: params}
-	if err := p.fillDiff(ctx, v); err != nil {
+	if panelOnly {
+		if v.To, err = p.store.RevisionByNumber(ctx, id, params.To); err != nil {
+			return nil, err
+		}
+	} else if err := p.fillDiff(ctx, v); err != nil {
 		return nil, err
 	}
 	p.fillTimeline(v, revs)
-	if err := p.fillSummaries(ctx, v); err != nil {
+	ready, err := p.fillSummaries(ctx, v, panelOnly || params.Summary)
+	if err != nil {
 		return nil, err
 	}
-	v.Text = textHTML(v.To.Body, v.Summary, v.Since)
+	if !ready {
+		v.Summary, v.Since = nil, nil
+		v.PanelURL = strings.Replace(params.URL(id), "?", "/summary?", 1)
+		v.FullURL = params.with(id, func(a *articleParams) { a.Summary = true }) + "#summary"
+	}
 	return v, nil
 }
 
@@ -104,7 +133,9 @@ func (p *Pages) fillDiff(ctx context.Context, v *articleView) error {
 	}
 	v.TitleChanged = from.Title != to.Title
 	v.TitleDiff = template.HTML(diff.HTMLOps(titleOps, diff.RenderOptions{}))
-	opts := diff.RenderOptions{}
+	// Findable: a summary sentence is marked in the diff's new text by its
+	// byte offsets, hidden paragraphs included.
+	opts := diff.RenderOptions{Findable: true}
 	if v.Params.Hide {
 		opts.Context = 1
 	}

@@ -3,10 +3,12 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -177,6 +179,20 @@ func axeViolations(t *testing.T, b *browser, axe string) []string {
 		return out; })`)
 }
 
+// summarySentences waits for the summary panel and returns its sentences.
+func summarySentences(t *testing.T, b *browser) []string {
+	t.Helper()
+	b.do(t, chromedp.WaitVisible(chromedp.CSS(".summary-sentences [data-summary-sentence]")))
+	return texts(t, b, "[data-summary-sentence]")
+}
+
+// markedText returns the text of the diff's <mark> elements together, as
+// read (cues left out), with its white space as the sentence's.
+func markedText(t *testing.T, b *browser) string {
+	t.Helper()
+	return strings.Join(strings.Fields(strings.Join(texts(t, b, "#diff mark"), "")), " ")
+}
+
 func TestBrowser(t *testing.T) {
 	b := newBrowser(t)
 	axe := axeSource(t)
@@ -238,22 +254,29 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	})
-	t.Run("a summary sentence marks the article text", func(t *testing.T) {
-		sentences := texts(t, b, "[data-summary-sentence]")
-		if len(sentences) == 0 {
-			t.Fatal("no summary sentence")
+	t.Run("a summary sentence marks the diff's new text", func(t *testing.T) {
+		// A first view: the panel arrives after the page.
+		b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?from=1&to=3&view=inline&hide=1"))
+		sentences := summarySentences(t, b)
+		for _, view := range []string{"inline", "side"} {
+			if view == "side" {
+				b.clickAndLoad(t, ".views a:nth-child(2)", "view=side")
+				sentences = summarySentences(t, b)
+			}
+			for i := range sentences {
+				b.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(".summary-sentences li:nth-child(%d) > [data-summary-sentence]", i+1))))
+				if got := markedText(t, b); got != sentences[i] {
+					t.Errorf("%s: sentence %d marked %q, want %q", view, i+1, got, sentences[i])
+				}
+				if !eval[bool](t, b, `(function () { var r = document.querySelector("#diff mark").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`) {
+					t.Errorf("%s: the marked sentence %d is not shown in view", view, i+1)
+				}
+			}
 		}
-		last := len(sentences) - 1
-		b.do(t, chromedp.Click(chromedp.CSS("li:last-child > [data-summary-sentence]")))
-		wantTexts(t, b, "#article-text mark", []string{sentences[last]})
-		if !eval[bool](t, b, `(function () { var r = document.querySelector("#article-text mark").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`) {
-			t.Error("the marked sentence is not scrolled into view")
-		}
-		b.do(t, chromedp.Click(chromedp.CSS("li:first-child > [data-summary-sentence]")))
-		wantTexts(t, b, "#article-text mark", []string{sentences[0]})
 	})
 	t.Run("what's new since an earlier revision", func(t *testing.T) {
 		b.clickAndLoad(t, "#rev-1 .since-link", "since=1")
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(".summary h3 + .summary-sentences [data-summary-sentence]"))) // the panel comes after the page
 		got := texts(t, b, ".summary h3 + .summary-sentences [data-summary-sentence]")
 		if len(got) == 0 || strings.Contains(strings.Join(got, " "), "Critics said") {
 			t.Errorf("new since revision 1: got %q, want only added or edited sentences", got)
@@ -262,6 +285,9 @@ func TestBrowser(t *testing.T) {
 	t.Run("axe finds nothing serious", func(t *testing.T) {
 		for _, path := range []string{"/", "/articles/council-budget", "/articles/council-budget?from=1&to=3&view=inline", "/articles/council-budget?from=1&to=3&view=side"} {
 			b.do(t, chromedp.Navigate(s.url+path))
+			if strings.HasPrefix(path, "/articles/") {
+				summarySentences(t, b) // the panel as it ends up, not while it loads
+			}
 			if v := axeViolations(t, b, axe); len(v) > 0 {
 				t.Errorf("%s: axe-core violations:\n%s", path, strings.Join(v, "\n"))
 			}
@@ -369,9 +395,61 @@ func TestBrowserMovedTextLeadsToItsOtherEnd(t *testing.T) {
 	if len(ends) < 2 {
 		t.Fatalf("moved ends: got %q, want where the paragraph left and where it went", ends)
 	}
+	// Each end says where the other stands, as paragraph numbers.
+	labels := eval[[]string](t, b, `Array.from(document.querySelectorAll("#diff del[data-move], #diff ins[data-move], #diff span.rl-moved")).map(function (el) {
+		return getComputedStyle(el, "::before").content; })`)
+	if joined := strings.Join(labels, " | "); !regexp.MustCompile(`moved to ¶\d`).MatchString(joined) || !regexp.MustCompile(`moved from ¶\d`).MatchString(joined) {
+		t.Errorf("moved labels: got %q, want where each end came from or went to", labels)
+	}
+	b.do(t, chromedp.Navigate(s.url+"/articles/storm?view=side"))
+	if notes := strings.Join(texts(t, b, "#diff .rl-moved-note"), " | "); !strings.Contains(notes, "moved to ¶") || !strings.Contains(notes, "moved from ¶") {
+		t.Errorf("side by side moved notes: got %q, want where the sentence went and came from", notes)
+	}
+	b.do(t, chromedp.Navigate(s.url+"/articles/storm"))
 	b.do(t, chromedp.Click(chromedp.CSS(`#diff del[data-move]`)))
 	got := eval[string](t, b, `(function () { var c = document.querySelector(".rl-current"); return c ? c.tagName + " " + c.dataset.move : ""; })()`)
 	if got == "" || strings.HasPrefix(got, "DEL") || !strings.HasSuffix(got, " "+strings.Fields(ends[0])[1]) {
 		t.Errorf("after clicking where the paragraph left: current %q, want where it went (%q)", got, ends)
+	}
+}
+
+// TestBrowserMarksSentencesInHiddenParagraphs marks every summary sentence
+// of a long article whose unchanged paragraphs are hidden, in both views:
+// the byte offsets must hold across accented letters, curly quotes and
+// emoji, and a sentence in a hidden paragraph must be shown.
+func TestBrowserMarksSentencesInHiddenParagraphs(t *testing.T) {
+	b := newBrowser(t)
+	s := startSite(t, web.Config{})
+	var paras []string
+	for i := range 12 {
+		paras = append(paras, fmt.Sprintf("Le café número %d servait “crème brûlée” 🌧️ à %d clients affamés ce soir-là. "+
+			"Le propriétaire, Zoë Müller, a déclaré que la saison %d était exceptionnelle.", i+1, 20+i, 2020+i))
+	}
+	old := strings.Join(paras, "\n\n")
+	paras[9] = "Ein völlig neuer Absatz über Überschwemmungen in Köln, mit 450 evakuierten Häusern."
+	s.put(t, "cafe", "Café", old)
+	s.put(t, "cafe", "Café", strings.Join(paras, "\n\n"))
+	for _, view := range []string{"inline", "side"} {
+		b.do(t, chromedp.Navigate(s.url+"/articles/cafe?hide=1&length=8&view="+view))
+		if n := eval[int](t, b, `document.querySelectorAll("#diff [hidden]").length`); n == 0 {
+			t.Fatalf("%s: nothing hidden; the test needs hidden paragraphs", view)
+		}
+		sentences := summarySentences(t, b)
+		unhidden := false
+		for i := range sentences {
+			wasHidden := eval[bool](t, b, fmt.Sprintf(`(function () { var a = document.querySelectorAll("[data-summary-sentence]")[%d];
+				return Array.from(document.querySelectorAll("#diff [hidden]")).some(function (h) { return h.textContent.indexOf(a.textContent.slice(0, 20)) >= 0; }); })()`, i))
+			b.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(".summary-sentences li:nth-child(%d) > [data-summary-sentence]", i+1))))
+			if got := markedText(t, b); got != sentences[i] {
+				t.Errorf("%s: sentence %d marked %q, want %q", view, i+1, got, sentences[i])
+			}
+			if !eval[bool](t, b, `Array.from(document.querySelectorAll("#diff mark")).every(function (m) { return m.getClientRects().length > 0; })`) {
+				t.Errorf("%s: sentence %d is marked but not shown", view, i+1)
+			}
+			unhidden = unhidden || wasHidden
+		}
+		if !unhidden {
+			t.Errorf("%s: no summary sentence lay in a hidden paragraph; the test proves nothing about showing them", view)
+		}
 	}
 }

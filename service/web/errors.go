@@ -31,6 +31,9 @@ func (p *Pages) renderError(c *fiber.Ctx, err error) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
+	if status == http.StatusServiceUnavailable {
+		c.Set(fiber.HeaderRetryAfter, "2") // as the API asks: a busy store usually recovers within seconds
+	}
 	c.Type("html", "utf-8")
 	return c.Status(status).Send(buf.Bytes())
 }

@@ -26,6 +26,9 @@ type articleParams struct {
 	Unit     string // summary length in "sentences" or "words"
 	Length   int
 	Since    int // 0, or the revision "what's new" is counted from
+	// Summary asks for the summary panel to be computed with the page
+	// rather than fetched after it, for readers without scripts.
+	Summary bool
 }
 
 // parseArticleParams reads and checks the query of an article page whose
@@ -50,6 +53,13 @@ func parseArticleParams(c *fiber.Ctx, id string, latest int) (articleParams, err
 	}
 	if err := a.parseLength(c); err != nil {
 		return a, err
+	}
+	switch c.Query("summary") {
+	case "", "0":
+	case "1":
+		a.Summary = true
+	default:
+		return a, invalid("summary must be 1 (compute the summary with the page) or 0")
 	}
 	if s := c.Query("since"); s != "" {
 		if a.Since, err = number(s, "since"); err != nil {
@@ -151,6 +161,9 @@ func (a articleParams) URL(id string) string {
 	}
 	if a.Since > 0 {
 		v.Set("since", strconv.Itoa(a.Since))
+	}
+	if a.Summary {
+		v.Set("summary", "1")
 	}
 	return "/articles/" + id + "?" + v.Encode()
 }

@@ -3,6 +3,7 @@ package web_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,6 +64,12 @@ func TestScreenshots(t *testing.T) {
 		{"page-list-1280.png", "/", 1280},
 	} {
 		b.do(t, chromedp.EmulateViewport(shot.width, 900), chromedp.Navigate(s.url+shot.path))
+		if strings.HasPrefix(shot.path, "/articles/") {
+			// The summary panel arrives after the page; show it, and a
+			// summary sentence found in the diff.
+			b.do(t, chromedp.WaitVisible(chromedp.CSS(".summary-sentences [data-summary-sentence]")),
+				chromedp.Click(chromedp.CSS(".summary-sentences li:nth-child(2) > [data-summary-sentence]")))
+		}
 		png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", shot.name, err)

@@ -79,17 +79,20 @@ func New(cfg Config) *Pages {
 }
 
 // Mount adds the pages and their assets to app: GET / (the list),
-// GET /articles/:id, GET /assets/:name and POST /session (the token form).
+// GET /articles/:id, GET /articles/:id/summary (its summary panel alone),
+// GET /assets/:name and POST /session (the token form).
 func (p *Pages) Mount(app *fiber.App) {
 	app.Get("/", securityHeaders, p.requireToken, p.listPage)
 	app.Get("/articles/:id", securityHeaders, p.requireToken, p.articlePage)
+	app.Get("/articles/:id/summary", securityHeaders, p.requireToken, p.summaryPanel)
 	app.Post("/session", securityHeaders, p.startSession)
 	app.Get("/assets/:name", securityHeaders, serveAsset)
 }
 
-// ContentSecurityPolicy is sent with every page: scripts, styles and images
-// only from the service itself, nothing inline, no plugins, no framing.
-const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+// ContentSecurityPolicy is sent with every page: scripts, styles, images
+// and the script's requests (for the summary panel) only to the service
+// itself, nothing inline, no plugins, no framing.
+const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
 	"object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
 // securityHeaders sets the headers every page and asset carries.

@@ -3,12 +3,18 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/gofiber/fiber/v2"
+
 	"github.com/redline-news/redline/internal/resultcache"
+	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/web"
 )
 
@@ -81,10 +87,11 @@ func TestViewsHaveTheirOwnURLs(t *testing.T) {
 			[]string{"Changes from revision 1 to revision 3", `<table class="rl-side-by-side">`, `<th scope="col" class="rl-old">Revision 1`}},
 		{"first revision against nothing", "/articles/council-budget?from=0&to=1&view=side", []string{"Revision 1, first version", "Before revision 1 (empty)"}},
 		{"hidden unchanged paragraphs leave a marker", "/articles/council-budget?from=2&to=3&hide=1", []string{`<span class="rl-skip">`, "Show unchanged paragraphs"}},
-		{"what's new since", "/articles/council-budget?since=1", []string{"What’s new since revision 1", "property taxes"}},
+		{"what's new since", "/articles/council-budget?since=1&summary=1", []string{"What’s new since revision 1", "property taxes"}},
+		{"the summary panel alone", "/articles/council-budget/summary?since=1", []string{`<section class="summary" id="summary"`, "What’s new since revision 1", "property taxes"}},
 		{"changed facts as badges", "/articles/council-budget?from=1&to=2", []string{`class="rl-fact"`, "· sentences: 2 edited</p>", `<span class="fact-count">`}},
 		{"changed facts beside their sentence", "/articles/council-budget?from=1&to=2&view=side", []string{`class="rl-fact"`}},
-		{"word budget", "/articles/council-budget?unit=words&length=12", []string{`<option value="words" selected>`}},
+		{"word budget", "/articles/council-budget?unit=words&length=12&summary=1", []string{`<option value="words" selected>`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := s.get(t, tc.path)
@@ -234,5 +241,93 @@ func TestPageAndAPIAnswerAnErrorAlike(t *testing.T) {
 		if page.status != api.status || page.status < 400 {
 			t.Errorf("%s answered %d, %s answered %d: want one error status", tc.page, page.status, tc.api, api.status)
 		}
+	}
+}
+
+// A first view does not wait for the summary: the page comes with the diff
+// and a panel that names its own address, for the script to fetch, and a
+// link that shows it without scripts. Once computed, the summary is cached
+// and later views carry it at once.
+func TestFirstViewLeavesTheSummaryToItsPanel(t *testing.T) {
+	s := storySite(t, web.Config{})
+	first := s.get(t, "/articles/council-budget?from=1&to=3")
+	if first.status != http.StatusOK {
+		t.Fatalf("article page: %d %s", first.status, first.body)
+	}
+	for _, want := range []string{`data-src="/articles/council-budget/summary?from=1&amp;to=3&amp;view=inline"`, `aria-busy="true"`,
+		`href="/articles/council-budget?from=1&amp;summary=1&amp;to=3&amp;view=inline#summary"`, `class="rl-diff" data-start="0"`} {
+		if !strings.Contains(first.body, want) {
+			t.Errorf("first view lacks %s", want)
+		}
+	}
+	if strings.Contains(first.body, "data-summary-sentence") {
+		t.Error("first view computed the summary")
+	}
+	panel := s.get(t, "/articles/council-budget/summary?from=1&to=3&view=inline")
+	if panel.status != http.StatusOK || !strings.HasPrefix(panel.body, `<section class="summary" id="summary"`) ||
+		!strings.Contains(panel.body, "data-summary-sentence") || strings.Contains(panel.body, "data-src") || strings.Contains(panel.body, "<html") {
+		t.Fatalf("summary panel: got %d %s, want the panel with its sentences alone", panel.status, panel.body)
+	}
+	if got := panel.header.Get("Content-Security-Policy"); got != web.ContentSecurityPolicy {
+		t.Errorf("summary panel CSP: got %q", got)
+	}
+	again := s.get(t, "/articles/council-budget?from=1&to=3")
+	if !strings.Contains(again.body, "data-summary-sentence") || strings.Contains(again.body, "data-src") {
+		t.Error("a view after the summary was computed does not carry it")
+	}
+	noScript := s.get(t, "/articles/council-budget?from=2&to=3&unit=words&length=20&summary=1")
+	if !strings.Contains(noScript.body, "data-summary-sentence") {
+		t.Errorf("summary=1 does not compute the summary with the page: %s", noScript.body)
+	}
+	for _, bad := range []string{"/articles/council-budget/summary?to=9", "/articles/council-budget?summary=yes", "/articles/missing/summary"} {
+		if p := s.get(t, bad); p.status < 400 {
+			t.Errorf("%s: got %d, want an error", bad, p.status)
+		}
+	}
+}
+
+// unavailableStore is a store that cannot be reached.
+type unavailableStore struct{ service.RevisionStore }
+
+func (unavailableStore) Revisions(context.Context, string) ([]service.Revision, error) {
+	return nil, service.Errorf(service.EUNAVAILABLE, "the store is busy; try again")
+}
+
+// A store that cannot be reached gets the API's 503 and its Retry-After.
+func TestUnreachableStoreAsksToRetry(t *testing.T) {
+	app := fiber.New()
+	web.New(web.Config{Store: unavailableStore{}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Mount(app)
+	resp, err := app.Test(httptest.NewRequest("GET", "/articles/council-budget", nil), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(body), "the store is busy") {
+		t.Errorf("got %d, Retry-After %q: %s; want 503, a wait and the reason", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+}
+
+// The page's "What's new" is the API's summary?since=N: a changed fact
+// leads, and a copy edit that changes no fact is not news.
+func TestWhatsNewLeavesOutCopyEdits(t *testing.T) {
+	s := startSite(t, web.Config{})
+	s.put(t, "storm", "Storm",
+		"Rain flooded the valley on Monday night.\n\nIts residents were told to leave their homes.\n\nAt least 35 people died in the floods.")
+	s.put(t, "storm", "Storm",
+		"Rain flooded the valley on Monday night.\n\nIt's residents were told to leave their homes.\n\nAt least 50 people died in the floods.")
+	p := s.get(t, "/articles/storm/summary?since=1&length=3")
+	if p.status != http.StatusOK {
+		t.Fatalf("status %d: %s", p.status, p.body)
+	}
+	_, news, ok := strings.Cut(p.body, "What’s new since revision 1")
+	if !ok {
+		t.Fatalf("no what's new section: %s", p.body)
+	}
+	news, _, _ = strings.Cut(news, "</ol>")
+	if !strings.Contains(news, "At least 50 people died") {
+		t.Errorf("what's new lacks the changed death toll: %s", news)
+	}
+	if strings.Contains(news, "residents") {
+		t.Errorf("what's new shows a copy edit as news: %s", news)
 	}
 }

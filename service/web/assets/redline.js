@@ -1,5 +1,6 @@
-// Redline's editors' page: j/k jump between changes, and a summary sentence
-// marks its sentence in the article text. Everything else works without it.
+// Redline's editors' page: j/k jump between changes, the summary panel is
+// fetched once the diff is shown, and a summary sentence marks its
+// sentence in the diff's new text. Everything else works without it.
 (function () {
   'use strict';
 
@@ -53,24 +54,81 @@
     if (e.key === 'k') { jump(-1); }
   });
 
-  // markRange wraps the article-text spans that lie within [start, end) in
-  // <mark>, one per paragraph, and scrolls the first into view.
-  function markRange(start, end) {
-    var text = document.getElementById('article-text');
-    if (!text) { return; }
-    text.querySelectorAll('mark').forEach(function (m) {
-      while (m.firstChild) { m.parentNode.insertBefore(m.firstChild, m); }
+  // skipped says whether a text node holds no new text: deleted text, the
+  // hidden cues, separators, markers, notes and badges (see the renderers'
+  // Findable option).
+  function skipped(node) {
+    return !!node.parentElement.closest('del, .rl-sr, .rl-sep, .rl-skip, .rl-moved-note, .rl-facts');
+  }
+
+  // utf8Length returns the bytes a UTF-8 encoding of s[from:to] takes.
+  function utf8Length(s, from, to) {
+    var n = 0;
+    for (var i = from; i < to; i++) {
+      var c = s.charCodeAt(i);
+      if (c < 0x80) { n += 1; } else if (c < 0x800) { n += 2; } else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; } else { n += 3; }
+    }
+    return n;
+  }
+
+  // indexAt returns the index in s of the character that starts bytes
+  // UTF-8 bytes in, or s.length.
+  function indexAt(s, bytes) {
+    var i = 0;
+    while (i < s.length && bytes > 0) {
+      var c = s.charCodeAt(i);
+      var w = c < 0x80 ? 1 : c < 0x800 ? 2 : (c >= 0xd800 && c < 0xdc00) ? 4 : 3;
+      bytes -= w;
+      i += w === 4 ? 2 : 1;
+    }
+    return i;
+  }
+
+  function unmark() {
+    document.querySelectorAll('#diff mark').forEach(function (m) {
+      var parent = m.parentNode;
+      while (m.firstChild) { parent.insertBefore(m.firstChild, m); }
       m.remove();
+      parent.normalize();
     });
-    var first = null, mark = null;
-    text.querySelectorAll('span[data-start]').forEach(function (s) {
-      if (+s.dataset.start < start || +s.dataset.end > end) { return; }
-      if (!mark || mark.nextSibling !== s) {
-        mark = document.createElement('mark');
-        s.parentNode.insertBefore(mark, s);
-        first = first || mark;
+  }
+
+  // markRange wraps the new text from byte start to end in <mark>, in the
+  // diff: every element with data-start holds the new text from that
+  // offset on, its text nodes counted in UTF-8 bytes. Hidden paragraphs it
+  // reaches are shown. The first mark is scrolled into view.
+  function markRange(start, end) {
+    unmark();
+    var pieces = [];
+    document.querySelectorAll('#diff [data-start]').forEach(function (el) {
+      var pos = +el.dataset.start;
+      var walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (var node = walk.nextNode(); node; node = walk.nextNode()) {
+        if (skipped(node)) { continue; }
+        var len = utf8Length(node.data, 0, node.data.length);
+        if (pos < end && pos + len > start) {
+          pieces.push({ node: node, from: indexAt(node.data, start - pos), to: indexAt(node.data, end - pos) });
+        }
+        pos += len;
+        if (pos >= end) { break; }
       }
-      mark.appendChild(s);
+    });
+    var first = null;
+    pieces.forEach(function (p) {
+      var node = p.node;
+      if (p.to < node.data.length) { node.splitText(p.to); }
+      if (p.from > 0) { node = node.splitText(p.from); }
+      if (!node.data.trim() && !first) { return; } // white space before the sentence
+      var mark = document.createElement('mark');
+      node.parentNode.insertBefore(mark, node);
+      mark.appendChild(node);
+      var hidden = mark.closest('[hidden]');
+      if (hidden) {
+        hidden.hidden = false;
+        var marker = hidden.previousElementSibling;
+        if (marker && marker.classList.contains('rl-skip')) { marker.hidden = true; }
+      }
+      first = first || mark;
     });
     if (first) {
       first.setAttribute('tabindex', '-1');
@@ -78,6 +136,22 @@
       first.scrollIntoView({ block: 'center' });
     }
   }
+
+  // The summary panel, when the page came without it, is fetched from its
+  // own address and put in place; its link still shows it on failure.
+  function loadPanel() {
+    var panel = document.querySelector('section.summary[data-src]');
+    if (!panel || !window.fetch) { return; }
+    fetch(panel.dataset.src, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then(function (r) {
+      if (!r.ok) { throw new Error('summary panel: ' + r.status); }
+      return r.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, 'text/html');
+      var fresh = doc.querySelector('section.summary');
+      if (fresh && !fresh.hasAttribute('data-src')) { panel.replaceWith(document.adoptNode(fresh)); }
+    }).catch(function () { panel.removeAttribute('aria-busy'); });
+  }
+  loadPanel();
 
   // A moved block, clicked, jumps to its other end: where it left or where
   // it went, which share its data-move number.
