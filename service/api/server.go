@@ -85,6 +85,8 @@ type Server struct {
 	summaryRenders *resultcache.Cache[*rendered]
 	diffs          *resultcache.Cache[*diffResult]
 	diffRenders    *resultcache.Cache[*rendered]
+	// revisionRenders holds revisions' JSON, encoded once (articles.go).
+	revisionRenders *resultcache.Cache[[]byte]
 	// writeFailure is why the last write failed for want of space or of
 	// the store, or nil once writes work.
 	writeFailure atomic.Pointer[string]
@@ -193,6 +195,7 @@ func humaConfig(version string) huma.Config {
 	// No $schema links in bodies: responses stay exactly what the docs show.
 	c.CreateHooks = nil
 	c.SchemasPath = ""
+	c.Formats = map[string]huma.Format{"application/json": jsonFormat, "json": jsonFormat}
 	return c
 }
 
