@@ -57,6 +57,11 @@ type RevisionMeta struct {
 	ArticleID   string
 	Number      int
 	ContentHash string
+	// CreatedAt is when the revision was stored. With the number, it tells
+	// a revision from one stored under the same number after its article
+	// was deleted and created again: a key for what a revision's row holds
+	// beyond its text (its URL, metadata and time).
+	CreatedAt time.Time
 }
 
 // Article is the summary of an article that listings show: its latest

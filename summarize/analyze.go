@@ -71,24 +71,25 @@ type sentenceInfo struct {
 // nothing but the word and the language, carry over from one call to the
 // next.
 type analysis struct {
-	src        string
-	lang       string
-	source     string    // where lang came from (SourceDetected…)
-	detection  Detection // what the detector said, when it ran
-	sents      []text.Sentence
-	info       []sentenceInfo
-	termCounts []termCount
-	tokens     []token
-	df, tf     []int32
-	idf        []float64
-	postings   []posting
-	postOff    []int32
-	edges      []edge
-	edgeOff    []int32
-	numParas   int
-	slot       []int32 // term → index in the current sentence's terms, or -1
-	lower      []byte
-	env        snowballstem.Env
+	defaultLang string // the caller's default language, "" for DefaultLanguage
+	src         string
+	lang        string
+	source      string    // where lang came from (SourceDetected…)
+	detection   Detection // what the detector said, when it ran
+	sents       []text.Sentence
+	info        []sentenceInfo
+	termCounts  []termCount
+	tokens      []token
+	df, tf      []int32
+	idf         []float64
+	postings    []posting
+	postOff     []int32
+	edges       []edge
+	edgeOff     []int32
+	numParas    int
+	slot        []int32 // term → index in the current sentence's terms, or -1
+	lower       []byte
+	env         snowballstem.Env
 	// vocabs, one a language, outlive the call: they are the only state
 	// a kept scratch carries over, and they change no result.
 	vocabs  []*vocab

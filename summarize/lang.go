@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"cmp"
 	"sort"
 	"unicode/utf8"
 
@@ -251,6 +252,6 @@ func (a *analysis) chooseLanguage(lang, fallback string) {
 	case fallback != "":
 		a.lang, a.source = fallback, SourceFallback
 	default:
-		a.lang, a.source = DefaultLanguage, SourceDefault
+		a.lang, a.source = cmp.Or(a.defaultLang, DefaultLanguage), SourceDefault
 	}
 }

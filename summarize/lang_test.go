@@ -85,10 +85,24 @@ func TestShortTextFallsBack(t *testing.T) {
 		if sum.Language != "de" || sum.LanguageSource != summarize.SourceFallback || !sum.Supported {
 			t.Errorf("%q: got %q from %q, want the fallback de", text, sum.Language, sum.LanguageSource)
 		}
+		sum = mustSummarize(t, text, summarize.Options{DefaultLanguage: "fr"})
+		if sum.Language != "fr" || sum.LanguageSource != summarize.SourceDefault {
+			t.Errorf("%q: got %q from %q, want the caller's default fr", text, sum.Language, sum.LanguageSource)
+		}
+		sum = mustSummarize(t, text, summarize.Options{DefaultLanguage: "fr", FallbackLanguage: "de"})
+		if sum.Language != "de" || sum.LanguageSource != summarize.SourceFallback {
+			t.Errorf("%q: got %q from %q, want the request's fallback de over the default", text, sum.Language, sum.LanguageSource)
+		}
 		sum = mustSummarize(t, text, summarize.Options{FallbackLanguage: "sv"})
 		if sum.Language != "sv" || sum.LanguageSource != summarize.SourceFallback || sum.Supported {
 			t.Errorf("%q: got %q from %q supported %v, want the fallback sv, unsupported", text, sum.Language, sum.LanguageSource, sum.Supported)
 		}
+	}
+}
+
+func TestUnknownDefaultLanguageIsRefused(t *testing.T) {
+	if _, err := summarize.Summarize("Hello there.", summarize.Options{DefaultLanguage: "xx"}); !errors.Is(err, summarize.ErrInvalidOptions) {
+		t.Errorf("default language xx: got %v, want ErrInvalidOptions", err)
 	}
 }
 

@@ -37,6 +37,9 @@ func normalize(o Options) (Options, error) {
 	if o.FallbackLanguage != "" && !knownLanguage(o.FallbackLanguage) {
 		return o, invalid("fallback language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %v", o.FallbackLanguage, languages)
 	}
+	if o.DefaultLanguage != "" && !knownLanguage(o.DefaultLanguage) {
+		return o, invalid("default language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %v", o.DefaultLanguage, languages)
+	}
 	if o.Order == "" {
 		o.Order = OrderDocument
 	}

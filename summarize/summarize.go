@@ -49,10 +49,14 @@ type Options struct {
 	// FallbackLanguage is the language of a text too short or unclear to
 	// tell; "" is DefaultLanguage.
 	FallbackLanguage string
-	Sentences        int     // how many sentences; at most one of Sentences, Ratio and Words
-	Ratio            float64 // share of the text's sentences, 0 < Ratio <= 1
-	Words            int     // word budget: the longest summary that fits
-	Order            string  // OrderDocument (default) or OrderRank
+	// DefaultLanguage stands in for the package's DefaultLanguage: a
+	// server's own default, used when neither detection nor
+	// FallbackLanguage decides (the source is then SourceDefault).
+	DefaultLanguage string
+	Sentences       int     // how many sentences; at most one of Sentences, Ratio and Words
+	Ratio           float64 // share of the text's sentences, 0 < Ratio <= 1
+	Words           int     // word budget: the longest summary that fits
+	Order           string  // OrderDocument (default) or OrderRank
 	// Keywords is how many key phrases: 0 is DefaultKeywords, NoKeywords
 	// none. Only a value other than 0 puts them in the HTML rendering.
 	Keywords      int
@@ -229,6 +233,7 @@ func Summarize(src string, opts Options) (*Summary, error) {
 // summarize computes the summary of src, split into units, with s.
 func (s *scratch) summarize(src string, opts Options, units []text.Sentence) *Summary {
 	s.candidates(src, units)
+	s.a.defaultLang = opts.DefaultLanguage
 	s.a.analyze(src, opts.Language, opts.FallbackLanguage, s.cands, &s.g)
 	scores := s.score(opts)
 	k := opts.length(&s.a)

@@ -510,6 +510,20 @@ func (r *loadReport) print(w io.Writer) {
 		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%s\t%s\t\n", op, o.Requests, o.PerSecond, o.P50, o.P99, o.Max, counts(o.Statuses), counts(o.Errors))
 	}
 	tw.Flush()
+	if r.rateLimited() {
+		fmt.Fprintln(w, "\nThe server answered 429: it limits each client's rate, and this load comes from one. "+
+			"To measure the service rather than its limits, run it with --rate-read off --rate-write off (or higher rates).")
+	}
+}
+
+// rateLimited reports whether any request got 429 Too Many Requests.
+func (r *loadReport) rateLimited() bool {
+	for _, o := range r.Operations {
+		if o != nil && o.Statuses["429"] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // counts prints a map as "201:40 412:2", sorted by key.

@@ -134,3 +134,20 @@ func TestLoadPutBodyIsItsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadReportNamesRateLimits checks that a report whose requests were
+// refused with 429 says that the server's rate limits, not its speed, were
+// measured, and how to lift them.
+func TestLoadReportNamesRateLimits(t *testing.T) {
+	for _, tc := range []struct {
+		statuses map[string]int
+		want     bool
+	}{{map[string]int{"201": 40, "429": 3}, true}, {map[string]int{"201": 43}, false}} {
+		r := &loadReport{Target: "http://127.0.0.1:1", Operations: map[string]*opReport{opPut: {Requests: 43, Statuses: tc.statuses}}}
+		var out strings.Builder
+		r.print(&out)
+		if got := strings.Contains(out.String(), "--rate-write off"); got != tc.want {
+			t.Errorf("statuses %v: hint shown %v, want %v:\n%s", tc.statuses, got, tc.want, out.String())
+		}
+	}
+}

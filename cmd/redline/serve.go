@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -12,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -53,6 +55,9 @@ type Config struct {
 	StorePoolSize int
 	// CacheBytes bounds the summary and diff caches together, in bytes.
 	CacheBytes int64
+	// DefaultLanguage is the language of a text too short or unclear to
+	// detect, when a request names no fallback_language; "" is en.
+	DefaultLanguage string
 	// Feed configures the change feed and webhook deliveries.
 	Feed FeedConfig
 }
@@ -115,7 +120,8 @@ func (m *Main) Run(ctx context.Context) error {
 		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
 		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheBytes: m.Config.CacheBytes,
-		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
+		DefaultLanguage: m.Config.DefaultLanguage,
+		Access:          access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
 		Events: events(store), Feed: m.Config.Feed.feedOptions(), Webhooks: m.Config.Feed.webhookOptions(),
 	})
 	m.mountPages(instrumented)
@@ -274,7 +280,8 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	fs.StringVar(&poolSize, "store-pool-size", poolSize, "most connections to PostgreSQL; 0 keeps the DSN's pool_max_conns or pgx's default (env REDLINE_STORE_POOL_SIZE)")
 	fs.StringVar(&maxBody, "max-body", envOr(getenv, "REDLINE_MAX_BODY", maxBody), "largest request body, e.g. 2MiB (env REDLINE_MAX_BODY)")
 	cacheBytes := humanize.IBytes(uint64(c.CacheBytes))
-	fs.StringVar(&cacheBytes, "cache-bytes", envOr(getenv, "REDLINE_CACHE_BYTES", cacheBytes), "memory the summary and diff caches may hold together, e.g. 256MiB (env REDLINE_CACHE_BYTES)")
+	fs.StringVar(&cacheBytes, "cache-bytes", envOr(getenv, "REDLINE_CACHE_BYTES", cacheBytes), "memory the summary, diff and page caches may hold together, e.g. 256MiB (env REDLINE_CACHE_BYTES)")
+	fs.StringVar(&c.DefaultLanguage, "default-language", envOr(getenv, "REDLINE_DEFAULT_LANGUAGE", cmp.Or(c.DefaultLanguage, summarize.DefaultLanguage)), "language code assumed for a text too short or unclear to detect, when a request gives no fallback_language (env REDLINE_DEFAULT_LANGUAGE)")
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request")
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to write a whole response")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "how long an idle keep-alive connection stays open")
@@ -306,6 +313,9 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	}
 	if err := c.setCacheBytes(cacheBytes); err != nil {
 		return err
+	}
+	if !slices.Contains(summarize.KnownLanguages(), c.DefaultLanguage) {
+		return usageError{fmt.Sprintf("--default-language %.20q is not a language code the summarizer knows; use an ISO 639-1 code such as en, de or fr", c.DefaultLanguage)}
 	}
 	return c.setMaxBody(maxBody)
 }

@@ -10,7 +10,8 @@ import (
 // keeps its results in the API's cache, so that --cache-bytes bounds both
 // together.
 func (m *Main) mountPages(store service.RevisionStore) {
-	web.New(web.Config{Store: store, Logger: m.Logger, Authorize: m.pageAuthorizer(), Cache: m.server.Cache()}).Mount(m.server.App())
+	web.New(web.Config{Store: store, Logger: m.Logger, Authorize: m.pageAuthorizer(), Cache: m.server.Cache(),
+		DefaultLanguage: m.Config.DefaultLanguage}).Mount(m.server.App())
 }
 
 // pageAuthorizer is the editors' page's token check: reads follow the API's

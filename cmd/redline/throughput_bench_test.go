@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redline-news/redline/service/postgres"
 	"github.com/redline-news/redline/service/postgres/pgtest"
 )
 
@@ -37,7 +36,7 @@ func BenchmarkPutThroughput(b *testing.B) {
 				}
 				defer m.Close()
 				benchmarkPuts(b, m.Addr(), writers)
-				if db, ok := m.store.(*postgres.DB); ok {
+				if db, ok := m.store.(interface{ BatchStats() (int64, int64) }); ok {
 					batches, drafts := db.BatchStats()
 					b.ReportMetric(float64(drafts)/float64(max(batches, 1)), "puts/commit")
 				}

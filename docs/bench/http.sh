@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # HTTP load test: a Fiber hello-world as the baseline, then Redline's routes,
 # each under `wrk -t2 -c64` for $DURATION on loopback, in one run so that the
-# figures compare. Every request loop is bounded in time and stops by itself.
+# figures compare. The baseline runs again right before each route, and each
+# route's ratio is to that run, so that a machine whose load drifts during
+# the run compares like with like. Every request loop is bounded in time and
+# stops by itself.
 # Usage: docs/bench/http.sh [DURATION]   (default 10s; needs wrk: apt-get install wrk)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-10s}"
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
 go build -o "$work/redline" ./cmd/redline
 go build -o "$work/fiberhello" ./docs/bench/fiberhello
@@ -27,13 +30,23 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '${article//\\n/\\\\n}'
 LUA
 
+# rps URL [wrk args...]: requests a second, then p50, p99 and non-2xx.
+rps() {
+	local url=$1
+	shift
+	wrk -t2 -c64 -d"$duration" --latency "$@" "$url" |
+		awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+			END {printf "%s %s %s %d\n", rps, p50, p99, bad+0}'
+}
+
 run() { # run NAME URL [wrk args...]
 	local name=$1 url=$2
 	shift 2
-	printf '%-34s ' "$name"
-	wrk -t2 -c64 -d"$duration" --latency "$@" "$url" |
-		awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
-			END {printf "%10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", rps, p50, p99, bad+0}'
+	local ref got p50 p99 bad
+	read -r ref _ _ _ < <(rps http://127.0.0.1:18099/)
+	read -r got p50 p99 bad < <(rps "$url" "$@")
+	printf '%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s   baseline just before %10s req/s: %.2fx\n' \
+		"$name" "$got" "$p50" "$p99" "$bad" "$ref" "$(echo "$got $ref" | awk '{print $1 / $2}')"
 }
 
 run "fiber hello world (baseline)" http://127.0.0.1:18099/

@@ -1,10 +1,12 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 
+	"github.com/redline-news/redline/internal/resultcache"
 	"github.com/redline-news/redline/service"
 )
 
@@ -53,11 +56,6 @@ type revisionOutput struct {
 func newRevisionOutput(status int, r *service.Revision) *revisionOutput {
 	return &revisionOutput{Status: status, ETag: etag(r.Number), Body: revisionBody(r),
 		Location: fmt.Sprintf("/v1/articles/%s/revisions/%d", r.ArticleID, r.Number)}
-}
-
-// notModified is the 304 for a client that holds rev: no body, its ETag.
-func notModified(rev *service.Revision) *revisionOutput {
-	return &revisionOutput{Status: http.StatusNotModified, ETag: etag(rev.Number)}
 }
 
 // withCurrentETag adds the article's current ETag to a failed precondition,
@@ -157,7 +155,29 @@ type revisionsOutput struct {
 	}
 }
 
+// revisionCache names the cache of encoded revisions in the shared result
+// store, for the Observer.
+const revisionCache = "revision"
+
+// encodedRevisionOutput is a revision as its JSON, encoded once and kept in
+// the result cache under its content hash: a stored revision never
+// changes, so a hit costs a lookup of its number and hash, and a copy.
+type encodedRevisionOutput struct {
+	Status      int
+	ContentType string `header:"Content-Type"`
+	ETag        string `header:"ETag" doc:"The revision number, quoted; send it back in If-Match."`
+	Location    string `header:"Location"`
+	Body        []byte
+}
+
 func (s *Server) registerArticles() {
+	s.revisionRenders = resultcache.For(s.cache, revisionCache, "encoded", func(b []byte) int64 { return int64(cap(b)) }, nil)
+	// The encoded answers are documented as the revision they hold.
+	revisionResponses := func() map[string]*huma.Response {
+		return map[string]*huma.Response{"200": {Description: "OK", Content: map[string]*huma.MediaType{
+			"application/json": {Schema: s.api.OpenAPI().Components.Schemas.Schema(reflect.TypeFor[RevisionBody](), true, "")},
+		}}}
+	}
 	tags := []string{"articles"}
 	huma.Register(s.api, huma.Operation{
 		OperationID: "put-article", Method: http.MethodPut, Path: "/v1/articles/{id}", Tags: tags,
@@ -173,6 +193,7 @@ func (s *Server) registerArticles() {
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-article", Method: http.MethodGet, Path: "/v1/articles/{id}", Tags: tags,
 		Summary: "Get the latest revision", Errors: []int{http.StatusNotFound},
+		Responses: revisionResponses(),
 	}, s.getArticle)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "delete-article", Method: http.MethodDelete, Path: "/v1/articles/{id}", Tags: tags,
@@ -187,6 +208,7 @@ func (s *Server) registerArticles() {
 	huma.Register(s.api, huma.Operation{
 		OperationID: "get-revision", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions/{n}", Tags: tags,
 		Summary: "Get one revision with its body", Errors: []int{http.StatusNotFound},
+		Responses: revisionResponses(),
 	}, s.getRevision)
 }
 
@@ -196,7 +218,11 @@ func (s *Server) putArticle(ctx context.Context, in *putArticleInput) (*revision
 		return nil, s.withCurrentETag(ctx, in.ID, err)
 	}
 	rev, created, err := s.store.PutRevision(ctx, d)
-	s.noteWrite(err)
+	if err != nil || created {
+		// An unchanged PUT is answered from a read and proves nothing
+		// about writes.
+		s.noteWrite(err)
+	}
 	if err != nil {
 		return nil, s.withCurrentETag(ctx, d.ArticleID, err)
 	}
@@ -274,26 +300,57 @@ func (s *Server) listArticles(ctx context.Context, in *listArticlesInput) (*list
 	return out, nil
 }
 
-func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*revisionOutput, error) {
-	rev, err := s.store.LatestRevision(ctx, in.ID)
-	if err != nil {
-		return nil, err
-	}
-	if in.notModified(rev.Number) {
-		return notModified(rev), nil
-	}
-	return newRevisionOutput(http.StatusOK, rev), nil
+// getArticle answers with the latest revision, from the same cache of
+// encoded revisions as getRevision.
+func (s *Server) getArticle(ctx context.Context, in *getArticleInput) (*encodedRevisionOutput, error) {
+	return s.encodedRevision(ctx, in.ID, 0, in.CacheParam)
 }
 
-func (s *Server) getRevision(ctx context.Context, in *revisionInput) (*revisionOutput, error) {
-	rev, err := s.store.RevisionByNumber(ctx, in.ID, in.N)
+// getRevision answers from the cache of encoded revisions: a hit reads the
+// revision's number and content hash, never its body, and encodes nothing.
+func (s *Server) getRevision(ctx context.Context, in *revisionInput) (*encodedRevisionOutput, error) {
+	return s.encodedRevision(ctx, in.ID, in.N, in.CacheParam)
+}
+
+// encodedRevision answers with revision n of an article (its latest when n
+// is 0), or 304 when the client holds it.
+func (s *Server) encodedRevision(ctx context.Context, id string, n int, cp CacheParam) (*encodedRevisionOutput, error) {
+	meta, err := s.store.RevisionMeta(ctx, id, n)
 	if err != nil {
 		return nil, err
 	}
-	if in.notModified(rev.Number) {
-		return notModified(rev), nil
+	if cp.notModified(meta.Number) {
+		return &encodedRevisionOutput{Status: http.StatusNotModified, ETag: etag(meta.Number)}, nil
 	}
-	return newRevisionOutput(http.StatusOK, rev), nil
+	// The content hash names the text; the number and time name the row,
+	// which a deleted and recreated article stores anew, with another URL,
+	// metadata or time under the same number and text.
+	key := meta.ContentHash + "|" + meta.ArticleID + "|" + strconv.Itoa(meta.Number) + "|" + strconv.FormatInt(meta.CreatedAt.UnixMicro(), 10)
+	body, err := s.revisionRenders.Get(key, func() ([]byte, int64, error) {
+		rev, err := s.store.RevisionByNumber(ctx, meta.ArticleID, meta.Number)
+		if err != nil {
+			return nil, 0, err
+		}
+		b, err := encodeJSON(revisionBody(rev))
+		return b, 0, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &encodedRevisionOutput{Status: http.StatusOK, ContentType: "application/json", ETag: etag(meta.Number),
+		Location: "/v1/articles/" + meta.ArticleID + "/revisions/" + strconv.Itoa(meta.Number), Body: body}, nil
+}
+
+// encodeJSON encodes v as huma does for the other routes: no HTML escapes,
+// and a final newline.
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encode response: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct{}, error) {

@@ -54,6 +54,10 @@ type Config struct {
 	// bytes their entries hold; DefaultCacheBytes when 0. It is not used
 	// when Cache is set.
 	CacheBytes int64
+	// DefaultLanguage is the language of a text too short or unclear to
+	// detect when the request gives no fallback_language; "" is
+	// summarize.DefaultLanguage (en). It must be a code the summarizer knows.
+	DefaultLanguage string
 	// Cache, when set, is the store of computed results the API shares with
 	// whatever else is served beside it (the editors' page), under one
 	// budget; a store of CacheBytes is made when it is nil.
@@ -81,6 +85,8 @@ type Server struct {
 	summaryRenders *resultcache.Cache[*rendered]
 	diffs          *resultcache.Cache[*diffResult]
 	diffRenders    *resultcache.Cache[*rendered]
+	// revisionRenders holds revisions' JSON, encoded once (articles.go).
+	revisionRenders *resultcache.Cache[[]byte]
 	// writeFailure is why the last write failed for want of space or of
 	// the store, or nil once writes work.
 	writeFailure atomic.Pointer[string]
@@ -189,6 +195,7 @@ func humaConfig(version string) huma.Config {
 	// No $schema links in bodies: responses stay exactly what the docs show.
 	c.CreateHooks = nil
 	c.SchemasPath = ""
+	c.Formats = map[string]huma.Format{"application/json": jsonFormat, "json": jsonFormat}
 	return c
 }
 

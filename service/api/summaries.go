@@ -32,7 +32,7 @@ type SummaryOptions struct {
 	Algorithm string  `json:"algorithm,omitempty" query:"algorithm" enum:"learned,lexrank,textrank,lead" doc:"The summarizer; learned is the default."`
 	Language  string  `json:"language,omitempty" query:"language" doc:"The text's language as an ISO 639-1 code (ISO 639-3 for the few the detector knows without one), which overrides detection; any language the detector knows is accepted, and one other than en, de, fr, es, it, pt and nl is summarized without stop words or stemming. An unknown code is a 400. Detected when absent."`
 	// FallbackLanguage is used when detection cannot tell.
-	FallbackLanguage string       `json:"fallback_language,omitempty" query:"fallback_language" doc:"The language to assume when the text is too short or unclear to detect (language_source is then fallback); the server's default, en, when absent."`
+	FallbackLanguage string       `json:"fallback_language,omitempty" query:"fallback_language" doc:"The language to assume when the text is too short or unclear to detect (language_source is then fallback); the server's default (--default-language, en unless set) when absent."`
 	Order            string       `json:"order,omitempty" query:"order" enum:"document,rank" doc:"document (default) or rank: best sentence first."`
 	Keywords         keywordCount `json:"keywords,omitzero" query:"keywords" minimum:"0" maximum:"100" doc:"How many key phrases, 0-100; 0 for none. When absent, JSON lists 10 and the text, Markdown and HTML formats none."`
 }
@@ -40,6 +40,14 @@ type SummaryOptions struct {
 func (o SummaryOptions) library() summarize.Options {
 	return summarize.Options{Algorithm: o.Algorithm, Language: o.Language, FallbackLanguage: o.FallbackLanguage,
 		Sentences: o.Sentences, Ratio: o.Ratio, Words: o.Words, Order: o.Order, Keywords: o.Keywords.library()}
+}
+
+// summarizeOptions are the library's options for o on this server: its
+// default language stands in where detection and the request do not tell.
+func (s *Server) summarizeOptions(o SummaryOptions) summarize.Options {
+	lib := o.library()
+	lib.DefaultLanguage = s.cfg.DefaultLanguage
+	return lib
 }
 
 // cacheKey identifies a summary by its text's hash and every option.
@@ -97,7 +105,7 @@ var summaryDocs = map[string]string{
 	"SummaryBody.language": "The language the text was summarized as: an ISO 639-1 code (ISO 639-3 where a language has none).",
 	"SummaryBody.language_source": "Where language came from: requested (the request's language), detected (the detector " +
 		"recognised the text), fallback (the text was too short or unclear to tell, and the request's fallback_language was used) " +
-		"or default (too short or unclear, and no fallback_language: the server's default, en).",
+		"or default (too short or unclear, and no fallback_language: the server's default language, en unless --default-language says otherwise).",
 	"SummaryBody.supported": "Whether the language has stop words and a stemmer (en, de, fr, es, it, pt, nl); any other is " +
 		"summarized without either, language-neutrally.",
 	"SummaryBody.detection": "What the detector made of the text; absent when the request named the language.",
@@ -291,7 +299,7 @@ func (s *Server) revision(ctx context.Context, id string, n int) (*service.Revis
 func (s *Server) summary(ctx context.Context, textKey, text string, opts SummaryOptions) (*summarize.Summary, error) {
 	sum, err := s.summaries.Get(opts.cacheKey(textKey), func() (*summarize.Summary, int64, error) {
 		start := time.Now()
-		sum, err := summarize.Summarize(text, opts.library())
+		sum, err := summarize.Summarize(text, s.summarizeOptions(opts))
 		if err == nil {
 			s.obs.SummaryComputed(sum.Algorithm, service.CountWords(text), len(text), time.Since(start))
 		}

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/redline-news/redline/service/api"
 )
 
 const story = "Mr. Smith went to Washington on Monday. He met the U.S. president at 3 p.m. to talk about trade. " +
@@ -257,6 +259,23 @@ func TestSummaryLanguage(t *testing.T) {
 				t.Errorf("got %s, want language %q from %q, supported %v, detection shown %v", r.raw, tc.lang, tc.source, tc.supported, tc.detectionShown)
 			}
 		})
+	}
+	// A server's own default language stands in where the request says
+	// nothing, and the request's fallback still wins over it.
+	de := start(t, api.Config{DefaultLanguage: "de"})
+	for _, tc := range []struct {
+		fields       map[string]any
+		lang, source string
+	}{
+		{map[string]any{"text": "Hej då."}, "de", "default"},
+		{map[string]any{"text": "Hej då.", "fallback_language": "sv"}, "sv", "fallback"},
+		{map[string]any{"text": story}, "en", "detected"},
+	} {
+		r := de.do(t, "POST", "/v1/summarize", summarizeBody(t, tc.fields))
+		wantStatus(t, r, http.StatusOK)
+		if r.body["language"] != tc.lang || r.body["language_source"] != tc.source {
+			t.Errorf("server default de, %v: got %s, want %q from %q", tc.fields, r.raw, tc.lang, tc.source)
+		}
 	}
 	for _, fields := range []map[string]any{{"text": story, "language": "xx"}, {"text": story, "language": "english"}, {"text": story, "fallback_language": "qq"}} {
 		r := s.do(t, "POST", "/v1/summarize", summarizeBody(t, fields))

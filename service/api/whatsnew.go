@@ -1,39 +1,15 @@
 package api
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 
-	"github.com/redline-news/redline/diff"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/summarize"
 )
-
-// newsSince turns the sentences a diff found added or edited into the
-// summarizer's changes, each with the kinds of the facts that changed in it
-// (the diff's fact flags: numbers, money, quotes, corrections…), so that
-// the summary ranks changed facts first.
-func newsSince(res *diff.Result) []summarize.Change {
-	facts := map[int][]string{}
-	for _, f := range res.Facts {
-		if f.NewSentence != nil {
-			facts[*f.NewSentence] = append(facts[*f.NewSentence], string(f.Kind))
-		}
-	}
-	var out []summarize.Change
-	for _, c := range res.ChangedSentences() {
-		old := ""
-		if c.Status != diff.Added {
-			old = cmp.Or(c.OldText, c.Text)
-		}
-		out = append(out, summarize.Change{Index: c.NewIndex, Start: c.NewStart, End: c.NewEnd, Text: c.Text, OldText: old, Facts: facts[c.NewIndex]})
-	}
-	return out
-}
 
 // summarySince summarizes only what revision to added or edited since
 // revision since: what a newsletter that sent revision since has not said.
@@ -51,7 +27,7 @@ func (s *Server) summarySince(ctx context.Context, in *articleSummaryInput, to *
 	}
 	key := in.SummaryOptions.cacheKey("since:" + from.ContentHash + ":" + to.ContentHash)
 	sum, err := s.summaries.Get(key, func() (*summarize.Summary, int64, error) {
-		sum, err := summarize.Changes(newsSince(res.body), in.SummaryOptions.library())
+		sum, err := summarize.Changes(service.NewsSince(res.body), s.summarizeOptions(in.SummaryOptions))
 		// Sentences are slices of the new revision's text.
 		return sum, int64(len(to.Body)), err
 	})

@@ -221,13 +221,14 @@ func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (service
 	var err error
 	if n == 0 {
 		err = s.pool.QueryRow(ctx, `
-			SELECT a.latest_revision, r.content_hash
+			SELECT a.latest_revision, r.content_hash, r.created_at
 			FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
-			WHERE a.id = $1`, articleID).Scan(&m.Number, &m.ContentHash)
+			WHERE a.id = $1`, articleID).Scan(&m.Number, &m.ContentHash, &m.CreatedAt)
 	} else {
-		err = s.pool.QueryRow(ctx, `SELECT number, content_hash FROM revisions WHERE article_id = $1 AND number = $2`,
-			articleID, n).Scan(&m.Number, &m.ContentHash)
+		err = s.pool.QueryRow(ctx, `SELECT number, content_hash, created_at FROM revisions WHERE article_id = $1 AND number = $2`,
+			articleID, n).Scan(&m.Number, &m.ContentHash, &m.CreatedAt)
 	}
+	m.CreatedAt = m.CreatedAt.UTC()
 	switch {
 	case errors.Is(err, pgx.ErrNoRows) && n == 0:
 		return m, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)

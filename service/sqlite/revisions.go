@@ -24,7 +24,7 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revis
 	if err := d.Validate(); err != nil {
 		return nil, false, err
 	}
-	latest, err := latestRevision(ctx, s.pool(), d.ArticleID, true)
+	latest, err := s.LatestRevision(ctx, d.ArticleID)
 	switch {
 	case service.ErrorCode(err) == service.ENOTFOUND:
 		latest = nil
@@ -93,7 +93,9 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*ser
 // revision, or nil when the article does not exist.
 func latestMeta(ctx context.Context, r runner, articleID string) (*service.Revision, error) {
 	m := &service.Revision{ArticleID: articleID}
-	err := r.queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash)
+	var at int64
+	err := r.queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash, &at)
+	m.CreatedAt = time.UnixMicro(at).UTC()
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, nil
@@ -133,10 +135,25 @@ func insertRevision(ctx context.Context, r runner, rev *service.Revision) error 
 	return nil
 }
 
-// LatestRevision returns the newest revision of an article.
+// LatestRevision returns the newest revision of an article, from memory
+// when it can (see metaCache).
 func (s *DB) LatestRevision(ctx context.Context, articleID string) (_ *service.Revision, err error) {
 	defer func() { err = s.storeError(err) }()
-	return latestRevision(ctx, s.pool(), articleID, true)
+	if rev, _, ok := s.meta.getLatest(articleID); ok && !s.closed.Load() {
+		return rev, nil
+	}
+	return s.readLatest(ctx, articleID)
+}
+
+// readLatest reads the newest revision of an article from the file and
+// keeps it in memory, unless a write committed meanwhile.
+func (s *DB) readLatest(ctx context.Context, articleID string) (*service.Revision, error) {
+	_, gen, _ := s.meta.getLatest(articleID)
+	rev, err := latestRevision(ctx, s.pool(), articleID, true)
+	if err == nil {
+		s.meta.putLatest(gen, rev)
+	}
+	return rev, err
 }
 
 const revisionByNumberSQL = `
@@ -259,11 +276,11 @@ func latestRevision(ctx context.Context, r runner, articleID string, withBody bo
 }
 
 const latestMetaSQL = `
-	SELECT a.latest_revision, r.content_hash
+	SELECT a.latest_revision, r.content_hash, r.created_at
 	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
 	WHERE a.id = ?`
 
-const revisionMetaSQL = `SELECT number, content_hash FROM revisions WHERE article_id = ? AND number = ?`
+const revisionMetaSQL = `SELECT number, content_hash, created_at FROM revisions WHERE article_id = ? AND number = ?`
 
 // RevisionMeta returns the number and content hash of revision n of an
 // article, or of its latest when n is 0, without reading title or body: it
@@ -272,7 +289,7 @@ const revisionMetaSQL = `SELECT number, content_hash FROM revisions WHERE articl
 func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (_ service.RevisionMeta, err error) {
 	defer func() { err = s.storeError(err) }()
 	m, gen, ok := s.meta.get(articleID, n)
-	if ok {
+	if ok && !s.closed.Load() {
 		return m, nil
 	}
 	m, err = s.readRevisionMeta(ctx, articleID, n)
@@ -285,11 +302,13 @@ func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (_ servi
 func (s *DB) readRevisionMeta(ctx context.Context, articleID string, n int) (service.RevisionMeta, error) {
 	m := service.RevisionMeta{ArticleID: articleID}
 	var err error
+	var at int64
 	if n == 0 {
-		err = s.pool().queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash)
+		err = s.pool().queryRow(ctx, latestMetaSQL, articleID).Scan(&m.Number, &m.ContentHash, &at)
 	} else {
-		err = s.pool().queryRow(ctx, revisionMetaSQL, articleID, n).Scan(&m.Number, &m.ContentHash)
+		err = s.pool().queryRow(ctx, revisionMetaSQL, articleID, n).Scan(&m.Number, &m.ContentHash, &at)
 	}
+	m.CreatedAt = time.UnixMicro(at).UTC()
 	switch {
 	case errors.Is(err, sql.ErrNoRows) && n == 0:
 		return m, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)

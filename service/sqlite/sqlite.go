@@ -93,9 +93,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return s, nil
 }
 
+// busyTimeout is how long a statement waits for another connection's or
+// process's lock before the store answers that it is busy.
+var busyTimeout = 10 * time.Second
+
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "busy_timeout(10000)", "foreign_keys(1)"} {
+	busy := fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds())
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", busy, "foreign_keys(1)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

@@ -247,6 +247,9 @@ func testRevisionMeta(t *testing.T, h Harness) {
 			if m.Number != tc.want || m.ContentHash != want || m.ArticleID != "meta" {
 				t.Fatalf("meta: got %+v, want revision %d with hash %s", m, tc.want, want)
 			}
+			if rev, err := s.RevisionByNumber(ctx, "meta", tc.want); err != nil || !m.CreatedAt.Equal(rev.CreatedAt) {
+				t.Fatalf("meta created_at: got %v, want the revision's %v (%v)", m.CreatedAt, rev.CreatedAt, err)
+			}
 		})
 	}
 	_, err := s.RevisionMeta(ctx, "meta", 4)
@@ -269,6 +272,16 @@ func testRevisionMeta(t *testing.T, h Harness) {
 	mustPut(t, s, draft("meta", "Other", body(9)))
 	if m, err := s.RevisionMeta(ctx, "meta", 1); err != nil || m.ContentHash != service.ContentHash("Other", body(9)) {
 		t.Fatalf("revision 1 after the article was made again: got %+v (%v), want the new content's hash", m, err)
+	}
+	// Made again with the same text, revision 1 is another row: its time
+	// tells it from the one before.
+	before, _ := s.RevisionMeta(ctx, "meta", 1)
+	if err := s.DeleteArticle(ctx, "meta"); err != nil {
+		t.Fatalf("delete: %v", err)
+	}
+	mustPut(t, s, draft("meta", "Other", body(9)))
+	if m, err := s.RevisionMeta(ctx, "meta", 1); err != nil || m.ContentHash != before.ContentHash || m.CreatedAt.Equal(before.CreatedAt) {
+		t.Fatalf("revision 1 made again with the same text: got %+v (%v), want the same hash at another time than %v", m, err, before.CreatedAt)
 	}
 }
 

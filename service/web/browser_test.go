@@ -446,6 +446,15 @@ func TestBrowserMarksSentencesInHiddenParagraphs(t *testing.T) {
 			if !eval[bool](t, b, `Array.from(document.querySelectorAll("#diff mark")).every(function (m) { return m.getClientRects().length > 0; })`) {
 				t.Errorf("%s: sentence %d is marked but not shown", view, i+1)
 			}
+			// Whatever is still hidden has a marker showing before it, and
+			// no marker shows before text already shown.
+			if bad := eval[int](t, b, `Array.from(document.querySelectorAll("#diff [hidden]:not(.rl-skip)")).filter(function (h) {
+				var p = h.previousElementSibling; while (p && p.hidden && !p.classList.contains("rl-skip")) { p = p.previousElementSibling; }
+				return !p || !p.classList.contains("rl-skip") || p.hidden; }).length +
+				Array.from(document.querySelectorAll("#diff .rl-skip")).filter(function (m) {
+				var n = m.nextElementSibling; return !m.hidden && n && !n.hidden; }).length`); bad > 0 {
+				t.Errorf("%s: after sentence %d, %d hidden runs lack a showing marker or markers show before shown text", view, i+1, bad)
+			}
 			unhidden = unhidden || wasHidden
 		}
 		if !unhidden {

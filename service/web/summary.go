@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"strconv"
-	"strings"
 
 	"github.com/redline-news/redline/diff"
+	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/summarize"
 )
 
@@ -21,9 +21,9 @@ type summaryView struct {
 // added or edited since an earlier one. Unless compute is set it only
 // takes what the cache holds, and reports false when something is missing.
 func (p *Pages) fillSummaries(ctx context.Context, v *articleView, compute bool) (bool, error) {
-	opts := summarize.Options{Sentences: v.Params.Length}
+	opts := summarize.Options{Sentences: v.Params.Length, DefaultLanguage: p.language}
 	if v.Params.Unit == "words" {
-		opts = summarize.Options{Words: v.Params.Length}
+		opts = summarize.Options{Words: v.Params.Length, DefaultLanguage: p.language}
 	}
 	sum, err := p.summary(v.To.ContentHash, v.To.Body, opts, compute)
 	if sum == nil || err != nil {
@@ -45,7 +45,7 @@ func (p *Pages) fillSummaries(ctx context.Context, v *articleView, compute bool)
 		if r, err = p.compare(since, v.To); err != nil {
 			return false, err
 		}
-		v.Since, err = p.summarizeChanges(key, r.ChangedSentences(), opts)
+		v.Since, err = p.summarizeChanges(key, r, v.To.Body, opts)
 	}
 	if v.Since == nil || err != nil {
 		return false, err
@@ -80,43 +80,17 @@ func (p *Pages) summary(hash, text string, opts summarize.Options, compute bool)
 	return &summaryView{Sentences: sum.Sentences}, nil
 }
 
-// summarizeChanges summarizes only the changed sentences, joined by blank
-// lines so each stays a sentence of its own, and moves the offsets back onto
-// the newer revision's text. The cache keeps the moved offsets, under the
-// key that a view taking only cached summaries looks for.
-func (p *Pages) summarizeChanges(key string, changes []diff.SentenceChange, opts summarize.Options) (*summaryView, error) {
+// summarizeChanges summarizes what the newer revision added or edited, as
+// the API's summary?since=N does: changed facts first, copy edits left out.
+// Offsets are in the newer revision's text.
+func (p *Pages) summarizeChanges(key string, res *diff.Result, newText string, opts summarize.Options) (*summaryView, error) {
 	sum, err := p.summaries.Get(summaryKey(key, opts), func() (*summarize.Summary, int64, error) {
-		if len(changes) == 0 {
-			return &summarize.Summary{}, 0, nil
-		}
-		var b strings.Builder
-		starts := make([]int, len(changes))
-		for i, c := range changes {
-			if i > 0 {
-				b.WriteString("\n\n")
-			}
-			starts[i] = b.Len()
-			b.WriteString(c.Text)
-		}
-		sum, err := summarize.Summarize(b.String(), opts)
+		sum, err := summarize.Changes(service.NewsSince(res), opts)
 		if errors.Is(err, summarize.ErrEmptyText) {
 			return &summarize.Summary{}, 0, nil
 		}
-		if err != nil {
-			return nil, 0, err
-		}
-		moved := *sum
-		moved.Sentences = make([]summarize.Sentence, len(sum.Sentences))
-		for i, s := range sum.Sentences {
-			j := 0
-			for j+1 < len(starts) && starts[j+1] <= s.Start {
-				j++
-			}
-			shift := changes[j].NewStart - starts[j]
-			s.Start, s.End = s.Start+shift, s.End+shift
-			moved.Sentences[i] = s
-		}
-		return &moved, int64(b.Len()), nil
+		// Sentences are slices of the newer revision's text.
+		return sum, int64(len(newText)), err
 	})
 	if err != nil {
 		return nil, err

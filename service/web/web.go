@@ -42,6 +42,9 @@ type Config struct {
 	// budget; nil makes a store of resultcache.DefaultBytes for the pages
 	// alone.
 	Cache *resultcache.Store
+	// DefaultLanguage is the language assumed for a text too short or
+	// unclear to detect, as the API's Config.DefaultLanguage.
+	DefaultLanguage string
 }
 
 // Pages is the editors' web interface.
@@ -50,6 +53,7 @@ type Pages struct {
 	logger    *slog.Logger
 	authorize func(string) bool
 	now       func() time.Time
+	language  string // the default language of summaries
 	diffs     *resultcache.Cache[*diff.Result]
 	changes   *resultcache.Cache[changeBar]
 	summaries *resultcache.Cache[*summarize.Summary]
@@ -67,7 +71,7 @@ func New(cfg Config) *Pages {
 	if cfg.Cache == nil {
 		cfg.Cache = resultcache.New(resultcache.DefaultBytes, nil)
 	}
-	p := &Pages{store: cfg.Store, logger: cfg.Logger, authorize: cfg.Authorize, now: cfg.Now}
+	p := &Pages{store: cfg.Store, logger: cfg.Logger, authorize: cfg.Authorize, now: cfg.Now, language: cfg.DefaultLanguage}
 	// The kinds keep the page's entries apart from the API's, whose values
 	// have other types. A diff coarsened by its deadline depends on how
 	// busy the machine was; it is not kept.

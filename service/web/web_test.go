@@ -306,3 +306,28 @@ func TestUnreachableStoreAsksToRetry(t *testing.T) {
 		t.Errorf("got %d, Retry-After %q: %s; want 503, a wait and the reason", resp.StatusCode, resp.Header.Get("Retry-After"), body)
 	}
 }
+
+// The page's "What's new" is the API's summary?since=N: a changed fact
+// leads, and a copy edit that changes no fact is not news.
+func TestWhatsNewLeavesOutCopyEdits(t *testing.T) {
+	s := startSite(t, web.Config{})
+	s.put(t, "storm", "Storm",
+		"Rain flooded the valley on Monday night.\n\nIts residents were told to leave their homes.\n\nAt least 35 people died in the floods.")
+	s.put(t, "storm", "Storm",
+		"Rain flooded the valley on Monday night.\n\nIt's residents were told to leave their homes.\n\nAt least 50 people died in the floods.")
+	p := s.get(t, "/articles/storm/summary?since=1&length=3")
+	if p.status != http.StatusOK {
+		t.Fatalf("status %d: %s", p.status, p.body)
+	}
+	_, news, ok := strings.Cut(p.body, "What’s new since revision 1")
+	if !ok {
+		t.Fatalf("no what's new section: %s", p.body)
+	}
+	news, _, _ = strings.Cut(news, "</ol>")
+	if !strings.Contains(news, "At least 50 people died") {
+		t.Errorf("what's new lacks the changed death toll: %s", news)
+	}
+	if strings.Contains(news, "residents") {
+		t.Errorf("what's new shows a copy edit as news: %s", news)
+	}
+}

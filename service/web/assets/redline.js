@@ -123,11 +123,7 @@
       node.parentNode.insertBefore(mark, node);
       mark.appendChild(node);
       var hidden = mark.closest('[hidden]');
-      if (hidden) {
-        hidden.hidden = false;
-        var marker = hidden.previousElementSibling;
-        if (marker && marker.classList.contains('rl-skip')) { marker.hidden = true; }
-      }
+      if (hidden) { showRun(hidden); }
       first = first || mark;
     });
     if (first) {
@@ -135,6 +131,22 @@
       first.focus({ preventScroll: true });
       first.scrollIntoView({ block: 'center' });
     }
+  }
+
+  // showRun shows the run of hidden text or rows that holds el, all of it,
+  // and hides the marker before it that counted them, so that no marker
+  // says more is hidden than is.
+  function showRun(el) {
+    var start = el;
+    while (start.previousElementSibling && start.previousElementSibling.hidden &&
+           !start.previousElementSibling.classList.contains('rl-skip')) {
+      start = start.previousElementSibling;
+    }
+    var marker = start.previousElementSibling;
+    for (var n = start; n && n.hidden && !n.classList.contains('rl-skip'); n = n.nextElementSibling) {
+      n.hidden = false;
+    }
+    if (marker && marker.classList.contains('rl-skip')) { marker.hidden = true; }
   }
 
   // The summary panel, when the page came without it, is fetched from its
