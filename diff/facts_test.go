@@ -210,6 +210,7 @@ func TestFactsNotValues(t *testing.T) {
 		{"name changed", "The Cessna 150 crashed.", "The Cessna 172 crashed.", "number changed 150→172"},
 		{"name changed after a word", "Flight 93 landed safely.", "Flight 94 landed safely.", "number changed 93→94"},
 		{"count after a capital still counts", "Rallies were held.", "Rallies were held in Palestine two days later.", "number added →two"},
+		{"count after a weekday", "Roads shut.", "Roads shut. Police said Tuesday 12 people were hurt.", "date added →Tuesday; number added →12"},
 		{"age", "Smith, 35, was arrested.", "Smith, 36, was arrested.", "number changed 35→36"},
 		{"name read one way, then another", "They jumped the eight lane 210 Freeway.", "They jumped the eight-lane 210 Freeway.", ""},
 		{"date glued to a weekday", "Storms hit on ThursdayJanuary 18 2007 in Europe.", "Storms hit on Thursday, 18 January 2007 in Europe.", ""},

@@ -933,10 +933,11 @@ func partOfName(s string, lo, hi int) (tag string, ok bool) {
 
 // nameHead reports whether w, the word right before a number at the end
 // of head, is a capitalised word inside the sentence, all letters, that is
-// not a word a count can follow ("In", "About"): "Boeing 737", "Level 3".
+// not a word a count can follow ("In", "About", a weekday or a month):
+// "Boeing 737", "Level 3".
 func nameHead(head, w string) bool {
-	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || countHeads[w] {
-		return false
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || countHeads[w] || slices.Contains(monthsAndDays, w) {
+		return false // "said Tuesday 12 people were hurt"
 	}
 	for i := 1; i < len(w); i++ {
 		if !(w[i] >= 'a' && w[i] <= 'z' || w[i] >= 'A' && w[i] <= 'Z') {
