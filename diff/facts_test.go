@@ -224,6 +224,8 @@ func TestFactsNotValues(t *testing.T) {
 		{"four-digit time", "A raid began at 06:00 local time ( 09:00 ).", "A raid began at 0600 local time ( 0900 ).", ""},
 		{"four-digit time changed", "The raid began at 0600 GMT.", "The raid began at 0700 GMT.", "time changed 0600→0700"},
 		{"four digits are no time alone", "Rain fell.", "Rain fell on 1200 homes.", "number added →1200"},
+		{"four digits before local time", "The raid began.", "The raid began at 2200 local time.", "time added →2200"},
+		{"a year before local", "Rain fell.", "Rain fell before the 2005 local elections.", "number added →2005"},
 		{"o'clock", "They met at five o'clock in the hall.", "They met at 5 o'clock in the hall.", ""},
 		{"o'clock removed", "They flew out at five o'clock.", "They flew out, all 17 unhurt.", "number added →17; time removed five o'clock→"},
 		{"abbreviated month", "The vote is on Dec. 1 in the capital.", "The vote is on December 1 in the capital.", ""},

@@ -168,9 +168,10 @@ func clockTime(s string, i int, w string) (value, bool) {
 		return value{}, false
 	}
 	if w[0] != '0' {
-		next, _ := nextField(w[4:])
-		if !clockWords[strings.TrimRight(next, ".,;:)")] {
-			return value{}, false
+		next, rest := nextField(w[4:])
+		after, _ := nextField(rest)
+		if !clockWords[strings.TrimRight(next, ".,;:)")] && !(next == "local" && strings.HasPrefix(after, "time")) {
+			return value{}, false // "2005 local elections" is a year
 		}
 	}
 	return value{kind: FactTime, text: w[:4], key: w[:2] + ":" + w[2:4], start: i}, true
@@ -196,7 +197,7 @@ func dayInBrackets(s string, i int, w string) (value, bool) {
 
 // clockWords follow a time written as four digits.
 var clockWords = map[string]bool{"hrs": true, "hours": true, "GMT": true, "UTC": true, "BST": true, "CET": true,
-	"CEST": true, "EST": true, "EDT": true, "PST": true, "PDT": true, "local": true, "Zulu": true}
+	"CEST": true, "EST": true, "EDT": true, "PST": true, "PDT": true, "Zulu": true}
 
 // oClock makes a number followed by "o'clock" a time.
 func oClock(s string, v value) (value, bool) {
