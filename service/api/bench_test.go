@@ -102,6 +102,8 @@ func BenchmarkPut(b *testing.B) {
 			}
 			wg.Wait()
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "puts/s")
+			b.StopTimer()
+			client.CloseIdleConnections() // else Shutdown waits for the kept-alive connections
 		})
 	}
 }
