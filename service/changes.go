@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"encoding/base64"
 	"strconv"
 	"strings"
@@ -70,6 +71,24 @@ func GuessChanges(latest *Revision, d Draft) *ChangeGuess {
 // that answer is what a write at the moment of the read would have given.
 func Unchanged(latest *Revision, d Draft) bool {
 	return latest != nil && latest.SameContent(d) && d.CheckPreconditions(latest) == nil
+}
+
+// ReadBeforeWrite is the read both stores make before queuing a draft: it
+// validates d and reads the article's latest revision with latestOf (nil
+// when the article is new). When the draft would write nothing (Unchanged),
+// unchanged is true and the store answers with latest, without a write.
+func ReadBeforeWrite(ctx context.Context, latestOf func(context.Context, string) (*Revision, error), d Draft) (latest *Revision, unchanged bool, err error) {
+	if err := d.Validate(); err != nil {
+		return nil, false, err
+	}
+	latest, err = latestOf(ctx, d.ArticleID)
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return nil, false, nil
+	case err != nil:
+		return nil, false, err
+	}
+	return latest, Unchanged(latest, d), nil
 }
 
 // RevisionListOptions selects a page of an article's revisions, oldest

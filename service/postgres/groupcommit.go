@@ -49,20 +49,12 @@ func (s *DB) BatchStats() (batches, drafts int64) {
 // transaction (one WAL flush); each is answered only once its batch has
 // committed. See service.RevisionStore.
 func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revision, bool, error) {
-	if err := d.Validate(); err != nil {
-		return nil, false, err
-	}
 	// The latest revision is read first, outside the batch: a draft that
 	// repeats it is answered from that read without a write, and a new one
 	// is diffed against it here rather than in the commit loop.
-	latest, err := s.LatestRevision(ctx, d.ArticleID)
-	switch {
-	case service.ErrorCode(err) == service.ENOTFOUND:
-		latest = nil
-	case err != nil:
-		return nil, false, err
-	case service.Unchanged(latest, d):
-		return latest, false, nil
+	latest, unchanged, err := service.ReadBeforeWrite(ctx, s.LatestRevision, d)
+	if err != nil || unchanged {
+		return latest, false, err
 	}
 	req := &putRequest{ctx: ctx, draft: d, guess: service.GuessChanges(latest, d), done: make(chan putResult, 1)}
 	select {

@@ -21,17 +21,9 @@ import (
 // the one read and inserts.
 func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revision, _ bool, err error) {
 	defer func() { err = s.storeError(err) }()
-	if err := d.Validate(); err != nil {
-		return nil, false, err
-	}
-	latest, err := s.LatestRevision(ctx, d.ArticleID)
-	switch {
-	case service.ErrorCode(err) == service.ENOTFOUND:
-		latest = nil
-	case err != nil:
-		return nil, false, err
-	case service.Unchanged(latest, d):
-		return latest, false, nil
+	latest, unchanged, err := service.ReadBeforeWrite(ctx, s.LatestRevision, d)
+	if err != nil || unchanged {
+		return latest, false, err
 	}
 	w := pendingWrite{draft: d, digest: d.Digest(), guess: service.GuessChanges(latest, d)}
 	var rev *service.Revision
