@@ -70,7 +70,8 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 		return
 	}
 	if d.ids == nil { // sized once rather than grown token by token
-		d.ids = make(map[string]rune, min((len(a)+len(b))/2, 1<<12)) // distinct tokens: about half
+		d.idCap = min((len(a)+len(b))/2, 1<<12) // distinct tokens: about half
+		d.ids = make(map[string]rune, d.idCap)
 	}
 	ra, okA := d.tokenRunes(d.old, a, d.runes[0][:0])
 	rb, okB := d.tokenRunes(d.new, b, d.runes[1][:0])

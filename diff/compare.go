@@ -8,6 +8,7 @@ func Words(old, new string, opts Options) ([]Op, error) {
 		return nil, err
 	}
 	d.run()
+	defer d.release()
 	return d.ops(), nil
 }
 
@@ -43,6 +44,7 @@ func Compare(old, new string, opts Options) (*Result, error) {
 	}
 	d.run()
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
+	d.release()
 	markMoves(r.Ops, d.end)
 	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded

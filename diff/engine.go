@@ -2,6 +2,7 @@ package diff
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -45,12 +46,49 @@ type differ struct {
 	factsEnd       time.Time // for splitting changed paragraphs, and the facts
 
 	degraded bool
-	ids      map[string]rune
 	segs     []seg
-	dmp      *diffmatchpatch.DiffMatchPatch
-	toks     [2][]token
-	runes    [2][]rune
-	seen     []uint64 // bit set of token hashes, for unrelated
+	*scratch
+}
+
+// scratch holds the buffers a comparison needs only while it runs: they
+// are pooled, for a comparison of two sentences would otherwise allocate
+// as much for them as for its result.
+type scratch struct {
+	ids   map[string]rune
+	idCap int // the size ids was made for
+	dmp   *diffmatchpatch.DiffMatchPatch
+	toks  [2][]token
+	runes [2][]rune
+	seen  []uint64 // bit set of token hashes, for unrelated
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{dmp: diffmatchpatch.New()} }}
+
+// maxPooledTokens bounds the buffers kept for the next comparison, so that
+// one long rewrite does not pin its buffers for good; maxPooledIDs bounds
+// the map, which costs as much to clear as to make at its size, and the
+// next comparison, often of two sentences, needs a small one.
+const (
+	maxPooledTokens = 1 << 16
+	maxPooledIDs    = 512
+)
+
+// release hands the scratch buffers back to the pool; d must not diff
+// after it.
+func (d *differ) release() {
+	sc := d.scratch
+	d.scratch = nil
+	if len(sc.ids) > maxPooledIDs || sc.idCap > maxPooledIDs {
+		sc.ids, sc.idCap = nil, 0
+	}
+	clear(sc.ids) // the keys point into the texts
+	for k := range 2 {
+		if cap(sc.toks[k]) > maxPooledTokens {
+			sc.toks[k], sc.runes[k] = nil, nil
+		}
+	}
+	*sc.dmp = *diffmatchpatch.New()
+	scratchPool.Put(sc)
 }
 
 func newDiffer(old, new string, opts Options) (*differ, error) {
@@ -81,7 +119,7 @@ func newDiffer(old, new string, opts Options) (*differ, error) {
 		deadline: now.Add(opts.deadline() * diffShare / 100),
 		end:      now.Add(opts.deadline()),
 		factsEnd: now.Add(opts.deadline() * factsShare / 100),
-		dmp:      diffmatchpatch.New(),
+		scratch:  scratchPool.Get().(*scratch),
 	}, nil
 }
 

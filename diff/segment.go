@@ -14,6 +14,9 @@ type paragraph struct {
 	start, end int
 	sents      []text.Sentence
 	words      int
+	// one holds the sentence of a paragraph kept whole, so that the many
+	// unchanged paragraphs of a long text cost no allocation each.
+	one [1]text.Sentence
 }
 
 // splitOld splits the old text into sentences paragraph by paragraph
@@ -91,7 +94,8 @@ func (e *equalCover) end() int { return e.ops[len(e.ops)-1].OldEnd }
 // whole makes the paragraph one unit, without splitting it.
 func (p *paragraph) whole(src string) {
 	body := src[p.start:p.end]
-	p.sents, p.words = []text.Sentence{{Start: 0, End: len(body), Text: body}}, CountWords(body)
+	p.one[0] = text.Sentence{Start: 0, End: len(body), Text: body}
+	p.sents, p.words = p.one[:], CountWords(body)
 }
 
 // splitNew splits the new text, reusing the split of every paragraph that

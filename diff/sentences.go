@@ -285,6 +285,7 @@ func (s *sentencer) wordOps(old, new string) []Op {
 	}
 	d, _ := newDiffer(old, new, Options{Deadline: left})
 	d.run()
+	defer d.release()
 	s.degraded = s.degraded || d.degraded
 	return d.ops()
 }
