@@ -1,7 +1,9 @@
 package diff
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -26,12 +28,13 @@ type paragraph struct {
 // stays one unchanged unit, for segmenting is the costliest step of a
 // comparison and an unchanged paragraph needs no sentences to be shown or
 // paired. Identical texts are one unit.
-func splitOld(src string, ops []Op, b *splitBudget) ([]text.Sentence, int, []paragraph) {
+func splitOld(src string, ops []Op, b *splitBudget, buf *splitBufs) ([]text.Sentence, int, []paragraph) {
 	if len(ops) == 1 && ops[0].Op == Equal {
 		return wholeText(src)
 	}
 	spans := text.Paragraphs(src)
-	paras := make([]paragraph, len(spans))
+	paras := slices.Grow(buf.paras[0][:0], len(spans))[:len(spans)]
+	buf.paras[0] = paras
 	eq := equalCover{ops: ops}
 	for k, sp := range spans {
 		paras[k] = paragraph{start: sp.Start, end: sp.End}
@@ -48,7 +51,8 @@ func splitOld(src string, ops []Op, b *splitBudget) ([]text.Sentence, int, []par
 		}
 		b.split(&paras[k], src)
 	}
-	sents, words := flatten(src, paras)
+	sents, words := flatten(src, paras, buf.sents[0])
+	buf.sents[0] = sents
 	return sents, words, paras
 }
 
@@ -101,7 +105,7 @@ func (p *paragraph) whole(src string) {
 // splitNew splits the new text, reusing the split of every paragraph that
 // the ops show unchanged: two revisions share most of their paragraphs, and
 // sentence splitting is the costliest step of a comparison.
-func splitNew(src string, ops []Op, old []paragraph, oldSrc string, b *splitBudget) ([]text.Sentence, int) {
+func splitNew(src string, ops []Op, old []paragraph, oldSrc string, b *splitBudget, buf *splitBufs) ([]text.Sentence, int) {
 	p, q := 0, 0 // lengths of the common start and end the ops show
 	if len(ops) > 0 && ops[0].Op == Equal {
 		p = ops[0].OldEnd
@@ -110,7 +114,8 @@ func splitNew(src string, ops []Op, old []paragraph, oldSrc string, b *splitBudg
 		q = len(oldSrc) - ops[k].OldStart
 	}
 	spans := newParagraphs(oldSrc, src, old, p, q)
-	paras := make([]paragraph, len(spans))
+	paras := slices.Grow(buf.paras[1][:0], len(spans))[:len(spans)]
+	buf.paras[1] = paras
 	k, m := 0, 0 // cursors into ops and old
 	for x, sp := range spans {
 		for k < len(ops) && (ops[k].Op == Delete || ops[k].NewEnd <= sp.Start) {
@@ -129,7 +134,37 @@ func splitNew(src string, ops []Op, old []paragraph, oldSrc string, b *splitBudg
 		}
 		b.split(&paras[x], src)
 	}
-	return flatten(src, paras)
+	sents, words := flatten(src, paras, buf.sents[1])
+	buf.sents[1] = sents
+	return sents, words
+}
+
+// splitBufs holds the paragraphs and sentences of the two texts, which
+// serve only while the sentences are paired: they are pooled, for a long
+// text has thousands of each.
+type splitBufs struct {
+	paras [2][]paragraph
+	sents [2][]text.Sentence
+}
+
+var splitPool = sync.Pool{New: func() any { return new(splitBufs) }}
+
+// maxPooledSentences bounds the buffers kept for the next comparison.
+const maxPooledSentences = 1 << 14
+
+// release hands the buffers back to the pool; what they held must no
+// longer be used.
+func (buf *splitBufs) release() {
+	for k := range 2 {
+		if cap(buf.paras[k]) > maxPooledSentences {
+			buf.paras[k] = nil
+		}
+		if cap(buf.sents[k]) > maxPooledSentences {
+			buf.sents[k] = nil
+		}
+		buf.paras[k], buf.sents[k] = buf.paras[k][:0], buf.sents[k][:0]
+	}
+	splitPool.Put(buf)
 }
 
 // splitBudget bounds the time spent splitting changed paragraphs into
@@ -196,12 +231,12 @@ func gluePunctuation(body string, sents []text.Sentence) []text.Sentence {
 // paragraph of punctuation alone (a "***" or "=" line) joins the sentence
 // before it, or the one after it at the start of the text, as punctuation
 // within a paragraph does.
-func flatten(src string, paras []paragraph) ([]text.Sentence, int) {
+func flatten(src string, paras []paragraph, dst []text.Sentence) ([]text.Sentence, int) {
 	n := 0
 	for _, p := range paras {
 		n += len(p.sents)
 	}
-	sents := make([]text.Sentence, 0, n) // unchanged paragraphs are one each
+	sents := slices.Grow(dst[:0], n) // unchanged paragraphs are one each
 	words := 0
 	lead := -1 // start of leading punctuation paragraphs
 	for _, p := range paras {

@@ -94,11 +94,12 @@ func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time) *s
 	s := &sentencer{ops: ops, deadline: deadline}
 	var paras []paragraph
 	budget := &splitBudget{end: splitEnd}
-	s.os, s.oldWords, paras = splitOld(old, ops, budget)
+	buf := splitPool.Get().(*splitBufs)
+	s.os, s.oldWords, paras = splitOld(old, ops, budget, buf)
 	if len(ops) == 1 && ops[0].Op == Equal { // identical texts
 		s.ns, s.newWords = s.os, s.oldWords
 	} else {
-		s.ns, s.newWords = splitNew(new, ops, paras, old, budget)
+		s.ns, s.newWords = splitNew(new, ops, paras, old, budget, buf)
 	}
 	s.degraded = budget.late
 	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
@@ -112,6 +113,8 @@ func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time) *s
 		s.emitNew(j)
 	}
 	s.emitOld(len(s.os))
+	s.os, s.ns = nil, nil // the changes hold copies of what they need
+	buf.release()
 	return s
 }
 
