@@ -1303,7 +1303,10 @@ func isCorrection(s string) bool {
 // hasCorrectionCue reports whether s holds one of correctionCues, in one
 // pass over s rather than one per cue.
 func hasCorrectionCue(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
+		if b := s[i+1]; cuePairs[s[i]][b>>6]&(1<<(b&63)) == 0 {
+			continue // no cue starts with these two bytes, as at most places
+		}
 		for _, cue := range cuesByFirstByte[s[i]] {
 			if strings.HasPrefix(s[i:], cue) {
 				return true
@@ -1317,6 +1320,14 @@ func hasCorrectionCue(s string) bool {
 var cuesByFirstByte = func() (t [256][]string) {
 	for _, cue := range correctionCues {
 		t[cue[0]] = append(t[cue[0]], cue)
+	}
+	return t
+}()
+
+// cuePairs is the set of the first two bytes of correctionCues.
+var cuePairs = func() (t [256][4]uint64) {
+	for _, cue := range correctionCues {
+		t[cue[0]][cue[1]>>6] |= 1 << (cue[1] & 63)
 	}
 	return t
 }()

@@ -113,7 +113,8 @@ func splitNew(src string, ops []Op, old []paragraph, oldSrc string, b *splitBudg
 	if k := len(ops) - 1; k > 0 && ops[k].Op == Equal {
 		q = len(oldSrc) - ops[k].OldStart
 	}
-	spans := newParagraphs(oldSrc, src, old, p, q)
+	spans := appendNewParagraphs(buf.spans[:0], oldSrc, src, old, p, q)
+	buf.spans = spans
 	paras := slices.Grow(buf.paras[1][:0], len(spans))[:len(spans)]
 	buf.paras[1] = paras
 	k, m := 0, 0 // cursors into ops and old
@@ -145,6 +146,7 @@ func splitNew(src string, ops []Op, old []paragraph, oldSrc string, b *splitBudg
 type splitBufs struct {
 	paras [2][]paragraph
 	sents [2][]text.Sentence
+	spans []text.Span
 }
 
 var splitPool = sync.Pool{New: func() any { return new(splitBufs) }}
@@ -164,6 +166,10 @@ func (buf *splitBufs) release() {
 		}
 		buf.paras[k], buf.sents[k] = buf.paras[k][:0], buf.sents[k][:0]
 	}
+	if cap(buf.spans) > maxPooledSentences {
+		buf.spans = nil
+	}
+	buf.spans = buf.spans[:0]
 	splitPool.Put(buf)
 }
 
@@ -275,6 +281,12 @@ func flatten(src string, paras []paragraph, dst []text.Sentence) ([]text.Sentenc
 // of the two texts agree before the last such restart in their common
 // start, and after the first one in their common end.
 func newParagraphs(old, new string, oldParas []paragraph, p, q int) []text.Span {
+	return appendNewParagraphs(nil, old, new, oldParas, p, q)
+}
+
+// appendNewParagraphs appends newParagraphs(old, new, oldParas, p, q) to
+// spans.
+func appendNewParagraphs(spans []text.Span, old, new string, oldParas []paragraph, p, q int) []text.Span {
 	y := restartBefore(old, p)
 	x := restartAfter(old, len(old)-q)
 	shift := len(new) - len(old)
@@ -282,7 +294,6 @@ func newParagraphs(old, new string, oldParas []paragraph, p, q int) []text.Span 
 	if x >= 0 && x+shift >= y {
 		end = x + shift
 	}
-	var spans []text.Span
 	k := 0
 	for ; k < len(oldParas) && oldParas[k].start < y; k++ {
 		spans = append(spans, text.Span{Start: oldParas[k].start, End: oldParas[k].end})

@@ -224,11 +224,16 @@ func (s *sentencer) pair(status SentenceStatus, i, j int) SentenceChange {
 // caller then diffs the two sentences on their own.
 func clipOps(ops []Op, o, n text.Sentence) []Op {
 	k := sort.Search(len(ops), func(k int) bool { return ops[k].OldEnd > o.Start || ops[k].NewEnd > n.Start })
-	c := clipper{}
-	for ; k < len(ops) && (ops[k].OldStart < o.End || ops[k].NewStart < n.End); k++ {
+	end := k
+	for end < len(ops) && (ops[end].OldStart < o.End || ops[end].NewStart < n.End) {
+		end++
+	}
+	// Most ops yield one piece; an equality cut by both sentences, two.
+	c := clipper{out: make([]Op, 0, end-k+2)}
+	for ; k < end; k++ {
 		c.add(ops[k], o, n)
 	}
-	if c.po != len(o.Text) || c.pn != len(n.Text) {
+	if c.po != len(o.Text) || c.pn != len(n.Text) || len(c.out) == 0 {
 		return nil
 	}
 	return c.out
