@@ -170,6 +170,12 @@ func CountWords(s string) int {
 				i++
 				continue
 			}
+			if s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x80 && s[i+2] < 0xC0 {
+				// U+2000 to U+203F: the dashes, quote marks and spaces of
+				// news text, which are no part of a word.
+				in, i = 0, i+3
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 			starts, inWord := runeWord(r, in == 1)

@@ -119,3 +119,18 @@ func TestTokenizeNonSpaceAsFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneralPunctuationIsNoWord checks the shortcut CountWords takes for
+// U+2000 to U+203F against runeWord.
+func TestGeneralPunctuationIsNoWord(t *testing.T) {
+	for r := rune(0x2000); r <= 0x203F; r++ {
+		for _, in := range []bool{false, true} {
+			if starts, inWord := runeWord(r, in); starts != 0 || inWord != 0 {
+				t.Errorf("runeWord(%U, %v) = %d, %d; want 0, 0", r, in, starts, inWord)
+			}
+		}
+		if got := CountWords("a" + string(r) + "b"); got != 2 {
+			t.Errorf("CountWords(a%cb) = %d, want 2", r, got)
+		}
+	}
+}
