@@ -1,5 +1,7 @@
 package diff
 
+import "slices"
+
 // normalize merges neighbouring segs of the same kind, so that equalities
 // and changes alternate.
 func normalize(segs []seg) []seg {
@@ -59,8 +61,9 @@ func absorbable(l, e, r seg) bool {
 // the white space both sides start or end with, and a pure insertion or
 // deletion is slid so that it starts with a word and ends with the space
 // after it ("the {+big +}dog" rather than "the{+ big+} dog").
-func polish(old, new string, segs []seg) []seg {
-	out := make([]seg, 0, len(segs)+4)
+// The polished segs are appended to out, which must not share segs' array.
+func polish(old, new string, segs, out []seg) []seg {
+	out = slices.Grow(out, len(segs)+4)
 	for i := range segs {
 		s := segs[i]
 		switch {

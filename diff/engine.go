@@ -60,6 +60,8 @@ type scratch struct {
 	toks  [2][]token
 	runes [2][]rune
 	seen  []uint64 // bit set of token hashes, for unrelated
+	// segBufs are the segs as built, and as polished.
+	segBufs [2][]seg
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{dmp: diffmatchpatch.New()} }}
@@ -77,7 +79,7 @@ const (
 // after it.
 func (d *differ) release() {
 	sc := d.scratch
-	d.scratch = nil
+	d.scratch, d.segs = nil, nil
 	if len(sc.ids) > maxPooledIDs || sc.idCap > maxPooledIDs {
 		sc.ids, sc.idCap = nil, 0
 	}
@@ -86,6 +88,10 @@ func (d *differ) release() {
 		if cap(sc.toks[k]) > maxPooledTokens {
 			sc.toks[k], sc.runes[k] = nil, nil
 		}
+		if cap(sc.segBufs[k]) > maxPooledTokens {
+			sc.segBufs[k] = nil
+		}
+		sc.segBufs[k] = sc.segBufs[k][:0]
 	}
 	*sc.dmp = *diffmatchpatch.New()
 	scratchPool.Put(sc)
@@ -114,12 +120,13 @@ func newDiffer(old, new string, opts Options) (*differ, error) {
 		return nil, ErrInvalidUTF8
 	}
 	now := time.Now()
+	sc := scratchPool.Get().(*scratch)
 	return &differ{
-		old: old, new: new, prefix: p, suffix: s,
+		old: old, new: new, prefix: p, suffix: s, segs: sc.segBufs[0][:0],
 		deadline: now.Add(opts.deadline() * diffShare / 100),
 		end:      now.Add(opts.deadline()),
 		factsEnd: now.Add(opts.deadline() * factsShare / 100),
-		scratch:  scratchPool.Get().(*scratch),
+		scratch:  sc,
 	}, nil
 }
 
@@ -131,7 +138,9 @@ func (d *differ) run() {
 	d.equal(0, p, 0, p)
 	d.lines(p, len(d.old)-s, p, len(d.new)-s)
 	d.equal(len(d.old)-s, len(d.old), len(d.new)-s, len(d.new))
-	d.segs = polish(d.old, d.new, cleanup(normalize(d.segs)))
+	built := cleanup(normalize(d.segs))
+	d.segs = polish(d.old, d.new, built, d.segBufs[1][:0])
+	d.segBufs[0], d.segBufs[1] = built, d.segs
 }
 
 // lineStartBefore returns the length of the longest common prefix of a and
