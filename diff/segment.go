@@ -147,6 +147,13 @@ type splitBufs struct {
 	paras [2][]paragraph
 	sents [2][]text.Sentence
 	spans []text.Span
+	ints  []int // the partners of the sentences, and where they stand
+}
+
+// intsFor returns n ints from the buffer, to be overwritten.
+func (buf *splitBufs) intsFor(n int) []int {
+	buf.ints = slices.Grow(buf.ints[:0], n)[:n]
+	return buf.ints
 }
 
 var splitPool = sync.Pool{New: func() any { return new(splitBufs) }}
@@ -170,6 +177,9 @@ func (buf *splitBufs) release() {
 		buf.spans = nil
 	}
 	buf.spans = buf.spans[:0]
+	if cap(buf.ints) > 4*maxPooledSentences {
+		buf.ints = nil
+	}
 	splitPool.Put(buf)
 }
 

@@ -103,26 +103,27 @@ func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time) *s
 	}
 	s.degraded = budget.late
 	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
-	s.nPart = partners(s.ns, s.os, ops, false)
-	s.oPart = claims(s.nPart, len(s.os))
+	ints := buf.intsFor(2*len(s.ns) + len(s.os))
+	s.nPart = partners(ints[:len(s.ns)], s.ns, s.os, ops, false)
+	s.oPart = claims(s.nPart, ints[len(s.ns):len(s.ns)+len(s.os)])
 	s.moved = matchMoves(s.os, s.ns, s.oPart, s.nPart)
 	s.movedTo = invert(s.moved)
-	oldAt := s.oldPositions()
+	oldAt := s.oldPositions(ints[len(s.ns)+len(s.os):])
 	for j := range s.ns {
 		s.emitOld(oldAt[j]) // deletions read before the insertions beside them
 		s.emitNew(j)
 	}
 	s.emitOld(len(s.os))
-	s.os, s.ns = nil, nil // the changes hold copies of what they need
+	s.os, s.ns, s.oPart, s.nPart = nil, nil, nil, nil // the changes hold copies of what they need
 	buf.release()
 	return s
 }
 
 // oldPositions gives each new sentence the old index it stands at: its
 // partner's, or that of the next new sentence that has a partner.
-func (s *sentencer) oldPositions() []int {
+// The result is written over oldAt, which has one element per new sentence.
+func (s *sentencer) oldPositions(oldAt []int) []int {
 	next := len(s.os)
-	oldAt := make([]int, len(s.ns))
 	for j := len(s.ns) - 1; j >= 0; j-- {
 		if s.nPart[j] >= 0 {
 			next = s.nPart[j]
@@ -139,8 +140,9 @@ func (s *sentencer) oldPositions() []int {
 // starts with (the second half of a merge) as removed, so that each
 // sentence of each text is shown once. It returns the partner of each old
 // sentence, and clears nPart where a new sentence lost its partner.
-func claims(nPart []int, oldLen int) []int {
-	oPart := make([]int, oldLen)
+//
+// The result is written over oPart, which has one element per old sentence.
+func claims(nPart, oPart []int) []int {
 	for i := range oPart {
 		oPart[i] = -1
 	}
@@ -311,8 +313,9 @@ func (s *sentencer) movedFrom(j int) (int, bool) {
 // partners finds, for each sentence of one text, the sentence of the other
 // text that holds its first unchanged word, or -1 when none of its words
 // survived (punctuation alone does not count). fromOld says whether sents belong to the old text.
-func partners(sents, other []text.Sentence, ops []Op, fromOld bool) []int {
-	part := make([]int, len(sents))
+//
+// The result is written over part, which must have len(sents) elements.
+func partners(part []int, sents, other []text.Sentence, ops []Op, fromOld bool) []int {
 	k, at := 0, 0
 	for x, st := range sents {
 		part[x] = -1
