@@ -1339,5 +1339,24 @@ var correctionCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier vers
 // isTimestampLine reports whether s is only a time stamp such as
 // "Updated: 6:34 p.m.", whose change is no news.
 func isTimestampLine(s string) bool {
-	return timestampRE.MatchString(s) && CountWords(s) <= 12
+	return mayBeTimestamp(s) && timestampRE.MatchString(s) && CountWords(s) <= 12
+}
+
+// mayBeTimestamp reports whether s, past the white space \s matches,
+// starts with a letter that starts one of timestampRE's words: none of
+// l, u, p, f and m has a case fold outside ASCII, so it rejects only what
+// the pattern would, and most sentences at their first byte.
+func mayBeTimestamp(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	switch s[i] | 0x20 {
+	case 'l', 'u', 'p', 'f', 'm':
+		return true
+	}
+	return false
 }

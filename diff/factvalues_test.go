@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestMatchNumberAsPattern checks matchNumber against the pattern it
@@ -177,6 +179,32 @@ func TestCorrectionCueAsContains(t *testing.T) {
 		want := slices.ContainsFunc(correctionCues, func(c string) bool { return strings.Contains(s, c) })
 		if got := hasCorrectionCue(s); got != want {
 			t.Fatalf("%q: got %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestMayBeTimestampKeepsEveryMatch checks that the shortcut before
+// timestampRE rejects no line the pattern matches.
+func TestMayBeTimestampKeepsEveryMatch(t *testing.T) {
+	lines := []string{"Updated: 6:34 p.m.", "  last updated 5 May", "\tPUBLISHED: today", "Posted 3pm",
+		"First published: Monday", "modified: now", "Said: no", "", " ", "\r\nUpdated: x", "\u00a0Updated: x"}
+	for _, l := range lines {
+		if timestampRE.MatchString(l) && !mayBeTimestamp(l) {
+			t.Errorf("mayBeTimestamp(%q) = false, but timestampRE matches", l)
+		}
+	}
+	for _, c := range "lupfm" {
+		for r := unicode.SimpleFold(c); r != c; r = unicode.SimpleFold(r) {
+			if r >= utf8.RuneSelf {
+				t.Errorf("%c folds to %U, outside ASCII", c, r)
+			}
+		}
+	}
+	for _, p := range loadPairs(t) {
+		for _, l := range strings.Split(p.Old+"\n"+p.New, "\n") {
+			if timestampRE.MatchString(l) && !mayBeTimestamp(l) {
+				t.Errorf("mayBeTimestamp(%q) = false, but timestampRE matches", l)
+			}
 		}
 	}
 }
