@@ -49,15 +49,15 @@ func newDomainMetrics(reg prometheus.Registerer, cfg config) *domainMetrics {
 		diffDuration:    histogram(reg, "diff_duration_seconds", "Time to compute one word diff.", computeBuckets()).WithLabelValues(),
 		words:           counterVec(reg, "processed_words_total", "Words of input processed, by operation (summarize, diff).", "operation"),
 		bytes:           counterVec(reg, "processed_bytes_total", "Bytes of input processed, by operation (summarize, diff).", "operation"),
-		cacheHits:       counterVec(reg, "cache_hits_total", "Lookups answered from a cache, by cache (summary, diff, page).", "cache"),
-		cacheMisses:     counterVec(reg, "cache_misses_total", "Lookups that a cache could not answer, by cache (summary, diff, page).", "cache"),
-		cacheEvictions:  counterVec(reg, "cache_evictions_total", "Entries evicted to make room, by cache (summary, diff, page).", "cache"),
+		cacheHits:       counterVec(reg, "cache_hits_total", "Lookups answered from a cache, by cache (summary, diff, page, revision).", "cache"),
+		cacheMisses:     counterVec(reg, "cache_misses_total", "Lookups that a cache could not answer, by cache (summary, diff, page, revision).", "cache"),
+		cacheEvictions:  counterVec(reg, "cache_evictions_total", "Entries evicted to make room, by cache (summary, diff, page, revision).", "cache"),
 		revisions:       counter(reg, "revisions_stored_total", "Revisions written to the store."),
 		unchanged:       counter(reg, "unchanged_puts_total", "PUTs skipped because their title and body equalled the latest revision's."),
 		algorithms:      cfg.algorithms,
 	}
 	d.cacheEntries = prometheus.NewGaugeVec(prometheus.GaugeOpts{
-		Namespace: namespace, Name: "cache_entries", Help: "Entries held now, by cache (summary, diff, page).",
+		Namespace: namespace, Name: "cache_entries", Help: "Entries held now, by cache (summary, diff, page, revision).",
 	}, []string{"cache"})
 	reg.MustRegister(d.cacheEntries)
 	d.zero()
@@ -74,7 +74,7 @@ func (d *domainMetrics) zero() {
 		d.words.WithLabelValues(op)
 		d.bytes.WithLabelValues(op)
 	}
-	for _, c := range []string{CacheSummary, CacheDiff, CachePage} {
+	for _, c := range []string{CacheSummary, CacheDiff, CachePage, CacheRevision} {
 		d.cacheHits.WithLabelValues(c)
 		d.cacheMisses.WithLabelValues(c)
 		d.cacheEvictions.WithLabelValues(c)
@@ -92,7 +92,7 @@ func (d *domainMetrics) algorithm(name string) string {
 
 // cacheName bounds the cache label to the known caches.
 func cacheName(name string) string {
-	if name == CacheSummary || name == CacheDiff || name == CachePage {
+	if name == CacheSummary || name == CacheDiff || name == CachePage || name == CacheRevision {
 		return name
 	}
 	return Other
@@ -122,7 +122,7 @@ func (m *Metrics) processed(op string, words, bytes int) {
 	m.domain.bytes.WithLabelValues(op).Add(float64(max(bytes, 0)))
 }
 
-// CacheHit records a lookup that cache (CacheSummary, CacheDiff or CachePage) answered.
+// CacheHit records a lookup that cache (CacheSummary, CacheDiff, CachePage or CacheRevision) answered.
 func (m *Metrics) CacheHit(cache string) { m.domain.cacheHits.WithLabelValues(cacheName(cache)).Inc() }
 
 // CacheMiss records a lookup that cache could not answer.

@@ -189,7 +189,7 @@ func runTool(t *testing.T, stdin string, name string, args ...string) (string, e
 func exerciseDomain(m *metrics.Metrics) {
 	m.SummaryComputed("textrank", 800, 4800, 12*time.Millisecond)
 	m.DiffComputed(1600, 9600, 3*time.Millisecond)
-	for _, cache := range []string{metrics.CacheSummary, metrics.CacheDiff, metrics.CachePage} {
+	for _, cache := range []string{metrics.CacheSummary, metrics.CacheDiff, metrics.CachePage, metrics.CacheRevision} {
 		m.CacheHit(cache)
 		m.CacheMiss(cache)
 		m.CacheEvicted(cache)

@@ -18,6 +18,7 @@ const (
 	CacheSummary     = "summary"
 	CacheDiff        = "diff"
 	CachePage        = "page"
+	CacheRevision    = "revision"
 	OperationSummary = "summarize"
 	OperationDiff    = "diff"
 )

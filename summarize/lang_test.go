@@ -68,8 +68,8 @@ func TestDetectionMethods(t *testing.T) {
 // TestISO6391Codes checks that languages the detector's own table gives no
 // ISO 639-1 code, though they have one, are named by it.
 func TestISO6391Codes(t *testing.T) {
-	persian := "شورای شهر روز دوشنبه پس از ماه‌ها بحث بودجه جدید را تصویب کرد. " +
-		"این طرح هزینه‌های مدارس را ده درصد افزایش می‌دهد و بهای بلیت اتوبوس را ثابت نگه می‌دارد."
+	persian := "شورای شهر روز دوشنبه پس از ماه\u200cها بحث بودجه جدید را تصویب کرد. " +
+		"این طرح هزینه\u200cهای مدارس را ده درصد افزایش می\u200cدهد و بهای بلیت اتوبوس را ثابت نگه می\u200cدارد."
 	if d := summarize.DetectLanguage(persian); d.Language != "fa" || !d.Reliable {
 		t.Errorf("Persian: got %+v, want a reliable fa", d)
 	}
