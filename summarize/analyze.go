@@ -35,7 +35,7 @@ type termCount struct {
 type token struct {
 	term       int32
 	start, end int32
-	hash       uint32 // FNV-1a of the lowercase word, for trigram blocking
+	hash       uint32 // FNV-1a of the lowercase word, for the key phrases' edge words
 }
 
 // posting is one sentence that holds a term, with the term's tf-idf weight.

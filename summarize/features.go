@@ -18,10 +18,13 @@ var featureNames = []string{
 	"centroid", "lexrank", "lexrank_rank", "textrank", "textrank_rank",
 	"first_similarity", "max_similarity", "digits", "quote", "dependent_start",
 	"shared_terms", "term_weight", "log_sentences",
+	"frequency_sum", "frequency_mean", "log_content",
+	"inv_x_centroid", "inv_x_log_words", "inv_x_log_sentences", "words_x_freq",
+	"elsewhere_frequency",
 }
 
 // NumFeatures is how many features the learned scorer reads a sentence.
-const NumFeatures = 24
+const NumFeatures = 32
 
 // FeatureNames returns the names of the learned scorer's features in order.
 func FeatureNames() []string { return append([]string(nil), featureNames...) }
@@ -33,6 +36,8 @@ type docStats struct {
 	centroid, firstSim  []float64
 	maxSim, shared      []float64
 	termWeight          []float64
+	freqSum, freqMean   []float64
+	freqRest            []float64
 	order               []int // rankOrder's sorting buffer
 }
 
@@ -68,6 +73,9 @@ func (a *analysis) sentenceFeatures(st *docStats, i int, x []float64) {
 	x[18], x[19] = indicator(info.digits), indicator(info.quote)
 	x[20] = indicator(info.dependent)
 	x[21], x[22], x[23] = st.shared[i], st.termWeight[i], math.Log(n)
+	x[24], x[25], x[26] = st.freqSum[i], st.freqMean[i], math.Log1p(float64(info.termsEnd-info.termsStart))
+	x[27], x[28], x[29], x[30] = inv*x[11], inv*x[8], inv*x[23], x[8]*x[25]
+	x[31] = st.freqRest[i]
 }
 
 func indicator(b bool) float64 {
@@ -90,6 +98,7 @@ func (a *analysis) stats(s *scratch) *docStats {
 	st.textOrder = rankOrder(st.order, st.textOrder)
 	a.similarities(st)
 	a.centroidSimilarity(st, s)
+	a.frequencies(st)
 	return st
 }
 
@@ -199,4 +208,32 @@ func (a *analysis) centroidOf(info sentenceInfo, c []float64, norm float64) (cos
 		df += float64(a.df[tc.term])
 	}
 	return dot / (info.norm * norm), df / float64(len(terms)) / float64(len(a.sents))
+}
+
+// frequencies fills each sentence's sum and mean of its words' frequencies
+// in the text, relative to the most frequent term: Luhn's measure of how
+// much of the text's vocabulary a sentence carries.
+func (a *analysis) frequencies(st *docStats) {
+	n := len(a.sents)
+	st.freqSum, st.freqMean, st.freqRest = resize(st.freqSum, n), resize(st.freqMean, n), resize(st.freqRest, n)
+	clear(st.freqMean)
+	clear(st.freqRest)
+	top := int32(1)
+	for _, f := range a.tf {
+		top = max(top, f)
+	}
+	for i, info := range a.info {
+		sum, rest, words := 0.0, 0.0, 0
+		for _, tc := range a.termCounts[info.termsStart:info.termsEnd] {
+			sum += float64(tc.count) * float64(a.tf[tc.term])
+			rest += float64(tc.count) * float64(a.tf[tc.term]-tc.count)
+			words += int(tc.count)
+		}
+		sum /= float64(top)
+		st.freqSum[i] = sum
+		if words > 0 {
+			st.freqMean[i] = sum / float64(words)
+			st.freqRest[i] = rest / float64(top) / float64(words)
+		}
+	}
 }

@@ -105,7 +105,7 @@ func (s *scratch) choose(opts Options, scores []float64, k int) []int {
 		if s.settled() {
 			// From here on no score or rule changes from pick to pick, so
 			// one ordering serves every remaining pick.
-			s.heapPicks(k, words, func(i int) bool { return s.eligible(i, -1, math.Inf(1)) })
+			s.heapPicks(k, words, func(i int) bool { return s.eligible(i, math.Inf(1)) })
 			break
 		}
 		if !s.takeBlock(s.next(), k, words) {
@@ -125,7 +125,7 @@ func (s *scratch) choose(opts Options, scores []float64, k int) []int {
 
 // settled reports whether the next picks all see the same scores and the
 // same rules: the algorithm's own scores, or the learned long model alone,
-// past the share where the redundancy limit and trigram blocking stop.
+// past the share where the redundancy limit stops.
 func (s *scratch) settled() bool { return !s.learned || s.blend() == 1 }
 
 // topUp fills the summary up to k sentences with what was passed over:
@@ -272,14 +272,10 @@ func (s *scratch) beginChoice(opts Options, scores []float64) {
 		s.limit = redundancyLimit
 	}
 	s.chosen = s.chosen[:0]
-	s.trigrams = s.trigrams[:0]
-	clear(s.trigramSet)
 	s.maxSim = resize(s.maxSim, n)
 	clear(s.maxSim)
 	s.chosenSet = resizeBools(s.chosenSet, n)
 	s.passed = resizeBools(s.passed, n)
-	s.blocked = resizeInt32(s.blocked, n)
-	clear(s.blocked)
 	s.pickScore = resize(s.pickScore, n)
 	s.wordsLeft = -1
 	if opts.Words > 0 {
@@ -339,59 +335,12 @@ func (s *scratch) blend() float64 {
 }
 
 // next returns the best block that may be picked now, or one with first
-// -1. Fragments and near-duplicates are passed over for good, since
-// choosing more only makes a sentence more redundant.
+// -1. Fragments are passed over for good, since they never grow, and so
+// are near-duplicates, since choosing more only makes a sentence more
+// redundant.
 func (s *scratch) next() block {
-	step := int32(len(s.chosen) + 1)
 	limit := s.limitNow()
-	ok := func(i int) bool { return s.eligible(i, step, limit) }
-	b := s.bestBlock(ok)
-	if b.first < 0 || !s.blockRepeats(b, step) {
-		return b
-	}
-	// The best block repeats a trigram: walk the others best first, as
-	// calling bestBlock again after each would, rather than scan them all
-	// again after every one that repeats a trigram too, which is quadratic
-	// in a repetitive text. Scores do not change within a pick; a block
-	// that holds a sentence blocked on the way is passed over, as bestBlock
-	// would pass it over.
-	h := blockHeap(s.blocks[:0])
-	s.eachBlock(ok, func(b block) { h = append(h, heapBlock{block: b}) })
-	heap.Init(&h) // a heap, not a sort: the walk usually ends within a few
-	defer func() { s.blocks = h[:0] }()
-	for h.Len() > 0 {
-		c := heap.Pop(&h).(heapBlock).block
-		if s.blocked[c.last] == step || !s.allEligible(c, ok) {
-			continue
-		}
-		if !s.blockRepeats(c, step) {
-			return c
-		}
-	}
-	return block{-1, -1, math.Inf(-1)}
-}
-
-// blockRepeats reports whether any sentence of b repeats a trigram of the
-// summary so far, and blocks each that does for this step.
-func (s *scratch) blockRepeats(b block, step int32) bool {
-	repeats := false
-	for i := b.first; i <= b.last; i++ {
-		if s.repeatsTrigram(i) {
-			s.blocked[i] = step
-			repeats = true
-		}
-	}
-	return repeats
-}
-
-// allEligible reports whether ok still accepts every sentence of b.
-func (s *scratch) allEligible(b block, ok func(int) bool) bool {
-	for i := b.first; i <= b.last; i++ {
-		if !ok(i) {
-			return false
-		}
-	}
-	return true
+	return s.bestBlock(func(i int) bool { return s.eligible(i, limit) })
 }
 
 // bestBlock returns the block with the highest score whose sentences all
@@ -431,10 +380,10 @@ func (s *scratch) eachBlock(ok func(int) bool, f func(block)) {
 	}
 }
 
-// eligible reports whether sentence i may be picked at step, under the
-// redundancy limit of that step, coherence aside; fragments are passed
-// over for good.
-func (s *scratch) eligible(i int, step int32, limit float64) bool {
+// eligible reports whether sentence i may be picked under the redundancy
+// limit of the next pick, coherence aside; fragments are passed over for
+// good.
+func (s *scratch) eligible(i int, limit float64) bool {
 	if s.chosenSet[i] || s.passed[i] {
 		return false
 	}
@@ -442,7 +391,7 @@ func (s *scratch) eligible(i int, step int32, limit float64) bool {
 		s.passed[i] = true
 		return false
 	}
-	return s.blocked[i] != step && s.maxSim[i] <= limit
+	return s.maxSim[i] <= limit
 }
 
 // limitNow is the redundancy limit of the next pick: short summaries
@@ -481,21 +430,6 @@ func (s *scratch) take(i int, score float64) {
 	if s.wordsLeft >= 0 {
 		s.wordsLeft -= a.info[i].words
 	}
-	if s.learned {
-		from := len(s.trigrams)
-		s.trigrams = appendTrigrams(s.trigrams, a.tokens[a.info[i].tokensStart:a.info[i].tokensEnd])
-		if len(s.trigrams) > trigramScan {
-			if s.trigramSet == nil {
-				s.trigramSet = make(map[uint64]struct{}, 2*len(s.trigrams))
-			}
-			if len(s.trigramSet) == 0 {
-				from = 0
-			}
-			for _, t := range s.trigrams[from:] {
-				s.trigramSet[t] = struct{}{}
-			}
-		}
-	}
 	for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
 		s.maxSim[e.to] = math.Max(s.maxSim[e.to], float64(e.cos))
 	}
@@ -517,38 +451,4 @@ func arrange(chosen []int, order string) []int {
 		slices.Sort(out)
 	}
 	return out
-}
-
-// repeatsTrigram reports whether sentence i repeats a word trigram of a
-// chosen sentence, for the learned algorithm's short-summary picks only:
-// a brief cannot afford to say one thing twice, while a long digest
-// legitimately reuses phrases.
-func (s *scratch) repeatsTrigram(i int) bool {
-	if !s.learned || len(s.trigrams) == 0 || s.blend() >= 0.5 {
-		return false
-	}
-	a := &s.a
-	s.candidate = appendTrigrams(s.candidate[:0], a.tokens[a.info[i].tokensStart:a.info[i].tokensEnd])
-	for _, t := range s.candidate {
-		if len(s.trigrams) > trigramScan {
-			if _, ok := s.trigramSet[t]; ok {
-				return true
-			}
-		} else if slices.Contains(s.trigrams, t) {
-			return true
-		}
-	}
-	return false
-}
-
-// trigramScan is the number of summary trigrams up to which a scan of the
-// list beats a set; a long summary of a long text looks them up in a set.
-const trigramScan = 128
-
-func appendTrigrams(dst []uint64, toks []token) []uint64 {
-	for j := 2; j < len(toks); j++ {
-		h := uint64(toks[j-2].hash)*1000003 ^ uint64(toks[j-1].hash)*31 ^ uint64(toks[j].hash)
-		dst = append(dst, h)
-	}
-	return dst
 }

@@ -167,16 +167,13 @@ type scratch struct {
 	base                  []float64 // the algorithm's scores
 	pickScore             []float64 // each chosen sentence's score when picked
 	chosenSet, passed     []bool
-	blocked               []int32     // the pick at which a sentence repeated a trigram
-	blocks                []heapBlock // candidate blocks best first, when the best repeats a trigram
+	blocks                []heapBlock // the top-up's heap of candidate blocks
 	order                 []int       // the top-up's single sentences, best first
 	prio                  []float64   // priorities at the first top-up pick
 	version               []int       // the top-up heap's entry version per last sentence
 	learned, coherent     bool
 	limit                 float64 // redundancy limit
 	wordsLeft             int     // what is left of a word budget, or -1
-	trigrams, candidate   []uint64
-	trigramSet            map[uint64]struct{} // trigrams, once there are more than trigramScan
 	kinds                 []text.Kind
 	cands                 []text.Sentence
 	unitOf                []int // unit index of each candidate

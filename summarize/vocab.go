@@ -25,7 +25,7 @@ type vocab struct {
 // wordInfo is what a vocab knows of one lowercase word.
 type wordInfo struct {
 	stem int32  // stem id, or -1 for a stop word or a single letter
-	hash uint32 // fnv32 of the word, for trigram blocking
+	hash uint32 // fnv32 of the word, for the key phrases' edge words
 }
 
 // begin readies v for a new call, forgetting everything once it has grown

@@ -13,10 +13,10 @@ import (
 )
 
 // rouge1Floor is half a point under the default algorithm's ROUGE-1 on the
-// first 200 CNN/DM dev items (measured 36.08; Lead-3 scores 35.82 on these
+// first 200 CNN/DM dev items (measured 36.35; Lead-3 scores 35.82 on these
 // items, harder than the file as a whole); falling below it means a change
 // made summaries worse.
-const rouge1Floor = 35.58
+const rouge1Floor = 35.85
 
 func TestDefaultRouge1Floor(t *testing.T) {
 	items := load(t, "cnndm-test-dev.jsonl", "", eval.SplitAll)[:200]
