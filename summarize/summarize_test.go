@@ -357,6 +357,27 @@ func TestLedeIsKept(t *testing.T) {
 	}
 }
 
+// tokenizedBylineBlock opens as older Daily Mail stories of the tokenized
+// CNN/DM corpus do: a byline and publication stamps split into units.
+const tokenizedBylineBlock = "by . daily mail reporter and associated press reporter . published : . " +
+	"12:34 est , 3 march 2014 . | . updated : . 13:45 est , 3 march 2014 . " +
+	"a man who stole a bus from a depot in leeds drove it for 40 miles before police stopped him , officers said . " +
+	"he was arrested on suspicion of theft and dangerous driving . " +
+	"west yorkshire police said nobody was hurt in the incident , which happened on sunday night . " +
+	"the bus company said it would review security at the depot ."
+
+func TestLedeIsTheStoryAfterABylineBlock(t *testing.T) {
+	sum := mustSummarize(t, tokenizedBylineBlock, summarize.Options{Sentences: 3})
+	if got, want := sum.Sentences[0].Text, "a man who stole a bus"; !strings.HasPrefix(got, want) {
+		t.Errorf("got lede %q, want the story's first sentence %q…", got, want)
+	}
+	for _, s := range sum.Sentences {
+		if s.Kind != summarize.KindSentence || strings.Contains(s.Text, "reporter") || strings.Contains(s.Text, "2014") {
+			t.Errorf("got %s unit %q in the summary, want none of the byline block", s.Kind, s.Text)
+		}
+	}
+}
+
 func TestNoOrphanedReferences(t *testing.T) {
 	for _, algo := range []string{"learned", "textrank", "lexrank"} {
 		for k := 1; k <= 6; k++ {

@@ -85,7 +85,7 @@ func classify(src string, s Sentence) Kind {
 	switch {
 	case isTimestamp(head, s.Text, words):
 		return KindTimestamp
-	case isByline(head, s.Text, words):
+	case isByline(head, s.Text, words) || afterLoneBy(src, s, words):
 		return KindByline
 	case isCaption(head, s.Text):
 		return KindCaption
@@ -171,7 +171,10 @@ func isTimestamp(head, s string, words int) bool {
 		rest := strings.TrimLeft(s[wordEnd(s):], " \t")
 		return rest == "" || rest[0] == ':' || isDigit(rest[0]) || hasDigitSoon(rest)
 	}
-	return words <= 4 && isClockTime(head)
+	// A time of day alone ("6:34 p.m. ET"), or with only a date after it
+	// ("12:34 EST, 3 March 2014", as the stamps of a tokenized byline block
+	// read once their "Published:" is split off): no prose is made of that.
+	return isClockTime(head) && (words <= 4 || words <= 8 && onlyDateWords(s))
 }
 
 // wordEnd returns where the first word of s (after skipped openers) ends,
@@ -224,6 +227,33 @@ func isByline(head, s string, words int) bool {
 		second = second[:end]
 	}
 	return second != "" && !bylineStoppers[strings.ToLower(second)] && !isDigit(second[0])
+}
+
+// afterLoneBy reports whether s is a name that follows a unit of a lone
+// "By", as a tokenized byline block splits it ("by . daily mail reporter
+// and associated press reporter ."), or that lone "By" itself.
+func afterLoneBy(src string, s Sentence, words int) bool {
+	if words > 7 {
+		return false
+	}
+	if loneBy(s.Text) {
+		return true
+	}
+	before := strings.TrimRight(src[:s.Start], " \t\r\n")
+	before = strings.TrimRight(strings.TrimSuffix(before, "."), " \t")
+	if len(before) < 2 || !hasPrefixFold(before[len(before)-2:], "by") {
+		return false
+	}
+	// "By" is a unit of its own: the text starts or a unit ends before it.
+	rest := strings.TrimRight(before[:len(before)-2], " \t\r\n")
+	return rest == "" || strings.ContainsAny(rest[len(rest)-1:], ".!?|")
+}
+
+// loneBy reports whether s is the word "By" alone, with at most a stop and
+// spaces around it.
+func loneBy(s string) bool {
+	s = strings.Trim(s, " \t\r\n.")
+	return len(s) == 2 && hasPrefixFold(s, "by")
 }
 
 var captionLabels = []string{"photo", "picture", "image", "video", "credit", "caption", "foto", "bild", "imagen",
