@@ -210,9 +210,11 @@ func (a *analysis) centroidOf(info sentenceInfo, c []float64, norm float64) (cos
 	return dot / (info.norm * norm), df / float64(len(terms)) / float64(len(a.sents))
 }
 
-// frequencies fills each sentence's sum and mean of its words' frequencies
-// in the text, relative to the most frequent term: Luhn's measure of how
-// much of the text's vocabulary a sentence carries.
+// frequencies fills each sentence's sum and mean of its content words'
+// frequencies in the text, relative to the most frequent term (Luhn's
+// measure of how much of the text's vocabulary a sentence carries), and the
+// same mean counting only the other sentences' uses: how much the rest of
+// the text repeats its words.
 func (a *analysis) frequencies(st *docStats) {
 	n := len(a.sents)
 	st.freqSum, st.freqMean, st.freqRest = resize(st.freqSum, n), resize(st.freqMean, n), resize(st.freqRest, n)
