@@ -51,15 +51,46 @@ func judge(article, lang string, picked []summarize.Sentence) readability {
 }
 
 // looksLikeByline is the evaluation's own test, independent of the
-// segmenter's unit kinds: a short line opening with "by", or a publication
-// stamp.
+// segmenter's unit kinds: a short line opening with "by" or ending with
+// "reporter" or "for MailOnline", a publication stamp, or a time of day and date
+// alone (the stamp of a tokenized byline block once "published :" is split
+// off).
 func looksLikeByline(s string) bool {
 	l := strings.ToLower(s)
 	if strings.Contains(l, "published :") || strings.Contains(l, "published:") || strings.HasPrefix(l, "updated") {
 		return true
 	}
-	return strings.HasPrefix(l, "by ") && wordCount(l) <= 6
+	words := wordCount(l)
+	if end := strings.TrimRight(l, " ."); words <= 8 && (strings.HasSuffix(end, " reporter") || strings.HasSuffix(end, " for mailonline")) {
+		return true
+	}
+	return (strings.HasPrefix(l, "by ") && words <= 6) || stampAlone(l)
 }
+
+// stampAlone reports whether s is a time of day ("12:34") followed by at
+// most a time zone and a date: "12:34 est , 3 march 2014 .".
+func stampAlone(s string) bool {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ':' })
+	if len(f) == 0 || len(f) > 7 || !strings.Contains(f[0], ":") || !unicode.IsDigit(rune(f[0][0])) {
+		return false
+	}
+	for _, w := range f[1:] {
+		if !unicode.IsDigit(rune(w[0])) && !stampWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var stampWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("am pm gmt bst utc est edt pst pdt cet et on of the th st nd rd " +
+		"monday tuesday wednesday thursday friday saturday sunday january february march april may june " +
+		"july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec") {
+		m[w] = true
+	}
+	return m
+}()
 
 func wordCount(s string) int {
 	n, in := 0, false

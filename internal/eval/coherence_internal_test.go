@@ -40,8 +40,14 @@ func TestJudge(t *testing.T) {
 func TestLooksLikeByline(t *testing.T) {
 	for s, want := range map[string]bool{
 		"by john frost .": true, "By Daily Mail Reporter": true,
-		"published : 12:01 est , 4 april 2015":                      true,
-		"by the time police arrived , the man had fled the scene .": false,
+		"published : 12:01 est , 4 april 2015":                            true,
+		"by the time police arrived , the man had fled the scene .":       false,
+		"daily mail reporter and associated press reporter .":             true,
+		"by . sam webb for mailonline .":                                  true,
+		"12:34 est , 3 march 2014 .":                                      true,
+		"12:34 is when the bus left the depot on sunday .":                false,
+		"the reporter asked whether the bus had left the depot on time .": false,
+		"' definitely bothersome , ' michael frank told reporters .":      false,
 	} {
 		if got := looksLikeByline(s); got != want {
 			t.Errorf("%q: got %v, want %v", s, got, want)

@@ -57,8 +57,9 @@ func (k Kind) String() string {
 //   - boilerplate: opens with a phrase such as "Scroll down", "Read more",
 //     "Click here", "Team news", "Follow us", "Share this", "Sign up",
 //     "Advertisement", "Lesen Sie auch", "Lire aussi", "Lee también",
-//     "Leggi anche", "Leia também", "Lees ook", in at most 12 words, or holds
-//     "click here" in at most 15;
+//     "Leggi anche", "Leia também", "Lees ook", "All rights reserved", in at
+//     most 12 words, or holds "click here" in at most 15; or, inside a
+//     paragraph, holds "©" in at most 10 words (a copyright notice);
 //   - dateline, on a line of its own: a date ("Tuesday, 3 March 2015": only
 //     weekdays, months and numbers) or a place in capitals with an optional
 //     agency and dash ("LONDON (Reuters) -");
@@ -93,6 +94,9 @@ func classify(src string, s Sentence) Kind {
 		return KindBoilerplate
 	}
 	if !ownLine(src, s) {
+		if words <= 10 && strings.Contains(s.Text, "©") {
+			return KindBoilerplate // "©2015 The Hollywood Reporter." at the end of a story
+		}
 		return KindSentence
 	}
 	switch {
@@ -342,7 +346,8 @@ func labelled(s string) bool {
 var boilerplatePrefixes = []string{"scroll down", "read more", "click here", "team news", "follow us", "follow @",
 	"share this", "sign up", "advertisement", "watch the video", "watch video", "related:", "related articles",
 	"subscribe", "see also", "lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi", "voir aussi",
-	"À lire aussi", "lee también", "leer más", "leggi anche", "leia também", "leia mais", "lees ook", "lees meer"}
+	"À lire aussi", "lee también", "leer más", "leggi anche", "leia também", "leia mais", "lees ook", "lees meer",
+	"all rights reserved"}
 
 func isBoilerplate(head, s string, words int) bool {
 	if words <= 12 && hasAnyPrefix(head, boilerplatePrefixes) {
