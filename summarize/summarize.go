@@ -167,7 +167,7 @@ type scratch struct {
 	base                  []float64 // the algorithm's scores
 	pickScore             []float64 // each chosen sentence's score when picked
 	chosenSet, passed     []bool
-	blocks                []heapBlock // the top-up's heap of candidate blocks
+	blocks                []heapBlock // heapPicks' heap of candidate blocks
 	order                 []int       // the top-up's single sentences, best first
 	prio                  []float64   // priorities at the first top-up pick
 	version               []int       // the top-up heap's entry version per last sentence
