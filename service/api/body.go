@@ -52,6 +52,17 @@ func (s *Server) bodyOf(c *fiber.Ctx) ([]byte, error) {
 	if !req.IsBodyStream() {
 		return req.Body(), nil
 	}
+	if n := req.Header.ContentLength(); n > 0 {
+		// The length is declared and within the limit: one read of
+		// exactly that many bytes, where ReadAll would grow its buffer
+		// and copy it several times over.
+		body := make([]byte, n)
+		if _, err := io.ReadFull(req.BodyStream(), body); err != nil {
+			c.Response().SetConnectionClose()
+			return nil, newProblem(http.StatusBadRequest, "the request body could not be read in full")
+		}
+		return body, nil
+	}
 	body, err := io.ReadAll(io.LimitReader(req.BodyStream(), int64(s.cfg.MaxBody)+1))
 	switch {
 	case err != nil:
@@ -153,20 +164,17 @@ func checkNumbersWalk(body []byte) error {
 
 // mayOverflow reports whether body holds, outside its strings, a number
 // that could be out of range of a float64: one with an exponent, or with
-// more digits than any finite float64 needs. It reads each byte once, so
-// that a body of long strings and small numbers, a typical PUT, skips the
-// token-by-token walk.
+// more digits than any finite float64 needs. It reads each byte outside
+// strings once and searches through strings, so that a body of long
+// strings and small numbers, a typical PUT, skips the token-by-token walk
+// at little cost.
 func mayOverflow(body []byte) bool {
 	digits := 0
 	for i := 0; i < len(body); i++ {
 		switch c := body[i]; {
 		case c == '"':
 			digits = 0
-			for i++; i < len(body) && body[i] != '"'; i++ {
-				if body[i] == '\\' {
-					i++
-				}
-			}
+			i = stringEnd(body, i+1)
 		case c >= '0' && c <= '9':
 			if digits++; digits > 300 {
 				return true
@@ -178,6 +186,28 @@ func mayOverflow(body []byte) bool {
 		}
 	}
 	return false
+}
+
+// stringEnd returns the index of the quote that ends the JSON string whose
+// text starts at b[i], or len(b) when none does. It searches for quotes and
+// backslashes rather than reading each byte, and finds each of them once.
+func stringEnd(b []byte, i int) int {
+	quote := -1 // the first quote at or after i, once searched for
+	for i < len(b) {
+		if quote < i {
+			n := bytes.IndexByte(b[i:], '"')
+			if n < 0 {
+				return len(b)
+			}
+			quote = i + n
+		}
+		n := bytes.IndexByte(b[i:quote], '\\')
+		if n < 0 {
+			return quote
+		}
+		i += n + 2 // past the backslash and the character it escapes
+	}
+	return len(b)
 }
 
 // jsonFrame is an open object or array while checkNumbers walks a body.
