@@ -97,28 +97,3 @@ func checkSameStructDecoding(t *testing.T, doc []byte) {
 		}
 	}
 }
-
-// BenchmarkDecodePutBody decodes a 5 KB PUT body as huma does, into an
-// empty interface and then into the input struct, with each decoder.
-func BenchmarkDecodePutBody(b *testing.B) {
-	doc := []byte(`{"title":"Floods close the old bridge","body":"` +
-		strings.Repeat("The river rose 12 centimetres overnight and the bridge was closed. ", 75) + `\n\nUpdate 7."}`)
-	for _, dec := range []struct {
-		name      string
-		unmarshal func([]byte, any) error
-	}{{"encoding-json", json.Unmarshal}, {"fast", unmarshalJSON}} {
-		b.Run(dec.name, func(b *testing.B) {
-			b.SetBytes(int64(len(doc)))
-			for b.Loop() {
-				var tree any
-				var in putArticleInput
-				if err := dec.unmarshal(doc, &tree); err != nil {
-					b.Fatal(err)
-				}
-				if err := dec.unmarshal(doc, &in.Body); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
