@@ -13,7 +13,8 @@
 # "stored" is what the server's redline_revisions_stored_total counted
 # during the row, so that a PUT answered 200 (unchanged) would show, and
 # "CPU/PUT" is the user and system time the server and wrk spent, each
-# divided by the revisions stored. Every run is bounded in time, talks only
+# divided by the revisions stored, and "GCs/1000 PUTs" the server's garbage
+# collections (go_gc_duration_seconds_count) per thousand. Every run is bounded in time, talks only
 # to 127.0.0.1 and stops by itself. Rate limits are off: one address sends
 # far more than a client may.
 # Usage: docs/bench/writes.sh [DURATION] [POSTGRES_DSN]   (default 10s per row; needs wrk)
@@ -58,9 +59,10 @@ stop() {
 	kill "$server_pid"
 	wait "$server_pid" 2>/dev/null || true
 }
-stored() { # stored PORT: revisions the server has stored so far
-	curl -fs "http://127.0.0.1:$1/metrics" | awk '$1 == "redline_revisions_stored_total" {printf "%d", $2; found=1} END {if (!found) print 0}'
+counter() { # counter PORT NAME: the value of an unlabelled counter of the server
+	curl -fs "http://127.0.0.1:$1/metrics" | awk -v name="$2" '$1 == name {printf "%d", $2; found=1} END {if (!found) print 0}'
 }
+stored() { counter "$1" redline_revisions_stored_total; } # revisions stored so far
 
 cpu_ticks() { # cpu_ticks PID: user + system clock ticks of a process
 	awk '{print $14 + $15}' "/proc/$1/stat"
@@ -68,21 +70,24 @@ cpu_ticks() { # cpu_ticks PID: user + system clock ticks of a process
 
 # wrk_writers PORT: the targets' load, at each writer count.
 wrk_writers() {
-	local port=$1 run=0 before ticks rps p50 p99 requests failed user sys
+	local port=$1 run=0 before gcs ticks rps p50 p99 requests failed user sys
 	local TIMEFORMAT='%U %S'
 	for n in 1 4 16 32 64; do
 		run=$((run + 1))
 		before=$(stored "$port")
+		gcs=$(counter "$port" go_gc_duration_seconds_count)
 		ticks=$(cpu_ticks "$server_pid")
 		{ time wrk -t1 -c"$n" -d"$duration" --timeout 10s -s docs/bench/put.lua "http://127.0.0.1:$port" -- 64 5000 "$run" >"$work/out"; } 2>"$work/time"
 		ticks=$(($(cpu_ticks "$server_pid") - ticks))
+		gcs=$(($(counter "$port" go_gc_duration_seconds_count) - gcs))
 		read -r rps p50 p99 requests failed < <(tail -n 1 "$work/out")
 		read -r user sys < <(tail -n 1 "$work/time")
 		awk -v n="$n" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v req="$requests" -v failed="$failed" \
-			-v stored="$(($(stored "$port") - before))" -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" -v client="$user $sys" 'BEGIN {
+			-v stored="$(($(stored "$port") - before))" -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" -v client="$user $sys" \
+			-v gcs="$gcs" 'BEGIN {
 			split(client, c, " ")
-			printf "sqlite     wrk PUT,      %2d writers  %8s puts/s   p50 %7s ms   p99 %7s ms   requests %s   failed %s   stored %s   CPU/PUT server %4.0f us, wrk %3.0f us\n",
-				n, rps, p50, p99, req, failed, stored, ticks / hz * 1e6 / stored, (c[1] + c[2]) * 1e6 / stored
+			printf "sqlite     wrk PUT,      %2d writers  %8s puts/s   p50 %7s ms   p99 %7s ms   requests %s   failed %s   stored %s   CPU/PUT server %4.0f us, wrk %3.0f us   GCs/1000 PUTs %.1f\n",
+				n, rps, p50, p99, req, failed, stored, ticks / hz * 1e6 / stored, (c[1] + c[2]) * 1e6 / stored, gcs * 1000 / stored
 		}'
 	done
 }
