@@ -46,6 +46,13 @@ go test -c -o "$work/sqlite.test" ./service/sqlite
 	awk '/commits\/s/ {printf "raw SQLite, one INSERT per commit   %8.1f commits/s\n", $(NF-1)}' | tee "$work/raw"
 
 server_pid=""
+# free_port FROM: the first port from FROM on that nothing on 127.0.0.1
+# listens on, so that two runs of benchmarks on one machine do not meet.
+free_port() {
+	local port=$1
+	while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+	echo "$port"
+}
 # start STORE PORT: serve STORE on 127.0.0.1:PORT and wait until it is ready.
 start() {
 	"$work/redline" serve --listen "127.0.0.1:$2" --store "$1" --log-level error \
@@ -102,8 +109,9 @@ loadtest_writers() {
 	done
 }
 
-start "sqlite:$work/wrk.db" 18097
-wrk_writers 18097 | tee "$work/wrk"
+port=$(free_port 18097)
+start "sqlite:$work/wrk.db" "$port"
+wrk_writers "$port" | tee "$work/wrk"
 stop
 awk -v raw="$(awk '{print $(NF-1)}' "$work/raw")" '
 	$4 == 1 {one = $6; p50 = $9}
@@ -113,14 +121,16 @@ awk -v raw="$(awk '{print $(NF-1)}' "$work/raw")" '
 			many / one, p99 / p50, many / raw
 	}' "$work/wrk"
 
-start "sqlite:$work/loadtest.db" 18098
-loadtest_writers sqlite 18098
+port=$(free_port 18097)
+start "sqlite:$work/loadtest.db" "$port"
+loadtest_writers sqlite "$port"
 stop
 if [ -n "$pgdsn" ]; then
 	psql -q "$pgdsn" -c "CREATE SCHEMA $schema" >/dev/null
 	sep='?'
 	case "$pgdsn" in *\?*) sep='&' ;; esac
-	start "${pgdsn}${sep}search_path=$schema" 18096
-	loadtest_writers postgres 18096
+	port=$(free_port 18097)
+	start "${pgdsn}${sep}search_path=$schema" "$port"
+	loadtest_writers postgres "$port"
 	stop
 fi
