@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/valyala/fasthttp"
 )
 
 func TestLoadtestDrivesARealServer(t *testing.T) {
@@ -104,14 +105,15 @@ func TestLoadtestSendsOnlyToItsAddress(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			req, _ := http.NewRequestWithContext(context.Background(), "GET", tc.url, nil)
-			resp, err := client.Do(req)
-			if err != nil {
+			req, resp := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
+			defer fasthttp.ReleaseRequest(req)
+			defer fasthttp.ReleaseResponse(resp)
+			req.SetRequestURI(tc.url)
+			if err := client.Do(req, resp); err != nil {
 				t.Fatalf("get: %v", err)
 			}
-			resp.Body.Close()
-			if resp.StatusCode != tc.status {
-				t.Fatalf("status: got %d, want %d", resp.StatusCode, tc.status)
+			if resp.StatusCode() != tc.status {
+				t.Fatalf("status: got %d, want %d", resp.StatusCode(), tc.status)
 			}
 		})
 	}

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -175,13 +176,21 @@ func TestServeMetricsOnTheirOwnAddress(t *testing.T) {
 func TestServeFinishesInFlightRequestsOnClose(t *testing.T) {
 	dir := t.TempDir()
 	m := startMain(t, dir)
-	body := `{"title":"T","body":"Written during shutdown."}`
+	// fasthttp reads the first 8 KiB of a body before it calls the
+	// handlers; a longer body is read by them, so that the request is in
+	// flight (and counted) while the rest is still to come.
+	body := `{"title":"T","body":"Written during shutdown. ` + strings.Repeat("And more. ", 1000) + `"}`
+	const sent = 8<<10 + 10
 	conn, err := net.Dial("tcp", m.Addr())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "PUT /v1/articles/late HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
+	fmt.Fprintf(conn, "PUT /v1/articles/late HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:sent])
+	// Close only once the handlers have the PUT: until the server has
+	// accepted the connection and read its head, closing it would drop the
+	// request unserved.
+	waitInFlight(t, m, 1)
 	closed := make(chan error, 1)
 	go func() { closed <- m.Close() }()
 	time.Sleep(200 * time.Millisecond) // let shutdown begin while the body is half sent
@@ -190,7 +199,7 @@ func TestServeFinishesInFlightRequestsOnClose(t *testing.T) {
 		t.Fatalf("Close returned (%v) while a request was in flight", err)
 	default:
 	}
-	fmt.Fprint(conn, body[10:])
+	fmt.Fprint(conn, body[sent:])
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatalf("in-flight request: %v", err)
@@ -208,4 +217,17 @@ func TestServeFinishesInFlightRequestsOnClose(t *testing.T) {
 	if code, _ := get(t, "http://"+m.Addr()+"/v1/articles/late"); code != http.StatusOK {
 		t.Fatalf("after restart: got %d, want the revision written during shutdown", code)
 	}
+}
+
+// waitInFlight waits until the server is serving n requests besides the
+// GET /metrics that asks.
+func waitInFlight(t *testing.T, m *Main, n int) {
+	t.Helper()
+	want := strconv.Itoa(n + 1)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if gaugeOf(t, "http://"+m.Addr()+"/metrics", "redline_http_requests_in_flight") == want {
+			return
+		}
+	}
+	t.Fatalf("the server never had %d requests in flight", n)
 }

@@ -77,13 +77,7 @@ type putArticleInput struct {
 	ArticleIDParam
 	IfMatch     string `header:"If-Match" doc:"Write only if the latest revision is this one (\"N\"), or if the article exists (*)."`
 	IfNoneMatch string `header:"If-None-Match" doc:"* writes only if the article does not exist yet."`
-	Body        struct {
-		Title        string    `json:"title" minLength:"1" maxLength:"1000" doc:"One line."`
-		Body         string    `json:"body" minLength:"1" doc:"The article text; paragraphs separated by a blank line."`
-		URL          string    `json:"url,omitempty" maxLength:"2048" required:"false"`
-		Metadata     RawObject `json:"metadata,omitempty" required:"false" doc:"Any JSON object, kept with the revision (16 KiB at most, counted as sent)."`
-		BaseRevision int       `json:"base_revision,omitempty" required:"false" minimum:"1" doc:"Same as If-Match: \"N\"."`
-	}
+	Body        putArticleBody
 }
 
 type listArticlesInput struct {
@@ -185,7 +179,11 @@ func (s *Server) registerArticles() {
 		Description:   "Creates the article (201, revision 1), adds a revision when the title or body changed (201), or returns the latest revision unchanged (200).",
 		DefaultStatus: http.StatusCreated, MaxBodyBytes: s.maxBodyBytes(),
 		Errors: []int{http.StatusBadRequest, http.StatusPreconditionFailed, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType},
+		// putBodyDecoder validates the body as it decodes it.
+		SkipValidateBody: true,
 	}, s.putArticle)
+	s.putBody = &putBodyDecoder{registry: s.api.OpenAPI().Components.Schemas,
+		schema: s.api.OpenAPI().Paths["/v1/articles/{id}"].Put.RequestBody.Content["application/json"].Schema}
 	huma.Register(s.api, huma.Operation{
 		OperationID: "list-articles", Method: http.MethodGet, Path: "/v1/articles", Tags: tags,
 		Summary: "List articles, newest update first",

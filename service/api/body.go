@@ -16,6 +16,10 @@ import (
 
 const bodyBytesKey = "redline.bodyBytes"
 
+// bodyReserve is the most bodyOf sets aside for a body before its bytes
+// arrive.
+const bodyReserve = 16 << 10
+
 // readBody reads a request's body once its head has been checked: its media
 // type must be JSON (415 otherwise) and its declared length within the
 // limit (413 before a byte of it is read). A chunked body is read up to the
@@ -52,7 +56,16 @@ func (s *Server) bodyOf(c *fiber.Ctx) ([]byte, error) {
 	if !req.IsBodyStream() {
 		return req.Body(), nil
 	}
-	body, err := io.ReadAll(io.LimitReader(req.BodyStream(), int64(s.cfg.MaxBody)+1))
+	var buf bytes.Buffer
+	// A declared length within the limit sizes the buffer, up to
+	// bodyReserve: a typical article is read without regrowing and copying
+	// it, and a client that declares a large body and sends it slowly
+	// holds no more than that until its bytes arrive.
+	if n := req.Header.ContentLength(); n > 0 {
+		buf.Grow(min(n, bodyReserve) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(req.BodyStream(), int64(s.cfg.MaxBody)+1))
+	body := buf.Bytes()
 	switch {
 	case err != nil:
 		c.Response().SetConnectionClose()
@@ -153,20 +166,17 @@ func checkNumbersWalk(body []byte) error {
 
 // mayOverflow reports whether body holds, outside its strings, a number
 // that could be out of range of a float64: one with an exponent, or with
-// more digits than any finite float64 needs. It reads each byte once, so
-// that a body of long strings and small numbers, a typical PUT, skips the
-// token-by-token walk.
+// more digits than any finite float64 needs. It reads each byte outside
+// strings once and searches through strings, so that a body of long
+// strings and small numbers, a typical PUT, skips the token-by-token walk
+// at little cost.
 func mayOverflow(body []byte) bool {
 	digits := 0
 	for i := 0; i < len(body); i++ {
 		switch c := body[i]; {
 		case c == '"':
 			digits = 0
-			for i++; i < len(body) && body[i] != '"'; i++ {
-				if body[i] == '\\' {
-					i++
-				}
-			}
+			i = stringEnd(body, i+1)
 		case c >= '0' && c <= '9':
 			if digits++; digits > 300 {
 				return true
@@ -178,6 +188,28 @@ func mayOverflow(body []byte) bool {
 		}
 	}
 	return false
+}
+
+// stringEnd returns the index of the quote that ends the JSON string whose
+// text starts at b[i], or len(b) when none does. It searches for quotes and
+// backslashes rather than reading each byte, and finds each of them once.
+func stringEnd(b []byte, i int) int {
+	quote := -1 // the first quote at or after i, once searched for
+	for i < len(b) {
+		if quote < i {
+			n := bytes.IndexByte(b[i:], '"')
+			if n < 0 {
+				return len(b)
+			}
+			quote = i + n
+		}
+		n := bytes.IndexByte(b[i:quote], '\\')
+		if n < 0 {
+			return quote
+		}
+		i += n + 2 // past the backslash and the character it escapes
+	}
+	return len(b)
 }
 
 // jsonFrame is an open object or array while checkNumbers walks a body.

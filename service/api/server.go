@@ -91,6 +91,8 @@ type Server struct {
 	// the store, or nil once writes work.
 	writeFailure atomic.Pointer[string]
 	feed         *feed
+	// putBody decodes PUT bodies; set when the route is registered.
+	putBody *putBodyDecoder
 }
 
 // NewServer builds the Fiber app, its middleware and every route.
@@ -112,7 +114,7 @@ func NewServer(cfg Config) *Server {
 	// Tokens and JSON bodies are the API's rules; pages mounted beside it on
 	// the same app (the editors' page) check their own.
 	s.app.Use(apiOnly(s.authorize), apiOnly(s.readBody))
-	s.api = humafiber.New(s.app, humaConfig(cfg.Version))
+	s.api = humafiber.New(s.app, humaConfig(cfg.Version, s.unmarshalJSON))
 	s.registerRoutes()
 	return s
 }
@@ -187,7 +189,7 @@ func withDefaults(cfg Config) Config {
 	return cfg
 }
 
-func humaConfig(version string) huma.Config {
+func humaConfig(version string, unmarshal func([]byte, any) error) huma.Config {
 	c := huma.DefaultConfig("Redline", version)
 	c.Info.Description = "Keeps every revision of every article, summarizes them and shows word by word what changed."
 	c.OpenAPIPath = "/openapi"
@@ -195,7 +197,8 @@ func humaConfig(version string) huma.Config {
 	// No $schema links in bodies: responses stay exactly what the docs show.
 	c.CreateHooks = nil
 	c.SchemasPath = ""
-	c.Formats = map[string]huma.Format{"application/json": jsonFormat, "json": jsonFormat}
+	format := huma.Format{Marshal: huma.DefaultJSONFormat.Marshal, Unmarshal: unmarshal}
+	c.Formats = map[string]huma.Format{"application/json": format, "json": format}
 	return c
 }
 
