@@ -38,6 +38,29 @@ func (d *differ) ops() []Op {
 // (ErrInvalidOptions); past the deadline it returns a coarser diff marked
 // Degraded.
 func Compare(old, new string, opts Options) (*Result, error) {
+	return compare(old, new, opts, nil)
+}
+
+// CompareStats returns the Stats that Compare(old, new, opts) returns, for
+// a caller that keeps the figures and not the diff, such as a store that
+// counts each revision's changes as it writes it. Splits, which may be
+// nil, remembers the sentences of the paragraphs it compares, so that a
+// run of comparisons (each revision against the one before) splits each
+// changed paragraph once rather than twice: splitting is the costliest
+// step of comparing two revisions that differ in one long paragraph. The
+// figures are Compare's, save past the deadline, where a paragraph
+// Compare would keep whole may be found split.
+func CompareStats(old, new string, opts Options, splits *SplitCache) (Stats, error) {
+	r, err := compare(old, new, opts, splits)
+	if err != nil {
+		return Stats{}, err
+	}
+	return r.Stats, nil
+}
+
+// compare is Compare, with the paragraph splits taken from splits when it
+// holds them.
+func compare(old, new string, opts Options, splits *SplitCache) (*Result, error) {
 	d, err := newDiffer(old, new, opts)
 	if err != nil {
 		return nil, err
@@ -46,7 +69,7 @@ func Compare(old, new string, opts Options) (*Result, error) {
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
 	d.release()
 	markMoves(r.Ops, d.end)
-	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end)
+	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)

@@ -188,9 +188,10 @@ func (buf *splitBufs) release() {
 // throughout: past end, the paragraphs left are kept whole, one unit each,
 // which is coarser but still exact, and late is set.
 type splitBudget struct {
-	end  time.Time
-	n    int
-	late bool
+	end   time.Time
+	n     int
+	late  bool
+	cache *SplitCache // nil, or where splits are kept and found
 }
 
 // split splits p, or keeps it whole once the budget is spent; the clock
@@ -203,7 +204,13 @@ func (b *splitBudget) split(p *paragraph, src string) {
 		p.whole(src)
 		return
 	}
+	body := src[p.start:p.end]
+	if sp, ok := b.cache.get(body); ok {
+		p.sents, p.words = sp.sents, sp.words
+		return
+	}
 	p.split(src)
+	b.cache.put(body, p.sents, p.words)
 }
 
 // split splits and counts the paragraph's text.

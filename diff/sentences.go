@@ -89,11 +89,12 @@ type sentencer struct {
 // sentenceChanges lists every sentence of both texts in reading order: new
 // sentences in their order, removed ones where they stood. Changed
 // paragraphs are split into sentences until splitEnd, and kept whole after
-// it (the result is then degraded).
-func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time) *sentencer {
+// it (the result is then degraded). Splits, when not nil, serves and keeps
+// the splits of changed paragraphs.
+func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache) *sentencer {
 	s := &sentencer{ops: ops, deadline: deadline}
 	var paras []paragraph
-	budget := &splitBudget{end: splitEnd}
+	budget := &splitBudget{end: splitEnd, cache: splits}
 	buf := splitPool.Get().(*splitBufs)
 	s.os, s.oldWords, paras = splitOld(old, ops, budget, buf)
 	if len(ops) == 1 && ops[0].Op == Equal { // identical texts

@@ -11,7 +11,7 @@ type changeGuess = service.ChangeGuess
 // changesSince returns the stats of d against latest (nil for a new
 // article): the guess when it was made against that revision, else a diff
 // computed now.
-func changesSince(latest *service.Revision, d service.Draft, g *changeGuess) (service.ChangeStats, error) {
+func (s *DB) changesSince(latest *service.Revision, d service.Draft, g *changeGuess) (service.ChangeStats, error) {
 	base, prevBody := "", ""
 	if latest != nil {
 		base, prevBody = latest.ContentHash, latest.Body
@@ -19,5 +19,5 @@ func changesSince(latest *service.Revision, d service.Draft, g *changeGuess) (se
 	if g != nil && g.BaseHash == base {
 		return g.Stats, nil
 	}
-	return service.ChangeStatsBetween(prevBody, d.Body)
+	return s.changes.Between(prevBody, d.Body)
 }

@@ -56,7 +56,7 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 	if err != nil || unchanged {
 		return latest, false, err
 	}
-	req := &putRequest{ctx: ctx, draft: d, guess: service.GuessChanges(latest, d), done: make(chan putResult, 1)}
+	req := &putRequest{ctx: ctx, draft: d, guess: s.changes.Guess(latest, d), done: make(chan putResult, 1)}
 	select {
 	case s.queue <- req:
 	case <-ctx.Done():

@@ -43,7 +43,7 @@ func (s *DB) putInTx(ctx context.Context, tx pgx.Tx, d service.Draft, g *changeG
 		return latest, false, nil
 	}
 	rev := service.NewRevision(d, nextNumber(latest), now)
-	if rev.Changes, err = changesSince(latest, d, g); err != nil {
+	if rev.Changes, err = s.changesSince(latest, d, g); err != nil {
 		return nil, false, err
 	}
 	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(rev)); err != nil {

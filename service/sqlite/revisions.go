@@ -25,7 +25,7 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revis
 	if err != nil || unchanged {
 		return latest, false, err
 	}
-	w := pendingWrite{draft: d, digest: d.Digest(), guess: service.GuessChanges(latest, d)}
+	w := pendingWrite{draft: d, digest: d.Digest(), guess: s.changes.Guess(latest, d)}
 	var rev *service.Revision
 	var created bool
 	err = s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {

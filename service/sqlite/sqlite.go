@@ -42,6 +42,8 @@ type DB struct {
 	writes *groupcommit.Batcher[*sql.Tx]
 	stmts  *statements
 	meta   *metaCache
+	// changes counts each draft's changes against the revision before.
+	changes *service.ChangeCounter
 	// batches and drafts count the committer's batches and the writes in
 	// them (see BatchStats).
 	batches, drafts atomic.Int64
@@ -76,7 +78,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// every statement (database/sql keeps only 2 idle by default).
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db), meta: newMetaCache()}
+	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db), meta: newMetaCache(), changes: service.NewChangeCounter()}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
