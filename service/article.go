@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -230,8 +231,8 @@ func ValidateText(field, text string) error {
 	switch {
 	case !utf8.ValidString(text):
 		return Errorf(EINVALID, "%s must be valid UTF-8", field)
-	case strings.IndexFunc(text, isForbiddenControl) >= 0:
-		r, _ := utf8.DecodeRuneInString(text[strings.IndexFunc(text, isForbiddenControl):])
+	case indexForbiddenControl(text) >= 0:
+		r, _ := utf8.DecodeRuneInString(text[indexForbiddenControl(text):])
 		return Errorf(EINVALID, "%s must not hold control characters other than tab and newline; found U+%04X", field, r)
 	case !hasVisible(text):
 		return Errorf(EINVALID, "%s holds no sentences: only white space or zero-width characters, nothing visible", field)
@@ -243,6 +244,28 @@ func ValidateText(field, text string) error {
 // but tab, newline and the carriage return of a Windows line end.
 func isForbiddenControl(r rune) bool {
 	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+// indexForbiddenControl is strings.IndexFunc(s, isForbiddenControl), which
+// every stored body goes through: ASCII bytes are judged without decoding,
+// for only C0 controls and DEL are controls among them.
+func indexForbiddenControl(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 || c == 0x7f) && c != '\t' && c != '\n' && c != '\r' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isForbiddenControl(r) {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
 
 // isBidiControl reports the characters that override, embed or isolate
@@ -291,18 +314,38 @@ func validateMetadata(m json.RawMessage) error {
 // ContentHash returns the hex SHA-256 of the title, a newline and the body.
 // Titles are single lines, so the newline makes the pair unambiguous.
 func ContentHash(title, body string) string {
-	h := sha256.New()
-	h.Write([]byte(title))
-	h.Write([]byte{'\n'})
-	h.Write([]byte(body))
-	return hex.EncodeToString(h.Sum(nil))
+	// One pooled buffer rather than a copy of each text for the hash's
+	// Write, which every stored revision would otherwise allocate.
+	bp := hashBufs.Get().(*[]byte)
+	buf := append(append(append((*bp)[:0], title...), '\n'), body...)
+	sum := sha256.Sum256(buf)
+	if cap(buf) <= maxPooledHashBuf {
+		*bp = buf
+		hashBufs.Put(bp)
+	}
+	return hex.EncodeToString(sum[:])
 }
 
-// CountWords counts the runs of letters, marks and digits in s.
+var hashBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledHashBuf bounds the buffers ContentHash keeps: a body near
+// MaxBodyBytes is rare enough to pay for its own.
+const maxPooledHashBuf = 256 << 10
+
+// CountWords counts the runs of letters, marks and digits in s. ASCII is
+// judged byte by byte; other characters are decoded.
 func CountWords(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	for i := 0; i < len(s); {
+		var isWord bool
+		if c := s[i]; c < utf8.RuneSelf {
+			isWord = asciiWord[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+			i += size
+		}
 		if isWord && !inWord {
 			n++
 		}
@@ -310,6 +353,14 @@ func CountWords(s string) int {
 	}
 	return n
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+	}
+	return t
+}()
 
 // DraftDigest is what a revision derives from its draft's text: computed
 // once, before the write, so that a store's committer, which writes for
