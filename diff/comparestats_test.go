@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -218,7 +219,9 @@ func BenchmarkCompareStatsRevisions(b *testing.B) {
 		rev  func(i int) string
 	}{
 		{"paragraph", func(i int) string { return fmt.Sprintf("%s Edit %d.", one, i) }},
-		{"paragraphs", func(i int) string { return fmt.Sprintf("%s\n\nUpdate %d: the water level was measured again.", many.String(), i) }},
+		{"paragraphs", func(i int) string {
+			return fmt.Sprintf("%s\n\nUpdate %d: the water level was measured again.", many.String(), i)
+		}},
 	}
 	for _, sh := range shapes {
 		b.Run(sh.name+"/Compare", func(b *testing.B) {
@@ -245,4 +248,35 @@ func BenchmarkCompareStatsRevisions(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestCompareStatsConcurrent shares one SplitCache between goroutines, as
+// a store's writers do; run it with -race.
+func TestCompareStatsConcurrent(t *testing.T) {
+	pairs := loadPairs(t)
+	if len(pairs) > 60 {
+		pairs = pairs[:60]
+	}
+	want := make([]Stats, len(pairs))
+	for k, p := range pairs {
+		r, err := Compare(p.Old, p.New, statsOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[k] = r.Stats
+	}
+	splits := NewSplitCache(1 << 20)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for n := range len(pairs) {
+				k := (n + g*7) % len(pairs)
+				got, err := CompareStats(pairs[k].Old, pairs[k].New, statsOpts, splits)
+				if err != nil || got != want[k] {
+					t.Errorf("%s: CompareStats = %+v, %v; want %+v", pairs[k].ID, got, err, want[k])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

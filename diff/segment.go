@@ -148,6 +148,7 @@ type splitBufs struct {
 	sents [2][]text.Sentence
 	spans []text.Span
 	ints  []int // the partners of the sentences, and where they stand
+	split []text.Sentence
 }
 
 // intsFor returns n ints from the buffer, to be overwritten.
@@ -180,6 +181,11 @@ func (buf *splitBufs) release() {
 	if cap(buf.ints) > 4*maxPooledSentences {
 		buf.ints = nil
 	}
+	if cap(buf.split) > maxPooledSentences {
+		buf.split = nil
+	}
+	clear(buf.split[:cap(buf.split)]) // the texts point into the paragraphs
+	buf.split = buf.split[:0]
 	splitPool.Put(buf)
 }
 
@@ -192,6 +198,8 @@ type splitBudget struct {
 	n     int
 	late  bool
 	cache *SplitCache // nil, or where splits are kept and found
+	// scratch is where a paragraph is split before the cache copies it.
+	scratch *[]text.Sentence
 }
 
 // split splits p, or keeps it whole once the budget is spent; the clock
@@ -205,12 +213,19 @@ func (b *splitBudget) split(p *paragraph, src string) {
 		return
 	}
 	body := src[p.start:p.end]
-	if sp, ok := b.cache.get(body); ok {
-		p.sents, p.words = sp.sents, sp.words
+	if b.cache == nil || len(body) < minCachedParagraph {
+		p.split(src)
 		return
 	}
-	p.split(src)
-	b.cache.put(body, p.sents, p.words)
+	sp, ok := b.cache.get(body)
+	if !ok {
+		// Split into the pooled buffer, for the cache keeps a copy; the
+		// nil Segmenter splits English, as text.Sentences does.
+		var seg *text.Segmenter
+		*b.scratch = gluePunctuation(body, seg.AppendSentences((*b.scratch)[:0], body, text.Span{Start: 0, End: len(body)}))
+		sp = b.cache.put(body, *b.scratch, CountWords(body))
+	}
+	p.sents, p.words = sp.sents, sp.words
 }
 
 // split splits and counts the paragraph's text.

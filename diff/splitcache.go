@@ -40,9 +40,6 @@ func NewSplitCache(maxBytes int) *SplitCache {
 
 // get returns the split of body, if kept.
 func (c *SplitCache) get(body string) (*cachedSplit, bool) {
-	if c == nil || len(body) < minCachedParagraph {
-		return nil, false
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if sp, ok := c.cur[body]; ok {
@@ -55,12 +52,10 @@ func (c *SplitCache) get(body string) (*cachedSplit, bool) {
 	return nil, false
 }
 
-// put keeps the split of body, on copies of the texts, so that the cache
-// holds the paragraph and not the whole text it came from.
-func (c *SplitCache) put(body string, sents []text.Sentence, words int) {
-	if c == nil || len(body) < minCachedParagraph {
-		return
-	}
+// put keeps the split of body, on copies of the sentences and the texts,
+// so that the cache holds the paragraph and not the whole text it came
+// from, and returns what it keeps.
+func (c *SplitCache) put(body string, sents []text.Sentence, words int) *cachedSplit {
 	key := strings.Clone(body)
 	sp := &cachedSplit{sents: make([]text.Sentence, len(sents)), words: words}
 	for k, s := range sents {
@@ -69,6 +64,7 @@ func (c *SplitCache) put(body string, sents []text.Sentence, words int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.keep(key, sp)
+	return sp
 }
 
 // keep adds sp under key to the current generation, starting a new one
