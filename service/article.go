@@ -6,6 +6,7 @@ package service
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"net/url"
@@ -251,6 +252,10 @@ func isForbiddenControl(r rune) bool {
 // for only C0 controls and DEL are controls among them.
 func indexForbiddenControl(s string) int {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainASCII8(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if (c < 0x20 || c == 0x7f) && c != '\t' && c != '\n' && c != '\r' {
@@ -311,6 +316,18 @@ func validateMetadata(m json.RawMessage) error {
 	return nil
 }
 
+// plainASCII8 reports whether the 8 bytes of s are all printable ASCII,
+// U+0020 to U+007E, testing them at once: a byte below 0x20 borrows into
+// its high bit when 0x20 is taken from it, and 0x7F and above carry into
+// or hold it when 0x01 is added.
+func plainASCII8(s string) bool {
+	x := binary.LittleEndian.Uint64([]byte(s))
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low := (x - 0x20*ones) &^ x & highs
+	high := (x + ones | x) & highs
+	return low|high == 0
+}
+
 // ContentHash returns the hex SHA-256 of the title, a newline and the body.
 // Titles are single lines, so the newline makes the pair unambiguous.
 func ContentHash(title, body string) string {
@@ -335,29 +352,36 @@ const maxPooledHashBuf = 256 << 10
 // CountWords counts the runs of letters, marks and digits in s. ASCII is
 // judged byte by byte; other characters are decoded.
 func CountWords(s string) int {
-	n, inWord := 0, false
+	n, in := 0, uint8(0) // in is 1 inside a word
 	for i := 0; i < len(s); {
-		var isWord bool
 		if c := s[i]; c < utf8.RuneSelf {
-			isWord = asciiWord[c]
+			// Without a branch: a word starts where a word byte
+			// follows a byte that is not one.
+			w := asciiWord[c]
+			n += int(w &^ in)
+			in = w
 			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			isWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-			i += size
+			continue
 		}
-		if isWord && !inWord {
-			n++
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w := uint8(0)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			w = 1
 		}
-		inWord = isWord
+		n += int(w &^ in)
+		in = w
+		i += size
 	}
 	return n
 }
 
-// asciiWord marks the ASCII letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// asciiWord is 1 for the ASCII letters and digits, 0 for the other ASCII
+// bytes.
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
 	for c := range utf8.RuneSelf {
-		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+		if unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) {
+			t[c] = 1
+		}
 	}
 	return t
 }()

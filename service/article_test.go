@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/service"
 )
@@ -119,6 +120,27 @@ func BenchmarkDraftDigest(b *testing.B) {
 			if err := d.Validate(); err != nil {
 				b.Fatal(err)
 			}
+		}
+	})
+}
+
+// FuzzValidateTextControls checks the control characters ValidateText
+// refuses against their definition, rune by rune.
+func FuzzValidateTextControls(f *testing.F) {
+	for _, seed := range []string{"plain text of some length", "line\nbreak\ttab\r\n", "a\x00b", "abcdefgh\x7fijklmnop", "abcdefg\u0085hijk", "\x1f1234567", "1234567\x1f", "é\x01"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.TrimSpace(s) == "" {
+			return
+		}
+		want := false
+		for _, r := range s {
+			want = want || unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+		}
+		err := service.ValidateText("body", "x"+s)
+		if got := err != nil && strings.Contains(service.ErrorMessage(err), "control characters"); got != want {
+			t.Fatalf("%q: refused for a control character %v, want %v (%v)", s, got, want, err)
 		}
 	})
 }
