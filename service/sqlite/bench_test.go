@@ -23,6 +23,21 @@ var benchBody = func() string {
 	return s
 }()
 
+// paragraphsBody is a 5 KB body of four-sentence paragraphs, as redline
+// loadtest writes them; its drafts add a paragraph at the end.
+var paragraphsBody = func() string {
+	s := ""
+	for i := 0; len(s) < 5000; i++ {
+		if i > 0 && i%4 == 0 {
+			s += "\n\n"
+		} else if i > 0 {
+			s += " "
+		}
+		s += fmt.Sprintf("The river rose %d centimetres overnight and the old bridge was closed to traffic.", 10+i)
+	}
+	return s
+}()
+
 // BenchmarkRawSQLiteCommit is the baseline that group commit is measured
 // against: one INSERT of a 5 KB row per transaction, from one writer, with
 // the store's own settings (WAL, synchronous=FULL).
@@ -60,12 +75,22 @@ func BenchmarkRawSQLiteCommit(b *testing.B) {
 // reports the process's CPU time a put (cpu-us/put) beside the rate. The
 // webhooks case has 20 subscriptions, filtering on kinds, an article
 // prefix and metadata, that want none of the writes: what matching every
-// event against them costs.
+// event against them costs. The others edit the end of one 5 KB paragraph;
+// the paragraphs case adds a short paragraph to a body of many, as the
+// HTTP load script does.
 func BenchmarkPutRevision(b *testing.B) {
+	onePara := func(i int64) string { return fmt.Sprintf("%s Edit %d.", benchBody, i) }
+	paras := func(i int64) string {
+		return fmt.Sprintf("%s\n\nUpdate %d: the water level was measured again.", paragraphsBody, i)
+	}
 	for _, tc := range []struct {
 		name              string
 		writers, webhooks int
-	}{{"writers-1", 1, 0}, {"writers-32", 32, 0}, {"writers-32-webhooks-20", 32, 20}} {
+		body              func(int64) string
+	}{
+		{"writers-1", 1, 0, onePara}, {"writers-32", 32, 0, onePara},
+		{"writers-32-webhooks-20", 32, 20, onePara}, {"writers-32-paragraphs", 32, 0, paras},
+	} {
 		b.Run(tc.name, func(b *testing.B) {
 			db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "put.db"))
 			if err != nil {
@@ -82,7 +107,7 @@ func BenchmarkPutRevision(b *testing.B) {
 				go func() {
 					defer wg.Done()
 					for i := n.Add(1); i <= int64(b.N); i = n.Add(1) {
-						d := service.Draft{ArticleID: fmt.Sprintf("a%d", i%64), Title: "T", Body: fmt.Sprintf("%s Edit %d.", benchBody, i)}
+						d := service.Draft{ArticleID: fmt.Sprintf("a%d", i%64), Title: "T", Body: tc.body(i)}
 						if _, _, err := db.PutRevision(context.Background(), d); err != nil {
 							b.Errorf("put: %v", err)
 						}
