@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/redline-news/redline/internal/text"
 )
@@ -183,7 +184,10 @@ func TestSplitCacheStaysBounded(t *testing.T) {
 	held := 0
 	for _, gen := range []map[string]*cachedSplit{splits.cur, splits.old} {
 		for k, sp := range gen {
-			held += splitBytes(k, sp)
+			if k != sp.key {
+				t.Errorf("a split is kept under %q, not its own key %q", k, sp.key)
+			}
+			held += splitBytes(sp)
 		}
 	}
 	if held > splits.maxBytes {
@@ -279,4 +283,32 @@ func TestCompareStatsConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestSplitCacheKeepsItsOwnCopy checks that a paragraph found in the older
+// generation moves to the newer one under the cache's own copy, not under
+// the text it was looked up with, which may be a whole article.
+func TestSplitCacheKeepsItsOwnCopy(t *testing.T) {
+	para := strings.Repeat("The river rose overnight and the bridge was closed. ", 10)
+	splits := NewSplitCache(2 * (len(para) + 32*20 + 96))
+	splits.put(para, text.Sentences(para), CountWords(para))
+	other := para + " Another."
+	splits.put(other, text.Sentences(other), CountWords(other)) // para is now in the older generation
+	if _, ok := splits.old[para]; !ok {
+		t.Fatalf("want the first paragraph in the older generation")
+	}
+	article := "Headline\n\n" + para + "\n\nMore."
+	lookup := article[len("Headline\n\n") : len("Headline\n\n")+len(para)]
+	sp, ok := splits.get(lookup)
+	if !ok {
+		t.Fatalf("the paragraph is not found")
+	}
+	for k := range splits.cur {
+		if k == para && unsafe.StringData(k) != unsafe.StringData(sp.key) {
+			t.Errorf("the paragraph is kept under the text it was looked up with, not the cache's copy")
+		}
+	}
+	if _, ok := splits.cur[para]; !ok {
+		t.Errorf("the paragraph found in the older generation is not in the newer one")
+	}
 }

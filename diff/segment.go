@@ -184,8 +184,6 @@ func (buf *splitBufs) release() {
 	if cap(buf.split) > maxPooledSentences {
 		buf.split = nil
 	}
-	clear(buf.split[:cap(buf.split)]) // the texts point into the paragraphs
-	buf.split = buf.split[:0]
 	splitPool.Put(buf)
 }
 
@@ -222,8 +220,10 @@ func (b *splitBudget) split(p *paragraph, src string) {
 		// Split into the pooled buffer, for the cache keeps a copy; the
 		// nil Segmenter splits English, as text.Sentences does.
 		var seg *text.Segmenter
-		*b.scratch = gluePunctuation(body, seg.AppendSentences((*b.scratch)[:0], body, text.Span{Start: 0, End: len(body)}))
-		sp = b.cache.put(body, *b.scratch, CountWords(body))
+		raw := seg.AppendSentences((*b.scratch)[:0], body, text.Span{Start: 0, End: len(body)})
+		sp = b.cache.put(body, gluePunctuation(body, raw), CountWords(body))
+		clear(raw) // their texts point into the whole text
+		*b.scratch = raw[:0]
 	}
 	p.sents, p.words = sp.sents, sp.words
 }

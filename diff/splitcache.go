@@ -22,9 +22,11 @@ type SplitCache struct {
 }
 
 // cachedSplit is what one paragraph yields: its sentences, with offsets
-// relative to the paragraph and texts that point into the key, and its
-// number of words. It is never changed once kept.
+// relative to the paragraph and texts that point into key, the cache's own
+// copy of the paragraph, and its number of words. It is never changed once
+// kept.
 type cachedSplit struct {
+	key   string
 	sents []text.Sentence
 	words int
 }
@@ -46,7 +48,7 @@ func (c *SplitCache) get(body string) (*cachedSplit, bool) {
 		return sp, true
 	}
 	if sp, ok := c.old[body]; ok {
-		c.keep(body, sp)
+		c.keep(sp) // under its own key: body may point into a whole text
 		return sp, true
 	}
 	return nil, false
@@ -57,32 +59,32 @@ func (c *SplitCache) get(body string) (*cachedSplit, bool) {
 // from, and returns what it keeps.
 func (c *SplitCache) put(body string, sents []text.Sentence, words int) *cachedSplit {
 	key := strings.Clone(body)
-	sp := &cachedSplit{sents: make([]text.Sentence, len(sents)), words: words}
+	sp := &cachedSplit{key: key, sents: make([]text.Sentence, len(sents)), words: words}
 	for k, s := range sents {
 		sp.sents[k] = text.Sentence{Start: s.Start, End: s.End, Text: key[s.Start:s.End]}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.keep(key, sp)
+	c.keep(sp)
 	return sp
 }
 
-// keep adds sp under key to the current generation, starting a new one
-// when it is full; under c.mu.
-func (c *SplitCache) keep(key string, sp *cachedSplit) {
-	if _, ok := c.cur[key]; ok {
+// keep adds sp to the current generation, starting a new one when it is
+// full; under c.mu.
+func (c *SplitCache) keep(sp *cachedSplit) {
+	if _, ok := c.cur[sp.key]; ok {
 		return
 	}
-	n := splitBytes(key, sp)
+	n := splitBytes(sp)
 	if c.curBytes+n > c.maxBytes/2 {
 		c.old, c.cur, c.curBytes = c.cur, map[string]*cachedSplit{}, 0
 	}
-	c.cur[key] = sp
+	c.cur[sp.key] = sp
 	c.curBytes += n
 }
 
 // splitBytes is what a kept split holds: its text, its sentences and the
 // map entry.
-func splitBytes(key string, sp *cachedSplit) int {
-	return len(key) + 32*len(sp.sents) + 64
+func splitBytes(sp *cachedSplit) int {
+	return len(sp.key) + 32*len(sp.sents) + 96
 }
