@@ -10,9 +10,10 @@ import (
 // SplitCache remembers how paragraphs split into sentences, by their
 // text, for CompareStats. A store that compares each new revision with the
 // one before split the old revision's changed paragraph when that revision
-// was new; with a SplitCache it splits only the new one. It holds about
-// maxBytes of paragraphs, counting what their sentences take, and drops
-// the least recently used half when full. It is safe for concurrent use.
+// was new; with a SplitCache it splits only the new one. It holds at most
+// about maxBytes of paragraphs, counting what their sentences take, in two
+// halves: when the newer is full, the older, which holds what was not used
+// since, is dropped. It is safe for concurrent use.
 // The zero SplitCache is not usable; NewSplitCache makes one.
 type SplitCache struct {
 	mu       sync.Mutex
