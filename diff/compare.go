@@ -1,5 +1,7 @@
 package diff
 
+import "sync"
+
 // Words returns the word ops that turn old into new, without stats or
 // sentences; it suits short texts such as titles.
 func Words(old, new string, opts Options) ([]Op, error) {
@@ -38,6 +40,40 @@ func (d *differ) ops() []Op {
 // (ErrInvalidOptions); past the deadline it returns a coarser diff marked
 // Degraded.
 func Compare(old, new string, opts Options) (*Result, error) {
+	return compare(old, new, opts, nil, nil)
+}
+
+// CompareStats returns the Stats that Compare(old, new, opts) returns, for
+// a caller that keeps the figures and not the diff, such as a store that
+// counts each revision's changes as it writes it. Splits, which may be
+// nil, remembers the sentences of the paragraphs it compares, so that a
+// run of comparisons (each revision against the one before) splits each
+// changed paragraph once rather than twice: splitting is the costliest
+// step of comparing two revisions that differ in one long paragraph. The
+// figures are Compare's, save past the deadline, where a paragraph
+// Compare would keep whole may be found split.
+func CompareStats(old, new string, opts Options, splits *SplitCache) (Stats, error) {
+	// The sentence changes serve only until the stats are counted: one
+	// pooled buffer holds them, for a long text has thousands.
+	buf := changesPool.Get().(*[]SentenceChange)
+	r, err := compare(old, new, opts, splits, *buf)
+	if err != nil {
+		changesPool.Put(buf)
+		return Stats{}, err
+	}
+	if cap(r.Sentences) <= maxPooledSentences {
+		clear(r.Sentences) // their texts point into old and new
+		*buf = r.Sentences[:0]
+	}
+	changesPool.Put(buf)
+	return r.Stats, nil
+}
+
+var changesPool = sync.Pool{New: func() any { return new([]SentenceChange) }}
+
+// compare is Compare, with the paragraph splits taken from splits when it
+// holds them and the sentence changes appended to changes[:0].
+func compare(old, new string, opts Options, splits *SplitCache, changes []SentenceChange) (*Result, error) {
 	d, err := newDiffer(old, new, opts)
 	if err != nil {
 		return nil, err
@@ -46,7 +82,7 @@ func Compare(old, new string, opts Options) (*Result, error) {
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
 	d.release()
 	markMoves(r.Ops, d.end)
-	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end)
+	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits, changes)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)

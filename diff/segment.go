@@ -148,6 +148,7 @@ type splitBufs struct {
 	sents [2][]text.Sentence
 	spans []text.Span
 	ints  []int // the partners of the sentences, and where they stand
+	split []text.Sentence
 }
 
 // intsFor returns n ints from the buffer, to be overwritten.
@@ -180,6 +181,9 @@ func (buf *splitBufs) release() {
 	if cap(buf.ints) > 4*maxPooledSentences {
 		buf.ints = nil
 	}
+	if cap(buf.split) > maxPooledSentences {
+		buf.split = nil
+	}
 	splitPool.Put(buf)
 }
 
@@ -188,9 +192,12 @@ func (buf *splitBufs) release() {
 // throughout: past end, the paragraphs left are kept whole, one unit each,
 // which is coarser but still exact, and late is set.
 type splitBudget struct {
-	end  time.Time
-	n    int
-	late bool
+	end   time.Time
+	n     int
+	late  bool
+	cache *SplitCache // nil, or where splits are kept and found
+	// scratch is where a paragraph is split before the cache copies it.
+	scratch *[]text.Sentence
 }
 
 // split splits p, or keeps it whole once the budget is spent; the clock
@@ -203,7 +210,22 @@ func (b *splitBudget) split(p *paragraph, src string) {
 		p.whole(src)
 		return
 	}
-	p.split(src)
+	body := src[p.start:p.end]
+	if b.cache == nil || len(body) < minCachedParagraph {
+		p.split(src)
+		return
+	}
+	sp, ok := b.cache.get(body)
+	if !ok {
+		// Split into the pooled buffer, for the cache keeps a copy; the
+		// nil Segmenter splits English, as text.Sentences does.
+		var seg *text.Segmenter
+		raw := seg.AppendSentences((*b.scratch)[:0], body, text.Span{Start: 0, End: len(body)})
+		sp = b.cache.put(body, gluePunctuation(body, raw), CountWords(body))
+		clear(raw) // their texts point into the whole text
+		*b.scratch = raw[:0]
+	}
+	p.sents, p.words = sp.sents, sp.words
 }
 
 // split splits and counts the paragraph's text.

@@ -89,12 +89,13 @@ type sentencer struct {
 // sentenceChanges lists every sentence of both texts in reading order: new
 // sentences in their order, removed ones where they stood. Changed
 // paragraphs are split into sentences until splitEnd, and kept whole after
-// it (the result is then degraded).
-func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time) *sentencer {
+// it (the result is then degraded). Splits, when not nil, serves and keeps
+// the splits of changed paragraphs. The changes are appended to changes[:0].
+func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache, changes []SentenceChange) *sentencer {
 	s := &sentencer{ops: ops, deadline: deadline}
 	var paras []paragraph
-	budget := &splitBudget{end: splitEnd}
 	buf := splitPool.Get().(*splitBufs)
+	budget := &splitBudget{end: splitEnd, cache: splits, scratch: &buf.split}
 	s.os, s.oldWords, paras = splitOld(old, ops, budget, buf)
 	if len(ops) == 1 && ops[0].Op == Equal { // identical texts
 		s.ns, s.newWords = s.os, s.oldWords
@@ -102,7 +103,7 @@ func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time) *s
 		s.ns, s.newWords = splitNew(new, ops, paras, old, budget, buf)
 	}
 	s.degraded = budget.late
-	s.changes = make([]SentenceChange, 0, len(s.ns)+len(s.ns)/8+1)
+	s.changes = slices.Grow(changes[:0], len(s.ns)+len(s.ns)/8+1)
 	ints := buf.intsFor(2*len(s.ns) + len(s.os))
 	s.nPart = partners(ints[:len(s.ns)], s.ns, s.os, ops, false)
 	s.oPart = claims(s.nPart, ints[len(s.ns):len(s.ns)+len(s.os)])

@@ -6,12 +6,14 @@ package service
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -230,8 +232,8 @@ func ValidateText(field, text string) error {
 	switch {
 	case !utf8.ValidString(text):
 		return Errorf(EINVALID, "%s must be valid UTF-8", field)
-	case strings.IndexFunc(text, isForbiddenControl) >= 0:
-		r, _ := utf8.DecodeRuneInString(text[strings.IndexFunc(text, isForbiddenControl):])
+	case indexForbiddenControl(text) >= 0:
+		r, _ := utf8.DecodeRuneInString(text[indexForbiddenControl(text):])
 		return Errorf(EINVALID, "%s must not hold control characters other than tab and newline; found U+%04X", field, r)
 	case !hasVisible(text):
 		return Errorf(EINVALID, "%s holds no sentences: only white space or zero-width characters, nothing visible", field)
@@ -243,6 +245,32 @@ func ValidateText(field, text string) error {
 // but tab, newline and the carriage return of a Windows line end.
 func isForbiddenControl(r rune) bool {
 	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+// indexForbiddenControl is strings.IndexFunc(s, isForbiddenControl), which
+// every stored body goes through: ASCII bytes are judged without decoding,
+// for only C0 controls and DEL are controls among them.
+func indexForbiddenControl(s string) int {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainASCII8(s[i:i+8]) {
+			i += 8
+			continue
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 || c == 0x7f) && c != '\t' && c != '\n' && c != '\r' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isForbiddenControl(r) {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
 
 // isBidiControl reports the characters that override, embed or isolate
@@ -288,28 +316,75 @@ func validateMetadata(m json.RawMessage) error {
 	return nil
 }
 
+// plainASCII8 reports whether the 8 bytes of s are all printable ASCII,
+// U+0020 to U+007E, testing them at once: a byte below 0x20 borrows into
+// its high bit when 0x20 is taken from it, and 0x7F and above carry into
+// or hold it when 0x01 is added.
+func plainASCII8(s string) bool {
+	x := binary.LittleEndian.Uint64([]byte(s))
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low := (x - 0x20*ones) &^ x & highs
+	high := (x + ones | x) & highs
+	return low|high == 0
+}
+
 // ContentHash returns the hex SHA-256 of the title, a newline and the body.
 // Titles are single lines, so the newline makes the pair unambiguous.
 func ContentHash(title, body string) string {
-	h := sha256.New()
-	h.Write([]byte(title))
-	h.Write([]byte{'\n'})
-	h.Write([]byte(body))
-	return hex.EncodeToString(h.Sum(nil))
+	// One pooled buffer rather than a copy of each text for the hash's
+	// Write, which every stored revision would otherwise allocate.
+	bp := hashBufs.Get().(*[]byte)
+	buf := append(append(append((*bp)[:0], title...), '\n'), body...)
+	sum := sha256.Sum256(buf)
+	if cap(buf) <= maxPooledHashBuf {
+		*bp = buf
+		hashBufs.Put(bp)
+	}
+	return hex.EncodeToString(sum[:])
 }
 
-// CountWords counts the runs of letters, marks and digits in s.
+var hashBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledHashBuf bounds the buffers ContentHash keeps: a body near
+// MaxBodyBytes is rare enough to pay for its own.
+const maxPooledHashBuf = 256 << 10
+
+// CountWords counts the runs of letters, marks and digits in s. ASCII is
+// judged byte by byte; other characters are decoded.
 func CountWords(s string) int {
-	n, inWord := 0, false
-	for _, r := range s {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-		if isWord && !inWord {
-			n++
+	n, in := 0, uint8(0) // in is 1 inside a word
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// Without a branch: a word starts where a word byte
+			// follows a byte that is not one.
+			w := asciiWord[c]
+			n += int(w &^ in)
+			in = w
+			i++
+			continue
 		}
-		inWord = isWord
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w := uint8(0)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			w = 1
+		}
+		n += int(w &^ in)
+		in = w
+		i += size
 	}
 	return n
 }
+
+// asciiWord is 1 for the ASCII letters and digits, 0 for the other ASCII
+// bytes.
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		if unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // DraftDigest is what a revision derives from its draft's text: computed
 // once, before the write, so that a store's committer, which writes for

@@ -1,8 +1,12 @@
 package service_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/service"
 )
@@ -53,4 +57,90 @@ func TestCountWords(t *testing.T) {
 			t.Errorf("CountWords(%q): got %d, want %d", tc.in, got, tc.want)
 		}
 	}
+}
+
+// countWordsByRune is CountWords as first written, rune by rune: the
+// definition the faster one must keep.
+func countWordsByRune(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if isWord && !inWord {
+			n++
+		}
+		inWord = isWord
+	}
+	return n
+}
+
+func FuzzCountWords(f *testing.F) {
+	for _, seed := range []string{"", "The river rose.", "Привет, мир", "3.5 percent", "e\u0301t\u00e9", "a\xffb", "日本語 text", "x\x00y\x7fz"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := service.CountWords(s), countWordsByRune(s); got != want {
+			t.Fatalf("CountWords(%q): got %d, want %d", s, got, want)
+		}
+	})
+}
+
+func TestContentHash(t *testing.T) {
+	long := strings.Repeat("The river rose overnight. ", 20000) // past the pooled buffers' bound
+	for _, tc := range []struct{ title, body string }{{"T", "Body."}, {"", ""}, {"Flood", long}, {"T", "Body."}} {
+		h := sha256.Sum256([]byte(tc.title + "\n" + tc.body))
+		if got, want := service.ContentHash(tc.title, tc.body), hex.EncodeToString(h[:]); got != want {
+			t.Errorf("ContentHash(%q, %d bytes): got %s, want %s", tc.title, len(tc.body), got, want)
+		}
+	}
+}
+
+// BenchmarkDraftDigest hashes and counts a 5 KB body, as every write does;
+// "by-rune" is the count rune by rune, for comparison.
+func BenchmarkDraftDigest(b *testing.B) {
+	d := service.Draft{ArticleID: "a", Title: "T", Body: strings.Repeat("The river rose 35 centimetres overnight. ", 125)}
+	b.Run("digest", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			d.Digest()
+		}
+	})
+	b.Run("count", func(b *testing.B) {
+		for b.Loop() {
+			service.CountWords(d.Body)
+		}
+	})
+	b.Run("count-by-rune", func(b *testing.B) {
+		for b.Loop() {
+			countWordsByRune(d.Body)
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := d.Validate(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// FuzzValidateTextControls checks the control characters ValidateText
+// refuses against their definition, rune by rune.
+func FuzzValidateTextControls(f *testing.F) {
+	for _, seed := range []string{"plain text of some length", "line\nbreak\ttab\r\n", "a\x00b", "abcdefgh\x7fijklmnop", "abcdefg\u0085hijk", "\x1f1234567", "1234567\x1f", "é\x01"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.TrimSpace(s) == "" {
+			return
+		}
+		want := false
+		for _, r := range s {
+			want = want || unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+		}
+		err := service.ValidateText("body", "x"+s)
+		if got := err != nil && strings.Contains(service.ErrorMessage(err), "control characters"); got != want {
+			t.Fatalf("%q: refused for a control character %v, want %v (%v)", s, got, want, err)
+		}
+	})
 }

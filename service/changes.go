@@ -28,11 +28,38 @@ type ChangeStats struct {
 // removed. A comparison cut short by its deadline still counts every
 // changed word, more coarsely: such a count may exceed the minimal one.
 func ChangeStatsBetween(prevBody, nextBody string) (ChangeStats, error) {
-	res, err := diff.Compare(prevBody, nextBody, diff.Options{})
+	return (*ChangeCounter)(nil).Between(prevBody, nextBody)
+}
+
+// ChangeCounter computes the change stats of revisions as a store writes
+// them, each against the one before, remembering the sentences of the
+// paragraphs it compared (see diff.SplitCache): the paragraph a revision
+// changed was split when that revision was new, so each write splits only
+// its own. Its figures are ChangeStatsBetween's. A nil ChangeCounter
+// remembers nothing. It is safe for concurrent use.
+type ChangeCounter struct {
+	splits *diff.SplitCache
+}
+
+// changeSplitBytes bounds what a ChangeCounter remembers: the changed
+// paragraphs of a few thousand recent revisions.
+const changeSplitBytes = 16 << 20
+
+// NewChangeCounter returns a ChangeCounter.
+func NewChangeCounter() *ChangeCounter {
+	return &ChangeCounter{splits: diff.NewSplitCache(changeSplitBytes)}
+}
+
+// Between is ChangeStatsBetween.
+func (c *ChangeCounter) Between(prevBody, nextBody string) (ChangeStats, error) {
+	var splits *diff.SplitCache
+	if c != nil {
+		splits = c.splits
+	}
+	st, err := diff.CompareStats(prevBody, nextBody, diff.Options{}, splits)
 	if err != nil {
 		return ChangeStats{}, Errorf(EINVALID, "cannot compare the revisions: %v", err)
 	}
-	st := res.Stats
 	return ChangeStats{WordsAdded: st.WordsAdded, WordsRemoved: st.WordsRemoved, FactsChanged: st.FactsChanged}, nil
 }
 
@@ -49,6 +76,11 @@ type ChangeGuess struct {
 // nil when there is nothing to guess: d repeats latest, or the texts
 // cannot be compared, in which case the store compares them itself.
 func GuessChanges(latest *Revision, d Draft) *ChangeGuess {
+	return (*ChangeCounter)(nil).Guess(latest, d)
+}
+
+// Guess is GuessChanges.
+func (c *ChangeCounter) Guess(latest *Revision, d Draft) *ChangeGuess {
 	g := &ChangeGuess{}
 	prevBody := ""
 	if latest != nil {
@@ -58,7 +90,7 @@ func GuessChanges(latest *Revision, d Draft) *ChangeGuess {
 		g.BaseHash, prevBody = latest.ContentHash, latest.Body
 	}
 	var err error
-	if g.Stats, err = ChangeStatsBetween(prevBody, d.Body); err != nil {
+	if g.Stats, err = c.Between(prevBody, d.Body); err != nil {
 		return nil
 	}
 	return g

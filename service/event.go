@@ -158,25 +158,15 @@ type Subscription struct {
 
 // Matches reports whether ev is one the subscription wants.
 func (s *Subscription) Matches(ev *Event) bool {
+	return NewEventMatch(ev).Wants(s)
+}
+
+// matchesKindAndPrefix applies the filters that need no decoding.
+func (s *Subscription) matchesKindAndPrefix(ev *Event) bool {
 	if s.Disabled || (len(s.Kinds) > 0 && !containsKind(s.Kinds, ev.Kind)) {
 		return false
 	}
-	if !strings.HasPrefix(ev.ArticleID, s.ArticlePrefix) {
-		return false
-	}
-	if len(s.Metadata) == 0 {
-		return true
-	}
-	var meta map[string]json.RawMessage
-	if json.Unmarshal(ev.Metadata, &meta) != nil {
-		return false
-	}
-	for k, want := range s.Metadata {
-		if got, ok := meta[k]; !ok || metadataValue(got) != want {
-			return false
-		}
-	}
-	return true
+	return strings.HasPrefix(ev.ArticleID, s.ArticlePrefix)
 }
 
 func containsKind(kinds []EventKind, k EventKind) bool {

@@ -3,6 +3,7 @@ package service_test
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/redline-news/redline/service"
@@ -36,7 +37,7 @@ func FuzzValidateArticleID(f *testing.F) {
 // FuzzValidateText checks that accepted texts hold a visible character and
 // no control character but tab and line ends.
 func FuzzValidateText(f *testing.F) {
-	for _, seed := range []string{"Body.", " ", "\u200b", "a\x00b", "a\tb\nc\r\n", "\xff", "😀", "\u202eabc"} {
+	for _, seed := range []string{"Body.", " ", "\u200b", "a\x00b", "a\tb\nc\r\n", "\xff", "😀", "\u202eabc", "a\x7fb", "a\u0085b", "a\x1bb"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -49,6 +50,11 @@ func FuzzValidateText(f *testing.F) {
 		}
 		if strings.TrimSpace(text) == "" || strings.ContainsRune(text, 0) || !utf8.ValidString(text) {
 			t.Fatalf("%q: accepted, want it refused", text)
+		}
+		for _, r := range text {
+			if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+				t.Fatalf("%q: accepted with control character U+%04X", text, r)
+			}
 		}
 	})
 }

@@ -29,7 +29,7 @@ func TestOneFailureFailsOnlyItsDraft(t *testing.T) {
 	wantNumbers := []int{1, 1, 0, 0, 2, 0}
 	batch := make([]*putRequest, len(drafts))
 	for i, d := range drafts {
-		batch[i] = &putRequest{ctx: context.Background(), draft: d, done: make(chan putResult, 1)}
+		batch[i] = &putRequest{ctx: context.Background(), draft: d, digest: d.Digest(), done: make(chan putResult, 1)}
 	}
 	db.commitBatch(batch)
 	for i, req := range batch {
@@ -39,6 +39,14 @@ func TestOneFailureFailsOnlyItsDraft(t *testing.T) {
 		}
 		if res.err == nil && res.rev.Number != wantNumbers[i] {
 			t.Errorf("draft %d (%s): got revision %d, want %d", i, drafts[i].Body, res.rev.Number, wantNumbers[i])
+		}
+		if i == 4 && res.err == nil {
+			// No guess came with the drafts: the batch diffed "b second"
+			// against the body it read of "b first".
+			want, _ := service.ChangeStatsBetween("b first", "b second")
+			if res.rev.Changes != want {
+				t.Errorf("draft 4 (b second): got changes %+v, want %+v", res.rev.Changes, want)
+			}
 		}
 	}
 	for _, id := range []string{"c", "d"} {

@@ -19,10 +19,11 @@ const batchTimeout = 30 * time.Second
 
 // putRequest is one PutRevision call waiting for its batch to commit.
 type putRequest struct {
-	ctx   context.Context
-	draft service.Draft
-	guess *changeGuess // nil: compute the change stats in the batch
-	done  chan putResult
+	ctx    context.Context
+	draft  service.Draft
+	digest service.DraftDigest // hash and word count of the draft
+	guess  *changeGuess        // nil: compute the change stats in the batch
+	done   chan putResult
 }
 
 type putResult struct {
@@ -56,7 +57,7 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (*service.Revisio
 	if err != nil || unchanged {
 		return latest, false, err
 	}
-	req := &putRequest{ctx: ctx, draft: d, guess: service.GuessChanges(latest, d), done: make(chan putResult, 1)}
+	req := &putRequest{ctx: ctx, draft: d, digest: d.Digest(), guess: s.changes.Guess(latest, d), done: make(chan putResult, 1)}
 	select {
 	case s.queue <- req:
 	case <-ctx.Done():
@@ -160,7 +161,7 @@ func (s *DB) runBatch(ctx context.Context, batch []*putRequest) []putResult {
 // putOne writes one draft, under a savepoint when others share the
 // transaction.
 func (s *DB) putOne(ctx context.Context, tx pgx.Tx, req *putRequest, savepoint bool) putResult {
-	rev, created, err := s.putInTx(ctx, tx, req.draft, req.guess, savepoint)
+	rev, created, err := s.putInTx(ctx, tx, req, savepoint)
 	if err == nil || !savepoint {
 		return putResult{rev, created, err}
 	}

@@ -56,6 +56,8 @@ type DB struct {
 	closeOnce sync.Once
 	maxBatch  int
 	stats     batchStats
+	changes   *service.ChangeCounter       // counts each draft's changes
+	matcher   *service.SubscriptionMatcher // decodes the subscriptions' filters for each event
 
 	jobs       *river.Client[pgx.Tx] // queues webhook deliveries
 	watch      *watcher              // wakes feed readers
@@ -83,7 +85,8 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		return nil, storeError("open", err)
 	}
 	s := &DB{pool: pool, Now: time.Now, queue: make(chan *putRequest), closing: make(chan struct{}),
-		loopDone: make(chan struct{}), maxBatch: opts.MaxBatch}
+		loopDone: make(chan struct{}), maxBatch: opts.MaxBatch, changes: service.NewChangeCounter(),
+		matcher: service.NewSubscriptionMatcher()}
 	if s.maxBatch <= 0 {
 		s.maxBatch = 64
 	}

@@ -24,8 +24,11 @@ const revisionColumns = `article_id, number, title, body, url, metadata, content
 // (SELECT … FOR UPDATE), so that writers of one article, on this replica or
 // another, take their numbers one after the other; the preconditions are
 // checked under that lock. Statements are sent in two pipelined round
-// trips: lock and read, then write.
-func (s *DB) putInTx(ctx context.Context, tx pgx.Tx, d service.Draft, g *changeGuess, savepoint bool) (*service.Revision, bool, error) {
+// trips: lock and read, then write. Only the latest revision's number and
+// hash are read: the commit loop writes for every caller, so it reads a
+// body only when it must (a draft that repeats it, or a stale guess).
+func (s *DB) putInTx(ctx context.Context, tx pgx.Tx, req *putRequest, savepoint bool) (*service.Revision, bool, error) {
+	d := req.draft
 	now := s.Now().UTC().Truncate(time.Microsecond)
 	latest, err := lockLatest(ctx, tx, d, now, savepoint)
 	if err != nil {
@@ -34,16 +37,11 @@ func (s *DB) putInTx(ctx context.Context, tx pgx.Tx, d service.Draft, g *changeG
 	if err := d.CheckPreconditions(latest); err != nil {
 		return nil, false, err
 	}
-	if latest != nil && latest.SameContent(d) {
-		if savepoint {
-			if _, err := tx.Exec(ctx, `RELEASE SAVEPOINT draft`); err != nil {
-				return nil, false, storeError("release savepoint", err)
-			}
-		}
-		return latest, false, nil
+	if latest != nil && latest.ContentHash == req.digest.ContentHash {
+		return unchangedIn(ctx, tx, d.ArticleID, savepoint)
 	}
-	rev := service.NewRevision(d, nextNumber(latest), now)
-	if rev.Changes, err = changesSince(latest, d, g); err != nil {
+	rev := service.NewRevisionFrom(d, req.digest, nextNumber(latest), now)
+	if rev.Changes, err = s.changesSince(ctx, tx, latest, d, req.guess); err != nil {
 		return nil, false, err
 	}
 	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(rev)); err != nil {
@@ -55,9 +53,24 @@ func (s *DB) putInTx(ctx context.Context, tx pgx.Tx, d service.Draft, g *changeG
 	return rev, true, nil
 }
 
-// lockLatest creates the article row if missing, locks it, and returns its
-// latest revision, or nil for an article this transaction has just
-// created. The revision is read by a statement after the lock, whose
+// unchangedIn answers a draft that repeats the latest revision, which it
+// reads whole, and releases the draft's savepoint.
+func unchangedIn(ctx context.Context, tx pgx.Tx, articleID string, savepoint bool) (*service.Revision, bool, error) {
+	latest, err := latestRevisionIn(ctx, tx, articleID)
+	if err != nil {
+		return nil, false, err
+	}
+	if savepoint {
+		if _, err := tx.Exec(ctx, `RELEASE SAVEPOINT draft`); err != nil {
+			return nil, false, storeError("release savepoint", err)
+		}
+	}
+	return latest, false, nil
+}
+
+// lockLatest creates the article row if missing, locks it, and returns the
+// number, content hash and time of its latest revision, or nil for an
+// article this transaction has just created. The revision is read by a statement after the lock, whose
 // snapshot is taken once the lock was granted, so that it sees what a
 // writer that held the lock committed.
 func lockLatest(ctx context.Context, tx pgx.Tx, d service.Draft, now time.Time, savepoint bool) (*service.Revision, error) {
@@ -68,8 +81,7 @@ func lockLatest(ctx context.Context, tx pgx.Tx, d service.Draft, now time.Time, 
 	b.Queue(`INSERT INTO articles (id, title, url, latest_revision, created_at, updated_at)
 		VALUES ($1, $2, $3, 0, $4, $4) ON CONFLICT (id) DO NOTHING`, d.ArticleID, d.Title, d.URL, now)
 	b.Queue(`SELECT latest_revision FROM articles WHERE id = $1 FOR UPDATE`, d.ArticleID)
-	b.Queue(`SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words,
-			r.words_added, r.words_removed, r.facts_changed, r.created_at
+	b.Queue(`SELECT r.number, r.content_hash, r.created_at
 		FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
 		WHERE a.id = $1`, d.ArticleID)
 	br := tx.SendBatch(ctx, b)
@@ -83,13 +95,15 @@ func lockLatest(ctx context.Context, tx pgx.Tx, d service.Draft, now time.Time, 
 			return nil, storeError(step, err)
 		}
 	}
-	rev, err := scanRevision(br.QueryRow())
+	rev := &service.Revision{ArticleID: d.ArticleID}
+	err := br.QueryRow().Scan(&rev.Number, &rev.ContentHash, &rev.CreatedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, storeError("lock article", br.Close())
 	}
 	if err != nil {
 		return nil, storeError("latest revision", err)
 	}
+	rev.CreatedAt = rev.CreatedAt.UTC()
 	return rev, storeError("lock article", br.Close())
 }
 

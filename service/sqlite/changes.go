@@ -90,5 +90,5 @@ func (s *DB) changesSince(ctx context.Context, tx *sql.Tx, latest *service.Revis
 		}
 		prevBody = full.Body
 	}
-	return service.ChangeStatsBetween(prevBody, d.Body)
+	return s.changes.Between(prevBody, d.Body)
 }

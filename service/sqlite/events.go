@@ -76,24 +76,53 @@ func (s *DB) insertDeletionEvent(ctx context.Context, tx *sql.Tx, articleID stri
 	return s.insertEvent(ctx, tx, service.NewDeletionEvent(latest, s.Now()))
 }
 
+// matchSubscriptionsSQL reads what matching an event needs of every
+// subscription, in the order Subscriptions lists them.
+const matchSubscriptionsSQL = `SELECT id, kinds, article_prefix, metadata_filter, disabled
+	FROM webhook_subscriptions ORDER BY created_at, id`
+
 func (s *DB) queueDeliveries(ctx context.Context, tx *sql.Tx, ev *service.Event) error {
-	subs, err := subscriptions(ctx, s.in(tx))
-	if err != nil {
+	jobs, err := s.matchingJobs(ctx, tx, ev)
+	if err != nil || len(jobs) == 0 {
 		return err
-	}
-	var jobs []river.InsertManyParams
-	for i := range subs {
-		if subs[i].Matches(ev) {
-			jobs = append(jobs, river.InsertManyParams{Args: service.DeliveryJob{Seq: ev.Seq, SubscriptionID: subs[i].ID}})
-		}
-	}
-	if len(jobs) == 0 {
-		return nil
 	}
 	if _, err := s.jobs.InsertManyTx(ctx, tx, jobs); err != nil {
 		return fmt.Errorf("queue deliveries: %w", err)
 	}
 	return nil
+}
+
+// matchingJobs returns a delivery job for each subscription that wants ev,
+// read inside tx so that a subscription created before the event commits
+// gets it.
+func (s *DB) matchingJobs(ctx context.Context, tx *sql.Tx, ev *service.Event) ([]river.InsertManyParams, error) {
+	rows, err := s.in(tx).query(ctx, matchSubscriptionsSQL)
+	if err != nil {
+		return nil, fmt.Errorf("list subscriptions: %w", err)
+	}
+	defer rows.Close()
+	match := service.NewEventMatch(ev)
+	var jobs []river.InsertManyParams
+	for rows.Next() {
+		var fs service.StoredFilter
+		if err := rows.Scan(&fs.ID, &fs.Kinds, &fs.ArticlePrefix, &fs.Metadata, &fs.Disabled); err != nil {
+			return nil, fmt.Errorf("scan subscription: %w", err)
+		}
+		if fs.Disabled {
+			continue // wants nothing, whatever its filters say
+		}
+		sub, err := s.matcher.Decode(fs)
+		if err != nil {
+			return nil, err
+		}
+		if match.Wants(&sub) {
+			jobs = append(jobs, river.InsertManyParams{Args: service.DeliveryJob{Seq: ev.Seq, SubscriptionID: sub.ID}})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list subscriptions: %w", err)
+	}
+	return jobs, nil
 }
 
 const eventColumns = `seq, kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at`

@@ -25,7 +25,7 @@ func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revis
 	if err != nil || unchanged {
 		return latest, false, err
 	}
-	w := pendingWrite{draft: d, digest: d.Digest(), guess: service.GuessChanges(latest, d)}
+	w := pendingWrite{draft: d, digest: d.Digest(), guess: s.changes.Guess(latest, d)}
 	var rev *service.Revision
 	var created bool
 	err = s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
@@ -267,12 +267,18 @@ func latestRevision(ctx context.Context, r runner, articleID string, withBody bo
 	return rev, err
 }
 
+// latestMetaSQL and revisionMetaSQL read the revision from the listing
+// index, which holds every column they need: SQLite would otherwise pick
+// the primary key's index and read the row, whose hash and time are stored
+// after the body, past its overflow pages. The committer runs the first for
+// every write.
 const latestMetaSQL = `
 	SELECT a.latest_revision, r.content_hash, r.created_at
-	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
+	FROM articles a JOIN revisions r INDEXED BY revisions_listing ON r.article_id = a.id AND r.number = a.latest_revision
 	WHERE a.id = ?`
 
-const revisionMetaSQL = `SELECT number, content_hash, created_at FROM revisions WHERE article_id = ? AND number = ?`
+const revisionMetaSQL = `SELECT number, content_hash, created_at FROM revisions INDEXED BY revisions_listing
+	WHERE article_id = ? AND number = ?`
 
 // RevisionMeta returns the number and content hash of revision n of an
 // article, or of its latest when n is 0, without reading title or body: it

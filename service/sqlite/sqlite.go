@@ -41,7 +41,13 @@ type DB struct {
 	// writes commits PutRevision and DeleteArticle calls in batches.
 	writes *groupcommit.Batcher[*sql.Tx]
 	stmts  *statements
-	meta   *metaCache
+	// txStmts are the statements bound to the committer's transaction.
+	txStmts txStatements
+	meta    *metaCache
+	// changes counts each draft's changes against the revision before.
+	changes *service.ChangeCounter
+	// matcher decodes the subscriptions' filters for each event written.
+	matcher *service.SubscriptionMatcher
 	// batches and drafts count the committer's batches and the writes in
 	// them (see BatchStats).
 	batches, drafts atomic.Int64
@@ -76,7 +82,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// every statement (database/sql keeps only 2 idle by default).
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db), meta: newMetaCache()}
+	s := &DB{db: db, path: path, Now: time.Now, stmts: newStatements(db), meta: newMetaCache(), changes: service.NewChangeCounter(),
+		matcher: service.NewSubscriptionMatcher()}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
@@ -121,7 +128,7 @@ func (s *DB) Close() error {
 func (s *DB) pool() runner { return runner{stmts: s.stmts} }
 
 // in runs prepared statements inside tx.
-func (s *DB) in(tx *sql.Tx) runner { return runner{stmts: s.stmts, tx: tx} }
+func (s *DB) in(tx *sql.Tx) runner { return runner{stmts: s.stmts, tx: tx, bound: &s.txStmts} }
 
 // Ping returns EUNAVAILABLE when the database file cannot be read.
 func (s *DB) Ping(ctx context.Context) error {

@@ -52,10 +52,41 @@ func (p *statements) close() {
 	}
 }
 
+// txStatements keeps the prepared statements bound to the latest
+// transaction they were asked for, which is the committer's batch: the
+// drafts of one batch share them, rather than each binding every statement
+// to the transaction anew. A statement bound to a transaction is closed
+// with it, and is never handed out for another.
+type txStatements struct {
+	mu sync.Mutex
+	tx *sql.Tx
+	m  map[string]*sql.Stmt
+}
+
+// get returns st bound to tx.
+func (t *txStatements) get(ctx context.Context, tx *sql.Tx, query string, st *sql.Stmt) *sql.Stmt {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.tx != tx {
+		t.tx = tx
+		clear(t.m)
+	}
+	if bound := t.m[query]; bound != nil {
+		return bound
+	}
+	if t.m == nil {
+		t.m = map[string]*sql.Stmt{}
+	}
+	bound := tx.StmtContext(ctx, st)
+	t.m[query] = bound
+	return bound
+}
+
 // runner runs prepared queries on the pool, or inside tx when it is set.
 type runner struct {
 	stmts *statements
 	tx    *sql.Tx
+	bound *txStatements // where statements bound to tx are kept
 }
 
 func (r runner) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -63,7 +94,7 @@ func (r runner) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if err != nil || r.tx == nil {
 		return st, err
 	}
-	return r.tx.StmtContext(ctx, st), nil
+	return r.bound.get(ctx, r.tx, query, st), nil
 }
 
 // queryRow runs a query that returns at most one row.
