@@ -55,8 +55,9 @@ type DB struct {
 	// Now returns the current time; tests replace it to control time.
 	Now func() time.Time
 
-	jobs  *river.Client[*sql.Tx] // queues webhook deliveries
-	watch *watcher               // wakes feed readers
+	checkpoints *checkpointer          // copies the WAL into the file beside the committer
+	jobs        *river.Client[*sql.Tx] // queues webhook deliveries
+	watch       *watcher               // wakes feed readers
 }
 
 var _ service.RevisionStore = (*DB)(nil)
@@ -97,6 +98,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open delivery queue in sqlite %s: %w", path, err)
 	}
 	s.watch = newWatcher(s.lastSeq, EventPollInterval)
+	s.checkpoints = startCheckpointer(db, &s.drafts)
 	return s, nil
 }
 
@@ -107,7 +109,8 @@ var busyTimeout = 10 * time.Second
 func dsn(path string) string {
 	q := url.Values{}
 	busy := fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds())
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", busy, "foreign_keys(1)"} {
+	auto := fmt.Sprintf("wal_autocheckpoint(%d)", walAutoCheckpoint)
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", busy, "foreign_keys(1)", auto} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -120,6 +123,7 @@ func (s *DB) Close() error {
 	s.closed.Store(true)
 	s.watch.close()
 	s.writes.Close()
+	s.checkpoints.close()
 	s.stmts.close()
 	return s.db.Close()
 }
