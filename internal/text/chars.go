@@ -72,10 +72,19 @@ const maxPeekTokens = 3
 
 // leadingWord returns the letters at the start of s.
 func leadingWord(s string) string {
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isLetterASCII(c) {
+				return s[:i]
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) {
 			return s[:i]
 		}
+		i += n
 	}
 	return s
 }
@@ -135,8 +144,10 @@ func tokenEnd(src string, i, end int) int {
 	return end
 }
 
+// isSpaceASCII reports whether c is one of ' ', '\t', '\n', '\v', '\f' and
+// '\r', which are consecutive but for the space.
 func isSpaceASCII(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+	return c == ' ' || c-'\t' <= '\r'-'\t'
 }
 
 // trimClosers returns the end of the token [ts, te) without its closing

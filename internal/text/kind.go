@@ -143,8 +143,16 @@ func containsFold(s, sub string) bool {
 // wordCount counts runs of letters and digits in s, stopping at limit.
 func wordCount(s string, limit int) int {
 	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(s); {
+		var w bool
+		if c := s[i]; c < utf8.RuneSelf {
+			w = isLetterASCII(c) || isDigit(c)
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
 		if w && !in {
 			if n++; n >= limit {
 				return n

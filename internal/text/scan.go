@@ -48,6 +48,12 @@ const scriptStops = "。！？؟।"
 // byte comparison.
 func scriptStop(src string, from, end int) int {
 	for i := from; i < end; i++ {
+		for i+8 <= end && isASCII8(src, i) {
+			i += 8
+		}
+		if i == end {
+			break
+		}
 		c := src[i]
 		if c != 0xe3 && c != 0xef && c != 0xd8 && c != 0xe0 {
 			continue
@@ -72,6 +78,15 @@ func scriptStop(src string, from, end int) int {
 	return -1
 }
 
+// isASCII8 reports whether the eight bytes at src[i:] are all ASCII; the
+// loads combine into one, so Latin text is skipped a word at a time.
+func isASCII8(src string, i int) bool {
+	s := src[i : i+8]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return w&0x8080808080808080 == 0
+}
+
 // appendLatinBlock splits a block without script stops into sentences.
 func (s *Segmenter) appendLatinBlock(dst []Sentence, src string, p Span) []Sentence {
 	b := block{src: src, lang: s.lang, end: p.End, out: dst, start: p.Start}
@@ -80,9 +95,11 @@ func (s *Segmenter) appendLatinBlock(dst []Sentence, src string, p Span) []Sente
 		if j == p.End {
 			break
 		}
-		if r, n := utf8.DecodeRuneInString(src[j:p.End]); unicode.IsSpace(r) {
-			i = j + n
-			continue
+		if src[j] >= utf8.RuneSelf {
+			if r, n := utf8.DecodeRuneInString(src[j:p.End]); unicode.IsSpace(r) {
+				i = j + n
+				continue
+			}
 		}
 		i = b.token(tokenStart(src, i, j), tokenEnd(src, j, p.End))
 	}
@@ -115,7 +132,14 @@ func nextNotable(src string, i, end int) int {
 // tokenStart returns where the token holding offset j begins, not before lo,
 // which is a token boundary.
 func tokenStart(src string, lo, j int) int {
-	for j > lo && !spaceBefore(src, lo, j) {
+	for j > lo {
+		if c := src[j-1]; c < utf8.RuneSelf {
+			if isSpaceASCII(c) {
+				break
+			}
+		} else if spaceBefore(src, lo, j) {
+			break
+		}
 		j--
 	}
 	return j
@@ -143,8 +167,18 @@ func (b *block) cut(end int) {
 // when ts opens the sentence.
 func (b *block) prevToken(ts int) string {
 	e := ts
-	for e > b.start && spaceBefore(b.src, b.start, e) {
-		_, n := utf8.DecodeLastRuneInString(b.src[b.start:e])
+	for e > b.start {
+		if c := b.src[e-1]; c < utf8.RuneSelf {
+			if !isSpaceASCII(c) {
+				break
+			}
+			e--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(b.src[b.start:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
 		e -= n
 	}
 	return b.src[tokenStart(b.src, b.start, e):e]
