@@ -63,7 +63,8 @@ func (b *block) peek(i int) lookahead {
 func (b *block) capitalAt(i, n int) lookahead {
 	word := leadingWord(b.src[i:b.end])
 	initial := len(word) == n && i+n < b.end && b.src[i+n] == '.'
-	return lookahead{class: capital, starter: b.lang.starters[word], initial: initial, ordinalNoun: ordinalNouns[word], dateWord: timeFollowers[word]}
+	w := b.lang.capitals[word]
+	return lookahead{class: capital, starter: w&starterWord != 0, initial: initial, ordinalNoun: w&ordinalNoun != 0, dateWord: w&dateWord != 0}
 }
 
 // maxPeekTokens bounds the tokens of bare quotes and brackets that peek

@@ -28,8 +28,20 @@ const (
 type language struct {
 	abbrevs  map[string]abbrevKind
 	starters map[string]bool
+	// capitals holds what each capitalized word that matters after a
+	// stop is, so that the lookahead needs one map look-up.
+	capitals map[string]capitalWord
 	ordinals bool // a number followed by a stop may be an ordinal
 }
+
+// capitalWord is a set of the roles a capitalized word plays after a stop.
+type capitalWord uint8
+
+const (
+	starterWord capitalWord = 1 << iota // in the language's starters
+	ordinalNoun                         // in ordinalNouns
+	dateWord                            // in timeFollowers
+)
 
 // maxAbbrev is the length of the longest abbreviation in any list.
 const maxAbbrev = 16
@@ -154,9 +166,26 @@ func buildLanguages() map[string]*language {
 		l := &language{abbrevs: map[string]abbrevKind{}, starters: map[string]bool{}, ordinals: lists.ordinals}
 		l.add(shared)
 		l.add(lists)
+		l.capitals = capitalWords(l.starters)
 		out[code] = l
 	}
 	return out
+}
+
+// capitalWords merges the starters with the words every language knows
+// after a stop.
+func capitalWords(starters map[string]bool) map[string]capitalWord {
+	m := map[string]capitalWord{}
+	for w := range starters {
+		m[w] |= starterWord
+	}
+	for w := range ordinalNouns {
+		m[w] |= ordinalNoun
+	}
+	for w := range timeFollowers {
+		m[w] |= dateWord
+	}
+	return m
 }
 
 // add adds the lists w to l.

@@ -14,9 +14,12 @@ type block struct {
 	end  int
 	out  []Sentence
 
-	start     int    // where the current sentence begins
-	cur       int    // where the current token begins
-	prev      string // the token before the current one in the sentence, if any
+	start int // where the current sentence begins
+	cur   int // where the current token begins
+	// prev is the token before the current one in the sentence, if any,
+	// once prevKnown says it was read back: most tokens never need it.
+	prev      string
+	prevKnown bool
 	quoteOpen bool   // a bare ' token opened a quotation
 	item      marker // the last list item marker seen, if any
 }
@@ -198,7 +201,7 @@ func (b *block) tokensBefore(ts, limit int) int {
 // token handles the token [ts, te) and returns where scanning goes on, which
 // is past te when the token's decision took following tokens along.
 func (b *block) token(ts, te int) int {
-	b.prev = b.prevToken(ts)
+	b.cur, b.prevKnown = ts, false
 	if b.listItem(ts, te) {
 		return te
 	}
@@ -206,7 +209,7 @@ func (b *block) token(ts, te int) int {
 		b.quoteOpen = !b.quoteOpen
 	}
 	if rest := b.splitInside(ts, te); rest != ts {
-		ts, b.prev = rest, ""
+		ts, b.prev, b.prevKnown = rest, "", true
 	}
 	b.cur = ts
 	next, end := b.decide(ts, te)
@@ -216,6 +219,15 @@ func (b *block) token(ts, te int) int {
 	return next
 }
 
+// previous returns the token before the current one in the sentence, or ""
+// when the current token opens it.
+func (b *block) previous() string {
+	if !b.prevKnown {
+		b.prev, b.prevKnown = b.prevToken(b.cur), true
+	}
+	return b.prev
+}
+
 // listItem starts a new sentence before a bullet or before a list marker
 // that continues the list ("1. Eggs 2. Milk"), and reports whether the token
 // is a marker, whose stop never ends a sentence.
@@ -223,7 +235,10 @@ func (b *block) listItem(ts, te int) bool {
 	tok := b.src[ts:te]
 	bullet := bulletLen(tok)
 	m, isMarker := parseMarker(tok[bullet:])
-	afterBullet := isBullet(b.prev)
+	if bullet == 0 && !isMarker {
+		return false
+	}
+	afterBullet := isBullet(b.previous())
 	if b.prev != "" && (bullet > 0 || isMarker && !afterBullet && m.follows(b.item)) {
 		b.cut(ts)
 		b.prev = ""
@@ -239,7 +254,7 @@ func (b *block) listItem(ts, te int) bool {
 // possession ("harris ' death") rather than a quotation.
 func (b *block) possessive(te int) bool {
 	next := b.peek(te).class
-	return strings.HasSuffix(b.prev, "s") && (next == lowercase || next == capital)
+	return strings.HasSuffix(b.previous(), "s") && (next == lowercase || next == capital)
 }
 
 // splitInside ends sentences inside a token where a stop is glued to the
