@@ -75,6 +75,17 @@ type wordLists struct {
 	ordinals                                              bool
 }
 
+// abbrevList is the words of one kind of abbreviation.
+type abbrevList struct {
+	kind  abbrevKind
+	words string
+}
+
+// abbrevLists returns w's abbreviations by kind, in a fixed order.
+func (w wordLists) abbrevLists() []abbrevList {
+	return []abbrevList{{plain, w.plain}, {title, w.titles}, {timeOfDay, w.timeOfDay}, {numeric, w.numeric}, {terminal, w.terminal}}
+}
+
 // shared lists abbreviations that are not words in any of the languages,
 // so that every language may know them.
 var shared = wordLists{
@@ -120,7 +131,7 @@ var languageLists = map[string]wordLists{
 		starters: "El La Los Las Un Una Él Ella Ellos Nosotros Yo Pero Y En Con Por Para Según Este Esta Estos Esto Sin Ayer Hoy Luego Después Además Se No Es Hay",
 	},
 	"it": {
-		titles:   "sigg dott.ssa avv ing geom rag mons sen gen",
+		titles:   "sigg dott.ssa avv ing geom rag mons sen",
 		plain:    "cfr gen febbr apr giu lug ago sett ott nov dic",
 		numeric:  "pag art cap tel",
 		starters: "Il Lo La I Gli Le Un Una Uno Ma E In Con Per Secondo Questo Questa Non Lui Lei Noi Io Dopo Poi",
@@ -190,9 +201,9 @@ func capitalWords(starters map[string]bool) map[string]capitalWord {
 
 // add adds the lists w to l.
 func (l *language) add(w wordLists) {
-	for kind, words := range map[abbrevKind]string{plain: w.plain, title: w.titles, timeOfDay: w.timeOfDay, numeric: w.numeric, terminal: w.terminal} {
-		for _, a := range strings.Fields(words) {
-			l.abbrevs[a] = kind
+	for _, list := range w.abbrevLists() {
+		for _, a := range strings.Fields(list.words) {
+			l.abbrevs[a] = list.kind
 		}
 	}
 	for _, s := range strings.Fields(w.starters) {
