@@ -84,10 +84,34 @@ func scriptStop(src string, from, end int) int {
 // isASCII8 reports whether the eight bytes at src[i:] are all ASCII; the
 // loads combine into one, so Latin text is skipped a word at a time.
 func isASCII8(src string, i int) bool {
+	return load8(src, i)&highBits == 0
+}
+
+// load8 returns the eight bytes at src[i:] as one little-endian word.
+func load8(src string, i int) uint64 {
 	s := src[i : i+8]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	return w&0x8080808080808080 == 0
+}
+
+const (
+	lowBits  = 0x0101010101010101 // the lowest bit of each byte of a word
+	highBits = 0x8080808080808080 // the highest bit of each byte of a word
+)
+
+// plain8 reports whether none of the eight bytes at src[i:] is notable. For
+// bytes below 0x80, adding 0x7f sets a byte's high bit, without a carry into
+// the next byte, exactly when the byte is not zero; so a byte equals c when
+// the high bit of (w^c + 0x7f…) is clear.
+func plain8(src string, i int) bool {
+	w := load8(src, i)
+	if w&highBits != 0 {
+		return false
+	}
+	const h = highBits - lowBits // 0x7f in each byte
+	m := (w ^ '.'*lowBits + h) & (w ^ '!'*lowBits + h) & (w ^ '?'*lowBits + h) &
+		(w ^ ')'*lowBits + h) & (w ^ '\''*lowBits + h)
+	return m&highBits == highBits
 }
 
 // appendLatinBlock splits a block without script stops into sentences.
@@ -126,6 +150,9 @@ var notable = func() (t [256]bool) {
 // nextNotable returns the offset of the first notable byte in src[i:end], or
 // end.
 func nextNotable(src string, i, end int) int {
+	for i+8 <= end && plain8(src, i) {
+		i += 8
+	}
 	for i < end && !notable[src[i]] {
 		i++
 	}

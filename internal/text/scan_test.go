@@ -1,0 +1,43 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNextNotableWordAtATime checks the eight-byte skip of nextNotable
+// against a byte-by-byte scan, for every byte value at every place of a
+// word and around it.
+func TestNextNotableWordAtATime(t *testing.T) {
+	for c := range 256 {
+		for k := range 20 {
+			b := []byte(strings.Repeat("a", 20))
+			b[k] = byte(c)
+			src := string(b)
+			want := len(src)
+			for i := range len(src) {
+				if notable[src[i]] {
+					want = i
+					break
+				}
+			}
+			if got := nextNotable(src, 0, len(src)); got != want {
+				t.Errorf("byte %#x at %d: got %d, want %d", c, k, got, want)
+			}
+			if got, want := scriptStop(src, 0, len(src)), -1; got != want {
+				t.Errorf("scriptStop, byte %#x at %d: got %d, want %d", c, k, got, want)
+			}
+		}
+	}
+}
+
+// TestScriptStopWordAtATime checks that the eight-byte skip of scriptStop
+// finds a script stop at every place of a word.
+func TestScriptStopWordAtATime(t *testing.T) {
+	for k := range 20 {
+		src := strings.Repeat("a", k) + "。" + strings.Repeat("b", 10)
+		if got, want := scriptStop(src, 0, len(src)), k+len("。"); got != want {
+			t.Errorf("stop at %d: got %d, want %d", k, got, want)
+		}
+	}
+}
