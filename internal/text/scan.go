@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,19 +100,18 @@ const (
 	highBits = 0x8080808080808080 // the highest bit of each byte of a word
 )
 
-// plain8 reports whether none of the eight bytes at src[i:] is notable. For
-// bytes below 0x80, adding 0x7f sets a byte's high bit, without a carry into
-// the next byte, exactly when the byte is not zero; so a byte equals c when
-// the high bit of (w^c + 0x7f…) is clear.
-func plain8(src string, i int) bool {
+// notable8 returns a word whose high bits mark the notable bytes among the
+// eight at src[i:], exact up to the first of them, which is all a scan
+// needs. For a byte below 0x80, adding 0x7f sets its high bit, without a
+// carry, exactly when the byte is not zero, so the high bit of (w^c + 0x7f…)
+// is clear where w holds c. A byte of 0x80 or more is notable itself, and
+// the carry it may cause only reaches the bytes after it.
+func notable8(src string, i int) uint64 {
 	w := load8(src, i)
-	if w&highBits != 0 {
-		return false
-	}
 	const h = highBits - lowBits // 0x7f in each byte
 	m := (w ^ '.'*lowBits + h) & (w ^ '!'*lowBits + h) & (w ^ '?'*lowBits + h) &
 		(w ^ ')'*lowBits + h) & (w ^ '\''*lowBits + h)
-	return m&highBits == highBits
+	return (^m | w) & highBits
 }
 
 // appendLatinBlock splits a block without script stops into sentences.
@@ -150,8 +150,10 @@ var notable = func() (t [256]bool) {
 // nextNotable returns the offset of the first notable byte in src[i:end], or
 // end.
 func nextNotable(src string, i, end int) int {
-	for i+8 <= end && plain8(src, i) {
-		i += 8
+	for ; i+8 <= end; i += 8 {
+		if hits := notable8(src, i); hits != 0 {
+			return i + bits.TrailingZeros64(hits)/8
+		}
 	}
 	for i < end && !notable[src[i]] {
 		i++
