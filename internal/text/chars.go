@@ -41,6 +41,20 @@ func (b *block) peek(i int) lookahead {
 		if i == b.end {
 			return lookahead{class: nothing}
 		}
+		if c := b.src[i]; c < utf8.RuneSelf {
+			switch {
+			case isSpaceASCII(c):
+				i++
+				continue
+			case isLowerASCII(c):
+				return lookahead{class: lowercase}
+			case isDigit(c):
+				return lookahead{class: number}
+			case isUpperASCII(c):
+				return b.capitalAt(i, 1)
+			}
+			return lookahead{class: symbol}
+		}
 		r, n := utf8.DecodeRuneInString(b.src[i:b.end])
 		switch {
 		case unicode.IsSpace(r):
@@ -155,6 +169,13 @@ func isSpaceASCII(c byte) bool {
 // quotes and brackets.
 func trimClosers(src string, ts, te int) int {
 	for te > ts {
+		if c := src[te-1]; c < utf8.RuneSelf {
+			if !isCloser(rune(c)) {
+				break
+			}
+			te--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(src[ts:te])
 		if !isCloser(r) {
 			break
@@ -168,6 +189,13 @@ func trimClosers(src string, ts, te int) int {
 // begin [ts, te).
 func skipOpeners(src string, ts, te int) int {
 	for ts < te {
+		if c := src[ts]; c < utf8.RuneSelf {
+			if !isOpener(rune(c)) {
+				break
+			}
+			ts++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(src[ts:te])
 		if !isOpener(r) {
 			break
