@@ -61,7 +61,7 @@ func benchmarkTexts(b *testing.B, texts []string) {
 }
 
 // cnndmArticles loads the articles of the CNN/DailyMail development file.
-func cnndmArticles(b *testing.B) []string {
+func cnndmArticles(b testing.TB) []string {
 	b.Helper()
 	data := shareddata.Read(b, "cnndm-test-dev.jsonl")
 	var out []string
@@ -77,4 +77,19 @@ func cnndmArticles(b *testing.B) []string {
 		out = append(out, row.Article)
 	}
 	return out
+}
+
+// TestSentencesAllocatesOnce checks that splitting a news article nearly
+// always makes one allocation, the slice of its sentences, over the CNN/DM
+// development articles.
+func TestSentencesAllocatesOnce(t *testing.T) {
+	articles := cnndmArticles(t)
+	allocs := testing.AllocsPerRun(2, func() {
+		for _, a := range articles {
+			text.Sentences(a)
+		}
+	})
+	if got, want := allocs/float64(len(articles)), 1.2; got > want {
+		t.Errorf("got %.2f allocations per article, want at most %.1f", got, want)
+	}
 }
