@@ -22,19 +22,44 @@ var newsArticle = "Ad sales boost Time Warner profit\n\n" + strings.Repeat(
 
 func BenchmarkSentences(b *testing.B) {
 	b.Run("news-4KB", func(b *testing.B) {
-		benchmarkTexts(b, []string{newsArticle})
+		benchmarkTexts(b, []string{newsArticle}, appendEach())
 	})
 	b.Run("2000-sentences", func(b *testing.B) {
-		benchmarkTexts(b, []string{strings.Repeat("Mr. Smith paid $3.50 at 5 p.m. on Jan. 5. He left. ", 1000)})
+		benchmarkTexts(b, []string{strings.Repeat("Mr. Smith paid $3.50 at 5 p.m. on Jan. 5. He left. ", 1000)}, appendEach())
 	})
 	b.Run("cnndm-dev", func(b *testing.B) {
-		benchmarkTexts(b, cnndmArticles(b))
+		benchmarkTexts(b, cnndmArticles(b), appendEach())
+	})
+	// A new slice for every article, as text.Sentences gives the
+	// summarizer.
+	b.Run("cnndm-dev-new-slices", func(b *testing.B) {
+		benchmarkTexts(b, cnndmArticles(b), func(t string) { text.Sentences(t) })
 	})
 }
 
-// benchmarkTexts segments each of texts once per iteration and reports the
+// BenchmarkClassify classifies the units of every CNN/DM development
+// article, split beforehand.
+func BenchmarkClassify(b *testing.B) {
+	articles := cnndmArticles(b)
+	units := make(map[string][]text.Sentence, len(articles))
+	for _, a := range articles {
+		units[a] = text.Sentences(a)
+	}
+	var kinds []text.Kind
+	benchmarkTexts(b, articles, func(t string) { kinds = text.AppendKinds(kinds[:0], t, units[t]) })
+}
+
+// appendEach returns a function that splits a text into one buffer, reused
+// from text to text.
+func appendEach() func(string) {
+	seg := text.NewSegmenter(text.Options{})
+	var buf []text.Sentence
+	return func(t string) { buf = seg.AppendSentences(buf[:0], t, text.Span{Start: 0, End: len(t)}) }
+}
+
+// benchmarkTexts runs do on each of texts once per iteration and reports the
 // throughput over all of them.
-func benchmarkTexts(b *testing.B, texts []string) {
+func benchmarkTexts(b *testing.B, texts []string, do func(string)) {
 	b.Helper()
 	size := 0
 	for _, t := range texts {
@@ -42,12 +67,10 @@ func benchmarkTexts(b *testing.B, texts []string) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	seg := text.NewSegmenter(text.Options{})
-	var buf []text.Sentence
 	cpu := cpuTime()
 	for b.Loop() {
 		for _, t := range texts {
-			buf = seg.AppendSentences(buf[:0], t, text.Span{Start: 0, End: len(t)})
+			do(t)
 		}
 	}
 	cpu = cpuTime() - cpu
