@@ -48,8 +48,8 @@ const scriptStops = "。！？؟।"
 
 // scriptStop returns the offset just past the first script stop in
 // src[from:end] and the closing quotes or brackets after it, or -1. Only
-// the lead bytes of those characters are looked for, so Latin text costs a
-// byte comparison.
+// the lead bytes of those characters, which are not ASCII, are looked for,
+// so ASCII text is passed over eight bytes at a time.
 func scriptStop(src string, from, end int) int {
 	for i := from; i < end; i++ {
 		for i+8 <= end && isASCII8(src, i) {
