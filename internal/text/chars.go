@@ -41,6 +41,20 @@ func (b *block) peek(i int) lookahead {
 		if i == b.end {
 			return lookahead{class: nothing}
 		}
+		if c := b.src[i]; c < utf8.RuneSelf {
+			switch {
+			case isSpaceASCII(c):
+				i++
+				continue
+			case isLowerASCII(c):
+				return lookahead{class: lowercase}
+			case isDigit(c):
+				return lookahead{class: number}
+			case isUpperASCII(c):
+				return b.capitalAt(i, 1)
+			}
+			return lookahead{class: symbol}
+		}
 		r, n := utf8.DecodeRuneInString(b.src[i:b.end])
 		switch {
 		case unicode.IsSpace(r):
@@ -63,7 +77,8 @@ func (b *block) peek(i int) lookahead {
 func (b *block) capitalAt(i, n int) lookahead {
 	word := leadingWord(b.src[i:b.end])
 	initial := len(word) == n && i+n < b.end && b.src[i+n] == '.'
-	return lookahead{class: capital, starter: b.lang.starters[word], initial: initial, ordinalNoun: ordinalNouns[word], dateWord: timeFollowers[word]}
+	w := b.lang.capitals[word]
+	return lookahead{class: capital, starter: w&starterWord != 0, initial: initial, ordinalNoun: w&ordinalNoun != 0, dateWord: w&dateWord != 0}
 }
 
 // maxPeekTokens bounds the tokens of bare quotes and brackets that peek
@@ -72,10 +87,19 @@ const maxPeekTokens = 3
 
 // leadingWord returns the letters at the start of s.
 func leadingWord(s string) string {
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isLetterASCII(c) {
+				return s[:i]
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) {
 			return s[:i]
 		}
+		i += n
 	}
 	return s
 }
@@ -135,14 +159,23 @@ func tokenEnd(src string, i, end int) int {
 	return end
 }
 
+// isSpaceASCII reports whether c is one of ' ', '\t', '\n', '\v', '\f' and
+// '\r', which are consecutive but for the space.
 func isSpaceASCII(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+	return c == ' ' || c-'\t' <= '\r'-'\t'
 }
 
 // trimClosers returns the end of the token [ts, te) without its closing
 // quotes and brackets.
 func trimClosers(src string, ts, te int) int {
 	for te > ts {
+		if c := src[te-1]; c < utf8.RuneSelf {
+			if !isCloser(rune(c)) {
+				break
+			}
+			te--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(src[ts:te])
 		if !isCloser(r) {
 			break
@@ -156,6 +189,13 @@ func trimClosers(src string, ts, te int) int {
 // begin [ts, te).
 func skipOpeners(src string, ts, te int) int {
 	for ts < te {
+		if c := src[ts]; c < utf8.RuneSelf {
+			if !isOpener(rune(c)) {
+				break
+			}
+			ts++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(src[ts:te])
 		if !isOpener(r) {
 			break

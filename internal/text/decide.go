@@ -145,7 +145,8 @@ func (b *block) afterAbbrev(kind abbrevKind, next lookahead) bool {
 // one ("World War I. But"), and so is the pronoun after a lowercase word
 // ("you and I. Did").
 func (b *block) afterInitial(word string, next lookahead) bool {
-	prev := b.prev[:trimClosers(b.prev, 0, len(b.prev))]
+	prev := b.previous()
+	prev = prev[:trimClosers(prev, 0, len(prev))]
 	if strings.HasSuffix(prev, ".") || next.class != capital || next.initial {
 		return false
 	}
@@ -155,7 +156,7 @@ func (b *block) afterInitial(word string, next lookahead) bool {
 // bareAbbrev reports whether a lone stop belongs to the abbreviation before
 // it, which tokenized text sometimes splits off ("cpl . justin", "no . 1").
 func (b *block) bareAbbrev(te int) bool {
-	kind, ok := b.lang.abbrev(b.prev)
+	kind, ok := b.lang.abbrev(b.previous())
 	return ok && (kind == title || kind == numeric && b.peek(te).class == number)
 }
 

@@ -132,19 +132,67 @@ func hasPrefixFold(s, prefix string) bool {
 // containsFold reports whether s holds the lowercase sub, ASCII letters
 // compared without case.
 func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if hasPrefixFold(s[i:], sub) {
+	if sub == "" {
+		return true
+	}
+	// Look only where the rarest byte of sub stands, in either case, so
+	// that strings.IndexByte skips the rest of s.
+	k := 0
+	for i := range len(sub) {
+		if byteRank[sub[i]] < byteRank[sub[k]] {
+			k = i
+		}
+	}
+	c := sub[k]
+	if containsFoldAt(s, sub, k, c) {
+		return true
+	}
+	return isLowerASCII(c) && containsFoldAt(s, sub, k, c-('a'-'A'))
+}
+
+// containsFoldAt reports whether s holds sub, ASCII letters compared without
+// case, at a place where the byte c of s stands for sub[k].
+func containsFoldAt(s, sub string, k int, c byte) bool {
+	for i := k; i < len(s); {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		start := i + j - k
+		if start+len(sub) > len(s) {
+			return false
+		}
+		if hasPrefixFold(s[start:], sub) {
 			return true
 		}
+		i += j + 1
 	}
 	return false
 }
 
+// byteRank orders bytes from rare to common in prose, roughly: letters by
+// their frequency in English, then the space; other bytes count as rare.
+var byteRank = func() (r [256]uint8) {
+	const common = "zqxjkvbpygfwmucldrhsnioate " // rare first
+	for i := range len(common) {
+		r[common[i]] = uint8(i + 1)
+	}
+	return r
+}()
+
 // wordCount counts runs of letters and digits in s, stopping at limit.
 func wordCount(s string, limit int) int {
 	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(s); {
+		var w bool
+		if c := s[i]; c < utf8.RuneSelf {
+			w = alnumASCII[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
 		if w && !in {
 			if n++; n >= limit {
 				return n
@@ -154,6 +202,14 @@ func wordCount(s string, limit int) int {
 	}
 	return n
 }
+
+// alnumASCII marks the ASCII letters and digits.
+var alnumASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range byte(utf8.RuneSelf) {
+		t[c] = isLetterASCII(c) || isDigit(c)
+	}
+	return t
+}()
 
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {

@@ -28,8 +28,20 @@ const (
 type language struct {
 	abbrevs  map[string]abbrevKind
 	starters map[string]bool
+	// capitals holds what each capitalized word that matters after a
+	// stop is, so that the lookahead needs one map look-up.
+	capitals map[string]capitalWord
 	ordinals bool // a number followed by a stop may be an ordinal
 }
+
+// capitalWord is a set of the roles a capitalized word plays after a stop.
+type capitalWord uint8
+
+const (
+	starterWord capitalWord = 1 << iota // in the language's starters
+	ordinalNoun                         // in ordinalNouns
+	dateWord                            // in timeFollowers
+)
 
 // maxAbbrev is the length of the longest abbreviation in any list.
 const maxAbbrev = 16
@@ -61,6 +73,17 @@ func (l *language) isTitle(word string) bool {
 type wordLists struct {
 	titles, plain, timeOfDay, numeric, terminal, starters string
 	ordinals                                              bool
+}
+
+// abbrevList is the words of one kind of abbreviation.
+type abbrevList struct {
+	kind  abbrevKind
+	words string
+}
+
+// abbrevLists returns w's abbreviations by kind, in a fixed order.
+func (w wordLists) abbrevLists() []abbrevList {
+	return []abbrevList{{plain, w.plain}, {title, w.titles}, {timeOfDay, w.timeOfDay}, {numeric, w.numeric}, {terminal, w.terminal}}
 }
 
 // shared lists abbreviations that are not words in any of the languages,
@@ -108,7 +131,7 @@ var languageLists = map[string]wordLists{
 		starters: "El La Los Las Un Una Él Ella Ellos Nosotros Yo Pero Y En Con Por Para Según Este Esta Estos Esto Sin Ayer Hoy Luego Después Además Se No Es Hay",
 	},
 	"it": {
-		titles:   "sigg dott.ssa avv ing geom rag mons sen gen",
+		titles:   "sigg dott.ssa avv ing geom rag mons sen",
 		plain:    "cfr gen febbr apr giu lug ago sett ott nov dic",
 		numeric:  "pag art cap tel",
 		starters: "Il Lo La I Gli Le Un Una Uno Ma E In Con Per Secondo Questo Questa Non Lui Lei Noi Io Dopo Poi",
@@ -154,16 +177,33 @@ func buildLanguages() map[string]*language {
 		l := &language{abbrevs: map[string]abbrevKind{}, starters: map[string]bool{}, ordinals: lists.ordinals}
 		l.add(shared)
 		l.add(lists)
+		l.capitals = capitalWords(l.starters)
 		out[code] = l
 	}
 	return out
 }
 
+// capitalWords merges the starters with the words every language knows
+// after a stop.
+func capitalWords(starters map[string]bool) map[string]capitalWord {
+	m := map[string]capitalWord{}
+	for w := range starters {
+		m[w] |= starterWord
+	}
+	for w := range ordinalNouns {
+		m[w] |= ordinalNoun
+	}
+	for w := range timeFollowers {
+		m[w] |= dateWord
+	}
+	return m
+}
+
 // add adds the lists w to l.
 func (l *language) add(w wordLists) {
-	for kind, words := range map[abbrevKind]string{plain: w.plain, title: w.titles, timeOfDay: w.timeOfDay, numeric: w.numeric, terminal: w.terminal} {
-		for _, a := range strings.Fields(words) {
-			l.abbrevs[a] = kind
+	for _, list := range w.abbrevLists() {
+		for _, a := range strings.Fields(list.words) {
+			l.abbrevs[a] = list.kind
 		}
 	}
 	for _, s := range strings.Fields(w.starters) {

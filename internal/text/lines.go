@@ -49,6 +49,13 @@ func isBlank(s string) bool {
 // nothing is left.
 func trim(src string, p Span) (Span, bool) {
 	for p.Start < p.End {
+		if c := src[p.Start]; c < utf8.RuneSelf {
+			if !isSpaceASCII(c) {
+				break
+			}
+			p.Start++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(src[p.Start:p.End])
 		if !unicode.IsSpace(r) {
 			break
@@ -56,6 +63,13 @@ func trim(src string, p Span) (Span, bool) {
 		p.Start += n
 	}
 	for p.End > p.Start {
+		if c := src[p.End-1]; c < utf8.RuneSelf {
+			if !isSpaceASCII(c) {
+				break
+			}
+			p.End--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(src[p.Start:p.End])
 		if !unicode.IsSpace(r) {
 			break

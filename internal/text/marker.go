@@ -46,6 +46,9 @@ const bullets = "•⁃◦▪‣●■□➢"
 
 // bulletLen returns the length of the bullet that begins tok, or 0.
 func bulletLen(tok string) int {
+	if tok == "" || tok[0] < utf8.RuneSelf {
+		return 0
+	}
 	r, n := utf8.DecodeRuneInString(tok)
 	if r >= utf8.RuneSelf && strings.ContainsRune(bullets, r) {
 		return n

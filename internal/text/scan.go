@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,9 +15,12 @@ type block struct {
 	end  int
 	out  []Sentence
 
-	start     int    // where the current sentence begins
-	cur       int    // where the current token begins
-	prev      string // the token before the current one in the sentence, if any
+	start int // where the current sentence begins
+	cur   int // where the current token begins
+	// prev is the token before the current one in the sentence, if any,
+	// once prevKnown says it was read back: most tokens never need it.
+	prev      string
+	prevKnown bool
 	quoteOpen bool   // a bare ' token opened a quotation
 	item      marker // the last list item marker seen, if any
 }
@@ -44,10 +48,16 @@ const scriptStops = "。！？؟।"
 
 // scriptStop returns the offset just past the first script stop in
 // src[from:end] and the closing quotes or brackets after it, or -1. Only
-// the lead bytes of those characters are looked for, so Latin text costs a
-// byte comparison.
+// the lead bytes of those characters, which are not ASCII, are looked for,
+// so ASCII text is passed over eight bytes at a time.
 func scriptStop(src string, from, end int) int {
 	for i := from; i < end; i++ {
+		for i+8 <= end && isASCII8(src, i) {
+			i += 8
+		}
+		if i == end {
+			break
+		}
 		c := src[i]
 		if c != 0xe3 && c != 0xef && c != 0xd8 && c != 0xe0 {
 			continue
@@ -72,6 +82,38 @@ func scriptStop(src string, from, end int) int {
 	return -1
 }
 
+// isASCII8 reports whether the eight bytes at src[i:] are all ASCII; the
+// loads combine into one, so Latin text is skipped a word at a time.
+func isASCII8(src string, i int) bool {
+	return load8(src, i)&highBits == 0
+}
+
+// load8 returns the eight bytes at src[i:] as one little-endian word.
+func load8(src string, i int) uint64 {
+	s := src[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+const (
+	lowBits  = 0x0101010101010101 // the lowest bit of each byte of a word
+	highBits = 0x8080808080808080 // the highest bit of each byte of a word
+)
+
+// notable8 returns a word whose high bits mark the notable bytes among the
+// eight at src[i:], exact up to the first of them, which is all a scan
+// needs. For a byte below 0x80, adding 0x7f sets its high bit, without a
+// carry, exactly when the byte is not zero, so the high bit of (w^c + 0x7f…)
+// is clear where w holds c. A byte of 0x80 or more is notable itself, and
+// the carry it may cause only reaches the bytes after it.
+func notable8(src string, i int) uint64 {
+	w := load8(src, i)
+	const h = highBits - lowBits // 0x7f in each byte
+	m := (w ^ '.'*lowBits + h) & (w ^ '!'*lowBits + h) & (w ^ '?'*lowBits + h) &
+		(w ^ ')'*lowBits + h) & (w ^ '\''*lowBits + h)
+	return (^m | w) & highBits
+}
+
 // appendLatinBlock splits a block without script stops into sentences.
 func (s *Segmenter) appendLatinBlock(dst []Sentence, src string, p Span) []Sentence {
 	b := block{src: src, lang: s.lang, end: p.End, out: dst, start: p.Start}
@@ -80,9 +122,11 @@ func (s *Segmenter) appendLatinBlock(dst []Sentence, src string, p Span) []Sente
 		if j == p.End {
 			break
 		}
-		if r, n := utf8.DecodeRuneInString(src[j:p.End]); unicode.IsSpace(r) {
-			i = j + n
-			continue
+		if src[j] >= utf8.RuneSelf {
+			if r, n := utf8.DecodeRuneInString(src[j:p.End]); unicode.IsSpace(r) {
+				i = j + n
+				continue
+			}
 		}
 		i = b.token(tokenStart(src, i, j), tokenEnd(src, j, p.End))
 	}
@@ -106,6 +150,11 @@ var notable = func() (t [256]bool) {
 // nextNotable returns the offset of the first notable byte in src[i:end], or
 // end.
 func nextNotable(src string, i, end int) int {
+	for ; i+8 <= end; i += 8 {
+		if hits := notable8(src, i); hits != 0 {
+			return i + bits.TrailingZeros64(hits)/8
+		}
+	}
 	for i < end && !notable[src[i]] {
 		i++
 	}
@@ -115,7 +164,14 @@ func nextNotable(src string, i, end int) int {
 // tokenStart returns where the token holding offset j begins, not before lo,
 // which is a token boundary.
 func tokenStart(src string, lo, j int) int {
-	for j > lo && !spaceBefore(src, lo, j) {
+	for j > lo {
+		if c := src[j-1]; c < utf8.RuneSelf {
+			if isSpaceASCII(c) {
+				break
+			}
+		} else if spaceBefore(src, lo, j) {
+			break
+		}
 		j--
 	}
 	return j
@@ -143,8 +199,18 @@ func (b *block) cut(end int) {
 // when ts opens the sentence.
 func (b *block) prevToken(ts int) string {
 	e := ts
-	for e > b.start && spaceBefore(b.src, b.start, e) {
-		_, n := utf8.DecodeLastRuneInString(b.src[b.start:e])
+	for e > b.start {
+		if c := b.src[e-1]; c < utf8.RuneSelf {
+			if !isSpaceASCII(c) {
+				break
+			}
+			e--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(b.src[b.start:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
 		e -= n
 	}
 	return b.src[tokenStart(b.src, b.start, e):e]
@@ -164,7 +230,7 @@ func (b *block) tokensBefore(ts, limit int) int {
 // token handles the token [ts, te) and returns where scanning goes on, which
 // is past te when the token's decision took following tokens along.
 func (b *block) token(ts, te int) int {
-	b.prev = b.prevToken(ts)
+	b.cur, b.prevKnown = ts, false
 	if b.listItem(ts, te) {
 		return te
 	}
@@ -172,7 +238,7 @@ func (b *block) token(ts, te int) int {
 		b.quoteOpen = !b.quoteOpen
 	}
 	if rest := b.splitInside(ts, te); rest != ts {
-		ts, b.prev = rest, ""
+		ts, b.prev, b.prevKnown = rest, "", true
 	}
 	b.cur = ts
 	next, end := b.decide(ts, te)
@@ -182,6 +248,15 @@ func (b *block) token(ts, te int) int {
 	return next
 }
 
+// previous returns the token before the current one in the sentence, or ""
+// when the current token opens it.
+func (b *block) previous() string {
+	if !b.prevKnown {
+		b.prev, b.prevKnown = b.prevToken(b.cur), true
+	}
+	return b.prev
+}
+
 // listItem starts a new sentence before a bullet or before a list marker
 // that continues the list ("1. Eggs 2. Milk"), and reports whether the token
 // is a marker, whose stop never ends a sentence.
@@ -189,7 +264,10 @@ func (b *block) listItem(ts, te int) bool {
 	tok := b.src[ts:te]
 	bullet := bulletLen(tok)
 	m, isMarker := parseMarker(tok[bullet:])
-	afterBullet := isBullet(b.prev)
+	if bullet == 0 && !isMarker {
+		return false
+	}
+	afterBullet := isBullet(b.previous())
 	if b.prev != "" && (bullet > 0 || isMarker && !afterBullet && m.follows(b.item)) {
 		b.cut(ts)
 		b.prev = ""
@@ -205,7 +283,7 @@ func (b *block) listItem(ts, te int) bool {
 // possession ("harris ' death") rather than a quotation.
 func (b *block) possessive(te int) bool {
 	next := b.peek(te).class
-	return strings.HasSuffix(b.prev, "s") && (next == lowercase || next == capital)
+	return strings.HasSuffix(b.previous(), "s") && (next == lowercase || next == capital)
 }
 
 // splitInside ends sentences inside a token where a stop is glued to the
