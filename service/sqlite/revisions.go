@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/redline-news/redline/internal/groupcommit"
 	"github.com/redline-news/redline/service"
 )
 
@@ -62,7 +63,7 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*ser
 		return nil, false, err
 	}
 	if err := d.CheckPreconditions(latest); err != nil {
-		return nil, false, err
+		return nil, false, groupcommit.Untouched(err) // nothing written yet
 	}
 	if latest != nil && latest.ContentHash == w.digest.ContentHash {
 		unchanged, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
