@@ -56,9 +56,10 @@ type pendingWrite struct {
 // batch, written before it.
 func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*service.Revision, bool, error) {
 	d := w.draft
-	// Only the latest number and hash are read here: the committer writes
-	// for every caller, so it reads a body only when it must.
-	latest, err := latestMeta(ctx, s.in(tx), d.ArticleID)
+	// Only the latest number and hash are looked up here, in memory when
+	// they can be: the committer writes for every caller, so it reads a
+	// body only when it must.
+	latest, err := s.batchLatestMeta(ctx, tx, d.ArticleID)
 	if err != nil {
 		return nil, false, err
 	}
@@ -66,7 +67,7 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*ser
 		return nil, false, groupcommit.Untouched(err) // nothing written yet
 	}
 	if latest != nil && latest.ContentHash == w.digest.ContentHash {
-		unchanged, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
+		unchanged, err := s.batchLatest(ctx, tx, d.ArticleID)
 		return unchanged, false, err
 	}
 	rev := service.NewRevisionFrom(d, w.digest, nextNumber(latest), s.Now())
@@ -79,6 +80,7 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*ser
 	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(rev)); err != nil {
 		return nil, false, err
 	}
+	s.wroteInBatch(tx, rev.ArticleID, rev)
 	return rev, true, nil
 }
 
@@ -251,6 +253,7 @@ func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
 		}
+		s.wroteInBatch(tx, articleID, nil)
 		return nil
 	}, func() { s.meta.deleted(articleID) })
 }

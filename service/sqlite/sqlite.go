@@ -43,6 +43,8 @@ type DB struct {
 	stmts  *statements
 	// txStmts are the statements bound to the committer's transaction.
 	txStmts txStatements
+	// batch carries what the committer's drafts of one batch share.
+	batch batchState
 	meta    *metaCache
 	// changes counts each draft's changes against the revision before.
 	changes *service.ChangeCounter
