@@ -45,7 +45,7 @@ type DB struct {
 	txStmts txStatements
 	// batch carries what the committer's drafts of one batch share.
 	batch batchState
-	meta    *metaCache
+	meta  *metaCache
 	// changes counts each draft's changes against the revision before.
 	changes *service.ChangeCounter
 	// matcher decodes the subscriptions' filters for each event written.
