@@ -156,6 +156,14 @@ func (b *Batcher[Tx]) DoThen(ctx context.Context, work Work[Tx], committed func(
 	}
 }
 
+// Pending returns how many items wait for a batch: a queue depth for
+// metrics, and a way for tests to order their submissions without sleeping.
+func (b *Batcher[Tx]) Pending() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.pending)
+}
+
 func (b *Batcher[Tx]) signal() {
 	select {
 	case b.wake <- struct{}{}:
