@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 
 	"github.com/redline-news/redline/service"
 )
@@ -105,4 +106,45 @@ func (s *DB) batchSubscriptions(ctx context.Context, tx *sql.Tx) ([]service.Stor
 	}
 	b.subs, b.subsRead = subs, true
 	return subs, nil
+}
+
+// inFlightDrafts knows, for each article, the draft queued last that is
+// not yet answered. A draft that joins the queue behind another of its
+// article will most likely be written right after it, so its changes are
+// counted against that draft rather than against the latest revision,
+// which the committer would otherwise find stale and count again itself,
+// on the goroutine every writer waits for. The count is only a guess: the
+// committer checks it was made against the revision before, and counts
+// again when it was not (the draft before failed, or two drafts of one
+// article were queued in another order than they were counted).
+type inFlightDrafts struct {
+	mu   sync.Mutex
+	last map[string]*pendingWrite
+}
+
+// enter records w as its article's last draft and returns what to count
+// it against: the draft before it in flight, else latest.
+func (f *inFlightDrafts) enter(w *pendingWrite, latest *service.Revision) *service.Revision {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.last == nil {
+		f.last = map[string]*pendingWrite{}
+	}
+	id := w.draft.ArticleID
+	before := f.last[id]
+	f.last[id] = w
+	if before == nil {
+		return latest
+	}
+	return &service.Revision{ArticleID: id, Title: before.draft.Title, Body: before.draft.Body,
+		ContentHash: before.digest.ContentHash}
+}
+
+// leave forgets w once it is answered, unless a later draft took its place.
+func (f *inFlightDrafts) leave(w *pendingWrite) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.last[w.draft.ArticleID] == w {
+		delete(f.last, w.draft.ArticleID)
+	}
 }

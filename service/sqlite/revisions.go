@@ -17,16 +17,20 @@ import (
 //
 // The latest revision is read first, outside the committer: a draft that
 // repeats it is answered from that read without a write, and a new one is
-// hashed, counted and diffed against it here, so that the committer, which
-// writes for every caller in turn, only checks the latest revision is still
-// the one read and inserts.
+// hashed, counted and diffed here, against the draft of its article queued
+// last if one is still in flight, else against the latest, so that the
+// committer, which writes for every caller in turn, only checks that the
+// revision before is the one counted against, and inserts.
 func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revision, _ bool, err error) {
 	defer func() { err = s.storeError(err) }()
 	latest, unchanged, err := service.ReadBeforeWrite(ctx, s.LatestRevision, d)
 	if err != nil || unchanged {
 		return latest, false, err
 	}
-	w := pendingWrite{draft: d, digest: d.Digest(), guess: s.changes.Guess(latest, d)}
+	w := pendingWrite{draft: d, digest: d.Digest()}
+	base := s.inFlight.enter(&w, latest)
+	defer s.inFlight.leave(&w)
+	w.guess = s.changes.Guess(base, d)
 	var rev *service.Revision
 	var created bool
 	err = s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {

@@ -48,6 +48,8 @@ type DB struct {
 	meta  *metaCache
 	// changes counts each draft's changes against the revision before.
 	changes *service.ChangeCounter
+	// inFlight is the draft of each article queued last, not yet answered.
+	inFlight inFlightDrafts
 	// matcher decodes the subscriptions' filters for each event written.
 	matcher *service.SubscriptionMatcher
 	// batches and drafts count the committer's batches and the writes in
