@@ -255,7 +255,9 @@ func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
 			return fmt.Errorf("delete article: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+			// No row, so no event either: the article was not found
+			// when the event was to be written, in this transaction.
+			return groupcommit.Untouched(service.Errorf(service.ENOTFOUND, "article %s not found", articleID))
 		}
 		s.wroteInBatch(tx, articleID, nil)
 		return nil
