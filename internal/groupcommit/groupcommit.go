@@ -1,13 +1,20 @@
 // Package groupcommit commits many small writes in few transactions. Callers
 // submit work; one committer runs everything that arrived while the previous
 // batch was committing in one transaction, so that N concurrent writers pay
-// for one commit (one fsync) rather than N. Each item runs inside a savepoint
-// of its own, so that one item's failure undoes and fails only that item, and
-// each caller returns only once its batch has committed. Items run in the
-// order they arrived.
+// for one commit (one fsync) rather than N. One item's failure undoes and
+// fails only that item, and each caller returns only once its batch has
+// committed. Items run in the order they arrived.
+//
+// A batch first runs without savepoints, which cost statements and, in
+// SQLite, a copy of every page an item changes. An item that fails having
+// written nothing says so with Untouched, and the batch goes on. Any other
+// failure may have left part of the item's writes in the transaction, so
+// the batch is rolled back and run again, each item inside a savepoint of
+// its own; nothing of the first run was committed.
 //
 // The package knows nothing of any one database: a Store says how to begin,
-// commit and roll back a transaction and how to run a savepoint statement.
+// commit and roll back a transaction and how to run a savepoint statement,
+// and, if it has a Close method, the batcher calls it when it stops.
 // NewSQL adapts a database/sql pool.
 package groupcommit
 
@@ -30,6 +37,8 @@ const DefaultMaxBatch = 256
 // Store is what the batcher needs of a database to group items into one
 // transaction. Exec runs the SAVEPOINT, RELEASE and ROLLBACK TO statements
 // that isolate each item; SQLite and PostgreSQL spell them the same way.
+// A Store that also has a Close() error method is closed when the batcher
+// stops.
 type Store[Tx any] interface {
 	Begin(ctx context.Context) (Tx, error)
 	Exec(ctx context.Context, tx Tx, statement string) error
@@ -43,6 +52,23 @@ type Store[Tx any] interface {
 // never cancelled, because cancelling a statement inside a shared
 // transaction may abort the whole transaction.
 type Work[Tx any] func(ctx context.Context, tx Tx) error
+
+// Untouched marks err as the failure of a Work that wrote nothing in its
+// transaction (a precondition checked before any write, say), so that the
+// batch needs no savepoint to undo it. The caller gets err itself. Only
+// errors of the caller's own making qualify: a failed statement may have
+// changed the transaction, or in PostgreSQL aborted it.
+func Untouched(err error) error {
+	if err == nil {
+		return nil
+	}
+	return untouchedError{err}
+}
+
+type untouchedError struct{ err error }
+
+func (e untouchedError) Error() string { return e.err.Error() }
+func (e untouchedError) Unwrap() error { return e.err }
 
 // Options tune a Batcher.
 type Options struct {
@@ -130,6 +156,14 @@ func (b *Batcher[Tx]) DoThen(ctx context.Context, work Work[Tx], committed func(
 	}
 }
 
+// Pending returns how many items wait for a batch: a queue depth for
+// metrics, and a way for tests to order their submissions without sleeping.
+func (b *Batcher[Tx]) Pending() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.pending)
+}
+
 func (b *Batcher[Tx]) signal() {
 	select {
 	case b.wake <- struct{}{}:
@@ -154,6 +188,9 @@ func (b *Batcher[Tx]) Close() {
 
 func (b *Batcher[Tx]) loop() {
 	defer close(b.done)
+	if c, ok := b.store.(interface{ Close() error }); ok {
+		defer c.Close()
+	}
 	for range b.wake {
 		for {
 			batch, closed := b.take()
@@ -230,23 +267,61 @@ func (b *Batcher[Tx]) runTx(batch []*item[Tx]) ([]error, int, error) {
 	if err != nil {
 		return results, ran, fmt.Errorf("begin: %w", err)
 	}
-	if ran == 1 {
-		// A batch of one needs no savepoint: the item's failure rolls the
-		// whole transaction back, which is the item alone.
-		for i, it := range batch {
-			if results[i] == errSkipped {
-				continue
-			}
-			if results[i] = it.work(context.WithoutCancel(it.ctx), tx); results[i] != nil {
-				if err := b.store.Rollback(ctx, tx); err != nil {
-					return results, ran, fmt.Errorf("roll back after %v: %w", results[i], err)
-				}
-				return results, ran, nil
-			}
+	clean, ok := b.runPlain(tx, batch, results)
+	if !clean {
+		if err := b.store.Rollback(ctx, tx); err != nil {
+			return results, ran, fmt.Errorf("roll back: %w", err)
+		}
+		if ran == 1 {
+			// The item's failure rolled back the whole transaction,
+			// which was the item alone.
+			return results, ran, nil
+		}
+		return b.runWithSavepoints(ctx, batch, results, ran)
+	}
+	if !ok {
+		// Every item failed untouched: there is nothing to commit.
+		return results, ran, b.store.Rollback(ctx, tx)
+	}
+	if err := b.store.Commit(ctx, tx); err != nil {
+		_ = b.store.Rollback(ctx, tx)
+		return results, ran, fmt.Errorf("commit: %w", err)
+	}
+	return results, ran, nil
+}
+
+// runPlain runs the batch's items in tx without savepoints. clean is false
+// when an item failed other than Untouched, which may have left some of its
+// writes in tx; the run stops there. ok tells whether any item succeeded.
+func (b *Batcher[Tx]) runPlain(tx Tx, batch []*item[Tx], results []error) (clean, ok bool) {
+	for i, it := range batch {
+		if results[i] == errSkipped {
+			continue
+		}
+		err := it.work(context.WithoutCancel(it.ctx), tx)
+		u, untouched := err.(untouchedError)
+		switch {
+		case err == nil:
+			ok = true
+		case untouched:
+			results[i] = u.err
+		default:
+			results[i] = err
+			return false, ok
 		}
 	}
+	return true, ok
+}
+
+// runWithSavepoints runs the batch again in a new transaction, each item in
+// a savepoint of its own, after a run without them failed.
+func (b *Batcher[Tx]) runWithSavepoints(ctx context.Context, batch []*item[Tx], results []error, ran int) ([]error, int, error) {
+	tx, err := b.store.Begin(ctx)
+	if err != nil {
+		return results, ran, fmt.Errorf("begin: %w", err)
+	}
 	for i, it := range batch {
-		if results[i] == errSkipped || ran == 1 {
+		if results[i] == errSkipped {
 			continue
 		}
 		if results[i], err = b.runItem(ctx, tx, it); err != nil {
@@ -268,6 +343,9 @@ func (b *Batcher[Tx]) runItem(ctx context.Context, tx Tx, it *item[Tx]) (error, 
 		return nil, fmt.Errorf("savepoint: %w", err)
 	}
 	werr := it.work(context.WithoutCancel(it.ctx), tx)
+	if u, untouched := werr.(untouchedError); untouched {
+		werr = u.err
+	}
 	if werr == nil {
 		if err := b.store.Exec(ctx, tx, "RELEASE SAVEPOINT groupcommit_item"); err != nil {
 			return nil, fmt.Errorf("release savepoint: %w", err)

@@ -23,6 +23,14 @@ type gatedSQL struct {
 	failAfter error         // when set, Commit fails with it
 	mu        sync.Mutex
 	commits   int
+	begins    int
+}
+
+func (g *gatedSQL) Begin(ctx context.Context) (*sql.Tx, error) {
+	g.mu.Lock()
+	g.begins++
+	g.mu.Unlock()
+	return g.SQL.Begin(ctx)
 }
 
 func (g *gatedSQL) Commit(ctx context.Context, tx *sql.Tx) error {
@@ -180,6 +188,88 @@ func TestOneItemsFailureFailsOnlyThatItem(t *testing.T) {
 	}
 	if got, want := fmt.Sprint(names(t, db)), "[first a b c]"; got != want {
 		t.Fatalf("rows: got %v, want %v", got, want)
+	}
+}
+
+// An item that fails untouched leaves the batch as it is: the batch runs
+// once, without savepoints, and commits everything else.
+func TestUntouchedFailureKeepsTheBatch(t *testing.T) {
+	db := openDB(t)
+	g := &gatedSQL{SQL: groupcommit.SQL{DB: db}}
+	b, first := holdFirstBatch(t, db, g, groupcommit.Options{})
+	errBad := errors.New("precondition failed")
+	works := []struct {
+		name    string
+		work    groupcommit.Work[*sql.Tx]
+		wantErr error
+	}{
+		{"a", insert("a"), nil},
+		{"untouched", func(context.Context, *sql.Tx) error { return groupcommit.Untouched(errBad) }, errBad},
+		{"b", insert("b"), nil},
+	}
+	errs := make([]chan error, len(works))
+	for i, w := range works {
+		errs[i] = make(chan error, 1)
+		go func() { errs[i] <- b.Do(context.Background(), w.work) }()
+		waitPending(b, i+1)
+	}
+	close(g.gate)
+	<-first
+	for i, w := range works {
+		t.Run(w.name, func(t *testing.T) {
+			if err := <-errs[i]; err != w.wantErr {
+				t.Fatalf("error: got %v, want %v", err, w.wantErr)
+			}
+		})
+	}
+	if got, want := fmt.Sprint(names(t, db)), "[first a b]"; got != want {
+		t.Fatalf("rows: got %v, want %v", got, want)
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.begins != 2 || g.commits != 2 {
+		t.Fatalf("transactions: got %d begun and %d committed, want 2 and 2 (one a batch)", g.begins, g.commits)
+	}
+}
+
+// A failure that may have written leaves nothing of its item and no second
+// commit: the batch is run again with savepoints in a new transaction.
+func TestFailureAfterWritesRunsTheBatchAgain(t *testing.T) {
+	db := openDB(t)
+	g := &gatedSQL{SQL: groupcommit.SQL{DB: db}}
+	b, first := holdFirstBatch(t, db, g, groupcommit.Options{})
+	errBad := errors.New("failed after a write")
+	runs := 0
+	works := []groupcommit.Work[*sql.Tx]{
+		func(ctx context.Context, tx *sql.Tx) error { runs++; return insert("a")(ctx, tx) },
+		func(ctx context.Context, tx *sql.Tx) error {
+			if err := insert("undone")(ctx, tx); err != nil {
+				return err
+			}
+			return errBad
+		},
+		insert("b"),
+	}
+	errs := make([]chan error, len(works))
+	for i, w := range works {
+		errs[i] = make(chan error, 1)
+		go func() { errs[i] <- b.Do(context.Background(), w) }()
+		waitPending(b, i+1)
+	}
+	close(g.gate)
+	<-first
+	for i, want := range []error{nil, errBad, nil} {
+		if err := <-errs[i]; err != want {
+			t.Fatalf("item %d: got %v, want %v", i, err, want)
+		}
+	}
+	if got, want := fmt.Sprint(names(t, db)), "[first a b]"; got != want {
+		t.Fatalf("rows: got %v, want %v", got, want)
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.begins != 3 || g.commits != 2 || runs != 2 {
+		t.Fatalf("got %d begun, %d committed, item a run %d times; want 3, 2, 2", g.begins, g.commits, runs)
 	}
 }
 

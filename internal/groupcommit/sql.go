@@ -6,9 +6,13 @@ import (
 	"sync"
 )
 
-// SQL is the Store of a database/sql pool. Each batch takes one connection
-// from the pool for the length of its transaction. The savepoint
-// statements are prepared once, not parsed again for every item.
+// SQL is the Store of a database/sql pool. Every batch runs on the same
+// connection, taken from the pool for the first batch and kept until Close:
+// SQLite keeps a page cache per connection, which a writer that moved from
+// connection to connection would read back from the file and the WAL. A
+// connection that fails to begin is given back and another taken for the
+// next batch. The savepoint statements are prepared once, not parsed again
+// for every item.
 type SQL struct {
 	DB *sql.DB
 	// TxOptions are passed to BeginTx; nil for the driver's defaults.
@@ -16,6 +20,7 @@ type SQL struct {
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt
+	conn  *sql.Conn // only the committer's goroutine uses it
 }
 
 // NewSQL starts a batcher whose transactions run on db.
@@ -23,8 +28,33 @@ func NewSQL(db *sql.DB, opts Options) *Batcher[*sql.Tx] {
 	return New[*sql.Tx](&SQL{DB: db}, opts)
 }
 
-// Begin starts a transaction.
-func (s *SQL) Begin(ctx context.Context) (*sql.Tx, error) { return s.DB.BeginTx(ctx, s.TxOptions) }
+// Begin starts a transaction on the committer's connection.
+func (s *SQL) Begin(ctx context.Context) (*sql.Tx, error) {
+	if s.conn == nil {
+		conn, err := s.DB.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		s.conn = conn
+	}
+	tx, err := s.conn.BeginTx(ctx, s.TxOptions)
+	if err != nil {
+		_ = s.conn.Close()
+		s.conn = nil
+	}
+	return tx, err
+}
+
+// Close gives the committer's connection back to the pool. The Batcher
+// calls it once its last batch is done.
+func (s *SQL) Close() error {
+	if s.conn == nil {
+		return nil
+	}
+	err := s.conn.Close()
+	s.conn = nil
+	return err
+}
 
 // Exec runs one statement in tx, prepared on first use.
 func (s *SQL) Exec(ctx context.Context, tx *sql.Tx, statement string) error {

@@ -84,7 +84,7 @@ func (s *DB) changesSince(ctx context.Context, tx *sql.Tx, latest *service.Revis
 	}
 	prevBody := ""
 	if latest != nil {
-		full, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
+		full, err := s.batchLatest(ctx, tx, d.ArticleID)
 		if err != nil {
 			return service.ChangeStats{}, err
 		}

@@ -93,21 +93,16 @@ func (s *DB) queueDeliveries(ctx context.Context, tx *sql.Tx, ev *service.Event)
 }
 
 // matchingJobs returns a delivery job for each subscription that wants ev,
-// read inside tx so that a subscription created before the event commits
-// gets it.
+// read inside tx (once a batch) so that a subscription created before the
+// event commits gets it.
 func (s *DB) matchingJobs(ctx context.Context, tx *sql.Tx, ev *service.Event) ([]river.InsertManyParams, error) {
-	rows, err := s.in(tx).query(ctx, matchSubscriptionsSQL)
-	if err != nil {
-		return nil, fmt.Errorf("list subscriptions: %w", err)
+	subs, err := s.batchSubscriptions(ctx, tx)
+	if err != nil || len(subs) == 0 {
+		return nil, err
 	}
-	defer rows.Close()
 	match := service.NewEventMatch(ev)
 	var jobs []river.InsertManyParams
-	for rows.Next() {
-		var fs service.StoredFilter
-		if err := rows.Scan(&fs.ID, &fs.Kinds, &fs.ArticlePrefix, &fs.Metadata, &fs.Disabled); err != nil {
-			return nil, fmt.Errorf("scan subscription: %w", err)
-		}
+	for _, fs := range subs {
 		if fs.Disabled {
 			continue // wants nothing, whatever its filters say
 		}
@@ -118,9 +113,6 @@ func (s *DB) matchingJobs(ctx context.Context, tx *sql.Tx, ev *service.Event) ([
 		if match.Wants(&sub) {
 			jobs = append(jobs, river.InsertManyParams{Args: service.DeliveryJob{Seq: ev.Seq, SubscriptionID: sub.ID}})
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list subscriptions: %w", err)
 	}
 	return jobs, nil
 }

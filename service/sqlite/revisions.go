@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/redline-news/redline/internal/groupcommit"
 	"github.com/redline-news/redline/service"
 )
 
@@ -16,16 +17,20 @@ import (
 //
 // The latest revision is read first, outside the committer: a draft that
 // repeats it is answered from that read without a write, and a new one is
-// hashed, counted and diffed against it here, so that the committer, which
-// writes for every caller in turn, only checks the latest revision is still
-// the one read and inserts.
+// hashed, counted and diffed here, against the draft of its article queued
+// last if one is still in flight, else against the latest, so that the
+// committer, which writes for every caller in turn, only checks that the
+// revision before is the one counted against, and inserts.
 func (s *DB) PutRevision(ctx context.Context, d service.Draft) (_ *service.Revision, _ bool, err error) {
 	defer func() { err = s.storeError(err) }()
 	latest, unchanged, err := service.ReadBeforeWrite(ctx, s.LatestRevision, d)
 	if err != nil || unchanged {
 		return latest, false, err
 	}
-	w := pendingWrite{draft: d, digest: d.Digest(), guess: s.changes.Guess(latest, d)}
+	w := pendingWrite{draft: d, digest: d.Digest()}
+	base := s.inFlight.enter(&w, latest)
+	defer s.inFlight.leave(&w)
+	w.guess = s.changes.Guess(base, d)
 	var rev *service.Revision
 	var created bool
 	err = s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
@@ -55,17 +60,18 @@ type pendingWrite struct {
 // batch, written before it.
 func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*service.Revision, bool, error) {
 	d := w.draft
-	// Only the latest number and hash are read here: the committer writes
-	// for every caller, so it reads a body only when it must.
-	latest, err := latestMeta(ctx, s.in(tx), d.ArticleID)
+	// Only the latest number and hash are looked up here, in memory when
+	// they can be: the committer writes for every caller, so it reads a
+	// body only when it must.
+	latest, err := s.batchLatestMeta(ctx, tx, d.ArticleID)
 	if err != nil {
 		return nil, false, err
 	}
 	if err := d.CheckPreconditions(latest); err != nil {
-		return nil, false, err
+		return nil, false, groupcommit.Untouched(err) // nothing written yet
 	}
 	if latest != nil && latest.ContentHash == w.digest.ContentHash {
-		unchanged, err := latestRevision(ctx, s.in(tx), d.ArticleID, true)
+		unchanged, err := s.batchLatest(ctx, tx, d.ArticleID)
 		return unchanged, false, err
 	}
 	rev := service.NewRevisionFrom(d, w.digest, nextNumber(latest), s.Now())
@@ -78,6 +84,7 @@ func (s *DB) putRevision(ctx context.Context, tx *sql.Tx, w *pendingWrite) (*ser
 	if err := s.insertEvent(ctx, tx, service.NewRevisionEvent(rev)); err != nil {
 		return nil, false, err
 	}
+	s.wroteInBatch(tx, rev.ArticleID, rev)
 	return rev, true, nil
 }
 
@@ -248,8 +255,11 @@ func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
 			return fmt.Errorf("delete article: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+			// No row, so no event either: the article was not found
+			// when the event was to be written, in this transaction.
+			return groupcommit.Untouched(service.Errorf(service.ENOTFOUND, "article %s not found", articleID))
 		}
+		s.wroteInBatch(tx, articleID, nil)
 		return nil
 	}, func() { s.meta.deleted(articleID) })
 }

@@ -43,9 +43,13 @@ type DB struct {
 	stmts  *statements
 	// txStmts are the statements bound to the committer's transaction.
 	txStmts txStatements
-	meta    *metaCache
+	// batch carries what the committer's drafts of one batch share.
+	batch batchState
+	meta  *metaCache
 	// changes counts each draft's changes against the revision before.
 	changes *service.ChangeCounter
+	// inFlight is the draft of each article queued last, not yet answered.
+	inFlight inFlightDrafts
 	// matcher decodes the subscriptions' filters for each event written.
 	matcher *service.SubscriptionMatcher
 	// batches and drafts count the committer's batches and the writes in
