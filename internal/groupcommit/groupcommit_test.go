@@ -91,6 +91,18 @@ func waitPending(b *groupcommit.Batcher[*sql.Tx], n int) {
 	}
 }
 
+// submitInOrder submits works one after another, each once the one before
+// is queued, and returns the channels their errors arrive on.
+func submitInOrder(b *groupcommit.Batcher[*sql.Tx], works ...groupcommit.Work[*sql.Tx]) []chan error {
+	errs := make([]chan error, len(works))
+	for i, w := range works {
+		errs[i] = make(chan error, 1)
+		go func() { errs[i] <- b.Do(context.Background(), w) }()
+		waitPending(b, i+1)
+	}
+	return errs
+}
+
 // holdFirstBatch starts a batcher whose first commit waits on the gate, and
 // submits item "first" so that everything submitted next queues behind it.
 func holdFirstBatch(t *testing.T, db *sql.DB, g *gatedSQL, opts groupcommit.Options) (*groupcommit.Batcher[*sql.Tx], <-chan error) {
@@ -171,12 +183,11 @@ func TestOneItemsFailureFailsOnlyThatItem(t *testing.T) {
 		}, true},
 		{"c", insert("c"), false},
 	}
-	errs := make([]chan error, len(works))
-	for i, w := range works {
-		errs[i] = make(chan error, 1)
-		go func() { errs[i] <- b.Do(context.Background(), w.work) }()
-		waitPending(b, i+1)
+	var ws []groupcommit.Work[*sql.Tx]
+	for _, w := range works {
+		ws = append(ws, w.work)
 	}
+	errs := submitInOrder(b, ws...)
 	close(g.gate)
 	<-first
 	for i, w := range works {
@@ -207,12 +218,11 @@ func TestUntouchedFailureKeepsTheBatch(t *testing.T) {
 		{"untouched", func(context.Context, *sql.Tx) error { return groupcommit.Untouched(errBad) }, errBad},
 		{"b", insert("b"), nil},
 	}
-	errs := make([]chan error, len(works))
-	for i, w := range works {
-		errs[i] = make(chan error, 1)
-		go func() { errs[i] <- b.Do(context.Background(), w.work) }()
-		waitPending(b, i+1)
+	var ws []groupcommit.Work[*sql.Tx]
+	for _, w := range works {
+		ws = append(ws, w.work)
 	}
+	errs := submitInOrder(b, ws...)
 	close(g.gate)
 	<-first
 	for i, w := range works {
@@ -250,12 +260,7 @@ func TestFailureAfterWritesRunsTheBatchAgain(t *testing.T) {
 		},
 		insert("b"),
 	}
-	errs := make([]chan error, len(works))
-	for i, w := range works {
-		errs[i] = make(chan error, 1)
-		go func() { errs[i] <- b.Do(context.Background(), w) }()
-		waitPending(b, i+1)
-	}
+	errs := submitInOrder(b, works...)
 	close(g.gate)
 	<-first
 	for i, want := range []error{nil, errBad, nil} {
