@@ -117,16 +117,23 @@ const upsertArticleSQL = `
 	ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url,
 		latest_revision = excluded.latest_revision, updated_at = excluded.updated_at`
 
+// insertBodySQL appends a revision's body; insertRevisionSQL then stores
+// the revision with the id the body got, in the same connection.
+const insertBodySQL = `INSERT INTO revision_bodies (body) VALUES (?)`
+
 const insertRevisionSQL = `
-	INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	INSERT INTO revisions (article_id, number, title, url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at, body_id)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, last_insert_rowid())`
 
 func insertRevision(ctx context.Context, r runner, rev *service.Revision) error {
 	at := rev.CreatedAt.UnixMicro()
 	if _, err := r.exec(ctx, upsertArticleSQL, rev.ArticleID, rev.Title, rev.URL, rev.Number, at, at); err != nil {
 		return fmt.Errorf("upsert article: %w", err)
 	}
-	if _, err := r.exec(ctx, insertRevisionSQL, rev.ArticleID, rev.Number, rev.Title, rev.Body, rev.URL,
+	if _, err := r.exec(ctx, insertBodySQL, rev.Body); err != nil {
+		return fmt.Errorf("insert revision body: %w", err)
+	}
+	if _, err := r.exec(ctx, insertRevisionSQL, rev.ArticleID, rev.Number, rev.Title, rev.URL,
 		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, rev.Changes.WordsAdded, rev.Changes.WordsRemoved,
 		rev.Changes.FactsChanged, at); err != nil {
 		return fmt.Errorf("insert revision: %w", err)
@@ -156,8 +163,8 @@ func (s *DB) readLatest(ctx context.Context, articleID string) (*service.Revisio
 }
 
 const revisionByNumberSQL = `
-	SELECT article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at
-	FROM revisions WHERE article_id = ? AND number = ?`
+	SELECT r.article_id, r.number, r.title, b.body, r.url, r.metadata, r.content_hash, r.words, r.words_added, r.words_removed, r.facts_changed, r.created_at
+	FROM revisions r JOIN revision_bodies b ON b.id = r.body_id WHERE r.article_id = ? AND r.number = ?`
 
 // RevisionByNumber returns revision n of an article.
 func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (_ *service.Revision, err error) {
@@ -215,8 +222,8 @@ func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.R
 	defer rows.Close()
 	revs := make([]service.Revision, 0, opts.Limit+1)
 	for rows.Next() {
-		// Only the columns of the listing index, scanned in place: a page
-		// costs one step and ten columns a revision.
+		// Small rows, in key order, scanned in place: a page costs one
+		// step and ten columns a revision, and never reads a body.
 		revs = append(revs, service.Revision{ArticleID: articleID})
 		r := &revs[len(revs)-1]
 		var metadata sql.NullString
@@ -265,8 +272,9 @@ func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
 }
 
 const latestRevisionSQL = `
-	SELECT r.article_id, r.number, r.title, r.body, r.url, r.metadata, r.content_hash, r.words, r.words_added, r.words_removed, r.facts_changed, r.created_at
+	SELECT r.article_id, r.number, r.title, b.body, r.url, r.metadata, r.content_hash, r.words, r.words_added, r.words_removed, r.facts_changed, r.created_at
 	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
+	JOIN revision_bodies b ON b.id = r.body_id
 	WHERE a.id = ?`
 
 func latestRevision(ctx context.Context, r runner, articleID string, withBody bool) (*service.Revision, error) {
@@ -277,17 +285,15 @@ func latestRevision(ctx context.Context, r runner, articleID string, withBody bo
 	return rev, err
 }
 
-// latestMetaSQL and revisionMetaSQL read the revision from the listing
-// index, which holds every column they need: SQLite would otherwise pick
-// the primary key's index and read the row, whose hash and time are stored
-// after the body, past its overflow pages. The committer runs the first for
-// every write.
+// latestMetaSQL and revisionMetaSQL read a revision's number, hash and
+// time from its row, which holds no body (migration 0005). The committer
+// runs the first for every write it cannot answer from memory.
 const latestMetaSQL = `
 	SELECT a.latest_revision, r.content_hash, r.created_at
-	FROM articles a JOIN revisions r INDEXED BY revisions_listing ON r.article_id = a.id AND r.number = a.latest_revision
+	FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.latest_revision
 	WHERE a.id = ?`
 
-const revisionMetaSQL = `SELECT number, content_hash, created_at FROM revisions INDEXED BY revisions_listing
+const revisionMetaSQL = `SELECT number, content_hash, created_at FROM revisions
 	WHERE article_id = ? AND number = ?`
 
 // RevisionMeta returns the number and content hash of revision n of an

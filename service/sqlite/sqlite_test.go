@@ -186,3 +186,105 @@ func fillRevisions(b *testing.B, db *sqlite.DB, id string, n int, text string) {
 	close(next)
 	wg.Wait()
 }
+
+// TestMigrationMovesBodies opens a database written before bodies had a
+// table of their own (schema version 4) and checks that migration 0005
+// keeps every revision whole, that writes go on from the latest number,
+// and that deleting an article deletes its bodies.
+func TestMigrationMovesBodies(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v4.db")
+	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
+		t.Fatalf("create: %v", err)
+	}
+	for v, name := range []string{"0001_init.sql", "0002_change_stats.sql", "0003_events.sql", "0004_revision_listing.sql"} {
+		schema, err := os.ReadFile("migrations/" + name)
+		if err != nil {
+			t.Fatalf("read migration: %v", err)
+		}
+		if _, err := raw.Exec(string(schema)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := raw.Exec(`INSERT INTO schema_migrations VALUES (?, ?, 0)`, v+1, "migrations/"+name); err != nil {
+			t.Fatalf("record %s: %v", name, err)
+		}
+	}
+	type old struct {
+		article, title, body, url, metadata string
+		number, words, added                int
+	}
+	olds := []old{
+		{"a", "First", "Alpha beta.", "https://example.com/a", `{"desk":"city"}`, 1, 2, 2},
+		{"a", "Second", "Alpha beta gamma, with \"quotes\" and ünïcödé.", "https://example.com/a", "", 2, 7, 5},
+		{"b", "Other", "One body of b.", "", `{"n":1}`, 1, 4, 4},
+	}
+	for _, a := range []string{"a", "b"} {
+		if _, err := raw.Exec(`INSERT INTO articles VALUES (?, 'T', '', ?, 0, 0)`, a, map[string]int{"a": 2, "b": 1}[a]); err != nil {
+			t.Fatalf("article: %v", err)
+		}
+	}
+	for _, o := range olds {
+		var metadata any
+		if o.metadata != "" {
+			metadata = o.metadata
+		}
+		if _, err := raw.Exec(`INSERT INTO revisions (article_id, number, title, body, url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`, o.article, o.number, o.title, o.body, o.url, metadata,
+			service.ContentHash(o.title, o.body), o.words, o.added, 1_700_000_000_000_000+o.number); err != nil {
+			t.Fatalf("revision: %v", err)
+		}
+	}
+	raw.Close()
+
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	for _, o := range olds {
+		rev, err := db.RevisionByNumber(ctx, o.article, o.number)
+		if err != nil {
+			t.Fatalf("revision %s/%d: %v", o.article, o.number, err)
+		}
+		if rev.Title != o.title || rev.Body != o.body || rev.URL != o.url || string(rev.Metadata) != o.metadata ||
+			rev.ContentHash != service.ContentHash(o.title, o.body) || rev.Words != o.words || rev.Changes.WordsAdded != o.added ||
+			rev.CreatedAt.UnixMicro() != 1_700_000_000_000_000+int64(o.number) {
+			t.Errorf("revision %s/%d after migration: %+v, want %+v", o.article, o.number, rev, o)
+		}
+	}
+	latest, err := db.LatestRevision(ctx, "a")
+	if err != nil || latest.Number != 2 || latest.Body != olds[1].body {
+		t.Fatalf("latest of a: %+v, %v", latest, err)
+	}
+	rev, _, err := db.PutRevision(ctx, service.Draft{ArticleID: "a", Title: "Third", Body: "Alpha beta gamma delta."})
+	if err != nil || rev.Number != 3 {
+		t.Fatalf("put after migration: %+v, %v", rev, err)
+	}
+	if got, err := db.RevisionByNumber(ctx, "a", 3); err != nil || got.Body != "Alpha beta gamma delta." {
+		t.Fatalf("revision 3: %+v, %v", got, err)
+	}
+	if err := db.DeleteArticle(ctx, "a"); err != nil {
+		t.Fatalf("delete: %v", err)
+	}
+	db.Close()
+
+	raw, err = sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer raw.Close()
+	var bodies, revisions int
+	if err := raw.QueryRow(`SELECT (SELECT count(*) FROM revision_bodies), (SELECT count(*) FROM revisions)`).Scan(&bodies, &revisions); err != nil {
+		t.Fatalf("count: %v", err)
+	}
+	if bodies != 1 || revisions != 1 {
+		t.Fatalf("after deleting a: %d bodies and %d revisions, want b's 1 and 1", bodies, revisions)
+	}
+	var orphans int
+	if err := raw.QueryRow(`SELECT count(*) FROM revision_bodies WHERE id NOT IN (SELECT body_id FROM revisions)`).Scan(&orphans); err != nil || orphans != 0 {
+		t.Fatalf("bodies without a revision: %d, %v", orphans, err)
+	}
+}
