@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -100,6 +101,7 @@ func BenchmarkPutRevision(b *testing.B) {
 			subscribe(b, db, tc.webhooks)
 			var n atomic.Int64
 			var wg sync.WaitGroup
+			latencies := make([][]time.Duration, tc.writers)
 			cpu0, cpuOK := processCPU()
 			b.ResetTimer()
 			for w := 0; w < tc.writers; w++ {
@@ -108,14 +110,20 @@ func BenchmarkPutRevision(b *testing.B) {
 					defer wg.Done()
 					for i := n.Add(1); i <= int64(b.N); i = n.Add(1) {
 						d := service.Draft{ArticleID: fmt.Sprintf("a%d", i%64), Title: "T", Body: tc.body(i)}
+						start := time.Now()
 						if _, _, err := db.PutRevision(context.Background(), d); err != nil {
 							b.Errorf("put: %v", err)
 						}
+						latencies[w] = append(latencies[w], time.Since(start))
 					}
 				}()
 			}
 			wg.Wait()
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "puts/s")
+			all := slices.Concat(latencies...)
+			slices.Sort(all)
+			b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms")
 			// CPU a put, the process's user and system time: what the
 			// store spends, whatever the disk's fsyncs cost in waiting.
 			if cpu1, ok := processCPU(); ok && cpuOK {
