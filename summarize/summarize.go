@@ -79,6 +79,10 @@ type Options struct {
 type Model struct {
 	Short, Long           []float64
 	ShortShare, LongShare float64
+	// ShortPicks and LongPicks, when LongPicks is above 0, also blend by the
+	// pick's number j: the long model counts at least (j−ShortPicks) /
+	// (LongPicks−ShortPicks), between 0 and 1.
+	ShortPicks, LongPicks float64
 }
 
 // Sentence is one sentence of a summary. Index is its place among the text's
