@@ -71,8 +71,9 @@ type Options struct {
 // sentences of a CNN/DM story) and one to long ones (about 40% of a BBC
 // story). The summary is built one sentence at a time, and the j-th pick
 // blends the two by where the share j/n falls between ShortShare and
-// LongShare: the first picks are what a brief needs, the later ones what a
-// digest adds. Since the blend follows the pick, not the requested length,
+// LongShare, or by where j falls between ShortPicks and LongPicks when
+// that gives the long model more: the first picks are what a brief needs,
+// the later ones what a digest adds. Since the blend follows the pick, not the requested length,
 // the k-sentence summary is the (k−1)-sentence one plus a sentence, and a
 // sentence's score (its blended score when picked) is the same whatever
 // length is asked.
