@@ -49,8 +49,8 @@ func normalize(o Options) (Options, error) {
 	if o.Keywords < NoKeywords || o.Keywords > MaxKeywords {
 		return o, invalid("keywords must be between 0 and %d", MaxKeywords)
 	}
-	if m := o.Model; m != nil && (len(m.Short) != NumFeatures || len(m.Long) != NumFeatures || !(m.ShortShare < m.LongShare)) {
-		return o, invalid("model must have %d weights a side and ShortShare < LongShare", NumFeatures)
+	if m := o.Model; m != nil && (len(m.Short) != NumFeatures || len(m.Long) != NumFeatures || !(m.ShortShare < m.LongShare) || (m.LongPicks > 0 && !(m.ShortPicks < m.LongPicks))) {
+		return o, invalid("model must have %d weights a side, ShortShare < LongShare and, with LongPicks, ShortPicks < LongPicks", NumFeatures)
 	}
 	o.keywordsAsked = o.Keywords != 0
 	switch o.Keywords {

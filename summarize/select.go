@@ -52,10 +52,22 @@ func (s *scratch) learnedScores(m *Model) []float64 {
 	return s.scores
 }
 
-// blend returns how much the long-summary model counts for a share: 0 at
-// or below ShortShare, 1 at or above LongShare, linear between.
-func (m *Model) blend(share float64) float64 {
-	return math.Max(0, math.Min(1, (share-m.ShortShare)/(m.LongShare-m.ShortShare)))
+// blend returns how much the long-summary model counts for the pick-th
+// pick (from 1) of n candidates: by the share pick/n, 0 at or below
+// ShortShare, 1 at or above LongShare, linear between; and, when LongPicks
+// is set, at least as much by the pick's number, 0 at or below ShortPicks,
+// 1 at or above LongPicks.
+func (m *Model) blend(pick, n int) float64 {
+	g := ramp(float64(pick)/float64(n), m.ShortShare, m.LongShare)
+	if m.LongPicks > 0 {
+		g = math.Max(g, ramp(float64(pick), m.ShortPicks, m.LongPicks))
+	}
+	return g
+}
+
+// ramp is 0 at or below lo, 1 at or above hi, linear between.
+func ramp(x, lo, hi float64) float64 {
+	return math.Max(0, math.Min(1, (x-lo)/(hi-lo)))
 }
 
 func dot(w, x []float64) float64 {
@@ -331,7 +343,7 @@ func (s *scratch) blend() float64 {
 	if !s.learned {
 		return 0
 	}
-	return s.model.blend(float64(len(s.chosen)+1) / float64(len(s.base)))
+	return s.model.blend(len(s.chosen)+1, len(s.base))
 }
 
 // next returns the best block that may be picked now, or one with first

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -132,6 +133,29 @@ func TestTopUpOfManyFragmentsIsEveryOne(t *testing.T) {
 	for j := 1; j < n; j++ {
 		if scores[got[j]] > scores[got[j-1]] || scores[got[j]] == scores[got[j-1]] && got[j] < got[j-1] {
 			t.Fatalf("pick %d (%d, score %v) after %d (score %v): not best first", j, got[j], scores[got[j]], got[j-1], scores[got[j-1]])
+		}
+	}
+}
+
+func TestBlendFollowsTheShareAndThePickNumber(t *testing.T) {
+	m := &Model{ShortShare: 0.2, LongShare: 0.4, ShortPicks: 3, LongPicks: 5}
+	byShare := &Model{ShortShare: 0.2, LongShare: 0.4}
+	tests := []struct {
+		m       *Model
+		pick, n int
+		want    float64
+	}{
+		{m, 3, 100, 0},       // the short model's picks
+		{m, 4, 100, 0.5},     // halfway by the pick number, share 0.04
+		{m, 5, 100, 1},       // the long model's from LongPicks on
+		{m, 2, 10, 0},        // share 0.2, pick 2
+		{m, 3, 10, 0.5},      // share 0.3: the share's blend is the larger
+		{byShare, 5, 100, 0}, // without LongPicks only the share counts
+		{byShare, 30, 100, 0.5},
+	}
+	for _, tt := range tests {
+		if got := tt.m.blend(tt.pick, tt.n); math.Abs(got-tt.want) > 1e-12 {
+			t.Errorf("%+v: blend(%d, %d) = %v, want %v", *tt.m, tt.pick, tt.n, got, tt.want)
 		}
 	}
 }

@@ -71,14 +71,19 @@ type Options struct {
 // sentences of a CNN/DM story) and one to long ones (about 40% of a BBC
 // story). The summary is built one sentence at a time, and the j-th pick
 // blends the two by where the share j/n falls between ShortShare and
-// LongShare: the first picks are what a brief needs, the later ones what a
-// digest adds. Since the blend follows the pick, not the requested length,
+// LongShare, or by where j falls between ShortPicks and LongPicks when
+// that gives the long model more: the first picks are what a brief needs,
+// the later ones what a digest adds. Since the blend follows the pick, not the requested length,
 // the k-sentence summary is the (k−1)-sentence one plus a sentence, and a
 // sentence's score (its blended score when picked) is the same whatever
 // length is asked.
 type Model struct {
 	Short, Long           []float64
 	ShortShare, LongShare float64
+	// ShortPicks and LongPicks, when LongPicks is above 0, also blend by the
+	// pick's number j: the long model counts at least (j−ShortPicks) /
+	// (LongPicks−ShortPicks), between 0 and 1.
+	ShortPicks, LongPicks float64
 }
 
 // Sentence is one sentence of a summary. Index is its place among the text's

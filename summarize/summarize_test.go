@@ -107,6 +107,10 @@ func TestOptionErrors(t *testing.T) {
 		{"words", summarize.Options{Words: -3}, "words must be between"},
 		{"order", summarize.Options{Order: "random"}, "order must be"},
 		{"keywords", summarize.Options{Keywords: 1000}, "keywords must be between 0 and 100"},
+		{"blend picks", summarize.Options{Model: &summarize.Model{
+			Short: make([]float64, summarize.NumFeatures), Long: make([]float64, summarize.NumFeatures),
+			ShortShare: 0.1, LongShare: 0.4, ShortPicks: 5, LongPicks: 3,
+		}}, "ShortPicks < LongPicks"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
