@@ -7,6 +7,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -151,5 +154,46 @@ func TestLoadReportNamesRateLimits(t *testing.T) {
 		if got := strings.Contains(out.String(), "--rate-write off"); got != tc.want {
 			t.Errorf("statuses %v: hint shown %v, want %v:\n%s", tc.statuses, got, tc.want, out.String())
 		}
+	}
+}
+
+// TestPutScriptSendsTheLoadTestsText checks that docs/bench/put.lua, which
+// wrk runs for the write targets, builds the same text as `redline
+// loadtest --body-bytes`, so that the two measure the same PUTs: the same
+// sentences in the same order, numbered alike, four to a paragraph, and
+// the same title and edited last paragraph.
+func TestPutScriptSendsTheLoadTestsText(t *testing.T) {
+	script, err := os.ReadFile("../../docs/bench/put.lua")
+	if err != nil {
+		t.Fatalf("read the wrk script: %v", err)
+	}
+	src := string(script)
+	_, table, ok := strings.Cut(src, "local sentences = {")
+	table, _, ok2 := strings.Cut(table, "}")
+	if !ok || !ok2 {
+		t.Fatalf("put.lua has no sentences table")
+	}
+	var sentences []string
+	for _, m := range regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`).FindAllStringSubmatch(table, -1) {
+		sentences = append(sentences, m[1])
+	}
+	if !slices.Equal(sentences, loadSentences) {
+		t.Errorf("put.lua's sentences:\n%q\nloadtest's:\n%q", sentences, loadSentences)
+	}
+	for _, want := range []string{
+		`i % 4 == 0 then sep = "\n\n" elseif i > 0 then sep = " "`, // paragraphs of four sentences
+		`s:format(10 + i)`,            // numbered as loadText numbers them
+		`"title":"` + loadTitle + `"`, // the same title
+		`\\n\\nUpdate `,               // then the edited paragraph,
+		`': the water level was measured again."}'`,
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("put.lua does not contain %s", want)
+		}
+	}
+	u, _ := url.Parse("http://127.0.0.1:1")
+	lt := newLoadTest(loadConfig{base: u, concurrency: 1, timeout: time.Second, bodyBytes: 600})
+	if got := string(lt.putBody(7)); !strings.HasSuffix(got, `\n\nUpdate 7: the water level was measured again."}`) {
+		t.Errorf("loadtest's body ends %q, not as put.lua's does", got[max(0, len(got)-60):])
 	}
 }
