@@ -65,6 +65,12 @@ func (m *Model) blend(pick, n int) float64 {
 	return g
 }
 
+// Blend returns how much the long-summary model counts for the pick-th
+// pick (from 1) of a text of n candidate sentences, between 0 and 1. Two
+// models that blend alike at every pick up to k choose the same k
+// sentences of a text.
+func (m *Model) Blend(pick, n int) float64 { return m.blend(pick, n) }
+
 // ramp is 0 at or below lo, 1 at or above hi, linear between.
 func ramp(x, lo, hi float64) float64 {
 	return math.Max(0, math.Min(1, (x-lo)/(hi-lo)))

@@ -51,7 +51,8 @@ func judge(article, lang string, picked []summarize.Sentence) readability {
 }
 
 // looksLikeByline is the evaluation's own test, independent of the
-// segmenter's unit kinds: a short line opening with "by" or ending with
+// segmenter's unit kinds: a short line opening with "by" and a name (not
+// "By far the most useful gadget.", "By then…", "By 2020…") or ending with
 // "reporter" or "for MailOnline", a publication stamp, or a time of day and date
 // alone (the stamp of a tokenized byline block once "published :" is split
 // off).
@@ -64,8 +65,26 @@ func looksLikeByline(s string) bool {
 	if end := strings.TrimRight(l, " ."); words <= 8 && (strings.HasSuffix(end, " reporter") || strings.HasSuffix(end, " for mailonline")) {
 		return true
 	}
-	return (strings.HasPrefix(l, "by ") && words <= 6) || stampAlone(l)
+	return (strings.HasPrefix(l, "by ") && words <= 6 && byName(l[len("by "):])) || stampAlone(l)
 }
+
+// byName reports whether rest, what follows an opening "by", can begin a
+// name: its first word is no number and none of notNames. A lone "by", as
+// a tokenized byline block splits it ("by ."), counts.
+func byName(rest string) bool {
+	f := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return len(f) == 0 || !notNames[f[0]] && !unicode.IsDigit(rune(f[0][0]))
+}
+
+// notNames are words that, right after an opening "by", begin a phrase
+// rather than a name.
+var notNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("a an the this that these those then now far contrast comparison all some most no") {
+		m[w] = true
+	}
+	return m
+}()
 
 // stampAlone reports whether s is a time of day ("12:34") followed by at
 // most a time zone and a date: "12:34 est , 3 march 2014 .".

@@ -48,6 +48,11 @@ func TestLooksLikeByline(t *testing.T) {
 		"12:34 is when the bus left the depot on sunday .":                false,
 		"the reporter asked whether the bus had left the depot on time .": false,
 		"' definitely bothersome , ' michael frank told reporters .":      false,
+		"By far the most useful gadget.":                                  false,
+		"by then the shop had shut .":                                     false,
+		"by 2020 the line will be open .":                                 false,
+		"by .":                                                            true,
+		"By Jane Smith, BBC News":                                         true,
 	} {
 		if got := looksLikeByline(s); got != want {
 			t.Errorf("%q: got %v, want %v", s, got, want)

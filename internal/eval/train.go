@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/redline-news/redline/internal/rouge"
 	"github.com/redline-news/redline/summarize"
 )
 
@@ -99,27 +100,102 @@ func fitSchedule(ctx context.Context, cnndm, bbc []Item, short, long []docRows, 
 		if err := fitModel(short, long, not(held), not(held), cfg, fold); err != nil {
 			return err
 		}
+		models := make([]summarize.Model, len(after))
 		for c, d := range after {
-			fm := fold.Model
-			fm.ShortPicks, fm.LongPicks = float64(k), float64(k)+d
-			for side, items := range [2][]Item{cnndm, bbc} {
-				res, err := Evaluate(ctx, "", filter(items, held), Algorithm(summarize.Learned, &fm))
-				if err != nil {
-					return err
-				}
-				sums[c][side] += res.Rouge1 * float64(res.Items)
+			models[c] = fold.Model
+			models[c].ShortPicks, models[c].LongPicks = float64(k), float64(k)+d
+		}
+		for side, set := range [2]struct {
+			items []Item
+			rows  []docRows
+		}{{cnndm, short}, {bbc, long}} {
+			r1, err := scheduleRouge1(ctx, set.items, set.rows, held, models)
+			if err != nil {
+				return err
+			}
+			for c := range after {
+				sums[c][side] += r1[c]
 			}
 		}
 	}
 	best := -1.0
 	for c, d := range after {
-		obj := (sums[c][0]/float64(len(cnndm)) + sums[c][1]/float64(len(bbc))) / 2
-		if obj > best {
-			best, m.ShortPicks, m.LongPicks = obj, float64(k), float64(k)+d
-			m.ScheduleRouge1 = [2]float64{sums[c][0] / float64(len(cnndm)), sums[c][1] / float64(len(bbc))}
+		r1 := [2]float64{100 * sums[c][0] / float64(len(cnndm)), 100 * sums[c][1] / float64(len(bbc))}
+		if obj := (r1[0] + r1[1]) / 2; obj > best {
+			best, m.ShortPicks, m.LongPicks, m.ScheduleRouge1 = obj, float64(k), float64(k)+d, r1
 		}
 	}
 	return nil
+}
+
+// scheduleRouge1 summarizes the items held accepts with each model
+// and returns, for each, the sum of their ROUGE-1 F1. The models differ
+// only in their blend, so a text is summarized once for each distinct
+// sequence of blends over the picks it asks, and its reference and
+// sentences are tokenized once.
+func scheduleRouge1(ctx context.Context, items []Item, rows []docRows, held func(int) bool, models []summarize.Model) ([]float64, error) {
+	heldItems := filter(items, held)
+	heldRows := make([]docRows, 0, len(heldItems))
+	for i := range items {
+		if held(i) {
+			heldRows = append(heldRows, rows[i])
+		}
+	}
+	f1 := make([][]float64, len(heldItems))
+	err := parallel(ctx, len(heldItems), func(i int) {
+		f1[i] = itemRouge1(heldItems[i], len(heldRows[i].x), models)
+	})
+	if err != nil {
+		return nil, err
+	}
+	sums := make([]float64, len(models))
+	for _, scores := range f1 {
+		for c, v := range scores {
+			sums[c] += v
+		}
+	}
+	return sums, nil
+}
+
+// itemRouge1 is the ROUGE-1 F1 of item's summary under each model (0
+// where summarizing fails). n is how many candidate
+// sentences the text has; 0 keeps every model's summary apart.
+func itemRouge1(item Item, n int, models []summarize.Model) []float64 {
+	picks := min(item.K, summarize.MaxSentences)
+	ref := rouge.Tokenize(strings.Join(item.Reference, "\n"))
+	tokens := map[int][]string{}
+	type done struct {
+		blends []float64
+		f1     float64
+	}
+	var seen []done
+	out := make([]float64, len(models))
+	for c := range models {
+		blends := make([]float64, picks)
+		for j := range blends {
+			blends[j] = models[c].Blend(j+1, n)
+		}
+		if i := slices.IndexFunc(seen, func(d done) bool { return slices.Equal(d.blends, blends) }); i >= 0 && n > 0 {
+			out[c] = seen[i].f1
+			continue
+		}
+		sents, err := summarizeK(item.Article, summarize.Learned, item.K, &models[c])
+		if err != nil {
+			continue
+		}
+		var pred []string
+		for _, s := range sents {
+			t, ok := tokens[s.Index]
+			if !ok {
+				t = rouge.Tokenize(s.Text)
+				tokens[s.Index] = t
+			}
+			pred = append(pred, t...)
+		}
+		out[c] = rouge.NGram(ref, pred, 1).F1
+		seen = append(seen, done{blends, out[c]})
+	}
+	return out
 }
 
 func not(f func(int) bool) func(int) bool { return func(i int) bool { return !f(i) } }
