@@ -2,7 +2,6 @@ package service
 
 import (
 	"encoding/json"
-	"fmt"
 	"sync"
 )
 
@@ -50,18 +49,16 @@ func (m *SubscriptionMatcher) Decode(fs StoredFilter) (Subscription, error) {
 	}
 	sub := Subscription{ID: fs.ID, ArticlePrefix: fs.ArticlePrefix, Disabled: fs.Disabled}
 	var ok bool
+	var err error
 	if sub.Kinds, ok = m.kinds[fs.Kinds]; !ok {
-		if err := json.Unmarshal([]byte(fs.Kinds), &sub.Kinds); err != nil {
-			return Subscription{}, fmt.Errorf("subscription %s kinds: %w", fs.ID, err)
+		if sub.Kinds, err = decodeKinds(fs.ID, fs.Kinds); err != nil {
+			return Subscription{}, err
 		}
 		m.kinds[fs.Kinds] = sub.Kinds
 	}
 	if sub.Metadata, ok = m.filters[fs.Metadata]; !ok {
-		if err := json.Unmarshal([]byte(fs.Metadata), &sub.Metadata); err != nil {
-			return Subscription{}, fmt.Errorf("subscription %s filter: %w", fs.ID, err)
-		}
-		if len(sub.Metadata) == 0 {
-			sub.Metadata = nil
+		if sub.Metadata, err = decodeMetadataFilter(fs.ID, fs.Metadata); err != nil {
+			return Subscription{}, err
 		}
 		m.filters[fs.Metadata] = sub.Metadata
 	}

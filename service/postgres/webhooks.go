@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -22,7 +21,7 @@ const subscriptionColumns = `id, url, kinds, article_prefix, metadata_filter, se
 
 // CreateSubscription stores a new subscription.
 func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) error {
-	kinds, filter, err := encodeFilters(sub)
+	kinds, filter, err := service.EncodeFilters(sub)
 	if err != nil {
 		return err
 	}
@@ -40,26 +39,6 @@ func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) 
 		return fmt.Errorf("insert subscription: %w", err)
 	}
 	return nil
-}
-
-func encodeFilters(sub *service.Subscription) (kinds, filter string, err error) {
-	k, err := json.Marshal(nonNil(sub.Kinds))
-	if err != nil {
-		return "", "", err
-	}
-	m := sub.Metadata
-	if m == nil {
-		m = map[string]string{}
-	}
-	f, err := json.Marshal(m)
-	return string(k), string(f), err
-}
-
-func nonNil(k []service.EventKind) []service.EventKind {
-	if k == nil {
-		return []service.EventKind{}
-	}
-	return k
 }
 
 // Subscription returns one subscription.
@@ -107,14 +86,8 @@ func scanSubscription(scan func(dest ...any) error) (*service.Subscription, erro
 		}
 		return nil, fmt.Errorf("scan subscription: %w", err)
 	}
-	if err := json.Unmarshal([]byte(kinds), &sub.Kinds); err != nil {
-		return nil, fmt.Errorf("subscription %s kinds: %w", sub.ID, err)
-	}
-	if err := json.Unmarshal([]byte(filter), &sub.Metadata); err != nil {
-		return nil, fmt.Errorf("subscription %s filter: %w", sub.ID, err)
-	}
-	if len(sub.Metadata) == 0 {
-		sub.Metadata = nil
+	if err := service.DecodeFilters(&sub, kinds, filter); err != nil {
+		return nil, err
 	}
 	sub.CreatedAt, sub.UpdatedAt = sub.CreatedAt.UTC(), sub.UpdatedAt.UTC()
 	return &sub, nil
@@ -123,7 +96,7 @@ func scanSubscription(scan func(dest ...any) error) (*service.Subscription, erro
 // UpdateSubscription replaces a subscription's fields but its id, secret
 // and creation time.
 func (s *DB) UpdateSubscription(ctx context.Context, sub *service.Subscription) error {
-	kinds, filter, err := encodeFilters(sub)
+	kinds, filter, err := service.EncodeFilters(sub)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -21,7 +20,7 @@ const subscriptionColumns = `id, url, kinds, article_prefix, metadata_filter, se
 // CreateSubscription stores a new subscription.
 func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) (err error) {
 	defer func() { err = s.storeError(err) }()
-	kinds, filter, err := encodeFilters(sub)
+	kinds, filter, err := service.EncodeFilters(sub)
 	if err != nil {
 		return err
 	}
@@ -39,26 +38,6 @@ func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) 
 		return fmt.Errorf("insert subscription: %w", err)
 	}
 	return nil
-}
-
-func encodeFilters(sub *service.Subscription) (kinds, filter string, err error) {
-	k, err := json.Marshal(nonNil(sub.Kinds))
-	if err != nil {
-		return "", "", err
-	}
-	m := sub.Metadata
-	if m == nil {
-		m = map[string]string{}
-	}
-	f, err := json.Marshal(m)
-	return string(k), string(f), err
-}
-
-func nonNil(k []service.EventKind) []service.EventKind {
-	if k == nil {
-		return []service.EventKind{}
-	}
-	return k
 }
 
 // Subscription returns one subscription.
@@ -109,14 +88,8 @@ func scanSubscription(scan func(dest ...any) error) (*service.Subscription, erro
 		}
 		return nil, fmt.Errorf("scan subscription: %w", err)
 	}
-	if err := json.Unmarshal([]byte(kinds), &sub.Kinds); err != nil {
-		return nil, fmt.Errorf("subscription %s kinds: %w", sub.ID, err)
-	}
-	if err := json.Unmarshal([]byte(filter), &sub.Metadata); err != nil {
-		return nil, fmt.Errorf("subscription %s filter: %w", sub.ID, err)
-	}
-	if len(sub.Metadata) == 0 {
-		sub.Metadata = nil
+	if err := service.DecodeFilters(&sub, kinds, filter); err != nil {
+		return nil, err
 	}
 	sub.CreatedAt, sub.UpdatedAt = time.UnixMicro(created).UTC(), time.UnixMicro(updated).UTC()
 	return &sub, nil
@@ -126,7 +99,7 @@ func scanSubscription(scan func(dest ...any) error) (*service.Subscription, erro
 // and creation time.
 func (s *DB) UpdateSubscription(ctx context.Context, sub *service.Subscription) (err error) {
 	defer func() { err = s.storeError(err) }()
-	kinds, filter, err := encodeFilters(sub)
+	kinds, filter, err := service.EncodeFilters(sub)
 	if err != nil {
 		return err
 	}
