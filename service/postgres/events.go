@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -19,6 +18,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 var _ service.EventStore = (*DB)(nil)
@@ -72,7 +72,7 @@ func (s *DB) openEvents(ctx context.Context) error {
 	if s.jobs, err = river.NewClient(riverpgxv5.New(s.pool), &river.Config{Logger: discardLogger()}); err != nil {
 		return fmt.Errorf("river client: %w", err)
 	}
-	s.watch = &watcher{changed: make(chan struct{})}
+	s.watch = storekit.NewSeq()
 	lctx, cancel := context.WithCancel(context.Background())
 	s.stopListen = cancel
 	l := &pgxlisten.Listener{
@@ -93,7 +93,7 @@ func (s *DB) onNotification(_ context.Context, n *pgconn.Notification, _ *pgx.Co
 		return nil
 	}
 	if v, err := strconv.ParseInt(seq, 10, 64); err == nil {
-		s.watch.bump(v)
+		s.watch.Bump(v)
 	}
 	return nil
 }
@@ -267,55 +267,26 @@ func (s *DB) WaitForEvents(ctx context.Context, after int64) error {
 			}
 			return err
 		}
-		s.watch.bump(last)
+		s.watch.Bump(last)
 		if last > after {
 			return nil
 		}
-		if err := s.watch.wait(ctx, after, eventPoll); err == nil || ctx.Err() != nil {
+		if err := s.waitNotified(ctx, after); err == nil || ctx.Err() != nil {
 			return err
 		}
 	}
 }
 
-// watcher holds the newest seq seen and wakes waiters when it grows.
-type watcher struct {
-	mu      sync.Mutex
-	last    int64
-	changed chan struct{}
-}
-
-func (w *watcher) bump(seq int64) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if seq > w.last {
-		w.last = seq
-		close(w.changed)
-		w.changed = make(chan struct{})
-	}
-}
-
-// wait returns nil once the seq passes after, ctx.Err() when ctx ends, and
-// errPoll after poll, when the caller checks the table itself.
-func (w *watcher) wait(ctx context.Context, after int64, poll time.Duration) error {
-	timer := time.NewTimer(poll)
+// waitNotified returns nil once the newest seq seen passes after,
+// ctx.Err() when ctx ends, and errPoll after eventPoll.
+func (s *DB) waitNotified(ctx context.Context, after int64) error {
+	timer := time.NewTimer(eventPoll)
 	defer timer.Stop()
-	for {
-		w.mu.Lock()
-		last, changed := w.last, w.changed
-		w.mu.Unlock()
-		if last > after {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-timer.C:
-			return errPoll
-		case <-changed:
-		}
-	}
+	return storekit.WaitPast(ctx, s.watch, after, timer.C, errPoll)
 }
 
+// errPoll ends a wait after eventPoll, when WaitForEvents checks the table
+// itself.
 var errPoll = errors.New("poll the newest seq")
 
 // latestRevisionIn reads an article's newest revision inside tx.

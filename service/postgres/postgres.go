@@ -21,6 +21,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 //go:embed migrations/*.sql
@@ -60,7 +61,7 @@ type DB struct {
 	matcher   *service.SubscriptionMatcher // decodes the subscriptions' filters for each event
 
 	jobs       *river.Client[pgx.Tx] // queues webhook deliveries
-	watch      *watcher              // wakes feed readers
+	watch      *storekit.Seq         // wakes feed readers
 	schema     string                // the notifications' schema
 	stopListen context.CancelFunc
 	listenDone chan struct{}

@@ -15,6 +15,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 var _ service.EventStore = (*DB)(nil)
@@ -199,21 +200,21 @@ func (s *DB) WaitForEvents(ctx context.Context, after int64) (err error) {
 	return s.watch.wait(ctx, after)
 }
 
-// watcher wakes waiting feed readers when the newest seq grows.
+// watcher wakes waiting feed readers when the newest seq grows, polling
+// for it only while someone waits.
 type watcher struct {
 	poll     func(ctx context.Context) (int64, error)
 	interval time.Duration
+	seq      *storekit.Seq
 
 	mu      sync.Mutex
-	last    int64
-	changed chan struct{} // closed, and replaced, when last grows
 	waiters int
 	running bool // a poller goroutine is on
 	closed  chan struct{}
 }
 
 func newWatcher(poll func(context.Context) (int64, error), interval time.Duration) *watcher {
-	return &watcher{poll: poll, interval: interval, changed: make(chan struct{}), closed: make(chan struct{})}
+	return &watcher{poll: poll, interval: interval, seq: storekit.NewSeq(), closed: make(chan struct{})}
 }
 
 func (w *watcher) wait(ctx context.Context, after int64) error {
@@ -225,21 +226,7 @@ func (w *watcher) wait(ctx context.Context, after int64) error {
 	}
 	w.mu.Unlock()
 	defer w.leave()
-	for {
-		w.mu.Lock()
-		last, changed := w.last, w.changed
-		w.mu.Unlock()
-		if last > after {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-w.closed:
-			return service.Errorf(service.EUNAVAILABLE, "the store is closed")
-		case <-changed:
-		}
-	}
+	return storekit.WaitPast(ctx, w.seq, after, w.closed, service.Errorf(service.EUNAVAILABLE, "the store is closed"))
 }
 
 func (w *watcher) leave() {
@@ -285,13 +272,7 @@ func (w *watcher) check() {
 	if err != nil {
 		return // the store closing or busy: the next tick tries again
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if last > w.last {
-		w.last = last
-		close(w.changed)
-		w.changed = make(chan struct{})
-	}
+	w.seq.Bump(last)
 }
 
 func (w *watcher) close() {
