@@ -202,23 +202,21 @@ func (s *DB) EventsSince(ctx context.Context, since int64, limit int) ([]service
 		return nil, storeError("list events", err)
 	}
 	defer rows.Close()
-	events := []service.Event{}
-	for rows.Next() {
-		ev, err := scanEvent(rows)
-		if err != nil {
-			return nil, storeError("scan event", err)
-		}
-		events = append(events, *ev)
+	return storekit.CollectRows(rows, scanListedEvent, func(err error) error { return storeError("list events", err) })
+}
+
+// scanListedEvent is scanEvent with the error a listing returns.
+func scanListedEvent(scan func(dest ...any) error) (*service.Event, error) {
+	ev, err := scanEvent(scan)
+	if err != nil {
+		return nil, storeError("scan event", err)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, storeError("list events", err)
-	}
-	return events, nil
+	return ev, nil
 }
 
 // Event returns one event by its seq.
 func (s *DB) Event(ctx context.Context, seq int64) (*service.Event, error) {
-	ev, err := scanEvent(s.pool.QueryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE seq = $1`, seq))
+	ev, err := scanEvent(s.pool.QueryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE seq = $1`, seq).Scan)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "event %d not found", seq)
 	}
@@ -228,11 +226,11 @@ func (s *DB) Event(ctx context.Context, seq int64) (*service.Event, error) {
 	return ev, nil
 }
 
-func scanEvent(row pgx.Row) (*service.Event, error) {
+func scanEvent(scan func(dest ...any) error) (*service.Event, error) {
 	var ev service.Event
 	var metadata *string
 	var facts *int32
-	if err := row.Scan(&ev.Seq, &ev.Kind, &ev.ArticleID, &ev.Revision, &ev.Title, &ev.URL, &metadata,
+	if err := scan(&ev.Seq, &ev.Kind, &ev.ArticleID, &ev.Revision, &ev.Title, &ev.URL, &metadata,
 		&ev.WordsAdded, &ev.WordsRemoved, &facts, &ev.CreatedAt); err != nil {
 		return nil, err
 	}

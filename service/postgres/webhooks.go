@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 // rowsQueryer is what both the pool and a transaction offer for many rows.
@@ -62,18 +63,7 @@ func subscriptions(ctx context.Context, q rowsQueryer) ([]service.Subscription, 
 		return nil, fmt.Errorf("list subscriptions: %w", err)
 	}
 	defer rows.Close()
-	subs := []service.Subscription{}
-	for rows.Next() {
-		sub, err := scanSubscription(rows.Scan)
-		if err != nil {
-			return nil, err
-		}
-		subs = append(subs, *sub)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list subscriptions: %w", err)
-	}
-	return subs, nil
+	return storekit.CollectRows(rows, scanSubscription, storekit.Prefix("list subscriptions"))
 }
 
 func scanSubscription(scan func(dest ...any) error) (*service.Subscription, error) {

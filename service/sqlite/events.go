@@ -131,18 +131,7 @@ func (s *DB) EventsSince(ctx context.Context, since int64, limit int) (_ []servi
 		return nil, fmt.Errorf("list events: %w", err)
 	}
 	defer rows.Close()
-	events := []service.Event{}
-	for rows.Next() {
-		ev, err := scanEvent(rows.Scan)
-		if err != nil {
-			return nil, err
-		}
-		events = append(events, *ev)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
-	}
-	return events, nil
+	return storekit.CollectRows(rows, scanEvent, storekit.Prefix("list events"))
 }
 
 // Event returns one event by its seq.

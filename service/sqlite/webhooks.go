@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 // rowsQueryer is what both *sql.DB and *sql.Tx offer for many rows.
@@ -63,18 +64,7 @@ func subscriptions(ctx context.Context, q rowsQueryer) ([]service.Subscription, 
 		return nil, fmt.Errorf("list subscriptions: %w", err)
 	}
 	defer rows.Close()
-	subs := []service.Subscription{}
-	for rows.Next() {
-		sub, err := scanSubscription(rows.Scan)
-		if err != nil {
-			return nil, err
-		}
-		subs = append(subs, *sub)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list subscriptions: %w", err)
-	}
-	return subs, nil
+	return storekit.CollectRows(rows, scanSubscription, storekit.Prefix("list subscriptions"))
 }
 
 func scanSubscription(scan func(dest ...any) error) (*service.Subscription, error) {
