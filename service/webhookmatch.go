@@ -65,6 +65,20 @@ func (m *SubscriptionMatcher) Decode(fs StoredFilter) (Subscription, error) {
 	return sub, nil
 }
 
+// Wants reports whether the subscription fs stands for wants the event of
+// match. A disabled subscription wants nothing, whatever its filters say,
+// and its filters are not decoded.
+func (m *SubscriptionMatcher) Wants(match *EventMatch, fs StoredFilter) (bool, error) {
+	if fs.Disabled {
+		return false, nil
+	}
+	sub, err := m.Decode(fs)
+	if err != nil {
+		return false, err
+	}
+	return match.Wants(&sub), nil
+}
+
 // EventMatch answers, for one event, which subscriptions want it; the
 // event's metadata is decoded on the first subscription that filters on
 // it, and only then.

@@ -142,14 +142,11 @@ func (s *DB) insertDeletionEvent(ctx context.Context, tx pgx.Tx, articleID strin
 }
 
 func (s *DB) queueDeliveries(ctx context.Context, tx pgx.Tx, ev *service.Event) error {
-	jobs, err := s.matchingJobs(ctx, tx, ev)
-	if err != nil || len(jobs) == 0 {
+	d, err := s.matchingJobs(ctx, tx, ev)
+	if err != nil {
 		return err
 	}
-	if _, err := s.jobs.InsertManyTx(ctx, tx, jobs); err != nil {
-		return fmt.Errorf("queue deliveries: %w", err)
-	}
-	return nil
+	return storekit.QueueDeliveries(ctx, s.jobs, tx, d)
 }
 
 // matchSubscriptionsSQL reads what matching an event needs of every
@@ -157,37 +154,29 @@ func (s *DB) queueDeliveries(ctx context.Context, tx pgx.Tx, ev *service.Event) 
 const matchSubscriptionsSQL = `SELECT id, kinds, article_prefix, metadata_filter, disabled
 	FROM webhook_subscriptions ORDER BY created_at, id`
 
-// matchingJobs returns a delivery job for each subscription that wants ev,
+// matchingJobs gathers a delivery job for each subscription that wants ev,
 // read inside tx so that a subscription created before the event commits
 // gets it.
-func (s *DB) matchingJobs(ctx context.Context, tx pgx.Tx, ev *service.Event) ([]river.InsertManyParams, error) {
+func (s *DB) matchingJobs(ctx context.Context, tx pgx.Tx, ev *service.Event) (*storekit.Deliveries, error) {
 	rows, err := tx.Query(ctx, matchSubscriptionsSQL)
 	if err != nil {
 		return nil, storeError("list subscriptions", err)
 	}
 	defer rows.Close()
-	match := service.NewEventMatch(ev)
-	var jobs []river.InsertManyParams
+	d := storekit.NewDeliveries(s.matcher, ev)
 	for rows.Next() {
 		var fs service.StoredFilter
 		if err := rows.Scan(&fs.ID, &fs.Kinds, &fs.ArticlePrefix, &fs.Metadata, &fs.Disabled); err != nil {
 			return nil, storeError("scan subscription", err)
 		}
-		if fs.Disabled {
-			continue // wants nothing, whatever its filters say
-		}
-		sub, err := s.matcher.Decode(fs)
-		if err != nil {
+		if err := d.Offer(fs); err != nil {
 			return nil, err
-		}
-		if match.Wants(&sub) {
-			jobs = append(jobs, river.InsertManyParams{Args: service.DeliveryJob{Seq: ev.Seq, SubscriptionID: sub.ID}})
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, storeError("list subscriptions", err)
 	}
-	return jobs, nil
+	return d, nil
 }
 
 const eventColumns = `seq, kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at`

@@ -83,39 +83,28 @@ const matchSubscriptionsSQL = `SELECT id, kinds, article_prefix, metadata_filter
 	FROM webhook_subscriptions ORDER BY created_at, id`
 
 func (s *DB) queueDeliveries(ctx context.Context, tx *sql.Tx, ev *service.Event) error {
-	jobs, err := s.matchingJobs(ctx, tx, ev)
-	if err != nil || len(jobs) == 0 {
+	d, err := s.matchingJobs(ctx, tx, ev)
+	if err != nil {
 		return err
 	}
-	if _, err := s.jobs.InsertManyTx(ctx, tx, jobs); err != nil {
-		return fmt.Errorf("queue deliveries: %w", err)
-	}
-	return nil
+	return storekit.QueueDeliveries(ctx, s.jobs, tx, d)
 }
 
-// matchingJobs returns a delivery job for each subscription that wants ev,
+// matchingJobs gathers a delivery job for each subscription that wants ev,
 // read inside tx (once a batch) so that a subscription created before the
-// event commits gets it.
-func (s *DB) matchingJobs(ctx context.Context, tx *sql.Tx, ev *service.Event) ([]river.InsertManyParams, error) {
+// event commits gets it; nil when there is no subscription.
+func (s *DB) matchingJobs(ctx context.Context, tx *sql.Tx, ev *service.Event) (*storekit.Deliveries, error) {
 	subs, err := s.batchSubscriptions(ctx, tx)
 	if err != nil || len(subs) == 0 {
 		return nil, err
 	}
-	match := service.NewEventMatch(ev)
-	var jobs []river.InsertManyParams
+	d := storekit.NewDeliveries(s.matcher, ev)
 	for _, fs := range subs {
-		if fs.Disabled {
-			continue // wants nothing, whatever its filters say
-		}
-		sub, err := s.matcher.Decode(fs)
-		if err != nil {
+		if err := d.Offer(fs); err != nil {
 			return nil, err
 		}
-		if match.Wants(&sub) {
-			jobs = append(jobs, river.InsertManyParams{Args: service.DeliveryJob{Seq: ev.Seq, SubscriptionID: sub.ID}})
-		}
 	}
-	return jobs, nil
+	return d, nil
 }
 
 const eventColumns = `seq, kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at`

@@ -1,7 +1,8 @@
 // Package storekit holds the logic that the SQL stores share and that
 // neither their SQL nor their database driver shapes: waiting for the
-// change feed's newest seq, reading result rows into a slice, and the
-// migration files' version numbers.
+// change feed's newest seq, gathering and queueing an event's deliveries,
+// reading result rows into a slice, and the migration files' version
+// numbers.
 package storekit
 
 import (
