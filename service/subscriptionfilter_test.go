@@ -58,3 +58,13 @@ func TestDecodeFiltersErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckSubscriptionRoom(t *testing.T) {
+	if err := service.CheckSubscriptionRoom(service.MaxSubscriptions - 1); err != nil {
+		t.Fatalf("one below the limit: %v", err)
+	}
+	err := service.CheckSubscriptionRoom(service.MaxSubscriptions)
+	if service.ErrorCode(err) != service.ETOOLARGE || service.ErrorMessage(err) != "there are already 1000 subscriptions, the limit" {
+		t.Fatalf("at the limit: %v", err)
+	}
+}

@@ -30,8 +30,8 @@ func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) 
 	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM webhook_subscriptions`).Scan(&n); err != nil {
 		return fmt.Errorf("count subscriptions: %w", err)
 	}
-	if n >= service.MaxSubscriptions {
-		return service.Errorf(service.ETOOLARGE, "there are already %d subscriptions, the limit", service.MaxSubscriptions)
+	if err := service.CheckSubscriptionRoom(n); err != nil {
+		return err
 	}
 	_, err = s.pool.Exec(ctx, `INSERT INTO webhook_subscriptions (`+subscriptionColumns+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, sub.ID, sub.URL, kinds, sub.ArticlePrefix, filter, sub.Secret,

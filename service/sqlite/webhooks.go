@@ -29,8 +29,8 @@ func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) 
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM webhook_subscriptions`).Scan(&n); err != nil {
 		return fmt.Errorf("count subscriptions: %w", err)
 	}
-	if n >= service.MaxSubscriptions {
-		return service.Errorf(service.ETOOLARGE, "there are already %d subscriptions, the limit", service.MaxSubscriptions)
+	if err := service.CheckSubscriptionRoom(n); err != nil {
+		return err
 	}
 	_, err = s.db.ExecContext(ctx, `INSERT INTO webhook_subscriptions (`+subscriptionColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, sub.ID, sub.URL, kinds, sub.ArticlePrefix, filter, sub.Secret,
