@@ -133,6 +133,15 @@ const (
 	MaxFilterValueSize = 200
 )
 
+// CheckSubscriptionRoom returns ETOOLARGE when a store that holds n
+// subscriptions has no room for another.
+func CheckSubscriptionRoom(n int) error {
+	if n >= MaxSubscriptions {
+		return Errorf(ETOOLARGE, "there are already %d subscriptions, the limit", MaxSubscriptions)
+	}
+	return nil
+}
+
 // Subscription is a webhook: where to send which events, and the secret
 // that signs them.
 type Subscription struct {

@@ -2,7 +2,6 @@ package service
 
 import (
 	"encoding/json"
-	"fmt"
 	"sync"
 )
 
@@ -50,22 +49,34 @@ func (m *SubscriptionMatcher) Decode(fs StoredFilter) (Subscription, error) {
 	}
 	sub := Subscription{ID: fs.ID, ArticlePrefix: fs.ArticlePrefix, Disabled: fs.Disabled}
 	var ok bool
+	var err error
 	if sub.Kinds, ok = m.kinds[fs.Kinds]; !ok {
-		if err := json.Unmarshal([]byte(fs.Kinds), &sub.Kinds); err != nil {
-			return Subscription{}, fmt.Errorf("subscription %s kinds: %w", fs.ID, err)
+		if sub.Kinds, err = decodeKinds(fs.ID, fs.Kinds); err != nil {
+			return Subscription{}, err
 		}
 		m.kinds[fs.Kinds] = sub.Kinds
 	}
 	if sub.Metadata, ok = m.filters[fs.Metadata]; !ok {
-		if err := json.Unmarshal([]byte(fs.Metadata), &sub.Metadata); err != nil {
-			return Subscription{}, fmt.Errorf("subscription %s filter: %w", fs.ID, err)
-		}
-		if len(sub.Metadata) == 0 {
-			sub.Metadata = nil
+		if sub.Metadata, err = decodeMetadataFilter(fs.ID, fs.Metadata); err != nil {
+			return Subscription{}, err
 		}
 		m.filters[fs.Metadata] = sub.Metadata
 	}
 	return sub, nil
+}
+
+// Wants reports whether the subscription fs stands for wants the event of
+// match. A disabled subscription wants nothing, whatever its filters say,
+// and its filters are not decoded.
+func (m *SubscriptionMatcher) Wants(match *EventMatch, fs StoredFilter) (bool, error) {
+	if fs.Disabled {
+		return false, nil
+	}
+	sub, err := m.Decode(fs)
+	if err != nil {
+		return false, err
+	}
+	return match.Wants(&sub), nil
 }
 
 // EventMatch answers, for one event, which subscriptions want it; the

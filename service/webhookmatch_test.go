@@ -74,3 +74,24 @@ func TestEventMatchDecodesOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestSubscriptionMatcherWants(t *testing.T) {
+	m := service.NewSubscriptionMatcher()
+	match := service.NewEventMatch(&service.Event{Kind: service.EventRevision, ArticleID: "metro-1"})
+	for _, tc := range []struct {
+		name    string
+		fs      service.StoredFilter
+		want    bool
+		wantErr bool
+	}{
+		{"wanted", service.StoredFilter{ID: "a", Kinds: `["revision"]`, ArticlePrefix: "metro-", Metadata: `{}`}, true, false},
+		{"not wanted", service.StoredFilter{ID: "b", Kinds: `["deleted"]`, Metadata: `{}`}, false, false},
+		{"disabled, not decoded", service.StoredFilter{ID: "c", Kinds: `[`, Metadata: `{`, Disabled: true}, false, false},
+		{"malformed", service.StoredFilter{ID: "d", Kinds: `[`, Metadata: `{}`}, false, true},
+	} {
+		got, err := m.Wants(match, tc.fs)
+		if got != tc.want || (err != nil) != tc.wantErr {
+			t.Errorf("%s: Wants = %v, %v; want %v, error %v", tc.name, got, err, tc.want, tc.wantErr)
+		}
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -19,6 +18,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 var _ service.EventStore = (*DB)(nil)
@@ -72,7 +72,7 @@ func (s *DB) openEvents(ctx context.Context) error {
 	if s.jobs, err = river.NewClient(riverpgxv5.New(s.pool), &river.Config{Logger: discardLogger()}); err != nil {
 		return fmt.Errorf("river client: %w", err)
 	}
-	s.watch = &watcher{changed: make(chan struct{})}
+	s.watch = storekit.NewSeq()
 	lctx, cancel := context.WithCancel(context.Background())
 	s.stopListen = cancel
 	l := &pgxlisten.Listener{
@@ -93,7 +93,7 @@ func (s *DB) onNotification(_ context.Context, n *pgconn.Notification, _ *pgx.Co
 		return nil
 	}
 	if v, err := strconv.ParseInt(seq, 10, 64); err == nil {
-		s.watch.bump(v)
+		s.watch.Bump(v)
 	}
 	return nil
 }
@@ -142,14 +142,11 @@ func (s *DB) insertDeletionEvent(ctx context.Context, tx pgx.Tx, articleID strin
 }
 
 func (s *DB) queueDeliveries(ctx context.Context, tx pgx.Tx, ev *service.Event) error {
-	jobs, err := s.matchingJobs(ctx, tx, ev)
-	if err != nil || len(jobs) == 0 {
+	d, err := s.matchingJobs(ctx, tx, ev)
+	if err != nil {
 		return err
 	}
-	if _, err := s.jobs.InsertManyTx(ctx, tx, jobs); err != nil {
-		return fmt.Errorf("queue deliveries: %w", err)
-	}
-	return nil
+	return storekit.QueueDeliveries(ctx, s.jobs, tx, d)
 }
 
 // matchSubscriptionsSQL reads what matching an event needs of every
@@ -157,37 +154,29 @@ func (s *DB) queueDeliveries(ctx context.Context, tx pgx.Tx, ev *service.Event) 
 const matchSubscriptionsSQL = `SELECT id, kinds, article_prefix, metadata_filter, disabled
 	FROM webhook_subscriptions ORDER BY created_at, id`
 
-// matchingJobs returns a delivery job for each subscription that wants ev,
+// matchingJobs gathers a delivery job for each subscription that wants ev,
 // read inside tx so that a subscription created before the event commits
 // gets it.
-func (s *DB) matchingJobs(ctx context.Context, tx pgx.Tx, ev *service.Event) ([]river.InsertManyParams, error) {
+func (s *DB) matchingJobs(ctx context.Context, tx pgx.Tx, ev *service.Event) (*storekit.Deliveries, error) {
 	rows, err := tx.Query(ctx, matchSubscriptionsSQL)
 	if err != nil {
 		return nil, storeError("list subscriptions", err)
 	}
 	defer rows.Close()
-	match := service.NewEventMatch(ev)
-	var jobs []river.InsertManyParams
+	d := storekit.NewDeliveries(s.matcher, ev)
 	for rows.Next() {
 		var fs service.StoredFilter
 		if err := rows.Scan(&fs.ID, &fs.Kinds, &fs.ArticlePrefix, &fs.Metadata, &fs.Disabled); err != nil {
 			return nil, storeError("scan subscription", err)
 		}
-		if fs.Disabled {
-			continue // wants nothing, whatever its filters say
-		}
-		sub, err := s.matcher.Decode(fs)
-		if err != nil {
+		if err := d.Offer(fs); err != nil {
 			return nil, err
-		}
-		if match.Wants(&sub) {
-			jobs = append(jobs, river.InsertManyParams{Args: service.DeliveryJob{Seq: ev.Seq, SubscriptionID: sub.ID}})
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, storeError("list subscriptions", err)
 	}
-	return jobs, nil
+	return d, nil
 }
 
 const eventColumns = `seq, kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at`
@@ -202,23 +191,21 @@ func (s *DB) EventsSince(ctx context.Context, since int64, limit int) ([]service
 		return nil, storeError("list events", err)
 	}
 	defer rows.Close()
-	events := []service.Event{}
-	for rows.Next() {
-		ev, err := scanEvent(rows)
-		if err != nil {
-			return nil, storeError("scan event", err)
-		}
-		events = append(events, *ev)
+	return storekit.CollectRows(rows, scanListedEvent, func(err error) error { return storeError("list events", err) })
+}
+
+// scanListedEvent is scanEvent with the error a listing returns.
+func scanListedEvent(scan func(dest ...any) error) (*service.Event, error) {
+	ev, err := scanEvent(scan)
+	if err != nil {
+		return nil, storeError("scan event", err)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, storeError("list events", err)
-	}
-	return events, nil
+	return ev, nil
 }
 
 // Event returns one event by its seq.
 func (s *DB) Event(ctx context.Context, seq int64) (*service.Event, error) {
-	ev, err := scanEvent(s.pool.QueryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE seq = $1`, seq))
+	ev, err := scanEvent(s.pool.QueryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE seq = $1`, seq).Scan)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, service.Errorf(service.ENOTFOUND, "event %d not found", seq)
 	}
@@ -228,11 +215,11 @@ func (s *DB) Event(ctx context.Context, seq int64) (*service.Event, error) {
 	return ev, nil
 }
 
-func scanEvent(row pgx.Row) (*service.Event, error) {
+func scanEvent(scan func(dest ...any) error) (*service.Event, error) {
 	var ev service.Event
 	var metadata *string
 	var facts *int32
-	if err := row.Scan(&ev.Seq, &ev.Kind, &ev.ArticleID, &ev.Revision, &ev.Title, &ev.URL, &metadata,
+	if err := scan(&ev.Seq, &ev.Kind, &ev.ArticleID, &ev.Revision, &ev.Title, &ev.URL, &metadata,
 		&ev.WordsAdded, &ev.WordsRemoved, &facts, &ev.CreatedAt); err != nil {
 		return nil, err
 	}
@@ -267,55 +254,26 @@ func (s *DB) WaitForEvents(ctx context.Context, after int64) error {
 			}
 			return err
 		}
-		s.watch.bump(last)
+		s.watch.Bump(last)
 		if last > after {
 			return nil
 		}
-		if err := s.watch.wait(ctx, after, eventPoll); err == nil || ctx.Err() != nil {
+		if err := s.waitNotified(ctx, after); err == nil || ctx.Err() != nil {
 			return err
 		}
 	}
 }
 
-// watcher holds the newest seq seen and wakes waiters when it grows.
-type watcher struct {
-	mu      sync.Mutex
-	last    int64
-	changed chan struct{}
-}
-
-func (w *watcher) bump(seq int64) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if seq > w.last {
-		w.last = seq
-		close(w.changed)
-		w.changed = make(chan struct{})
-	}
-}
-
-// wait returns nil once the seq passes after, ctx.Err() when ctx ends, and
-// errPoll after poll, when the caller checks the table itself.
-func (w *watcher) wait(ctx context.Context, after int64, poll time.Duration) error {
-	timer := time.NewTimer(poll)
+// waitNotified returns nil once the newest seq seen passes after,
+// ctx.Err() when ctx ends, and errPoll after eventPoll.
+func (s *DB) waitNotified(ctx context.Context, after int64) error {
+	timer := time.NewTimer(eventPoll)
 	defer timer.Stop()
-	for {
-		w.mu.Lock()
-		last, changed := w.last, w.changed
-		w.mu.Unlock()
-		if last > after {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-timer.C:
-			return errPoll
-		case <-changed:
-		}
-	}
+	return storekit.WaitPast(ctx, s.watch, after, timer.C, errPoll)
 }
 
+// errPoll ends a wait after eventPoll, when WaitForEvents checks the table
+// itself.
 var errPoll = errors.New("poll the newest seq")
 
 // latestRevisionIn reads an article's newest revision inside tx.

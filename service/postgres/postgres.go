@@ -7,11 +7,9 @@ package postgres
 import (
 	"context"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -21,6 +19,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 //go:embed migrations/*.sql
@@ -60,7 +59,7 @@ type DB struct {
 	matcher   *service.SubscriptionMatcher // decodes the subscriptions' filters for each event
 
 	jobs       *river.Client[pgx.Tx] // queues webhook deliveries
-	watch      *watcher              // wakes feed readers
+	watch      *storekit.Seq         // wakes feed readers
 	schema     string                // the notifications' schema
 	stopListen context.CancelFunc
 	listenDone chan struct{}
@@ -197,7 +196,7 @@ func (s *DB) applyMissing(ctx context.Context, tx pgx.Tx, applied map[int]bool) 
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		version, err := migrationVersion(name)
+		version, err := storekit.MigrationVersion(name)
 		if err != nil {
 			return err
 		}
@@ -217,15 +216,4 @@ func (s *DB) applyMissing(ctx context.Context, tx pgx.Tx, applied map[int]bool) 
 		}
 	}
 	return nil
-}
-
-// migrationVersion reads the number in front of a migration's file name.
-func migrationVersion(name string) (int, error) {
-	base := strings.TrimPrefix(name, "migrations/")
-	num, _, _ := strings.Cut(base, "_")
-	v, err := strconv.Atoi(num)
-	if err != nil {
-		return 0, errors.New("migration file names must start with a version number")
-	}
-	return v, nil
 }

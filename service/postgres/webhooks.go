@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 // rowsQueryer is what both the pool and a transaction offer for many rows.
@@ -22,7 +22,7 @@ const subscriptionColumns = `id, url, kinds, article_prefix, metadata_filter, se
 
 // CreateSubscription stores a new subscription.
 func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) error {
-	kinds, filter, err := encodeFilters(sub)
+	kinds, filter, err := service.EncodeFilters(sub)
 	if err != nil {
 		return err
 	}
@@ -30,8 +30,8 @@ func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) 
 	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM webhook_subscriptions`).Scan(&n); err != nil {
 		return fmt.Errorf("count subscriptions: %w", err)
 	}
-	if n >= service.MaxSubscriptions {
-		return service.Errorf(service.ETOOLARGE, "there are already %d subscriptions, the limit", service.MaxSubscriptions)
+	if err := service.CheckSubscriptionRoom(n); err != nil {
+		return err
 	}
 	_, err = s.pool.Exec(ctx, `INSERT INTO webhook_subscriptions (`+subscriptionColumns+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, sub.ID, sub.URL, kinds, sub.ArticlePrefix, filter, sub.Secret,
@@ -40,26 +40,6 @@ func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) 
 		return fmt.Errorf("insert subscription: %w", err)
 	}
 	return nil
-}
-
-func encodeFilters(sub *service.Subscription) (kinds, filter string, err error) {
-	k, err := json.Marshal(nonNil(sub.Kinds))
-	if err != nil {
-		return "", "", err
-	}
-	m := sub.Metadata
-	if m == nil {
-		m = map[string]string{}
-	}
-	f, err := json.Marshal(m)
-	return string(k), string(f), err
-}
-
-func nonNil(k []service.EventKind) []service.EventKind {
-	if k == nil {
-		return []service.EventKind{}
-	}
-	return k
 }
 
 // Subscription returns one subscription.
@@ -83,18 +63,7 @@ func subscriptions(ctx context.Context, q rowsQueryer) ([]service.Subscription, 
 		return nil, fmt.Errorf("list subscriptions: %w", err)
 	}
 	defer rows.Close()
-	subs := []service.Subscription{}
-	for rows.Next() {
-		sub, err := scanSubscription(rows.Scan)
-		if err != nil {
-			return nil, err
-		}
-		subs = append(subs, *sub)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list subscriptions: %w", err)
-	}
-	return subs, nil
+	return storekit.CollectRows(rows, scanSubscription, storekit.Prefix("list subscriptions"))
 }
 
 func scanSubscription(scan func(dest ...any) error) (*service.Subscription, error) {
@@ -107,14 +76,8 @@ func scanSubscription(scan func(dest ...any) error) (*service.Subscription, erro
 		}
 		return nil, fmt.Errorf("scan subscription: %w", err)
 	}
-	if err := json.Unmarshal([]byte(kinds), &sub.Kinds); err != nil {
-		return nil, fmt.Errorf("subscription %s kinds: %w", sub.ID, err)
-	}
-	if err := json.Unmarshal([]byte(filter), &sub.Metadata); err != nil {
-		return nil, fmt.Errorf("subscription %s filter: %w", sub.ID, err)
-	}
-	if len(sub.Metadata) == 0 {
-		sub.Metadata = nil
+	if err := service.DecodeFilters(&sub, kinds, filter); err != nil {
+		return nil, err
 	}
 	sub.CreatedAt, sub.UpdatedAt = sub.CreatedAt.UTC(), sub.UpdatedAt.UTC()
 	return &sub, nil
@@ -123,7 +86,7 @@ func scanSubscription(scan func(dest ...any) error) (*service.Subscription, erro
 // UpdateSubscription replaces a subscription's fields but its id, secret
 // and creation time.
 func (s *DB) UpdateSubscription(ctx context.Context, sub *service.Subscription) error {
-	kinds, filter, err := encodeFilters(sub)
+	kinds, filter, err := service.EncodeFilters(sub)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 var _ service.EventStore = (*DB)(nil)
@@ -82,39 +83,28 @@ const matchSubscriptionsSQL = `SELECT id, kinds, article_prefix, metadata_filter
 	FROM webhook_subscriptions ORDER BY created_at, id`
 
 func (s *DB) queueDeliveries(ctx context.Context, tx *sql.Tx, ev *service.Event) error {
-	jobs, err := s.matchingJobs(ctx, tx, ev)
-	if err != nil || len(jobs) == 0 {
+	d, err := s.matchingJobs(ctx, tx, ev)
+	if err != nil {
 		return err
 	}
-	if _, err := s.jobs.InsertManyTx(ctx, tx, jobs); err != nil {
-		return fmt.Errorf("queue deliveries: %w", err)
-	}
-	return nil
+	return storekit.QueueDeliveries(ctx, s.jobs, tx, d)
 }
 
-// matchingJobs returns a delivery job for each subscription that wants ev,
+// matchingJobs gathers a delivery job for each subscription that wants ev,
 // read inside tx (once a batch) so that a subscription created before the
-// event commits gets it.
-func (s *DB) matchingJobs(ctx context.Context, tx *sql.Tx, ev *service.Event) ([]river.InsertManyParams, error) {
+// event commits gets it; nil when there is no subscription.
+func (s *DB) matchingJobs(ctx context.Context, tx *sql.Tx, ev *service.Event) (*storekit.Deliveries, error) {
 	subs, err := s.batchSubscriptions(ctx, tx)
 	if err != nil || len(subs) == 0 {
 		return nil, err
 	}
-	match := service.NewEventMatch(ev)
-	var jobs []river.InsertManyParams
+	d := storekit.NewDeliveries(s.matcher, ev)
 	for _, fs := range subs {
-		if fs.Disabled {
-			continue // wants nothing, whatever its filters say
-		}
-		sub, err := s.matcher.Decode(fs)
-		if err != nil {
+		if err := d.Offer(fs); err != nil {
 			return nil, err
 		}
-		if match.Wants(&sub) {
-			jobs = append(jobs, river.InsertManyParams{Args: service.DeliveryJob{Seq: ev.Seq, SubscriptionID: sub.ID}})
-		}
 	}
-	return jobs, nil
+	return d, nil
 }
 
 const eventColumns = `seq, kind, article_id, revision, title, url, metadata, words_added, words_removed, facts, created_at`
@@ -130,18 +120,7 @@ func (s *DB) EventsSince(ctx context.Context, since int64, limit int) (_ []servi
 		return nil, fmt.Errorf("list events: %w", err)
 	}
 	defer rows.Close()
-	events := []service.Event{}
-	for rows.Next() {
-		ev, err := scanEvent(rows.Scan)
-		if err != nil {
-			return nil, err
-		}
-		events = append(events, *ev)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
-	}
-	return events, nil
+	return storekit.CollectRows(rows, scanEvent, storekit.Prefix("list events"))
 }
 
 // Event returns one event by its seq.
@@ -199,21 +178,21 @@ func (s *DB) WaitForEvents(ctx context.Context, after int64) (err error) {
 	return s.watch.wait(ctx, after)
 }
 
-// watcher wakes waiting feed readers when the newest seq grows.
+// watcher wakes waiting feed readers when the newest seq grows, polling
+// for it only while someone waits.
 type watcher struct {
 	poll     func(ctx context.Context) (int64, error)
 	interval time.Duration
+	seq      *storekit.Seq
 
 	mu      sync.Mutex
-	last    int64
-	changed chan struct{} // closed, and replaced, when last grows
 	waiters int
 	running bool // a poller goroutine is on
 	closed  chan struct{}
 }
 
 func newWatcher(poll func(context.Context) (int64, error), interval time.Duration) *watcher {
-	return &watcher{poll: poll, interval: interval, changed: make(chan struct{}), closed: make(chan struct{})}
+	return &watcher{poll: poll, interval: interval, seq: storekit.NewSeq(), closed: make(chan struct{})}
 }
 
 func (w *watcher) wait(ctx context.Context, after int64) error {
@@ -225,21 +204,7 @@ func (w *watcher) wait(ctx context.Context, after int64) error {
 	}
 	w.mu.Unlock()
 	defer w.leave()
-	for {
-		w.mu.Lock()
-		last, changed := w.last, w.changed
-		w.mu.Unlock()
-		if last > after {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-w.closed:
-			return service.Errorf(service.EUNAVAILABLE, "the store is closed")
-		case <-changed:
-		}
-	}
+	return storekit.WaitPast(ctx, w.seq, after, w.closed, service.Errorf(service.EUNAVAILABLE, "the store is closed"))
 }
 
 func (w *watcher) leave() {
@@ -285,13 +250,7 @@ func (w *watcher) check() {
 	if err != nil {
 		return // the store closing or busy: the next tick tries again
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if last > w.last {
-		w.last = last
-		close(w.changed)
-		w.changed = make(chan struct{})
-	}
+	w.seq.Bump(last)
 }
 
 func (w *watcher) close() {

@@ -6,15 +6,12 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -22,6 +19,7 @@ import (
 
 	"github.com/redline-news/redline/internal/groupcommit"
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 	_ "modernc.org/sqlite" // registers the CGO-free "sqlite" driver
 )
 
@@ -168,7 +166,7 @@ func (s *DB) migrate(ctx context.Context) error {
 }
 
 func (s *DB) migrateOne(ctx context.Context, name string) error {
-	version, err := migrationVersion(name)
+	version, err := storekit.MigrationVersion(name)
 	if err != nil {
 		return err
 	}
@@ -198,17 +196,6 @@ func (s *DB) migrateOne(ctx context.Context, name string) error {
 		return err
 	}
 	return tx.Commit()
-}
-
-// migrationVersion reads the number in front of a migration's file name.
-func migrationVersion(name string) (int, error) {
-	base := strings.TrimPrefix(name, "migrations/")
-	num, _, _ := strings.Cut(base, "_")
-	v, err := strconv.Atoi(num)
-	if err != nil {
-		return 0, errors.New("migration file names must start with a version number")
-	}
-	return v, nil
 }
 
 // BatchStats reports how many batches the committer ran and how many writes

@@ -3,12 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/redline-news/redline/service"
+	"github.com/redline-news/redline/service/internal/storekit"
 )
 
 // rowsQueryer is what both *sql.DB and *sql.Tx offer for many rows.
@@ -21,7 +21,7 @@ const subscriptionColumns = `id, url, kinds, article_prefix, metadata_filter, se
 // CreateSubscription stores a new subscription.
 func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) (err error) {
 	defer func() { err = s.storeError(err) }()
-	kinds, filter, err := encodeFilters(sub)
+	kinds, filter, err := service.EncodeFilters(sub)
 	if err != nil {
 		return err
 	}
@@ -29,8 +29,8 @@ func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) 
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM webhook_subscriptions`).Scan(&n); err != nil {
 		return fmt.Errorf("count subscriptions: %w", err)
 	}
-	if n >= service.MaxSubscriptions {
-		return service.Errorf(service.ETOOLARGE, "there are already %d subscriptions, the limit", service.MaxSubscriptions)
+	if err := service.CheckSubscriptionRoom(n); err != nil {
+		return err
 	}
 	_, err = s.db.ExecContext(ctx, `INSERT INTO webhook_subscriptions (`+subscriptionColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, sub.ID, sub.URL, kinds, sub.ArticlePrefix, filter, sub.Secret,
@@ -39,26 +39,6 @@ func (s *DB) CreateSubscription(ctx context.Context, sub *service.Subscription) 
 		return fmt.Errorf("insert subscription: %w", err)
 	}
 	return nil
-}
-
-func encodeFilters(sub *service.Subscription) (kinds, filter string, err error) {
-	k, err := json.Marshal(nonNil(sub.Kinds))
-	if err != nil {
-		return "", "", err
-	}
-	m := sub.Metadata
-	if m == nil {
-		m = map[string]string{}
-	}
-	f, err := json.Marshal(m)
-	return string(k), string(f), err
-}
-
-func nonNil(k []service.EventKind) []service.EventKind {
-	if k == nil {
-		return []service.EventKind{}
-	}
-	return k
 }
 
 // Subscription returns one subscription.
@@ -84,18 +64,7 @@ func subscriptions(ctx context.Context, q rowsQueryer) ([]service.Subscription, 
 		return nil, fmt.Errorf("list subscriptions: %w", err)
 	}
 	defer rows.Close()
-	subs := []service.Subscription{}
-	for rows.Next() {
-		sub, err := scanSubscription(rows.Scan)
-		if err != nil {
-			return nil, err
-		}
-		subs = append(subs, *sub)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list subscriptions: %w", err)
-	}
-	return subs, nil
+	return storekit.CollectRows(rows, scanSubscription, storekit.Prefix("list subscriptions"))
 }
 
 func scanSubscription(scan func(dest ...any) error) (*service.Subscription, error) {
@@ -109,14 +78,8 @@ func scanSubscription(scan func(dest ...any) error) (*service.Subscription, erro
 		}
 		return nil, fmt.Errorf("scan subscription: %w", err)
 	}
-	if err := json.Unmarshal([]byte(kinds), &sub.Kinds); err != nil {
-		return nil, fmt.Errorf("subscription %s kinds: %w", sub.ID, err)
-	}
-	if err := json.Unmarshal([]byte(filter), &sub.Metadata); err != nil {
-		return nil, fmt.Errorf("subscription %s filter: %w", sub.ID, err)
-	}
-	if len(sub.Metadata) == 0 {
-		sub.Metadata = nil
+	if err := service.DecodeFilters(&sub, kinds, filter); err != nil {
+		return nil, err
 	}
 	sub.CreatedAt, sub.UpdatedAt = time.UnixMicro(created).UTC(), time.UnixMicro(updated).UTC()
 	return &sub, nil
@@ -126,7 +89,7 @@ func scanSubscription(scan func(dest ...any) error) (*service.Subscription, erro
 // and creation time.
 func (s *DB) UpdateSubscription(ctx context.Context, sub *service.Subscription) (err error) {
 	defer func() { err = s.storeError(err) }()
-	kinds, filter, err := encodeFilters(sub)
+	kinds, filter, err := service.EncodeFilters(sub)
 	if err != nil {
 		return err
 	}
