@@ -18,6 +18,53 @@ type httpMetrics struct {
 	responseSize *prometheus.HistogramVec
 	inFlight     prometheus.Gauge
 	codes        []string
+
+	// children caches each method, route and status code's series, so that
+	// a request costs one map read instead of four label lookups, each
+	// hashing its labels under the vector's lock. The label values are
+	// bounded (sanitized methods, route templates, the status codes the
+	// service sends), and no series is ever deleted, so an entry never
+	// goes stale.
+	mu       sync.RWMutex
+	children map[childKey]*children
+}
+
+type childKey struct {
+	method, route string
+	code          int
+}
+
+// children are one label set's series.
+type children struct {
+	requests                            prometheus.Counter
+	duration, requestSize, responseSize prometheus.Observer
+}
+
+// series returns the series of a request's method, route and status code.
+func (h *httpMetrics) series(method, route string, code int) *children {
+	k := childKey{method, route, code}
+	h.mu.RLock()
+	c := h.children[k]
+	h.mu.RUnlock()
+	if c != nil {
+		return c
+	}
+	c = &children{
+		requests:     h.requests.WithLabelValues(method, route, strconv.Itoa(code)),
+		duration:     h.duration.WithLabelValues(method, route),
+		requestSize:  h.requestSize.WithLabelValues(method, route),
+		responseSize: h.responseSize.WithLabelValues(method, route),
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if cur := h.children[k]; cur != nil {
+		return cur
+	}
+	if h.children == nil {
+		h.children = map[childKey]*children{}
+	}
+	h.children[k] = c
+	return c
 }
 
 // Native histogram settings shared by every histogram: about 10% relative
@@ -87,16 +134,21 @@ func (h *httpMetrics) zero(method, route string) {
 	h.responseSize.WithLabelValues(method, route)
 }
 
-// sanitizeMethod bounds the method label to the methods an API uses.
+// sanitizeMethod bounds the method label to the methods an API uses. It
+// returns the constants, never m itself: Fiber's method string may share
+// the memory of a request buffer that the next request reuses, and the
+// label is kept.
 func sanitizeMethod(m string) string {
-	switch m {
-	case fiber.MethodGet, fiber.MethodHead, fiber.MethodPost, fiber.MethodPut,
-		fiber.MethodPatch, fiber.MethodDelete, fiber.MethodOptions:
-		return m
-	default:
-		return OtherMethod
+	for _, known := range apiMethods {
+		if m == known {
+			return known
+		}
 	}
+	return OtherMethod
 }
+
+var apiMethods = [...]string{fiber.MethodGet, fiber.MethodHead, fiber.MethodPost, fiber.MethodPut,
+	fiber.MethodPatch, fiber.MethodDelete, fiber.MethodOptions}
 
 // routeSet maps each endpoint route, by the address of its handler chain, to
 // its template. Fiber leaves a middleware's route in the context when no
@@ -185,11 +237,11 @@ func handleError(c *fiber.Ctx, err error) {
 
 // observe records one finished request.
 func (m *Metrics) observe(c *fiber.Ctx, start time.Time, code int) {
-	method, route := sanitizeMethod(c.Method()), m.routeOf(c)
-	m.http.requests.WithLabelValues(method, route, strconv.Itoa(code)).Inc()
-	m.http.duration.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
-	m.http.requestSize.WithLabelValues(method, route).Observe(float64(requestSize(c)))
-	m.http.responseSize.WithLabelValues(method, route).Observe(float64(responseSize(c)))
+	s := m.http.series(sanitizeMethod(c.Method()), m.routeOf(c), code)
+	s.requests.Inc()
+	s.duration.Observe(time.Since(start).Seconds())
+	s.requestSize.Observe(float64(requestSize(c)))
+	s.responseSize.Observe(float64(responseSize(c)))
 }
 
 // requestSize is the request body's length, without reading a streamed body.

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,8 +53,26 @@ func (s *Server) summarizeOptions(o SummaryOptions) summarize.Options {
 
 // cacheKey identifies a summary by its text's hash and every option.
 func (o SummaryOptions) cacheKey(textKey string) string {
-	return fmt.Sprintf("%s|%d|%g|%d|%s|%s|%s|%s|%d", textKey, o.Sentences, o.Ratio, o.Words, o.Algorithm, o.Language,
-		o.FallbackLanguage, o.Order, o.Keywords.library())
+	// Spelled out rather than with fmt.Sprintf, which a cached GET spent
+	// 3% of its time in; the key is byte for byte what
+	// "%s|%d|%g|%d|%s|%s|%s|%s|%d" gives (TestSummaryCacheKey).
+	var b strings.Builder
+	var num [24]byte
+	b.Grow(len(textKey) + len(o.Algorithm) + len(o.Language) + len(o.FallbackLanguage) + len(o.Order) + 48)
+	b.WriteString(textKey)
+	b.WriteByte('|')
+	b.Write(strconv.AppendInt(num[:0], int64(o.Sentences), 10))
+	b.WriteByte('|')
+	b.Write(strconv.AppendFloat(num[:0], o.Ratio, 'g', -1, 64))
+	b.WriteByte('|')
+	b.Write(strconv.AppendInt(num[:0], int64(o.Words), 10))
+	for _, f := range [...]string{o.Algorithm, o.Language, o.FallbackLanguage, o.Order} {
+		b.WriteByte('|')
+		b.WriteString(f)
+	}
+	b.WriteByte('|')
+	b.Write(strconv.AppendInt(num[:0], int64(o.Keywords.library()), 10))
+	return b.String()
 }
 
 // keywordCount is the keywords option, which tells an explicit 0 ("no key

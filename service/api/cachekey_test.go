@@ -1,0 +1,34 @@
+package api
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestSummaryCacheKey checks that the summary cache's key is the one the
+// format "%s|%d|%g|%d|%s|%s|%s|%s|%d" gives, for options of every shape:
+// cached answers stay keyed as they were, and no two option sets share a
+// key that the format tells apart.
+func TestSummaryCacheKey(t *testing.T) {
+	for _, o := range []SummaryOptions{
+		{},
+		{Sentences: 3},
+		{Ratio: 0.1},
+		{Ratio: 1},
+		{Ratio: 1.0 / 3},
+		{Ratio: 1e-7},
+		{Ratio: 0.25, Words: 120},
+		{Words: 100000, Algorithm: "lexrank", Language: "de", FallbackLanguage: "fr", Order: "rank"},
+		{Sentences: 500, Algorithm: "lead", Keywords: keywordCount{Value: 0, IsSet: true}},
+		{Keywords: keywordCount{Value: 17, IsSet: true}, Language: "zh"},
+		{Keywords: keywordCount{Value: 0, IsSet: false}, Order: "document"},
+	} {
+		for _, text := range []string{"", "sha256:ab|12", "a|b|c"} {
+			want := fmt.Sprintf("%s|%d|%g|%d|%s|%s|%s|%s|%d", text, o.Sentences, o.Ratio, o.Words, o.Algorithm, o.Language,
+				o.FallbackLanguage, o.Order, o.Keywords.library())
+			if got := o.cacheKey(text); got != want {
+				t.Errorf("cacheKey(%q) of %+v = %q, want %q", text, o, got, want)
+			}
+		}
+	}
+}
