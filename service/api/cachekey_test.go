@@ -6,7 +6,8 @@ import (
 )
 
 // TestSummaryCacheKey checks that the summary cache's key is the one the
-// format "%s|%d|%g|%d|%s|%s|%s|%s|%d" gives, for options of every shape:
+// format "%s|%d|%g|%d|%s|%s|%s|%s|%d" gives, and the encoded summary's the
+// one "%s|%s|%d|%s" then gives, for options of every shape:
 // cached answers stay keyed as they were, and no two option sets share a
 // key that the format tells apart.
 func TestSummaryCacheKey(t *testing.T) {
@@ -28,6 +29,10 @@ func TestSummaryCacheKey(t *testing.T) {
 				o.FallbackLanguage, o.Order, o.Keywords.library())
 			if got := o.cacheKey(text); got != want {
 				t.Errorf("cacheKey(%q) of %+v = %q, want %q", text, o, got, want)
+			}
+			want = fmt.Sprintf("%s|%s|%d|%s", o.cacheKey("rev:"+text), "art|1", 42, "markdown")
+			if got := o.renderKey(text, "art|1", 42, "markdown"); got != want {
+				t.Errorf("renderKey(%q) of %+v = %q, want %q", text, o, got, want)
 			}
 		}
 	}
