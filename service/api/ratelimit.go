@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/netip"
+	"strconv"
 	"sync"
 	"time"
 
@@ -75,7 +76,10 @@ func (r *RateLimits) middleware(trusted []netip.Prefix) fiber.Handler {
 func (r *RateLimits) admit(c *fiber.Ctx, b *rate.Limiter, name string, limit Rate) error {
 	now := time.Now()
 	window := max(1, int(math.Ceil(float64(limit.Burst)/limit.PerSecond)))
-	c.Set("RateLimit-Policy", fmt.Sprintf(`"%s";q=%d;w=%d`, name, limit.Burst, window))
+	// The two headers are appended into one small buffer rather than made
+	// with fmt.Sprintf: every limited request sends them.
+	var buf [64]byte
+	c.Response().Header.SetBytesV("RateLimit-Policy", rateHeader(buf[:0], name, "q", limit.Burst, "w", window))
 	res := b.ReserveN(now, 1)
 	if delay := res.DelayFrom(now); delay > 0 {
 		res.CancelAt(now)
@@ -87,8 +91,17 @@ func (r *RateLimits) admit(c *fiber.Ctx, b *rate.Limiter, name string, limit Rat
 	}
 	left := int(b.TokensAt(now))
 	refill := (float64(limit.Burst) - b.TokensAt(now)) / limit.PerSecond
-	c.Set("RateLimit", fmt.Sprintf(`"%s";r=%d;t=%d`, name, max(left, 0), int(math.Ceil(refill))))
+	c.Response().Header.SetBytesV("RateLimit", rateHeader(buf[:0], name, "r", max(left, 0), "t", int(math.Ceil(refill))))
 	return c.Next()
+}
+
+// rateHeader appends `"name";k1=v1;k2=v2` to b, the form of both RateLimit
+// headers.
+func rateHeader(b []byte, name, k1 string, v1 int, k2 string, v2 int) []byte {
+	b = append(append(append(b, '"'), name...), `";`...)
+	b = strconv.AppendInt(append(append(b, k1...), '='), int64(v1), 10)
+	b = strconv.AppendInt(append(append(append(b, ';'), k2...), '='), int64(v2), 10)
+	return b
 }
 
 func (r *RateLimits) bucketFor(key string, limit Rate, now time.Time) *rate.Limiter {

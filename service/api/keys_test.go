@@ -37,3 +37,17 @@ func TestSummaryCacheKey(t *testing.T) {
 		}
 	}
 }
+
+// TestRateHeader checks the RateLimit headers' form against the format
+// they were written with.
+func TestRateHeader(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		v1, v2 int
+	}{{"read", 0, 0}, {"write", 40, 2}, {"read", 123456, 99999}} {
+		want := fmt.Sprintf(`"%s";q=%d;w=%d`, tc.name, tc.v1, tc.v2)
+		if got := string(rateHeader(nil, tc.name, "q", tc.v1, "w", tc.v2)); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
