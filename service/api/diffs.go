@@ -5,10 +5,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -104,6 +104,30 @@ func hashHex(s string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// diffRenderKey is the key of an encoded diff, as
+// "rev:%s:%s|%s|%d|%d|%s|%d" would write it, appended by hand: a cached GET
+// of a diff makes one for every request (TestDiffRenderKey).
+func diffRenderKey(fromHash, toHash, articleID string, from, to int, format string, contextLines int) string {
+	var b strings.Builder
+	var num [24]byte
+	b.Grow(len(fromHash) + len(toHash) + len(articleID) + len(format) + 48)
+	b.WriteString("rev:")
+	b.WriteString(fromHash)
+	b.WriteByte(':')
+	b.WriteString(toHash)
+	b.WriteByte('|')
+	b.WriteString(articleID)
+	for _, n := range [...]int{from, to} {
+		b.WriteByte('|')
+		b.Write(strconv.AppendInt(num[:0], int64(n), 10))
+	}
+	b.WriteByte('|')
+	b.WriteString(format)
+	b.WriteByte('|')
+	b.Write(strconv.AppendInt(num[:0], int64(contextLines), 10))
+	return b.String()
+}
+
 // articleDiff answers from the cache of encoded diffs: a hit reads the two
 // revisions' numbers and content hashes, never their bodies.
 func (s *Server) articleDiff(ctx context.Context, in *articleDiffInput) (*renderedOutput, error) {
@@ -115,7 +139,7 @@ func (s *Server) articleDiff(ctx context.Context, in *articleDiffInput) (*render
 	if err != nil {
 		return nil, err
 	}
-	key := fmt.Sprintf("rev:%s:%s|%s|%d|%d|%s|%d", from.ContentHash, to.ContentHash, in.ID, from.Number, to.Number, format, in.Context)
+	key := diffRenderKey(from.ContentHash, to.ContentHash, in.ID, from.Number, to.Number, format, in.Context)
 	r, err := s.diffRenders.Get(key, func() (*rendered, int64, error) {
 		res, err := s.lazyDiff(ctx, "rev:"+from.ContentHash+":"+to.ContentHash, func() (texts, error) {
 			return s.loadPair(ctx, in.ID, from.Number, to.Number)

@@ -51,3 +51,21 @@ func TestRateHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffRenderKey checks the encoded diff's key against the format it
+// was written with.
+func TestDiffRenderKey(t *testing.T) {
+	for _, tc := range []struct {
+		from, to, id, format string
+		a, b, context        int
+	}{
+		{"", "", "", "", 0, 0, 0},
+		{"ab12", "cd34", "story-1", "json", 1, 2, 3},
+		{"x|y", "z:w", "a|b", "side-by-side", 10, 999999, 100},
+	} {
+		want := fmt.Sprintf("rev:%s:%s|%s|%d|%d|%s|%d", tc.from, tc.to, tc.id, tc.a, tc.b, tc.format, tc.context)
+		if got := diffRenderKey(tc.from, tc.to, tc.id, tc.a, tc.b, tc.format, tc.context); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
