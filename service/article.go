@@ -17,6 +17,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-news/redline/diff"
 )
 
 // Limits on what an article may hold. They keep one request from filling the
@@ -349,43 +351,6 @@ var hashBufs = sync.Pool{New: func() any { return new([]byte) }}
 // MaxBodyBytes is rare enough to pay for its own.
 const maxPooledHashBuf = 256 << 10
 
-// CountWords counts the runs of letters, marks and digits in s. ASCII is
-// judged byte by byte; other characters are decoded.
-func CountWords(s string) int {
-	n, in := 0, uint8(0) // in is 1 inside a word
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			// Without a branch: a word starts where a word byte
-			// follows a byte that is not one.
-			w := asciiWord[c]
-			n += int(w &^ in)
-			in = w
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		w := uint8(0)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
-			w = 1
-		}
-		n += int(w &^ in)
-		in = w
-		i += size
-	}
-	return n
-}
-
-// asciiWord is 1 for the ASCII letters and digits, 0 for the other ASCII
-// bytes.
-var asciiWord = func() (t [utf8.RuneSelf]uint8) {
-	for c := range utf8.RuneSelf {
-		if unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) {
-			t[c] = 1
-		}
-	}
-	return t
-}()
-
 // DraftDigest is what a revision derives from its draft's text: computed
 // once, before the write, so that a store's committer, which writes for
 // every caller, does not hash or count in its turn.
@@ -394,9 +359,12 @@ type DraftDigest struct {
 	Words       int
 }
 
-// Digest hashes d's title and body and counts the body's words.
+// Digest hashes d's title and body and counts the body's words as the
+// diff does (diff.CountWords), so that a revision's words and the words its
+// changes add and remove are counted alike: a first revision adds exactly
+// its words, in every script.
 func (d *Draft) Digest() DraftDigest {
-	return DraftDigest{ContentHash: ContentHash(d.Title, d.Body), Words: CountWords(d.Body)}
+	return DraftDigest{ContentHash: ContentHash(d.Title, d.Body), Words: diff.CountWords(d.Body)}
 }
 
 // NewRevision builds the revision that storing d at number n at time now

@@ -41,7 +41,12 @@ func TestValidateArticleID(t *testing.T) {
 	}
 }
 
-func TestCountWords(t *testing.T) {
+// TestDigestCountsWordsAsTheDiff checks that a revision's words are the
+// words its first revision adds, as the diff counts them, in every script:
+// in Chinese, Japanese and Thai, written without spaces, each character is
+// a word, so the revision of a Chinese article does not count one word a
+// clause while its change stats count one a character.
+func TestDigestCountsWordsAsTheDiff(t *testing.T) {
 	tests := []struct {
 		in   string
 		want int
@@ -51,35 +56,44 @@ func TestCountWords(t *testing.T) {
 		{"  spaced   out  ", 2},
 		{"Привет, мир", 2},
 		{"3.5 percent", 3},
+		{"e\u0301te\u0301", 1}, // combining accents stay in their word
+		{"日本語 text", 4},
+		{"北京市政府周一宣布，将完成改造工程。", 16},
+		{"東京では、雨が降った。", 9},
 	}
 	for _, tc := range tests {
-		if got := service.CountWords(tc.in); got != tc.want {
-			t.Errorf("CountWords(%q): got %d, want %d", tc.in, got, tc.want)
+		d := service.Draft{ArticleID: "a", Body: tc.in}
+		got := d.Digest().Words
+		if got != tc.want {
+			t.Errorf("Digest(%q).Words: got %d, want %d", tc.in, got, tc.want)
+		}
+		st, err := service.ChangeStatsBetween("", tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.WordsAdded != got {
+			t.Errorf("%q: a first revision adds %d words, its digest counts %d", tc.in, st.WordsAdded, got)
 		}
 	}
 }
 
-// countWordsByRune is CountWords as first written, rune by rune: the
-// definition the faster one must keep.
-func countWordsByRune(s string) int {
-	n, inWord := 0, false
-	for _, r := range s {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-		if isWord && !inWord {
-			n++
-		}
-		inWord = isWord
-	}
-	return n
-}
-
-func FuzzCountWords(f *testing.F) {
-	for _, seed := range []string{"", "The river rose.", "Привет, мир", "3.5 percent", "e\u0301t\u00e9", "a\xffb", "日本語 text", "x\x00y\x7fz"} {
+// FuzzDigestWordsMatchFirstRevision checks the same agreement on any text:
+// the words of the diff's ops against the empty text sum to the digest's.
+func FuzzDigestWordsMatchFirstRevision(f *testing.F) {
+	for _, seed := range []string{"", "The river rose.", "Привет, мир", "3.5 percent", "e\u0301t\u00e9", "日本語 text", "x\x00y\x7fz", "สวัสดีครับ ชาวโลก", "北京，上海。广州！"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := service.CountWords(s), countWordsByRune(s); got != want {
-			t.Fatalf("CountWords(%q): got %d, want %d", s, got, want)
+		if !utf8.ValidString(s) {
+			return
+		}
+		st, err := service.ChangeStatsBetween("", s)
+		if err != nil {
+			return
+		}
+		d := service.Draft{ArticleID: "a", Body: s}
+		if got := d.Digest().Words; got != st.WordsAdded {
+			t.Fatalf("%q: digest counts %d words, a first revision adds %d", s, got, st.WordsAdded)
 		}
 	})
 }
@@ -94,24 +108,13 @@ func TestContentHash(t *testing.T) {
 	}
 }
 
-// BenchmarkDraftDigest hashes and counts a 5 KB body, as every write does;
-// "by-rune" is the count rune by rune, for comparison.
+// BenchmarkDraftDigest hashes and counts a 5 KB body, as every write does.
 func BenchmarkDraftDigest(b *testing.B) {
 	d := service.Draft{ArticleID: "a", Title: "T", Body: strings.Repeat("The river rose 35 centimetres overnight. ", 125)}
 	b.Run("digest", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			d.Digest()
-		}
-	})
-	b.Run("count", func(b *testing.B) {
-		for b.Loop() {
-			service.CountWords(d.Body)
-		}
-	})
-	b.Run("count-by-rune", func(b *testing.B) {
-		for b.Loop() {
-			countWordsByRune(d.Body)
 		}
 	})
 	b.Run("validate", func(b *testing.B) {

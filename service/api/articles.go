@@ -32,7 +32,7 @@ type RevisionBody struct {
 	URL         string          `json:"url,omitempty"`
 	Metadata    json.RawMessage `json:"metadata,omitempty" doc:"The JSON object stored with the revision."`
 	ContentHash string          `json:"content_hash" doc:"Hex SHA-256 of the title, a newline and the body."`
-	Words       int             `json:"words" doc:"Words in the body."`
+	Words       int             `json:"words" doc:"Words in the body, counted as words_added and words_removed are: each Chinese or Japanese character and each Thai letter is a word."`
 	CreatedAt   time.Time       `json:"created_at"`
 	// WordsAdded, WordsRemoved and FactsChanged are set in revision
 	// listings only.

@@ -224,7 +224,7 @@ func (s *Server) computeDiff(t texts) (*diffResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.obs.DiffComputed(service.CountWords(t.old)+service.CountWords(t.new), len(t.old)+len(t.new), time.Since(start))
+	s.obs.DiffComputed(diff.CountWords(t.old)+diff.CountWords(t.new), len(t.old)+len(t.new), time.Since(start))
 	return &diffResult{body: body, title: title}, nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/negotiation"
 
+	"github.com/redline-news/redline/diff"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/summarize"
 )
@@ -342,7 +343,7 @@ func (s *Server) summary(ctx context.Context, textKey, text string, opts Summary
 		start := time.Now()
 		sum, err := summarize.Summarize(text, s.summarizeOptions(opts))
 		if err == nil {
-			s.obs.SummaryComputed(sum.Algorithm, service.CountWords(text), len(text), time.Since(start))
+			s.obs.SummaryComputed(sum.Algorithm, diff.CountWords(text), len(text), time.Since(start))
 		}
 		// Sentences may be slices of text, which then stays in memory.
 		return sum, int64(len(text)), err
