@@ -23,6 +23,13 @@ import (
 // benchServer is the API with its handler called in process, so that
 // benchmarks measure the server's own work, not the network's.
 func benchServer(b *testing.B) fasthttp.RequestHandler {
+	return benchHTTPServer(b).Handler
+}
+
+// benchHTTPServer is the API's own fasthttp server, configured as serve
+// configures it (request bodies streamed, as they are read under their
+// limit).
+func benchHTTPServer(b *testing.B) *fasthttp.Server {
 	b.Helper()
 	store, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "redline.db"))
 	if err != nil {
@@ -35,7 +42,10 @@ func benchServer(b *testing.B) fasthttp.RequestHandler {
 		}
 	}
 	srv := api.NewServer(api.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError}))})
-	return srv.App().Handler()
+	h := srv.App().Handler() // builds the routes
+	fs := srv.App().Server()
+	fs.Handler = h
+	return fs
 }
 
 func BenchmarkCachedGET(b *testing.B) {
@@ -67,12 +77,11 @@ func BenchmarkPut(b *testing.B) {
 	body := strings.Repeat("The river rose overnight and the bridge was closed. ", 100)
 	for _, writers := range []int{1, 32} {
 		b.Run(fmt.Sprintf("writers-%d", writers), func(b *testing.B) {
-			h := benchServer(b)
+			srv := benchHTTPServer(b)
 			ln, err := net.Listen("tcp", "127.0.0.1:0")
 			if err != nil {
 				b.Fatalf("listen: %v", err)
 			}
-			srv := &fasthttp.Server{Handler: h}
 			go srv.Serve(ln)
 			defer srv.Shutdown()
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: writers}}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -36,7 +37,14 @@ func (s *Server) readBody(c *fiber.Ctx) error {
 	if declared > s.cfg.MaxBody {
 		return s.tooLarge(c, fmt.Sprintf("the request body is %d bytes; the limit is %d bytes", declared, s.cfg.MaxBody))
 	}
-	body, err := s.bodyOf(c)
+	buf := bodyBufs.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBody {
+			buf.Reset()
+			bodyBufs.Put(buf)
+		}
+	}()
+	body, err := s.bodyOf(c, buf)
 	if err != nil {
 		return err
 	}
@@ -47,16 +55,31 @@ func (s *Server) readBody(c *fiber.Ctx) error {
 		return err
 	}
 	c.Locals(bodyBytesKey, len(body))
-	req.SetBodyStream(bytes.NewReader(body), len(body))
-	return c.Next()
+	// The handlers read the body through this reader and keep copies of
+	// what they decode, never the bytes themselves; emptied once they
+	// return, it lets nothing read the buffer after it is reused.
+	r := bytes.NewReader(body)
+	req.SetBodyStream(r, len(body))
+	err = c.Next()
+	r.Reset(nil)
+	return err
 }
 
-func (s *Server) bodyOf(c *fiber.Ctx) ([]byte, error) {
+// bodyBufs are the buffers request bodies are read into, one a request in
+// flight: a PUT of an article reused its buffer instead of allocating one
+// of the article's size.
+var bodyBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBody bounds the buffers bodyBufs keeps: a body near the limit
+// is rare enough to pay for its own.
+const maxPooledBody = 256 << 10
+
+// bodyOf reads the request's body into buf, unless fasthttp holds it whole.
+func (s *Server) bodyOf(c *fiber.Ctx, buf *bytes.Buffer) ([]byte, error) {
 	req := c.Request()
 	if !req.IsBodyStream() {
 		return req.Body(), nil
 	}
-	var buf bytes.Buffer
 	// A declared length within the limit sizes the buffer, up to
 	// bodyReserve: a typical article is read without regrowing and copying
 	// it, and a client that declares a large body and sends it slowly
