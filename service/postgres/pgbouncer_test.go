@@ -11,6 +11,8 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -31,16 +33,75 @@ func TestConformanceThroughPgBouncer(t *testing.T) {
 	direct := pgtest.DSN(t)
 	bouncer := startPgBouncer(t, direct)
 	storetest.Run(t, harnessFrom(func(t *testing.T) string {
+		bouncer.check(t)
 		name := "redline_bouncer_" + randomName(t)
 		execDirect(t, direct, `CREATE DATABASE `+name)
 		t.Cleanup(func() { execDirect(t, direct, `DROP DATABASE `+name+` WITH (FORCE)`) })
-		return fmt.Sprintf("postgres://postgres@%s/%s?sslmode=disable&default_query_exec_mode=exec", bouncer, name)
+		// A subtest that fails because PgBouncer went away says so
+		// itself, rather than leaving only "connection refused".
+		t.Cleanup(func() {
+			if t.Failed() {
+				bouncer.report(t)
+			}
+		})
+		return fmt.Sprintf("postgres://postgres@%s/%s?sslmode=disable&default_query_exec_mode=exec", bouncer.addr, name)
 	}))
 }
 
+// pgBouncer is a PgBouncer process that the test started and watches.
+type pgBouncer struct {
+	addr    string
+	logPath string
+	exited  chan struct{} // closed once the process has exited
+	waitErr error         // how it exited; set before exited is closed
+	killed  atomic.Bool   // the test's cleanup stopped it
+	logged  sync.Once     // its log goes into the test output once
+}
+
+// running reports whether PgBouncer is still running.
+func (b *pgBouncer) running() bool {
+	select {
+	case <-b.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// check fails t at once if PgBouncer has exited, with its exit status
+// and its log.
+func (b *pgBouncer) check(t *testing.T) {
+	t.Helper()
+	if !b.running() {
+		b.report(t)
+		t.FailNow()
+	}
+}
+
+// report fails t with PgBouncer's exit status and log if it has exited
+// without the test stopping it; the log is printed only the first time.
+func (b *pgBouncer) report(t *testing.T) {
+	t.Helper()
+	if b.running() || b.killed.Load() {
+		return
+	}
+	log := "(printed above)"
+	b.logged.Do(func() { log = b.log() })
+	t.Errorf("pgbouncer on %s exited while the test needed it: %v; its log:\n%s", b.addr, b.waitErr, log)
+}
+
+func (b *pgBouncer) log() string {
+	out, err := os.ReadFile(b.logPath)
+	if err != nil {
+		return fmt.Sprintf("(cannot read %s: %v)", b.logPath, err)
+	}
+	return string(out)
+}
+
 // startPgBouncer starts PgBouncer in transaction mode in front of the test
-// database and returns its address; it stops when the test ends.
-func startPgBouncer(t *testing.T, direct string) string {
+// database and returns it once it answers; it stops when the test ends,
+// and the test fails with its exit status and log if it stops before.
+func startPgBouncer(t *testing.T, direct string) *pgBouncer {
 	t.Helper()
 	bin, err := exec.LookPath("pgbouncer")
 	if err != nil {
@@ -72,7 +133,8 @@ ignore_startup_parameters = extra_float_digits
 `, cfg.Host, cfg.Port, host, port, filepath.Join(dir, "userlist.txt")))
 	cmd := exec.Command(bin, filepath.Join(dir, "pgbouncer.ini"))
 	cmd.SysProcAttr = unprivileged(t)
-	logFile, err := os.Create(filepath.Join(dir, "pgbouncer.log"))
+	b := &pgBouncer{addr: addr, logPath: filepath.Join(dir, "pgbouncer.log"), exited: make(chan struct{})}
+	logFile, err := os.Create(b.logPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,9 +142,21 @@ ignore_startup_parameters = extra_float_digits
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start pgbouncer: %v", err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait(); logFile.Close() })
-	waitForListener(t, addr, filepath.Join(dir, "pgbouncer.log"))
-	return addr
+	go func() {
+		b.waitErr = cmd.Wait()
+		logFile.Close()
+		close(b.exited)
+	}()
+	// Registered after readableTempDir's cleanup, so this runs first and
+	// the log is still there to report.
+	t.Cleanup(func() {
+		b.report(t)
+		b.killed.Store(true)
+		cmd.Process.Kill()
+		<-b.exited
+	})
+	waitForListener(t, b)
+	return b
 }
 
 // unprivileged runs PgBouncer, which refuses to run as root, as the
@@ -100,18 +174,20 @@ func unprivileged(t *testing.T) *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}}
 }
 
-func waitForListener(t *testing.T, addr, log string) {
+// waitForListener waits until PgBouncer answers on its address, and fails
+// with its exit status and log if it exits first.
+func waitForListener(t *testing.T, b *pgBouncer) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if c, err := net.Dial("tcp", addr); err == nil {
+		b.check(t)
+		if c, err := net.Dial("tcp", b.addr); err == nil {
 			c.Close()
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	out, _ := os.ReadFile(log)
-	t.Fatalf("pgbouncer did not listen on %s:\n%s", addr, out)
+	t.Fatalf("pgbouncer did not listen on %s:\n%s", b.addr, b.log())
 }
 
 func freeAddr(t *testing.T) string {
