@@ -11,6 +11,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -90,12 +91,22 @@ func (b *pgBouncer) report(t *testing.T) {
 	t.Errorf("pgbouncer on %s exited while the test needed it: %v; its log:\n%s", b.addr, b.waitErr, log)
 }
 
+// log is PgBouncer's log, its start and its end if it is long: the end
+// says why it stopped, and the file goes with the test's temporary
+// directory.
 func (b *pgBouncer) log() string {
 	out, err := os.ReadFile(b.logPath)
 	if err != nil {
 		return fmt.Sprintf("(cannot read %s: %v)", b.logPath, err)
 	}
-	return string(out)
+	const head, tail = 5, 60
+	lines := strings.SplitAfter(string(out), "\n")
+	if len(lines) <= head+tail {
+		return string(out)
+	}
+	return strings.Join(lines[:head], "") +
+		fmt.Sprintf("[... %d lines left out ...]\n", len(lines)-head-tail) +
+		strings.Join(lines[len(lines)-tail:], "")
 }
 
 // startPgBouncer starts PgBouncer in transaction mode in front of the test
@@ -114,15 +125,33 @@ func startPgBouncer(t *testing.T, direct string) *pgBouncer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := freeAddr(t)
-	host, port, _ := net.SplitHostPort(addr)
+	// The test binds the listening socket and hands it to PgBouncer, which
+	// takes it as a socket passed by a service manager (systemd socket
+	// activation: fd 3, LISTEN_FDS=1, and LISTEN_PID, which the shell sets
+	// to its own pid before it execs PgBouncer). Taking a free port,
+	// closing it and telling PgBouncer to bind it left a window in which
+	// another process could take the port: go test ./... runs packages
+	// side by side, and cmd/redline's pgtest.Proxy listens on 127.0.0.1:0
+	// and forwards to PostgreSQL. PgBouncer then exited at once ("bind():
+	// Address already in use", "nowhere to listen on"), the proxy answered
+	// the startup wait and carried the first subtests, and every subtest
+	// after the proxy was cut got "connection refused". Now the port is
+	// never free between the test choosing it and PgBouncer serving it.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	sock, err := ln.(*net.TCPListener).File()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln.Close() // sock keeps the socket open and listening
 	dir := readableTempDir(t)
 	writeFile(t, filepath.Join(dir, "userlist.txt"), fmt.Sprintf("%q \"\"\n", cfg.User))
 	writeFile(t, filepath.Join(dir, "pgbouncer.ini"), fmt.Sprintf(`[databases]
 * = host=%s port=%d
 [pgbouncer]
-listen_addr = %s
-listen_port = %s
 unix_socket_dir =
 auth_type = trust
 auth_file = %s
@@ -130,8 +159,10 @@ pool_mode = transaction
 default_pool_size = 4
 max_client_conn = 200
 ignore_startup_parameters = extra_float_digits
-`, cfg.Host, cfg.Port, host, port, filepath.Join(dir, "userlist.txt")))
-	cmd := exec.Command(bin, filepath.Join(dir, "pgbouncer.ini"))
+`, cfg.Host, cfg.Port, filepath.Join(dir, "userlist.txt")))
+	cmd := exec.Command("/bin/sh", "-c", `export LISTEN_PID=$$; exec "$0" "$@"`, bin, filepath.Join(dir, "pgbouncer.ini"))
+	cmd.Env = append(os.Environ(), "LISTEN_FDS=1")
+	cmd.ExtraFiles = []*os.File{sock}
 	cmd.SysProcAttr = unprivileged(t)
 	b := &pgBouncer{addr: addr, logPath: filepath.Join(dir, "pgbouncer.log"), exited: make(chan struct{})}
 	logFile, err := os.Create(b.logPath)
@@ -142,6 +173,9 @@ ignore_startup_parameters = extra_float_digits
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start pgbouncer: %v", err)
 	}
+	// PgBouncer holds the only copy now: if it exits, connections are
+	// refused at once instead of waiting in the backlog.
+	sock.Close()
 	go func() {
 		b.waitErr = cmd.Wait()
 		logFile.Close()
@@ -155,7 +189,7 @@ ignore_startup_parameters = extra_float_digits
 		cmd.Process.Kill()
 		<-b.exited
 	})
-	waitForListener(t, b)
+	waitForPgBouncer(t, b, fmt.Sprintf("postgres://%s@%s/%s?sslmode=disable&default_query_exec_mode=exec", cfg.User, addr, cfg.Database))
 	return b
 }
 
@@ -174,30 +208,32 @@ func unprivileged(t *testing.T) *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}}
 }
 
-// waitForListener waits until PgBouncer answers on its address, and fails
-// with its exit status and log if it exits first.
-func waitForListener(t *testing.T, b *pgBouncer) {
+// waitForPgBouncer waits until PgBouncer answers a query on dsn, and
+// fails with its exit status and log if it exits or does not answer.
+func waitForPgBouncer(t *testing.T, b *pgBouncer, dsn string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		b.check(t)
-		if c, err := net.Dial("tcp", b.addr); err == nil {
-			c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	answered := make(chan error, 1)
+	go func() {
+		conn, err := pgx.Connect(ctx, dsn)
+		if err == nil {
+			err = conn.Ping(ctx)
+			conn.Close(ctx)
+		}
+		answered <- err
+	}()
+	select {
+	case err := <-answered:
+		if err == nil {
 			return
 		}
-		time.Sleep(20 * time.Millisecond)
+		b.check(t)
+		t.Fatalf("pgbouncer on %s does not answer: %v; its log:\n%s", b.addr, err, b.log())
+	case <-b.exited:
+		t.Log("pgbouncer exited on startup: it must take the listening socket from its parent (systemd socket activation, which Debian's package supports)")
+		b.check(t)
 	}
-	t.Fatalf("pgbouncer did not listen on %s:\n%s", b.addr, b.log())
-}
-
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
 }
 
 // readableTempDir is a temporary directory that the postgres user can read.
