@@ -40,20 +40,33 @@ const eventPoll = time.Second
 // together.
 const queueLock = 0x72647271 // "rdrq"
 
-// migrateQueue creates River's tables under a session advisory lock. River
-// runs each of its migrations in a transaction of its own: one adds an enum
-// value that a later statement uses, which one transaction cannot do.
+// migrateQueue creates River's tables while a transaction of its own holds
+// a transaction-level advisory lock, so that replicas starting together
+// migrate one at a time. River runs each of its migrations in a
+// transaction of its own (one adds an enum value that a later statement
+// uses, which one transaction cannot do), on the pool's other connections,
+// so the lock cannot be taken in the migrations' transactions; it is held
+// by the open transaction around them and released when that ends. A
+// session lock would leak through PgBouncer in transaction mode: the lock
+// and the unlock, each a transaction of its own, may run on two server
+// connections, and the one that keeps the lock then blocks the next start.
+// A transaction keeps its server connection to the end, there as here. The
+// lock's connection is one of its own, outside the pool, which River's
+// migrations use whole: a pool of one connection does not wait on itself.
 func (s *DB) migrateQueue(ctx context.Context) error {
-	conn, err := s.pool.Acquire(ctx)
+	conn, err := pgx.ConnectConfig(ctx, s.pool.Config().ConnConfig.Copy())
 	if err != nil {
 		return err
 	}
-	defer conn.Release()
-	key := `SELECT %s($1, hashtext(coalesce(current_schema(), '')))`
-	if _, err := conn.Exec(ctx, fmt.Sprintf(key, "pg_advisory_lock"), queueLock); err != nil {
+	defer conn.Close(context.WithoutCancel(ctx))
+	lock, err := conn.Begin(ctx)
+	if err != nil {
 		return err
 	}
-	defer conn.Exec(context.WithoutCancel(ctx), fmt.Sprintf(key, "pg_advisory_unlock"), queueLock)
+	defer lock.Rollback(context.WithoutCancel(ctx)) // nothing to undo: it only held the lock
+	if _, err := lock.Exec(ctx, `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '')))`, queueLock); err != nil {
+		return err
+	}
 	m, err := rivermigrate.New(riverpgxv5.New(s.pool), &rivermigrate.Config{Logger: discardLogger()})
 	if err != nil {
 		return err

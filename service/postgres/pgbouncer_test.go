@@ -22,6 +22,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/redline-news/redline/service/postgres"
 	"github.com/redline-news/redline/service/postgres/pgtest"
 	"github.com/redline-news/redline/service/storetest"
 )
@@ -32,6 +33,92 @@ import (
 // may rely on a prepared statement or a session setting. PgBouncer drops
 // search_path, so each store gets a database of its own instead of a
 // schema.
+// TestQueueMigrationLeavesNoLockThroughPgBouncer opens and closes a store
+// through PgBouncer in transaction mode, which hands a client's
+// consecutive transactions to its server connections in turn
+// (server_round_robin): a session advisory lock taken in one and released
+// in the next stays held by the first, and the next start of the store
+// waits for it forever. After each close no advisory lock of the store's
+// may be left, and each open must finish.
+func TestQueueMigrationLeavesNoLockThroughPgBouncer(t *testing.T) {
+	direct := pgtest.DSN(t)
+	bouncer := startPgBouncer(t, direct)
+	name := "redline_bouncer_" + randomName(t)
+	execDirect(t, direct, `CREATE DATABASE `+name)
+	t.Cleanup(func() { execDirect(t, direct, `DROP DATABASE `+name+` WITH (FORCE)`) })
+	dsn := fmt.Sprintf("postgres://postgres@%s/%s?sslmode=disable&default_query_exec_mode=exec", bouncer.addr, name)
+	cfg, err := pgx.ParseConfig(direct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Database = name
+	warmPool(t, dsn, 4)
+	for i := range 4 {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		db, err := postgres.Open(ctx, dsn, postgres.Options{})
+		cancel()
+		if err != nil {
+			bouncer.report(t)
+			t.Fatalf("open %d: %v", i+1, err)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatalf("close %d: %v", i+1, err)
+		}
+		held := advisoryLocksHeld(t, cfg)
+		if held != 0 {
+			t.Fatalf("after open and close %d, %d advisory locks are still held", i+1, held)
+		}
+	}
+}
+
+// warmPool has PgBouncer open n server connections to dsn's database, by
+// holding n transactions through it at once, so that a client's
+// consecutive transactions have that many to be spread over.
+func warmPool(t *testing.T, dsn string, n int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var txs []pgx.Tx
+	for range n {
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			t.Fatalf("connect through PgBouncer: %v", err)
+		}
+		defer conn.Close(ctx)
+		tx, err := conn.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.Exec(ctx, "SELECT 1"); err != nil {
+			t.Fatal(err)
+		}
+		txs = append(txs, tx)
+	}
+	for _, tx := range txs {
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// advisoryLocksHeld counts the granted advisory locks in cfg's database.
+func advisoryLocksHeld(t *testing.T, cfg *pgx.ConnConfig) int {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		t.Fatalf("connect: %v", err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+		AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func TestConformanceThroughPgBouncer(t *testing.T) {
 	direct := pgtest.DSN(t)
 	bouncer := startPgBouncer(t, direct)
@@ -160,6 +247,7 @@ auth_type = trust
 auth_file = %s
 pool_mode = transaction
 default_pool_size = 4
+server_round_robin = 1
 max_client_conn = 200
 ignore_startup_parameters = extra_float_digits
 `, cfg.Host, cfg.Port, filepath.Join(dir, "userlist.txt")))
