@@ -129,16 +129,24 @@ func isAgeDescription(w string) bool {
 	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-month-old")
 }
 
-// countWords counts runs of letters and digits, the unit of the fragment
-// rule: "team news ." has two.
+// countWords counts the words of s as a summary's word budget counts them
+// (forEachWord): runs of letters, digits and marks, with each Han, Hiragana
+// or Katakana character a word of its own, so that a budget of "what's new"
+// holds as much Chinese or Japanese text as a summary's does.
 func countWords(s string) int {
 	n, in := 0, false
 	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
+		switch {
+		case isIdeograph(r):
+			n, in = n+1, false
+		case isWordRune(r):
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			in = false
 		}
-		in = w
 	}
 	return n
 }
