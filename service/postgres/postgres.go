@@ -18,6 +18,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 
+	"github.com/redline-news/redline/diff"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/internal/storekit"
 )
@@ -173,6 +174,47 @@ func (s *DB) migrate(ctx context.Context) error {
 	return s.migrateQueue(ctx)
 }
 
+// goSteps are the parts of migrations that SQL cannot do, run after the
+// migration's SQL in the same transaction, by version.
+var goSteps = map[int]func(ctx context.Context, tx pgx.Tx) error{
+	4: recountWords,
+}
+
+// recountWords counts the words of every stored body as revisions count
+// them now (diff.CountWords) and corrects the revisions counted otherwise,
+// reading one body at a time.
+func recountWords(ctx context.Context, tx pgx.Tx) error {
+	rows, err := tx.Query(ctx, `SELECT article_id, number, words, body FROM revisions`)
+	if err != nil {
+		return fmt.Errorf("read revisions: %w", err)
+	}
+	type fix struct {
+		articleID    string
+		number, word int
+	}
+	var fixes []fix
+	var f fix
+	var stored int
+	var body string
+	_, err = pgx.ForEachRow(rows, []any{&f.articleID, &f.number, &stored, &body}, func() error {
+		if n := diff.CountWords(body); n != stored {
+			f.word = n
+			fixes = append(fixes, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read revisions: %w", err)
+	}
+	for _, f := range fixes {
+		if _, err := tx.Exec(ctx, `UPDATE revisions SET words = $1 WHERE article_id = $2 AND number = $3`,
+			f.word, f.articleID, f.number); err != nil {
+			return fmt.Errorf("store word count: %w", err)
+		}
+	}
+	return nil
+}
+
 func appliedVersions(ctx context.Context, tx pgx.Tx) (map[int]bool, error) {
 	rows, err := tx.Query(ctx, `SELECT version FROM schema_migrations`)
 	if err != nil {
@@ -209,6 +251,11 @@ func (s *DB) applyMissing(ctx context.Context, tx pgx.Tx, applied map[int]bool) 
 		}
 		if _, err := tx.Exec(ctx, string(body)); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
+		}
+		if step := goSteps[version]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
 			version, name, s.Now().UTC()); err != nil {

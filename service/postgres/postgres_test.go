@@ -213,3 +213,21 @@ func TestPingFailsWhenTheServerGoesAway(t *testing.T) {
 		t.Fatalf("read with the server gone: got code %q (%v), want %q", got, err, service.EUNAVAILABLE)
 	}
 }
+
+// TestMigrationRecountsWords is the SQLite store's test of the same name,
+// for migration 4 here: revisions counted before it by runs of letters are
+// counted again as the diff counts them.
+func TestMigrationRecountsWords(t *testing.T) {
+	dsn := pgtest.Schema(t)
+	db := open(t, dsn)
+	storetest.PutRecountBodies(t, db)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	execDirect(t, dsn, storetest.OldWordCounts)
+	execDirect(t, dsn, `DELETE FROM schema_migrations WHERE version = 4`)
+
+	db = open(t, dsn)
+	defer db.Close()
+	storetest.CheckRecountedWords(t, db)
+}

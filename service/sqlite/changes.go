@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/redline-news/redline/diff"
 	"github.com/redline-news/redline/service"
 )
 
@@ -12,6 +13,51 @@ import (
 // migration's SQL in the same transaction, by version.
 var goSteps = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	2: fillChangeStats,
+	6: recountWords,
+}
+
+// wordCount is a stored revision's count of words as it should be.
+type wordCount struct {
+	articleID string
+	number    int
+	words     int
+}
+
+// recountWords counts the words of every stored body as revisions count
+// them now and corrects the revisions counted otherwise, reading one body
+// at a time.
+func recountWords(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT r.article_id, r.number, r.words, b.body
+		FROM revisions r JOIN revision_bodies b ON b.id = r.body_id`)
+	if err != nil {
+		return fmt.Errorf("read revisions: %w", err)
+	}
+	var fixes []wordCount
+	for rows.Next() {
+		var c wordCount
+		var body string
+		if err := rows.Scan(&c.articleID, &c.number, &c.words, &body); err != nil {
+			rows.Close()
+			return fmt.Errorf("read revision: %w", err)
+		}
+		if n := diff.CountWords(body); n != c.words {
+			c.words = n
+			fixes = append(fixes, c)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read revisions: %w", err)
+	}
+	for _, c := range fixes {
+		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET words = ? WHERE article_id = ? AND number = ?`,
+			c.words, c.articleID, c.number); err != nil {
+			return fmt.Errorf("store word count: %w", err)
+		}
+	}
+	return nil
 }
 
 // changeUpdate is the stats one stored revision lacks.

@@ -288,3 +288,36 @@ func TestMigrationMovesBodies(t *testing.T) {
 		t.Fatalf("bodies without a revision: %d, %v", orphans, err)
 	}
 }
+
+// TestMigrationRecountsWords stores revisions, gives them the counts that
+// revisions stored before migration 6 have, and opens the file again: the
+// migration counts them as the diff does, and leaves the others alone.
+func TestMigrationRecountsWords(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "words.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	storetest.PutRecountBodies(t, db)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{storetest.OldWordCounts, `DELETE FROM schema_migrations WHERE version = 6`} {
+		if _, err := raw.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	raw.Close()
+
+	db, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	defer db.Close()
+	storetest.CheckRecountedWords(t, db)
+}
