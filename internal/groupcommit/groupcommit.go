@@ -77,6 +77,11 @@ type Options struct {
 	// OnBatch, when set, is told the size of every batch committed or
 	// failed, for metrics and tests.
 	OnBatch func(items int, err error)
+	// BeforeBatch, when set, runs on the committer's goroutine before each
+	// batch begins: between two commits, while no work of the batcher
+	// writes. It is the place for what must not overlap a write, such as
+	// completing a checkpoint. It must be quick and must not submit work.
+	BeforeBatch func()
 }
 
 // Batcher collects work and commits it in batches, from one goroutine.
@@ -221,6 +226,9 @@ func (b *Batcher[Tx]) take() ([]*item[Tx], bool) {
 
 // run commits one batch and answers each of its callers.
 func (b *Batcher[Tx]) run(batch []*item[Tx]) {
+	if b.opts.BeforeBatch != nil {
+		b.opts.BeforeBatch()
+	}
 	results, ran, err := b.runTx(batch)
 	if b.opts.OnBatch != nil {
 		b.opts.OnBatch(ran, err)

@@ -425,3 +425,62 @@ func TestCommittedRunsInArrivalOrderOnlyForCommittedWork(t *testing.T) {
 		t.Fatalf("committed callbacks: got %v, want %v", got, want)
 	}
 }
+
+// BeforeBatch runs once before each batch, on the committer, never while a
+// batch's work or commit runs.
+func TestBeforeBatchRunsBetweenBatches(t *testing.T) {
+	db := openDB(t)
+	var mu sync.Mutex
+	var inBatch bool
+	var before, batches int
+	var overlapped bool
+	track := func(ctx context.Context, tx *sql.Tx) error {
+		mu.Lock()
+		inBatch = true
+		mu.Unlock()
+		return nil
+	}
+	b := groupcommit.NewSQL(db, groupcommit.Options{
+		MaxBatch: 4,
+		BeforeBatch: func() {
+			mu.Lock()
+			defer mu.Unlock()
+			if inBatch {
+				overlapped = true
+			}
+			before++
+		},
+		OnBatch: func(int, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			inBatch = false
+			batches++
+		},
+	})
+	const writers, each = 8, 10
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			for i := range each {
+				if err := b.Do(context.Background(), func(ctx context.Context, tx *sql.Tx) error {
+					if err := track(ctx, tx); err != nil {
+						return err
+					}
+					return insert(fmt.Sprintf("w%d-%d", w, i))(ctx, tx)
+				}); err != nil {
+					t.Errorf("Do: %v", err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	b.Close()
+	mu.Lock()
+	defer mu.Unlock()
+	if overlapped {
+		t.Fatal("BeforeBatch ran while a batch's work had not finished")
+	}
+	if before != batches || batches == 0 {
+		t.Fatalf("BeforeBatch ran %d times for %d batches", before, batches)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"log/slog"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,31 +19,74 @@ import (
 // and under 8 ms every 25 ms (docs/BENCHMARKS.md).
 var checkpointEvery = 25 * time.Millisecond
 
-// walAutoCheckpoint is the WAL size, in pages, at which the committing
-// connection checkpoints itself. The background checkpointer has by then
-// copied nearly every frame, so the committer only finishes the last ones
-// and lets the next transaction restart the WAL from its start.
-const walAutoCheckpoint = 4000
+// restartAfter is the WAL size, in pages, from which the checkpointer has
+// the WAL start over from its beginning, so that it stops growing. See
+// checkpointer.
+var restartAfter = 4000
 
-// checkpointer runs PASSIVE checkpoints on a connection of its own while
-// writes arrive. SQLite's automatic checkpoint runs inside the commit that
-// crosses the threshold, so every writer in that batch, and every writer
-// queued behind it, waits for a thousand pages to be copied and the
-// database file to be synced. A PASSIVE checkpoint takes no lock that a
-// writer needs: the committer keeps committing while frames are copied.
-// Durability does not depend on it: a commit is durable once its WAL
-// frames are synced (synchronous=FULL), before any checkpoint.
+// walAutoCheckpoint is the WAL size, in pages, at which the committing
+// connection checkpoints itself: a safety net, in case the checkpointer
+// falls behind, at four times restartAfter. It never comes into play while
+// the checkpointer keeps up.
+const walAutoCheckpoint = 16000
+
+// checkpointer copies the WAL into the database file while writes arrive,
+// and has the WAL start over once it is long, without making the writers
+// wait for the copy or for the file's sync.
+//
+// Every checkpointEvery, it runs a PASSIVE checkpoint on a connection of
+// its own. A PASSIVE checkpoint takes no lock that a writer needs: the
+// committer keeps committing while frames are copied. While writes keep
+// arriving, each such checkpoint copies what was committed before it
+// began and leaves the rest, so the WAL cannot start over: SQLite restarts
+// a WAL only once every frame in it is in the file, and syncs the file
+// first. Left to itself, SQLite does this in the commit that finds the WAL
+// at its autocheckpoint size, on the committer, which every writer waits
+// for: it copies what is left and syncs every page copied since the last
+// restart, about a WAL's worth. At 32 writers that took 3.5–12 ms, five
+// times a second, and those stalls were the slowest 1% of PUTs
+// (docs/BENCHMARKS.md).
+//
+// So after each checkpoint the checkpointer has the kernel start writing
+// the copied pages out (startWriteout, which waits for nothing), and once a
+// checkpoint leaves the WAL at restartAfter pages or more, it syncs the
+// file itself, off the committer (by then little is left to write), copies
+// what was committed meanwhile, and asks the committer to finish. Before its next
+// batch the committer runs one more PASSIVE checkpoint, which, with no
+// write beside it, copies the last frames, syncs the few pages copied since
+// the checkpointer's sync, and completes; the next commit starts the WAL
+// over. Durability does not depend on any of this: a commit is durable once
+// its WAL frames are synced (synchronous=FULL), before any checkpoint, and
+// SQLite itself syncs the file before it lets the WAL be reused.
 type checkpointer struct {
 	db      *sql.DB
 	commits *atomic.Int64 // drafts committed; a change means work to copy
-	runs    atomic.Int64  // checkpoints run, for tests
-	stop    chan struct{}
-	done    chan struct{}
-	once    sync.Once
+	// file is the checkpointer's own descriptor of the database file, to
+	// sync it; nil when it could not be opened (the committer's checkpoint
+	// then syncs everything). Closing any descriptor of a file drops the
+	// POSIX locks the process holds on it, SQLite's among them, so it is
+	// closed only after every connection of the store is (release).
+	file *os.File
+	// restart asks the committer to complete a checkpoint before its
+	// next batch; set by the checkpointer, cleared by the committer.
+	restart atomic.Bool
+	runs    atomic.Int64 // background checkpoints run, for tests
+	// restarts counts the checkpoints completed on request, by the
+	// committer and by the checkpointer while the committer was idle.
+	restarts, idleRestarts atomic.Int64
+	stop                   chan struct{}
+	done                   chan struct{}
+	once                   sync.Once
 }
 
-func startCheckpointer(db *sql.DB, commits *atomic.Int64) *checkpointer {
+// startCheckpointer checkpoints db, the database file at path.
+func startCheckpointer(db *sql.DB, path string, commits *atomic.Int64) *checkpointer {
 	c := &checkpointer{db: db, commits: commits, stop: make(chan struct{}), done: make(chan struct{})}
+	if f, err := os.Open(path); err != nil {
+		slog.Warn("the checkpointer cannot open the database file to sync it; commits will sync it when the WAL starts over", "path", path, "err", err)
+	} else {
+		c.file = f
+	}
 	go c.run()
 	return c
 }
@@ -58,26 +102,102 @@ func (c *checkpointer) run() {
 			return
 		case <-t.C:
 		}
-		if n := c.commits.Load(); n != last {
-			last = n
+		n := c.commits.Load()
+		switch {
+		case c.restart.Load():
+			if n == last {
+				// No batch since the last look: the committer may
+				// stay idle, and nothing writes beside this one.
+				if c.finishRestart() {
+					c.idleRestarts.Add(1)
+				}
+			}
+		case n != last:
 			c.checkpoint()
 		}
+		last = n
 	}
 }
 
+// checkpoint copies what is committed and, when the WAL is long, prepares
+// its restart and asks the committer for it.
 func (c *checkpointer) checkpoint() {
+	defer c.runs.Add(1)
+	logPages, _, err := c.passive()
+	if err != nil {
+		return
+	}
+	if c.file != nil {
+		// Start writing what was just copied now, not all at once in
+		// the sync before the WAL starts over.
+		if err := startWriteout(c.file); err != nil {
+			slog.Debug("starting the database file's write-out failed", "err", err)
+		}
+	}
+	if logPages < restartAfter {
+		return
+	}
+	if c.file != nil {
+		if err := c.file.Sync(); err != nil {
+			slog.Debug("syncing the database file before the WAL starts over failed", "err", err)
+		}
+		if _, _, err := c.passive(); err != nil {
+			return
+		}
+	}
+	c.restart.Store(true)
+}
+
+// finishRestart runs on the committer between batches (and on the
+// checkpointer when the committer is idle): when asked, it completes a
+// checkpoint, so that the next commit starts the WAL over. A checkpoint
+// that cannot complete (a write outside the committer, such as the
+// delivery queue's, came in beside it) is tried again before the next
+// batch.
+func (c *checkpointer) finishRestart() (done bool) {
+	if !c.restart.Load() {
+		return false
+	}
+	logPages, copied, err := c.passive()
+	if err != nil || copied != logPages {
+		return false
+	}
+	c.restart.Store(false)
+	c.restarts.Add(1)
+	return true
+}
+
+// passive runs a PASSIVE checkpoint and returns the WAL's size and how much
+// of it is now in the file, in pages.
+func (c *checkpointer) passive() (logPages, copied int, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	defer c.runs.Add(1)
-	var busy, logPages, copied int
+	var busy int
 	if err := c.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logPages, &copied); err != nil {
-		slog.Debug("background checkpoint failed", "err", err)
+		slog.Debug("checkpoint failed", "err", err)
+		return 0, 0, err
 	}
+	if busy != 0 {
+		return logPages, -1, nil // not complete
+	}
+	return logPages, copied, nil
 }
 
 // close stops the checkpointer and waits for a checkpoint in progress. It
-// may be called more than once.
+// may be called more than once. The database's connections may still be
+// open: release then closes the checkpointer's descriptor of the file.
 func (c *checkpointer) close() {
 	c.once.Do(func() { close(c.stop) })
 	<-c.done
+}
+
+// release closes the checkpointer's own descriptor of the database file;
+// call it once every connection to the file is closed.
+func (c *checkpointer) release() error {
+	f := c.file
+	c.file = nil
+	if f == nil {
+		return nil
+	}
+	return f.Close()
 }

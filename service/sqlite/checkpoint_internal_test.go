@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,5 +55,75 @@ func TestBackgroundCheckpointCopiesTheWAL(t *testing.T) {
 	}
 	if db.checkpoints.runs.Load() == idleRuns {
 		t.Fatal("no background checkpoint ran")
+	}
+}
+
+// Under continuous writes, background checkpoints copy but cannot
+// complete; once the WAL passes restartAfter pages, the committer completes
+// one between two batches, the WAL starts over, and it stays far below the
+// size at which the committer would checkpoint by itself. When the writes
+// stop with a restart pending, the checkpointer completes it.
+func TestLongWALStartsOverBetweenBatches(t *testing.T) {
+	defer func(n int) { restartAfter = n }(restartAfter)
+	restartAfter = 200 // pages: about 60 revisions of 5 KB
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "restart.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	body := strings.Repeat("The river rose overnight and the bridge was closed. ", 100) // about 5 KB
+	const writers, each = 8, 150                                                        // about 4,000 pages in all, 20 times restartAfter
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			for i := range each {
+				d := service.Draft{ArticleID: fmt.Sprintf("a%d", w%4), Title: "Flood", Body: fmt.Sprintf("%s %d-%d", body, w, i)}
+				if _, _, err := db.PutRevision(ctx, d); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := db.checkpoints.restarts.Load() - db.checkpoints.idleRestarts.Load(); n == 0 {
+		t.Fatal("the committer never completed a checkpoint: the WAL never started over under load")
+	}
+	fi, err := os.Stat(path + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages := fi.Size() / 4096; pages > 10*int64(restartAfter) {
+		t.Fatalf("the WAL grew to %d pages with restarts from %d", pages, restartAfter)
+	}
+	// A restart asked for with no write to come: the checkpointer
+	// completes it itself.
+	idle := db.checkpoints.idleRestarts.Load()
+	db.checkpoints.restart.Store(true)
+	deadline := time.Now().Add(10 * time.Second)
+	for db.checkpoints.idleRestarts.Load() == idle || db.checkpoints.restart.Load() {
+		if time.Now().After(deadline) {
+			t.Fatal("a restart asked for while the committer was idle never completed")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// Starting a file's write-out succeeds on the file systems the store runs
+// on, so that checkpoints do spread their writing (a failure would only be
+// logged).
+func TestStartWriteout(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "w"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Write(make([]byte, 1<<20)); err != nil {
+		t.Fatal(err)
+	}
+	if err := startWriteout(f); err != nil {
+		t.Fatalf("start write-out: %v", err)
 	}
 }

@@ -91,16 +91,22 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
 	}
-	s.writes = groupcommit.NewSQL(db, groupcommit.Options{OnBatch: func(items int, _ error) {
-		s.batches.Add(1)
-		s.drafts.Add(int64(items))
-	}})
+	s.checkpoints = startCheckpointer(db, path, &s.drafts)
+	s.writes = groupcommit.NewSQL(db, groupcommit.Options{
+		OnBatch: func(items int, _ error) {
+			s.batches.Add(1)
+			s.drafts.Add(int64(items))
+		},
+		BeforeBatch: func() { s.checkpoints.finishRestart() },
+	})
 	if err := s.openQueue(ctx); err != nil {
+		s.writes.Close()
+		s.checkpoints.close()
 		db.Close()
+		s.checkpoints.release()
 		return nil, fmt.Errorf("open delivery queue in sqlite %s: %w", path, err)
 	}
 	s.watch = newWatcher(s.lastSeq, EventPollInterval)
-	s.checkpoints = startCheckpointer(db, &s.drafts)
 	return s, nil
 }
 
@@ -127,7 +133,11 @@ func (s *DB) Close() error {
 	s.writes.Close()
 	s.checkpoints.close()
 	s.stmts.close()
-	return s.db.Close()
+	err := s.db.Close()
+	if rerr := s.checkpoints.release(); err == nil {
+		err = rerr
+	}
+	return err
 }
 
 // pool runs prepared statements outside any transaction.
