@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"path/filepath"
 	"runtime"
 	"testing"
 
@@ -32,11 +31,7 @@ func (h *heldSQL) Begin(ctx context.Context) (*sql.Tx, error) {
 // deleted article and is made again against the first.
 func TestBatchCarriesItsDraftsWrites(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "batch.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, _ := openTemp(t, "batch.db")
 	put := func(body string) (*service.Revision, bool, error) {
 		return db.PutRevision(ctx, service.Draft{ArticleID: "a", Title: "T", Body: body})
 	}

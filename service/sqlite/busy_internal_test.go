@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,12 +17,7 @@ func TestBusyStoreIsUnavailable(t *testing.T) {
 	busyTimeout = 100 * time.Millisecond
 	t.Cleanup(func() { busyTimeout = saved })
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "busy.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, path := openTemp(t, "busy.db")
 	draft := service.Draft{ArticleID: "a", Title: "Title", Body: "The first text of the story."}
 	if _, _, err := db.PutRevision(ctx, draft); err != nil {
 		t.Fatal(err)

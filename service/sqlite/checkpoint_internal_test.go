@@ -18,12 +18,7 @@ import (
 // checkpointer copied them. An idle store runs no checkpoint.
 func TestBackgroundCheckpointCopiesTheWAL(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "ckpt.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, path := openTemp(t, "ckpt.db")
 	size := func() int64 {
 		fi, err := os.Stat(path)
 		if err != nil {
@@ -64,15 +59,11 @@ func TestBackgroundCheckpointCopiesTheWAL(t *testing.T) {
 // size at which the committer would checkpoint by itself. When the writes
 // stop with a restart pending, the checkpointer completes it.
 func TestLongWALStartsOverBetweenBatches(t *testing.T) {
-	defer func(n int) { restartAfter = n }(restartAfter)
-	restartAfter = 200 // pages: about 60 revisions of 5 KB
+	saved := restartAfter
+	t.Cleanup(func() { restartAfter = saved }) // after the store's Close, which runs first
+	restartAfter = 200                         // pages: about 60 revisions of 5 KB
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "restart.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, path := openTemp(t, "restart.db")
 	body := strings.Repeat("The river rose overnight and the bridge was closed. ", 100) // about 5 KB
 	const writers, each = 8, 150                                                        // about 4,000 pages in all, 20 times restartAfter
 	var wg sync.WaitGroup
