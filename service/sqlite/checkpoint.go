@@ -150,19 +150,21 @@ func (c *checkpointer) checkpoint() {
 
 // finishRestart runs on the committer between batches (and on the
 // checkpointer when the committer is idle): when asked, it completes a
-// checkpoint, so that the next commit starts the WAL over. A checkpoint
-// that cannot complete (a write outside the committer, such as the
-// delivery queue's, came in beside it) is tried again before the next
-// batch.
+// checkpoint, so that the next commit starts the WAL over. It tries once
+// per request. A checkpoint that cannot complete (a write outside the
+// committer, such as the delivery queue's, came in beside it) leaves the
+// WAL long, and the checkpointer asks again after its next checkpoint:
+// the committer, which every writer waits for, never runs a checkpoint
+// batch after batch.
 func (c *checkpointer) finishRestart() (done bool) {
 	if !c.restart.Load() {
 		return false
 	}
+	defer c.restart.Store(false)
 	logPages, copied, err := c.passive()
 	if err != nil || copied != logPages {
 		return false
 	}
-	c.restart.Store(false)
 	c.restarts.Add(1)
 	return true
 }
