@@ -161,28 +161,24 @@ func (c *checkpointer) finishRestart() (done bool) {
 		return false
 	}
 	defer c.restart.Store(false)
-	logPages, copied, err := c.passive()
-	if err != nil || copied != logPages {
+	if _, complete, err := c.passive(); err != nil || !complete {
 		return false
 	}
 	c.restarts.Add(1)
 	return true
 }
 
-// passive runs a PASSIVE checkpoint and returns the WAL's size and how much
-// of it is now in the file, in pages.
-func (c *checkpointer) passive() (logPages, copied int, err error) {
+// passive runs a PASSIVE checkpoint and returns the WAL's size in pages
+// and whether all of it is now in the file.
+func (c *checkpointer) passive() (logPages int, complete bool, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	var busy int
+	var busy, copied int
 	if err := c.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logPages, &copied); err != nil {
 		slog.Debug("checkpoint failed", "err", err)
-		return 0, 0, err
+		return 0, false, err
 	}
-	if busy != 0 {
-		return logPages, -1, nil // not complete
-	}
-	return logPages, copied, nil
+	return logPages, busy == 0 && copied == logPages, nil
 }
 
 // close stops the checkpointer and waits for a checkpoint in progress. It
