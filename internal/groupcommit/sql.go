@@ -28,14 +28,26 @@ func NewSQL(db *sql.DB, opts Options) *Batcher[*sql.Tx] {
 	return New[*sql.Tx](&SQL{DB: db}, opts)
 }
 
-// Begin starts a transaction on the committer's connection.
-func (s *SQL) Begin(ctx context.Context) (*sql.Tx, error) {
+// Conn returns the committer's connection, taken from the pool if the
+// committer holds none yet. Call it only on the committer's goroutine: in
+// Options.BeforeBatch, or in work (which has the transaction instead). What
+// runs between batches on this connection needs no other connection of the
+// pool, which readers may hold.
+func (s *SQL) Conn(ctx context.Context) (*sql.Conn, error) {
 	if s.conn == nil {
 		conn, err := s.DB.Conn(ctx)
 		if err != nil {
 			return nil, err
 		}
 		s.conn = conn
+	}
+	return s.conn, nil
+}
+
+// Begin starts a transaction on the committer's connection.
+func (s *SQL) Begin(ctx context.Context) (*sql.Tx, error) {
+	if _, err := s.Conn(ctx); err != nil {
+		return nil, err
 	}
 	tx, err := s.conn.BeginTx(ctx, s.TxOptions)
 	if err != nil {

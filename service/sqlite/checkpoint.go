@@ -108,7 +108,7 @@ func (c *checkpointer) run() {
 			if n == last {
 				// No batch since the last look: the committer may
 				// stay idle, and nothing writes beside this one.
-				if c.finishRestart() {
+				if c.finishRestart(c.db) {
 					c.idleRestarts.Add(1)
 				}
 			}
@@ -123,7 +123,7 @@ func (c *checkpointer) run() {
 // its restart and asks the committer for it.
 func (c *checkpointer) checkpoint() {
 	defer c.runs.Add(1)
-	logPages, _, err := c.passive()
+	logPages, _, err := c.passive(c.db)
 	if err != nil {
 		return
 	}
@@ -141,7 +141,7 @@ func (c *checkpointer) checkpoint() {
 		if err := c.file.Sync(); err != nil {
 			slog.Debug("syncing the database file before the WAL starts over failed", "err", err)
 		}
-		if _, _, err := c.passive(); err != nil {
+		if _, _, err := c.passive(c.db); err != nil {
 			return
 		}
 	}
@@ -156,25 +156,30 @@ func (c *checkpointer) checkpoint() {
 // WAL long, and the checkpointer asks again after its next checkpoint:
 // the committer, which every writer waits for, never runs a checkpoint
 // batch after batch.
-func (c *checkpointer) finishRestart() (done bool) {
+func (c *checkpointer) finishRestart(on querier) (done bool) {
 	if !c.restart.Load() {
 		return false
 	}
 	defer c.restart.Store(false)
-	if _, complete, err := c.passive(); err != nil || !complete {
+	if _, complete, err := c.passive(on); err != nil || !complete {
 		return false
 	}
 	c.restarts.Add(1)
 	return true
 }
 
-// passive runs a PASSIVE checkpoint and returns the WAL's size in pages
-// and whether all of it is now in the file.
-func (c *checkpointer) passive() (logPages int, complete bool, err error) {
+// querier is a pool or one of its connections.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// passive runs a PASSIVE checkpoint on q and returns the WAL's size in
+// pages and whether all of it is now in the file.
+func (*checkpointer) passive(q querier) (logPages int, complete bool, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	var busy, copied int
-	if err := c.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logPages, &copied); err != nil {
+	if err := q.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logPages, &copied); err != nil {
 		slog.Debug("checkpoint failed", "err", err)
 		return 0, false, err
 	}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -116,5 +117,52 @@ func TestStartWriteout(t *testing.T) {
 	}
 	if err := startWriteout(f); err != nil {
 		t.Fatalf("start write-out: %v", err)
+	}
+}
+
+// The committer completes a requested restart on its own connection: with
+// every other connection of the pool held by readers, a batch still runs,
+// and the WAL still starts over.
+func TestCommitterRestartsWithThePoolHeld(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t, "held.db")
+	if _, _, err := db.PutRevision(ctx, service.Draft{ArticleID: "a", Title: "Flood", Body: "The river rose."}); err != nil {
+		t.Fatal(err) // the committer now holds its connection
+	}
+	var held []*sql.Conn
+	t.Cleanup(func() {
+		for _, c := range held {
+			c.Close()
+		}
+	})
+	for {
+		cctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+		c, err := db.db.Conn(cctx)
+		cancel()
+		if err != nil {
+			break
+		}
+		held = append(held, c)
+	}
+	if len(held) == 0 {
+		t.Fatal("took no connection from the pool")
+	}
+	busy, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancel()
+	if err := db.db.PingContext(busy); err == nil {
+		t.Fatal("the pool still has a free connection; the test needs it exhausted")
+	}
+	restarts := db.checkpoints.restarts.Load()
+	db.checkpoints.restart.Store(true)
+	wctx, wcancel := context.WithTimeout(ctx, 5*time.Second)
+	defer wcancel()
+	if err := db.writes.Do(wctx, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "SELECT 1")
+		return err
+	}); err != nil {
+		t.Fatalf("a batch with the pool held: %v", err)
+	}
+	if db.checkpoints.restarts.Load() == restarts {
+		t.Fatal("the committer did not complete the restart it was asked for")
 	}
 }

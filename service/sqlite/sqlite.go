@@ -92,12 +92,22 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
 	}
 	s.checkpoints = startCheckpointer(db, path, &s.drafts)
-	s.writes = groupcommit.NewSQL(db, groupcommit.Options{
+	committer := &groupcommit.SQL{DB: db}
+	s.writes = groupcommit.New[*sql.Tx](committer, groupcommit.Options{
 		OnBatch: func(items int, _ error) {
 			s.batches.Add(1)
 			s.drafts.Add(int64(items))
 		},
-		BeforeBatch: func() { s.checkpoints.finishRestart() },
+		// The committer completes a restart on its own connection, so
+		// that it never waits for the pool, which readers may hold.
+		BeforeBatch: func() {
+			if !s.checkpoints.restart.Load() {
+				return
+			}
+			if conn, err := committer.Conn(context.Background()); err == nil {
+				s.checkpoints.finishRestart(conn)
+			}
+		},
 	})
 	if err := s.openQueue(ctx); err != nil {
 		s.writes.Close()
