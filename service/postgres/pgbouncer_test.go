@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -314,106 +313,29 @@ func cancelSafe(t *testing.T, bin string) (string, bool) {
 // so the suite loses nothing it checks.
 func withholdCancels(t *testing.T, target string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var (
-		mu     sync.Mutex
-		conns  = map[net.Conn]bool{}
-		relays sync.WaitGroup
-		held   atomic.Int64
-	)
-	track := func(c net.Conn) bool {
-		mu.Lock()
-		defer mu.Unlock()
-		if conns == nil {
+	var held atomic.Int64
+	// Registered before the proxy's own cleanup, which cuts it and waits
+	// for its relays, so this runs after that and counts them all.
+	t.Cleanup(func() { t.Logf("the relay withheld %d cancel requests from PgBouncer", held.Load()) })
+	proxy := pgtest.NewProxy(t, "postgres://"+target+"/", pgtest.FirstPacket(func(packet []byte) bool {
+		if isCancelRequest(packet) {
+			held.Add(1)
 			return false
 		}
-		conns[c] = true
 		return true
-	}
-	relays.Add(1)
-	go func() {
-		defer relays.Done()
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			if !track(c) {
-				c.Close()
-				return
-			}
-			relays.Add(1)
-			go func() {
-				defer relays.Done()
-				if relay(c, target, track) {
-					held.Add(1)
-				}
-			}()
-		}
-	}()
-	t.Cleanup(func() {
-		ln.Close()
-		mu.Lock()
-		for c := range conns {
-			c.Close()
-		}
-		conns = nil
-		mu.Unlock()
-		relays.Wait()
-		t.Logf("the relay withheld %d cancel requests from PgBouncer", held.Load())
-	})
-	return ln.Addr().String()
+	}))
+	return proxy.Addr
 }
 
 // cancelRequestCode follows the length in a CancelRequest's first eight
 // bytes, where a StartupMessage has its protocol version.
 const cancelRequestCode = 80877102
 
-// relay passes the connection c on to target, and reports whether it was
-// a cancel request, which it withholds.
-func relay(c net.Conn, target string, track func(net.Conn) bool) (cancel bool) {
-	defer c.Close()
-	// The first packet goes on whole, in one write: PgBouncer drops a
-	// client whose startup packet comes in pieces ("client sent partial
-	// pkt in startup phase").
-	var head [8]byte
-	if _, err := io.ReadFull(c, head[:]); err != nil {
-		return
-	}
-	n := binary.BigEndian.Uint32(head[:4])
-	if n == 16 && binary.BigEndian.Uint32(head[4:]) == cancelRequestCode {
-		return true
-	}
-	if n < 8 || n > 1<<16 {
-		return
-	}
-	first := make([]byte, n)
-	copy(first, head[:])
-	if _, err := io.ReadFull(c, first[8:]); err != nil {
-		return
-	}
-	up, err := net.Dial("tcp", target)
-	if err != nil {
-		return // PgBouncer is gone: the client sees its connection closed
-	}
-	defer up.Close()
-	if !track(up) {
-		return
-	}
-	if _, err := up.Write(first); err != nil {
-		return
-	}
-	done := make(chan struct{}, 2)
-	go func() { io.Copy(up, c); done <- struct{}{} }()
-	go func() { io.Copy(c, up); done <- struct{}{} }()
-	<-done
-	c.Close()
-	up.Close()
-	<-done
-	return false
+// isCancelRequest reports whether a client's first packet is a
+// CancelRequest.
+func isCancelRequest(packet []byte) bool {
+	return len(packet) == 16 && binary.BigEndian.Uint32(packet[:4]) == 16 &&
+		binary.BigEndian.Uint32(packet[4:8]) == cancelRequestCode
 }
 
 // unprivileged runs PgBouncer, which refuses to run as root, as the
