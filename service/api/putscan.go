@@ -193,27 +193,35 @@ func appendEscape(dst, data []byte, i int) ([]byte, int, bool) {
 
 // plainRun returns the length of the run of plain bytes that b starts
 // with, in whole words of eight: printable ASCII other than a quote or a
-// backslash, the bytes a JSON string holds as they are.
+// backslash, the bytes a JSON string holds as they are. It reads sixteen
+// bytes a step while they are plain.
 func plainRun(b []byte) int {
 	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		if !plainASCIIWord(binary.LittleEndian.Uint64(b[i:])) {
+	for ; i+16 <= len(b); i += 16 {
+		t := b[i : i+16]
+		if (specialBytes(binary.LittleEndian.Uint64(t))|specialBytes(binary.LittleEndian.Uint64(t[8:])))&highBits != 0 {
 			break
 		}
+	}
+	for ; i+8 <= len(b) && specialBytes(binary.LittleEndian.Uint64(b[i:]))&highBits == 0; i += 8 {
 	}
 	return i
 }
 
-// plainASCIIWord reports whether the eight bytes of w are plain.
-func plainASCIIWord(w uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+// highBits are the high bits of the eight bytes of a word.
+const highBits = 0x8080808080808080
+
+// specialBytes sets the high bit of a byte of w, or of one after it, for
+// each byte of w that is not plain; its high bits are all clear exactly
+// when the eight bytes are plain.
+func specialBytes(w uint64) uint64 {
+	const ones = 0x0101010101010101
 	// With no high bit set, a byte is below ' ' exactly when subtracting
 	// ' ' from it borrows, and is a quote or a backslash exactly when
 	// xoring it with one gives a zero byte, which subtracting 1 borrows
 	// from.
 	quote, backslash := w^('"'*ones), w^('\\'*ones)
-	special := w | (w - ' '*ones) | (quote-ones)&^quote | (backslash-ones)&^backslash
-	return special&highs == 0
+	return w | (w - ' '*ones) | (quote-ones)&^quote | (backslash-ones)&^backslash
 }
 
 // scanMetadata reads the JSON value at data[i] as go-json-experiment reads
