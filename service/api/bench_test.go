@@ -2,19 +2,24 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/valyala/fasthttp"
 
+	"github.com/redline-news/redline/internal/cputime"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/api"
 	"github.com/redline-news/redline/service/sqlite"
@@ -116,3 +121,89 @@ func BenchmarkPut(b *testing.B) {
 		})
 	}
 }
+
+// putBenchSentences make the text of BenchmarkPutHandler's bodies, as
+// `redline loadtest` and docs/bench/put.lua make theirs.
+var putBenchSentences = []string{
+	"The river rose %d centimetres overnight and the old bridge was closed to traffic.",
+	"Officials said %d residents had been moved to the school gymnasium.",
+	"The mayor asked people to stay at home until the water level falls.",
+	"Rail services between the two towns were suspended for %d hours.",
+	"Forecasters expect more rain on Thursday, with up to %d millimetres in the hills.",
+	"Volunteers filled sandbags near the harbour through the night.",
+}
+
+// putBenchText is paragraphs of about n bytes.
+func putBenchText(n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		if i > 0 && i%4 == 0 {
+			b.WriteString("\n\n")
+		} else if i > 0 {
+			b.WriteByte(' ')
+		}
+		s := putBenchSentences[i%len(putBenchSentences)]
+		if strings.Contains(s, "%d") {
+			s = fmt.Sprintf(s, 10+i)
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// BenchmarkPutHandler stores new revisions of 64 articles by calling the
+// server's handler in process from 32 writers, as docs/bench/put.lua does
+// over HTTP: 5 KB bodies, each with a paragraph no earlier request sent.
+// cpu-us/put is the process's CPU time a PUT, the HTTP layer's and the
+// store's: the fsyncs it waits for cost no CPU.
+func BenchmarkPutHandler(b *testing.B) {
+	const writers = 32
+	h := benchServer(b)
+	head, _ := json.Marshal(putBenchText(5000))
+	head = append([]byte(`{"title":"Floods close the old bridge","body":`), head[:len(head)-1]...)
+	head = append(head, `\n\nUpdate `...)
+	var n atomic.Int64
+	var wg sync.WaitGroup
+	cpu0, cpuOK := cputime.Process()
+	b.ResetTimer()
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var ctx fasthttp.RequestCtx
+			ctx.Init2(benchConn{}, nil, false)
+			body := slices.Clone(head)
+			for i := n.Add(1); i <= int64(b.N); i = n.Add(1) {
+				ctx.Request.Reset()
+				ctx.Response.Reset()
+				ctx.Request.SetRequestURI("/v1/articles/loadtest-" + strconv.FormatInt(i%64, 10))
+				ctx.Request.Header.SetMethod("PUT")
+				ctx.Request.Header.SetContentType("application/json")
+				body = strconv.AppendInt(body[:len(head)], i, 10)
+				body = append(body, `: the water level was measured again."}`...)
+				ctx.Request.SetBody(body)
+				ctx.Request.Header.SetContentLength(len(body))
+				h(&ctx)
+				if ctx.Response.StatusCode() != 201 {
+					b.Errorf("status %d: %s", ctx.Response.StatusCode(), ctx.Response.Body())
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	b.StopTimer()
+	if cpu1, ok := cputime.Process(); ok && cpuOK {
+		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/1000/float64(b.N), "cpu-us/put")
+	}
+}
+
+// benchConn is the connection of a request handled in process: huma sets
+// the read deadline of a request's connection while it reads the body.
+type benchConn struct{ net.Conn }
+
+func (benchConn) SetReadDeadline(time.Time) error { return nil }
+func (benchConn) RemoteAddr() net.Addr            { return benchAddr }
+func (benchConn) LocalAddr() net.Addr             { return benchAddr }
+
+var benchAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1}

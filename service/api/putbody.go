@@ -39,9 +39,14 @@ type putBodyDecoder struct {
 }
 
 // decode fills b from data. A body that the one strict pass proves valid
-// is decoded once; any other goes through huma's three steps, so that its
-// problems are exactly those huma reports.
+// is decoded once, by scanPlainPutBody when it can, else by
+// decodePlainPutBody; any other goes through huma's three steps, so that
+// its problems are exactly those huma reports.
 func (d *putBodyDecoder) decode(data []byte, b *putArticleBody) {
+	if scanPlainPutBody(data, b) {
+		return
+	}
+	*b = putArticleBody{}
 	if decodePlainPutBody(data, b) {
 		return
 	}

@@ -112,7 +112,8 @@ func sortedProblems(errs []error) []string {
 // BenchmarkDecodePutBody decodes and validates a 5 KB PUT body: as huma
 // does with encoding/json (a decode into an empty interface, its
 // validation, a decode into the input struct), the same three steps with
-// the fast decoder, and in one pass.
+// the fast decoder, and in one pass: go-json-experiment's, and the scan
+// that decode tries first.
 func BenchmarkDecodePutBody(b *testing.B) {
 	doc := []byte(`{"title":"Floods close the old bridge","body":"` +
 		strings.Repeat("The river rose 12 centimetres overnight and the bridge was closed. ", 75) + `\n\nUpdate 7."}`)
@@ -136,6 +137,12 @@ func BenchmarkDecodePutBody(b *testing.B) {
 			return res.Errors
 		}},
 		{"huma-fast-decoder", func(in *putArticleBody) []error { return d.problemsOf(doc, in) }},
+		{"one-pass-jsontext", func(in *putArticleBody) []error {
+			if !decodePlainPutBody(doc, in) {
+				return []error{errNotString}
+			}
+			return nil
+		}},
 		{"one-pass", func(in *putArticleBody) []error { d.decode(doc, in); return in.problems }},
 	} {
 		b.Run(tc.name, func(b *testing.B) {

@@ -197,7 +197,7 @@ func humaConfig(version string, unmarshal func([]byte, any) error) huma.Config {
 	// No $schema links in bodies: responses stay exactly what the docs show.
 	c.CreateHooks = nil
 	c.SchemasPath = ""
-	format := huma.Format{Marshal: huma.DefaultJSONFormat.Marshal, Unmarshal: unmarshal}
+	format := huma.Format{Marshal: marshalJSON, Unmarshal: unmarshal}
 	c.Formats = map[string]huma.Format{"application/json": format, "json": format}
 	return c
 }
