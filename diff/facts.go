@@ -65,7 +65,9 @@ type Fact struct {
 //
 // Past the deadline it stops and reports degraded: the facts found so far
 // are right, but later ones are missing.
-func findFacts(changes []SentenceChange, deadline time.Time) (facts []Fact, degraded bool) {
+//
+// Values, when not nil, serves and keeps the values of edited sentences.
+func findFacts(changes []SentenceChange, deadline time.Time, values *SplitCache) (facts []Fact, degraded bool) {
 	facts = []Fact{} // never null in JSON
 	for k, c := range changes {
 		if k%64 == 63 && time.Now().After(deadline) {
@@ -78,7 +80,7 @@ func findFacts(changes []SentenceChange, deadline time.Time) (facts []Fact, degr
 		case c.Status == Removed:
 			facts = appendAlone(facts, c.Text, FactRemoved, intp(c.OldIndex), nil)
 		default:
-			facts = appendPaired(facts, c)
+			facts = appendPaired(facts, c, values)
 		}
 	}
 	return cancelPassedOn(facts), false
@@ -127,8 +129,9 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 }
 
 // appendPaired appends the facts that differ between the two sides of a
-// sentence found in both texts.
-func appendPaired(facts []Fact, c SentenceChange) []Fact {
+// sentence found in both texts. Values, when not nil, serves the values
+// of the old side and keeps those of the new one.
+func appendPaired(facts []Fact, c SentenceChange, values *SplitCache) []Fact {
 	old, new := c.OldText, c.Text
 	if old == "" || isTimestampLine(old) && isTimestampLine(new) {
 		return facts
@@ -138,7 +141,7 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 		return append(facts, Fact{Kind: FactCorrection, Change: FactAdded, New: new, OldSentence: oi, NewSentence: ni})
 	}
 	if c.Ops == nil || valueTouched(c.Ops) {
-		ov, nv := findValues(old), findValues(new)
+		ov, nv := values.findValues(old, false), values.findValues(new, true)
 		os, ns := sides{old, ov}, sides{new, nv}
 		for _, k := range valueKinds {
 			facts = appendValueChanges(facts, k, ofKind(ov, k), ofKind(nv, k), os, ns, oi, ni)

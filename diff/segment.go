@@ -36,6 +36,7 @@ func splitOld(src string, ops []Op, b *splitBudget, buf *splitBufs) ([]text.Sent
 	paras := slices.Grow(buf.paras[0][:0], len(spans))[:len(spans)]
 	buf.paras[0] = paras
 	eq := equalCover{ops: ops}
+	buf.counted = buf.counted[:0]
 	for k, sp := range spans {
 		paras[k] = paragraph{start: sp.Start, end: sp.End}
 		lo, hi := 0, len(src)
@@ -46,10 +47,18 @@ func splitOld(src string, ops []Op, b *splitBudget, buf *splitBufs) ([]text.Sent
 			hi = spans[k+1].Start
 		}
 		if eq.covers(lo, hi) {
+			if b.cache != nil && sp.End-sp.Start >= minCountedParagraph {
+				paras[k].wholeUncounted(src)
+				buf.counted = append(buf.counted, k)
+				continue
+			}
 			paras[k].whole(src)
 			continue
 		}
 		b.split(&paras[k], src)
+	}
+	if len(buf.counted) > 0 {
+		countWhole(src, paras, b.cache, buf)
 	}
 	sents, words := flatten(src, paras, buf.sents[0])
 	buf.sents[0] = sents
@@ -97,9 +106,44 @@ func (e *equalCover) end() int { return e.ops[len(e.ops)-1].OldEnd }
 
 // whole makes the paragraph one unit, without splitting it.
 func (p *paragraph) whole(src string) {
+	p.wholeUncounted(src)
+	p.words = CountWords(src[p.start:p.end])
+}
+
+// wholeUncounted is whole without the word count, which countWhole fills
+// in.
+func (p *paragraph) wholeUncounted(src string) {
 	body := src[p.start:p.end]
 	p.one[0] = text.Sentence{Start: 0, End: len(body), Text: body}
-	p.sents, p.words = p.one[:], CountWords(body)
+	p.sents = p.one[:]
+}
+
+// countWhole sets the word counts of the paragraphs buf.counted lists,
+// kept whole: from the cache where it holds them, for revisions share
+// most of their paragraphs, and by counting the others, which the cache
+// then keeps.
+func countWhole(src string, paras []paragraph, cache *SplitCache, buf *splitBufs) {
+	n := len(buf.counted)
+	buf.bodies = slices.Grow(buf.bodies[:0], n)[:n]
+	buf.counts = slices.Grow(buf.counts[:0], n)[:n]
+	for x, k := range buf.counted {
+		buf.bodies[x] = src[paras[k].start:paras[k].end]
+	}
+	cache.words(buf.bodies, buf.counts)
+	missed := false
+	for x, k := range buf.counted {
+		if buf.counts[x] >= 0 {
+			paras[k].words = buf.counts[x]
+			buf.counts[x] = -1 // known already: not to be kept again
+			continue
+		}
+		paras[k].words = CountWords(buf.bodies[x])
+		buf.counts[x], missed = paras[k].words, true
+	}
+	if missed {
+		cache.putWords(buf.bodies, buf.counts)
+	}
+	clear(buf.bodies) // they point into the text
 }
 
 // splitNew splits the new text, reusing the split of every paragraph that
@@ -149,6 +193,11 @@ type splitBufs struct {
 	spans []text.Span
 	ints  []int // the partners of the sentences, and where they stand
 	split []text.Sentence
+	// counted lists the old paragraphs kept whole whose words countWhole
+	// counts, with their texts and counts.
+	counted []int
+	bodies  []string
+	counts  []int
 }
 
 // intsFor returns n ints from the buffer, to be overwritten.
@@ -184,6 +233,10 @@ func (buf *splitBufs) release() {
 	if cap(buf.split) > maxPooledSentences {
 		buf.split = nil
 	}
+	if cap(buf.counted) > maxPooledSentences {
+		buf.counted, buf.bodies, buf.counts = nil, nil, nil
+	}
+	buf.counted = buf.counted[:0]
 	splitPool.Put(buf)
 }
 
