@@ -65,6 +65,10 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 	a := tokenizeNonSpace(d.old[o0:o1], o0, d.toks[0][:0])
 	b := tokenizeNonSpace(d.new[n0:n1], n0, d.toks[1][:0])
 	d.toks[0], d.toks[1] = a, b
+	if shortcuts && len(a) == 1 && len(b) == 1 && len(d.ids) < maxIDs-2 {
+		d.oneToken(a, b, o0, o1, n0, n1)
+		return
+	}
 	if len(a)+len(b) >= minUnrelated && d.unrelated(a, b) {
 		d.replace(o0, o1, n0, n1)
 		return
@@ -87,6 +91,32 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 		d.degraded = true // go-diff may have given up and replaced the rest
 	}
 	d.walkTokens(diffs, a, b, o0, o1, n0, n1)
+}
+
+// oneToken word-diffs a block of one token on each side, such as a figure
+// that changed, as middle would without interning the tokens or running
+// go-diff, whose diff of two runes is the one equality if they are the
+// same token and the deletion of one and the insertion of the other if
+// not.
+func (d *differ) oneToken(a, b []token, o0, o1, n0, n1 int) {
+	ta, tb := d.old[a[0].start:a[0].end], d.new[b[0].start:b[0].end]
+	diffs := oneTokenDiffs[:2]
+	if ta == tb {
+		diffs = oneTokenDiffs[2:]
+	}
+	if d.remaining() <= 0 {
+		d.degraded = true // as middle: past the deadline after the diff
+	}
+	d.walkTokens(diffs, a, b, o0, o1, n0, n1)
+}
+
+// oneTokenDiffs are the diffs of one token against one: a deletion and an
+// insertion, or an equality. walkTokens reads only their kinds and their
+// lengths in runes.
+var oneTokenDiffs = []diffmatchpatch.Diff{
+	{Type: diffmatchpatch.DiffDelete, Text: "x"},
+	{Type: diffmatchpatch.DiffInsert, Text: "x"},
+	{Type: diffmatchpatch.DiffEqual, Text: "x"},
 }
 
 // tokenRunes maps each token to its rune; false means too many distinct

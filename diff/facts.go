@@ -391,6 +391,14 @@ func appendQuoteChanges(facts []Fact, old, new []keyed, oldText, newText string,
 // minus returns the items of a whose keys b lacks, as multisets.
 // A number with a second key (see value.alt) matches by either.
 func minus(a, b []keyed) []keyed {
+	if len(b) <= minusScanMax {
+		return minusScan(a, b)
+	}
+	return minusCount(a, b)
+}
+
+// minusCount is minus, counting the keys of b in maps.
+func minusCount(a, b []keyed) []keyed {
 	left := make(map[string]int, len(b))
 	for _, x := range b {
 		left[x.key]++
@@ -427,6 +435,61 @@ func minus(a, b []keyed) []keyed {
 		}
 	}
 	return kept
+}
+
+// minusScanMax is the most items of b for which minus compares keys one
+// by one rather than counting them in maps: a sentence holds few values.
+const minusScanMax = 8
+
+// minusScan is minus for a short b: an item of b, once it matched an item
+// of a, is marked used, as the maps' counts are decremented.
+func minusScan(a, b []keyed) []keyed {
+	var used [minusScanMax]bool // by key, in the first pass and by a's second key after
+	var out []keyed
+	for _, x := range a {
+		if j := unusedKey(b, used[:len(b)], x.key, false); j >= 0 {
+			used[j] = true
+			continue
+		}
+		out = append(out, x)
+	}
+	if len(out) == 0 {
+		return out
+	}
+	var usedAlt [minusScanMax]bool // b's second keys, for a's first ones
+	kept := out[:0]
+	for _, x := range out {
+		if x.alt != "" {
+			if j := unusedKey(b, used[:len(b)], x.alt, false); j >= 0 {
+				used[j] = true
+				continue
+			}
+		}
+		if j := unusedKey(b, usedAlt[:len(b)], x.key, true); j >= 0 {
+			usedAlt[j] = true
+			continue
+		}
+		kept = append(kept, x)
+	}
+	return kept
+}
+
+// unusedKey returns the first item of b not marked in used whose key, or
+// second key when alt is set, is k; -1 if there is none. A second key is
+// never "".
+func unusedKey(b []keyed, used []bool, k string, alt bool) int {
+	for j := range b {
+		bk := b[j].key
+		if alt {
+			if bk = b[j].alt; bk == "" {
+				continue
+			}
+		}
+		if !used[j] && bk == k {
+			return j
+		}
+	}
+	return -1
 }
 
 // appendNegation flags a negation added to or removed from a sentence.

@@ -18,7 +18,7 @@ import (
 // swapped paragraphs against each other, and the last paragraph of a text
 // has no line break where the others have one.
 func (d *differ) lines(o0, o1, n0, n1 int) {
-	if d.oneLineEach(o0, o1, n0, n1) {
+	if shortcuts && d.oneLineEach(o0, o1, n0, n1) {
 		return
 	}
 	ol := splitLines(d.old[o0:o1], o0)
@@ -47,6 +47,10 @@ func (d *differ) lines(o0, o1, n0, n1 int) {
 	}
 	d.walkLines(diffs, ol, nl, oa, na, o0, o1, n0, n1)
 }
+
+// shortcuts enables the paths that reach the general path's result with
+// less work (oneLineEach, oneToken); tests turn it off to compare the two.
+var shortcuts = true
 
 // oneLineEach handles, as lines would, the case where old[o0:o1] and
 // new[n0:n1] are one line each, as when the last paragraph of a text

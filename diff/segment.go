@@ -32,7 +32,8 @@ func splitOld(src string, ops []Op, b *splitBudget, buf *splitBufs) ([]text.Sent
 	if len(ops) == 1 && ops[0].Op == Equal {
 		return wholeText(src)
 	}
-	spans := text.Paragraphs(src)
+	spans := text.AppendParagraphs(buf.oldSpans[:0], src)
+	buf.oldSpans = spans
 	paras := slices.Grow(buf.paras[0][:0], len(spans))[:len(spans)]
 	buf.paras[0] = paras
 	eq := equalCover{ops: ops}
@@ -191,8 +192,10 @@ type splitBufs struct {
 	paras [2][]paragraph
 	sents [2][]text.Sentence
 	spans []text.Span
-	ints  []int // the partners of the sentences, and where they stand
-	split []text.Sentence
+	// oldSpans are the paragraphs of the old text.
+	oldSpans []text.Span
+	ints     []int // the partners of the sentences, and where they stand
+	split    []text.Sentence
 	// counted lists the old paragraphs kept whole whose words countWhole
 	// counts, with their texts and counts.
 	counted []int
@@ -227,6 +230,10 @@ func (buf *splitBufs) release() {
 		buf.spans = nil
 	}
 	buf.spans = buf.spans[:0]
+	if cap(buf.oldSpans) > maxPooledSentences {
+		buf.oldSpans = nil
+	}
+	buf.oldSpans = buf.oldSpans[:0]
 	if cap(buf.ints) > 4*maxPooledSentences {
 		buf.ints = nil
 	}
@@ -383,8 +390,10 @@ func appendNewParagraphs(spans []text.Span, old, new string, oldParas []paragrap
 	for ; k < len(oldParas) && oldParas[k].start < y; k++ {
 		spans = append(spans, text.Span{Start: oldParas[k].start, End: oldParas[k].end})
 	}
-	for _, sp := range text.Paragraphs(new[y:end]) {
-		spans = append(spans, text.Span{Start: sp.Start + y, End: sp.End + y})
+	k0 := len(spans)
+	spans = text.AppendParagraphs(spans, new[y:end])
+	for x := k0; x < len(spans); x++ {
+		spans[x].Start, spans[x].End = spans[x].Start+y, spans[x].End+y
 	}
 	if end == len(new) {
 		return spans
@@ -401,11 +410,11 @@ func appendNewParagraphs(spans []text.Span, old, new string, oldParas []paragrap
 // scan of s starts afresh, reading only s[:p]: the end of a blank line
 // that follows a line with text; 0 if there is none.
 func restartBefore(s string, p int) int {
-	e := strings.LastIndexByte(s[:p], '\n') + 1 // end of the last whole line
+	e := lastNewline(s[:p]) + 1 // end of the last whole line
 	for e > 0 {
-		b := strings.LastIndexByte(s[:e-1], '\n') + 1
+		b := lastNewline(s[:e-1]) + 1
 		if b > 0 && isBlank(s[b:e]) {
-			if pb := strings.LastIndexByte(s[:b-1], '\n') + 1; !isBlank(s[pb:b]) {
+			if pb := lastNewline(s[:b-1]) + 1; !isBlank(s[pb:b]) {
 				return e
 			}
 		}

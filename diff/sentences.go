@@ -160,6 +160,9 @@ func claims(nPart, oPart []int) []int {
 }
 
 func invert(m map[int]int) map[int]int {
+	if len(m) == 0 {
+		return nil
+	}
 	inv := make(map[int]int, len(m))
 	for k, v := range m {
 		inv[v] = k

@@ -115,9 +115,11 @@ func (c *SplitCache) keep(sp *cachedSplit) {
 // one first when they would not fit; under c.mu.
 func (c *SplitCache) makeRoom(n int) {
 	if c.curBytes+n > c.maxBytes/2 {
-		c.old, c.cur, c.curBytes = c.cur, map[string]*cachedSplit{}, 0
-		c.oldWords, c.curWords = c.curWords, map[string]cachedWords{}
-		c.oldValues, c.curValues = c.curValues, map[string]cachedValues{}
+		// The new generation will hold about what the last one did:
+		// sized once, its maps do not grow step by step.
+		c.old, c.cur, c.curBytes = c.cur, make(map[string]*cachedSplit, len(c.cur)), 0
+		c.oldWords, c.curWords = c.curWords, make(map[string]cachedWords, len(c.curWords))
+		c.oldValues, c.curValues = c.curValues, make(map[string]cachedValues, len(c.curValues))
 	}
 	c.curBytes += n
 }
