@@ -73,8 +73,14 @@ var changesPool = sync.Pool{New: func() any { return new([]SentenceChange) }}
 
 // compare is Compare, with the paragraph splits taken from splits when it
 // holds them and the sentence changes appended to changes[:0].
+//
+// When old was the new text of an earlier comparison with the same
+// splits, as a store's revisions follow one another, what that comparison
+// learnt of it is reused: that it is valid UTF-8, its paragraphs and their
+// words. The new text is kept for the next comparison in turn.
 func compare(old, new string, opts Options, splits *SplitCache, changes []SentenceChange) (*Result, error) {
-	d, err := newDiffer(old, new, opts)
+	known, isKnown := splits.text(old)
+	d, err := newDifferKnown(old, new, opts, isKnown)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +88,7 @@ func compare(old, new string, opts Options, splits *SplitCache, changes []Senten
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
 	d.release()
 	markMoves(r.Ops, d.end)
-	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits, changes)
+	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits, known.paras, changes)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)

@@ -91,16 +91,24 @@ type sentencer struct {
 // paragraphs are split into sentences until splitEnd, and kept whole after
 // it (the result is then degraded). Splits, when not nil, serves and keeps
 // the splits of changed paragraphs. The changes are appended to changes[:0].
-func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache, changes []SentenceChange) *sentencer {
+//
+// Known, when not nil, is what the cache knows of old: its paragraphs and
+// their words, which are then neither scanned for nor counted. With
+// splits, the paragraphs of new and their words are kept for the next
+// comparison.
+func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache, known []cachedParagraph, changes []SentenceChange) *sentencer {
 	s := &sentencer{ops: ops, deadline: deadline}
 	var paras []paragraph
 	buf := splitPool.Get().(*splitBufs)
 	budget := &splitBudget{end: splitEnd, cache: splits, scratch: &buf.split}
-	s.os, s.oldWords, paras = splitOld(old, ops, budget, buf)
+	s.os, s.oldWords, paras = splitOld(old, ops, budget, buf, known)
 	if len(ops) == 1 && ops[0].Op == Equal { // identical texts
 		s.ns, s.newWords = s.os, s.oldWords
 	} else {
 		s.ns, s.newWords = splitNew(new, ops, paras, old, budget, buf)
+		if splits != nil {
+			splits.putText(new, buf.paras[1])
+		}
 	}
 	s.degraded = budget.late
 	s.changes = slices.Grow(changes[:0], len(s.ns)+len(s.ns)/8+1)

@@ -65,7 +65,7 @@ func revisionChains() map[string][]string {
 		"cjk edited": chain(6, func(i int) string {
 			return strings.Replace(mixed, "十厘米", fmt.Sprintf("%d厘米", 10+i), 1)
 		}),
-		"same text": chain(3, func(int) string { return base }),
+		"same text":      chain(3, func(int) string { return base }),
 		"first revision": {"", base, base + "\n\nUpdate: more."},
 	}
 }
