@@ -49,7 +49,8 @@ func (d *differ) lines(o0, o1, n0, n1 int) {
 }
 
 // shortcuts enables the paths that reach the general path's result with
-// less work (oneLineEach, oneToken); tests turn it off to compare the two.
+// less work (oneLineEach, oneTokenChanged); tests turn it off to compare
+// the two.
 var shortcuts = true
 
 // oneLineEach handles, as lines would, the case where old[o0:o1] and
