@@ -40,7 +40,7 @@ func (d *differ) ops() []Op {
 // (ErrInvalidOptions); past the deadline it returns a coarser diff marked
 // Degraded.
 func Compare(old, new string, opts Options) (*Result, error) {
-	return compare(old, new, opts, nil, nil)
+	return compare(old, new, opts, nil, nil, false)
 }
 
 // CompareStats returns the Stats that Compare(old, new, opts) returns, for
@@ -56,7 +56,7 @@ func CompareStats(old, new string, opts Options, splits *SplitCache) (Stats, err
 	// The sentence changes serve only until the stats are counted: one
 	// pooled buffer holds them, for a long text has thousands.
 	buf := changesPool.Get().(*[]SentenceChange)
-	r, err := compare(old, new, opts, splits, *buf)
+	r, err := compare(old, new, opts, splits, *buf, true)
 	if err != nil {
 		changesPool.Put(buf)
 		return Stats{}, err
@@ -78,7 +78,10 @@ var changesPool = sync.Pool{New: func() any { return new([]SentenceChange) }}
 // splits, as a store's revisions follow one another, what that comparison
 // learnt of it is reused: that it is valid UTF-8, its paragraphs and their
 // words. The new text is kept for the next comparison in turn.
-func compare(old, new string, opts Options, splits *SplitCache, changes []SentenceChange) (*Result, error) {
+//
+// StatsOnly leaves the unchanged sentences out of r.Sentences, for
+// CompareStats, which keeps only r.Stats.
+func compare(old, new string, opts Options, splits *SplitCache, changes []SentenceChange, statsOnly bool) (*Result, error) {
 	known, isKnown := splits.text(old)
 	d, err := newDifferKnown(old, new, opts, isKnown)
 	if err != nil {
@@ -88,7 +91,7 @@ func compare(old, new string, opts Options, splits *SplitCache, changes []Senten
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
 	d.release()
 	markMoves(r.Ops, d.end)
-	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits, known.paras, changes)
+	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits, known.paras, changes, statsOnly)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)

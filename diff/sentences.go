@@ -84,6 +84,9 @@ type sentencer struct {
 	oldEmitted int
 	oldWords   int
 	newWords   int
+	// statsOnly leaves the unchanged sentences out of changes, for a
+	// caller that only counts the others and looks for facts in them.
+	statsOnly bool
 }
 
 // sentenceChanges lists every sentence of both texts in reading order: new
@@ -96,8 +99,11 @@ type sentencer struct {
 // their words, which are then neither scanned for nor counted. With
 // splits, the paragraphs of new and their words are kept for the next
 // comparison.
-func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache, known []cachedParagraph, changes []SentenceChange) *sentencer {
-	s := &sentencer{ops: ops, deadline: deadline}
+//
+// StatsOnly leaves the unchanged sentences out of the changes: neither the
+// stats nor the facts read them.
+func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache, known []cachedParagraph, changes []SentenceChange, statsOnly bool) *sentencer {
+	s := &sentencer{ops: ops, deadline: deadline, statsOnly: statsOnly}
 	var paras []paragraph
 	buf := splitPool.Get().(*splitBufs)
 	budget := &splitBudget{end: splitEnd, cache: splits, scratch: &buf.split}
@@ -106,7 +112,9 @@ func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, sp
 		s.ns, s.newWords = s.os, s.oldWords
 	} else {
 		s.ns, s.newWords = splitNew(new, ops, paras, old, budget, buf)
-		if splits != nil {
+		if splits != nil && len(buf.paras[1]) > 1 {
+			// A text of one paragraph has no unchanged paragraph to
+			// count next time, and its paragraph is kept already.
 			splits.putText(new, buf.paras[1])
 		}
 	}
@@ -192,11 +200,12 @@ func (s *sentencer) emitNew(j int) {
 		return
 	}
 	s.emitOld(i)
-	status := Unchanged
-	if s.os[i].Text != s.ns[j].Text {
-		status = Edited
+	switch {
+	case s.os[i].Text != s.ns[j].Text:
+		s.changes = append(s.changes, s.pair(Edited, i, j))
+	case !s.statsOnly:
+		s.changes = append(s.changes, s.pair(Unchanged, i, j))
 	}
-	s.changes = append(s.changes, s.pair(status, i, j))
 	s.oldEmitted = max(s.oldEmitted, i+1)
 }
 
