@@ -203,6 +203,9 @@ type sides struct {
 // with a name after the same word ("Route 66" → "Route 67"), "one" with a
 // count ("one case" → "two cases").
 func appendValueChanges(facts []Fact, k FactKind, old, new []keyed, os, ns sides, oi, ni *int) []Fact {
+	if len(old)+len(new) == 0 {
+		return facts // most kinds are on neither side
+	}
 	gone, came := minus(old, new), minus(new, old)
 	if len(gone)+len(came) == 0 {
 		return facts
