@@ -74,16 +74,10 @@ var changesPool = sync.Pool{New: func() any { return new([]SentenceChange) }}
 // compare is Compare, with the paragraph splits taken from splits when it
 // holds them and the sentence changes appended to changes[:0].
 //
-// When old was the new text of an earlier comparison with the same
-// splits, as a store's revisions follow one another, what that comparison
-// learnt of it is reused: that it is valid UTF-8, its paragraphs and their
-// words. The new text is kept for the next comparison in turn.
-//
 // StatsOnly leaves the unchanged sentences out of r.Sentences, for
 // CompareStats, which keeps only r.Stats.
 func compare(old, new string, opts Options, splits *SplitCache, changes []SentenceChange, statsOnly bool) (*Result, error) {
-	known, isKnown := splits.text(old)
-	d, err := newDifferKnown(old, new, opts, isKnown)
+	d, err := newDiffer(old, new, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +85,7 @@ func compare(old, new string, opts Options, splits *SplitCache, changes []Senten
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
 	d.release()
 	markMoves(r.Ops, d.end)
-	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits, known.paras, changes, statsOnly)
+	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits, changes, statsOnly)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)

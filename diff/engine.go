@@ -98,16 +98,10 @@ func (d *differ) release() {
 }
 
 func newDiffer(old, new string, opts Options) (*differ, error) {
-	return newDifferKnown(old, new, opts, false)
-}
-
-// newDifferKnown is newDiffer, told whether old is known to be valid
-// UTF-8, as the new text of an earlier comparison is.
-func newDifferKnown(old, new string, opts Options, oldValid bool) (*differ, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	if !oldValid && !utf8.ValidString(old) {
+	if !utf8.ValidString(old) {
 		return nil, ErrInvalidUTF8
 	}
 	// Revisions share most of their text: of the new one, only what lies

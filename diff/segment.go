@@ -28,20 +28,11 @@ type paragraph struct {
 // stays one unchanged unit, for segmenting is the costliest step of a
 // comparison and an unchanged paragraph needs no sentences to be shown or
 // paired. Identical texts are one unit.
-//
-// Known, when not nil, gives the paragraphs of src and their words.
-func splitOld(src string, ops []Op, b *splitBudget, buf *splitBufs, known []cachedParagraph) ([]text.Sentence, int, []paragraph) {
+func splitOld(src string, ops []Op, b *splitBudget, buf *splitBufs) ([]text.Sentence, int, []paragraph) {
 	if len(ops) == 1 && ops[0].Op == Equal {
 		return wholeText(src)
 	}
-	spans := buf.oldSpans[:0]
-	if known != nil {
-		for _, p := range known {
-			spans = append(spans, text.Span{Start: p.start, End: p.end})
-		}
-	} else {
-		spans = text.AppendParagraphs(spans, src)
-	}
+	spans := text.AppendParagraphs(buf.oldSpans[:0], src)
 	buf.oldSpans = spans
 	paras := slices.Grow(buf.paras[0][:0], len(spans))[:len(spans)]
 	buf.paras[0] = paras
@@ -57,11 +48,6 @@ func splitOld(src string, ops []Op, b *splitBudget, buf *splitBufs, known []cach
 			hi = spans[k+1].Start
 		}
 		if eq.covers(lo, hi) {
-			if known != nil {
-				paras[k].wholeUncounted(src)
-				paras[k].words = known[k].words
-				continue
-			}
 			if b.cache != nil && sp.End-sp.Start >= minCountedParagraph {
 				paras[k].wholeUncounted(src)
 				buf.counted = append(buf.counted, k)

@@ -95,28 +95,18 @@ type sentencer struct {
 // it (the result is then degraded). Splits, when not nil, serves and keeps
 // the splits of changed paragraphs. The changes are appended to changes[:0].
 //
-// Known, when not nil, is what the cache knows of old: its paragraphs and
-// their words, which are then neither scanned for nor counted. With
-// splits, the paragraphs of new and their words are kept for the next
-// comparison.
-//
 // StatsOnly leaves the unchanged sentences out of the changes: neither the
 // stats nor the facts read them.
-func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache, known []cachedParagraph, changes []SentenceChange, statsOnly bool) *sentencer {
+func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache, changes []SentenceChange, statsOnly bool) *sentencer {
 	s := &sentencer{ops: ops, deadline: deadline, statsOnly: statsOnly}
 	var paras []paragraph
 	buf := splitPool.Get().(*splitBufs)
 	budget := &splitBudget{end: splitEnd, cache: splits, scratch: &buf.split}
-	s.os, s.oldWords, paras = splitOld(old, ops, budget, buf, known)
+	s.os, s.oldWords, paras = splitOld(old, ops, budget, buf)
 	if len(ops) == 1 && ops[0].Op == Equal { // identical texts
 		s.ns, s.newWords = s.os, s.oldWords
 	} else {
 		s.ns, s.newWords = splitNew(new, ops, paras, old, budget, buf)
-		if splits != nil && len(buf.paras[1]) > 1 {
-			// A text of one paragraph has no unchanged paragraph to
-			// count next time, and its paragraph is kept already.
-			splits.putText(new, buf.paras[1])
-		}
 	}
 	s.degraded = budget.late
 	s.changes = slices.Grow(changes[:0], len(s.ns)+len(s.ns)/8+1)

@@ -28,12 +28,8 @@ type SplitCache struct {
 	// new sides of edited sentences, which the next revision's comparison
 	// finds on its old side when the same sentence is edited again.
 	curValues, oldValues map[string]cachedValues
-	// curTexts and oldTexts hold, for the new texts of recent
-	// comparisons, their paragraphs and the words of each: the next
-	// revision's comparison finds them on its old side.
-	curTexts, oldTexts map[string]cachedText
-	curBytes           int
-	maxBytes           int
+	curBytes             int
+	maxBytes             int
 }
 
 // cachedSplit is what one paragraph yields: its sentences, with offsets
@@ -60,20 +56,6 @@ type cachedValues struct {
 	values []value
 }
 
-// cachedText is what a comparison learnt of its new text: that it is
-// valid UTF-8, its paragraphs (as text.Paragraphs gives them) and the
-// number of words of each. It is never changed once kept.
-type cachedText struct {
-	key   string
-	paras []cachedParagraph
-}
-
-// cachedParagraph is one paragraph of a cachedText: its byte range and
-// its number of words.
-type cachedParagraph struct {
-	start, end, words int
-}
-
 // minCachedParagraph is the shortest paragraph worth keeping: shorter ones
 // split in less time than they take to look up and copy.
 // minCountedParagraph is the shortest paragraph whose word count is worth
@@ -87,8 +69,7 @@ const (
 func NewSplitCache(maxBytes int) *SplitCache {
 	return &SplitCache{cur: map[string]*cachedSplit{}, old: map[string]*cachedSplit{},
 		curWords: map[string]cachedWords{}, oldWords: map[string]cachedWords{},
-		curValues: map[string]cachedValues{}, oldValues: map[string]cachedValues{},
-		curTexts: map[string]cachedText{}, oldTexts: map[string]cachedText{}, maxBytes: max(maxBytes, 1)}
+		curValues: map[string]cachedValues{}, oldValues: map[string]cachedValues{}, maxBytes: max(maxBytes, 1)}
 }
 
 // get returns the split of body, if kept.
@@ -139,7 +120,6 @@ func (c *SplitCache) makeRoom(n int) {
 		c.old, c.cur, c.curBytes = c.cur, make(map[string]*cachedSplit, len(c.cur)), 0
 		c.oldWords, c.curWords = c.curWords, make(map[string]cachedWords, len(c.curWords))
 		c.oldValues, c.curValues = c.curValues, make(map[string]cachedValues, len(c.curValues))
-		c.oldTexts, c.curTexts = c.curTexts, make(map[string]cachedText, len(c.curTexts))
 	}
 	c.curBytes += n
 }
@@ -271,46 +251,4 @@ func (c *SplitCache) keepValues(v cachedValues) {
 	}
 	c.makeRoom(n)
 	c.curValues[v.key] = v
-}
-
-// text returns what the cache knows of the text s, and whether it knows
-// it. A nil cache knows nothing.
-func (c *SplitCache) text(s string) (cachedText, bool) {
-	if c == nil {
-		return cachedText{}, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if t, ok := c.curTexts[s]; ok {
-		return t, true
-	}
-	if t, ok := c.oldTexts[s]; ok {
-		c.keepText(t)
-		return t, true
-	}
-	return cachedText{}, false
-}
-
-// putText keeps the paragraphs of the valid text s and their words, on
-// copies, unless s would take more than an eighth of the cache.
-func (c *SplitCache) putText(s string, paras []paragraph) {
-	if len(s) > c.maxBytes/8 {
-		return
-	}
-	t := cachedText{key: strings.Clone(s), paras: make([]cachedParagraph, len(paras))}
-	for k, p := range paras {
-		t.paras[k] = cachedParagraph{start: p.start, end: p.end, words: p.words}
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.keepText(t)
-}
-
-// keepText adds t to the current generation; under c.mu.
-func (c *SplitCache) keepText(t cachedText) {
-	if _, ok := c.curTexts[t.key]; ok {
-		return
-	}
-	c.makeRoom(len(t.key) + 24*len(t.paras) + 96)
-	c.curTexts[t.key] = t
 }
