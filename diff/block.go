@@ -69,6 +69,9 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 		d.replace(o0, o1, n0, n1)
 		return
 	}
+	if shortcuts && d.oneTokenChanged(a, b, o0, o1, n0, n1) {
+		return
+	}
 	if d.ids == nil { // sized once rather than grown token by token
 		d.idCap = min((len(a)+len(b))/2, 1<<12) // distinct tokens: about half
 		d.ids = make(map[string]rune, d.idCap)
@@ -87,6 +90,41 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 		d.degraded = true // go-diff may have given up and replaced the rest
 	}
 	d.walkTokens(diffs, a, b, o0, o1, n0, n1)
+}
+
+// oneTokenChanged word-diffs a block whose tokens are the same on both
+// sides but one, such as a figure that changed, as middle would without
+// interning the tokens or running go-diff, and reports whether the block
+// was such. go-diff strips the common leading and trailing tokens and
+// diffs one token against another as the deletion of one and the
+// insertion of the other, which its cleanup keeps as they are: no single
+// edit lies between two equalities.
+func (d *differ) oneTokenChanged(a, b []token, o0, o1, n0, n1 int) bool {
+	if len(a) != len(b) || len(d.ids) >= maxIDs-len(a)-len(b) {
+		return false
+	}
+	p := 0
+	for p < len(a) && d.old[a[p].start:a[p].end] == d.new[b[p].start:b[p].end] {
+		p++
+	}
+	if p == len(a) {
+		return false // no token changed: the equality, as go-diff gives it
+	}
+	for k := p + 1; k < len(a); k++ {
+		if d.old[a[k].start:a[k].end] != d.new[b[k].start:b[k].end] {
+			return false
+		}
+	}
+	if d.remaining() <= 0 {
+		d.degraded = true // as middle: past the deadline after the diff
+	}
+	w := walker{d: d, a: a, b: b, po: o0, pn: n0}
+	w.equal(p)
+	w.deleted(1)
+	w.inserted(1)
+	w.equal(len(a) - p - 1)
+	w.gap(o1, n1)
+	return true
 }
 
 // tokenRunes maps each token to its rune; false means too many distinct
@@ -118,16 +156,26 @@ func (d *differ) walkTokens(diffs []diffmatchpatch.Diff, a, b []token, o0, o1, n
 		case diffmatchpatch.DiffEqual:
 			w.equal(k)
 		case diffmatchpatch.DiffDelete:
-			end := a[w.i+k-1].end
-			d.change(w.po, end, w.pn, w.pn, k, 0)
-			w.i, w.po = w.i+k, end
+			w.deleted(k)
 		case diffmatchpatch.DiffInsert:
-			end := b[w.j+k-1].end
-			d.change(w.po, w.po, w.pn, end, 0, k)
-			w.j, w.pn = w.j+k, end
+			w.inserted(k)
 		}
 	}
 	w.gap(o1, n1)
+}
+
+// deleted emits the deletion of the next k old tokens.
+func (w *walker) deleted(k int) {
+	end := w.a[w.i+k-1].end
+	w.d.change(w.po, end, w.pn, w.pn, k, 0)
+	w.i, w.po = w.i+k, end
+}
+
+// inserted emits the insertion of the next k new tokens.
+func (w *walker) inserted(k int) {
+	end := w.b[w.j+k-1].end
+	w.d.change(w.po, w.po, w.pn, end, 0, k)
+	w.j, w.pn = w.j+k, end
 }
 
 // equal emits k equal tokens, each with the white space before it, which is

@@ -40,7 +40,7 @@ func (d *differ) ops() []Op {
 // (ErrInvalidOptions); past the deadline it returns a coarser diff marked
 // Degraded.
 func Compare(old, new string, opts Options) (*Result, error) {
-	return compare(old, new, opts, nil, nil)
+	return compare(old, new, opts, nil, nil, false)
 }
 
 // CompareStats returns the Stats that Compare(old, new, opts) returns, for
@@ -56,7 +56,7 @@ func CompareStats(old, new string, opts Options, splits *SplitCache) (Stats, err
 	// The sentence changes serve only until the stats are counted: one
 	// pooled buffer holds them, for a long text has thousands.
 	buf := changesPool.Get().(*[]SentenceChange)
-	r, err := compare(old, new, opts, splits, *buf)
+	r, err := compare(old, new, opts, splits, *buf, true)
 	if err != nil {
 		changesPool.Put(buf)
 		return Stats{}, err
@@ -73,7 +73,10 @@ var changesPool = sync.Pool{New: func() any { return new([]SentenceChange) }}
 
 // compare is Compare, with the paragraph splits taken from splits when it
 // holds them and the sentence changes appended to changes[:0].
-func compare(old, new string, opts Options, splits *SplitCache, changes []SentenceChange) (*Result, error) {
+//
+// StatsOnly leaves the unchanged sentences out of r.Sentences, for
+// CompareStats, which keeps only r.Stats.
+func compare(old, new string, opts Options, splits *SplitCache, changes []SentenceChange, statsOnly bool) (*Result, error) {
 	d, err := newDiffer(old, new, opts)
 	if err != nil {
 		return nil, err
@@ -82,7 +85,7 @@ func compare(old, new string, opts Options, splits *SplitCache, changes []Senten
 	r := &Result{Ops: d.ops(), Degraded: d.degraded}
 	d.release()
 	markMoves(r.Ops, d.end)
-	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits, changes)
+	s := sentenceChanges(old, new, r.Ops, d.factsEnd, d.end, splits, changes, statsOnly)
 	r.Sentences, r.Degraded = s.changes, r.Degraded || s.degraded
 	r.Ops = markSentenceMoves(r.Ops, r.Sentences)
 	r.Stats = computeStats(r.Ops, r.Sentences, s.oldWords, s.newWords)
@@ -92,7 +95,7 @@ func compare(old, new string, opts Options, splits *SplitCache, changes []Senten
 		// is new, and none of them is news about a change.
 		r.Facts = []Fact{}
 	} else {
-		r.Facts, late = findFacts(r.Sentences, d.factsEnd)
+		r.Facts, late = findFacts(r.Sentences, d.factsEnd, splits)
 	}
 	r.Degraded = r.Degraded || late
 	r.Stats.FactsChanged = len(r.Facts)

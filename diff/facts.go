@@ -65,7 +65,9 @@ type Fact struct {
 //
 // Past the deadline it stops and reports degraded: the facts found so far
 // are right, but later ones are missing.
-func findFacts(changes []SentenceChange, deadline time.Time) (facts []Fact, degraded bool) {
+//
+// Values, when not nil, serves and keeps the values of edited sentences.
+func findFacts(changes []SentenceChange, deadline time.Time, values *SplitCache) (facts []Fact, degraded bool) {
 	facts = []Fact{} // never null in JSON
 	for k, c := range changes {
 		if k%64 == 63 && time.Now().After(deadline) {
@@ -78,7 +80,7 @@ func findFacts(changes []SentenceChange, deadline time.Time) (facts []Fact, degr
 		case c.Status == Removed:
 			facts = appendAlone(facts, c.Text, FactRemoved, intp(c.OldIndex), nil)
 		default:
-			facts = appendPaired(facts, c)
+			facts = appendPaired(facts, c, values)
 		}
 	}
 	return cancelPassedOn(facts), false
@@ -127,8 +129,9 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 }
 
 // appendPaired appends the facts that differ between the two sides of a
-// sentence found in both texts.
-func appendPaired(facts []Fact, c SentenceChange) []Fact {
+// sentence found in both texts. Values, when not nil, serves the values
+// of the old side and keeps those of the new one.
+func appendPaired(facts []Fact, c SentenceChange, values *SplitCache) []Fact {
 	old, new := c.OldText, c.Text
 	if old == "" || isTimestampLine(old) && isTimestampLine(new) {
 		return facts
@@ -138,7 +141,7 @@ func appendPaired(facts []Fact, c SentenceChange) []Fact {
 		return append(facts, Fact{Kind: FactCorrection, Change: FactAdded, New: new, OldSentence: oi, NewSentence: ni})
 	}
 	if c.Ops == nil || valueTouched(c.Ops) {
-		ov, nv := findValues(old), findValues(new)
+		ov, nv := values.findValues(old, false), values.findValues(new, true)
 		os, ns := sides{old, ov}, sides{new, nv}
 		for _, k := range valueKinds {
 			facts = appendValueChanges(facts, k, ofKind(ov, k), ofKind(nv, k), os, ns, oi, ni)
@@ -200,6 +203,9 @@ type sides struct {
 // with a name after the same word ("Route 66" → "Route 67"), "one" with a
 // count ("one case" → "two cases").
 func appendValueChanges(facts []Fact, k FactKind, old, new []keyed, os, ns sides, oi, ni *int) []Fact {
+	if len(old)+len(new) == 0 {
+		return facts // most kinds are on neither side
+	}
 	gone, came := minus(old, new), minus(new, old)
 	if len(gone)+len(came) == 0 {
 		return facts
@@ -388,6 +394,14 @@ func appendQuoteChanges(facts []Fact, old, new []keyed, oldText, newText string,
 // minus returns the items of a whose keys b lacks, as multisets.
 // A number with a second key (see value.alt) matches by either.
 func minus(a, b []keyed) []keyed {
+	if len(b) <= minusScanMax {
+		return minusScan(a, b)
+	}
+	return minusCount(a, b)
+}
+
+// minusCount is minus, counting the keys of b in maps.
+func minusCount(a, b []keyed) []keyed {
 	left := make(map[string]int, len(b))
 	for _, x := range b {
 		left[x.key]++
@@ -424,6 +438,61 @@ func minus(a, b []keyed) []keyed {
 		}
 	}
 	return kept
+}
+
+// minusScanMax is the most items of b for which minus compares keys one
+// by one rather than counting them in maps: a sentence holds few values.
+const minusScanMax = 8
+
+// minusScan is minus for a short b: an item of b, once it matched an item
+// of a, is marked used, as the maps' counts are decremented.
+func minusScan(a, b []keyed) []keyed {
+	var used [minusScanMax]bool // by key, in the first pass and by a's second key after
+	var out []keyed
+	for _, x := range a {
+		if j := unusedKey(b, used[:len(b)], x.key, false); j >= 0 {
+			used[j] = true
+			continue
+		}
+		out = append(out, x)
+	}
+	if len(out) == 0 {
+		return out
+	}
+	var usedAlt [minusScanMax]bool // b's second keys, for a's first ones
+	kept := out[:0]
+	for _, x := range out {
+		if x.alt != "" {
+			if j := unusedKey(b, used[:len(b)], x.alt, false); j >= 0 {
+				used[j] = true
+				continue
+			}
+		}
+		if j := unusedKey(b, usedAlt[:len(b)], x.key, true); j >= 0 {
+			usedAlt[j] = true
+			continue
+		}
+		kept = append(kept, x)
+	}
+	return kept
+}
+
+// unusedKey returns the first item of b not marked in used whose key, or
+// second key when alt is set, is k; -1 if there is none. A second key is
+// never "".
+func unusedKey(b []keyed, used []bool, k string, alt bool) int {
+	for j := range b {
+		bk := b[j].key
+		if alt {
+			if bk = b[j].alt; bk == "" {
+				continue
+			}
+		}
+		if !used[j] && bk == k {
+			return j
+		}
+	}
+	return -1
 }
 
 // appendNegation flags a negation added to or removed from a sentence.

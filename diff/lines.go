@@ -18,6 +18,9 @@ import (
 // swapped paragraphs against each other, and the last paragraph of a text
 // has no line break where the others have one.
 func (d *differ) lines(o0, o1, n0, n1 int) {
+	if shortcuts && d.oneLineEach(o0, o1, n0, n1) {
+		return
+	}
 	ol := splitLines(d.old[o0:o1], o0)
 	nl := splitLines(d.new[n0:n1], n0)
 	if len(ol) <= 1 || len(nl) <= 1 {
@@ -43,6 +46,39 @@ func (d *differ) lines(o0, o1, n0, n1 int) {
 		diffs = d.dmp.DiffMainRunes(ra, rb, false)
 	}
 	d.walkLines(diffs, ol, nl, oa, na, o0, o1, n0, n1)
+}
+
+// shortcuts enables the paths that reach the general path's result with
+// less work (oneLineEach, oneTokenChanged); tests turn it off to compare
+// the two.
+var shortcuts = true
+
+// oneLineEach handles, as lines would, the case where old[o0:o1] and
+// new[n0:n1] are one line each, as when the last paragraph of a text
+// changed, without building the alignment: unless the two lines align,
+// which they do only when they are the same but for trailing white space,
+// the alignment has no line in common and the two lines are word-diffed
+// as one block (or are equal). It reports whether it handled the case.
+func (d *differ) oneLineEach(o0, o1, n0, n1 int) bool {
+	o, n := d.old[o0:o1], d.new[n0:n1]
+	if !isOneLine(o) || !isOneLine(n) {
+		return false
+	}
+	if ko := lineKey(o); ko != "" && ko == lineKey(n) {
+		return false
+	}
+	if o == n {
+		d.equal(o0, o1, n0, n1)
+	} else {
+		d.block(o0, o1, n0, n1)
+	}
+	return true
+}
+
+// isOneLine reports whether splitLines finds exactly one line in s: s is
+// not empty and holds no line break before its last byte.
+func isOneLine(s string) bool {
+	return len(s) > 0 && strings.IndexByte(s[:len(s)-1], '\n') < 0
 }
 
 // walkLines turns a diff of the aligned lines into equalities and

@@ -24,10 +24,10 @@ const (
 // as a deletion plus an insertion. It returns old index -> new index.
 func matchMoves(os, ns []text.Sentence, oPart, nPart []int) map[int]int {
 	removed, added := orphans(oPart), orphans(nPart)
-	moved := make(map[int]int)
 	if len(removed) == 0 || len(added) == 0 {
-		return moved
+		return nil // nothing can have moved; a nil map reads as empty
 	}
+	moved := make(map[int]int)
 	byText := make(map[string][]int, len(removed))
 	for _, i := range removed {
 		byText[os[i].Text] = append(byText[os[i].Text], i)

@@ -32,10 +32,12 @@ func splitOld(src string, ops []Op, b *splitBudget, buf *splitBufs) ([]text.Sent
 	if len(ops) == 1 && ops[0].Op == Equal {
 		return wholeText(src)
 	}
-	spans := text.Paragraphs(src)
+	spans := text.AppendParagraphs(buf.oldSpans[:0], src)
+	buf.oldSpans = spans
 	paras := slices.Grow(buf.paras[0][:0], len(spans))[:len(spans)]
 	buf.paras[0] = paras
 	eq := equalCover{ops: ops}
+	buf.counted = buf.counted[:0]
 	for k, sp := range spans {
 		paras[k] = paragraph{start: sp.Start, end: sp.End}
 		lo, hi := 0, len(src)
@@ -46,10 +48,18 @@ func splitOld(src string, ops []Op, b *splitBudget, buf *splitBufs) ([]text.Sent
 			hi = spans[k+1].Start
 		}
 		if eq.covers(lo, hi) {
+			if b.cache != nil && sp.End-sp.Start >= minCountedParagraph {
+				paras[k].wholeUncounted(src)
+				buf.counted = append(buf.counted, k)
+				continue
+			}
 			paras[k].whole(src)
 			continue
 		}
 		b.split(&paras[k], src)
+	}
+	if len(buf.counted) > 0 {
+		countWhole(src, paras, b.cache, buf)
 	}
 	sents, words := flatten(src, paras, buf.sents[0])
 	buf.sents[0] = sents
@@ -97,9 +107,44 @@ func (e *equalCover) end() int { return e.ops[len(e.ops)-1].OldEnd }
 
 // whole makes the paragraph one unit, without splitting it.
 func (p *paragraph) whole(src string) {
+	p.wholeUncounted(src)
+	p.words = CountWords(src[p.start:p.end])
+}
+
+// wholeUncounted is whole without the word count, which countWhole fills
+// in.
+func (p *paragraph) wholeUncounted(src string) {
 	body := src[p.start:p.end]
 	p.one[0] = text.Sentence{Start: 0, End: len(body), Text: body}
-	p.sents, p.words = p.one[:], CountWords(body)
+	p.sents = p.one[:]
+}
+
+// countWhole sets the word counts of the paragraphs buf.counted lists,
+// kept whole: from the cache where it holds them, for revisions share
+// most of their paragraphs, and by counting the others, which the cache
+// then keeps.
+func countWhole(src string, paras []paragraph, cache *SplitCache, buf *splitBufs) {
+	n := len(buf.counted)
+	buf.bodies = slices.Grow(buf.bodies[:0], n)[:n]
+	buf.counts = slices.Grow(buf.counts[:0], n)[:n]
+	for x, k := range buf.counted {
+		buf.bodies[x] = src[paras[k].start:paras[k].end]
+	}
+	cache.words(buf.bodies, buf.counts)
+	missed := false
+	for x, k := range buf.counted {
+		if buf.counts[x] >= 0 {
+			paras[k].words = buf.counts[x]
+			buf.counts[x] = -1 // known already: not to be kept again
+			continue
+		}
+		paras[k].words = CountWords(buf.bodies[x])
+		buf.counts[x], missed = paras[k].words, true
+	}
+	if missed {
+		cache.putWords(buf.bodies, buf.counts)
+	}
+	clear(buf.bodies) // they point into the text
 }
 
 // splitNew splits the new text, reusing the split of every paragraph that
@@ -147,8 +192,15 @@ type splitBufs struct {
 	paras [2][]paragraph
 	sents [2][]text.Sentence
 	spans []text.Span
-	ints  []int // the partners of the sentences, and where they stand
-	split []text.Sentence
+	// oldSpans are the paragraphs of the old text.
+	oldSpans []text.Span
+	ints     []int // the partners of the sentences, and where they stand
+	split    []text.Sentence
+	// counted lists the old paragraphs kept whole whose words countWhole
+	// counts, with their texts and counts.
+	counted []int
+	bodies  []string
+	counts  []int
 }
 
 // intsFor returns n ints from the buffer, to be overwritten.
@@ -178,12 +230,20 @@ func (buf *splitBufs) release() {
 		buf.spans = nil
 	}
 	buf.spans = buf.spans[:0]
+	if cap(buf.oldSpans) > maxPooledSentences {
+		buf.oldSpans = nil
+	}
+	buf.oldSpans = buf.oldSpans[:0]
 	if cap(buf.ints) > 4*maxPooledSentences {
 		buf.ints = nil
 	}
 	if cap(buf.split) > maxPooledSentences {
 		buf.split = nil
 	}
+	if cap(buf.counted) > maxPooledSentences {
+		buf.counted, buf.bodies, buf.counts = nil, nil, nil
+	}
+	buf.counted = buf.counted[:0]
 	splitPool.Put(buf)
 }
 
@@ -330,8 +390,10 @@ func appendNewParagraphs(spans []text.Span, old, new string, oldParas []paragrap
 	for ; k < len(oldParas) && oldParas[k].start < y; k++ {
 		spans = append(spans, text.Span{Start: oldParas[k].start, End: oldParas[k].end})
 	}
-	for _, sp := range text.Paragraphs(new[y:end]) {
-		spans = append(spans, text.Span{Start: sp.Start + y, End: sp.End + y})
+	k0 := len(spans)
+	spans = text.AppendParagraphs(spans, new[y:end])
+	for x := k0; x < len(spans); x++ {
+		spans[x].Start, spans[x].End = spans[x].Start+y, spans[x].End+y
 	}
 	if end == len(new) {
 		return spans
@@ -348,11 +410,11 @@ func appendNewParagraphs(spans []text.Span, old, new string, oldParas []paragrap
 // scan of s starts afresh, reading only s[:p]: the end of a blank line
 // that follows a line with text; 0 if there is none.
 func restartBefore(s string, p int) int {
-	e := strings.LastIndexByte(s[:p], '\n') + 1 // end of the last whole line
+	e := lastNewline(s[:p]) + 1 // end of the last whole line
 	for e > 0 {
-		b := strings.LastIndexByte(s[:e-1], '\n') + 1
+		b := lastNewline(s[:e-1]) + 1
 		if b > 0 && isBlank(s[b:e]) {
-			if pb := strings.LastIndexByte(s[:b-1], '\n') + 1; !isBlank(s[pb:b]) {
+			if pb := lastNewline(s[:b-1]) + 1; !isBlank(s[pb:b]) {
 				return e
 			}
 		}

@@ -84,6 +84,9 @@ type sentencer struct {
 	oldEmitted int
 	oldWords   int
 	newWords   int
+	// statsOnly leaves the unchanged sentences out of changes, for a
+	// caller that only counts the others and looks for facts in them.
+	statsOnly bool
 }
 
 // sentenceChanges lists every sentence of both texts in reading order: new
@@ -91,8 +94,11 @@ type sentencer struct {
 // paragraphs are split into sentences until splitEnd, and kept whole after
 // it (the result is then degraded). Splits, when not nil, serves and keeps
 // the splits of changed paragraphs. The changes are appended to changes[:0].
-func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache, changes []SentenceChange) *sentencer {
-	s := &sentencer{ops: ops, deadline: deadline}
+//
+// StatsOnly leaves the unchanged sentences out of the changes: neither the
+// stats nor the facts read them.
+func sentenceChanges(old, new string, ops []Op, splitEnd, deadline time.Time, splits *SplitCache, changes []SentenceChange, statsOnly bool) *sentencer {
+	s := &sentencer{ops: ops, deadline: deadline, statsOnly: statsOnly}
 	var paras []paragraph
 	buf := splitPool.Get().(*splitBufs)
 	budget := &splitBudget{end: splitEnd, cache: splits, scratch: &buf.split}
@@ -160,6 +166,9 @@ func claims(nPart, oPart []int) []int {
 }
 
 func invert(m map[int]int) map[int]int {
+	if len(m) == 0 {
+		return nil
+	}
 	inv := make(map[int]int, len(m))
 	for k, v := range m {
 		inv[v] = k
@@ -181,11 +190,12 @@ func (s *sentencer) emitNew(j int) {
 		return
 	}
 	s.emitOld(i)
-	status := Unchanged
-	if s.os[i].Text != s.ns[j].Text {
-		status = Edited
+	switch {
+	case s.os[i].Text != s.ns[j].Text:
+		s.changes = append(s.changes, s.pair(Edited, i, j))
+	case !s.statsOnly:
+		s.changes = append(s.changes, s.pair(Unchanged, i, j))
 	}
-	s.changes = append(s.changes, s.pair(status, i, j))
 	s.oldEmitted = max(s.oldEmitted, i+1)
 }
 

@@ -29,6 +29,15 @@ type token struct {
 // a reader sees "[-well-known-]{+well-liked+}" as one changed word.
 var joiners = &words.Joiners[string]{Middle: []rune{'-', '\u2010', '\u2011'}}
 
+// joinedWords is an iterator over no text with the joiners set, which
+// tokenize copies: setting the joiners on each new iterator allocates the
+// split function anew each time.
+var joinedWords = func() words.Iterator[string] {
+	it := words.FromString("")
+	it.Joiners(joiners)
+	return *it
+}()
+
 // bytesPerToken is a little under the average token length of English news
 // (words and the spaces between them), to size token slices once.
 const bytesPerToken = 3
@@ -40,8 +49,8 @@ func tokenize(s string, base int, out []token) []token {
 	if cap(out)-len(out) < len(s)/bytesPerToken {
 		out = append(make([]token, 0, len(out)+len(s)/bytesPerToken+16), out...)
 	}
-	it := words.FromString(s)
-	it.Joiners(joiners)
+	it := joinedWords
+	it.SetText(s)
 	glue := false
 	for it.Next() {
 		v := it.Value()
@@ -65,8 +74,8 @@ func tokenizeNonSpace(s string, base int, out []token) []token {
 	if cap(out)-len(out) < len(s)/(2*bytesPerToken) {
 		out = append(make([]token, 0, len(out)+len(s)/(2*bytesPerToken)+16), out...)
 	}
-	it := words.FromString(s)
-	it.Joiners(joiners)
+	it := joinedWords
+	it.SetText(s)
 	glue, dropped := false, false
 	for it.Next() {
 		v := it.Value()

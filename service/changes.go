@@ -42,7 +42,8 @@ type ChangeCounter struct {
 }
 
 // changeSplitBytes bounds what a ChangeCounter remembers: the changed
-// paragraphs of a few thousand recent revisions.
+// paragraphs, the word counts of the unchanged ones and the edited
+// sentences' values of a few thousand recent revisions.
 const changeSplitBytes = 16 << 20
 
 // NewChangeCounter returns a ChangeCounter.

@@ -103,6 +103,13 @@ func Paragraphs(src string) []Span {
 	return paragraphs(nil, src, Span{0, len(src)})
 }
 
+// AppendParagraphs appends the paragraphs of src, as Paragraphs gives
+// them, to dst and returns the extended slice, letting a caller reuse one
+// buffer across texts.
+func AppendParagraphs(dst []Span, src string) []Span {
+	return paragraphs(dst, src, Span{0, len(src)})
+}
+
 func clip(p Span, n int) Span {
 	p.Start = min(max(p.Start, 0), n)
 	p.End = min(max(p.End, p.Start), n)
