@@ -37,8 +37,27 @@ func (s *Server) documentResponses() {
 				Headers: map[string]*huma.Param{"ETag": {Schema: &huma.Schema{Type: "string", Description: "The revision number, quoted."}}}}
 		}
 	}
+	documentArticleIDPattern(oa)
 	describeSchemas(oa.Components.Schemas.Map())
 	addExamples(oa)
+}
+
+// documentArticleIDPattern shows the pattern that ArticleIDParam.Resolve
+// checks on every article route's {id}. The schema is set after huma
+// compiled its checks, so huma does not match it again.
+func documentArticleIDPattern(oa *huma.OpenAPI) {
+	for path, item := range oa.Paths {
+		if path != "/v1/articles/{id}" && !strings.HasPrefix(path, "/v1/articles/{id}/") {
+			continue
+		}
+		for _, op := range operations(item) {
+			for _, p := range op.Parameters {
+				if p.In == "path" && p.Name == "id" && p.Schema != nil {
+					p.Schema.Pattern = articleIDPattern
+				}
+			}
+		}
+	}
 }
 
 func operations(item *huma.PathItem) map[string]*huma.Operation {

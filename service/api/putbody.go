@@ -28,7 +28,11 @@ type putArticleBody = struct {
 
 // Resolve reports the problems decodePutBody found in the body, where huma
 // would have reported its own validation's.
-func (in *putArticleInput) Resolve(huma.Context) []error { return in.Body.problems }
+func (in *putArticleInput) Resolve(ctx huma.Context) []error {
+	// huma looks no deeper once a type resolves itself: the id's check is
+	// called here.
+	return append(in.ArticleIDParam.Resolve(ctx), in.Body.problems...)
+}
 
 // putBodyDecoder decodes and validates PUT bodies in one pass where huma
 // makes three: a decode into an empty interface, a validation of that
