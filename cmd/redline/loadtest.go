@@ -22,6 +22,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/redline-news/redline/internal/loadtext"
 	"github.com/valyala/fasthttp"
 	"golang.org/x/term"
 )
@@ -205,7 +206,7 @@ type loadTest struct {
 }
 
 func newLoadTest(cfg loadConfig) *loadTest {
-	lt := &loadTest{cfg: cfg, client: pinnedClient(cfg.base, cfg.concurrency, cfg.timeout), text: loadText(cfg.bodyBytes)}
+	lt := &loadTest{cfg: cfg, client: pinnedClient(cfg.base, cfg.concurrency, cfg.timeout), text: loadtext.Text(cfg.bodyBytes)}
 	lt.putHead, _ = json.Marshal(struct {
 		Title string `json:"title"`
 		Body  string `json:"body"`
@@ -218,35 +219,6 @@ func newLoadTest(cfg loadConfig) *loadTest {
 		}
 	}
 	return lt
-}
-
-// loadSentences are what article bodies are made of: news-like sentences
-// with numbers, so that summaries and diffs have real work to do.
-var loadSentences = []string{
-	"The river rose %d centimetres overnight and the old bridge was closed to traffic.",
-	"Officials said %d residents had been moved to the school gymnasium.",
-	"The mayor asked people to stay at home until the water level falls.",
-	"Rail services between the two towns were suspended for %d hours.",
-	"Forecasters expect more rain on Thursday, with up to %d millimetres in the hills.",
-	"Volunteers filled sandbags near the harbour through the night.",
-}
-
-// loadText returns paragraphs of about n bytes.
-func loadText(n int) string {
-	var b strings.Builder
-	for i := 0; b.Len() < n; i++ {
-		if i > 0 && i%4 == 0 {
-			b.WriteString("\n\n")
-		} else if i > 0 {
-			b.WriteByte(' ')
-		}
-		s := loadSentences[i%len(loadSentences)]
-		if strings.Contains(s, "%d") {
-			s = fmt.Sprintf(s, 10+i)
-		}
-		b.WriteString(s)
-	}
-	return b.String()
 }
 
 func (lt *loadTest) articleID(k int) string { return "loadtest-" + strconv.Itoa(k) }

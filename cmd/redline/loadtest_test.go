@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redline-news/redline/internal/loadtext"
 	"github.com/valyala/fasthttp"
 )
 
@@ -177,12 +178,12 @@ func TestPutScriptSendsTheLoadTestsText(t *testing.T) {
 	for _, m := range regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`).FindAllStringSubmatch(table, -1) {
 		sentences = append(sentences, m[1])
 	}
-	if !slices.Equal(sentences, loadSentences) {
-		t.Errorf("put.lua's sentences:\n%q\nloadtest's:\n%q", sentences, loadSentences)
+	if !slices.Equal(sentences, loadtext.Sentences) {
+		t.Errorf("put.lua's sentences:\n%q\nloadtest's:\n%q", sentences, loadtext.Sentences)
 	}
 	for _, want := range []string{
 		`i % 4 == 0 then sep = "\n\n" elseif i > 0 then sep = " "`, // paragraphs of four sentences
-		`s:format(10 + i)`,            // numbered as loadText numbers them
+		`s:format(10 + i)`,            // numbered as loadtext.Text numbers them
 		`"title":"` + loadTitle + `"`, // the same title
 		`\\n\\nUpdate `,               // then the edited paragraph,
 		`': the water level was measured again."}'`,

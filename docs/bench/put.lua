@@ -18,7 +18,7 @@ local sentences = {
 	"Volunteers filled sandbags near the harbour through the night.",
 }
 
--- text is loadText in cmd/redline/loadtest.go, JSON-escaped: paragraphs of
+-- text is loadtext.Text (internal/loadtext), JSON-escaped: paragraphs of
 -- four sentences, about n bytes in all.
 local function text(n)
 	local parts, size, i = {}, 0, 0

@@ -20,6 +20,7 @@ import (
 	"github.com/valyala/fasthttp"
 
 	"github.com/redline-news/redline/internal/cputime"
+	"github.com/redline-news/redline/internal/loadtext"
 	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/service/api"
 	"github.com/redline-news/redline/service/sqlite"
@@ -122,35 +123,6 @@ func BenchmarkPut(b *testing.B) {
 	}
 }
 
-// putBenchSentences make the text of BenchmarkPutHandler's bodies, as
-// `redline loadtest` and docs/bench/put.lua make theirs.
-var putBenchSentences = []string{
-	"The river rose %d centimetres overnight and the old bridge was closed to traffic.",
-	"Officials said %d residents had been moved to the school gymnasium.",
-	"The mayor asked people to stay at home until the water level falls.",
-	"Rail services between the two towns were suspended for %d hours.",
-	"Forecasters expect more rain on Thursday, with up to %d millimetres in the hills.",
-	"Volunteers filled sandbags near the harbour through the night.",
-}
-
-// putBenchText is paragraphs of about n bytes.
-func putBenchText(n int) string {
-	var b strings.Builder
-	for i := 0; b.Len() < n; i++ {
-		if i > 0 && i%4 == 0 {
-			b.WriteString("\n\n")
-		} else if i > 0 {
-			b.WriteByte(' ')
-		}
-		s := putBenchSentences[i%len(putBenchSentences)]
-		if strings.Contains(s, "%d") {
-			s = fmt.Sprintf(s, 10+i)
-		}
-		b.WriteString(s)
-	}
-	return b.String()
-}
-
 // BenchmarkPutHandler stores new revisions of 64 articles by calling the
 // server's handler in process from 32 writers, as docs/bench/put.lua does
 // over HTTP: 5 KB bodies, each with a paragraph no earlier request sent.
@@ -159,7 +131,7 @@ func putBenchText(n int) string {
 func BenchmarkPutHandler(b *testing.B) {
 	const writers = 32
 	h := benchServer(b)
-	head, _ := json.Marshal(putBenchText(5000))
+	head, _ := json.Marshal(loadtext.Text(5000))
 	head = append([]byte(`{"title":"Floods close the old bridge","body":`), head[:len(head)-1]...)
 	head = append(head, `\n\nUpdate `...)
 	var n atomic.Int64
