@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"encoding/binary"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -194,18 +193,25 @@ func appendEscape(dst, data []byte, i int) ([]byte, int, bool) {
 // plainRun returns the length of the run of plain bytes that b starts
 // with, in whole words of eight: printable ASCII other than a quote or a
 // backslash, the bytes a JSON string holds as they are. It reads sixteen
-// bytes a step while they are plain.
-func plainRun(b []byte) int {
+// bytes a step while they are plain. The decoder calls it on the body's
+// bytes, the encoder on the strings it quotes.
+func plainRun[T string | []byte](b T) int {
 	i := 0
 	for ; i+16 <= len(b); i += 16 {
-		t := b[i : i+16]
-		if (specialBytes(binary.LittleEndian.Uint64(t))|specialBytes(binary.LittleEndian.Uint64(t[8:])))&highBits != 0 {
+		if (specialBytes(load8(b[i:i+8]))|specialBytes(load8(b[i+8:i+16])))&highBits != 0 {
 			break
 		}
 	}
-	for ; i+8 <= len(b) && specialBytes(binary.LittleEndian.Uint64(b[i:]))&highBits == 0; i += 8 {
+	for ; i+8 <= len(b) && specialBytes(load8(b[i:i+8]))&highBits == 0; i += 8 {
 	}
 	return i
+}
+
+// load8 reads the first eight bytes of b as a little-endian word.
+func load8[T string | []byte](b T) uint64 {
+	t := b[:8]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 }
 
 // highBits are the high bits of the eight bytes of a word.

@@ -105,7 +105,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		i += plainRunString(s[i:])
+		i += plainRun(s[i:])
 		if i >= len(s) {
 			break
 		}
@@ -153,25 +153,4 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
-}
-
-// plainRunString is plainRun for a string.
-func plainRunString(s string) int {
-	i := 0
-	for ; i+16 <= len(s); i += 16 {
-		t := s[i : i+16]
-		if (specialBytes(load8(t[:8]))|specialBytes(load8(t[8:])))&highBits != 0 {
-			break
-		}
-	}
-	for ; i+8 <= len(s) && specialBytes(load8(s[i:i+8]))&highBits == 0; i += 8 {
-	}
-	return i
-}
-
-// load8 reads the eight bytes of s as a little-endian word.
-func load8(s string) uint64 {
-	t := s[:8]
-	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 }
