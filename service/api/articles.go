@@ -369,19 +369,11 @@ func (s *Server) encodedRevision(ctx context.Context, id string, n int, cp Cache
 		Location: "/v1/articles/" + meta.ArticleID + "/revisions/" + strconv.Itoa(meta.Number), Body: body}, nil
 }
 
-// encodeJSON encodes v as huma does for the other routes: no HTML escapes,
-// and a final newline.
+// encodeJSON encodes v as the API's JSON format does (marshalJSON): no
+// HTML escapes, and a final newline.
 func encodeJSON(v any) ([]byte, error) {
-	if r, ok := v.(RevisionBody); ok {
-		size := len(r.ID) + len(r.Title) + len(r.Body) + len(r.URL) + len(r.Metadata) + 256
-		if b, ok := appendRevisionJSON(make([]byte, 0, size), &r); ok {
-			return append(b, '\n'), nil
-		}
-	}
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := marshalJSON(&buf, v); err != nil {
 		return nil, fmt.Errorf("encode response: %w", err)
 	}
 	return buf.Bytes(), nil
