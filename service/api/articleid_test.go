@@ -71,3 +71,26 @@ func TestArticleIDCharacters(t *testing.T) {
 		t.Errorf("the document shows the id of %d article operations, want at least %d", documented, len(routes))
 	}
 }
+
+// A bad id and a bad query parameter are both reported, the id first, as
+// the path comes first in a request, and the detail line names the id.
+func TestArticleIDProblemComesFirst(t *testing.T) {
+	s := start(t, api.Config{})
+	for _, path := range []string{"/v1/articles/a+b/summary?sentences=abc", "/v1/articles/a+b/diff?from=x"} {
+		r := s.do(t, "GET", path, "")
+		wantProblem(t, r, http.StatusBadRequest)
+		var p struct {
+			Detail string
+			Errors []struct{ Location string }
+		}
+		if err := json.Unmarshal(r.raw, &p); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Errors) < 2 || p.Errors[0].Location != "path.id" || !strings.HasPrefix(p.Errors[1].Location, "query.") {
+			t.Errorf("GET %s: errors %+v, want path.id first, then the query's", path, p.Errors)
+		}
+		if !strings.Contains(p.Detail, "path.id") {
+			t.Errorf("GET %s: detail %q does not name the id", path, p.Detail)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -173,6 +174,7 @@ func humaError(hctx huma.Context, status int, msg string, errs ...error) huma.St
 			p.Errors = append(p.Errors, errorDetail(err))
 		}
 	}
+	sortByPlace(p.Errors)
 	switch {
 	case status == http.StatusUnsupportedMediaType:
 		p.Detail = "the request body must be JSON, sent with Content-Type: application/json"
@@ -182,6 +184,30 @@ func humaError(hctx huma.Context, status int, msg string, errs ...error) huma.St
 		p.Detail = fmt.Sprintf("%s: %s", msg, describe(p.Errors[0]))
 	}
 	return p
+}
+
+// sortByPlace orders problems as a request reads: the path, then the
+// query, the headers and the body, each kept in the order found. huma finds
+// the id's problem last (ArticleIDParam.Resolve runs after every parameter
+// is parsed), and the detail line names the first problem.
+func sortByPlace(details []*huma.ErrorDetail) {
+	rank := func(d *huma.ErrorDetail) int {
+		place, _, _ := strings.Cut(d.Location, ".")
+		switch place {
+		case "path":
+			return 0
+		case "query":
+			return 1
+		case "header":
+			return 2
+		case "cookie":
+			return 3
+		case "body":
+			return 4
+		}
+		return 5
+	}
+	slices.SortStableFunc(details, func(a, b *huma.ErrorDetail) int { return rank(a) - rank(b) })
 }
 
 func errorDetail(err error) *huma.ErrorDetail {
