@@ -142,3 +142,37 @@ func reportRates(b *testing.B, perOp int, cpu time.Duration) {
 		b.ReportMetric(float64(b.N*perOp)/cpu.Seconds(), "articles/cpu-s")
 	}
 }
+
+// BenchmarkSummarizeKeywords summarizes BBC articles, which have the
+// capitals and punctuation that the English key phrase rules read, with
+// and without 10 key phrases: the difference is what key phrases cost.
+func BenchmarkSummarizeKeywords(b *testing.B) {
+	f, err := os.Open(shareddata.Path(b, "bbc-news-summary.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var texts []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() && len(texts) < 500 {
+		var row struct{ Article string }
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, row.Article)
+	}
+	for _, tc := range []struct {
+		name     string
+		keywords int
+	}{{"none", summarize.NoKeywords}, {"10", 10}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := summarize.Summarize(texts[i%len(texts)], summarize.Options{Keywords: tc.keywords}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

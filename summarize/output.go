@@ -82,19 +82,20 @@ type phrases struct {
 
 // keywords returns the top key phrases: runs of up to three content words
 // between stop words, weighted by how often the phrase and its words occur.
+// In English a verb, or a function word, inside a run of content words
+// ends it ("China remains cautious"), and the next run starts there.
 func (a *analysis) keywords(limit int) []Keyword {
 	a.phrases.reset()
+	english := a.lang == "en"
 	for _, info := range a.info {
 		toks := a.tokens[info.tokensStart:info.tokensEnd]
 		for i := 0; i < len(toks); {
 			j := i
-			for j < len(toks) && toks[j].term >= 0 && j-i < maxPhraseWords && (j == i || a.joined(toks[j-1], toks[j])) {
+			for j < len(toks) && toks[j].term >= 0 && (j == i || a.joined(toks[j-1], toks[j]) && !(english && a.englishBreak(toks[j-1], toks[j]))) {
 				j++
 			}
 			if j > i {
-				if p, ok := a.phraseCore(toks[i:j]); ok {
-					a.addPhrase(p)
-				}
+				a.addRun(toks, i, j)
 				i = j
 				continue
 			}
@@ -102,6 +103,19 @@ func (a *analysis) keywords(limit int) []Keyword {
 		}
 	}
 	return a.topPhrases(limit)
+}
+
+// addRun adds the key phrases of the run of content words toks[i:j]: its
+// edges trimmed, in pieces of at most maxPhraseWords.
+func (a *analysis) addRun(toks []token, i, j int) {
+	i, j = a.trimEdges(toks, i, j)
+	for i < j {
+		k := min(i+maxPhraseWords, j)
+		if p, ok := a.phraseCore(toks, i, k); ok {
+			a.addPhrase(p)
+		}
+		i = k
+	}
 }
 
 // edgeWords are words that a key phrase must not start or end on: verbs of
@@ -118,25 +132,44 @@ var edgeWords = func() map[uint32]bool {
 	return m
 }()
 
-// phraseCore trims a run of content words to a key phrase: no verb
-// fragment at either end, and no piece of a number. A run that holds a
+// phraseCore trims the run of content words toks[i:j] of a sentence to a
+// key phrase: no verb fragment or function word at either end (for
+// English, see englishEdge), and no piece of a number. A run that holds a
 // digit, or that a number runs into ("15 million", "7,40"), is not a key
 // phrase: cutting it would change what it says.
-func (a *analysis) phraseCore(toks []token) ([]token, bool) {
-	for len(toks) > 0 && edgeWords[toks[0].hash] {
-		toks = toks[1:]
-	}
-	for len(toks) > 0 && edgeWords[toks[len(toks)-1].hash] {
-		toks = toks[:len(toks)-1]
-	}
-	if len(toks) == 0 {
+func (a *analysis) phraseCore(toks []token, i, j int) ([]token, bool) {
+	if i, j = a.trimEdges(toks, i, j); i == j {
 		return nil, false
 	}
-	start, end := int(toks[0].start), int(toks[len(toks)-1].end)
+	start, end := int(toks[i].start), int(toks[j-1].end)
 	if strings.ContainsAny(a.src[start:end], "0123456789") || a.numberBefore(start) || a.numberAfter(end) {
 		return nil, false
 	}
-	return toks, true
+	return toks[i:j], true
+}
+
+// trimEdges drops the words of toks[i:j] that may not start or end a key
+// phrase from either end, and returns what is left.
+func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
+	english := a.lang == "en"
+	// neighbour returns toks[k] when it is in the sentence and only
+	// spaces or hyphens part it from toks[next], the run's edge.
+	neighbour := func(k, next int) *token {
+		if k < 0 || k >= len(toks) {
+			return nil
+		}
+		if k < next && !a.joined(toks[k], toks[next]) || k > next && !a.joined(toks[next], toks[k]) {
+			return nil
+		}
+		return &toks[k]
+	}
+	for i < j && (edgeWords[toks[i].hash] || english && a.englishEdge(toks[i], true, neighbour(i-1, i), nil)) {
+		i++
+	}
+	for i < j && (edgeWords[toks[j-1].hash] || english && a.englishEdge(toks[j-1], false, nil, neighbour(j, j-1))) {
+		j--
+	}
+	return i, j
 }
 
 // numberBefore reports whether a number (or a currency amount) ends just

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -437,5 +438,52 @@ func TestKeyPhrasesKeepNumbersWhole(t *testing.T) {
 		case first == "say" || first == "whether" || last == "say" || last == "whether":
 			t.Errorf("got key phrase %q, which starts or ends on a clause fragment", k.Text)
 		}
+	}
+}
+
+// English key phrases neither start nor end on a verb, an adverb or a
+// function word that the stop-word list leaves among the content words,
+// while participles and gerunds that describe a noun stay.
+func TestEnglishKeyPhraseEdges(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // the phrases, every one of them
+	}{
+		{"The Senate on Friday passed the bill.", []string{"Senate", "Friday", "bill"}},
+		{"Last year operating profits fell.", []string{"operating profits"}},
+		{"Later Boeing apologised publicly.", []string{"Boeing"}},
+		{"However Nasdaq shares slipped.", []string{"Nasdaq shares"}},
+		{"The aim was to reduce poverty.", []string{"aim", "poverty"}},
+		{"The proposed merger of skilled workers' unions.", []string{"proposed merger", "skilled workers", "unions"}},
+		{"Aid went to developing countries.", []string{"Aid", "developing countries"}},
+		{"China remains cautious. GM expects more.", []string{"China", "cautious", "GM"}},
+		{"Rosneft faces the court.", []string{"Rosneft", "court"}},
+		{"The firm, by cutting corporate tax, lured banks.", []string{"firm", "corporate tax", "banks"}},
+		{"Three top executives resigned.", []string{"top executives"}},
+		{"The group, which pushed claims, lost.", []string{"group", "claims"}},
+		{"They found insufficient evidence.", []string{"insufficient evidence"}},
+		{"The Yukos claims were heard. Investors sued Yukos.", []string{"Yukos claims", "Investors", "Yukos"}},
+	}
+	for _, tc := range tests {
+		sum := mustSummarize(t, tc.text, summarize.Options{Language: "en", Keywords: 20, Sentences: 1})
+		var got []string
+		for _, k := range sum.Keywords {
+			got = append(got, k.Text)
+		}
+		slices.Sort(got)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: key phrases %q, want %q", tc.text, got, want)
+		}
+	}
+	// The rules are English: a German run keeps its ends.
+	sum := mustSummarize(t, "Die Regierung plant neue Steuern. Die Steuern steigen stark.", summarize.Options{Language: "de", Keywords: 20})
+	found := false
+	for _, k := range sum.Keywords {
+		found = found || k.Text == "Steuern steigen stark"
+	}
+	if !found {
+		t.Errorf("German key phrases %v, want the run \"Steuern steigen stark\" whole", sum.Keywords)
 	}
 }
