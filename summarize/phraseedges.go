@@ -14,13 +14,15 @@ import (
 // next to the run: how a tagger would read the word there.
 
 // englishFunctionWords are function words that the Snowball list does not
-// hold, and number words, which are pieces of a number: neither starts or
-// ends an English key phrase, in any case ("However Nasdaq", "three top").
+// hold, number words, which are pieces of a number, and units of time,
+// which say when rather than what: none starts or ends an English key
+// phrase, in any case ("However Nasdaq", "three top", "months").
 var _ = addClass(enFunction, `however although though meanwhile also already still yet even ever never just now
 	among amongst despite within without across around along amid amidst toward towards upon via per onto unless since
 	whereas whilst thus hence therefore instead perhaps rather quite almost nearly ago away back together later earlier
 	soon often always usually recently currently finally well far much many several less least lot lots
-	alongside beside besides beyond behind throughout including excluding regarding concerning neither either
+	alongside beside besides beyond behind throughout including
+	day days week weeks month months hour hours decade decades today yesterday tomorrow tonight excluding regarding concerning neither either
 	one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty
 	ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half`)
 

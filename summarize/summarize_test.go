@@ -460,6 +460,7 @@ func TestEnglishKeyPhraseEdges(t *testing.T) {
 		{"Rosneft faces the court.", []string{"Rosneft", "court"}},
 		{"The firm, by cutting corporate tax, lured banks.", []string{"firm", "corporate tax", "banks"}},
 		{"Three top executives resigned.", []string{"top executives"}},
+		{"Rates rose for five months in a row.", []string{"Rates", "row"}},
 		{"The group, which pushed claims, lost.", []string{"group", "claims"}},
 		{"They found insufficient evidence.", []string{"insufficient evidence"}},
 		{"The Yukos claims were heard. Investors sued Yukos.", []string{"Yukos claims", "Investors", "Yukos"}},
