@@ -57,8 +57,7 @@ func Changes(changes []Change, opts Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	ranked := rankChanges(news, scoresByChange(sum, starts))
-	picked := pickChanges(news, ranked, opts, sum.Language)
+	picked := pickChanges(news, rankBlocks(news, blocksOf(news, sum.Language), scoresByChange(sum, starts)), opts)
 	out := &Summary{Algorithm: sum.Algorithm, Language: sum.Language, LanguageSource: sum.LanguageSource, Supported: sum.Supported,
 		Detection: sum.Detection, Keywords: sum.Keywords, htmlKeywords: sum.htmlKeywords}
 	for _, j := range picked {
@@ -116,25 +115,61 @@ func changeAt(starts []int, off int) int {
 	return j
 }
 
-// rankChanges orders the changes: corrections, then other facts, then the
-// rest, each by score and then by place.
-func rankChanges(news []Change, scores []float64) []int {
-	order := make([]int, len(news))
+// blocksOf groups the changes into the units a summary of changes takes
+// whole, in document order: a change that leans on the sentence before it
+// ("It struck on Monday.", "He said…"), when that sentence is a change too,
+// joins its block, so that no change comes without what it refers to. A
+// correction notice is such a block: its first sentence and those that
+// continue it.
+func blocksOf(news []Change, lang string) [][]int {
+	var blocks [][]int
+	for j := range news {
+		if j > 0 && news[j].Index == news[j-1].Index+1 && LeansOnPrevious(news[j].Text, lang) {
+			last := len(blocks) - 1
+			blocks[last] = append(blocks[last], j)
+			continue
+		}
+		blocks = append(blocks, []int{j})
+	}
+	return blocks
+}
+
+// rankBlocks orders the blocks: changed values and quotes first (a new
+// death toll is the news), correction notices next (they fix what the
+// reader was told), then every other change, each by its best sentence's
+// score and then by place. A block ranks as its best sentence, but a
+// correction notice ranks as a notice, whatever values its sentences
+// hold.
+func rankBlocks(news []Change, blocks [][]int, scores []float64) [][]int {
+	rank := make([]int, len(blocks))
+	best := make([]float64, len(blocks))
+	for b, block := range blocks {
+		rank[b] = 2
+		for _, j := range block {
+			rank[b] = min(rank[b], factRank(news[j]))
+			best[b] = max(best[b], scores[j])
+		}
+		if slices.Contains(news[block[0]].Facts, FactCorrection) {
+			rank[b] = 1
+		}
+	}
+	order := make([]int, len(blocks))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		if d := factRank(news[a]) - factRank(news[b]); d != 0 {
+		if d := rank[a] - rank[b]; d != 0 {
 			return d
 		}
-		return byScoreDesc(scores[a], scores[b])
+		return byScoreDesc(best[a], best[b])
 	})
-	return order
+	ranked := make([][]int, len(order))
+	for i, b := range order {
+		ranked[i] = blocks[b]
+	}
+	return ranked
 }
 
-// factRank puts changed values and quotes first (a new death toll is the
-// news), correction notices next (they fix what the reader was told), then
-// every other change.
 func factRank(c Change) int {
 	switch {
 	case len(c.Facts) > 0 && !slices.Contains(c.Facts, FactCorrection):
@@ -145,11 +180,9 @@ func factRank(c Change) int {
 	return 2
 }
 
-// pickChanges takes the ranked changes the length options ask for. A
-// correction notice counts as one change and comes whole: with it come the
-// changed sentences right after it that lean on it ("It is the Severn, not
-// the Wye.").
-func pickChanges(news []Change, ranked []int, opts Options, lang string) []int {
+// pickChanges takes the ranked blocks the length options ask for, each
+// counting as one change.
+func pickChanges(news []Change, ranked [][]int, opts Options) []int {
 	k := DefaultSentences
 	switch {
 	case opts.Sentences > 0:
@@ -157,41 +190,20 @@ func pickChanges(news []Change, ranked []int, opts Options, lang string) []int {
 	case opts.Ratio > 0:
 		k = max(1, int(opts.Ratio*float64(len(news))+0.999999))
 	}
-	taken := make([]bool, len(news))
 	var out []int
 	units, words := 0, 0
-	for _, j := range ranked {
-		if taken[j] {
-			continue
-		}
-		group := noticeOf(news, j, lang)
+	for _, block := range ranked {
 		w := 0
-		for _, g := range group {
-			w += countWords(news[g].Text)
+		for _, j := range block {
+			w += countWords(news[j].Text)
 		}
 		if opts.Words > 0 && words+w > opts.Words && units > 0 || opts.Words == 0 && units >= k {
 			continue
 		}
-		for _, g := range group {
-			taken[g] = true
-			out = append(out, g)
-		}
+		out = append(out, block...)
 		units, words = units+1, words+w
 	}
 	return out
-}
-
-// noticeOf returns change j with, for a correction notice, the changes
-// that continue it.
-func noticeOf(news []Change, j int, lang string) []int {
-	group := []int{j}
-	if !slices.Contains(news[j].Facts, FactCorrection) {
-		return group
-	}
-	for g := j + 1; g < len(news) && news[g].Index == news[g-1].Index+1 && LeansOnPrevious(news[g].Text, lang); g++ {
-		group = append(group, g)
-	}
-	return group
 }
 
 // changeSentence renders change c, which starts at start in the joined

@@ -80,3 +80,39 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+// A change that leans on the change before it comes with it, and a
+// correction notice ranks as a notice even when its second sentence holds
+// a changed date: the new death toll stays the most important change.
+func TestChangesKeepWhatTheyLeanOn(t *testing.T) {
+	story := []summarize.Change{
+		{Index: 1, Text: "At least 48 people were killed, the governor said.", OldText: "At least 12 people were killed, the governor said.", Facts: []string{"number"}},
+		{Index: 3, Text: "Rescue teams were searching the port.", OldText: "Rescue teams are searching the port."},
+		{Index: 6, Text: "Correction: an earlier version of this story said the quake struck on Sunday.", Facts: []string{"correction", "date"}},
+		{Index: 7, Text: "It struck on Monday.", Facts: []string{"date"}},
+		{Index: 9, Text: "The minister visited the valley on Tuesday."},
+		{Index: 10, Text: "She said \"the dam will hold\" through the winter.", Facts: []string{"quote"}},
+	}
+	tests := []struct {
+		opts      summarize.Options
+		wantIndex []int
+	}{
+		{summarize.Options{Sentences: 1}, []int{1}},
+		{summarize.Options{Sentences: 2}, []int{1, 9, 10}},
+		{summarize.Options{Sentences: 3}, []int{1, 6, 7, 9, 10}},
+		{summarize.Options{Ratio: 1}, []int{1, 6, 7, 9, 10}},
+	}
+	for _, tc := range tests {
+		sum, err := summarize.Changes(story, tc.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var idx []int
+		for _, s := range sum.Sentences {
+			idx = append(idx, s.Index)
+		}
+		if !equalInts(idx, tc.wantIndex) {
+			t.Errorf("%+v: got sentences %v, want %v", tc.opts, idx, tc.wantIndex)
+		}
+	}
+}
