@@ -87,11 +87,12 @@ type phrases struct {
 func (a *analysis) keywords(limit int) []Keyword {
 	a.phrases.reset()
 	english := a.lang == "en"
+	_, other := otherEdgeWords[a.lang]
 	for _, info := range a.info {
 		toks := a.tokens[info.tokensStart:info.tokensEnd]
 		for i := 0; i < len(toks); {
 			j := i
-			for j < len(toks) && toks[j].term >= 0 && (j == i || a.joined(toks[j-1], toks[j]) && !(english && a.englishBreak(toks[j-1], toks[j]))) {
+			for j < len(toks) && toks[j].term >= 0 && (j == i || a.joined(toks[j-1], toks[j]) && !(english && a.englishBreak(toks[j-1], toks[j])) && !(other && a.otherBreak(toks[j]))) {
 				j++
 			}
 			if j > i {
@@ -152,6 +153,7 @@ func (a *analysis) phraseCore(toks []token, i, j int) ([]token, bool) {
 // phrase from either end, and returns what is left.
 func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
 	english := a.lang == "en"
+	_, other := otherEdgeWords[a.lang]
 	// neighbour returns toks[k] when it is in the sentence and only
 	// spaces or hyphens part it from toks[next], the run's edge.
 	neighbour := func(k, next int) *token {
@@ -163,10 +165,10 @@ func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
 		}
 		return &toks[k]
 	}
-	for i < j && (edgeWords[toks[i].hash] || english && a.englishEdge(toks[i], true, neighbour(i-1, i), nil)) {
+	for i < j && (edgeWords[toks[i].hash] || english && a.englishEdge(toks[i], true, neighbour(i-1, i), nil) || other && a.otherEdge(toks[i], true, neighbour(i-1, i), nil)) {
 		i++
 	}
-	for i < j && (edgeWords[toks[j-1].hash] || english && a.englishEdge(toks[j-1], false, nil, neighbour(j, j-1))) {
+	for i < j && (edgeWords[toks[j-1].hash] || english && a.englishEdge(toks[j-1], false, nil, neighbour(j, j-1)) || other && a.otherEdge(toks[j-1], false, nil, neighbour(j, j-1))) {
 		j--
 	}
 	return i, j
