@@ -4,6 +4,8 @@ import (
 	"html"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/internal/text"
 )
@@ -107,16 +109,33 @@ func (a *analysis) keywords(limit int) []Keyword {
 }
 
 // addRun adds the key phrases of the run of content words toks[i:j]: its
-// edges trimmed, in pieces of at most maxPhraseWords.
+// edges trimmed, in pieces of at most maxPhraseWords. A piece ends before
+// a name rather than inside it: "Majority leader Tom Reed" gives "Majority
+// leader" and "Tom Reed", not "Majority leader Tom" and "Reed".
 func (a *analysis) addRun(toks []token, i, j int) {
 	i, j = a.trimEdges(toks, i, j)
 	for i < j {
 		k := min(i+maxPhraseWords, j)
+		if k < j && a.capitalized(toks[k-1]) && a.capitalized(toks[k]) {
+			name := k - 1
+			for name > i && a.capitalized(toks[name-1]) {
+				name--
+			}
+			if name > i {
+				k = name
+			}
+		}
 		if p, ok := a.phraseCore(toks, i, k); ok {
 			a.addPhrase(p)
 		}
 		i = k
 	}
+}
+
+// capitalized reports whether t starts with a capital letter.
+func (a *analysis) capitalized(t token) bool {
+	r, _ := utf8.DecodeRuneInString(a.src[t.start:t.end])
+	return unicode.IsUpper(r)
 }
 
 // edgeWords are words that a key phrase must not start or end on: verbs of

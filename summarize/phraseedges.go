@@ -32,7 +32,7 @@ var _ = addClass(enIrregular, `went gone began begun became fell fallen rose ris
 	got gotten sold bought paid sent spent struck brought built caught chose chosen drove driven fought hung kept led
 	meant met ran saw sat stood taught threw thrown understood wrote written done been taken given known shown broken
 	spoken beaten stolen sworn worn forgotten hidden sought felt heard laid lent sank shrank slid spun swept swung woke
-	withdrew withdrawn overtook undertook drew drawn`)
+	withdrew withdrawn overtook undertook drew drawn spoke knew flew blew froze shook rode swore`)
 
 // englishEdNouns end in -ed and are not verbs.
 var _ = addClass(enEdNoun, `hundred speed need seed feed deed shed steed reed weed sled bred greed creed breed hatred

@@ -463,6 +463,7 @@ func TestEnglishKeyPhraseEdges(t *testing.T) {
 		{"Rates rose for five months in a row.", []string{"Rates", "row"}},
 		{"The group, which pushed claims, lost.", []string{"group", "claims"}},
 		{"They found insufficient evidence.", []string{"insufficient evidence"}},
+		{"Majority leader Tom Reed spoke.", []string{"Majority leader", "Tom Reed"}},
 		{"The Yukos claims were heard. Investors sued Yukos.", []string{"Yukos claims", "Investors", "Yukos"}},
 	}
 	for _, tc := range tests {
