@@ -21,8 +21,8 @@ var _ = addClass(enFunction, `however although though meanwhile also already sti
 	among amongst despite within without across around along amid amidst toward towards upon via per onto unless since
 	whereas whilst thus hence therefore instead perhaps rather quite almost nearly ago away back together later earlier
 	soon often always usually recently currently finally well far much many several less least lot lots
-	alongside beside besides beyond behind throughout including
-	day days week weeks month months hour hours decade decades today yesterday tomorrow tonight excluding regarding concerning neither either
+	alongside beside besides beyond behind throughout including excluding regarding concerning neither either
+	day days week weeks month months hour hours decade decades today yesterday tomorrow tonight
 	one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty
 	ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half`)
 
