@@ -467,18 +467,27 @@ func TestEnglishKeyPhraseEdges(t *testing.T) {
 		{"The Yukos claims were heard. Investors sued Yukos.", []string{"Yukos claims", "Investors", "Yukos"}},
 	}
 	for _, tc := range tests {
-		sum := mustSummarize(t, tc.text, summarize.Options{Language: "en", Keywords: 20, Sentences: 1})
-		var got []string
-		for _, k := range sum.Keywords {
-			got = append(got, k.Text)
-		}
-		slices.Sort(got)
-		want := slices.Clone(tc.want)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
+		if got, want := sortedKeyPhrases(t, "en", tc.text), sorted(tc.want); !slices.Equal(got, want) {
 			t.Errorf("%q: key phrases %q, want %q", tc.text, got, want)
 		}
 	}
+}
+
+// sortedKeyPhrases returns the key phrases of text in lang, in byte order.
+func sortedKeyPhrases(t *testing.T, lang, text string) []string {
+	t.Helper()
+	sum := mustSummarize(t, text, summarize.Options{Language: lang, Keywords: 20, Sentences: 1})
+	var got []string
+	for _, k := range sum.Keywords {
+		got = append(got, k.Text)
+	}
+	return sorted(got)
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
 }
 
 // The other supported languages' key phrases start and end on no
@@ -499,14 +508,7 @@ func TestOtherKeyPhraseEdges(t *testing.T) {
 		{"sv", "Kritiker säger att planen höjer skatterna", []string{"Kritiker säger att"}},
 	}
 	for _, tc := range tests {
-		sum := mustSummarize(t, tc.text, summarize.Options{Language: tc.lang, Keywords: 20, Sentences: 1})
-		var got []string
-		for _, k := range sum.Keywords {
-			got = append(got, k.Text)
-		}
-		slices.Sort(got)
-		want := slices.Clone(tc.want)
-		slices.Sort(want)
+		got, want := sortedKeyPhrases(t, tc.lang, tc.text), sorted(tc.want)
 		if tc.lang == "sv" {
 			if !slices.Contains(got, tc.want[0]) {
 				t.Errorf("%s %q: key phrases %q, want the run %q whole", tc.lang, tc.text, got, tc.want[0])
