@@ -47,7 +47,8 @@ var _ = func() bool {
 	for _, v := range strings.Fields(`continue expect believe remain enjoy involve operate retire occur expand represent
 		choose deny require include seem appear become suggest insist argue admit reveal announce confirm explain
 		describe decide refuse allow provide receive consider prefer manage intend agree accuse warn urge predict
-		lie die sell buy bring reduce improve hire plan aim`) {
+		lie die sell buy bring reduce improve hire produce replace use take meet think exist seek join keep lose suffer
+		deliver earn plan aim`) {
 		m[v] = true
 		switch {
 		case strings.HasSuffix(v, "y") && !strings.HasSuffix(v, "ay") && !strings.HasSuffix(v, "oy") && !strings.HasSuffix(v, "uy"):
@@ -58,11 +59,11 @@ var _ = func() bool {
 			m[v+"s"] = true
 		}
 	}
-	// plan and aim are as often nouns: only their -s forms after a
-	// subject ("Italy plans") are taken for verbs, as with every word
-	// here, and never their base forms.
+	// plan, aim and use are as often nouns ("drug use"): only their -s
+	// forms are taken for verbs ("Italy plans"), never their base forms.
 	delete(m, "plan")
 	delete(m, "aim")
+	delete(m, "use")
 	for w := range m {
 		englishClass[fnv32([]byte(w))] |= enVerb
 	}

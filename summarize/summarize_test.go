@@ -464,6 +464,7 @@ func TestEnglishKeyPhraseEdges(t *testing.T) {
 		{"The group, which pushed claims, lost.", []string{"group", "claims"}},
 		{"They found insufficient evidence.", []string{"insufficient evidence"}},
 		{"Majority leader Tom Reed spoke.", []string{"Majority leader", "Tom Reed"}},
+		{"The Polar Express uses motion capture. Drug use fell.", []string{"Polar Express", "motion capture", "Drug use"}},
 		{"The Yukos claims were heard. Investors sued Yukos.", []string{"Yukos claims", "Investors", "Yukos"}},
 	}
 	for _, tc := range tests {
