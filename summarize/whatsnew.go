@@ -170,6 +170,8 @@ func rankBlocks(news []Change, blocks [][]int, scores []float64) [][]int {
 	return ranked
 }
 
+// factRank is 0 for a change with a changed value or quote, 1 for a
+// correction notice's first sentence, 2 for any other change.
 func factRank(c Change) int {
 	switch {
 	case len(c.Facts) > 0 && !slices.Contains(c.Facts, FactCorrection):
