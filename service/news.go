@@ -4,13 +4,18 @@ import (
 	"cmp"
 
 	"github.com/redline-news/redline/diff"
+	"github.com/redline-news/redline/internal/text"
 	"github.com/redline-news/redline/summarize"
 )
 
 // NewsSince turns the sentences a diff found added or edited into the
 // summarizer's changes, each with the kinds of the facts that changed in it
 // (the diff's fact flags: numbers, money, quotes, corrections…), so that a
-// summary of what is new ranks changed facts first. The API's
+// summary of what is new ranks changed facts first, and with the sentences
+// right before it in the new revision (summarize.Change.Before), which a
+// change that leans on them ("He said…") brings as context. Indexes count
+// the new revision's sentences, as a summary of it does (the diff counts
+// an unchanged paragraph as one). The API's
 // summary?since=N and the page's "What's new" both summarize these.
 func NewsSince(res *diff.Result) []summarize.Change {
 	facts := map[int][]string{}
@@ -20,12 +25,62 @@ func NewsSince(res *diff.Result) []summarize.Change {
 		}
 	}
 	var out []summarize.Change
-	for _, c := range res.ChangedSentences() {
-		old := ""
-		if c.Status != diff.Added {
-			old = cmp.Or(c.OldText, c.Text)
+	var before []summarize.Context // the new revision's last sentences so far, nearest last
+	last := -1                     // a new sentence merged from two old ones is listed twice
+	index := 0                     // the revision's sentences so far
+	changed := res.ChangedSentences()
+	for _, c := range res.Sentences {
+		if c.NewIndex < 0 {
+			continue
 		}
-		out = append(out, summarize.Change{Index: c.NewIndex, Start: c.NewStart, End: c.NewEnd, Text: c.Text, OldText: old, Facts: facts[c.NewIndex]})
+		if len(changed) > 0 && changed[0].NewIndex == c.NewIndex {
+			c, changed = changed[0], changed[1:]
+			for len(before) > 0 && before[len(before)-1].End > c.NewStart {
+				before = before[:len(before)-1] // the other half of a merged sentence
+			}
+			if c.NewIndex == last {
+				index-- // that half was counted
+			}
+			last = c.NewIndex
+			old := ""
+			if c.Status != diff.Added {
+				old = cmp.Or(c.OldText, c.Text)
+			}
+			out = append(out, summarize.Change{Index: index, Start: c.NewStart, End: c.NewEnd, Text: c.Text, OldText: old,
+				Facts: facts[c.NewIndex], Before: before})
+			before = []summarize.Context{{Start: c.NewStart, End: c.NewEnd, Text: c.Text}}
+			index++
+			continue
+		}
+		if c.NewIndex == last {
+			continue
+		}
+		last = c.NewIndex
+		var n int
+		before, n = appendLastSentences(before, c)
+		index += n
 	}
 	return out
+}
+
+// appendLastSentences appends the last sentences of an unchanged entry of
+// a diff, which may be a whole paragraph, to before, and keeps the last
+// summarize.MaxContext, and returns how many sentences the entry holds.
+// Only prose is context: a heading, a byline or a caption ends it, since
+// nothing after it leans on it.
+func appendLastSentences(before []summarize.Context, c diff.SentenceChange) ([]summarize.Context, int) {
+	sents := text.Sentences(c.Text)
+	kinds := text.Classify(c.Text, sents)
+	for i := max(0, len(sents)-summarize.MaxContext); i < len(sents); i++ {
+		if kinds[i] != text.KindSentence {
+			before = before[:0:0]
+			continue
+		}
+		s := sents[i]
+		before = append(before, summarize.Context{Start: c.NewStart + s.Start, End: c.NewStart + s.End, Text: s.Text})
+	}
+	if len(before) > summarize.MaxContext {
+		before = append([]summarize.Context(nil), before[len(before)-summarize.MaxContext:]...)
+	}
+	return before, max(1, len(sents))
 }

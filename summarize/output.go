@@ -301,10 +301,15 @@ func allDigits(s string) bool {
 	return true
 }
 
-// Text returns the summary one sentence a line.
+// Text returns the summary one sentence a line, a change's context (see
+// Sentence.Context) at the start of its line.
 func (s *Summary) Text() string {
 	var b strings.Builder
 	for _, sent := range s.Sentences {
+		for _, c := range sent.Context {
+			b.WriteString(oneLine(c.Text))
+			b.WriteByte(' ')
+		}
 		b.WriteString(oneLine(sent.Text))
 		b.WriteByte('\n')
 	}
@@ -327,11 +332,23 @@ var markdownEscaper = strings.NewReplacer(
 	`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`,
 )
 
-// Markdown returns the summary as a bullet list with Markdown markup escaped.
+// Markdown returns the summary as a bullet list with Markdown markup
+// escaped, a change's context (see Sentence.Context) in italics before it.
 func (s *Summary) Markdown() string {
 	var b strings.Builder
 	for _, sent := range s.Sentences {
 		b.WriteString("- ")
+		for i, c := range sent.Context {
+			if i == 0 {
+				b.WriteByte('_')
+			}
+			b.WriteString(markdownEscaper.Replace(oneLine(c.Text)))
+			if i == len(sent.Context)-1 {
+				b.WriteString("_ ")
+			} else {
+				b.WriteByte(' ')
+			}
+		}
 		b.WriteString(escapeMarkdown(oneLine(sent.Text)))
 		b.WriteByte('\n')
 	}
@@ -356,13 +373,19 @@ func escapeMarkdown(line string) string {
 	return line
 }
 
-// HTML returns the summary as an escaped HTML list, followed by a list of
-// its keywords when the options asked for them (Options.Keywords not 0).
+// HTML returns the summary as an escaped HTML list, a change's context
+// (see Sentence.Context) before it in a span of class "context", followed
+// by a list of its keywords when the options asked for them
+// (Options.Keywords not 0).
 func (s *Summary) HTML() string {
 	var b strings.Builder
 	b.WriteString("<ul class=\"summary\">\n")
 	for _, sent := range s.Sentences {
-		b.WriteString("<li>" + html.EscapeString(oneLine(sent.Text)) + "</li>\n")
+		b.WriteString("<li>")
+		for _, c := range sent.Context {
+			b.WriteString("<span class=\"context\">" + html.EscapeString(oneLine(c.Text)) + "</span> ")
+		}
+		b.WriteString(html.EscapeString(oneLine(sent.Text)) + "</li>\n")
 	}
 	b.WriteString("</ul>\n")
 	if s.htmlKeywords && len(s.Keywords) > 0 {

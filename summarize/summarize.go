@@ -102,6 +102,10 @@ type Sentence struct {
 	// the fact that changed.
 	Why  string `json:"why,omitempty"`
 	Fact string `json:"fact,omitempty"`
+	// Context, in a summary of changes, holds the unchanged sentences this
+	// one leans on, in document order, when it would not read alone ("He
+	// said…"); they are not new, and come before it in every format.
+	Context []Context `json:"context,omitempty"`
 }
 
 // Unit kinds, the values of Sentence.Kind; docs/SUMMARIZE.md says how each

@@ -27,7 +27,26 @@ type Change struct {
 	Text       string
 	OldText    string // "" for an added sentence
 	Facts      []string
+	// Before holds the sentences right before this one in the new
+	// revision, nearest last, at most MaxContext of them, changed or not:
+	// what it may lean on ("He said…" after an unchanged "The governor
+	// spoke."). A summary of changes shows those it leans on and that are
+	// not news themselves with it, as context.
+	Before []Context
 }
+
+// Context is a sentence of the new revision that is not news (unchanged,
+// or a copy edit) and that a change leans on, shown with the change so that it reads on its own: its byte offsets
+// in the new revision and its text.
+type Context struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// MaxContext is the most unchanged sentences a change brings with it: with
+// the change itself, the most sentences one pick of a summary takes.
+const MaxContext = maxBlock - 1
 
 // maxCopyEditWords is the most words a copy edit may change: an edit of
 // that few words and no fact ("its" for "it's", a name's spelling) is not
@@ -41,6 +60,8 @@ const maxCopyEditWords = 2
 // options apply to what is left; a correction notice is always whole, its
 // sentences all kept. Each sentence says why it is new (Why, and Fact for
 // a changed fact's kind); offsets and indexes are those of the new revision.
+// A change that leans on unchanged sentences before it (Change.Before)
+// brings them as its Context, which a word budget counts.
 func Changes(changes []Change, opts Options) (*Summary, error) {
 	opts, err := normalize(opts)
 	if err != nil {
@@ -57,11 +78,14 @@ func Changes(changes []Change, opts Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	picked := pickChanges(news, rankBlocks(news, blocksOf(news, sum.Language), scoresByChange(sum, starts)), opts)
+	contexts := contextsOf(news, sum.Language)
+	picked := pickChanges(news, contexts, rankBlocks(news, blocksOf(news, sum.Language), scoresByChange(sum, starts)), opts)
 	out := &Summary{Algorithm: sum.Algorithm, Language: sum.Language, LanguageSource: sum.LanguageSource, Supported: sum.Supported,
 		Detection: sum.Detection, Keywords: sum.Keywords, htmlKeywords: sum.htmlKeywords}
 	for _, j := range picked {
-		out.Sentences = append(out.Sentences, changeSentence(news[j], sum, starts[j]))
+		s := changeSentence(news[j], sum, starts[j])
+		s.Context = contexts[j]
+		out.Sentences = append(out.Sentences, s)
 	}
 	if opts.Order == OrderDocument {
 		slices.SortFunc(out.Sentences, func(a, b Sentence) int { return a.Index - b.Index })
@@ -134,6 +158,31 @@ func blocksOf(news []Change, lang string) [][]int {
 	return blocks
 }
 
+// contextsOf returns, for each change, the sentences before it that it
+// needs and that are not news themselves: none when it stands alone or
+// follows a change that is news (blocksOf joins those), else the sentence
+// before it (unchanged, or a copy edit), and the one before that too when
+// that one leans on its own predecessor, up to MaxContext. A change that
+// is news ends the context, and so does MaxContext.
+func contextsOf(news []Change, lang string) [][]Context {
+	isNews := make(map[int]bool, len(news))
+	for _, c := range news {
+		isNews[c.Start] = true
+	}
+	out := make([][]Context, len(news))
+	for j, c := range news {
+		before := c.Before[max(0, len(c.Before)-MaxContext):]
+		n := 0
+		for leans := LeansOnPrevious(c.Text, lang); leans && n < len(before) && !isNews[before[len(before)-1-n].Start]; n++ {
+			leans = LeansOnPrevious(before[len(before)-1-n].Text, lang)
+		}
+		if n > 0 {
+			out[j] = before[len(before)-n:]
+		}
+	}
+	return out
+}
+
 // rankBlocks orders the blocks: changed values and quotes first (a new
 // death toll is the news), correction notices next (they fix what the
 // reader was told), then every other change, each by its best sentence's
@@ -183,8 +232,8 @@ func factRank(c Change) int {
 }
 
 // pickChanges takes the ranked blocks the length options ask for, each
-// counting as one change.
-func pickChanges(news []Change, ranked [][]int, opts Options) []int {
+// counting as one change; a word budget counts their context too.
+func pickChanges(news []Change, contexts [][]Context, ranked [][]int, opts Options) []int {
 	k := DefaultSentences
 	switch {
 	case opts.Sentences > 0:
@@ -198,6 +247,9 @@ func pickChanges(news []Change, ranked [][]int, opts Options) []int {
 		w := 0
 		for _, j := range block {
 			w += countWords(news[j].Text)
+			for _, c := range contexts[j] {
+				w += countWords(c.Text)
+			}
 		}
 		if opts.Words > 0 && words+w > opts.Words && units > 0 || opts.Words == 0 && units >= k {
 			continue

@@ -1,6 +1,7 @@
 package summarize_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/redline-news/redline/summarize"
@@ -113,6 +114,100 @@ func TestChangesKeepWhatTheyLeanOn(t *testing.T) {
 		}
 		if !equalInts(idx, tc.wantIndex) {
 			t.Errorf("%+v: got sentences %v, want %v", tc.opts, idx, tc.wantIndex)
+		}
+	}
+}
+
+// A change that leans on sentences that are not news ("He said…" after an
+// unchanged "The governor spoke.") brings them as context: the one before
+// it, and the one before that while they lean too, but never a sentence
+// that is news itself, and a word budget counts them.
+func TestChangesBringWhatTheyLeanOn(t *testing.T) {
+	spoke := summarize.Context{Start: 0, End: 20, Text: "The governor spoke."}
+	arrived := summarize.Context{Start: 0, End: 30, Text: "The governor arrived at noon."}
+	then := summarize.Context{Start: 31, End: 55, Text: "She then spoke at length."}
+	added := summarize.Change{Index: 2, Start: 51, End: 80, Text: "Rescue teams reached 3 ports.", Facts: []string{"number"}}
+	tests := []struct {
+		name    string
+		changes []summarize.Change
+		opts    summarize.Options
+		want    map[int][]string // context of each sentence, by index
+	}{
+		{"leans on an unchanged sentence", []summarize.Change{
+			{Index: 1, Start: 21, End: 50, Text: "He said 48 people were killed.", OldText: "He said 12 people were killed.", Facts: []string{"number"},
+				Before: []summarize.Context{spoke}},
+		}, summarize.Options{}, map[int][]string{1: {"The governor spoke."}}},
+		{"stands alone", []summarize.Change{
+			{Index: 1, Start: 21, End: 60, Text: "The governor said 48 people were killed.", Facts: []string{"number"},
+				Before: []summarize.Context{spoke}},
+		}, summarize.Options{}, map[int][]string{1: nil}},
+		{"a chain of two", []summarize.Change{
+			{Index: 2, Start: 56, End: 90, Text: "She said the dam would hold.", Before: []summarize.Context{arrived, then}},
+		}, summarize.Options{}, map[int][]string{2: {"The governor arrived at noon.", "She then spoke at length."}}},
+		{"news is not context", []summarize.Change{
+			{Index: 0, Start: 0, End: 30, Text: "The governor arrived at noon.", OldText: "The governor arrived at ten in the morning."},
+			{Index: 1, Start: 31, End: 55, Text: "She then spoke at length."},
+			{Index: 3, Start: 80, End: 110, Text: "She said the dam would hold.",
+				Before: []summarize.Context{{Start: 31, End: 55, Text: "She then spoke at length."}, {Start: 56, End: 79, Text: "It was cold."}}},
+		}, summarize.Options{Ratio: 1}, map[int][]string{0: nil, 1: nil, 3: {"It was cold."}}},
+		{"a copy edit is context", []summarize.Change{
+			{Index: 0, Start: 0, End: 20, Text: "The governor spoke.", OldText: "The Governor spoke."},
+			{Index: 1, Start: 21, End: 50, Text: "He said 48 people were killed.", Facts: []string{"number"},
+				Before: []summarize.Context{{Start: 0, End: 20, Text: "The governor spoke."}}},
+		}, summarize.Options{}, map[int][]string{1: {"The governor spoke."}}},
+		{"a word budget counts the context", []summarize.Change{
+			{Index: 1, Start: 21, End: 50, Text: "He said the rescue teams had reached the port.", Before: []summarize.Context{arrived, then}},
+			added,
+		}, summarize.Options{Words: 15}, map[int][]string{2: nil}},
+		{"a word budget that fits it", []summarize.Change{
+			{Index: 1, Start: 21, End: 50, Text: "He said the rescue teams had reached the port.", Before: []summarize.Context{arrived, then}},
+			added,
+		}, summarize.Options{Words: 24}, map[int][]string{1: {"The governor arrived at noon.", "She then spoke at length."}, 2: nil}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sum, err := summarize.Changes(tc.changes, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[int][]string{}
+			for _, s := range sum.Sentences {
+				var texts []string
+				for _, c := range s.Context {
+					texts = append(texts, c.Text)
+				}
+				got[s.Index] = texts
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got sentences %v, want %v", got, tc.want)
+			}
+			for i, want := range tc.want {
+				if g, ok := got[i]; !ok || !equalStrings(g, want) {
+					t.Errorf("sentence %d: got context %q, want %q (all: %v)", i, got[i], want, got)
+				}
+			}
+		})
+	}
+}
+
+// Every format shows a change's context before it, escaped as the change is.
+func TestContextInEveryFormat(t *testing.T) {
+	sum, err := summarize.Changes([]summarize.Change{
+		{Index: 1, Start: 30, End: 60, Text: "He said 48 <b>people</b> were killed.", Facts: []string{"number"},
+			Before: []summarize.Context{{Start: 0, End: 29, Text: "The governor_spoke <at> noon."}}},
+	}, summarize.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := sum.HTML()
+	html = html[:strings.Index(html, "</ul>")+len("</ul>\n")] // the summary, not its keywords
+	for _, tc := range []struct{ format, got, want string }{
+		{"text", sum.Text(), "The governor_spoke <at> noon. He said 48 <b>people</b> were killed.\n"},
+		{"markdown", sum.Markdown(), `- _The governor\_spoke \<at\> noon._ He said 48 \<b\>people\</b\> were killed.` + "\n"},
+		{"html", html, "<ul class=\"summary\">\n<li><span class=\"context\">The governor_spoke &lt;at&gt; noon.</span> He said 48 &lt;b&gt;people&lt;/b&gt; were killed.</li>\n</ul>\n"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", tc.format, tc.got, tc.want)
 		}
 	}
 }
