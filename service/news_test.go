@@ -74,3 +74,47 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+// FuzzNewsSince checks, for any pair of texts, that every change and every
+// sentence before it is where it says in the new text, that the changes'
+// indexes increase, and that the sentences before a change come before it.
+func FuzzNewsSince(f *testing.F) {
+	f.Add("A. B said so.\n\nC.", "A. He said so.\n\nC. It rained.")
+	f.Add("The governor spoke. He left.", "The governor spoke at noon. He left at once. She stayed.")
+	f.Add("Floods\n\nOne two. Three four.", "Update\n\nOne two three. Three four.\n\nFive.")
+	f.Add("A b c. D e f.", "A b c D e f.")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		if len(old) > 2000 || len(new) > 2000 {
+			return
+		}
+		res, err := diff.Compare(old, new, diff.Options{})
+		if err != nil || res.Degraded {
+			return
+		}
+		last := -1
+		for _, c := range service.NewsSince(res) {
+			if new[c.Start:c.End] != c.Text {
+				t.Fatalf("change %q is at %d-%d, which holds %q", c.Text, c.Start, c.End, new[c.Start:c.End])
+			}
+			// The diff may split a changed paragraph otherwise than the
+			// whole text splits ("! 00!" is one sentence there), so only
+			// the order is checked here; TestNewsSinceGivesWhatComesBefore
+			// checks the places on prose.
+			if c.Index <= last {
+				t.Fatalf("change %q at %d has index %d, after a change of index %d", c.Text, c.Start, c.Index, last)
+			}
+			last = c.Index
+			if len(c.Before) > summarize.MaxContext {
+				t.Fatalf("change %q has %d sentences before it, want at most %d", c.Text, len(c.Before), summarize.MaxContext)
+			}
+			end := c.Start
+			for i := len(c.Before) - 1; i >= 0; i-- {
+				b := c.Before[i]
+				if b.Start < 0 || b.End > end || new[b.Start:b.End] != b.Text {
+					t.Fatalf("before %q: %+v is not a sentence of the new text before %d", c.Text, b, end)
+				}
+				end = b.Start
+			}
+		}
+	})
+}
