@@ -54,7 +54,7 @@ type securityFlags struct {
 // flags registers the security flags, with REDLINE_* environment defaults.
 func (c *SecurityConfig) flags(fs *flag.FlagSet, getenv func(string) string) *securityFlags {
 	f := &securityFlags{}
-	fs.StringVar(&c.TokensFile, "api-tokens-file", envOr(getenv, "REDLINE_API_TOKENS_FILE", c.TokensFile), "file of `SCOPE TOKEN` lines (scopes read, write, admin; TOKEN or sha256:HEX); re-read on SIGHUP (env REDLINE_API_TOKENS_FILE)")
+	fs.StringVar(&c.TokensFile, "api-tokens-file", envOr(getenv, "REDLINE_API_TOKENS_FILE", c.TokensFile), "`FILE` of SCOPE TOKEN lines (scopes read, write, admin; TOKEN or sha256:HEX); re-read on SIGHUP (env REDLINE_API_TOKENS_FILE)")
 	fs.BoolVar(&c.PublicRead, "public-read", envOr(getenv, "REDLINE_PUBLIC_READ", "") == "true", "let reads through without a token (env REDLINE_PUBLIC_READ=true)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", envOr(getenv, "REDLINE_METRICS_TOKEN", c.MetricsToken), "bearer token /metrics needs (env REDLINE_METRICS_TOKEN)")
 	fs.StringVar(&f.cors, "cors-origins", envOr(getenv, "REDLINE_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from; empty: CORS off (env REDLINE_CORS_ORIGINS)")
