@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"net/netip"
@@ -242,10 +243,19 @@ func setProcessLimits(logger *slog.Logger) {
 	// Set leaves a GOMEMLIMIT from the environment alone, and sets 90% of
 	// the cgroup's limit otherwise; outside a container it does nothing.
 	limit, err := memlimit.Set(memlimit.WithLogger(logger), memlimit.WithProvider(memlimit.FromCgroup))
-	if err == nil && limit > 0 {
-		logger.Info("memory limit set from the container's", "gomemlimit", limit)
+	if err == nil {
+		logMemoryLimit(logger, limit)
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(defaultGOGC)
+	}
+}
+
+// logMemoryLimit says which GOMEMLIMIT came from the container. Without a
+// cgroup limit memlimit sets math.MaxInt64, which is no limit at all and
+// is not worth a line that claims the container set it.
+func logMemoryLimit(logger *slog.Logger, limit int64) {
+	if limit > 0 && limit < math.MaxInt64 {
+		logger.Info("memory limit set from the container's", "gomemlimit", limit)
 	}
 }
