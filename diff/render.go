@@ -218,8 +218,14 @@ func factsHTML(facts []Fact) string {
 	return b.String()
 }
 
+// writeBadges writes one badge per fact, with a space between them so that
+// they read apart where no stylesheet lays them out (a feed reader, a copy
+// of the text); the stylesheet's flex row drops that space.
 func writeBadges(b *strings.Builder, facts []Fact) {
-	for _, f := range facts {
+	for i, f := range facts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
 		b.WriteString(`<span class="rl-fact" data-kind="` + string(f.Kind) + `" data-change="` + string(f.Change) + `">` +
 			html.EscapeString(f.String()) + "</span>")
 	}

@@ -86,6 +86,29 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+func TestFactBadgesReadApart(t *testing.T) {
+	r := compare(t, "Officials counted 35 homes on Monday.", "Officials counted 50 homes on Tuesday.")
+	if len(r.Facts) < 2 {
+		t.Fatalf("facts: got %d (%v), want at least 2", len(r.Facts), r.Facts)
+	}
+	for _, tc := range []struct {
+		name, html string
+	}{
+		{"inline", r.HTML(diff.RenderOptions{})},
+		{"side by side", r.SideBySideHTML(diff.RenderOptions{})},
+		{"side by side, findable", r.SideBySideHTML(diff.RenderOptions{Findable: true})},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := strings.Count(tc.html, `</span> <span class="rl-fact"`), len(r.Facts)-1; got != want {
+				t.Errorf("badges separated by a space: got %d, want %d in %q", got, want, tc.html)
+			}
+			if strings.Contains(tc.html, `</span><span class="rl-fact"`) {
+				t.Errorf("got badges run together in %q", tc.html)
+			}
+		})
+	}
+}
+
 func TestSideBySideHTML(t *testing.T) {
 	old := "Storm hits the coast.\n\nThousands lost power overnight in the north.\n\nThe mayor urged calm on Monday."
 	new := "Storm hits the coast.\n\nThe mayor urged calm on Tuesday.\n\nThousands lost power overnight in the north.\n\nSchools are shut."

@@ -163,8 +163,8 @@ func runChanges(ctx context.Context, stdio Stdio, args []string) error {
 	fs.StringVar(&o.server, "server", envOr(os.Getenv, "REDLINE_SERVER", "http://127.0.0.1:8080"), "the service's URL (env REDLINE_SERVER)")
 	fs.Int64Var(&o.since, "since", 0, "print the events after this seq")
 	fs.BoolVar(&o.follow, "follow", false, "keep printing events as they come, reconnecting when the connection drops")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("changes takes no arguments, got %q", fs.Args())}

@@ -23,6 +23,9 @@ func runEval(ctx context.Context, stdio Stdio, args []string) error {
 		return usageError{"eval needs a subcommand: summarize or train"}
 	}
 	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprintln(stdio.Stderr, "Usage: redline eval summarize|train [flags]\n\nRun 'redline eval summarize -h' or 'redline eval train -h' for their flags.")
+		return nil
 	case "summarize":
 		return runEvalSummarize(ctx, stdio, args[1:])
 	case "train":

@@ -98,8 +98,8 @@ func parseLoadFlags(args []string, stderr io.Writer) (loadConfig, error) {
 	fs.DurationVar(&cfg.timeout, "timeout", 30*time.Second, "time allowed for one request")
 	fs.StringVar(&cfg.token, "token", os.Getenv("REDLINE_TOKEN"), "bearer token to send, if the server requires one (env REDLINE_TOKEN)")
 	fs.BoolVar(&cfg.jsonOut, "json", false, "print the report as JSON")
-	if err := fs.Parse(args); err != nil {
-		return cfg, usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return cfg, err
 	}
 	if fs.NArg() > 0 {
 		return cfg, usageError{fmt.Sprintf("loadtest takes no arguments, got %q", fs.Args())}

@@ -8,6 +8,8 @@
 //	redline summarize  summarize a text file or standard input
 //	redline diff       show what changed between two files
 //	redline eval       score the summarizers and train the learned scorer
+//	redline changes    print the change feed of a running service
+//	redline loadtest   drive a running server with a mix of requests
 //	redline version    print the version
 package main
 

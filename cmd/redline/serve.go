@@ -290,8 +290,8 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "REDLINE_LOG_LEVEL", c.LogLevel), "log level: debug, info, warn or error (env REDLINE_LOG_LEVEL)")
 	sec := c.Security.flags(fs, getenv)
 	schedule := c.Feed.addFlags(fs, getenv)
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if err := sec.apply(&c.Security); err != nil {
 		return usageError{err.Error()}

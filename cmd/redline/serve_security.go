@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"net/netip"
@@ -54,7 +55,7 @@ type securityFlags struct {
 // flags registers the security flags, with REDLINE_* environment defaults.
 func (c *SecurityConfig) flags(fs *flag.FlagSet, getenv func(string) string) *securityFlags {
 	f := &securityFlags{}
-	fs.StringVar(&c.TokensFile, "api-tokens-file", envOr(getenv, "REDLINE_API_TOKENS_FILE", c.TokensFile), "file of `SCOPE TOKEN` lines (scopes read, write, admin; TOKEN or sha256:HEX); re-read on SIGHUP (env REDLINE_API_TOKENS_FILE)")
+	fs.StringVar(&c.TokensFile, "api-tokens-file", envOr(getenv, "REDLINE_API_TOKENS_FILE", c.TokensFile), "`FILE` of SCOPE TOKEN lines (scopes read, write, admin; TOKEN or sha256:HEX); re-read on SIGHUP (env REDLINE_API_TOKENS_FILE)")
 	fs.BoolVar(&c.PublicRead, "public-read", envOr(getenv, "REDLINE_PUBLIC_READ", "") == "true", "let reads through without a token (env REDLINE_PUBLIC_READ=true)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", envOr(getenv, "REDLINE_METRICS_TOKEN", c.MetricsToken), "bearer token /metrics needs (env REDLINE_METRICS_TOKEN)")
 	fs.StringVar(&f.cors, "cors-origins", envOr(getenv, "REDLINE_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from; empty: CORS off (env REDLINE_CORS_ORIGINS)")
@@ -242,10 +243,19 @@ func setProcessLimits(logger *slog.Logger) {
 	// Set leaves a GOMEMLIMIT from the environment alone, and sets 90% of
 	// the cgroup's limit otherwise; outside a container it does nothing.
 	limit, err := memlimit.Set(memlimit.WithLogger(logger), memlimit.WithProvider(memlimit.FromCgroup))
-	if err == nil && limit > 0 {
-		logger.Info("memory limit set from the container's", "gomemlimit", limit)
+	if err == nil {
+		logMemoryLimit(logger, limit)
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(defaultGOGC)
+	}
+}
+
+// logMemoryLimit says which GOMEMLIMIT came from the container. Without a
+// cgroup limit memlimit sets math.MaxInt64, which is no limit at all and
+// is not worth a line that claims the container set it.
+func logMemoryLimit(logger *slog.Logger, limit int64) {
+	if limit > 0 && limit < math.MaxInt64 {
+		logger.Info("memory limit set from the container's", "gomemlimit", limit)
 	}
 }

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -108,6 +110,26 @@ func TestServeSecurityFlags(t *testing.T) {
 			}
 			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Fatalf("got %v, want an error containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestLogMemoryLimitOnlyForARealLimit(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		limit  int64
+		logged bool
+	}{
+		{"container limit", 900 << 20, true},
+		{"no limit", math.MaxInt64, false},
+		{"unset", 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			logMemoryLimit(slog.New(slog.NewTextHandler(&buf, nil)), tc.limit)
+			if got := strings.Contains(buf.String(), "memory limit set"); got != tc.logged {
+				t.Fatalf("limit %d: got log %q, want a line: %v", tc.limit, buf.String(), tc.logged)
 			}
 		})
 	}

@@ -39,7 +39,7 @@ type summarizeFlags struct {
 func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error) {
 	var f summarizeFlags
 	fs := newFlagSet("summarize", stderr)
-	fs.IntVar(&f.opts.Sentences, "sentences", 0, "summary length in `sentences` (default 3)")
+	fs.IntVar(&f.opts.Sentences, "sentences", 0, "summary length in `n` sentences (default 3)")
 	fs.Float64Var(&f.opts.Ratio, "ratio", 0, "summary length as a share of the sentences, 0 < `r` <= 1")
 	fs.IntVar(&f.opts.Words, "words", 0, "word budget: the longest summary that fits in `n` words")
 	fs.StringVar(&f.opts.Algorithm, "algorithm", summarize.DefaultAlgorithm, "algorithm: "+strings.Join(summarize.Algorithms(), ", "))

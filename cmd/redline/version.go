@@ -12,6 +12,10 @@ func init() {
 }
 
 func runVersion(_ context.Context, stdio Stdio, args []string) error {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		fmt.Fprintln(stdio.Stderr, "Usage: redline version\n\nPrints the version, the commit and the Go version it was built with.")
+		return nil
+	}
 	if len(args) > 0 {
 		return usageError{"version takes no arguments"}
 	}

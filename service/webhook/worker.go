@@ -127,7 +127,7 @@ func Start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], cfg Con
 		return nil, service.Errorf(service.EINVALID, "a retry schedule has at most %d delays", MaxRetries)
 	}
 	if cfg.RescueAfter < jobTimeout(cfg.Timeout) {
-		return nil, service.Errorf(service.EINVALID, "the rescue delay (%v) must be at least twice the attempt timeout and 5s (%v)", cfg.RescueAfter, jobTimeout(cfg.Timeout))
+		return nil, service.Errorf(service.EINVALID, "the rescue delay (%v) must be at least twice the attempt timeout plus 5s (%v)", cfg.RescueAfter, jobTimeout(cfg.Timeout))
 	}
 	d := &deliverer{cfg: cfg, client: newClient(cfg.AllowPrivate, cfg.Timeout)}
 	workers := river.NewWorkers()

@@ -2,12 +2,14 @@ package webhook_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -304,4 +306,24 @@ func TestQueuedDeliverySurvivesARestart(t *testing.T) {
 		n, err := db.PendingDeliveries(context.Background())
 		return err == nil && n == 0
 	})
+}
+
+func TestStartRefusesARescueDelayShorterThanAnAttempt(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		timeout time.Duration
+		rescue  time.Duration
+		want    string
+	}{
+		{"default timeout", 10 * time.Second, 24 * time.Second, "25s"},
+		{"short timeout", time.Second, 6 * time.Second, "7s"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// The check comes before the driver is used, so none is needed.
+			_, err := webhook.Start[*sql.Tx](context.Background(), nil, webhook.Config{Timeout: tc.timeout, RescueAfter: tc.rescue})
+			if service.ErrorCode(err) != service.EINVALID || !strings.Contains(service.ErrorMessage(err), "plus 5s ("+tc.want+")") {
+				t.Fatalf("got %v, want an EINVALID error naming the least delay, %s", err, tc.want)
+			}
+		})
+	}
 }
