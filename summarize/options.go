@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Limits on Options, stated in the errors that enforce them.
@@ -29,16 +30,16 @@ func normalize(o Options) (Options, error) {
 		o.Algorithm = DefaultAlgorithm
 	}
 	if !slices.Contains(Algorithms(), o.Algorithm) {
-		return o, invalid("algorithm must be one of %v, not %q", Algorithms(), o.Algorithm)
+		return o, invalid("algorithm must be one of %s, not %q", strings.Join(Algorithms(), ", "), o.Algorithm)
 	}
 	if o.Language != "" && !knownLanguage(o.Language) {
-		return o, invalid("language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %v", o.Language, languages)
+		return o, invalid("language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %s", o.Language, strings.Join(languages, ", "))
 	}
 	if o.FallbackLanguage != "" && !knownLanguage(o.FallbackLanguage) {
-		return o, invalid("fallback language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %v", o.FallbackLanguage, languages)
+		return o, invalid("fallback language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %s", o.FallbackLanguage, strings.Join(languages, ", "))
 	}
 	if o.DefaultLanguage != "" && !knownLanguage(o.DefaultLanguage) {
-		return o, invalid("default language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %v", o.DefaultLanguage, languages)
+		return o, invalid("default language %.20q is not a language code the detector knows; use an ISO 639-1 code such as %s", o.DefaultLanguage, strings.Join(languages, ", "))
 	}
 	if o.Order == "" {
 		o.Order = OrderDocument

@@ -22,7 +22,7 @@ func (s *scratch) summary(opts Options, chosen []int) *Summary {
 		})
 	}
 	out.Keywords = a.keywords(opts.Keywords)
-	out.htmlKeywords = opts.keywordsAsked
+	out.listKeywords = opts.keywordsAsked
 	return out
 }
 
@@ -44,7 +44,7 @@ func (s *scratch) everyUnit(opts Options, units []text.Sentence) *Summary {
 		})
 	}
 	out.Keywords = s.a.keywords(opts.Keywords)
-	out.htmlKeywords = opts.keywordsAsked
+	out.listKeywords = opts.keywordsAsked
 	return out
 }
 
@@ -302,7 +302,9 @@ func allDigits(s string) bool {
 }
 
 // Text returns the summary one sentence a line, a change's context (see
-// Sentence.Context) at the start of its line.
+// Sentence.Context) at the start of its line, then, when the options asked
+// for key phrases, a blank line and "Key phrases: " with them, separated
+// by semicolons.
 func (s *Summary) Text() string {
 	var b strings.Builder
 	for _, sent := range s.Sentences {
@@ -311,6 +313,16 @@ func (s *Summary) Text() string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(oneLine(sent.Text))
+		b.WriteByte('\n')
+	}
+	if s.listKeywords && len(s.Keywords) > 0 {
+		b.WriteString("\nKey phrases: ")
+		for i, k := range s.Keywords {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(oneLine(k.Text))
+		}
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -333,7 +345,8 @@ var markdownEscaper = strings.NewReplacer(
 )
 
 // Markdown returns the summary as a bullet list with Markdown markup
-// escaped, a change's context (see Sentence.Context) in italics before it.
+// escaped, a change's context (see Sentence.Context) in italics before it,
+// then, when the options asked for key phrases, a paragraph of them.
 func (s *Summary) Markdown() string {
 	var b strings.Builder
 	for _, sent := range s.Sentences {
@@ -350,6 +363,16 @@ func (s *Summary) Markdown() string {
 			}
 		}
 		b.WriteString(escapeMarkdown(oneLine(sent.Text)))
+		b.WriteByte('\n')
+	}
+	if s.listKeywords && len(s.Keywords) > 0 {
+		b.WriteString("\n**Key phrases:** ")
+		for i, k := range s.Keywords {
+			if i > 0 {
+				b.WriteString(" · ")
+			}
+			b.WriteString(markdownEscaper.Replace(oneLine(k.Text)))
+		}
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -388,7 +411,7 @@ func (s *Summary) HTML() string {
 		b.WriteString(html.EscapeString(oneLine(sent.Text)) + "</li>\n")
 	}
 	b.WriteString("</ul>\n")
-	if s.htmlKeywords && len(s.Keywords) > 0 {
+	if s.listKeywords && len(s.Keywords) > 0 {
 		b.WriteString("<ul class=\"keywords\">\n")
 		for _, k := range s.Keywords {
 			b.WriteString("<li>" + html.EscapeString(k.Text) + "</li>\n")

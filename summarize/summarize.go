@@ -153,9 +153,10 @@ type Summary struct {
 	Detection *Detection `json:"detection,omitempty"`
 	Sentences []Sentence `json:"sentences"`
 	Keywords  []Keyword  `json:"keywords"`
-	// htmlKeywords says whether HTML lists the keywords: only when the
-	// options asked for them, as text and Markdown never list them unasked.
-	htmlKeywords bool
+	// listKeywords says whether the text, Markdown and HTML forms list
+	// the keywords: only when the options asked for them (Keywords not
+	// 0); JSON always holds them.
+	listKeywords bool
 }
 
 // Algorithms returns the names of the available algorithms.

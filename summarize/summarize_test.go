@@ -421,7 +421,56 @@ func TestKeywordsOnlyWhenAsked(t *testing.T) {
 			if got := strings.Contains(sum.HTML(), `class="keywords"`); got != tc.wantHTML {
 				t.Errorf("got keywords in HTML %v, want %v", got, tc.wantHTML)
 			}
+			if got := strings.Contains(sum.Text(), "\nKey phrases: "); got != tc.wantHTML {
+				t.Errorf("got keywords in text %v, want %v:\n%s", got, tc.wantHTML, sum.Text())
+			}
+			if got := strings.Contains(sum.Markdown(), "\n**Key phrases:** "); got != tc.wantHTML {
+				t.Errorf("got keywords in Markdown %v, want %v:\n%s", got, tc.wantHTML, sum.Markdown())
+			}
+			if tc.wantHTML && !strings.HasSuffix(sum.Text(), "Key phrases: "+sum.Keywords[0].Text+"; "+sum.Keywords[1].Text+"; "+sum.Keywords[2].Text+"\n") {
+				t.Errorf("text does not end with the 3 key phrases %v:\n%s", sum.Keywords, sum.Text())
+			}
 		})
+	}
+}
+
+// A summary of changes asks for key phrases as a summary does, and says
+// which language it was made in even when nothing is new.
+func TestChangesKeywordsAndLanguage(t *testing.T) {
+	changes := []summarize.Change{{Index: 0, Text: "Rescue teams from three regions searched the flooded valley for survivors on Tuesday."}}
+	for _, tc := range []struct {
+		keywords int
+		want     bool
+	}{{0, true}, {summarize.NoKeywords, false}, {2, true}} {
+		sum, err := summarize.Changes(changes, summarize.Options{Keywords: tc.keywords})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(sum.Keywords) > 0; got != tc.want {
+			t.Errorf("keywords %d: got %d key phrases, want some: %v", tc.keywords, len(sum.Keywords), tc.want)
+		}
+		if got := strings.Contains(sum.HTML(), `class="keywords"`); got != (tc.keywords > 0) {
+			t.Errorf("keywords %d: got key phrases in HTML %v", tc.keywords, got)
+		}
+	}
+	copyEdit := []summarize.Change{{Index: 0, Text: "Its rivers rose.", OldText: "It's rivers rose."}}
+	for _, tc := range []struct {
+		opts         summarize.Options
+		lang, source string
+	}{
+		{summarize.Options{}, "en", summarize.SourceDefault},
+		{summarize.Options{DefaultLanguage: "de"}, "de", summarize.SourceDefault},
+		{summarize.Options{FallbackLanguage: "sv"}, "sv", summarize.SourceFallback},
+		{summarize.Options{Language: "fr"}, "fr", summarize.SourceRequested},
+	} {
+		sum, err := summarize.Changes(copyEdit, tc.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sum.Sentences) != 0 || sum.Language != tc.lang || sum.LanguageSource != tc.source || sum.Supported != summarize.Supported(tc.lang) {
+			t.Errorf("%+v: got %d sentences, language %q from %q (supported %v), want none, %q from %q",
+				tc.opts, len(sum.Sentences), sum.Language, sum.LanguageSource, sum.Supported, tc.lang, tc.source)
+		}
 	}
 }
 

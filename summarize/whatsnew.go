@@ -63,16 +63,23 @@ const maxCopyEditWords = 2
 // A change that leans on unchanged sentences before it (Change.Before)
 // brings them as its Context, which a word budget counts.
 func Changes(changes []Change, opts Options) (*Summary, error) {
+	asked := opts // normalize only once: it reads 0 key phrases as the default
 	opts, err := normalize(opts)
 	if err != nil {
 		return nil, err
 	}
 	news := newsOnly(changes)
 	if len(news) == 0 {
-		return &Summary{Algorithm: opts.Algorithm, Sentences: []Sentence{}, Keywords: []Keyword{}}, nil
+		// Nothing to detect a language in: the request's, the fallback
+		// or the default, as for a text too short to tell.
+		var a analysis
+		a.defaultLang = opts.DefaultLanguage
+		a.chooseLanguage(opts.Language, opts.FallbackLanguage)
+		return &Summary{Algorithm: opts.Algorithm, Language: a.lang, LanguageSource: a.source, Supported: Supported(a.lang),
+			Sentences: []Sentence{}, Keywords: []Keyword{}}, nil
 	}
 	joined, starts := joinChangeTexts(news)
-	all := opts
+	all := asked
 	all.Sentences, all.Ratio, all.Words, all.Order = 0, 1, 0, OrderDocument
 	sum, err := Summarize(joined, all)
 	if err != nil {
@@ -81,7 +88,7 @@ func Changes(changes []Change, opts Options) (*Summary, error) {
 	contexts := contextsOf(news, sum.Language)
 	picked := pickChanges(news, contexts, rankBlocks(news, blocksOf(news, sum.Language), scoresByChange(sum, starts)), opts)
 	out := &Summary{Algorithm: sum.Algorithm, Language: sum.Language, LanguageSource: sum.LanguageSource, Supported: sum.Supported,
-		Detection: sum.Detection, Keywords: sum.Keywords, htmlKeywords: sum.htmlKeywords}
+		Detection: sum.Detection, Keywords: sum.Keywords, listKeywords: sum.listKeywords}
 	for _, j := range picked {
 		s := changeSentence(news[j], sum, starts[j])
 		s.Context = contexts[j]

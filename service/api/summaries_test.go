@@ -169,8 +169,9 @@ func (o *countingObserver) counts() (hits, misses, computed int) {
 }
 
 // TestKeywordsZeroMeansNone checks that keywords=0 asks for no key phrases
-// over HTTP, in a query and in a body, and that HTML lists keywords only
-// when asked, as text and Markdown do.
+// over HTTP, in a query and in a body, also for what is new since a
+// revision, and that the HTML, text and Markdown forms list keywords only
+// when asked.
 func TestKeywordsZeroMeansNone(t *testing.T) {
 	s := startServer(t, 0)
 	wantStatus(t, s.do(t, "PUT", "/v1/articles/kw", article("Trade talks", story)), http.StatusCreated)
@@ -225,6 +226,30 @@ func TestKeywordsZeroMeansNone(t *testing.T) {
 		if got := strings.Contains(html(tc.path, tc.body), `class="keywords"`); got != tc.want {
 			t.Errorf("%s: keywords in HTML %v, want %v", tc.name, got, tc.want)
 		}
+	}
+	for _, tc := range []struct {
+		path, marker string
+		want         bool
+	}{
+		{"/v1/articles/kw/summary?format=text", "Key phrases: ", false},
+		{"/v1/articles/kw/summary?format=text&keywords=3", "Key phrases: ", true},
+		{"/v1/articles/kw/summary?format=markdown", "**Key phrases:** ", false},
+		{"/v1/articles/kw/summary?format=markdown&keywords=3", "**Key phrases:** ", true},
+	} {
+		if got := strings.Contains(html(tc.path, ""), tc.marker); got != tc.want {
+			t.Errorf("%s: key phrases listed %v, want %v", tc.path, got, tc.want)
+		}
+	}
+	// What is new since a revision asks for key phrases the same way.
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/kw", article("Trade talks", story+"\n\nRescue teams from three regions searched the flooded valley on Tuesday.")), http.StatusCreated)
+	if n := len(keywords(s.do(t, "GET", "/v1/articles/kw/summary?since=1", ""))); n == 0 {
+		t.Error("GET since=1 without keywords: got none, want the default")
+	}
+	if n := len(keywords(s.do(t, "GET", "/v1/articles/kw/summary?since=1&keywords=0", ""))); n != 0 {
+		t.Errorf("GET since=1&keywords=0: got %d keywords, want none", n)
+	}
+	if strings.Contains(html("/v1/articles/kw/summary?since=1&format=html", ""), `class="keywords"`) {
+		t.Error("GET since=1&format=html: keywords listed unasked")
 	}
 }
 
