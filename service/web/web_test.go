@@ -77,6 +77,7 @@ func TestBadInputGetsAnErrorPage(t *testing.T) {
 
 func TestViewsHaveTheirOwnURLs(t *testing.T) {
 	s := storySite(t, web.Config{})
+	s.put(t, "fire-downtown", "Fire downtown", "A fire broke out in a warehouse downtown. No-one was hurt.")
 	for _, tc := range []struct {
 		name, path string
 		want       []string
@@ -86,12 +87,14 @@ func TestViewsHaveTheirOwnURLs(t *testing.T) {
 		{"any pair, side by side", "/articles/council-budget?from=1&to=3&view=side",
 			[]string{"Changes from revision 1 to revision 3", `<table class="rl-side-by-side">`, `<th scope="col" class="rl-old">Revision 1`}},
 		{"first revision against nothing", "/articles/council-budget?from=0&to=1&view=side", []string{"Revision 1, first version", "Before revision 1 (empty)"}},
-		{"hidden unchanged paragraphs leave a marker", "/articles/council-budget?from=2&to=3&hide=1", []string{`<span class="rl-skip">`, "Show unchanged paragraphs"}},
+		{"hidden unchanged paragraphs leave a marker", "/articles/council-budget?from=2&to=3&hide=1", []string{`<span class="rl-skip">`, "Show unchanged text"}},
 		{"what's new since", "/articles/council-budget?since=1&summary=1", []string{"What’s new since revision 1", "property taxes"}},
 		{"the summary panel alone", "/articles/council-budget/summary?since=1", []string{`<section class="summary" id="summary"`, "What’s new since revision 1", "property taxes"}},
 		{"changed facts as badges", "/articles/council-budget?from=1&to=2", []string{`class="rl-fact"`, "· sentences: 2 edited</p>", `<span class="fact-count">`}},
 		{"changed facts beside their sentence", "/articles/council-budget?from=1&to=2&view=side", []string{`class="rl-fact"`}},
 		{"word budget", "/articles/council-budget?unit=words&length=12&summary=1", []string{`<option value="words" selected>`}},
+		{"nothing new but a copy edit", "/articles/fire-downtown?since=1&summary=1",
+			[]string{"No news since revision 1: no sentence was added, and no edit changed a fact or more than two words."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := s.get(t, tc.path)
