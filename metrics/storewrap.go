@@ -130,9 +130,9 @@ func (s *Store) CountArticles(ctx context.Context) (int, error) {
 }
 
 // DeleteArticle removes an article and its revisions.
-func (s *Store) DeleteArticle(ctx context.Context, articleID string) error {
+func (s *Store) DeleteArticle(ctx context.Context, articleID string, ifAt ...int) error {
 	start := time.Now()
-	err := s.next.DeleteArticle(ctx, articleID)
+	err := s.next.DeleteArticle(ctx, articleID, ifAt...)
 	s.observe(OpDeleteArticle, start, err)
 	return err
 }

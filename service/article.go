@@ -154,8 +154,10 @@ type RevisionStore interface {
 	CountArticles(ctx context.Context) (int, error)
 
 	// DeleteArticle removes an article and all its revisions, or returns
-	// ENOTFOUND.
-	DeleteArticle(ctx context.Context, articleID string) error
+	// ENOTFOUND. With revisions given (If-Match), it returns EPRECONDITION
+	// and deletes nothing unless the latest revision is one of them,
+	// checked in the delete's own transaction.
+	DeleteArticle(ctx context.Context, articleID string, ifAt ...int) error
 
 	// Ping returns EUNAVAILABLE when the store cannot be reached.
 	Ping(ctx context.Context) error
@@ -408,6 +410,21 @@ func (d *Draft) CheckPreconditions(latest *Revision) error {
 		return Errorf(EPRECONDITION, "article %s does not exist, so it is not at revision %s", d.ArticleID, revisionList(d.BaseRevisions))
 	case !slices.Contains(d.BaseRevisions, latest.Number):
 		return Errorf(EPRECONDITION, "article %s is at revision %d, not %s", d.ArticleID, latest.Number, revisionList(d.BaseRevisions))
+	}
+	return nil
+}
+
+// CheckDeletion returns EPRECONDITION unless latest, an article's newest
+// revision number (0 when it does not exist), is one of ifAt, the
+// revisions a deleter expects; with none, it returns nil.
+func CheckDeletion(articleID string, latest int, ifAt []int) error {
+	switch {
+	case len(ifAt) == 0:
+		return nil
+	case latest == 0:
+		return Errorf(EPRECONDITION, "article %s does not exist, so it is not at revision %s", articleID, revisionList(ifAt))
+	case !slices.Contains(ifAt, latest):
+		return Errorf(EPRECONDITION, "article %s is at revision %d, not %s; nothing was deleted", articleID, latest, revisionList(ifAt))
 	}
 	return nil
 }

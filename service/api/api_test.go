@@ -268,6 +268,28 @@ func TestListAndDelete(t *testing.T) {
 	wantProblem(t, s.do(t, "GET", "/v1/articles/n2/revisions", ""), http.StatusNotFound)
 }
 
+// TestDeleteIfMatch checks that a DELETE with If-Match deletes only an
+// article at one of the tags it holds, and otherwise answers 412 and keeps
+// it.
+func TestDeleteIfMatch(t *testing.T) {
+	s := startServer(t, 0)
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/d", article("T", "The river rose.")), http.StatusCreated)
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/d", article("T", "The river rose again.")), http.StatusCreated)
+	r := s.do(t, "DELETE", "/v1/articles/d", "", "If-Match", `"1"`)
+	wantProblem(t, r, http.StatusPreconditionFailed)
+	if detail := r.body["detail"].(string); !strings.Contains(detail, "is at revision 2, not 1") {
+		t.Errorf("412 detail: got %q, want it to say the article is at revision 2", detail)
+	}
+	wantProblem(t, s.do(t, "DELETE", "/v1/articles/d", "", "If-Match", "3"), http.StatusBadRequest)
+	wantProblem(t, s.do(t, "DELETE", "/v1/articles/missing", "", "If-Match", "*"), http.StatusPreconditionFailed)
+	wantProblem(t, s.do(t, "DELETE", "/v1/articles/missing", "", "If-Match", `"1"`), http.StatusPreconditionFailed)
+	wantStatus(t, s.do(t, "GET", "/v1/articles/d", ""), http.StatusOK)
+	wantStatus(t, s.do(t, "DELETE", "/v1/articles/d", "", "If-Match", `"1", "2"`), http.StatusNoContent)
+	wantProblem(t, s.do(t, "GET", "/v1/articles/d", ""), http.StatusNotFound)
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/e", article("T", "The river rose.")), http.StatusCreated)
+	wantStatus(t, s.do(t, "DELETE", "/v1/articles/e", "", "If-Match", "*"), http.StatusNoContent)
+}
+
 func TestHealthAndOpenAPI(t *testing.T) {
 	s := startServer(t, 0)
 	wantStatus(t, s.do(t, "GET", "/livez", ""), http.StatusOK)

@@ -225,7 +225,8 @@ func (s *Server) registerArticles() {
 	}, s.getArticle)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "delete-article", Method: http.MethodDelete, Path: "/v1/articles/{id}", Tags: tags,
-		Summary: "Delete an article and all its revisions", DefaultStatus: http.StatusNoContent, Errors: []int{http.StatusNotFound},
+		Summary: "Delete an article and all its revisions", DefaultStatus: http.StatusNoContent,
+		Errors: []int{http.StatusNotFound, http.StatusPreconditionFailed},
 	}, s.deleteArticle)
 	huma.Register(s.api, huma.Operation{
 		OperationID: "list-revisions", Method: http.MethodGet, Path: "/v1/articles/{id}/revisions", Tags: tags,
@@ -379,8 +380,22 @@ func encodeJSON(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (s *Server) deleteArticle(ctx context.Context, in *ArticleIDParam) (*struct{}, error) {
-	if err := s.store.DeleteArticle(ctx, in.ID); err != nil {
+type deleteArticleInput struct {
+	ArticleIDParam
+	IfMatch string `header:"If-Match" doc:"Delete only if the latest revision is this one (\"N\", or a list), or if the article exists (*); 412 otherwise."`
+}
+
+func (s *Server) deleteArticle(ctx context.Context, in *deleteArticleInput) (*struct{}, error) {
+	// The same header rules as a PUT's; the draft only carries them.
+	cond := service.Draft{ArticleID: in.ID}
+	if err := applyIfMatch(&cond, in.IfMatch); err != nil {
+		return nil, err
+	}
+	err := s.store.DeleteArticle(ctx, in.ID, cond.BaseRevisions...)
+	if cond.MustExist && service.ErrorCode(err) == service.ENOTFOUND {
+		return nil, service.Errorf(service.EPRECONDITION, "article %s does not exist", in.ID)
+	}
+	if err != nil {
 		return nil, err
 	}
 	s.logger.InfoContext(ctx, "article deleted", "request_id", RequestID(ctx), "article", in.ID)

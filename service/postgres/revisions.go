@@ -183,7 +183,7 @@ func (s *DB) Revisions(ctx context.Context, articleID string) ([]service.Revisio
 }
 
 // DeleteArticle removes an article; its revisions go with it (ON DELETE CASCADE).
-func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
+func (s *DB) DeleteArticle(ctx context.Context, articleID string, ifAt ...int) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return storeError("begin", err)
@@ -191,6 +191,18 @@ func (s *DB) DeleteArticle(ctx context.Context, articleID string) error {
 	defer tx.Rollback(ctx)
 	if err := lockEvents(ctx, tx); err != nil {
 		return err
+	}
+	if len(ifAt) > 0 {
+		// After the events lock, as every writer takes it; the row
+		// lock holds the latest revision until the delete commits.
+		var latest int
+		err := tx.QueryRow(ctx, `SELECT latest_revision FROM articles WHERE id = $1 FOR UPDATE`, articleID).Scan(&latest)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return storeError("read the latest revision", err)
+		}
+		if err := service.CheckDeletion(articleID, latest, ifAt); err != nil {
+			return err
+		}
 	}
 	if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
 		return err

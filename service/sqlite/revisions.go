@@ -251,9 +251,22 @@ func (s *DB) ListRevisions(ctx context.Context, articleID string, opts service.R
 // DeleteArticle removes an article; its revisions go with it (ON DELETE
 // CASCADE). It goes through the same committer as writes, so that it never
 // waits on SQLite's busy handler behind a batch.
-func (s *DB) DeleteArticle(ctx context.Context, articleID string) (err error) {
+func (s *DB) DeleteArticle(ctx context.Context, articleID string, ifAt ...int) (err error) {
 	defer func() { err = s.storeError(err) }()
 	return s.writes.DoThen(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		if len(ifAt) > 0 {
+			latest, err := s.batchLatestMeta(ctx, tx, articleID)
+			if err != nil {
+				return err
+			}
+			n := 0
+			if latest != nil {
+				n = latest.Number
+			}
+			if err := service.CheckDeletion(articleID, n, ifAt); err != nil {
+				return groupcommit.Untouched(err) // nothing written yet
+			}
+		}
 		if err := s.insertDeletionEvent(ctx, tx, articleID); err != nil {
 			return err
 		}

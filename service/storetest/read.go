@@ -107,6 +107,47 @@ func testDelete(t *testing.T, h Harness) {
 	}
 }
 
+// testDeleteIfMatch checks a conditional delete: it deletes only an
+// article at one of the revisions given, and otherwise deletes nothing, and
+// writes no deletion event.
+func testDeleteIfMatch(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s, es := openEvents(t, h)
+	mustPut(t, s, draft("cond", "T", body(1)))
+	mustPut(t, s, draft("cond", "T", body(2)))
+	before := lastSeq(t, es)
+	wantCode(t, s.DeleteArticle(ctx, "cond", 1), service.EPRECONDITION)
+	wantCode(t, s.DeleteArticle(ctx, "cond", 3, 4), service.EPRECONDITION)
+	if rev, err := s.LatestRevision(ctx, "cond"); err != nil || rev.Number != 2 || rev.Body != body(2) {
+		t.Fatalf("after refused deletes: got %+v, %v; want revision 2 kept", rev, err)
+	}
+	if seq := lastSeq(t, es); seq != before {
+		t.Errorf("refused deletes wrote events: seq %d, want %d", seq, before)
+	}
+	wantCode(t, s.DeleteArticle(ctx, "missing", 1), service.EPRECONDITION)
+	if err := s.DeleteArticle(ctx, "cond", 1, 2); err != nil {
+		t.Fatalf("delete at revision 2: %v", err)
+	}
+	_, err := s.LatestRevision(ctx, "cond")
+	wantCode(t, err, service.ENOTFOUND)
+	if seq := lastSeq(t, es); seq != before+1 {
+		t.Errorf("after the delete: seq %d, want %d (one deletion event)", seq, before+1)
+	}
+}
+
+// lastSeq returns the newest event's sequence number, 0 when there is none.
+func lastSeq(t *testing.T, es service.EventStore) int64 {
+	t.Helper()
+	page, err := es.EventsSince(context.Background(), 0, service.MaxEventLimit)
+	if err != nil {
+		t.Fatalf("events: %v", err)
+	}
+	if len(page) == 0 {
+		return 0
+	}
+	return page[len(page)-1].Seq
+}
+
 // testConcurrentWriters has many writers race on one article and checks that
 // the numbers come out 1..n with no gap and no duplicate.
 func testConcurrentWriters(t *testing.T, h Harness) {

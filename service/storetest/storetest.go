@@ -31,6 +31,7 @@ func Run(t *testing.T, h Harness) {
 	t.Run("Search", func(t *testing.T) { testSearch(t, h) })
 	t.Run("ListRevisions", func(t *testing.T) { testListRevisions(t, h) })
 	t.Run("Delete", func(t *testing.T) { testDelete(t, h) })
+	t.Run("DeleteIfMatch", func(t *testing.T) { testDeleteIfMatch(t, h) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrentWriters(t, h) })
 	t.Run("ConcurrentFailures", func(t *testing.T) { testConcurrentFailures(t, h) })
 	t.Run("Restart", func(t *testing.T) { testRestart(t, h) })
