@@ -10,8 +10,10 @@ import (
 // keeps its results in the API's cache, so that --cache-bytes bounds both
 // together.
 func (m *Main) mountPages(store service.RevisionStore) {
-	web.New(web.Config{Store: store, Logger: m.Logger, Authorize: m.pageAuthorizer(), Cache: m.server.Cache(),
-		DefaultLanguage: m.Config.DefaultLanguage}).Mount(m.server.App())
+	pages := web.New(web.Config{Store: store, Logger: m.Logger, Authorize: m.pageAuthorizer(), Cache: m.server.Cache(),
+		DefaultLanguage: m.Config.DefaultLanguage})
+	pages.Mount(m.server.App())
+	m.server.SetPageNotFound(pages.NotFound)
 }
 
 // pageAuthorizer is the editors' page's token check: reads follow the API's

@@ -267,6 +267,18 @@ func init() {
 	}
 }
 
+// errorHandler is the app's error handler: fiberErrorHandler, but an
+// unknown page a browser asks for goes to the pages' own handler when one
+// is set (SetPageNotFound).
+func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
+	var fe *fiber.Error
+	if h := s.pageNotFound.Load(); h != nil && errors.As(err, &fe) && fe.Code == http.StatusNotFound &&
+		!isAPIPath(c.Path()) && strings.Contains(c.Get(fiber.HeaderAccept), "text/html") {
+		return (*h)(c)
+	}
+	return fiberErrorHandler(c, err)
+}
+
 // fiberErrorHandler writes every error that reaches Fiber (unknown routes,
 // wrong methods, bodies over the limit, errors from middleware, panics)
 // through problemOf.

@@ -93,14 +93,23 @@ type Server struct {
 	feed         *feed
 	// putBody decodes PUT bodies; set when the route is registered.
 	putBody *putBodyDecoder
+	// pageNotFound answers browsers that ask for an unknown page (see
+	// SetPageNotFound); nil leaves every unknown route to problem+json.
+	pageNotFound atomic.Pointer[fiber.Handler]
 }
+
+// SetPageNotFound has h answer a request for an unknown path outside the
+// API (not /v1, /metrics, /openapi or the health checks) from a browser,
+// one whose Accept header names text/html: the pages served beside the API
+// answer those with a page of their own, not with problem+json.
+func (s *Server) SetPageNotFound(h fiber.Handler) { s.pageNotFound.Store(&h) }
 
 // NewServer builds the Fiber app, its middleware and every route.
 func NewServer(cfg Config) *Server {
 	cfg = withDefaults(cfg)
 	s := &Server{store: cfg.Store, logger: cfg.Logger, obs: cfg.Observer, cfg: cfg}
 	s.newCaches(cfg)
-	s.app = newFiberApp(cfg)
+	s.app = newFiberApp(cfg, s.errorHandler)
 	guardServer(s.app, cfg.Logger)
 	s.app.Use(securityHeaders, s.requestID, s.accessLog)
 	for _, m := range cfg.Middleware {
@@ -138,14 +147,14 @@ func (s *Server) newCaches(cfg Config) {
 	s.diffRenders = resultcache.For(s.cache, resultcache.Diff, "encoded", nil, func(r *rendered) bool { return !r.transient })
 }
 
-func newFiberApp(cfg Config) *fiber.App {
+func newFiberApp(cfg Config, errorHandler fiber.ErrorHandler) *fiber.App {
 	return fiber.New(fiber.Config{
 		AppName:               "redline",
 		BodyLimit:             cfg.MaxBody,
 		ReadTimeout:           cfg.ReadTimeout,
 		WriteTimeout:          cfg.WriteTimeout,
 		IdleTimeout:           cfg.IdleTimeout,
-		ErrorHandler:          fiberErrorHandler,
+		ErrorHandler:          errorHandler,
 		DisableStartupMessage: true,
 		// Bodies are read by readBody, bounded, once the head has been
 		// checked; nothing is reserved from a declared Content-Length.

@@ -38,6 +38,14 @@ func (p *Pages) renderError(c *fiber.Ctx, err error) error {
 	return c.Status(status).Send(buf.Bytes())
 }
 
+// NotFound answers a browser's request for a path that is no page with
+// the error page, as a missing article is answered: give it to the API
+// server's SetPageNotFound.
+func (p *Pages) NotFound(c *fiber.Ctx) error {
+	setSecurityHeaders(c)
+	return p.renderError(c, service.Errorf(service.ENOTFOUND, "there is no page at %s; the articles are listed at /", c.Path()))
+}
+
 // invalid is a shorthand for an EINVALID error about a page parameter.
 func invalid(format string, args ...any) error {
 	return service.Errorf(service.EINVALID, format, args...)

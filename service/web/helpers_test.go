@@ -34,7 +34,9 @@ func startSite(t testing.TB, cfg web.Config) *site {
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := api.NewServer(api.Config{Store: store, Logger: logger, Version: "test", Cache: cfg.Cache})
 	cfg.Store, cfg.Logger, cfg.Cache = store, logger, srv.Cache()
-	web.New(cfg).Mount(srv.App())
+	pages := web.New(cfg)
+	pages.Mount(srv.App())
+	srv.SetPageNotFound(pages.NotFound)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("listen: %v", err)

@@ -75,6 +75,37 @@ func TestBadInputGetsAnErrorPage(t *testing.T) {
 	}
 }
 
+// TestUnknownPathsInABrowser checks that a browser asking for a path that
+// is no page gets the error page, while API clients, and API paths, keep
+// getting problem+json.
+func TestUnknownPathsInABrowser(t *testing.T) {
+	s := storySite(t, web.Config{})
+	for _, tc := range []struct {
+		path, accept, wantType string
+	}{
+		{"/nothing/here", "text/html,application/xhtml+xml,*/*;q=0.8", "text/html; charset=utf-8"},
+		{"/articles/", "text/html", "text/html; charset=utf-8"},
+		{"/nothing/here", "*/*", "application/problem+json"},
+		{"/nothing/here", "", "application/problem+json"},
+		{"/v1/nothing", "text/html", "application/problem+json"},
+	} {
+		req, _ := http.NewRequest("GET", s.url+tc.path, nil)
+		if tc.accept != "" {
+			req.Header.Set("Accept", tc.accept)
+		}
+		p := s.do(t, req)
+		if p.status != http.StatusNotFound || p.header.Get("Content-Type") != tc.wantType {
+			t.Errorf("%s (Accept %q): got %d %s, want 404 %s", tc.path, tc.accept, p.status, p.header.Get("Content-Type"), tc.wantType)
+			continue
+		}
+		if tc.wantType != "application/problem+json" {
+			if !strings.Contains(p.body, "there is no page at "+tc.path) || p.header.Get("Content-Security-Policy") != web.ContentSecurityPolicy {
+				t.Errorf("%s: the error page does not say there is no page there, or lacks the page headers: %s", tc.path, p.body)
+			}
+		}
+	}
+}
+
 func TestViewsHaveTheirOwnURLs(t *testing.T) {
 	s := storySite(t, web.Config{})
 	s.put(t, "fire-downtown", "Fire downtown", "A fire broke out in a warehouse downtown. No-one was hurt.")
