@@ -75,6 +75,9 @@ func (f *FeedConfig) check(schedule string) error {
 			return usageError{fmt.Sprintf("--%s must be a positive duration such as 10s, not %v", name, d)}
 		}
 	}
+	if least := webhook.MinRescueAfter(f.AttemptTimeout); f.RescueAfter < least {
+		return usageError{fmt.Sprintf("--webhook-rescue-after %v must be at least twice --webhook-timeout plus 5s (%v)", f.RescueAfter, least)}
+	}
 	if f.Concurrency < 1 || f.Concurrency > 1000 {
 		return usageError{fmt.Sprintf("--webhook-concurrency %d must be between 1 and 1000", f.Concurrency)}
 	}

@@ -84,7 +84,8 @@ func TestChangesCommandRefusesBadFlags(t *testing.T) {
 			t.Errorf("changes %q: got %v, want a usage error", args, err)
 		}
 	}
-	for _, args := range [][]string{{"--webhook-retry-schedule", "5s,soon"}, {"--webhook-concurrency", "0"}, {"--public-url", "example.com"}, {"--feed-heartbeat", "0s"}} {
+	for _, args := range [][]string{{"--webhook-retry-schedule", "5s,soon"}, {"--webhook-concurrency", "0"}, {"--public-url", "example.com"}, {"--feed-heartbeat", "0s"},
+		{"--webhook-rescue-after", "24s"}, {"--webhook-timeout", "1m", "--webhook-rescue-after", "1m"}} {
 		m := NewMain()
 		if _, ok := m.parseFlags(args, io.Discard, func(string) string { return "" }).(usageError); !ok {
 			t.Errorf("serve %q: want a usage error", args)

@@ -189,6 +189,11 @@ func (d *deliverer) jobTimeout() time.Duration { return jobTimeout(d.cfg.Timeout
 
 func jobTimeout(attempt time.Duration) time.Duration { return 2*attempt + 5*time.Second }
 
+// MinRescueAfter is the shortest rescue delay Start accepts with the given
+// attempt timeout: a job's own timeout, so that no attempt still running is
+// made again.
+func MinRescueAfter(attempt time.Duration) time.Duration { return jobTimeout(attempt) }
+
 // Timeout is the time River gives one attempt, description included.
 func (d *deliverer) Timeout(*river.Job[service.DeliveryJob]) time.Duration { return d.jobTimeout() }
 
