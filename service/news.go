@@ -29,6 +29,7 @@ func NewsSince(res *diff.Result) []summarize.Change {
 	last := -1                     // a new sentence merged from two old ones is listed twice
 	index := 0                     // the revision's sentences so far
 	changed := res.ChangedSentences()
+	var buf []text.Sentence
 	for _, c := range res.Sentences {
 		if c.NewIndex < 0 {
 			continue
@@ -57,7 +58,7 @@ func NewsSince(res *diff.Result) []summarize.Change {
 		}
 		last = c.NewIndex
 		var n int
-		before, n = appendLastSentences(before, c)
+		before, n, buf = appendLastSentences(before, c, buf)
 		index += n
 	}
 	return out
@@ -65,22 +66,27 @@ func NewsSince(res *diff.Result) []summarize.Change {
 
 // appendLastSentences appends the last sentences of an unchanged entry of
 // a diff, which may be a whole paragraph, to before, and keeps the last
-// summarize.MaxContext, and returns how many sentences the entry holds.
-// Only prose is context: a heading, a byline or a caption ends it, since
-// nothing after it leans on it.
-func appendLastSentences(before []summarize.Context, c diff.SentenceChange) ([]summarize.Context, int) {
-	sents := text.Sentences(c.Text)
+// summarize.MaxContext, and returns how many sentences the entry holds and
+// buf, the buffer it segmented the entry in. Only prose is context: a
+// heading, a byline or a caption ends it, since nothing after it leans on
+// it.
+func appendLastSentences(before []summarize.Context, c diff.SentenceChange, buf []text.Sentence) ([]summarize.Context, int, []text.Sentence) {
+	buf = english.AppendSentences(buf[:0], c.Text, text.Span{Start: 0, End: len(c.Text)})
+	sents := buf[max(0, len(buf)-summarize.MaxContext):]
 	kinds := text.Classify(c.Text, sents)
-	for i := max(0, len(sents)-summarize.MaxContext); i < len(sents); i++ {
+	for i, s := range sents {
 		if kinds[i] != text.KindSentence {
 			before = before[:0:0]
 			continue
 		}
-		s := sents[i]
 		before = append(before, summarize.Context{Start: c.NewStart + s.Start, End: c.NewStart + s.End, Text: s.Text})
 	}
 	if len(before) > summarize.MaxContext {
 		before = append([]summarize.Context(nil), before[len(before)-summarize.MaxContext:]...)
 	}
-	return before, max(1, len(sents))
+	return before, max(1, len(buf)), buf
 }
+
+// english segments the unchanged text around changes; the diff splits
+// changed paragraphs the same way.
+var english = text.NewSegmenter(text.Options{Language: "en"})
