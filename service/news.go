@@ -31,6 +31,9 @@ func NewsSince(res *diff.Result) []summarize.Change {
 	changed := res.ChangedSentences()
 	var buf []text.Sentence
 	for _, c := range res.Sentences {
+		if len(changed) == 0 {
+			break // what follows the last change is neither news nor context
+		}
 		if c.NewIndex < 0 {
 			continue
 		}
