@@ -114,16 +114,24 @@ func parseLoadFlags(args []string, stderr io.Writer) (loadConfig, error) {
 	return cfg, cfg.check()
 }
 
-// parseLoadAddr accepts host:port or an http URL with no path.
+// parseLoadAddr accepts host:port or an http URL with no path, with a port
+// from 1 to 65535: a port no server can listen on is a bad flag, not a
+// failure to reach the server.
 func parseLoadAddr(addr string) (*url.URL, error) {
+	raw := addr
 	if !strings.Contains(addr, "://") {
 		addr = "http://" + addr
 	}
 	u, err := url.Parse(addr)
-	if err != nil || u.Scheme != "http" || u.Port() == "" || u.Hostname() == "" || strings.Trim(u.Path, "/") != "" || u.RawQuery != "" {
-		return nil, usageError{fmt.Sprintf("--addr %q must be host:port or http://host:port", addr)}
+	if err != nil || u.Scheme != "http" || u.Hostname() == "" || strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || !validPort(u.Port()) {
+		return nil, usageError{fmt.Sprintf("--addr %q must be host:port or http://host:port, with a port from 1 to 65535", raw)}
 	}
 	return &url.URL{Scheme: "http", Host: u.Host}, nil
+}
+
+func validPort(port string) bool {
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 1 && n <= 65535
 }
 
 // parseMix reads "put=1,summary=4": each operation's share of requests.

@@ -74,7 +74,9 @@ func TestRedactDSN(t *testing.T) {
 
 // TestReadyzFollowsPostgreSQL cuts the service off its database: /readyz,
 // which pings it, must answer 503 and a PUT must fail with 503, not hang
-// or claim success.
+// or claim success. Once the database is back /readyz must answer 200 by
+// itself, before any write succeeds: a load balancer that gates on it
+// sends none until then.
 func TestReadyzFollowsPostgreSQL(t *testing.T) {
 	proxy := pgtest.NewProxy(t, pgtest.Schema(t))
 	m := NewMain()
@@ -94,6 +96,11 @@ func TestReadyzFollowsPostgreSQL(t *testing.T) {
 	}
 	if got := put(t, m, "cut-off", "Written while the database is gone."); got != http.StatusServiceUnavailable {
 		t.Fatalf("put with the database gone: got %d, want 503", got)
+	}
+	proxy.Restore(t)
+	waitReady(t, m)
+	if got := put(t, m, "back", "Written once the database is back."); got != http.StatusCreated {
+		t.Fatalf("put with the database back: got %d, want 201", got)
 	}
 }
 

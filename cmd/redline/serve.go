@@ -120,8 +120,8 @@ func (m *Main) Run(ctx context.Context) error {
 		Store: instrumented, Logger: m.Logger, Version: buildVersion(), MaxBody: m.Config.MaxBody,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout,
 		Observer: m.Metrics, Middleware: []fiber.Handler{m.Metrics.Middleware()}, CacheBytes: m.Config.CacheBytes,
-		DefaultLanguage: m.Config.DefaultLanguage,
-		Access:          access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
+		DefaultLanguage: m.Config.DefaultLanguage, Writable: writeChecker(store),
+		Access: access, CORSOrigins: sec.CORSOrigins, RateLimits: sec.rateLimits(), Conns: connLimits(sec, m.Logger),
 		Events: events(store), Feed: m.Config.Feed.feedOptions(), Webhooks: m.Config.Feed.webhookOptions(),
 	})
 	m.mountPages(instrumented)
@@ -227,6 +227,18 @@ func openStore(ctx context.Context, dsn string, poolSize int) (service.RevisionS
 	default:
 		return nil, "", errors.New("unknown store: use sqlite:PATH or postgres://USER@HOST:PORT/DB")
 	}
+}
+
+// writeChecker returns the store's own check of whether it takes writes,
+// or nil. The API is given the instrumented store, which hides the check,
+// and without it /readyz, once a write failed, would wait for a write to
+// succeed before answering 200, which a load balancer that gates on
+// /readyz never lets through.
+func writeChecker(store service.RevisionStore) api.WriteChecker {
+	if w, ok := store.(api.WriteChecker); ok {
+		return w
+	}
+	return nil
 }
 
 // redactDSN hides the password a postgres:// URL may hold, for the logs.

@@ -77,3 +77,27 @@ func TestReplicasScrapedAndProxied(t *testing.T) {
 		}
 	}
 }
+
+// TestDashboardSeriesAreScraped checks that the Prometheus of the Compose
+// file stores the classic histogram series (`_bucket`) that the shipped
+// dashboard and alerts query. With native histograms enabled, Prometheus
+// 2.40 to 3.8 keeps only the native form of a histogram that has one, as
+// every Redline histogram has, unless the scrape configuration asks for
+// the classic form as well.
+func TestDashboardSeriesAreScraped(t *testing.T) {
+	dashboard, err := os.ReadFile("../grafana/redline.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(dashboard), "_bucket") {
+		t.Skip("the dashboard queries no classic histogram series")
+	}
+	config := compose(t, "config")
+	scrape, err := os.ReadFile("prometheus.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(config, "native-histograms") && !strings.Contains(string(scrape), "always_scrape_classic_histograms: true") {
+		t.Fatal("the Compose file's Prometheus enables native histograms but prometheus.yml does not keep the classic series; the dashboard's latency panels would be empty")
+	}
+}

@@ -114,3 +114,26 @@ func TestRateLimit(t *testing.T) {
 	wantProblem(t, s.do(t, "PUT", "/v1/articles/w", article("T", "C.")), http.StatusTooManyRequests)
 	wantStatus(t, s.do(t, "GET", "/livez", ""), http.StatusOK)
 }
+
+// TestRateLimitPerToken checks that each valid token has buckets of its
+// own, and that a request with an unknown token draws on its address's.
+func TestRateLimitPerToken(t *testing.T) {
+	limits := &api.RateLimits{Read: api.Rate{PerSecond: 0.01, Burst: 1}, Write: api.Rate{PerSecond: 0.01, Burst: 1}}
+	s := start(t, api.Config{RateLimits: limits, Access: api.Access{Tokens: tokens(t)}})
+	steps := []struct {
+		name, token string
+		want        int
+	}{
+		{"read token, first", readToken, http.StatusOK},
+		{"read token, over its burst", readToken, http.StatusTooManyRequests},
+		{"write token, a bucket of its own", writeToken, http.StatusOK},
+		{"unknown token, the address's bucket", "not-a-token-at-all", http.StatusUnauthorized},
+		{"another unknown token, the same bucket", "not-a-token-either", http.StatusTooManyRequests},
+		{"no token, the same bucket", "", http.StatusTooManyRequests},
+	}
+	for _, st := range steps {
+		if got := s.do(t, "GET", "/v1/articles", "", bearerOf(st.token)...).status; got != st.want {
+			t.Fatalf("%s: got %d, want %d", st.name, got, st.want)
+		}
+	}
+}

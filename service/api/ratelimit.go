@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"net/netip"
 	"strconv"
 	"sync"
 	"time"
@@ -55,7 +54,7 @@ func (r *RateLimits) rateFor(need auth.Scope) (string, Rate) {
 // middleware answers 429 with Retry-After to a client over its rate, and
 // tells every client its policy and what is left, as the IETF draft on
 // RateLimit headers describes. A nil RateLimits limits nothing.
-func (r *RateLimits) middleware(trusted []netip.Prefix) fiber.Handler {
+func (r *RateLimits) middleware(a Access) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if r == nil || openPaths[c.Path()] {
 			return c.Next()
@@ -64,11 +63,7 @@ func (r *RateLimits) middleware(trusted []netip.Prefix) fiber.Handler {
 		if limit.PerSecond <= 0 {
 			return c.Next()
 		}
-		client, _ := c.Locals(clientKey).(string)
-		if client == "" {
-			client = "ip:" + ClientIP(c, trusted).String()
-		}
-		b := r.bucketFor(name+"|"+client, limit, time.Now())
+		b := r.bucketFor(name+"|"+a.rateClient(c), limit, time.Now())
 		return r.admit(c, b, name, limit)
 	}
 }

@@ -119,7 +119,7 @@ func NewServer(cfg Config) *Server {
 	if len(cfg.CORSOrigins) > 0 {
 		s.app.Use(corsMiddleware(cfg.CORSOrigins))
 	}
-	s.app.Use(cfg.RateLimits.middleware(cfg.Access.TrustedProxies))
+	s.app.Use(cfg.RateLimits.middleware(cfg.Access))
 	// Tokens and JSON bodies are the API's rules; pages mounted beside it on
 	// the same app (the editors' page) check their own.
 	s.app.Use(apiOnly(s.authorize), apiOnly(s.readBody))

@@ -144,6 +144,16 @@ func (s *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
+// CheckWritable makes a small real write, so that readiness can tell when a
+// database whose writes failed (unreachable, out of space, read-only after
+// a failover) takes them again. It rewrites the newest migration's row
+// with the value it holds.
+func (s *DB) CheckWritable(ctx context.Context) error {
+	_, err := s.pool.Exec(ctx, `UPDATE schema_migrations SET applied_at = applied_at
+		WHERE version = (SELECT max(version) FROM schema_migrations)`)
+	return storeError("check writable", err)
+}
+
 // migrate applies, in order and in one transaction, the embedded migrations
 // whose versions are not yet recorded. The transaction holds an advisory
 // lock, so replicas that start together apply each migration once; a

@@ -36,6 +36,9 @@ const maxConns = 16
 type DB struct {
 	db   *sql.DB
 	path string
+	// file is the database file as opened: Ping tells when the path no
+	// longer names it.
+	file os.FileInfo
 	// writes commits PutRevision and DeleteArticle calls in batches.
 	writes *groupcommit.Batcher[*sql.Tx]
 	stmts  *statements
@@ -90,6 +93,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate sqlite %s: %w", path, err)
+	}
+	if s.file, err = os.Stat(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	s.checkpoints = startCheckpointer(db, path, &s.drafts)
 	committer := &groupcommit.SQL{DB: db}
@@ -156,8 +163,14 @@ func (s *DB) pool() runner { return runner{stmts: s.stmts} }
 // in runs prepared statements inside tx.
 func (s *DB) in(tx *sql.Tx) runner { return runner{stmts: s.stmts, tx: tx, bound: &s.txStmts} }
 
-// Ping returns EUNAVAILABLE when the database file cannot be read.
+// Ping returns EUNAVAILABLE when the database file cannot be read, or when
+// its path no longer names the file opened (removed, or replaced by
+// another): the store would go on using the file it holds open, and what
+// it wrote there would be gone at the next start.
 func (s *DB) Ping(ctx context.Context) error {
+	if info, err := os.Stat(s.path); err != nil || !os.SameFile(info, s.file) {
+		return service.Errorf(service.EUNAVAILABLE, "sqlite store %s was removed or replaced while open; put it back or restart the service", s.path)
+	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
 		return service.Errorf(service.EUNAVAILABLE, "sqlite store %s cannot be read", s.path)

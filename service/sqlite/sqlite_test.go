@@ -321,3 +321,38 @@ func TestMigrationRecountsWords(t *testing.T) {
 	defer db.Close()
 	storetest.CheckRecountedWords(t, db)
 }
+
+// TestPingNoticesTheFileGone removes, then replaces, the database file
+// under an open store. The store still reads and writes the file it
+// opened, whose writes a restart would never see again, so Ping, which
+// /readyz asks, must say the store cannot be used.
+func TestPingNoticesTheFileGone(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		replace bool
+	}{{"removed", false}, {"replaced", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "redline.db")
+			db, err := sqlite.Open(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if err := db.Ping(context.Background()); err != nil {
+				t.Fatalf("ping of an open store: %v", err)
+			}
+			if err := os.Rename(path, path+".moved"); err != nil {
+				t.Fatal(err)
+			}
+			if tc.replace {
+				if err := os.WriteFile(path, nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err = db.Ping(context.Background())
+			if got := service.ErrorCode(err); got != service.EUNAVAILABLE {
+				t.Fatalf("ping once the file is %s: got %v (code %q), want %s", tc.name, err, got, service.EUNAVAILABLE)
+			}
+		})
+	}
+}

@@ -20,12 +20,13 @@ type Proxy struct {
 	// Addr is the host and port the proxy listens on.
 	Addr string
 
-	first func(packet []byte) bool
-	ln    net.Listener
-	wg    sync.WaitGroup // the accept loop and each connection's relay
-	mu    sync.Mutex
-	cut   bool
-	conns []net.Conn
+	first  func(packet []byte) bool
+	target string
+	ln     net.Listener
+	wg     sync.WaitGroup // the accept loop and each connection's relay
+	mu     sync.Mutex
+	cut    bool
+	conns  []net.Conn
 }
 
 // ProxyOption changes how a Proxy forwards connections.
@@ -58,21 +59,21 @@ func NewProxy(t testing.TB, dsn string, opts ...ProxyOption) *Proxy {
 		t.Fatal(err)
 	}
 	host, port, _ := net.SplitHostPort(ln.Addr().String())
-	p := &Proxy{ln: ln, Addr: ln.Addr().String()}
+	p := &Proxy{ln: ln, Addr: ln.Addr().String(), target: net.JoinHostPort(cfg.Host, fmt.Sprint(cfg.Port))}
 	for _, opt := range opts {
 		opt(p)
 	}
 	p.DSN = WithParam(t, WithParam(t, WithParam(t, dsn, "host", host), "port", port), "connect_timeout", "2")
 	p.wg.Add(1)
-	go p.serve(net.JoinHostPort(cfg.Host, fmt.Sprint(cfg.Port)))
+	go p.serve(ln)
 	t.Cleanup(p.Cut)
 	return p
 }
 
-func (p *Proxy) serve(target string) {
+func (p *Proxy) serve(ln net.Listener) {
 	defer p.wg.Done()
 	for {
-		c, err := p.ln.Accept()
+		c, err := ln.Accept()
 		if err != nil {
 			return
 		}
@@ -81,8 +82,23 @@ func (p *Proxy) serve(target string) {
 			return
 		}
 		p.wg.Add(1)
-		go p.relay(c, target)
+		go p.relay(c, p.target)
 	}
+}
+
+// Restore forwards connections again, on the same address, after a Cut:
+// the database comes back to a store that kept its DSN.
+func (p *Proxy) Restore(t testing.TB) {
+	t.Helper()
+	ln, err := net.Listen("tcp", p.Addr)
+	if err != nil {
+		t.Fatalf("proxy restore on %s: %v", p.Addr, err)
+	}
+	p.mu.Lock()
+	p.ln, p.cut = ln, false
+	p.mu.Unlock()
+	p.wg.Add(1)
+	go p.serve(ln)
 }
 
 // track records c so that Cut closes it, and reports false, recording
@@ -154,8 +170,8 @@ func readFirstPacket(c net.Conn) ([]byte, bool) {
 // Cut stops accepting connections, drops every open one, and returns once
 // the proxy has stopped forwarding.
 func (p *Proxy) Cut() {
-	p.ln.Close()
 	p.mu.Lock()
+	p.ln.Close()
 	p.cut = true
 	for _, c := range p.conns {
 		c.Close()
