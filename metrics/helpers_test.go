@@ -51,6 +51,14 @@ func newApp(t *testing.T, m *metrics.Metrics) *fiber.App {
 	app := fiber.New(fiber.Config{ErrorHandler: problemHandler, DisableStartupMessage: true})
 	app.Use(m.Middleware())
 	app.Use(recover.New())
+	// A check before routing, as the token check and the body limit are:
+	// it refuses a request that asks to be refused.
+	app.Use(func(c *fiber.Ctx) error {
+		if c.Get("X-Refuse") != "" {
+			return fiber.NewError(fiber.StatusUnauthorized, "refused before routing")
+		}
+		return c.Next()
+	})
 	app.Get("/metrics", m.FiberHandler())
 	app.Get("/", func(c *fiber.Ctx) error { return c.SendString("redline") })
 	app.Get("/v1/articles/:id", getArticle)

@@ -32,12 +32,21 @@ func TestMiddlewareLabelsTheStatusSentAndTheRouteTemplate(t *testing.T) {
 		{"unknown path under a route", "GET", "/v1/articles/a1/nope", "GET", metrics.Unmatched, 404},
 		{"method not allowed", "DELETE", "/v1/articles/a1", "DELETE", metrics.Unmatched, 405},
 		{"unusual method", "TRACE", "/v1/articles/a1", metrics.OtherMethod, metrics.Unmatched, 405},
+		{"refused before routing, on a route", "PUT", "/v1/articles/a1?x=1", "PUT", "/v1/articles/:id", 401},
+		{"refused before routing, on a route with a suffix", "GET", "/v1/articles/a1/diff", "GET", "/v1/articles/:id/diff", 401},
+		{"refused before routing, on the root", "GET", "/", "GET", "/", 401},
+		{"refused before routing, no route there", "GET", "/v1/articles/a1/nope", "GET", metrics.Unmatched, 401},
+		{"refused before routing, another method", "DELETE", "/v1/articles/a1", "DELETE", metrics.Unmatched, 401},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			m := metrics.New(metrics.BuildInfo{Version: "test"})
 			app := newApp(t, m)
-			resp := do(t, app, tc.method, tc.path)
+			var header []string
+			if strings.HasPrefix(tc.name, "refused") {
+				header = []string{"X-Refuse", "1"}
+			}
+			resp := do(t, app, tc.method, tc.path, header...)
 			resp.Body.Close()
 			if resp.StatusCode != tc.wantCode {
 				t.Fatalf("client got status %d, want %d", resp.StatusCode, tc.wantCode)
