@@ -23,7 +23,7 @@ var _ = addClass(enFunction, `however although though meanwhile also already sti
 	soon often always usually recently currently finally well far much many several less least lot lots pretty
 	alongside beside besides beyond behind throughout including excluding regarding concerning neither either
 	another every whose enough abroad elsewhere indeed anyway afterwards altogether sometimes maybe whatever anymore
-	aside twice
+	aside twice ahead
 	day days week weeks month months hour hours decade decades today yesterday tomorrow tonight`)
 
 // englishNumberWords are pieces of a number: they end no key phrase, and
@@ -43,9 +43,9 @@ var _ = addClass(enIrregular, `went gone began begun became fell fallen rose ris
 	got gotten sold bought paid sent spent struck brought built caught chose chosen drove driven fought hung kept led
 	meant met ran saw sat stood taught threw thrown understood wrote written done been taken given known shown broken
 	spoken beaten stolen sworn worn forgotten hidden sought felt heard laid lent sank shrank slid spun swept swung woke
-	withdrew withdrawn overtook undertook drew drawn spoke knew flew blew froze shook rode swore put shut beat quit
-	fled dealt stuck tore torn upheld withheld overcame oversaw overseen misled forgot forgave arose arisen sang sung
-	rang slept wept overtaken undertaken`)
+	withdrew withdrawn overtook undertook drew drawn spoke knew flew blew froze frozen shook rode swore put shut beat
+	quit fled dealt stuck tore torn upheld withheld overcame oversaw overseen misled forgot forgave arose arisen sang
+	sung rang slept wept overtaken undertaken`)
 
 // englishEdNouns end in -ed and are not verbs.
 var _ = addClass(enEdNoun, `hundred speed need seed feed deed shed steed reed weed sled bred greed creed breed hatred
@@ -83,14 +83,47 @@ var _ = func() bool {
 		m[v] = enVerbNoun
 	}
 	for w, c := range m {
-		englishClass[fnv32([]byte(w))] |= c
+		englishClass.add(fnv32([]byte(w)), c)
 	}
 	return true
 }()
 
 // englishClass holds, under the FNV-1a hash of each word the lists above
-// name (as tokens carry it), the lists it is on: one lookup a word.
-var englishClass = map[uint32]uint32{}
+// name (as tokens carry it), the lists it is on: one lookup a word, the
+// commonest step of the key phrase rules.
+var englishClass classTable
+
+// classTable maps a word's hash to the lists it is on, by open addressing
+// in a table of fixed size, which needs no initialization and is looked up
+// faster than a map: an empty slot has no lists.
+type classTable struct {
+	hash  [classSlots]uint32
+	class [classSlots]uint32
+}
+
+// classSlots is a power of two well above the number of listed words, so
+// that a lookup seldom probes more than one slot.
+const classSlots = 2048
+
+// get returns the lists the word hashed to h is on.
+func (t *classTable) get(h uint32) uint32 {
+	for i := h & (classSlots - 1); t.class[i] != 0; i = (i + 1) & (classSlots - 1) {
+		if t.hash[i] == h {
+			return t.class[i]
+		}
+	}
+	return 0
+}
+
+// add puts the word hashed to h on the lists class.
+func (t *classTable) add(h, class uint32) {
+	i := h & (classSlots - 1)
+	for t.class[i] != 0 && t.hash[i] != h {
+		i = (i + 1) & (classSlots - 1)
+	}
+	t.hash[i] = h
+	t.class[i] |= class
+}
 
 // The lists a word may be on.
 const (
@@ -117,7 +150,7 @@ const (
 
 func addClass(class uint32, words string) bool {
 	for _, w := range strings.Fields(words) {
-		englishClass[fnv32([]byte(w))] |= class
+		englishClass.add(fnv32([]byte(w)), class)
 	}
 	return true
 }
@@ -202,7 +235,7 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 	case inner:
 		return false // judged as a whole: "well-known", "left-back"
 	}
-	c := englishClass[t.hash]
+	c := englishClass.get(t.hash)
 	word := a.src[t.start:t.end]
 	if c&enFunction != 0 {
 		// A capitalized number word inside a sentence is a name's:
@@ -212,7 +245,7 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 	if !startsLower(word) {
 		// A name, or a word opening a sentence, which may be an
 		// adverb: "Unfortunately England".
-		return first && before == nil && adverbSuffix(word)
+		return first && before == nil && lowerSuffix(word, "ly", 6) && adverbSuffix(word)
 	}
 	if lowerSuffix(word, "ly", 5) && c&enLyWord == 0 {
 		return true // an adverb
@@ -221,7 +254,7 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 	if first {
 		var prev uint32 // the lists the word before is on
 		if before != nil {
-			prev = englishClass[before.hash]
+			prev = englishClass.get(before.hash)
 		}
 		return a.verbStarts(word, c, prev, past, before)
 	}
@@ -264,7 +297,7 @@ func (a *analysis) verbStarts(word string, c, prev uint32, past bool, before *to
 // gerund, a number, a name, "both", "all" or "that" ("films receiving
 // four", "O'Connor replacing Denis").
 func (a *analysis) objectFollows(word string, c uint32, after token) bool {
-	next := englishClass[after.hash]
+	next := englishClass.get(after.hash)
 	switch {
 	case next&(enDeterminer|enPronoun|enWhat|enParticle) != 0:
 		return true
@@ -280,10 +313,15 @@ func (a *analysis) adverb(t token, c uint32) bool {
 	return c&enLyWord == 0 && lowerSuffix(word, "ly", 5) && startsLower(word)
 }
 
-// adverbSuffix reports whether word ends as most adverbs made from
-// adjectives do, and as names seldom do ("Typically", but "Kelly").
+// adverbEndings are how most adverbs made from adjectives end, and names
+// seldom do ("Typically", but "Kelly").
+var adverbEndings = [...]string{"ally", "ately", "ously", "ently", "antly", "ively", "fully", "edly", "ingly", "ibly",
+	"ably", "ctly", "arly", "ssly"}
+
+// adverbSuffix reports whether word, two letters longer than the ending,
+// ends as an adverb does.
 func adverbSuffix(word string) bool {
-	for _, s := range []string{"ally", "ately", "ously", "ently", "antly", "ively", "fully", "edly", "ingly", "ibly", "ably", "ctly", "arly", "ssly"} {
+	for _, s := range adverbEndings {
 		if lowerSuffix(word, s, len(s)+2) {
 			return true
 		}
@@ -315,7 +353,7 @@ func sForm(word string) bool {
 
 // plural reports whether t is a plural: an -s form or "people".
 func (a *analysis) plural(t token) bool {
-	return sForm(a.src[t.start:t.end]) || englishClass[t.hash]&enPlural != 0
+	return sForm(a.src[t.start:t.end]) || englishClass.get(t.hash)&enPlural != 0
 }
 
 // hyphenBefore and hyphenAfter report whether a hyphen joins t to a letter
@@ -372,8 +410,8 @@ func (a *analysis) englishBreak(prev, t token) bool {
 	}
 	word := a.src[t.start:t.end]
 	edForm, lyForm, ingForm := lowerSuffix(word, "ed", 4), lowerSuffix(word, "ly", 5), gerund(word)
-	c, listed := englishClass[t.hash]
-	if !listed && !edForm && !lyForm && !ingForm || gap == "-" {
+	c := englishClass.get(t.hash)
+	if c == 0 && !edForm && !lyForm && !ingForm || gap == "-" {
 		return false
 	}
 	if c&enFunction != 0 {
