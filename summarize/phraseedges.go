@@ -261,6 +261,12 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 	if past || c&enVerb != 0 {
 		return true // "profits fell", "Cairn revealed", "GM expects"
 	}
+	if gerund(word) && c&enIngNoun == 0 && a.nameBefore(t) {
+		// A name and the gerund that ends its run are a clause
+		// ("Turkey reneging on"), where a gerund that goes on to a
+		// noun describes it ("Balco doping scandal").
+		return true
+	}
 	return after != nil && a.objectFollows(word, c, *after)
 }
 
@@ -356,6 +362,44 @@ func (a *analysis) plural(t token) bool {
 	return sForm(a.src[t.start:t.end]) || englishClass.get(t.hash)&enPlural != 0
 }
 
+// nameBefore reports whether the word just before t, a space apart, is a
+// name: capitalized, not an acronym ("TV viewing"), and not the first
+// word of a sentence ("Music downloading").
+func (a *analysis) nameBefore(t token) bool {
+	end := int(t.start) - 1
+	if end < 1 || a.src[end] != ' ' {
+		return false
+	}
+	start := end
+	for start > 0 && isLetterByte(a.src[start-1]) {
+		start--
+	}
+	word := a.src[start:end]
+	if word == "" || !unicode.IsUpper(firstRune(word)) || !strings.ContainsFunc(word, unicode.IsLower) {
+		return false
+	}
+	i := start - 1
+	for i >= 0 && (a.src[i] == ' ' || a.src[i] == '"' || a.src[i] == '\'') {
+		i--
+	}
+	return i >= 0 && strings.IndexByte(".!?:\n", a.src[i]) < 0
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// commonPlural reports whether t is a plural and no name: a lowercase -s
+// form, or "people" in any case.
+func (a *analysis) commonPlural(t token) bool {
+	word := a.src[t.start:t.end]
+	if startsLower(word) && sForm(word) {
+		return true
+	}
+	return englishClass.get(t.hash)&enPlural != 0
+}
+
 // hyphenBefore and hyphenAfter report whether a hyphen joins t to a letter
 // before or after it with no space: t is a piece of a hyphenated word.
 func (a *analysis) hyphenBefore(t token) bool {
@@ -374,18 +418,6 @@ func isLetterByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf
 }
 
-// allCaps reports whether word has no lowercase ASCII letter: an
-// acronym, which describes a gerund after it ("TV viewing habits") where a
-// name is its subject ("Moya winning").
-func allCaps(word string) bool {
-	for i := 0; i < len(word); i++ {
-		if 'a' <= word[i] && word[i] <= 'z' {
-			return false
-		}
-	}
-	return true
-}
-
 // startsLower reports whether word starts with a lowercase letter.
 func startsLower(word string) bool {
 	if c := word[0]; c < utf8.RuneSelf {
@@ -398,8 +430,8 @@ func startsLower(word string) bool {
 // englishBreak reports whether t, a content word after the content word
 // prev in a run, ends the run before it: a function word; a spaced dash
 // ("cup ties - winning"); an adverb ("sites rarely use"); a gerund after a
-// plural or a name (not an acronym), which opens a clause ("films generating interest",
-// "Moya winning"); a verb that is as often a noun after a plural, its
+// lowercase plural, which opens a clause ("films generating interest",
+// "people working"); a verb that is as often a noun after a plural, its
 // subject ("teams face"); or a verb after its subject ("China remains",
 // "Investors sued"), save in a hyphenated word ("oil-based", "Lions
 // call-ups") and in a row of participles ("fortified blended food").
@@ -426,7 +458,10 @@ func (a *analysis) englishBreak(prev, t token) bool {
 	case c&enVerbNoun != 0:
 		return a.plural(prev) // "Premiership teams face", but "oil price rise"
 	case ingForm:
-		return c&enIngNoun == 0 && (a.plural(prev) || a.capitalized(prev) && !allCaps(a.src[prev.start:prev.end]))
+		// After a name or a capitalized plural a gerund as often
+		// describes a noun ("Balco doping scandal", "Spurs sporting
+		// director"): there only an object after it makes it a verb.
+		return c&enIngNoun == 0 && a.commonPlural(prev)
 	}
 	return edForm && c&enEdNoun == 0 && !lowerSuffix(a.src[prev.start:prev.end], "ed", 2)
 }
