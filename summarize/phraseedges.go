@@ -341,7 +341,13 @@ func gerund(word string) bool {
 	if !lowerSuffix(word, "ing", 5) {
 		return false
 	}
-	return strings.ContainsAny(word[:len(word)-3], "aeiouy")
+	for _, c := range []byte(word[:len(word)-3]) {
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			return true
+		}
+	}
+	return false
 }
 
 // sForm reports whether word ends in an -s that may be a verb's or a
