@@ -14,17 +14,28 @@ import (
 // next to the run: how a tagger would read the word there.
 
 // englishFunctionWords are function words that the Snowball list does not
-// hold, number words, which are pieces of a number, and units of time,
-// which say when rather than what: none starts or ends an English key
-// phrase, in any case ("However Nasdaq", "three top", "months").
+// hold, and units of time, which say when rather than what: none starts or
+// ends an English key phrase, in any case ("However Nasdaq", "another
+// album", "months").
 var _ = addClass(enFunction, `however although though meanwhile also already still yet even ever never just now
 	among amongst despite within without across around along amid amidst toward towards upon via per onto unless since
 	whereas whilst thus hence therefore instead perhaps rather quite almost nearly ago away back together later earlier
-	soon often always usually recently currently finally well far much many several less least lot lots
+	soon often always usually recently currently finally well far much many several less least lot lots pretty
 	alongside beside besides beyond behind throughout including excluding regarding concerning neither either
-	day days week weeks month months hour hours decade decades today yesterday tomorrow tonight
-	one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty
-	ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half`)
+	another every whose enough abroad elsewhere indeed anyway afterwards altogether sometimes maybe whatever anymore
+	aside twice ahead
+	day days week weeks month months hour hours decade decades today yesterday tomorrow tonight`)
+
+// englishNumberWords are pieces of a number: they end no key phrase, and
+// after a gerund they are its object ("films receiving four").
+var _ = addClass(enFunction|enNumber, `one two three four five six seven eight nine ten eleven twelve twenty thirty
+	forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
+	trillion dozen dozens half`)
+
+// englishAdverbs, from the lists above, before a word make an -s form a
+// verb ("already publishes", "also plans").
+var _ = addClass(enAdverb, `also already still yet even ever never just now often always usually sometimes recently
+	currently finally soon later perhaps almost nearly`)
 
 // englishIrregularVerbs are past forms and participles that the -ed rule
 // misses, left out where the form is as often a noun ("left", "hit").
@@ -32,7 +43,9 @@ var _ = addClass(enIrregular, `went gone began begun became fell fallen rose ris
 	got gotten sold bought paid sent spent struck brought built caught chose chosen drove driven fought hung kept led
 	meant met ran saw sat stood taught threw thrown understood wrote written done been taken given known shown broken
 	spoken beaten stolen sworn worn forgotten hidden sought felt heard laid lent sank shrank slid spun swept swung woke
-	withdrew withdrawn overtook undertook drew drawn spoke knew flew blew froze shook rode swore`)
+	withdrew withdrawn overtook undertook drew drawn spoke knew flew blew froze frozen shook rode swore put shut beat
+	quit fled dealt stuck tore torn upheld withheld overcame oversaw overseen misled forgot forgave arose arisen sang
+	sung rang slept wept overtaken undertaken`)
 
 // englishEdNouns end in -ed and are not verbs.
 var _ = addClass(enEdNoun, `hundred speed need seed feed deed shed steed reed weed sled bred greed creed breed hatred
@@ -43,40 +56,78 @@ var _ = addClass(enEdNoun, `hundred speed need seed feed deed shed steed reed we
 // "GM expects", "Irish equities continue"), and before an object they
 // start none ("require tax cuts").
 var _ = func() bool {
-	m := map[string]bool{}
+	m := map[string]uint32{}
 	for _, v := range strings.Fields(`continue expect believe remain enjoy involve operate retire occur expand represent
 		choose deny require include seem appear become suggest insist argue admit reveal announce confirm explain
 		describe decide refuse allow provide receive consider prefer manage intend agree accuse warn urge predict
 		lie die sell buy bring reduce improve hire produce replace use take meet think exist seek join keep lose suffer
-		deliver earn plan aim`) {
-		m[v] = true
+		deliver earn plan aim come go send remove ensure expire let publish threaten prevent achieve encourage ignore
+		reject discuss establish generate prove realise realize recognise recognize feel mean see stay support look hold
+		offer`) {
+		m[v] |= enVerb
 		switch {
 		case strings.HasSuffix(v, "y") && !strings.HasSuffix(v, "ay") && !strings.HasSuffix(v, "oy") && !strings.HasSuffix(v, "uy"):
-			m[v[:len(v)-1]+"ies"] = true
+			m[v[:len(v)-1]+"ies"] |= enVerb
 		case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch"):
-			m[v+"es"] = true
+			m[v+"es"] |= enVerb
 		default:
-			m[v+"s"] = true
+			m[v+"s"] |= enVerb
 		}
 	}
-	// plan, aim and use are as often nouns ("drug use"): only their -s
-	// forms are taken for verbs ("Italy plans"), never their base forms.
-	delete(m, "plan")
-	delete(m, "aim")
-	delete(m, "use")
-	for w := range m {
-		englishClass[fnv32([]byte(w))] |= enVerb
+	// These words are as often nouns ("drug use", "takeover offers",
+	// "the left"): they are verbs only where the word before says so,
+	// an adverb, "which" or a plural ("rarely use", "which offer",
+	// "Premiership teams face").
+	for _, v := range strings.Fields(`plan aim use support look hold offer offers face fall rise hope need fear claim
+		play return appeal live call vote struggle left hit cut set stand download help`) {
+		m[v] = enVerbNoun
+	}
+	for w, c := range m {
+		englishClass.add(fnv32([]byte(w)), c)
 	}
 	return true
 }()
 
 // englishClass holds, under the FNV-1a hash of each word the lists above
-// name (as tokens carry it), the lists it is on: one lookup a word.
-var englishClass = map[uint32]uint16{}
+// name (as tokens carry it), the lists it is on: one lookup a word, the
+// commonest step of the key phrase rules.
+var englishClass classTable
+
+// classTable maps a word's hash to the lists it is on, by open addressing
+// in a table of fixed size, which needs no initialization and is looked up
+// faster than a map: an empty slot has no lists.
+type classTable struct {
+	hash  [classSlots]uint32
+	class [classSlots]uint32
+}
+
+// classSlots is a power of two well above the number of listed words, so
+// that a lookup seldom probes more than one slot.
+const classSlots = 2048
+
+// get returns the lists the word hashed to h is on.
+func (t *classTable) get(h uint32) uint32 {
+	for i := h & (classSlots - 1); t.class[i] != 0; i = (i + 1) & (classSlots - 1) {
+		if t.hash[i] == h {
+			return t.class[i]
+		}
+	}
+	return 0
+}
+
+// add puts the word hashed to h on the lists class.
+func (t *classTable) add(h, class uint32) {
+	i := h & (classSlots - 1)
+	for t.class[i] != 0 && t.hash[i] != h {
+		i = (i + 1) & (classSlots - 1)
+	}
+	t.hash[i] = h
+	t.class[i] |= class
+}
 
 // The lists a word may be on.
 const (
-	enFunction uint16 = 1 << iota
+	enFunction uint32 = 1 << iota
 	enIrregular
 	enEdNoun
 	enLyWord
@@ -86,11 +137,20 @@ const (
 	enPreposition
 	enVerb
 	enPronoun
+	enNumber
+	enAdverb
+	enVerbNoun
+	enWhich
+	enWho
+	enParticle
+	enObject
+	enPlural
+	enWhat
 )
 
-func addClass(class uint16, words string) bool {
+func addClass(class uint32, words string) bool {
 	for _, w := range strings.Fields(words) {
-		englishClass[fnv32([]byte(w))] |= class
+		englishClass.add(fnv32([]byte(w)), class)
 	}
 	return true
 }
@@ -108,7 +168,7 @@ var _ = addClass(enIngNoun, `developing emerging existing growing rising leading
 	neighbouring neighboring surrounding upcoming incoming outgoing missing banking trading spending funding housing
 	building meeting training marketing advertising manufacturing shipping smoking lending pricing accounting
 	engineering mining broadcasting publishing gaming gambling printing planning restructuring bidding borrowing
-	offering earnings`)
+	offering earnings morning evening ceiling`)
 
 // englishLyWords end in -ly and are not adverbs: nouns, verbs and
 // adjectives, which may end a phrase ("Italy", "oil supply", "elderly").
@@ -128,57 +188,240 @@ var _ = addClass(enDeterminer, `the a an its his her their this these those our 
 
 // englishPronouns before a word make it a verb ("they found", "he
 // urged"), and after a run they are its last word's object.
-var _ = addClass(enPronoun, `it he she they we them him us i you`)
+var _ = addClass(enPronoun, `it he she they we them him us i you itself himself herself themselves`)
+
+// englishIndefinitePronouns are function words that, after a run, are its
+// last word's object too ("spyware watches everything").
+var _ = addClass(enFunction|enPronoun, `everything everyone everybody something someone somebody anything anyone
+	anybody nothing nobody`)
+
+// englishIrregularPlurals are plurals without the -s that marks the
+// others, the subject of a verb after them ("people download").
+var _ = addClass(enPlural, `people children men women police`)
+
+// After "who" a word is a verb ("tourists who visit Cuba"); after "which"
+// an -s form is ("software which lets").
+var _ = addClass(enWho, `who`)
+var _ = addClass(enWhich, `which`)
+
+// englishParticles after a run make its last word a phrasal verb
+// ("Spurlock set out", "site shut down"); englishGerundObjects after a
+// gerund are its object ("Moya winning both", "people delivering that").
+var _ = addClass(enParticle, `up out off down`)
+var _ = addClass(enObject, `both all that`)
+
+// After a run, "what" opens the object of its last word ("award
+// reinforces what").
+var _ = addClass(enWhat, `what`)
 
 // englishVerbOpeners are the words after which a word is a verb: "to
-// reduce poverty", "could hold talks", "has begun".
+// reduce poverty", "could hold talks", "has begun", and the t of n't and
+// the ll of 'll ("didn't play", "I'll play").
 var _ = addClass(enVerbOpener, `to will would could can may might should must shall did does do not has have had
-	having been being`)
+	having been being t ll`)
 
 // englishEdge reports whether t, the first (first true) or the last word
 // of a run of content words, may not be an edge of an English key phrase.
 // before is the word before the first, after the word after the last:
 // nil where the sentence ends or punctuation parts them.
 func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
-	c := englishClass[t.hash]
-	if c&enFunction != 0 {
-		return true
+	inner, outer := a.hyphenBefore(t), a.hyphenAfter(t)
+	if first {
+		inner, outer = outer, inner
 	}
+	switch {
+	case outer:
+		return true // a piece of a hyphenated word: "re-election", "tie-in"
+	case inner:
+		return false // judged as a whole: "well-known", "left-back"
+	}
+	c := englishClass.get(t.hash)
 	word := a.src[t.start:t.end]
+	if c&enFunction != 0 {
+		// A capitalized number word inside a sentence is a name's:
+		// "Six Nations".
+		return c&enNumber == 0 || startsLower(word) || first && before == nil
+	}
 	if !startsLower(word) {
-		return false // a name, or a word opening a sentence
+		// A name, or a word opening a sentence, which may be an
+		// adverb: "Unfortunately England".
+		return first && before == nil && lowerSuffix(word, "ly", 6) && adverbSuffix(word)
 	}
 	if lowerSuffix(word, "ly", 5) && c&enLyWord == 0 {
 		return true // an adverb
 	}
 	past := c&enIrregular != 0 || lowerSuffix(word, "ed", 4) && c&enEdNoun == 0
 	if first {
-		var prev uint16 // the lists the word before is on
+		var prev uint32 // the lists the word before is on
 		if before != nil {
-			prev = englishClass[before.hash]
+			prev = englishClass.get(before.hash)
 		}
-		switch {
-		case c&enIngNoun != 0:
-			return false // "to developing countries"
-		case prev&(enVerbOpener|enPronoun) != 0, c&enVerb != 0:
-			return true
-		case past:
-			// A participle after a determiner or a preposition is an
-			// adjective ("the proposed merger", "of skilled
-			// workers"); elsewhere a verb whose subject the run left
-			// out ("which pushed claims").
-			return prev&(enDeterminer|enPreposition) == 0
-		case lowerSuffix(word, "ing", 6):
-			return prev&enDeterminer == 0 // "by cutting corporate tax"
-		}
-		return false
+		return a.verbStarts(word, c, prev, past, before)
 	}
 	if past || c&enVerb != 0 {
 		return true // "profits fell", "Cairn revealed", "GM expects"
 	}
-	// A word followed by a determiner or a pronoun is a verb ("Rosneft
-	// faces the", "officials hope it").
-	return after != nil && englishClass[after.hash]&(enDeterminer|enPronoun) != 0
+	if gerund(word) && c&enIngNoun == 0 && a.nameBefore(t) {
+		// A name and the gerund that ends its run are a clause
+		// ("Turkey reneging on"), where a gerund that goes on to a
+		// noun describes it ("Balco doping scandal").
+		return true
+	}
+	return after != nil && a.objectFollows(word, c, *after)
+}
+
+// verbStarts reports whether word, the first of a run, on the lists c and
+// after a word on the lists prev (before, or nil), is a verb.
+func (a *analysis) verbStarts(word string, c, prev uint32, past bool, before *token) bool {
+	switch {
+	case c&enIngNoun != 0:
+		return false // "to developing countries"
+	case prev&(enVerbOpener|enPronoun|enWho) != 0, c&enVerb != 0:
+		return true
+	case past:
+		// A participle after a determiner or a preposition is an
+		// adjective ("the proposed merger", "of skilled workers");
+		// elsewhere a verb whose subject the run left out ("which
+		// pushed claims").
+		return prev&(enDeterminer|enPreposition) == 0
+	case gerund(word):
+		return prev&enDeterminer == 0 // "by cutting corporate tax"
+	case prev&(enAdverb|enWhich) != 0 || before != nil && a.adverb(*before, prev):
+		// After an adverb or "which" an -s form is a verb, and so is
+		// a verb that is as often a noun: "already publishes", "which
+		// lets", "rarely use".
+		return c&enVerbNoun != 0 || sForm(word)
+	}
+	// After a plural, its subject: "teams face" (see englishBreak).
+	return c&enVerbNoun != 0 && before != nil && a.plural(*before)
+}
+
+// objectFollows reports whether after, the word after the lowercase word
+// on the lists c that ends a run, is that word's object, which makes it a
+// verb: a determiner, a pronoun, "what", or "up", "out", "off" or "down"
+// ("Rosneft faces the", "officials hope it", "Spurlock set out"); after a
+// gerund, a number, a name, "both", "all" or "that" ("films receiving
+// four", "O'Connor replacing Denis").
+func (a *analysis) objectFollows(word string, c uint32, after token) bool {
+	next := englishClass.get(after.hash)
+	switch {
+	case next&(enDeterminer|enPronoun|enWhat|enParticle) != 0:
+		return true
+	case gerund(word) && c&enIngNoun == 0:
+		return next&(enNumber|enObject) != 0 || a.capitalized(after) || isDigitByte(a.src[after.start])
+	}
+	return false
+}
+
+// adverb reports whether t, on the lists c, is a lowercase adverb in -ly.
+func (a *analysis) adverb(t token, c uint32) bool {
+	word := a.src[t.start:t.end]
+	return c&enLyWord == 0 && lowerSuffix(word, "ly", 5) && startsLower(word)
+}
+
+// adverbEndings are how most adverbs made from adjectives end, and names
+// seldom do ("Typically", but "Kelly").
+var adverbEndings = [...]string{"ally", "ately", "ously", "ently", "antly", "ively", "fully", "edly", "ingly", "ibly",
+	"ably", "ctly", "arly", "ssly"}
+
+// adverbSuffix reports whether word, two letters longer than the ending,
+// ends as an adverb does.
+func adverbSuffix(word string) bool {
+	for _, s := range adverbEndings {
+		if lowerSuffix(word, s, len(s)+2) {
+			return true
+		}
+	}
+	return false
+}
+
+// gerund reports whether word is an -ing form: a vowel before the -ing
+// ("using", "cutting"), which "thing", "bring" or "spring" lack.
+func gerund(word string) bool {
+	if !lowerSuffix(word, "ing", 5) {
+		return false
+	}
+	for _, c := range []byte(word[:len(word)-3]) {
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			return true
+		}
+	}
+	return false
+}
+
+// sForm reports whether word ends in an -s that may be a verb's or a
+// plural's ("lets", "firms"), not that of "business", "virus" or "crisis".
+func sForm(word string) bool {
+	if !lowerSuffix(word, "s", 4) {
+		return false
+	}
+	switch word[len(word)-2] {
+	case 's', 'u', 'i':
+		return false
+	}
+	return true
+}
+
+// plural reports whether t is a plural: an -s form or "people".
+func (a *analysis) plural(t token) bool {
+	return sForm(a.src[t.start:t.end]) || englishClass.get(t.hash)&enPlural != 0
+}
+
+// nameBefore reports whether the word just before t, a space apart, is a
+// name: capitalized, not an acronym ("TV viewing"), and not the first
+// word of a sentence ("Music downloading").
+func (a *analysis) nameBefore(t token) bool {
+	end := int(t.start) - 1
+	if end < 1 || a.src[end] != ' ' {
+		return false
+	}
+	start := end
+	for start > 0 && isLetterByte(a.src[start-1]) {
+		start--
+	}
+	word := a.src[start:end]
+	if word == "" || !unicode.IsUpper(firstRune(word)) || !strings.ContainsFunc(word, unicode.IsLower) {
+		return false
+	}
+	i := start - 1
+	for i >= 0 && (a.src[i] == ' ' || a.src[i] == '"' || a.src[i] == '\'') {
+		i--
+	}
+	return i >= 0 && strings.IndexByte(".!?:\n", a.src[i]) < 0
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// commonPlural reports whether t is a plural and no name: a lowercase -s
+// form, or "people" in any case.
+func (a *analysis) commonPlural(t token) bool {
+	word := a.src[t.start:t.end]
+	if startsLower(word) && sForm(word) {
+		return true
+	}
+	return englishClass.get(t.hash)&enPlural != 0
+}
+
+// hyphenBefore and hyphenAfter report whether a hyphen joins t to a letter
+// before or after it with no space: t is a piece of a hyphenated word.
+func (a *analysis) hyphenBefore(t token) bool {
+	i := int(t.start)
+	return i >= 2 && a.src[i-1] == '-' && isLetterByte(a.src[i-2])
+}
+
+func (a *analysis) hyphenAfter(t token) bool {
+	i := int(t.end)
+	return i+1 < len(a.src) && a.src[i] == '-' && isLetterByte(a.src[i+1])
+}
+
+// isLetterByte reports whether c is an ASCII letter or a byte of a
+// multibyte character.
+func isLetterByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf
 }
 
 // startsLower reports whether word starts with a lowercase letter.
@@ -191,24 +434,40 @@ func startsLower(word string) bool {
 }
 
 // englishBreak reports whether t, a content word after the content word
-// prev in a run, ends the run before it: a function word, or a verb after
-// its subject ("China remains", "Investors sued"), save after a hyphen
-// ("oil-based") and in a row of participles ("fortified blended food").
+// prev in a run, ends the run before it: a function word; a spaced dash
+// ("cup ties - winning"); an adverb ("sites rarely use"); a gerund after a
+// lowercase plural, which opens a clause ("films generating interest",
+// "people working"); a verb that is as often a noun after a plural, its
+// subject ("teams face"); or a verb after its subject ("China remains",
+// "Investors sued"), save in a hyphenated word ("oil-based", "Lions
+// call-ups") and in a row of participles ("fortified blended food").
 func (a *analysis) englishBreak(prev, t token) bool {
+	gap := a.src[prev.end:t.start]
+	if len(gap) > 1 && strings.IndexByte(gap, '-') >= 0 && strings.IndexByte(gap, ' ') >= 0 {
+		return true
+	}
 	word := a.src[t.start:t.end]
-	edForm := lowerSuffix(word, "ed", 4)
-	c, listed := englishClass[t.hash]
-	if !listed && !edForm {
+	edForm, lyForm, ingForm := lowerSuffix(word, "ed", 4), lowerSuffix(word, "ly", 5), gerund(word)
+	c := englishClass.get(t.hash)
+	if c == 0 && !edForm && !lyForm && !ingForm || gap == "-" {
 		return false
 	}
 	if c&enFunction != 0 {
-		return true
+		return c&enNumber == 0 || startsLower(word) // but "RBS Six Nations"
 	}
-	if !startsLower(word) || strings.IndexByte(a.src[prev.end:t.start], '-') >= 0 {
+	if !startsLower(word) || strings.IndexByte(gap, '-') >= 0 || a.hyphenAfter(t) {
 		return false
 	}
-	if c&(enVerb|enIrregular) != 0 {
+	switch {
+	case c&(enVerb|enIrregular) != 0, lyForm && c&enLyWord == 0:
 		return true
+	case c&enVerbNoun != 0:
+		return a.plural(prev) // "Premiership teams face", but "oil price rise"
+	case ingForm:
+		// After a name or a capitalized plural a gerund as often
+		// describes a noun ("Balco doping scandal", "Spurs sporting
+		// director"): there only an object after it makes it a verb.
+		return c&enIngNoun == 0 && a.commonPlural(prev)
 	}
 	return edForm && c&enEdNoun == 0 && !lowerSuffix(a.src[prev.start:prev.end], "ed", 2)
 }
