@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/redline-news/redline/diff"
@@ -47,7 +48,7 @@ func TestNewsSinceGivesWhatComesBefore(t *testing.T) {
 		t.Fatalf("got changes %q, want %q", before, want)
 	}
 	for text, w := range want {
-		if g, ok := before[text]; !ok || !equal(g, w) {
+		if g, ok := before[text]; !ok || !slices.Equal(g, w) {
 			t.Errorf("%q: got before %q, want %q", text, g, w)
 		}
 	}
@@ -61,18 +62,6 @@ func TestNewsSinceGivesWhatComesBefore(t *testing.T) {
 			t.Errorf("the new death toll comes with %+v, want the two sentences it leans on", s.Context)
 		}
 	}
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // FuzzNewsSince checks, for any pair of texts, that every change and every

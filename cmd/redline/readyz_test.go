@@ -1,14 +1,13 @@
 package main
 
 import (
-	"errors"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/redline-news/redline/internal/testdisk"
 )
 
 // TestReadyzRecoversAfterDiskFull fills the disk under a served SQLite
@@ -16,14 +15,10 @@ import (
 // once space returns, without a write getting through first. Behind a
 // load balancer that gates on /readyz no write would reach it.
 func TestReadyzRecoversAfterDiskFull(t *testing.T) {
-	dir := t.TempDir()
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=8m"); err != nil {
-		t.Skipf("cannot mount a small tmpfs to fill (needs root and mount rights): %v", err)
-	}
-	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+	dir := testdisk.Small(t)
 	m := startMain(t, dir)
 	defer m.Close()
-	filler := fillDisk(t, dir)
+	filler := testdisk.Fill(t, dir)
 	big := strings.Repeat("Words that need room on the disk. ", 20000)
 	got := 0
 	for i := 0; i < 20; i++ {
@@ -56,25 +51,5 @@ func waitReady(t *testing.T, m *Main) {
 			t.Fatalf("readyz once the store recovered: got %d, want 200 without a write first", got)
 		}
 		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// fillDisk writes a file until the disk is full and returns its path.
-func fillDisk(t *testing.T, dir string) string {
-	t.Helper()
-	path := filepath.Join(dir, "filler")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	chunk := make([]byte, 4096)
-	for {
-		if _, err := f.Write(chunk); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatalf("fill: %v", err)
-			}
-			return path
-		}
 	}
 }

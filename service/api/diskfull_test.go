@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"context"
-	"errors"
 	"io"
 	"log/slog"
 	"net"
@@ -10,47 +9,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/redline-news/redline/internal/testdisk"
 	"github.com/redline-news/redline/service/api"
 	"github.com/redline-news/redline/service/sqlite"
 )
 
-// smallDisk mounts an 8 MiB tmpfs for the test, or skips saying why not.
-func smallDisk(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=8m"); err != nil {
-		t.Skipf("cannot mount a small tmpfs to fill (needs root and mount rights): %v", err)
-	}
-	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
-	return dir
-}
-
-// fill writes a file until the disk is full and returns its path.
-func fill(t *testing.T, dir string) string {
-	t.Helper()
-	path := filepath.Join(dir, "filler")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	chunk := make([]byte, 4096)
-	for {
-		if _, err := f.Write(chunk); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatalf("fill: %v", err)
-			}
-			return path
-		}
-	}
-}
-
 func TestDiskFull(t *testing.T) {
-	dir := smallDisk(t)
+	dir := testdisk.Small(t)
 	store, err := sqlite.Open(context.Background(), filepath.Join(dir, "redline.db"))
 	if err != nil {
 		t.Fatalf("open: %v", err)
@@ -66,7 +34,7 @@ func TestDiskFull(t *testing.T) {
 	s := &testServer{url: "http://" + ln.Addr().String(), store: store}
 
 	wantStatus(t, s.do(t, "PUT", "/v1/articles/kept", article("Kept", "This was stored before the disk filled.")), http.StatusCreated)
-	filler := fill(t, dir)
+	filler := testdisk.Fill(t, dir)
 	big := strings.Repeat("Words that need room on the disk. ", 20000)
 	var r response
 	for i := 0; i < 20; i++ {
