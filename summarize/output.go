@@ -68,7 +68,7 @@ const maxPhraseWords = 3
 
 // phrase accumulates one candidate key phrase.
 type phrase struct {
-	start, end int32 // first occurrence in the text
+	start, end int32 // where it is shown from: its first use inside a sentence, else its first
 	count      int
 	weight     float64
 	score      float64 // count × weight, once counting is done
@@ -242,12 +242,36 @@ func (a *analysis) addPhrase(toks []token) {
 	}
 	p := &a.phrases
 	k, ok := p.at[key]
-	if !ok {
+	start, end := toks[0].start, toks[len(toks)-1].end
+	switch {
+	case !ok:
 		k = int32(len(p.list))
 		p.at[key] = k
-		p.list = append(p.list, phrase{start: toks[0].start, end: toks[len(toks)-1].end, weight: weight})
+		p.list = append(p.list, phrase{start: start, end: end, weight: weight})
+	case a.opensSentence(int(p.list[k].start)) && !a.opensSentence(int(start)):
+		// Shown as written inside a sentence, where a capital means a
+		// name: "rescue teams", not the "Rescue teams" a sentence
+		// opened with.
+		p.list[k].start, p.list[k].end = start, end
 	}
 	p.list[k].count++
+}
+
+// opensSentence reports whether the word at offset i opens a sentence:
+// only spaces, quotes and brackets stand between it and the text's start,
+// a line break or a sentence's end.
+func (a *analysis) opensSentence(i int) bool {
+	for i > 0 {
+		switch c := a.src[i-1]; c {
+		case ' ', '"', '\'', '(', '[':
+			i--
+		case '.', '!', '?', ':', '\n':
+			return true
+		default:
+			return c >= 0x80 && i >= 3 && (a.src[i-3:i] == "“" || a.src[i-3:i] == "‘") && a.opensSentence(i-3)
+		}
+	}
+	return true
 }
 
 // topPhrases returns the limit best phrases that are not bare numbers,

@@ -599,3 +599,23 @@ func TestOtherKeyPhraseEdges(t *testing.T) {
 		}
 	}
 }
+
+// A key phrase is shown as a sentence writes it, not with the capital a
+// sentence opened with, while a name keeps its capitals.
+func TestKeyPhraseCaseFromInsideASentence(t *testing.T) {
+	src := "Rescue teams reached the flooded valley on Monday. The governor thanked the rescue teams. " +
+		"Emilio Botin visited the valley. Local farmers met Emilio Botin at noon. Rescue teams stayed overnight."
+	sum := mustSummarize(t, src, summarize.Options{Keywords: 20})
+	var texts []string
+	for _, k := range sum.Keywords {
+		texts = append(texts, k.Text)
+	}
+	for _, want := range []string{"rescue teams", "Emilio Botin"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("key phrases %q lack %q", texts, want)
+		}
+	}
+	if slices.Contains(texts, "Rescue teams") {
+		t.Errorf("key phrases %q show a sentence's opening capital", texts)
+	}
+}
