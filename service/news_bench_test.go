@@ -1,9 +1,6 @@
 package service_test
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"testing"
 
 	"github.com/redline-news/redline/diff"
@@ -15,14 +12,8 @@ import (
 // the changes a summary of what is new ranks, context included: one op is
 // all 200. BenchmarkCompareDevPairs (diff) is the diffs themselves.
 func BenchmarkNewsSince(b *testing.B) {
-	sc := bufio.NewScanner(bytes.NewReader(shareddata.Read(b, "revision-pairs-dev.jsonl")))
-	sc.Buffer(nil, 64<<20)
 	var results []*diff.Result
-	for sc.Scan() {
-		var p struct{ Old, New string }
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			b.Fatal(err)
-		}
+	for _, p := range shareddata.Rows[struct{ Old, New string }](b, "revision-pairs-dev.jsonl", 0) {
 		res, err := diff.Compare(p.Old, p.New, diff.Options{})
 		if err != nil {
 			b.Fatal(err)

@@ -147,19 +147,8 @@ func reportRates(b *testing.B, perOp int, cpu time.Duration) {
 // capitals and punctuation that the English key phrase rules read, with
 // and without 10 key phrases: the difference is what key phrases cost.
 func BenchmarkSummarizeKeywords(b *testing.B) {
-	f, err := os.Open(shareddata.Path(b, "bbc-news-summary.jsonl"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
 	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() && len(texts) < 500 {
-		var row struct{ Article string }
-		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
-			b.Fatal(err)
-		}
+	for _, row := range shareddata.Rows[struct{ Article string }](b, "bbc-news-summary.jsonl", 500) {
 		texts = append(texts, row.Article)
 	}
 	for _, tc := range []struct {

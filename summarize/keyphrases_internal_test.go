@@ -1,9 +1,6 @@
 package summarize
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/redline-news/redline/internal/shareddata"
@@ -14,23 +11,12 @@ import (
 // each of 500 BBC articles analysed beforehand: its cost is below the
 // run-to-run noise of a whole summary (BenchmarkSummarizeKeywords).
 func BenchmarkKeyPhrases(b *testing.B) {
-	f, err := os.Open(shareddata.Path(b, "bbc-news-summary.jsonl"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
 	opts, err := normalize(Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var analysed []*scratch
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() && len(analysed) < 500 {
-		var row struct{ Article string }
-		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
-			b.Fatal(err)
-		}
+	for _, row := range shareddata.Rows[struct{ Article string }](b, "bbc-news-summary.jsonl", 500) {
 		s := getScratch()
 		s.candidates(row.Article, text.Sentences(row.Article))
 		s.a.analyze(row.Article, opts.Language, opts.FallbackLanguage, s.cands, &s.g)

@@ -4,6 +4,8 @@
 package shareddata
 
 import (
+	"bufio"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -45,6 +47,31 @@ func Path(tb testing.TB, name string) string {
 		tb.Fatalf("find %s: %v", name, err)
 	}
 	return path
+}
+
+// Rows decodes the first limit JSON lines of the named data file (all of
+// them when limit is 0), or skips tb when it is absent.
+func Rows[T any](tb testing.TB, name string, limit int) []T {
+	tb.Helper()
+	f, err := os.Open(Path(tb, name))
+	if err != nil {
+		tb.Fatalf("open %s: %v", name, err)
+	}
+	defer f.Close()
+	var rows []T
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() && (limit == 0 || len(rows) < limit) {
+		var row T
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			tb.Fatalf("%s, row %d: %v", name, len(rows)+1, err)
+		}
+		rows = append(rows, row)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatalf("read %s: %v", name, err)
+	}
+	return rows
 }
 
 // Read returns the contents of the named data file, or skips tb when it is
