@@ -30,9 +30,27 @@ type Access struct {
 	TrustedProxies []netip.Prefix
 }
 
-// scopeKey is where the middleware leaves the scope it granted, for later
-// ones.
-const scopeKey = "redline.scope"
+// Keys under which the middleware leaves what it learned for later ones:
+// the scope it granted, and what the request's token is worth.
+const (
+	scopeKey      = "redline.scope"
+	tokenScopeKey = "redline.token-scope"
+)
+
+// tokenScope returns the scope of tok, looked up once a request: the rate
+// limit and the token check both ask, and a lookup hashes the token and
+// compares it with every configured one.
+func tokenScope(c *fiber.Ctx, tokens TokenChecker, tok string) (auth.Scope, bool) {
+	if got, ok := c.Locals(tokenScopeKey).(auth.Scope); ok {
+		return got, got != auth.None
+	}
+	got, ok := tokens.Scope(tok)
+	if !ok {
+		got = auth.None
+	}
+	c.Locals(tokenScopeKey, got)
+	return got, ok
+}
 
 // openPaths need no token: probes must work without secrets.
 var openPaths = map[string]bool{"/livez": true, "/readyz": true}
@@ -64,7 +82,7 @@ func (s *Server) authorize(c *fiber.Ctx) error {
 // no fresh bucket.
 func (a Access) rateClient(c *fiber.Ctx) string {
 	if tok := bearer(c); tok != "" && a.Tokens != nil {
-		if _, ok := a.Tokens.Scope(tok); ok {
+		if _, ok := tokenScope(c, a.Tokens, tok); ok {
 			return "token:" + auth.ID(tok)
 		}
 	}
@@ -91,7 +109,7 @@ func (s *Server) Require(need auth.Scope) fiber.Handler {
 			c.Locals(scopeKey, auth.Admin)
 			return c.Next()
 		}
-		got, ok := a.Tokens.Scope(tok)
+		got, ok := tokenScope(c, a.Tokens, tok)
 		switch {
 		case tok == "":
 			return unauthorized("this request needs a bearer token: Authorization: Bearer TOKEN", false)
