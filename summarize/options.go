@@ -26,6 +26,11 @@ func invalid(format string, args ...any) error {
 
 // normalize checks opts and fills in defaults.
 func normalize(o Options) (Options, error) {
+	if o.normalized {
+		// Once is enough, and a second pass would read the 0 of "no key
+		// phrases" as the default.
+		return o, nil
+	}
 	if o.Algorithm == "" {
 		o.Algorithm = DefaultAlgorithm
 	}
@@ -53,7 +58,7 @@ func normalize(o Options) (Options, error) {
 	if m := o.Model; m != nil && (len(m.Short) != NumFeatures || len(m.Long) != NumFeatures || !(m.ShortShare < m.LongShare) || (m.LongPicks > 0 && !(m.ShortPicks < m.LongPicks))) {
 		return o, invalid("model must have %d weights a side, ShortShare < LongShare and, with LongPicks, ShortPicks < LongPicks", NumFeatures)
 	}
-	o.keywordsAsked = o.Keywords != 0
+	o.keywordsAsked, o.normalized = o.Keywords != 0, true
 	switch o.Keywords {
 	case 0:
 		o.Keywords = DefaultKeywords

@@ -61,6 +61,7 @@ type Options struct {
 	// none. Only a value other than 0 puts them in the HTML rendering.
 	Keywords      int
 	keywordsAsked bool // Keywords was given, so HTML shows them
+	normalized    bool // normalize has run: Keywords 0 then means none
 	// Model replaces the learned scorer's built-in model; nil keeps it.
 	// Training and cross-validation use it to score models not compiled in.
 	Model *Model

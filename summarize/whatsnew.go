@@ -63,7 +63,6 @@ const maxCopyEditWords = 2
 // A change that leans on unchanged sentences before it (Change.Before)
 // brings them as its Context, which a word budget counts.
 func Changes(changes []Change, opts Options) (*Summary, error) {
-	asked := opts // normalize only once: it reads 0 key phrases as the default
 	opts, err := normalize(opts)
 	if err != nil {
 		return nil, err
@@ -79,7 +78,7 @@ func Changes(changes []Change, opts Options) (*Summary, error) {
 			Sentences: []Sentence{}, Keywords: []Keyword{}}, nil
 	}
 	joined, starts := joinChangeTexts(news)
-	all := asked
+	all := opts
 	all.Sentences, all.Ratio, all.Words, all.Order = 0, 1, 0, OrderDocument
 	sum, err := Summarize(joined, all)
 	if err != nil {
