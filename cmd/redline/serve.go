@@ -297,7 +297,7 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request")
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to write a whole response")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "how long an idle keep-alive connection stays open")
-	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for in-flight requests")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for in-flight requests, and then for webhook attempts in flight")
 	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "REDLINE_LOG_FORMAT", c.LogFormat), "log format: text or json (env REDLINE_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "REDLINE_LOG_LEVEL", c.LogLevel), "log level: debug, info, warn or error (env REDLINE_LOG_LEVEL)")
 	sec := c.Security.flags(fs, getenv)

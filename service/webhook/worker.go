@@ -143,7 +143,10 @@ func Start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], cfg Con
 	if err != nil {
 		return nil, fmt.Errorf("webhook queue: %w", err)
 	}
-	if err := client.Start(ctx); err != nil {
+	// River cancels the attempts in flight when the context Start was given
+	// ends, and serve's ends at SIGTERM: the worker outlives it, and Stop
+	// ends it, letting those attempts finish.
+	if err := client.Start(context.WithoutCancel(ctx)); err != nil {
 		return nil, fmt.Errorf("start webhook queue: %w", err)
 	}
 	gaugeCtx, stop := context.WithCancel(context.Background())
@@ -166,13 +169,23 @@ func (h levelHandler) Enabled(ctx context.Context, l slog.Level) bool {
 	return l >= h.min && h.Handler.Enabled(ctx, l)
 }
 
-// Stop finishes the attempts in flight, or abandons them when ctx ends;
-// an abandoned attempt is made again after RescueAfter.
+// Stop finishes the attempts in flight, or abandons them when ctx ends,
+// and returns once none runs, so that the store may close. An abandoned
+// attempt is made again later, with the same webhook-id.
 func (w *Worker[TTx]) Stop(ctx context.Context) error {
 	w.stop()
 	<-w.done
-	return w.client.Stop(ctx)
+	err := w.client.Stop(ctx)
+	if err != nil {
+		cancelCtx, cancel := context.WithTimeout(context.Background(), abandonWait)
+		defer cancel()
+		err = errors.Join(err, w.client.StopAndCancel(cancelCtx))
+	}
+	return err
 }
+
+// abandonWait bounds how long Stop waits for cut-off attempts to return.
+const abandonWait = 5 * time.Second
 
 // deliverer makes the attempts; River calls it once per attempt.
 type deliverer struct {
@@ -346,7 +359,11 @@ func (d *deliverer) record(ctx context.Context, job *river.Job[service.DeliveryJ
 	if res.err != nil {
 		a.Error = truncate(res.err.Error(), 500)
 	}
-	if err := d.cfg.Events.RecordAttempt(ctx, a); err != nil {
+	// An attempt cut off by shutdown is recorded too: the store is still
+	// open while Stop waits for it.
+	recordCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), abandonWait)
+	defer cancel()
+	if err := d.cfg.Events.RecordAttempt(recordCtx, a); err != nil {
 		d.cfg.Logger.Error("webhook: cannot record attempt", "webhook_id", a.WebhookID, "error", err)
 	}
 	level := slog.LevelInfo
