@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -50,13 +51,16 @@ const (
 // securityFlags holds the raw flag values that need parsing.
 type securityFlags struct {
 	cors, proxies, readRate, writeRate string
+	// publicReadEnv is REDLINE_PUBLIC_READ as set, checked by apply.
+	publicReadEnv string
 }
 
 // flags registers the security flags, with REDLINE_* environment defaults.
 func (c *SecurityConfig) flags(fs *flag.FlagSet, getenv func(string) string) *securityFlags {
-	f := &securityFlags{}
+	f := &securityFlags{publicReadEnv: getenv("REDLINE_PUBLIC_READ")}
+	publicRead, _ := strconv.ParseBool(f.publicReadEnv)
 	fs.StringVar(&c.TokensFile, "api-tokens-file", envOr(getenv, "REDLINE_API_TOKENS_FILE", c.TokensFile), "`FILE` of SCOPE TOKEN lines (scopes read, write, admin; TOKEN or sha256:HEX); re-read on SIGHUP (env REDLINE_API_TOKENS_FILE)")
-	fs.BoolVar(&c.PublicRead, "public-read", envOr(getenv, "REDLINE_PUBLIC_READ", "") == "true", "let reads through without a token (env REDLINE_PUBLIC_READ=true)")
+	fs.BoolVar(&c.PublicRead, "public-read", publicRead, "let reads through without a token (env REDLINE_PUBLIC_READ=true)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", envOr(getenv, "REDLINE_METRICS_TOKEN", c.MetricsToken), "bearer token /metrics needs (env REDLINE_METRICS_TOKEN)")
 	fs.StringVar(&f.cors, "cors-origins", envOr(getenv, "REDLINE_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from; empty: CORS off (env REDLINE_CORS_ORIGINS)")
 	fs.StringVar(&f.proxies, "trusted-proxies", envOr(getenv, "REDLINE_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDRs whose X-Forwarded-For is believed (env REDLINE_TRUSTED_PROXIES)")
@@ -70,10 +74,15 @@ func (c *SecurityConfig) flags(fs *flag.FlagSet, getenv func(string) string) *se
 // apply parses the raw flag values into c.
 func (f *securityFlags) apply(c *SecurityConfig) error {
 	var err error
+	// A value that is neither true nor false would leave reads closed while
+	// the operator believes them open, or the reverse.
+	if _, perr := strconv.ParseBool(f.publicReadEnv); f.publicReadEnv != "" && perr != nil {
+		return fmt.Errorf("REDLINE_PUBLIC_READ %.20q must be true or false", f.publicReadEnv)
+	}
 	c.CORSOrigins = splitList(f.cors)
 	for _, origin := range c.CORSOrigins {
-		if origin == "*" || !strings.Contains(origin, "://") {
-			return fmt.Errorf("--cors-origins: %q must be an origin such as https://desk.example (no wildcard)", origin)
+		if !isOrigin(origin) {
+			return fmt.Errorf("--cors-origins: %q must be an origin as browsers send it, scheme://host[:port] in lower case such as https://desk.example (no path, no trailing slash, no wildcard)", origin)
 		}
 	}
 	if c.TrustedProxies, err = parsePrefixes(splitList(f.proxies)); err != nil {
@@ -89,6 +98,16 @@ func (f *securityFlags) apply(c *SecurityConfig) error {
 		return fmt.Errorf("--max-conns and --max-conns-per-ip must not be negative")
 	}
 	return nil
+}
+
+// isOrigin tells whether s is an http or https origin serialized as a
+// browser sends it in Origin, which the API compares byte for byte: any
+// other spelling (a trailing slash, a path, capitals) would never match,
+// and CORS would stay off without a word.
+func isOrigin(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" &&
+		u.Scheme+"://"+u.Host == s && strings.ToLower(s) == s
 }
 
 func splitList(s string) []string {

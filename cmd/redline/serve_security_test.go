@@ -97,6 +97,12 @@ func TestServeSecurityFlags(t *testing.T) {
 		{"bad rate", []string{"--rate-read", "fast"}, "RATE/s:BURST"},
 		{"bad proxy", []string{"--trusted-proxies", "nowhere"}, "neither an address nor a CIDR"},
 		{"wildcard origin", []string{"--cors-origins", "*"}, "no wildcard"},
+		// Browsers send Origin as scheme://host[:port], and the API compares
+		// it byte for byte: these would never match, and CORS stay off.
+		{"origin with a trailing slash", []string{"--cors-origins", "https://desk.example/"}, "no trailing slash"},
+		{"origin with a path", []string{"--cors-origins", "https://desk.example/app"}, "no path"},
+		{"origin in capitals", []string{"--cors-origins", "https://Desk.example"}, "lower case"},
+		{"origin of another scheme", []string{"--cors-origins", "ftp://desk.example"}, "scheme://host"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -130,6 +136,45 @@ func TestLogMemoryLimitOnlyForARealLimit(t *testing.T) {
 			logMemoryLimit(slog.New(slog.NewTextHandler(&buf, nil)), tc.limit)
 			if got := strings.Contains(buf.String(), "memory limit set"); got != tc.logged {
 				t.Fatalf("limit %d: got log %q, want a line: %v", tc.limit, buf.String(), tc.logged)
+			}
+		})
+	}
+}
+
+// TestServePublicReadFromTheEnvironment: REDLINE_PUBLIC_READ takes what
+// --public-read takes, and anything else stops serve rather than leave
+// reads closed, or open, against what the operator meant.
+func TestServePublicReadFromTheEnvironment(t *testing.T) {
+	for _, tc := range []struct {
+		env     string
+		want    bool
+		wantErr bool
+	}{
+		{"", false, false},
+		{"true", true, false},
+		{"1", true, false},
+		{"TRUE", true, false},
+		{"false", false, false},
+		{"0", false, false},
+		{"yes", false, true},
+		{"maybe", false, true},
+	} {
+		t.Run(tc.env, func(t *testing.T) {
+			m := NewMain()
+			err := m.parseFlags(nil, io.Discard, func(k string) string {
+				if k == "REDLINE_PUBLIC_READ" {
+					return tc.env
+				}
+				return ""
+			})
+			if tc.wantErr {
+				if err == nil || !strings.Contains(err.Error(), "REDLINE_PUBLIC_READ") {
+					t.Fatalf("REDLINE_PUBLIC_READ=%s: got %v, want an error naming the variable", tc.env, err)
+				}
+				return
+			}
+			if err != nil || m.Config.Security.PublicRead != tc.want {
+				t.Fatalf("REDLINE_PUBLIC_READ=%s: got %v (%v), want %v", tc.env, m.Config.Security.PublicRead, err, tc.want)
 			}
 		})
 	}
