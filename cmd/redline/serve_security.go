@@ -67,7 +67,7 @@ func (c *SecurityConfig) flags(fs *flag.FlagSet, getenv func(string) string) *se
 	fs.StringVar(&f.readRate, "rate-read", envOr(getenv, "REDLINE_RATE_READ", DefaultReadRate), "reads each client (its token, else its address) may send: RATE/s:BURST, or off (env REDLINE_RATE_READ)")
 	fs.StringVar(&f.writeRate, "rate-write", envOr(getenv, "REDLINE_RATE_WRITE", DefaultWriteRate), "writes each client may send, in a bucket of their own: RATE/s:BURST, or off (env REDLINE_RATE_WRITE)")
 	fs.IntVar(&c.MaxConns, "max-conns", c.MaxConns, "most open connections; 0: 90% of the descriptor limit less a reserve")
-	fs.IntVar(&c.MaxConnsPerIP, "max-conns-per-ip", 256, "most open connections from one address; 0: no cap")
+	fs.IntVar(&c.MaxConnsPerIP, "max-conns-per-ip", 256, "most open connections from one address other than a trusted proxy; 0: no cap")
 	return f
 }
 
@@ -224,7 +224,7 @@ const fdReserve = 64
 
 // connLimits derives the connection caps from the descriptor limit.
 func connLimits(c SecurityConfig, logger *slog.Logger) api.ConnLimits {
-	limits := api.ConnLimits{Max: c.MaxConns, PerIP: c.MaxConnsPerIP}
+	limits := api.ConnLimits{Max: c.MaxConns, PerIP: c.MaxConnsPerIP, Proxies: c.TrustedProxies}
 	var rl syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {
 		return limits

@@ -179,3 +179,17 @@ func TestServePublicReadFromTheEnvironment(t *testing.T) {
 		})
 	}
 }
+
+// TestConnLimitsSpareTheTrustedProxies: the per-address connection cap
+// leaves out the proxies --trusted-proxies names, whose connections carry
+// every client's requests.
+func TestConnLimitsSpareTheTrustedProxies(t *testing.T) {
+	m := NewMain()
+	if err := m.parseFlags([]string{"--trusted-proxies", "172.28.0.0/24"}, io.Discard, func(string) string { return "" }); err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	limits := connLimits(m.Config.Security, slog.New(slog.DiscardHandler))
+	if limits.PerIP != 256 || len(limits.Proxies) != 1 || limits.Proxies[0].String() != "172.28.0.0/24" {
+		t.Fatalf("connection limits: got %+v, want 256 per address with 172.28.0.0/24 spared", limits)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/exec"
 	"strings"
@@ -166,3 +167,66 @@ func TestAcceptErrorsDoNotStopTheListener(t *testing.T) {
 }
 
 func isReset(err error) bool { return errors.Is(err, syscall.ECONNRESET) }
+
+// TestPerIPCapSparesTrustedProxies: behind a load balancer every client
+// arrives from the proxy's address, so the per-address cap would refuse the
+// proxy's connections, and with them every client's, once it holds that
+// many; a proxy is held to the overall cap only.
+func TestPerIPCapSparesTrustedProxies(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		proxies  []netip.Prefix
+		admitted int
+	}{
+		{"any client", nil, 2},
+		{"a trusted proxy", []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}, 3},
+		{"a proxy elsewhere", []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			limited := api.LimitListener(ln, api.ConnLimits{Max: 3, PerIP: 2, Proxies: tc.proxies}, slog.New(slog.DiscardHandler))
+			defer limited.Close()
+			accepted := make(chan net.Conn, 8)
+			go func() {
+				for {
+					c, err := limited.Accept()
+					if err != nil {
+						close(accepted)
+						return
+					}
+					accepted <- c
+				}
+			}()
+			// One more than the overall cap: it holds for proxies too. Each
+			// connection is either handed to the server or closed on accept,
+			// and the test waits for whichever comes before the next.
+			var admitted int
+			for i := 0; i < 4; i++ {
+				c, err := net.Dial("tcp", ln.Addr().String())
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer c.Close()
+				closed := make(chan struct{})
+				go func() {
+					if _, err := c.Read(make([]byte, 1)); errors.Is(err, io.EOF) || isReset(err) {
+						close(closed)
+					}
+				}()
+				select {
+				case <-accepted:
+					admitted++
+				case <-closed:
+				case <-time.After(10 * time.Second):
+					t.Fatalf("connection %d: neither accepted nor closed within 10s", i+1)
+				}
+			}
+			if admitted != tc.admitted {
+				t.Fatalf("connections kept open from 127.0.0.1: got %d, want %d", admitted, tc.admitted)
+			}
+		})
+	}
+}

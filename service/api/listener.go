@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,6 +19,10 @@ type ConnLimits struct {
 	// PerIP is the most connections open at once from one client address;
 	// 0 sets no cap.
 	PerIP int
+	// Proxies are exempt from PerIP (not from Max): behind a load balancer
+	// every client arrives from its address, and the cap would refuse the
+	// proxy's connections, and so every client's, once the proxy holds PerIP.
+	Proxies []netip.Prefix
 }
 
 // Bounds on draining the rest of a refused body before closing, and on
@@ -81,13 +86,31 @@ func (l *limitListener) admit(c net.Conn) *limitConn {
 		l.warnLocked("connection refused: too many open connections", "max", l.limits.Max)
 		return nil
 	}
-	if l.limits.PerIP > 0 && l.perIP[ip] >= l.limits.PerIP {
+	if l.limits.PerIP > 0 && l.perIP[ip] >= l.limits.PerIP && !l.isProxy(c.RemoteAddr()) {
 		l.warnLocked("connection refused: too many open connections from one address", "remote", ip, "max_per_ip", l.limits.PerIP)
 		return nil
 	}
 	l.open++
 	l.perIP[ip]++
 	return &limitConn{Conn: c, release: func() { l.release(ip) }}
+}
+
+func (l *limitListener) isProxy(a net.Addr) bool {
+	ta, ok := a.(*net.TCPAddr)
+	if !ok {
+		return false
+	}
+	ip, ok := netip.AddrFromSlice(ta.IP)
+	if !ok {
+		return false
+	}
+	ip = ip.Unmap()
+	for _, p := range l.limits.Proxies {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *limitListener) release(ip string) {
