@@ -141,6 +141,16 @@ func (s *Server) pollChanges(ctx context.Context, since int64, limit int, wait t
 	}
 	if len(events) == 0 && wait > 0 {
 		wctx, cancel := context.WithTimeout(ctx, wait)
+		// Shutdown ends the wait as its end would: the client polls again,
+		// of another replica or of the restarted process, and shutdown does
+		// not wait up to a minute for each long poll.
+		go func() {
+			select {
+			case <-s.feed.closing:
+				cancel()
+			case <-wctx.Done():
+			}
+		}()
 		err := s.cfg.Events.WaitForEvents(wctx, since)
 		cancel()
 		if err == nil {

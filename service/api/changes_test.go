@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
+
 	"github.com/redline-news/redline/service/api"
 	"github.com/redline-news/redline/service/sqlite"
 )
@@ -249,3 +251,44 @@ func TestClosedStreamFreesItsSlot(t *testing.T) {
 
 func itoa(n int) string     { return strconv.Itoa(n) }
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestShutdownEndsALongPoll: a long poll waiting for an event answers at
+// once, with no event, when the server shuts down, so that shutdown is not
+// held for the poll's wait (up to a minute) and does not run out of time.
+func TestShutdownEndsALongPoll(t *testing.T) {
+	entered := make(chan struct{}, 1)
+	s, srv := startFeedServer(t, api.Config{Middleware: []fiber.Handler{func(c *fiber.Ctx) error {
+		if c.Path() == "/v1/changes" {
+			entered <- struct{}{}
+		}
+		return c.Next()
+	}}})
+	type answer struct {
+		status int
+		page   changesPage
+		err    error
+	}
+	got := make(chan answer, 1)
+	go func() {
+		var a answer
+		resp, err := http.Get(s.url + "/v1/changes?since=0&wait=60s")
+		if a.err = err; err == nil {
+			a.status, a.err = resp.StatusCode, json.NewDecoder(resp.Body).Decode(&a.page)
+			resp.Body.Close()
+		}
+		got <- a
+	}()
+	select {
+	case <-entered:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the long poll never reached the server")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		t.Fatalf("shutdown with a long poll in flight: got %v, want nil", err)
+	}
+	if a := <-got; a.err != nil || a.status != http.StatusOK || len(a.page.Events) != 0 || a.page.Next != 0 {
+		t.Fatalf("the long poll's answer: got %d %+v (%v), want 200 with no event and next 0", a.status, a.page, a.err)
+	}
+}
