@@ -7,9 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // composeCommand returns the Compose client to run: the docker CLI's
@@ -100,4 +102,37 @@ func TestDashboardSeriesAreScraped(t *testing.T) {
 	if strings.Contains(config, "native-histograms") && !strings.Contains(string(scrape), "always_scrape_classic_histograms: true") {
 		t.Fatal("the Compose file's Prometheus enables native histograms but prometheus.yml does not keep the classic series; the dashboard's latency panels would be empty")
 	}
+}
+
+// TestReplicasGetTimeToShutDown checks that Compose waits for a replica's
+// graceful shutdown before it sends SIGKILL: serve gives requests in flight
+// up to its 30s shutdown timeout, then webhook attempts as long again, and
+// Compose kills after 10s unless stop_grace_period says otherwise.
+func TestReplicasGetTimeToShutDown(t *testing.T) {
+	const least = 60 * time.Second
+	config := compose(t, "config")
+	for _, replica := range []string{"redline-1", "redline-2"} {
+		block := serviceBlock(config, replica)
+		m := regexp.MustCompile(`(?m)^    stop_grace_period: (\S+)$`).FindStringSubmatch(block)
+		if m == nil {
+			t.Errorf("%s: no stop_grace_period, so Compose kills it 10s after SIGTERM; want at least %v", replica, least)
+			continue
+		}
+		if d, err := time.ParseDuration(m[1]); err != nil || d < least {
+			t.Errorf("%s: stop_grace_period %s (%v), want at least %v", replica, m[1], err, least)
+		}
+	}
+}
+
+// serviceBlock returns the lines of `compose config` that describe one
+// service: from its name, indented by two spaces, to the next such line.
+func serviceBlock(config, name string) string {
+	_, rest, ok := strings.Cut(config, "\n  "+name+":\n")
+	if !ok {
+		return ""
+	}
+	if i := regexp.MustCompile(`\n  \S`).FindStringIndex(rest); i != nil {
+		rest = rest[:i[0]]
+	}
+	return rest
 }
