@@ -164,14 +164,27 @@ func (m *Main) listenMetrics() error {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.metricsAuth(m.Metrics.Handler()))
 	m.metricsLn = ln
-	m.metricsServer = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: m.Config.WriteTimeout}
+	// The same bounds as the service's own listener, so that idle or slow
+	// connections to this port cannot hold descriptors the service needs:
+	// net/http keeps an idle keep-alive connection forever without an
+	// IdleTimeout, and accepts any number of them.
+	m.metricsServer = &http.Server{Handler: mux, ReadHeaderTimeout: m.Config.ReadTimeout, ReadTimeout: m.Config.ReadTimeout,
+		WriteTimeout: m.Config.WriteTimeout, IdleTimeout: m.Config.IdleTimeout, MaxHeaderBytes: metricsMaxHeaderBytes}
+	limited := api.LimitListener(ln, api.ConnLimits{Max: metricsMaxConns, PerIP: m.Config.Security.MaxConnsPerIP}, m.Logger)
 	go func() {
-		if err := m.metricsServer.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := m.metricsServer.Serve(limited); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.Logger.Error("metrics server stopped", "error", err)
 		}
 	}()
 	return nil
 }
+
+// The bounds of the --metrics-listen port, which serves scrapers: a few
+// connections, and requests with small heads.
+const (
+	metricsMaxConns       = 256
+	metricsMaxHeaderBytes = 16 << 10
+)
 
 // MetricsAddr returns the address /metrics is served on.
 func (m *Main) MetricsAddr() string {
