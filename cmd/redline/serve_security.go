@@ -79,6 +79,11 @@ func (f *securityFlags) apply(c *SecurityConfig) error {
 	if _, perr := strconv.ParseBool(f.publicReadEnv); f.publicReadEnv != "" && perr != nil {
 		return fmt.Errorf("REDLINE_PUBLIC_READ %.20q must be true or false", f.publicReadEnv)
 	}
+	// The metrics token guards what the tokens file's tokens guard, with
+	// the same floor against guessing.
+	if c.MetricsToken != "" && len(c.MetricsToken) < auth.MinTokenLength {
+		return fmt.Errorf("--metrics-token must be at least %d characters (openssl rand -hex 24 makes one)", auth.MinTokenLength)
+	}
 	c.CORSOrigins = splitList(f.cors)
 	for _, origin := range c.CORSOrigins {
 		if !isOrigin(origin) {

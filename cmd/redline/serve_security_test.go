@@ -103,6 +103,8 @@ func TestServeSecurityFlags(t *testing.T) {
 		{"origin with a path", []string{"--cors-origins", "https://desk.example/app"}, "no path"},
 		{"origin in capitals", []string{"--cors-origins", "https://Desk.example"}, "lower case"},
 		{"origin of another scheme", []string{"--cors-origins", "ftp://desk.example"}, "scheme://host"},
+		// Tokens in the file need 16 characters; the metrics token too.
+		{"short metrics token", []string{"--metrics-token", "short"}, "at least 16 characters"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
