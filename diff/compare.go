@@ -95,7 +95,7 @@ func compare(old, new string, opts Options, splits *SplitCache, changes []Senten
 		// is new, and none of them is news about a change.
 		r.Facts = []Fact{}
 	} else {
-		r.Facts, late = findFacts(r.Sentences, d.factsEnd, splits)
+		r.Facts, late = findFacts(r.Sentences, new, d.factsEnd, splits)
 	}
 	r.Degraded = r.Degraded || late
 	r.Stats.FactsChanged = len(r.Facts)

@@ -324,3 +324,38 @@ func TestNoFactsAgainstEmptyText(t *testing.T) {
 		t.Error("removing every sentence gave no fact")
 	}
 }
+
+// TestFactsInScriptsWithoutSpaces: Chinese and Japanese write a number
+// against the words around it ("至少12人"), so a number there is a count,
+// not a name glued to letters, and a changed toll is flagged as in any
+// other language; a Latin letter glued to a number still makes it a name.
+func TestFactsInScriptsWithoutSpaces(t *testing.T) {
+	tests := []factCase{
+		{"chinese toll", "事故造成至少12人死亡。", "事故造成至少18人死亡。", "number changed 12→18"},
+		{"chinese count added", "列车脱轨。", "列车脱轨。列车上共有250名乘客。", "number added →250"},
+		{"japanese toll", "少なくとも3人が死亡した。", "少なくとも4人が死亡した。", "number changed 3→4"},
+		{"japanese hours", "火は5時間後に消し止められた。", "火は6時間後に消し止められた。", "number changed 5→6"},
+		{"latin name in chinese", "峰会开幕。", "峰会开幕。G7领导人抵达。", ""},
+		{"unchanged chinese", "至少12人死亡。", "至少12人死亡！", ""},
+	}
+	runFactCases(t, tests)
+}
+
+// TestFactsOfACorrectionNotice: the sentences that go on with a correction
+// notice in its paragraph are the notice too, so their figures are not
+// flagged again; a new paragraph after it is news of its own.
+func TestFactsOfACorrectionNotice(t *testing.T) {
+	story := "The train left the tracks near Lyon."
+	tests := []factCase{
+		{"notice in several sentences", story,
+			story + "\n\nCorrection: An earlier version misstated the number of passengers. The train was carrying 250 passengers, not 300. It had left Lyon at 8:50 a.m.",
+			"correction added →Correction: An earlier version misstated the number of passengers."},
+		{"notice appended to a paragraph", story,
+			story + " Correction: An earlier version misstated the toll. It was 12.",
+			"correction added →Correction: An earlier version misstated the toll."},
+		{"a new paragraph after the notice", story,
+			story + "\n\nCorrection: An earlier version misstated the toll.\n\nAt least 18 people died.",
+			"correction added →Correction: An earlier version misstated the toll.; number added →18"},
+	}
+	runFactCases(t, tests)
+}

@@ -557,7 +557,7 @@ func asciiEqualFold(s, lower string) bool {
 // weekday, a number word, "noon" or "midnight".
 func canStartValue(s string, i int) bool {
 	c := s[i]
-	if i > 0 && isWordByte(s[i-1]) {
+	if wordBefore(s, i) {
 		return false
 	}
 	switch {
@@ -676,10 +676,11 @@ func wordEnd(s string, i int) int {
 	return i
 }
 
-// nextWordStart returns the position after the token at i.
+// nextWordStart returns the position after the token at i. A letter of
+// a script written without spaces is a token of its own.
 func nextWordStart(s string, i int) int {
-	if isWordByte(s[i]) {
-		for i < len(s) && isWordByte(s[i]) {
+	if isWordByte(s[i]) && !spacelessAt(s, i) {
+		for i < len(s) && isWordByte(s[i]) && !spacelessAt(s, i) {
 			i++
 		}
 		return i
@@ -690,7 +691,33 @@ func nextWordStart(s string, i int) int {
 
 // endsValue reports whether a match ending at w[end] does not cut a word.
 func endsValue(w string, end int) bool {
-	return end == len(w) || !isWordByte(w[end]) || w[end-1] == '.'
+	return end == len(w) || !isWordByte(w[end]) || w[end-1] == '.' || spacelessAt(w, end)
+}
+
+// spacelessAt reports whether s[i:] starts with a letter of a script
+// written without spaces between words (Han, kana, Thai: each a word of
+// its own, as CountWords counts them). A number written against one
+// ("至少12人", "5時間後") is a count among words, not glued into a name.
+func spacelessAt(s string, i int) bool {
+	if s[i] < 0xE0 { // those scripts' letters take three or four bytes
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isSingleRuneWord(r)
+}
+
+// wordBefore reports whether s[i] goes on a word that runs into it: a
+// word byte stands before it, and not the last byte of a letter of a
+// script written without spaces.
+func wordBefore(s string, i int) bool {
+	if i == 0 || !isWordByte(s[i-1]) {
+		return false
+	}
+	if s[i-1] >= 0xC0 || s[i-1] < utf8.RuneSelf || i < 3 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !isSingleRuneWord(r)
 }
 
 func isYear(t string) bool {
@@ -894,7 +921,7 @@ var streetWords = []string{"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "La
 func partOfName(s string, lo, hi int) (tag string, ok bool) {
 	before, _ := utf8.DecodeLastRuneInString(s[:lo])
 	after, _ := utf8.DecodeRuneInString(s[hi:])
-	if unicode.IsLetter(after) || unicode.IsLetter(before) || after == '-' && hi+1 < len(s) && isASCIIDigit(s[hi+1]) {
+	if gluedLetter(after) || gluedLetter(before) || after == '-' && hi+1 < len(s) && isASCIIDigit(s[hi+1]) {
 		return "", true
 	}
 	if (before == '-' || before == '.') && lo >= 2 {
@@ -930,6 +957,13 @@ func partOfName(s string, lo, hi int) (tag string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// gluedLetter reports whether r, right before or after a number, glues it
+// into a name: a letter, but not one of a script written without spaces,
+// where every number stands against letters.
+func gluedLetter(r rune) bool {
+	return unicode.IsLetter(r) && !isSingleRuneWord(r)
 }
 
 // nameHead reports whether w, the word right before a number at the end
