@@ -108,8 +108,21 @@ func sameParagraph(new string, end, start int) bool {
 	if end > start || start > len(new) {
 		return false
 	}
-	gap := new[end:start]
-	return strings.TrimSpace(gap) == "" && strings.Count(gap, "\n") < 2
+	return inParagraph(new[end:start], 0) >= 0
+}
+
+// inParagraph adds the line breaks of gap, a stretch of text between two
+// sentences, to breaks, the count of those before it in the same stretch,
+// and returns the sum, or -1 when the stretch holds more than white space
+// or a blank line: the sentences are not in one paragraph.
+func inParagraph(gap string, breaks int) int {
+	if strings.TrimSpace(gap) != "" {
+		return -1
+	}
+	if breaks += strings.Count(gap, "\n"); breaks > 1 {
+		return -1
+	}
+	return breaks
 }
 
 func intp(i int) *int { return &i }

@@ -359,3 +359,37 @@ func TestFactsOfACorrectionNotice(t *testing.T) {
 	}
 	runFactCases(t, tests)
 }
+
+// TestSameParagraph: two sentences of the new text are in one paragraph
+// when only white space without a blank line stands between them, in
+// whichever ops it lies.
+func TestSameParagraph(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []bool // for each pair of neighbouring new sentences
+	}{
+		{"one paragraph", "Rain fell.", "Rain fell. Roads flooded. Schools shut.", []bool{true, true}},
+		{"blank line", "Rain fell.", "Rain fell.\n\nRoads flooded.\n \nSchools shut.", []bool{false, false}},
+		{"line break", "Rain fell.", "Rain fell.\nRoads flooded.", []bool{true}},
+		{"gap inserted", "Rain fell. Roads flooded.", "Rain fell.\n\nRoads flooded.", []bool{false}},
+		{"gap kept around an edit", "Rain fell. Roads flooded.", "Heavy rain fell. Roads flooded badly.", []bool{true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compareChecked(t, tc.old, tc.new)
+			var sents []diff.SentenceChange
+			for _, c := range r.Sentences {
+				if c.NewIndex >= 0 && (len(sents) == 0 || sents[len(sents)-1].NewIndex != c.NewIndex) {
+					sents = append(sents, c)
+				}
+			}
+			var got []bool
+			for i := 1; i < len(sents); i++ {
+				got = append(got, r.SameParagraph(sents[i-1], sents[i]))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v (sentences %+v)", got, tc.want, sents)
+			}
+		})
+	}
+}
