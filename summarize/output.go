@@ -423,12 +423,14 @@ func escapeMarkdown(line string) string {
 // HTML returns the summary as an escaped HTML list, a change's context
 // (see Sentence.Context) before it in a span of class "context", followed
 // by a list of its keywords when the options asked for them
-// (Options.Keywords not 0).
+// (Options.Keywords not 0). Each item has dir="auto", so that a browser
+// sets right-to-left text (Arabic, Hebrew) right to left, its number on
+// the right.
 func (s *Summary) HTML() string {
 	var b strings.Builder
 	b.WriteString("<ul class=\"summary\">\n")
 	for _, sent := range s.Sentences {
-		b.WriteString("<li>")
+		b.WriteString("<li dir=\"auto\">") // Arabic or Hebrew reads right to left
 		for _, c := range sent.Context {
 			b.WriteString("<span class=\"context\">" + html.EscapeString(oneLine(c.Text)) + "</span> ")
 		}
@@ -438,7 +440,7 @@ func (s *Summary) HTML() string {
 	if s.listKeywords && len(s.Keywords) > 0 {
 		b.WriteString("<ul class=\"keywords\">\n")
 		for _, k := range s.Keywords {
-			b.WriteString("<li>" + html.EscapeString(k.Text) + "</li>\n")
+			b.WriteString("<li dir=\"auto\">" + html.EscapeString(k.Text) + "</li>\n")
 		}
 		b.WriteString("</ul>\n")
 	}

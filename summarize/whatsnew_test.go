@@ -204,7 +204,7 @@ func TestContextInEveryFormat(t *testing.T) {
 	for _, tc := range []struct{ format, got, want string }{
 		{"text", sum.Text(), "The governor_spoke <at> noon. He said 48 <b>people</b> were killed.\n"},
 		{"markdown", sum.Markdown(), `- _The governor\_spoke \<at\> noon._ He said 48 \<b\>people\</b\> were killed.` + "\n"},
-		{"html", html, "<ul class=\"summary\">\n<li><span class=\"context\">The governor_spoke &lt;at&gt; noon.</span> He said 48 &lt;b&gt;people&lt;/b&gt; were killed.</li>\n</ul>\n"},
+		{"html", html, "<ul class=\"summary\">\n<li dir=\"auto\"><span class=\"context\">The governor_spoke &lt;at&gt; noon.</span> He said 48 &lt;b&gt;people&lt;/b&gt; were killed.</li>\n</ul>\n"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", tc.format, tc.got, tc.want)
