@@ -393,3 +393,20 @@ func TestSameParagraph(t *testing.T) {
 		})
 	}
 }
+
+// TestFactsWithDecimalCommas: continental Europe writes decimals after a
+// comma ("6,2", "2,5 Millionen", "5,2 %"); such a number changed is
+// flagged whole, and written with a point on the other side it did not
+// change. Three digits after a comma still group thousands.
+func TestFactsWithDecimalCommas(t *testing.T) {
+	tests := []factCase{
+		{"magnitude", "Un terremoto de magnitud 6,2 sacudió México.", "Un terremoto de magnitud 6,4 sacudió México.", "number changed 6,2→6,4"},
+		{"whole part changed", "Das Beben hatte die Stärke 6,2.", "Das Beben hatte die Stärke 7,2.", "number changed 6,2→7,2"},
+		{"percent", "Le chômage atteint 5,2 % en mars.", "Le chômage atteint 5,4 % en mars.", "percent changed 5,2 %→5,4 %"},
+		{"money", "Die Stadt zahlt €2,5 Millionen.", "Die Stadt zahlt €3,5 Millionen.", "money changed €2,5→€3,5"},
+		{"point and comma agree", "The quake measured 6,2 on Monday.", "The quake measured 6.2 on Monday.", ""},
+		{"thousands", "They counted 1,500 votes.", "They counted 1500 votes.", ""},
+		{"a list stays numbers", "Rooms 4, 5 and 6 flooded.", "Rooms 4, 5 and 7 flooded.", "number changed 6→7"},
+	}
+	runFactCases(t, tests)
+}

@@ -37,7 +37,7 @@ var valueKinds = []FactKind{FactNumber, FactMoney, FactPercent, FactDate, FactTi
 
 // The patterns below are read-only after package initialization.
 const (
-	numPat   = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+	numPat   = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|,\d{1,2}\b)?`
 	wordPat  = `(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?`
 	scalePat = `(?:\s(?:hundred|thousand|million|billion|trillion))`
 	monthPat = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)`
@@ -378,7 +378,7 @@ func matchNumber(w string) []int {
 			groups++
 		}
 		if groups > 0 {
-			m, fallback := numberTail(w, d+4*groups)
+			m, fallback := numberTail(w, d+4*groups, false)
 			if fallback {
 				return numberRE.FindStringSubmatchIndex(w)
 			}
@@ -386,14 +386,14 @@ func matchNumber(w string) []int {
 				return m
 			}
 			if groups > 1 {
-				m, _ := numberTail(w, d+4*(groups-1))
+				m, _ := numberTail(w, d+4*(groups-1), false)
 				return m
 			}
 		}
 	}
 	// \d+: fewer digits would end between two digits, which is no word
 	// boundary.
-	m, fallback := numberTail(w, d)
+	m, fallback := numberTail(w, d, true)
 	if fallback {
 		return numberRE.FindStringSubmatchIndex(w)
 	}
@@ -402,12 +402,19 @@ func matchNumber(w string) []int {
 
 // numberTail matches what may follow the integer part w[:p] of a number:
 // decimals, then a scale word, each taken if the match can end after them
-// at a word boundary. fallback asks for the pattern instead.
-func numberTail(w string, p int) (m []int, fallback bool) {
+// at a word boundary. CommaDecimal, for an integer part without thousands
+// commas, also takes one or two decimals after a comma, as continental
+// Europe writes them ("6,2"). fallback asks for the pattern instead.
+func numberTail(w string, p int, commaDecimal bool) (m []int, fallback bool) {
 	if p+1 < len(w) && w[p] == '.' && isASCIIDigit(w[p+1]) {
 		q := p + 1 + leadingDigits(w[p+1:])
 		if m, fallback := numberScale(w, q); fallback || m != nil {
 			return m, fallback
+		}
+	}
+	if commaDecimal && p+1 < len(w) && w[p] == ',' {
+		if k := leadingDigits(w[p+1:]); (k == 1 || k == 2) && wordBoundaryAt(w, p+1+k) {
+			return numberScale(w, p+1+k)
 		}
 	}
 	return numberScale(w, p)
@@ -774,11 +781,15 @@ var wordValues = map[string]int64{"two": 2, "three": 3, "four": 4, "five": 5, "s
 	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
 	"eighty": 80, "ninety": 90, "one": 1}
 
-// parseNumber reads digits with optional thousands commas and decimals, or
-// an English number word from two to ninety-nine.
+// parseNumber reads digits with optional thousands commas and decimals
+// (after a point, or one or two after a comma: "6,2" is 6.2), or an
+// English number word from two to ninety-nine.
 func parseNumber(s string) (*big.Rat, bool) {
 	s = strings.ToLower(s)
 	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		if i := strings.LastIndexByte(s, ','); i >= 0 && len(s)-i-1 < 3 {
+			s = s[:i] + "." + s[i+1:]
+		}
 		return new(big.Rat).SetString(strings.ReplaceAll(s, ",", ""))
 	}
 	tens, units, _ := strings.Cut(s, "-")
