@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // value is a number, sum of money, percentage, date or time found in a
@@ -1382,9 +1384,11 @@ var cuePairs = func() (t [256][4]uint64) {
 var correctionCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended"}
 
 // isTimestampLine reports whether s is only a time stamp such as
-// "Updated: 6:34 p.m.", whose change is no news.
+// "Updated: 6:34 p.m.", whose change is no news, in English or as the
+// segmenter knows them in the other languages ("Mis à jour : 18 h 34",
+// "Aktualisiert: 18:34 Uhr").
 func isTimestampLine(s string) bool {
-	return mayBeTimestamp(s) && timestampRE.MatchString(s) && CountWords(s) <= 12
+	return mayBeTimestamp(s) && timestampRE.MatchString(s) && CountWords(s) <= 12 || text.KindOf(s) == text.KindTimestamp
 }
 
 // mayBeTimestamp reports whether s, past the white space \s matches,

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // Why a sentence is new to a reader of an earlier revision, the values of
@@ -105,11 +107,16 @@ func Changes(changes []Change, opts Options) (*Summary, error) {
 	return out, nil
 }
 
-// newsOnly drops copy edits.
+// newsOnly drops copy edits, and the units that are no prose by their
+// words (a byline, a time stamp, a labelled caption, boilerplate), whatever
+// changed in them.
 func newsOnly(changes []Change) []Change {
 	var out []Change
 	for _, c := range changes {
 		if c.OldText != "" && len(c.Facts) == 0 && wordsChanged(c.OldText, c.Text) <= maxCopyEditWords {
+			continue
+		}
+		if text.KindOf(c.Text) != text.KindSentence {
 			continue
 		}
 		out = append(out, c)

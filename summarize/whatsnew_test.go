@@ -269,3 +269,25 @@ func TestCorrectionNoticeGoesOnInItsParagraph(t *testing.T) {
 		}
 	}
 }
+
+// A changed byline, time stamp or picture caption is no news, however many
+// words changed: what's new lists the story's sentences only.
+func TestChangesLeaveOutWhatIsNotProse(t *testing.T) {
+	changes := []summarize.Change{
+		{Index: 0, Text: "By Marie Dupont and John Smith", OldText: "By Marie Dupont"},
+		{Index: 1, Text: "Mis à jour : 19 h 02, le 3 mars", OldText: "Mis à jour : 18 h 34"},
+		{Index: 2, Text: "Rescue teams reached the village of Saint-Priest at dawn.", OldText: "Rescue teams were on their way."},
+		{Index: 5, Text: "Photo: Rescuers carry a survivor from the wreckage on Tuesday."},
+	}
+	sum, err := summarize.Changes(changes, summarize.Options{Ratio: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx []int
+	for _, s := range sum.Sentences {
+		idx = append(idx, s.Index)
+	}
+	if want := []int{2}; !equalInts(idx, want) {
+		t.Errorf("got sentences %v, want %v", idx, want)
+	}
+}

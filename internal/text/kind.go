@@ -122,15 +122,11 @@ func isCredit(s string) bool {
 func classify(src string, s Sentence) Kind {
 	head := strings.TrimLeft(s.Text, "\"'`([-–—•* \t")
 	words := wordCount(s.Text, 21)
-	switch {
-	case isTimestamp(head, s.Text, words):
-		return KindTimestamp
-	case isByline(head, s.Text, words) || afterLoneBy(src, s, words):
+	if k := kindByWords(head, s.Text, words); k != KindSentence {
+		return k
+	}
+	if afterLoneBy(src, s, words) {
 		return KindByline
-	case isCaption(head, s.Text):
-		return KindCaption
-	case isBoilerplate(head, s.Text, words):
-		return KindBoilerplate
 	}
 	if !ownLine(src, s) {
 		if words <= 10 && strings.Contains(s.Text, "©") {
@@ -147,6 +143,32 @@ func classify(src string, s Sentence) Kind {
 		return KindHeading
 	}
 	return KindSentence
+}
+
+// kindByWords returns the kind the words of unit s make it, wherever it
+// stands: a timestamp, a byline, a labelled caption, boilerplate, or else
+// a sentence.
+func kindByWords(head, s string, words int) Kind {
+	switch {
+	case isTimestamp(head, s, words):
+		return KindTimestamp
+	case isByline(head, s, words):
+		return KindByline
+	case isCaption(head, s):
+		return KindCaption
+	case isBoilerplate(head, s, words):
+		return KindBoilerplate
+	}
+	return KindSentence
+}
+
+// KindOf returns the kind of the unit s by its words alone, as Classify
+// finds it wherever it stands ("Updated: 6:34 p.m.", "By Jane Smith",
+// "Photo: …", "Read more"), for a caller that has the unit without its
+// text around it; the kinds that depend on a line of its own (heading,
+// dateline, a credit or caption without a label) are KindSentence here.
+func KindOf(s string) Kind {
+	return kindByWords(strings.TrimLeft(s, "\"'`([-–—•* \t"), s, wordCount(s, 21))
 }
 
 // hasPrefixFold reports whether s begins with the lowercase prefix, ASCII

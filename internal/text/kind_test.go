@@ -136,3 +136,26 @@ func TestKindNames(t *testing.T) {
 		}
 	}
 }
+
+// KindOf finds the kinds a unit's words make, wherever it stands, and
+// leaves those that need a line of their own to Classify.
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		unit string
+		want text.Kind
+	}{
+		{"Updated: 6:34 p.m.", text.KindTimestamp},
+		{"Mis à jour : 18 h 34", text.KindTimestamp},
+		{"By Marie Dupont and John Smith", text.KindByline},
+		{"Photo: Rescuers carry a survivor.", text.KindCaption},
+		{"Read more", text.KindBoilerplate},
+		{"Getty Images", text.KindSentence}, // a credit only on a line of its own
+		{"Train derails near Lyon", text.KindSentence},
+		{"Updated figures show a rise in sales.", text.KindSentence},
+	}
+	for _, tc := range tests {
+		if got := text.KindOf(tc.unit); got != tc.want {
+			t.Errorf("%q: got %v, want %v", tc.unit, got, tc.want)
+		}
+	}
+}
