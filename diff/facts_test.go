@@ -413,3 +413,20 @@ func TestFactsWithDecimalCommas(t *testing.T) {
 	}
 	runFactCases(t, tests)
 }
+
+// TestFactsQuotesInOtherMarks: French and Spanish guillemets, German
+// „…“ and Japanese 「…」 hold quotations as English marks do.
+func TestFactsQuotesInOtherMarks(t *testing.T) {
+	tests := []factCase{
+		{"french", "« Nous ne reculerons pas », a déclaré la ministre.", "« Nous reculerons peut-être », a déclaré la ministre.",
+			"quote changed Nous ne reculerons pas→Nous reculerons peut-être"},
+		{"spanish", "«Estamos evaluando los daños», dijo el gobernador.", "«Estamos evaluando todos los daños», dijo el gobernador.",
+			"quote changed Estamos evaluando los daños→Estamos evaluando todos los daños"},
+		{"german", "„Wir tun alles für die Verletzten“, sagte der Minister.", "„Wir tun alles für die Opfer“, sagte der Minister.",
+			"quote changed Wir tun alles für die Verletzten→Wir tun alles für die Opfer"},
+		{"japanese", "「全力で消火にあたった」と消防署長は述べた。", "「全力で救助にあたった」と消防署長は述べた。",
+			"quote changed 全力で消火にあたった→全力で救助にあたった"},
+		{"german unchanged", "„Wir tun alles für die Verletzten“, sagte der Minister.", "„Wir tun alles für die Verletzten“, sagte Minister Klein.", ""},
+	}
+	runFactCases(t, tests)
+}

@@ -1058,7 +1058,7 @@ var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
 // began in an earlier sentence only where an attribution follows it
 // (`We will not give up," she said.`).
 func findQuotes(s string) []string {
-	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") && !strings.Contains(s, "”") {
+	if strings.IndexByte(s, '"') < 0 && !hasTypographicQuote(s) {
 		return nil
 	}
 	var out []string
@@ -1068,17 +1068,19 @@ func findQuotes(s string) []string {
 			out = append(out, q)
 		}
 	}
-	open := -1      // where the open quotation's text starts
+	open := -1 // where the open quotation's text starts
+	opener := rune(0)
 	marks := 0      // marks seen
 	unsure := false // whether the open mark had space on both sides or none
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r != '"' && r != '“' && r != '”' {
+		if r != '"' && !isTypographicQuote(r) {
 			i += size
 			continue
 		}
 		marks++
-		opens := r == '“'
+		// “ opens in English and closes German „…“.
+		opens := r == '“' && !(open >= 0 && opener == '„') || r == '«' || r == '„' || r == '「' || r == '『'
 		if r == '"' {
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			next, _ := utf8.DecodeRuneInString(s[i+size:])
@@ -1098,7 +1100,7 @@ func findQuotes(s string) []string {
 		}
 		switch {
 		case opens:
-			open = i + size
+			open, opener = i+size, r
 		case open >= 0:
 			add(s[open:i])
 			open = -1
@@ -1111,6 +1113,30 @@ func findQuotes(s string) []string {
 		add(s[open:])
 	}
 	return out
+}
+
+// isTypographicQuote reports whether r is a quote mark other than the
+// straight one: English “ ”, French and Spanish « », German „ (which “
+// closes) and Japanese 「」『』.
+func isTypographicQuote(r rune) bool {
+	switch r {
+	case '“', '”', '«', '»', '„', '「', '」', '『', '』':
+		return true
+	}
+	return false
+}
+
+// hasTypographicQuote reports whether s holds a mark isTypographicQuote
+// knows: all but « and » start with byte 0xE2 or 0xE3, those with 0xC2.
+func hasTypographicQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0xE2 || c == 0xE3 || c == 0xC2 {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isTypographicQuote(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titleSmallWords may stand in lower case inside a title.
