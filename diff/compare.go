@@ -1,6 +1,9 @@
 package diff
 
-import "sync"
+import (
+	"sort"
+	"sync"
+)
 
 // Words returns the word ops that turn old into new, without stats or
 // sentences; it suits short texts such as titles.
@@ -95,7 +98,7 @@ func compare(old, new string, opts Options, splits *SplitCache, changes []Senten
 		// is new, and none of them is news about a change.
 		r.Facts = []Fact{}
 	} else {
-		r.Facts, late = findFacts(r.Sentences, d.factsEnd, splits)
+		r.Facts, late = findFacts(r.Sentences, new, d.factsEnd, splits)
 	}
 	r.Degraded = r.Degraded || late
 	r.Stats.FactsChanged = len(r.Facts)
@@ -117,4 +120,30 @@ func (r *Result) ChangedSentences() []SentenceChange {
 		}
 	}
 	return out
+}
+
+// SameParagraph reports whether sentence next of the new text goes on
+// right after sentence prev in the same paragraph: only white space stands
+// between them, and no blank line. Both must be sentences of the new text
+// (NewIndex at least 0), prev before next; a reader of the summary of
+// changes needs it to keep a correction notice whole.
+func (r *Result) SameParagraph(prev, next SentenceChange) bool {
+	start, end := prev.NewEnd, next.NewStart
+	if prev.NewIndex < 0 || next.NewIndex < 0 || start > end {
+		return false
+	}
+	// The equal and inserted ops make up the new text, in order.
+	k := sort.Search(len(r.Ops), func(k int) bool { return r.Ops[k].NewEnd > start })
+	breaks := 0
+	for ; k < len(r.Ops) && r.Ops[k].NewStart < end; k++ {
+		op := r.Ops[k]
+		if op.Op == Delete {
+			continue
+		}
+		gap := op.Text[max(start, op.NewStart)-op.NewStart : min(end, op.NewEnd)-op.NewStart]
+		if breaks = inParagraph(gap, breaks); breaks < 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -306,3 +306,20 @@ func TestDeadlineKeepsParagraphsWhole(t *testing.T) {
 		t.Errorf("no unit of the new text reads as changed: %+v", r.Stats)
 	}
 }
+
+// A time of day or a score is one word to a reader: "6:34" changed to
+// "8:02" is replaced whole, not cut at its colon into "[-6-]{+8+}:[-34-]{+02+}",
+// which reads as "8:34".
+func TestClockTimesChangeWhole(t *testing.T) {
+	tests := []struct{ old, new, want string }{
+		{"Updated: 6:34 p.m.", "Updated: 8:02 p.m.", "Updated: [-6:34-]{+8:02+} p.m."},
+		{"They won 2:1 at home.", "They won 3:1 at home.", "They won [-2:1-]{+3:1+} at home."},
+		{"Correction: the toll was 12.", "Correction: the toll was 14.", "Correction: the toll was [-12-]{+14+}."},
+	}
+	for _, tc := range tests {
+		r := compareChecked(t, tc.old, tc.new)
+		if got := diff.TextOps(r.Ops, diff.RenderOptions{}); got != tc.want {
+			t.Errorf("%q → %q: got %q, want %q", tc.old, tc.new, got, tc.want)
+		}
+	}
+}

@@ -63,27 +63,66 @@ type Fact struct {
 // passed from one sentence to another, as in a split or a merge, cancel
 // out.
 //
+// A correction notice is the fact, and its own figures are not news: nor
+// are those of the added sentences that go on with it in its paragraph of
+// new ("Correction: An earlier version misstated the toll. It was 12.").
+//
 // Past the deadline it stops and reports degraded: the facts found so far
 // are right, but later ones are missing.
 //
 // Values, when not nil, serves and keeps the values of edited sentences.
-func findFacts(changes []SentenceChange, deadline time.Time, values *SplitCache) (facts []Fact, degraded bool) {
+func findFacts(changes []SentenceChange, new string, deadline time.Time, values *SplitCache) (facts []Fact, degraded bool) {
 	facts = []Fact{} // never null in JSON
+	notice := -1     // where the correction notice being read ends in new
 	for k, c := range changes {
 		if k%64 == 63 && time.Now().After(deadline) {
 			return cancelPassedOn(facts), true
 		}
+		if c.Status == Removed {
+			facts = appendAlone(facts, c.Text, FactRemoved, intp(c.OldIndex), nil)
+			continue
+		}
+		if c.Status == Added && notice >= 0 && sameParagraph(new, notice, c.NewStart) {
+			notice = c.NewEnd
+			continue
+		}
+		n := len(facts)
 		switch {
 		case c.Status == Unchanged, c.Status == Moved && c.Ops == nil:
 		case c.Status == Added:
 			facts = appendAlone(facts, c.Text, FactAdded, nil, intp(c.NewIndex))
-		case c.Status == Removed:
-			facts = appendAlone(facts, c.Text, FactRemoved, intp(c.OldIndex), nil)
 		default:
 			facts = appendPaired(facts, c, values)
 		}
+		notice = -1
+		if len(facts) > n && facts[n].Kind == FactCorrection {
+			notice = c.NewEnd
+		}
 	}
 	return cancelPassedOn(facts), false
+}
+
+// sameParagraph reports whether new[end:start], between two sentences, is
+// white space within a paragraph: no blank line.
+func sameParagraph(new string, end, start int) bool {
+	if end > start || start > len(new) {
+		return false
+	}
+	return inParagraph(new[end:start], 0) >= 0
+}
+
+// inParagraph adds the line breaks of gap, a stretch of text between two
+// sentences, to breaks, the count of those before it in the same stretch,
+// and returns the sum, or -1 when the stretch holds more than white space
+// or a blank line: the sentences are not in one paragraph.
+func inParagraph(gap string, breaks int) int {
+	if strings.TrimSpace(gap) != "" {
+		return -1
+	}
+	if breaks += strings.Count(gap, "\n"); breaks > 1 {
+		return -1
+	}
+	return breaks
 }
 
 func intp(i int) *int { return &i }
@@ -639,10 +678,10 @@ func valueTouched(ops []Op) bool {
 		}
 		t := op.Text
 		for i := 0; i < len(t); i = nextWordStart(t, i) {
-			if canStartValue(t, i) && (i == 0 || !isWordByte(t[i-1])) {
+			if canStartValue(t, i) {
 				return true
 			}
-			if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) {
+			if isWordByte(t[i]) && !wordBefore(t, i) {
 				var buf [16]byte
 				if valueWords[string(appendLower(buf[:0], t[i:wordEnd(t, i)]))] {
 					return true

@@ -190,6 +190,9 @@ func TestFactsFromTheIssue(t *testing.T) {
 		{"money", "It cost $2.5m.", "It cost $3m.", "money changed $2.5m→$3m"},
 		{"toll", "At least 35 died.", "At least 50 died.", "number changed 35→50"},
 		{"timestamp line", "Updated: 6:34 p.m.", "Updated: 7:02 p.m.", ""},
+		{"french timestamp line", "Mis à jour : 18 h 34\n\nLe texte.", "Mis à jour : 19 h 02\n\nLe texte.", ""},
+		{"german timestamp line", "Aktualisiert: 18:34 Uhr\n\nDer Text.", "Aktualisiert: 19:02 Uhr\n\nDer Text.", ""},
+		{"spanish timestamp line", "Texto.\n\nActualizado: 18.34", "Texto.\n\nActualizado: 19.02", ""},
 		{"reordered", "Rain fell on 3 towns.\n\nRoads shut at 9 a.m.", "Roads shut at 9 a.m.\n\nRain fell on 3 towns.", ""},
 		{"punctuation and case", "the vote passed, 52 to 48.", "The vote passed 52 to 48.", ""},
 		{"route 66", "Route 66 closed and 4 cars crashed.", "Route 66 closed and 6 cars crashed.", "number changed 4→6"},
@@ -323,4 +326,107 @@ func TestNoFactsAgainstEmptyText(t *testing.T) {
 	if r, _ := diff.Compare(first, "", diff.Options{}); len(r.Facts) == 0 {
 		t.Error("removing every sentence gave no fact")
 	}
+}
+
+// TestFactsInScriptsWithoutSpaces: Chinese and Japanese write a number
+// against the words around it ("至少12人"), so a number there is a count,
+// not a name glued to letters, and a changed toll is flagged as in any
+// other language; a Latin letter glued to a number still makes it a name.
+func TestFactsInScriptsWithoutSpaces(t *testing.T) {
+	tests := []factCase{
+		{"chinese toll", "事故造成至少12人死亡。", "事故造成至少18人死亡。", "number changed 12→18"},
+		{"chinese count added", "列车脱轨。", "列车脱轨。列车上共有250名乘客。", "number added →250"},
+		{"japanese toll", "少なくとも3人が死亡した。", "少なくとも4人が死亡した。", "number changed 3→4"},
+		{"japanese hours", "火は5時間後に消し止められた。", "火は6時間後に消し止められた。", "number changed 5→6"},
+		{"latin name in chinese", "峰会开幕。", "峰会开幕。G7领导人抵达。", ""},
+		{"unchanged chinese", "至少12人死亡。", "至少12人死亡！", ""},
+	}
+	runFactCases(t, tests)
+}
+
+// TestFactsOfACorrectionNotice: the sentences that go on with a correction
+// notice in its paragraph are the notice too, so their figures are not
+// flagged again; a new paragraph after it is news of its own.
+func TestFactsOfACorrectionNotice(t *testing.T) {
+	story := "The train left the tracks near Lyon."
+	tests := []factCase{
+		{"notice in several sentences", story,
+			story + "\n\nCorrection: An earlier version misstated the number of passengers. The train was carrying 250 passengers, not 300. It had left Lyon at 8:50 a.m.",
+			"correction added →Correction: An earlier version misstated the number of passengers."},
+		{"notice appended to a paragraph", story,
+			story + " Correction: An earlier version misstated the toll. It was 12.",
+			"correction added →Correction: An earlier version misstated the toll."},
+		{"a new paragraph after the notice", story,
+			story + "\n\nCorrection: An earlier version misstated the toll.\n\nAt least 18 people died.",
+			"correction added →Correction: An earlier version misstated the toll.; number added →18"},
+	}
+	runFactCases(t, tests)
+}
+
+// TestSameParagraph: two sentences of the new text are in one paragraph
+// when only white space without a blank line stands between them, in
+// whichever ops it lies.
+func TestSameParagraph(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []bool // for each pair of neighbouring new sentences
+	}{
+		{"one paragraph", "Rain fell.", "Rain fell. Roads flooded. Schools shut.", []bool{true, true}},
+		{"blank line", "Rain fell.", "Rain fell.\n\nRoads flooded.\n \nSchools shut.", []bool{false, false}},
+		{"line break", "Rain fell.", "Rain fell.\nRoads flooded.", []bool{true}},
+		{"gap inserted", "Rain fell. Roads flooded.", "Rain fell.\n\nRoads flooded.", []bool{false}},
+		{"gap kept around an edit", "Rain fell. Roads flooded.", "Heavy rain fell. Roads flooded badly.", []bool{true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compareChecked(t, tc.old, tc.new)
+			var sents []diff.SentenceChange
+			for _, c := range r.Sentences {
+				if c.NewIndex >= 0 && (len(sents) == 0 || sents[len(sents)-1].NewIndex != c.NewIndex) {
+					sents = append(sents, c)
+				}
+			}
+			var got []bool
+			for i := 1; i < len(sents); i++ {
+				got = append(got, r.SameParagraph(sents[i-1], sents[i]))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v (sentences %+v)", got, tc.want, sents)
+			}
+		})
+	}
+}
+
+// TestFactsWithDecimalCommas: continental Europe writes decimals after a
+// comma ("6,2", "2,5 Millionen", "5,2 %"); such a number changed is
+// flagged whole, and written with a point on the other side it did not
+// change. Three digits after a comma still group thousands.
+func TestFactsWithDecimalCommas(t *testing.T) {
+	tests := []factCase{
+		{"magnitude", "Un terremoto de magnitud 6,2 sacudió México.", "Un terremoto de magnitud 6,4 sacudió México.", "number changed 6,2→6,4"},
+		{"whole part changed", "Das Beben hatte die Stärke 6,2.", "Das Beben hatte die Stärke 7,2.", "number changed 6,2→7,2"},
+		{"percent", "Le chômage atteint 5,2 % en mars.", "Le chômage atteint 5,4 % en mars.", "percent changed 5,2 %→5,4 %"},
+		{"money", "Die Stadt zahlt €2,5 Millionen.", "Die Stadt zahlt €3,5 Millionen.", "money changed €2,5→€3,5"},
+		{"point and comma agree", "The quake measured 6,2 on Monday.", "The quake measured 6.2 on Monday.", ""},
+		{"thousands", "They counted 1,500 votes.", "They counted 1500 votes.", ""},
+		{"a list stays numbers", "Rooms 4, 5 and 6 flooded.", "Rooms 4, 5 and 7 flooded.", "number changed 6→7"},
+	}
+	runFactCases(t, tests)
+}
+
+// TestFactsQuotesInOtherMarks: French and Spanish guillemets, German
+// „…“ and Japanese 「…」 hold quotations as English marks do.
+func TestFactsQuotesInOtherMarks(t *testing.T) {
+	tests := []factCase{
+		{"french", "« Nous ne reculerons pas », a déclaré la ministre.", "« Nous reculerons peut-être », a déclaré la ministre.",
+			"quote changed Nous ne reculerons pas→Nous reculerons peut-être"},
+		{"spanish", "«Estamos evaluando los daños», dijo el gobernador.", "«Estamos evaluando todos los daños», dijo el gobernador.",
+			"quote changed Estamos evaluando los daños→Estamos evaluando todos los daños"},
+		{"german", "„Wir tun alles für die Verletzten“, sagte der Minister.", "„Wir tun alles für die Opfer“, sagte der Minister.",
+			"quote changed Wir tun alles für die Verletzten→Wir tun alles für die Opfer"},
+		{"japanese", "「全力で消火にあたった」と消防署長は述べた。", "「全力で救助にあたった」と消防署長は述べた。",
+			"quote changed 全力で消火にあたった→全力で救助にあたった"},
+		{"german unchanged", "„Wir tun alles für die Verletzten“, sagte der Minister.", "„Wir tun alles für die Verletzten“, sagte Minister Klein.", ""},
+	}
+	runFactCases(t, tests)
 }

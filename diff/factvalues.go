@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // value is a number, sum of money, percentage, date or time found in a
@@ -37,7 +39,7 @@ var valueKinds = []FactKind{FactNumber, FactMoney, FactPercent, FactDate, FactTi
 
 // The patterns below are read-only after package initialization.
 const (
-	numPat   = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+	numPat   = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|,\d{1,2}\b)?`
 	wordPat  = `(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?`
 	scalePat = `(?:\s(?:hundred|thousand|million|billion|trillion))`
 	monthPat = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)`
@@ -378,7 +380,7 @@ func matchNumber(w string) []int {
 			groups++
 		}
 		if groups > 0 {
-			m, fallback := numberTail(w, d+4*groups)
+			m, fallback := numberTail(w, d+4*groups, false)
 			if fallback {
 				return numberRE.FindStringSubmatchIndex(w)
 			}
@@ -386,14 +388,14 @@ func matchNumber(w string) []int {
 				return m
 			}
 			if groups > 1 {
-				m, _ := numberTail(w, d+4*(groups-1))
+				m, _ := numberTail(w, d+4*(groups-1), false)
 				return m
 			}
 		}
 	}
 	// \d+: fewer digits would end between two digits, which is no word
 	// boundary.
-	m, fallback := numberTail(w, d)
+	m, fallback := numberTail(w, d, true)
 	if fallback {
 		return numberRE.FindStringSubmatchIndex(w)
 	}
@@ -402,12 +404,19 @@ func matchNumber(w string) []int {
 
 // numberTail matches what may follow the integer part w[:p] of a number:
 // decimals, then a scale word, each taken if the match can end after them
-// at a word boundary. fallback asks for the pattern instead.
-func numberTail(w string, p int) (m []int, fallback bool) {
+// at a word boundary. CommaDecimal, for an integer part without thousands
+// commas, also takes one or two decimals after a comma, as continental
+// Europe writes them ("6,2"). fallback asks for the pattern instead.
+func numberTail(w string, p int, commaDecimal bool) (m []int, fallback bool) {
 	if p+1 < len(w) && w[p] == '.' && isASCIIDigit(w[p+1]) {
 		q := p + 1 + leadingDigits(w[p+1:])
 		if m, fallback := numberScale(w, q); fallback || m != nil {
 			return m, fallback
+		}
+	}
+	if commaDecimal && p+1 < len(w) && w[p] == ',' {
+		if k := leadingDigits(w[p+1:]); (k == 1 || k == 2) && wordBoundaryAt(w, p+1+k) {
+			return numberScale(w, p+1+k)
 		}
 	}
 	return numberScale(w, p)
@@ -557,7 +566,7 @@ func asciiEqualFold(s, lower string) bool {
 // weekday, a number word, "noon" or "midnight".
 func canStartValue(s string, i int) bool {
 	c := s[i]
-	if i > 0 && isWordByte(s[i-1]) {
+	if wordBefore(s, i) {
 		return false
 	}
 	switch {
@@ -676,10 +685,11 @@ func wordEnd(s string, i int) int {
 	return i
 }
 
-// nextWordStart returns the position after the token at i.
+// nextWordStart returns the position after the token at i. A letter of
+// a script written without spaces is a token of its own.
 func nextWordStart(s string, i int) int {
-	if isWordByte(s[i]) {
-		for i < len(s) && isWordByte(s[i]) {
+	if isWordByte(s[i]) && !spacelessAt(s, i) {
+		for i < len(s) && isWordByte(s[i]) && !spacelessAt(s, i) {
 			i++
 		}
 		return i
@@ -690,7 +700,33 @@ func nextWordStart(s string, i int) int {
 
 // endsValue reports whether a match ending at w[end] does not cut a word.
 func endsValue(w string, end int) bool {
-	return end == len(w) || !isWordByte(w[end]) || w[end-1] == '.'
+	return end == len(w) || !isWordByte(w[end]) || w[end-1] == '.' || spacelessAt(w, end)
+}
+
+// spacelessAt reports whether s[i:] starts with a letter of a script
+// written without spaces between words (Han, kana, Thai: each a word of
+// its own, as CountWords counts them). A number written against one
+// ("至少12人", "5時間後") is a count among words, not glued into a name.
+func spacelessAt(s string, i int) bool {
+	if s[i] < 0xE0 { // those scripts' letters take three or four bytes
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isSingleRuneWord(r)
+}
+
+// wordBefore reports whether s[i] goes on a word that runs into it: a
+// word byte stands before it, and not the last byte of a letter of a
+// script written without spaces.
+func wordBefore(s string, i int) bool {
+	if i == 0 || !isWordByte(s[i-1]) {
+		return false
+	}
+	if s[i-1] >= 0xC0 || s[i-1] < utf8.RuneSelf || i < 3 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !isSingleRuneWord(r)
 }
 
 func isYear(t string) bool {
@@ -747,11 +783,15 @@ var wordValues = map[string]int64{"two": 2, "three": 3, "four": 4, "five": 5, "s
 	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
 	"eighty": 80, "ninety": 90, "one": 1}
 
-// parseNumber reads digits with optional thousands commas and decimals, or
-// an English number word from two to ninety-nine.
+// parseNumber reads digits with optional thousands commas and decimals
+// (after a point, or one or two after a comma: "6,2" is 6.2), or an
+// English number word from two to ninety-nine.
 func parseNumber(s string) (*big.Rat, bool) {
 	s = strings.ToLower(s)
 	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		if i := strings.LastIndexByte(s, ','); i >= 0 && len(s)-i-1 < 3 {
+			s = s[:i] + "." + s[i+1:]
+		}
 		return new(big.Rat).SetString(strings.ReplaceAll(s, ",", ""))
 	}
 	tens, units, _ := strings.Cut(s, "-")
@@ -894,7 +934,7 @@ var streetWords = []string{"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "La
 func partOfName(s string, lo, hi int) (tag string, ok bool) {
 	before, _ := utf8.DecodeLastRuneInString(s[:lo])
 	after, _ := utf8.DecodeRuneInString(s[hi:])
-	if unicode.IsLetter(after) || unicode.IsLetter(before) || after == '-' && hi+1 < len(s) && isASCIIDigit(s[hi+1]) {
+	if gluedLetter(after) || gluedLetter(before) || after == '-' && hi+1 < len(s) && isASCIIDigit(s[hi+1]) {
 		return "", true
 	}
 	if (before == '-' || before == '.') && lo >= 2 {
@@ -930,6 +970,13 @@ func partOfName(s string, lo, hi int) (tag string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// gluedLetter reports whether r, right before or after a number, glues it
+// into a name: a letter, but not one of a script written without spaces,
+// where every number stands against letters.
+func gluedLetter(r rune) bool {
+	return unicode.IsLetter(r) && !isSingleRuneWord(r)
 }
 
 // nameHead reports whether w, the word right before a number at the end
@@ -1011,7 +1058,7 @@ var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
 // began in an earlier sentence only where an attribution follows it
 // (`We will not give up," she said.`).
 func findQuotes(s string) []string {
-	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") && !strings.Contains(s, "”") {
+	if strings.IndexByte(s, '"') < 0 && !hasTypographicQuote(s) {
 		return nil
 	}
 	var out []string
@@ -1021,17 +1068,19 @@ func findQuotes(s string) []string {
 			out = append(out, q)
 		}
 	}
-	open := -1      // where the open quotation's text starts
+	open := -1 // where the open quotation's text starts
+	opener := rune(0)
 	marks := 0      // marks seen
 	unsure := false // whether the open mark had space on both sides or none
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r != '"' && r != '“' && r != '”' {
+		if r != '"' && !isTypographicQuote(r) {
 			i += size
 			continue
 		}
 		marks++
-		opens := r == '“'
+		// “ opens in English and closes German „…“.
+		opens := r == '“' && !(open >= 0 && opener == '„') || r == '«' || r == '„' || r == '「' || r == '『'
 		if r == '"' {
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			next, _ := utf8.DecodeRuneInString(s[i+size:])
@@ -1051,7 +1100,7 @@ func findQuotes(s string) []string {
 		}
 		switch {
 		case opens:
-			open = i + size
+			open, opener = i+size, r
 		case open >= 0:
 			add(s[open:i])
 			open = -1
@@ -1064,6 +1113,30 @@ func findQuotes(s string) []string {
 		add(s[open:])
 	}
 	return out
+}
+
+// isTypographicQuote reports whether r is a quote mark other than the
+// straight one: English “ ”, French and Spanish « », German „ (which “
+// closes) and Japanese 「」『』.
+func isTypographicQuote(r rune) bool {
+	switch r {
+	case '“', '”', '«', '»', '„', '「', '」', '『', '』':
+		return true
+	}
+	return false
+}
+
+// hasTypographicQuote reports whether s holds a mark isTypographicQuote
+// knows: all but « and » start with byte 0xE2 or 0xE3, those with 0xC2.
+func hasTypographicQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0xE2 || c == 0xE3 || c == 0xC2 {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isTypographicQuote(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titleSmallWords may stand in lower case inside a title.
@@ -1337,9 +1410,11 @@ var cuePairs = func() (t [256][4]uint64) {
 var correctionCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended"}
 
 // isTimestampLine reports whether s is only a time stamp such as
-// "Updated: 6:34 p.m.", whose change is no news.
+// "Updated: 6:34 p.m.", whose change is no news, in English or as the
+// segmenter knows them in the other languages ("Mis à jour : 18 h 34",
+// "Aktualisiert: 18:34 Uhr").
 func isTimestampLine(s string) bool {
-	return mayBeTimestamp(s) && timestampRE.MatchString(s) && CountWords(s) <= 12
+	return mayBeTimestamp(s) && timestampRE.MatchString(s) && CountWords(s) <= 12 || text.KindOf(s) == text.KindTimestamp
 }
 
 // mayBeTimestamp reports whether s, past the white space \s matches,

@@ -26,8 +26,11 @@ type token struct {
 }
 
 // joiners keeps hyphenated compounds ("well-known", "1990-91") in one token:
-// a reader sees "[-well-known-]{+well-liked+}" as one changed word.
-var joiners = &words.Joiners[string]{Middle: []rune{'-', '\u2010', '\u2011'}}
+// a reader sees "[-well-known-]{+well-liked+}" as one changed word. A colon
+// keeps a time of day or a score ("6:34", "2:1") whole, so that "6:34" →
+// "8:02" is not cut into "[-6-]{+8+}:[-34-]{+02+}", which reads "8:34";
+// between letters UAX #29 joins it already ("EU:s").
+var joiners = &words.Joiners[string]{Middle: []rune{'-', '\u2010', '\u2011', ':'}}
 
 // joinedWords is an iterator over no text with the joiners set, which
 // tokenize copies: setting the joiners on each new iterator allocates the

@@ -30,6 +30,7 @@ func NewsSince(res *diff.Result) []summarize.Change {
 	index := 0                     // the revision's sentences so far
 	changed := res.ChangedSentences()
 	var buf []text.Sentence
+	var prev diff.SentenceChange // the last change, to tell whether the next goes on in its paragraph
 	for _, c := range res.Sentences {
 		if len(changed) == 0 {
 			break // what follows the last change is neither news nor context
@@ -50,8 +51,10 @@ func NewsSince(res *diff.Result) []summarize.Change {
 			if c.Status != diff.Added {
 				old = cmp.Or(c.OldText, c.Text)
 			}
+			continues := len(out) > 0 && out[len(out)-1].Index == index-1 && res.SameParagraph(prev, c)
 			out = append(out, summarize.Change{Index: index, Start: c.NewStart, End: c.NewEnd, Text: c.Text, OldText: old,
-				Facts: facts[c.NewIndex], Before: before})
+				Facts: facts[c.NewIndex], Before: before, Continues: continues})
+			prev = c
 			before = []summarize.Context{{Start: c.NewStart, End: c.NewEnd, Text: c.Text}}
 			index++
 			continue

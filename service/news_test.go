@@ -107,3 +107,46 @@ func FuzzNewsSince(f *testing.F) {
 		}
 	})
 }
+
+// A correction notice that goes on in its paragraph comes whole in what is
+// new, its figures with it: a change that goes on right after another in
+// the same paragraph is marked as continuing it, and one after a blank
+// line is not.
+func TestNewsSinceKeepsACorrectionWhole(t *testing.T) {
+	old := "At least 12 people were killed when a train derailed near Lyon, officials said.\n\n" +
+		"The train left the tracks near the village of Saint-Priest.\n\n\"We are doing everything we can,\" said Prefect Anne Morel."
+	new := "At least 18 people were killed when a train derailed near Lyon, officials said.\n\n" +
+		"The train left the tracks near the village of Saint-Priest.\n\n\"We are doing everything we can for the wounded,\" said Prefect Anne Morel.\n\n" +
+		"Correction: An earlier version of this article misstated the number of passengers. The train was carrying 250 passengers, not 300.\n\n" +
+		"Rail services between Lyon and Grenoble were suspended for the night."
+	res, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	news := service.NewsSince(res)
+	continues := map[string]bool{}
+	for _, c := range news {
+		continues[c.Text] = c.Continues
+	}
+	for text, want := range map[string]bool{
+		"The train was carrying 250 passengers, not 300.":                                    true,
+		"Rail services between Lyon and Grenoble were suspended for the night.":              false,
+		"Correction: An earlier version of this article misstated the number of passengers.": false,
+	} {
+		if got, ok := continues[text]; !ok || got != want {
+			t.Errorf("%q: got continues %v (listed: %v), want %v", text, got, ok, want)
+		}
+	}
+	sum, err := summarize.Changes(news, summarize.Options{Sentences: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range sum.Sentences {
+		got = append(got, s.Why+"/"+s.Fact)
+	}
+	want := []string{"fact/number", "fact/quote", "fact/correction", "added/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

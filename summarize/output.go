@@ -368,6 +368,43 @@ var markdownEscaper = strings.NewReplacer(
 	`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`,
 )
 
+// escapeMarkup escapes s so that it reads as plain text anywhere in a
+// Markdown line: markdownEscaper's characters, and the "&" of a named
+// entity reference ("&amp;", "&nbsp;"), which a renderer would show as
+// the character it names. (A numeric one is inert once its "#" is
+// escaped.)
+func escapeMarkup(s string) string {
+	s = markdownEscaper.Replace(s)
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '&' && isEntityName(s[i+1:]) {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// isEntityName reports whether s starts with the name of an entity
+// reference and its ";": a letter, then up to 31 letters and digits.
+func isEntityName(s string) bool {
+	for i := 0; i < len(s) && i <= 32; i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' && i > 0:
+		case c == ';':
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // Markdown returns the summary as a bullet list with Markdown markup
 // escaped, a change's context (see Sentence.Context) in italics before it,
 // then, when the options asked for key phrases, a paragraph of them.
@@ -379,7 +416,7 @@ func (s *Summary) Markdown() string {
 			if i == 0 {
 				b.WriteByte('_')
 			}
-			b.WriteString(markdownEscaper.Replace(oneLine(c.Text)))
+			b.WriteString(escapeMarkup(oneLine(c.Text)))
 			if i == len(sent.Context)-1 {
 				b.WriteString("_ ")
 			} else {
@@ -395,7 +432,7 @@ func (s *Summary) Markdown() string {
 			if i > 0 {
 				b.WriteString(" · ")
 			}
-			b.WriteString(markdownEscaper.Replace(oneLine(k.Text)))
+			b.WriteString(escapeMarkup(oneLine(k.Text)))
 		}
 		b.WriteByte('\n')
 	}
@@ -404,7 +441,7 @@ func (s *Summary) Markdown() string {
 
 // escapeMarkdown escapes line so that it reads as plain text in a bullet.
 func escapeMarkdown(line string) string {
-	line = markdownEscaper.Replace(line)
+	line = escapeMarkup(line)
 	// At the start of an item, "+", "-" and "1." or "1)" would open a
 	// nested list; elsewhere they are text.
 	if line != "" && (line[0] == '+' || line[0] == '-') {
@@ -423,12 +460,14 @@ func escapeMarkdown(line string) string {
 // HTML returns the summary as an escaped HTML list, a change's context
 // (see Sentence.Context) before it in a span of class "context", followed
 // by a list of its keywords when the options asked for them
-// (Options.Keywords not 0).
+// (Options.Keywords not 0). Each item has dir="auto", so that a browser
+// sets right-to-left text (Arabic, Hebrew) right to left, its number on
+// the right.
 func (s *Summary) HTML() string {
 	var b strings.Builder
 	b.WriteString("<ul class=\"summary\">\n")
 	for _, sent := range s.Sentences {
-		b.WriteString("<li>")
+		b.WriteString("<li dir=\"auto\">") // Arabic or Hebrew reads right to left
 		for _, c := range sent.Context {
 			b.WriteString("<span class=\"context\">" + html.EscapeString(oneLine(c.Text)) + "</span> ")
 		}
@@ -438,7 +477,7 @@ func (s *Summary) HTML() string {
 	if s.listKeywords && len(s.Keywords) > 0 {
 		b.WriteString("<ul class=\"keywords\">\n")
 		for _, k := range s.Keywords {
-			b.WriteString("<li>" + html.EscapeString(k.Text) + "</li>\n")
+			b.WriteString("<li dir=\"auto\">" + html.EscapeString(k.Text) + "</li>\n")
 		}
 		b.WriteString("</ul>\n")
 	}

@@ -208,6 +208,8 @@ func TestMarkdownEscapesOnlyMarkup(t *testing.T) {
 		{"number without marker", "12 apples. 3) later", "12 apples. 3) later"},
 		{"digits then letters", "3a. Note.", "3a. Note."},
 		{"line breaks folded", "One\n- two", "One - two"},
+		{"entities", "An &amp; entity, &nbsp;, &#39; and &#x2014; stay.", `An \&amp; entity, \&nbsp;, &\#39; and &\#x2014; stay.`},
+		{"plain ampersands", "Marks & Spencer, AT&T and R&D &c.", "Marks & Spencer, AT&T and R&D &c."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

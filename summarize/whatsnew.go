@@ -3,6 +3,9 @@ package summarize
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // Why a sentence is new to a reader of an earlier revision, the values of
@@ -33,6 +36,11 @@ type Change struct {
 	// spoke."). A summary of changes shows those it leans on and that are
 	// not news themselves with it, as context.
 	Before []Context
+	// Continues is set when the sentence goes on right after the change
+	// before it, in the same paragraph (white space between them, no
+	// blank line). The sentences that continue a correction notice are
+	// part of it ("Correction: … misstated the toll. It was 12.").
+	Continues bool
 }
 
 // Context is a sentence of the new revision that is not news (unchanged,
@@ -99,11 +107,16 @@ func Changes(changes []Change, opts Options) (*Summary, error) {
 	return out, nil
 }
 
-// newsOnly drops copy edits.
+// newsOnly drops copy edits, and the units that are no prose by their
+// words (a byline, a time stamp, a labelled caption, boilerplate), whatever
+// changed in them.
 func newsOnly(changes []Change) []Change {
 	var out []Change
 	for _, c := range changes {
 		if c.OldText != "" && len(c.Facts) == 0 && wordsChanged(c.OldText, c.Text) <= maxCopyEditWords {
+			continue
+		}
+		if text.KindOf(c.Text) != text.KindSentence {
 			continue
 		}
 		out = append(out, c)
@@ -150,14 +163,17 @@ func changeAt(starts []int, off int) int {
 // ("It struck on Monday.", "He said…"), when that sentence is a change too,
 // joins its block, so that no change comes without what it refers to. A
 // correction notice is such a block: its first sentence and those that
-// continue it.
+// continue it, leaning on it or going on in its paragraph.
 func blocksOf(news []Change, lang string) [][]int {
 	var blocks [][]int
 	for j := range news {
-		if j > 0 && news[j].Index == news[j-1].Index+1 && LeansOnPrevious(news[j].Text, lang) {
+		if j > 0 && news[j].Index == news[j-1].Index+1 {
 			last := len(blocks) - 1
-			blocks[last] = append(blocks[last], j)
-			continue
+			notice := news[j].Continues && slices.Contains(news[blocks[last][0]].Facts, FactCorrection)
+			if notice || LeansOnPrevious(news[j].Text, lang) {
+				blocks[last] = append(blocks[last], j)
+				continue
+			}
 		}
 		blocks = append(blocks, []int{j})
 	}
@@ -291,7 +307,7 @@ func changeSentence(c Change, sum *Summary, start int) Sentence {
 // common subsequence of words: 1 for "it's" → "its", 2 for a word swapped.
 // Sentences are short, so the quadratic table is small.
 func wordsChanged(old, new string) int {
-	a, b := strings.Fields(old), strings.Fields(new)
+	a, b := editWords(old), editWords(new)
 	if len(a)*len(b) > 1<<16 {
 		return len(a) + len(b)
 	}
@@ -308,4 +324,28 @@ func wordsChanged(old, new string) int {
 	}
 	common := prev[len(b)]
 	return max(len(a), len(b)) - common
+}
+
+// editWords splits s into the words an edit is counted in: the fields
+// between spaces, with each ideograph or kana a word of its own, as
+// countWords counts them, since Chinese and Japanese put no spaces between
+// words ("当局表示，救援工作正在进行。" is not one word).
+func editWords(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		start := 0
+		for i, r := range f {
+			if isIdeograph(r) {
+				if start < i {
+					out = append(out, f[start:i])
+				}
+				start = i + utf8.RuneLen(r)
+				out = append(out, f[i:start])
+			}
+		}
+		if start < len(f) {
+			out = append(out, f[start:])
+		}
+	}
+	return out
 }

@@ -204,10 +204,90 @@ func TestContextInEveryFormat(t *testing.T) {
 	for _, tc := range []struct{ format, got, want string }{
 		{"text", sum.Text(), "The governor_spoke <at> noon. He said 48 <b>people</b> were killed.\n"},
 		{"markdown", sum.Markdown(), `- _The governor\_spoke \<at\> noon._ He said 48 \<b\>people\</b\> were killed.` + "\n"},
-		{"html", html, "<ul class=\"summary\">\n<li><span class=\"context\">The governor_spoke &lt;at&gt; noon.</span> He said 48 &lt;b&gt;people&lt;/b&gt; were killed.</li>\n</ul>\n"},
+		{"html", html, "<ul class=\"summary\">\n<li dir=\"auto\"><span class=\"context\">The governor_spoke &lt;at&gt; noon.</span> He said 48 &lt;b&gt;people&lt;/b&gt; were killed.</li>\n</ul>\n"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", tc.format, tc.got, tc.want)
 		}
+	}
+}
+
+// An edit of a Chinese or Japanese sentence is news when it changes more
+// than two of its words, each character counted as a word as the diff's
+// stats count them: those scripts put no spaces between words, so the
+// whole sentence is no single word. A one-character edit stays a copy
+// edit.
+func TestChangesInScriptsWithoutSpaces(t *testing.T) {
+	changes := []summarize.Change{
+		{Index: 1, Text: "当局表示，已有两百名救援人员抵达现场。", OldText: "当局表示，救援工作正在进行。"},
+		{Index: 2, Text: "事故原因仍在调查中！", OldText: "事故原因仍在调查中。"},
+		{Index: 3, Text: "消防によると、火は夜明け前に消し止められた。", OldText: "消防によると、火は昼過ぎに消し止められた。"},
+	}
+	sum, err := summarize.Changes(changes, summarize.Options{Ratio: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx []int
+	for _, s := range sum.Sentences {
+		idx = append(idx, s.Index)
+	}
+	if want := []int{1, 3}; !equalInts(idx, want) {
+		t.Errorf("got sentences %v, want %v", idx, want)
+	}
+}
+
+// The sentences that go on with a correction notice in its paragraph
+// (Change.Continues) are part of it, whether or not they open with a
+// pronoun: the notice comes whole, and none of them is picked without it.
+func TestCorrectionNoticeGoesOnInItsParagraph(t *testing.T) {
+	story := []summarize.Change{
+		{Index: 0, Text: "At least 18 people were killed in the derailment, officials said.", OldText: "At least 12 people were killed in the derailment, officials said.", Facts: []string{"number"}},
+		{Index: 3, Text: "Services between Lyon and Grenoble were suspended for the whole week.", OldText: "Services between Lyon and Grenoble were suspended."},
+		{Index: 7, Text: "Correction: an earlier version of this story misstated the number of passengers.", Facts: []string{"correction"}},
+		{Index: 8, Text: "The train was carrying 250 passengers, not 300.", Continues: true},
+		{Index: 9, Text: "Rescue teams searched the wreckage through the night.", Continues: false},
+	}
+	tests := []struct {
+		opts      summarize.Options
+		wantIndex []int
+	}{
+		{summarize.Options{Sentences: 1}, []int{0}},
+		{summarize.Options{Sentences: 2}, []int{0, 7, 8}},
+		{summarize.Options{Ratio: 1}, []int{0, 3, 7, 8, 9}},
+	}
+	for _, tc := range tests {
+		sum, err := summarize.Changes(story, tc.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var idx []int
+		for _, s := range sum.Sentences {
+			idx = append(idx, s.Index)
+		}
+		if !equalInts(idx, tc.wantIndex) {
+			t.Errorf("%+v: got sentences %v, want %v", tc.opts, idx, tc.wantIndex)
+		}
+	}
+}
+
+// A changed byline, time stamp or picture caption is no news, however many
+// words changed: what's new lists the story's sentences only.
+func TestChangesLeaveOutWhatIsNotProse(t *testing.T) {
+	changes := []summarize.Change{
+		{Index: 0, Text: "By Marie Dupont and John Smith", OldText: "By Marie Dupont"},
+		{Index: 1, Text: "Mis à jour : 19 h 02, le 3 mars", OldText: "Mis à jour : 18 h 34"},
+		{Index: 2, Text: "Rescue teams reached the village of Saint-Priest at dawn.", OldText: "Rescue teams were on their way."},
+		{Index: 5, Text: "Photo: Rescuers carry a survivor from the wreckage on Tuesday."},
+	}
+	sum, err := summarize.Changes(changes, summarize.Options{Ratio: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx []int
+	for _, s := range sum.Sentences {
+		idx = append(idx, s.Index)
+	}
+	if want := []int{2}; !equalInts(idx, want) {
+		t.Errorf("got sentences %v, want %v", idx, want)
 	}
 }

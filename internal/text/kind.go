@@ -54,6 +54,9 @@ func (k Kind) String() string {
 //     ("Getty Images", "AFP/Getty Images", "John Smith/AP"); and a caption
 //     that places people in the picture (", left,", "(right)", "from
 //     left", "(links)", "(à gauche)", "(izquierda)"…) in at most 40 words;
+//     and the sentences before a labelled credit that ends their line,
+//     in at most 40 words on a line of their own ("Rescuers carry a
+//     survivor. (Photo: Jean Martin/AFP)");
 //   - boilerplate: opens with a phrase such as "Scroll down", "Read more",
 //     "Click here", "Team news", "Follow us", "Share this", "Sign up",
 //     "Advertisement", "Lesen Sie auch", "Lire aussi", "Lee también",
@@ -74,24 +77,56 @@ func Classify(src string, sents []Sentence) []Kind {
 // AppendKinds appends the kinds of sents to dst, as Classify returns them,
 // letting a caller reuse one buffer across documents.
 func AppendKinds(dst []Kind, src string, sents []Sentence) []Kind {
+	base := len(dst)
 	for _, s := range sents {
 		dst = append(dst, classify(src, s))
 	}
+	markCredited(dst[base:], src, sents)
 	return dst
+}
+
+// markCredited makes captions of the sentences that share a line with the
+// picture credit that ends it ("Rescuers carry a survivor from the
+// wreckage. (Photo: Jean Martin/AFP)"): a caption and its credit, as many
+// pages write them, in at most 40 words before the credit on a line of
+// their own.
+func markCredited(kinds []Kind, src string, sents []Sentence) {
+	for i, s := range sents {
+		if kinds[i] != KindCaption || i == 0 || !endsLine(src, s) || !isCredit(s.Text) {
+			continue
+		}
+		j, words := i, 0
+		for j > 0 && kinds[j-1] == KindSentence && words <= 40 && !strings.Contains(src[sents[j-1].End:sents[j].Start], "\n") {
+			j--
+			words += wordCount(sents[j].Text, 41)
+		}
+		if j < i && words <= 40 && startsLine(src, sents[j]) {
+			for k := j; k < i; k++ {
+				kinds[k] = KindCaption
+			}
+		}
+	}
+}
+
+// isCredit reports whether s, a caption unit, is a picture credit: a
+// labelled one in brackets ("(Photo: Jean Martin)"), or one of at most 10
+// words that opens like one ("Photo by"), holds "©" or names an agency.
+func isCredit(s string) bool {
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(strings.TrimRight(s, "."), ")") {
+		return true
+	}
+	head := strings.TrimLeft(s, "\"'`([-–—•* \t")
+	return wordCount(s, 11) <= 10 && (hasAnyPrefix(head, creditOpeners) || strings.Contains(s, "©") || endsWithAgency(s))
 }
 
 func classify(src string, s Sentence) Kind {
 	head := strings.TrimLeft(s.Text, "\"'`([-–—•* \t")
 	words := wordCount(s.Text, 21)
-	switch {
-	case isTimestamp(head, s.Text, words):
-		return KindTimestamp
-	case isByline(head, s.Text, words) || afterLoneBy(src, s, words):
+	if k := kindByWords(head, s.Text, words); k != KindSentence {
+		return k
+	}
+	if afterLoneBy(src, s, words) {
 		return KindByline
-	case isCaption(head, s.Text):
-		return KindCaption
-	case isBoilerplate(head, s.Text, words):
-		return KindBoilerplate
 	}
 	if !ownLine(src, s) {
 		if words <= 10 && strings.Contains(s.Text, "©") {
@@ -108,6 +143,32 @@ func classify(src string, s Sentence) Kind {
 		return KindHeading
 	}
 	return KindSentence
+}
+
+// kindByWords returns the kind the words of unit s make it, wherever it
+// stands: a timestamp, a byline, a labelled caption, boilerplate, or else
+// a sentence.
+func kindByWords(head, s string, words int) Kind {
+	switch {
+	case isTimestamp(head, s, words):
+		return KindTimestamp
+	case isByline(head, s, words):
+		return KindByline
+	case isCaption(head, s):
+		return KindCaption
+	case isBoilerplate(head, s, words):
+		return KindBoilerplate
+	}
+	return KindSentence
+}
+
+// KindOf returns the kind of the unit s by its words alone, as Classify
+// finds it wherever it stands ("Updated: 6:34 p.m.", "By Jane Smith",
+// "Photo: …", "Read more"), for a caller that has the unit without its
+// text around it; the kinds that depend on a line of its own (heading,
+// dateline, a credit or caption without a label) are KindSentence here.
+func KindOf(s string) Kind {
+	return kindByWords(strings.TrimLeft(s, "\"'`([-–—•* \t"), s, wordCount(s, 21))
 }
 
 // hasPrefixFold reports whether s begins with the lowercase prefix, ASCII
@@ -414,13 +475,22 @@ func isBoilerplate(head, s string, words int) bool {
 
 // ownLine reports whether s starts a line and ends one.
 func ownLine(src string, s Sentence) bool {
+	return startsLine(src, s) && endsLine(src, s)
+}
+
+// startsLine reports whether only spaces stand between s and the start of
+// its line.
+func startsLine(src string, s Sentence) bool {
 	i := s.Start
 	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
 		i--
 	}
-	if i > 0 && src[i-1] != '\n' {
-		return false
-	}
+	return i == 0 || src[i-1] == '\n'
+}
+
+// endsLine reports whether only spaces stand between s and the end of its
+// line.
+func endsLine(src string, s Sentence) bool {
 	j := s.End
 	for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r') {
 		j++

@@ -98,6 +98,19 @@ func TestClassify(t *testing.T) {
 		{"pt read more", "A equipe venceu.\nLeia também: o balanço", "Leia também: o balanço", text.KindBoilerplate},
 		{"nl read more", "Het team won.\nLees ook: de balans", "Lees ook: de balans", text.KindBoilerplate},
 		{"list item stays a sentence", "Shopping:\n• eggs", "• eggs", text.KindSentence},
+		{"en caption with its credit", "The train derailed.\n\nRescuers carry a survivor from the wreckage on Tuesday. (Photo: Jean Martin/AFP)\n\nServices stopped.",
+			"Rescuers carry a survivor from the wreckage on Tuesday.", text.KindCaption},
+		{"en caption with a bracketed credit", "The train derailed.\n\nThe wreckage near Saint-Priest. Firefighters at work. (Photo: Jean Martin)\n\nMore.",
+			"The wreckage near Saint-Priest.", text.KindCaption},
+		{"en caption with an agency", "The mayor spoke.\nThe mayor at the hearing on Monday. Photo: John Smith/AP\nShe left.",
+			"The mayor at the hearing on Monday.", text.KindCaption},
+		{"de caption with its credit", "Der Zug entgleiste.\n\nRetter bergen einen Überlebenden. (Foto: dpa)\n\nMehr.",
+			"Retter bergen einen Überlebenden.", text.KindCaption},
+		{"en long paragraph before a credit", "The council met on Monday to debate the budget for the coming year, which the mayor said would cut spending on roads, schools and parks. " +
+			"Members argued for three hours before the vote, which passed by a single vote after a long and bitter debate. (Photo: Jean Martin/AFP)",
+			"The council met on Monday to debate the budget for the coming year, which the mayor said would cut spending on roads, schools and parks.", text.KindSentence},
+		{"en sentence before a caption label", "The mayor spoke. Photo: The mayor at the hearing on Monday in the city hall.",
+			"The mayor spoke.", text.KindSentence},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -120,6 +133,29 @@ func TestKindNames(t *testing.T) {
 	for k, want := range map[text.Kind]string{text.KindSentence: "sentence", text.KindBoilerplate: "boilerplate", text.Kind(99): "unknown"} {
 		if got := k.String(); got != want {
 			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
+// KindOf finds the kinds a unit's words make, wherever it stands, and
+// leaves those that need a line of their own to Classify.
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		unit string
+		want text.Kind
+	}{
+		{"Updated: 6:34 p.m.", text.KindTimestamp},
+		{"Mis à jour : 18 h 34", text.KindTimestamp},
+		{"By Marie Dupont and John Smith", text.KindByline},
+		{"Photo: Rescuers carry a survivor.", text.KindCaption},
+		{"Read more", text.KindBoilerplate},
+		{"Getty Images", text.KindSentence}, // a credit only on a line of its own
+		{"Train derails near Lyon", text.KindSentence},
+		{"Updated figures show a rise in sales.", text.KindSentence},
+	}
+	for _, tc := range tests {
+		if got := text.KindOf(tc.unit); got != tc.want {
+			t.Errorf("%q: got %v, want %v", tc.unit, got, tc.want)
 		}
 	}
 }

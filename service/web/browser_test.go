@@ -462,3 +462,43 @@ func TestBrowserMarksSentencesInHiddenParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserSetsRightToLeftTextRightToLeft: an Arabic story's paragraphs,
+// in the inline diff, side by side, the headline and the summary, take
+// their direction from their text, so that a paragraph's opening quote
+// mark stands at its right, where an Arabic reader starts, and summary
+// numbers stand on the right inside the panel.
+func TestBrowserSetsRightToLeftTextRightToLeft(t *testing.T) {
+	b := newBrowser(t)
+	s := startSite(t, web.Config{})
+	quote := "\"نحن نبذل كل ما في وسعنا\"، قال المحافظ محمد علي."
+	s.put(t, "flood-ar", "فيضانات في الإسكندرية", "لقي 12 شخصا على الأقل حتفهم في فيضانات ضربت الإسكندرية.\n\n"+quote)
+	s.put(t, "flood-ar", "فيضانات في الإسكندرية: 20 قتيلا", "لقي 20 شخصا على الأقل حتفهم في فيضانات ضربت الإسكندرية.\n\n"+quote)
+	// The x of the opening quote mark less that of the letter after it:
+	// above 0 when the paragraph runs right to left.
+	quoteBeforeLetter := `(function (sel) {
+		var el = document.querySelector(sel), w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), n;
+		while ((n = w.nextNode())) {
+			var i = n.data.indexOf("\"نحن");
+			if (i < 0) { continue; }
+			var r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+			var q = r.getBoundingClientRect().left; r.setStart(n, i + 1); r.setEnd(n, i + 2);
+			return q - r.getBoundingClientRect().left;
+		}
+		return 0; })(%s)`
+	for _, tc := range []struct{ view, sel string }{{"inline", "#diff .rl-diff"}, {"side", "#diff table.rl-side-by-side"}} {
+		b.do(t, chromedp.Navigate(s.url+"/articles/flood-ar?summary=1&view="+tc.view))
+		if d := eval[float64](t, b, fmt.Sprintf(quoteBeforeLetter, jsString(tc.sel))); d <= 0 {
+			t.Errorf("%s: the opening quote mark is %.0f px right of the letter after it, want it on its right (right to left)", tc.view, d)
+		}
+	}
+	for _, sel := range []string{"h1", ".summary-sentences li"} {
+		if dir := eval[string](t, b, fmt.Sprintf(`getComputedStyle(document.querySelector(%s)).direction`, jsString(sel))); dir != "rtl" {
+			t.Errorf("%s: got direction %s, want rtl", sel, dir)
+		}
+	}
+	if out := eval[float64](t, b, `(function () { var li = document.querySelector(".summary-sentences li"), p = document.querySelector(".summary").getBoundingClientRect();
+		return li.getBoundingClientRect().right + 24 - p.right; })()`); out > 0 {
+		t.Errorf("a summary sentence's number overflows the panel by %.0f px", out)
+	}
+}
