@@ -156,7 +156,8 @@ const (
 	enFlat
 	enIseNoun
 	enRelative
-	enThat
+	enQuantifier
+	enBareInfinitive
 )
 
 func addClass(class uint32, words string) bool {
@@ -164,6 +165,18 @@ func addClass(class uint32, words string) bool {
 		englishClass.add(fnv32([]byte(w)), class)
 	}
 	return true
+}
+
+// classOf returns the lists t is on, none for a word in capitals: "US"
+// and "IT" are names, not "us" and "it".
+func (a *analysis) classOf(t token) uint32 {
+	c := englishClass.get(t.hash)
+	if c != 0 && t.end-t.start >= 2 {
+		if w := a.src[t.start:t.end]; strings.ToUpper(w) == w {
+			return 0
+		}
+	}
+	return c
 }
 
 // lowerSuffix reports whether word, lowercase where it matters, ends in
@@ -192,6 +205,15 @@ var _ = addClass(enIngAdj, `developing emerging existing growing rising leading 
 // After a form of "be" a gerund is a verb, even one that names a trade
 // ("was planning", "is trading").
 var _ = addClass(enBe, `is are was were am be`)
+
+// After "help", where it is a verb, a word is a verb too ("could help
+// drive demand"), unless it is a plural or ends as adjectives do, the
+// start of the object ("to help poor countries" is missed, "to help
+// local firms" is not); "only" between a modal and a word makes it
+// a verb as an adverb does ("could only finish"); "and" and "or" join a
+// verb to the verb before them (see coordinatedVerb).
+var _ = addClass(enBareInfinitive, `help helps helped helping`)
+var hashOnly, hashAnd, hashOr = fnv32([]byte("only")), fnv32([]byte("and")), fnv32([]byte("or"))
 
 // englishFlatWords are adjectives and adverbs that stand before a noun
 // ("early elections", "outright win") but, after one, are an adverb or a
@@ -311,7 +333,7 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 	if first {
 		var prev uint32 // the lists the word before is on
 		if before != nil {
-			prev = englishClass.get(before.hash)
+			prev = a.classOf(*before)
 		}
 		return a.verbStarts(t, word, c, prev, past, before)
 	}
@@ -339,16 +361,20 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 // after a word on the lists prev (before, or nil), is a verb.
 func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, before *token) bool {
 	adverbBefore := prev&enAdverb != 0 || before != nil && a.adverb(*before, prev)
+	coordinated := before != nil && (before.hash == hashAnd || before.hash == hashOr) && a.coordinatedVerb(*before, word)
 	switch {
 	case c&enIngNoun != 0:
 		// "to developing countries", but "already planning", "was
-		// trading"; a participle after "be" is a verb where no noun
-		// follows it ("were rising", but "will be rising debt").
-		return adverbBefore || prev&enBe != 0 && (c&enIngAdj == 0 || !a.beforeContentWord(t))
-	case prev&(enVerbOpener|enPronoun|enWho) != 0, c&enVerb != 0:
+		// trading", "using and trading"; a participle after "be" is a
+		// verb where no noun follows it ("were rising", but "will be
+		// rising debt").
+		return adverbBefore || coordinated || prev&enBe != 0 && (c&enIngAdj == 0 || !a.beforeContentWord(t))
+	case prev&(enVerbOpener|enPronoun|enWho) != 0, c&enVerb != 0, coordinated:
 		return true
-	case adverbBefore && a.verbBeforeAdverb(*before):
-		return true // "will however need", "doesn't yet incorporate", "they too face"
+	case (adverbBefore || before != nil && before.hash == hashOnly) && a.followsVerbOpener(*before):
+		return true // "will however need", "doesn't yet incorporate", "they too face", "could only finish"
+	case prev&enBareInfinitive != 0 && !sForm(word) && !adjectiveSuffix(word) && a.followsVerbOpener(*before):
+		return true // "could help drive", "to help trace"
 	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c):
 		return true // "Food companies pay supermarkets"
 
@@ -391,6 +417,20 @@ func (a *analysis) objectFollows(word string, c uint32, after token) bool {
 func (a *analysis) adverb(t token, c uint32) bool {
 	word := a.src[t.start:t.end]
 	return c&enLyWord == 0 && lowerSuffix(word, "ly", 5) && startsLower(word)
+}
+
+// adjectiveEndings are how adjectives made from other words end.
+var adjectiveEndings = [...]string{"al", "ous", "ive", "ic", "ful", "able", "ible", "less", "ish", "ary", "ant", "ent"}
+
+// adjectiveSuffix reports whether word ends as an adjective made from
+// another word does ("local", "famous", "effective").
+func adjectiveSuffix(word string) bool {
+	for _, s := range adjectiveEndings {
+		if lowerSuffix(word, s, len(s)+3) {
+			return true
+		}
+	}
+	return false
 }
 
 // adverbEndings are how most adverbs made from adjectives end, and names

@@ -40,7 +40,11 @@ var _ = addClass(enClauseOpener, `which when while if because although though wh
 // so nothing is decided.
 var _ = addClass(enClauseEnder, `that if when while because although though whereas unless until but`)
 var _ = addClass(enRelative, `which who whom whose`)
-var _ = addClass(enThat, `that`)
+var hashThat = fnv32([]byte("that"))
+
+// englishQuantifiers open a subject as determiners do ("both prisoners
+// confess").
+var _ = addClass(enQuantifier, `both all many most several few`)
 
 // englishSingularAuxiliaries agree with a singular subject only: an -s
 // form before them is not a plural subject but a verb whose clause goes
@@ -119,7 +123,7 @@ func (a *analysis) linked(i int) bool {
 // first, since most pairs of words fail them.
 func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool {
 	s := sForm(word)
-	if c&(enFunction|enIngNoun|enLyWord|enEdNoun) != 0 {
+	if c&(enFunction|enIngNoun|enEdNoun) != 0 {
 		return false
 	}
 	k := -1
@@ -129,10 +133,10 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 		}
 		prev = &a.tokens[k-1]
 	}
-	if prev.term < 0 || s && !(a.singularSubject(*prev)) || !s && !(a.commonPlural(*prev) && a.nounLike(*prev)) {
+	if prev.term < 0 || s && !a.singularSubject(*prev) || !s && !(a.pluralSubject(*prev) && a.nounLike(*prev)) {
 		return false
 	}
-	if s && nounSuffix(word) || gerund(word) || lowerSuffix(word, "ed", 4) || lowerSuffix(word, "ly", 5) ||
+	if s && nounSuffix(word) || gerund(word) || lowerSuffix(word, "ed", 4) || lowerSuffix(word, "ly", 5) && c&enLyWord == 0 ||
 		a.hyphenBefore(t) || a.hyphenAfter(t) {
 		return false
 	}
@@ -143,22 +147,28 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 		(sForm(a.src[prev.start:prev.end]) || englishClass.get(prev.hash)&enVerbNoun != 0) {
 		return false // after "which" that word is the verb: "which use phones"
 	}
-	verb := false // a singular auxiliary after t: "which Yukos claims was sold"
+	// A singular auxiliary right after an -s form makes it a verb whose
+	// clause goes on ("which Yukos claims was sold"); a lowercase content
+	// word makes it a plural subject before its verb ("Food companies
+	// pay") or a compound that goes on ("rising oil prices hurt"). A
+	// name may be its object ("Gazprom needs Yugansk") or stand in
+	// apposition ("Greek sprinters Kostas Kenteris"): the clause decides.
+	verb := false
 	if s && a.linked(k) {
 		next := a.tokens[k+1]
+		nc := englishClass.get(next.hash)
 		switch {
-		case englishClass.get(next.hash)&enSingularAux != 0:
+		case nc&enSingularAux != 0:
 			verb = true
-		case next.term >= 0 && !a.capitalized(next):
-			// A plural subject and its verb ("Food companies pay"),
-			// or a compound that goes on ("rising oil prices hurt").
+		case next.term >= 0 && nc&enFunction == 0 && !a.capitalized(next):
 			return false
 		}
 	}
-	if ok, comma := a.opensClause(k - 1); !ok || comma && !a.endsSentence(k) {
+	ok, opener, comma := a.opensClause(k-1, !s)
+	if !ok || comma && !a.endsSentence(k) {
 		return false
 	}
-	return verb || !a.finiteVerbAfter(k)
+	return verb || !a.finiteVerbAfter(k, opener)
 }
 
 // nounLike reports whether t may be a noun, or a name: no listed verb,
@@ -179,42 +189,67 @@ func (a *analysis) singularSubject(t token) bool {
 	return (a.capitalized(t) || !a.plural(t)) && a.nounLike(t)
 }
 
+// pluralSubject reports whether t is a plural that may be a subject: a
+// lowercase plural, "people" or "police" in any case, or a plural of an
+// acronym ("MPs", "PVRs"). A capitalized plural opening a sentence is as
+// often a name ("Wales", "Barclays") and is left out.
+func (a *analysis) pluralSubject(t token) bool {
+	if a.commonPlural(t) {
+		return true
+	}
+	word := a.src[t.start:t.end]
+	if !strings.HasSuffix(word, "s") {
+		return false
+	}
+	stem := word[:len(word)-1]
+	return len(stem) >= 2 && strings.ToUpper(stem) == stem // "MPs"
+}
+
 // opensClause reports whether the subject that a.tokens[k] ends opens a
-// clause: before it, at most three content words that may be nouns or
-// adjectives but not plurals ("the latest punk pioneer"), then nothing
-// but a determiner, or a possessive and its own noun phrase, stands
-// between it and the sentence's start or a clause opener. After a comma
-// (comma true) the clause is only one that the verb ends (", official
-// figures show."), since a list of noun phrases goes on after one.
-func (a *analysis) opensClause(k int) (ok, comma bool) {
+// clause: before it, at most four content words that may be nouns,
+// adjectives, names or numbers, but plurals only before a plural
+// (plurals true: "Women MPs", but "people download films"), and words
+// joined by hyphens ("the 10-day Dutch festival"); then nothing but a
+// determiner or a quantifier, or a possessive and its own noun phrase,
+// stands between it and the sentence's start or a clause opener (opener
+// true). After a comma (comma true) the clause is only one that the verb
+// ends (", official figures show."), since a list of noun phrases goes on
+// after one.
+func (a *analysis) opensClause(k int, plurals bool) (ok, opener, comma bool) {
 	for {
 		for n := 0; k > 0 && a.linked(k-1) && a.tokens[k-1].term >= 0; n++ {
-			if t := a.tokens[k-1]; n == 3 || !a.nounLike(t) || a.commonPlural(t) {
-				return false, false
+			t := a.tokens[k-1]
+			joined := a.src[t.end:a.tokens[k].start] == "-" || k >= 2 && a.src[a.tokens[k-2].end:t.start] == "-"
+			if n == 4 || !joined && !(a.nounLike(t) || englishClass.get(t.hash)&enNumber != 0) ||
+				!plurals && !joined && a.pluralSubject(t) {
+				return false, false, false
 			}
 			k--
 		}
 		if !a.linked(k - 1) {
-			return a.clauseBreak(k)
+			ok, comma = a.clauseBreak(k)
+			return ok, false, comma
 		}
 		before := a.tokens[k-1]
 		c := englishClass.get(before.hash)
 		switch {
 		case c&enClauseOpener != 0:
-			return a.src[before.end:a.tokens[k].start] == " ", false
-		case c&enDeterminer != 0:
+			return a.src[before.end:a.tokens[k].start] == " ", true, false
+		case c&(enDeterminer|enQuantifier) != 0:
 			if !a.linked(k - 2) {
-				return a.clauseBreak(k - 1)
+				ok, comma = a.clauseBreak(k - 1)
+				return ok, false, comma
 			}
-			return englishClass.get(a.tokens[k-2].hash)&enClauseOpener != 0, false
+			opens := englishClass.get(a.tokens[k-2].hash)&enClauseOpener != 0
+			return opens, opens, false
 		case a.possessive(k - 1):
 			k -= 2 // "the firm's chief executive": on to "firm"
 			if k < 0 || a.tokens[k].term < 0 {
-				return false, false
+				return false, false, false
 			}
 			continue
 		}
-		return false, false
+		return false, false, false
 	}
 }
 
@@ -256,19 +291,21 @@ func (a *analysis) possessive(k int) bool {
 // clause ends, can only be a finite verb: an auxiliary, a modal, a past
 // form or a listed verb; or whether a relative pronoun leaves that open.
 // The clause ends where the sentence does, at a semicolon, colon,
-// quotation mark or bracket, or at a word that opens another clause.
-func (a *analysis) finiteVerbAfter(k int) bool {
+// quotation mark or bracket, at a word that opens another clause, and,
+// for a clause that a conjunction opened (opener true), at a comma: "when
+// Parliament returns from its break, the editor has learned".
+func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 	for i := k + 1; i < len(a.tokens) && i <= k+30; i++ {
-		if gap := a.src[a.tokens[i-1].end:a.tokens[i].start]; gap != " " && strings.ContainsAny(gap, ".!?;:\n\"“”()") {
+		if gap := a.src[a.tokens[i-1].end:a.tokens[i].start]; gap != " " && (strings.ContainsAny(gap, ".!?;:\n\"“”()") || opener && strings.IndexByte(gap, ',') >= 0) {
 			return false
 		}
 		t := a.tokens[i]
 		c := englishClass.get(t.hash)
 		word := a.src[t.start:t.end]
 		switch {
-		case c&enClauseEnder != 0 && (i == k+1 || c&enThat == 0):
+		case c&enClauseEnder != 0 && (i == k+1 || t.hash != hashThat):
 			return false
-		case c&(enRelative|enThat) != 0:
+		case c&enRelative != 0 || t.hash == hashThat:
 			return true // undecided: the word stays a noun
 		case c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0,
 			startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0,
@@ -286,13 +323,47 @@ func (a *analysis) afterContentWord(t token) bool {
 	return a.linked(k-1) && a.tokens[k-1].term >= 0 && !a.hyphenBefore(t)
 }
 
-// verbBeforeAdverb reports whether the adverb adv follows a word that
-// makes the word after the adverb a verb: a modal, an auxiliary, "to", a
-// pronoun or "who" ("will however need", "doesn't yet incorporate", "they
-// too face").
-func (a *analysis) verbBeforeAdverb(adv token) bool {
-	k := a.tokenIndex(adv)
-	return a.linked(k-1) && englishClass.get(a.tokens[k-1].hash)&(enVerbOpener|enPronoun|enWho) != 0
+// followsVerbOpener reports whether t follows a word that makes it a
+// verb: a modal, an auxiliary, "to", a pronoun or "who". Of an adverb, it
+// says that the word after the adverb is a verb ("will however need",
+// "doesn't yet incorporate", "they too face").
+func (a *analysis) followsVerbOpener(t token) bool {
+	k := a.tokenIndex(t)
+	return a.linked(k-1) && a.classOf(a.tokens[k-1])&(enVerbOpener|enPronoun|enWho) != 0
+}
+
+// hashTo is the hash of "to", a verb opener that is a preposition too.
+var hashTo = fnv32([]byte("to"))
+
+// coordinatedVerb reports whether word, after "and" or "or" (conj), is a
+// verb coordinated with the verb before the conjunction: a word after a
+// modal or an auxiliary ("can spot and stop attacks"), a listed verb after
+// "to" ("to reduce and strengthen"), or a gerund before a gerund ("using
+// and trading files"). After "to" a word off the list may be a noun ("to
+// school and university"), so it counts only as a gerund's partner.
+func (a *analysis) coordinatedVerb(conj token, word string) bool {
+	k := a.tokenIndex(conj)
+	if !a.linked(k-1) || a.tokens[k-1].term < 0 {
+		return false
+	}
+	w := a.tokens[k-1]
+	verb := a.src[w.start:w.end]
+	if !startsLower(verb) {
+		return false
+	}
+	c := englishClass.get(w.hash)
+	if gerund(verb) && c&enIngNoun == 0 {
+		return gerund(word)
+	}
+	if !a.linked(k - 2) {
+		return false
+	}
+	opener := a.tokens[k-2]
+	oc := a.classOf(opener)
+	if oc&(enVerbOpener|enPronoun) == 0 {
+		return false
+	}
+	return opener.hash != hashTo || c&enVerb != 0 || verbSuffix(verb, c)
 }
 
 // beforeContentWord reports whether a content word comes just after t, a

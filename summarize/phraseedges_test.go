@@ -26,6 +26,15 @@ func TestEnglishKeyPhraseSubjectVerbs(t *testing.T) {
 		{"a compound with a plural modifier", "The games console has sold well.", []string{"games console"}},
 		{"a compound in a possessive", "The firm's sales growth slowed.", []string{"firm", "sales growth"}},
 		{"a plural compound after an adjective", "Ministers unveiled fresh attempts to cut taxes.", []string{"Ministers", "fresh attempts", "taxes"}},
+		{"an -s verb before an adverb", "The growth falls well short of forecasts.", []string{"growth", "short", "forecasts"}},
+		{"an -s verb in a clause that a comma ends", "Blair will act when Parliament returns from its break, the editor has learned.", []string{"Blair", "Parliament", "break", "editor"}},
+		{"a subject after a hyphenated modifier", "The long-running festival begins on Wednesday.", []string{"long-running festival", "Wednesday"}},
+		{"a base verb after a plural acronym", "PVRs record TV programmes.", []string{"PVRs", "TV programmes"}},
+		{"a name opening a sentence", "Wales international Williams signed.", []string{"Wales international Williams"}},
+		{"a plural role before a name", "He joined league rivals Arsenal.", []string{"league rivals Arsenal"}},
+		{"a base verb after an acronym's plural", "Women MPs endure sexist abuse.", []string{"Women MPs", "sexist abuse"}},
+		{"a base verb after a quantifier and a plural", "Of course, both prisoners confess.", []string{"course", "prisoners"}},
+		{"a compound before a relative clause", "Shochiku film studios, which was founded in 1895, will be honoured.", []string{"Shochiku film studios"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -58,7 +67,14 @@ func TestEnglishKeyPhraseVerbForms(t *testing.T) {
 		{"a verb made with -en", "Plans to strengthen company pensions.", []string{"Plans", "company pensions"}},
 		{"a verb made with -ise", "Unions criticise pension reforms.", []string{"Unions", "pension reforms"}},
 		{"a noun ending in -ise", "Small enterprise grants rose.", []string{"Small enterprise grants"}},
+		{"a name in capitals, not a pronoun", "A US defence and telecommunications company was fined.", []string{"defence", "telecommunications company"}},
 		{"an irregular past", "The rail broke at Hatfield.", []string{"rail", "Hatfield"}},
+		{"a verb after help", "Cheaper imports could help drive export demand.", []string{"Cheaper imports", "export demand"}},
+		{"help as a noun", "Musicians need more government help.", []string{"Musicians", "government help"}},
+		{"a verb after a modal and only", "Greene could only finish second.", []string{"Greene", "second"}},
+		{"a verb coordinated with a verb after a modal", "Firms can spot and stop net attacks.", []string{"Firms", "net attacks"}},
+		{"a gerund coordinated with a gerund", "He warned against using and trading illegal files.", []string{"illegal files"}},
+		{"nouns coordinated after to", "He went to school and university abroad.", []string{"university"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
