@@ -171,12 +171,20 @@ func addClass(class uint32, words string) bool {
 // and "IT" are names, not "us" and "it".
 func (a *analysis) classOf(t token) uint32 {
 	c := englishClass.get(t.hash)
-	if c != 0 && t.end-t.start >= 2 {
-		if w := a.src[t.start:t.end]; strings.ToUpper(w) == w {
-			return 0
-		}
+	if c != 0 && t.end-t.start >= 2 && allCaps(a.src[t.start:t.end]) {
+		return 0
 	}
 	return c
+}
+
+// allCaps reports whether word is all ASCII capitals, as an acronym is.
+func allCaps(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerSuffix reports whether word, lowercase where it matters, ends in

@@ -201,8 +201,7 @@ func (a *analysis) pluralSubject(t token) bool {
 	if !strings.HasSuffix(word, "s") {
 		return false
 	}
-	stem := word[:len(word)-1]
-	return len(stem) >= 2 && strings.ToUpper(stem) == stem // "MPs"
+	return len(word) >= 3 && allCaps(word[:len(word)-1]) // "MPs"
 }
 
 // opensClause reports whether the subject that a.tokens[k] ends opens a
