@@ -35,7 +35,7 @@ var _ = addClass(enFunction|enNumber, `one two three four five six seven eight n
 // englishAdverbs, from the lists above, before a word make an -s form a
 // verb ("already publishes", "also plans").
 var _ = addClass(enAdverb, `also already still yet even ever never just now often always usually sometimes recently
-	currently finally soon later perhaps almost nearly`)
+	currently finally soon later perhaps almost nearly however too again`)
 
 // englishIrregularVerbs are past forms and participles that the -ed rule
 // misses, left out where the form is as often a noun ("left", "hit").
@@ -45,7 +45,7 @@ var _ = addClass(enIrregular, `went gone began begun became fell fallen rose ris
 	spoken beaten stolen sworn worn forgotten hidden sought felt heard laid lent sank shrank slid spun swept swung woke
 	withdrew withdrawn overtook undertook drew drawn spoke knew flew blew froze frozen shook rode swore put shut beat
 	quit fled dealt stuck tore torn upheld withheld overcame oversaw overseen misled forgot forgave arose arisen sang
-	sung rang slept wept overtaken undertaken`)
+	sung rang slept wept overtaken undertaken broke fed hid stole swam sped bled dug`)
 
 // englishEdNouns end in -ed and are not verbs.
 var _ = addClass(enEdNoun, `hundred speed need seed feed deed shed steed reed weed sled bred greed creed breed hatred
@@ -63,7 +63,8 @@ var _ = func() bool {
 		lie die sell buy bring reduce improve hire produce replace use take meet think exist seek join keep lose suffer
 		deliver earn plan aim come go send remove ensure expire let publish threaten prevent achieve encourage ignore
 		reject discuss establish generate prove realise realize recognise recognize feel mean see stay support look hold
-		offer`) {
+		offer strengthen weaken widen worsen tighten loosen lessen broaden deepen shorten lengthen soften harden
+		hasten sharpen heighten dampen frighten toughen`) {
 		m[v] |= enVerb
 		switch {
 		case strings.HasSuffix(v, "y") && !strings.HasSuffix(v, "ay") && !strings.HasSuffix(v, "oy") && !strings.HasSuffix(v, "uy"):
@@ -146,11 +147,42 @@ const (
 	enObject
 	enPlural
 	enWhat
+	enFinite
+	enClauseOpener
+	enClauseEnder
+	enSingularAux
+	enIngAdj
+	enBe
+	enFlat
+	enIseNoun
+	enRelative
+	enQuantifier
+	enBareInfinitive
 )
 
 func addClass(class uint32, words string) bool {
 	for _, w := range strings.Fields(words) {
 		englishClass.add(fnv32([]byte(w)), class)
+	}
+	return true
+}
+
+// classOf returns the lists t is on, none for a word in capitals: "US"
+// and "IT" are names, not "us" and "it".
+func (a *analysis) classOf(t token) uint32 {
+	c := englishClass.get(t.hash)
+	if c != 0 && t.end-t.start >= 2 && allCaps(a.src[t.start:t.end]) {
+		return 0
+	}
+	return c
+}
+
+// allCaps reports whether word is all ASCII capitals, as an acronym is.
+func allCaps(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; c < 'A' || c > 'Z' {
+			return false
+		}
 	}
 	return true
 }
@@ -169,6 +201,58 @@ var _ = addClass(enIngNoun, `developing emerging existing growing rising leading
 	building meeting training marketing advertising manufacturing shipping smoking lending pricing accounting
 	engineering mining broadcasting publishing gaming gambling printing planning restructuring bidding borrowing
 	offering earnings morning evening ceiling`)
+
+// englishIngAdjectives are the listed -ing words that describe a noun
+// before it ("rising oil prices") and are participles after one, the verb
+// of a clause whose subject it is ("with sales rising", "prices falling
+// sharply"): after a content word they end no phrase.
+var _ = addClass(enIngAdj, `developing emerging existing growing rising leading remaining falling increasing ongoing
+	outstanding competing booming struggling soaring declining underlying neighbouring neighboring surrounding upcoming
+	incoming outgoing missing opposing`)
+
+// After a form of "be" a gerund is a verb, even one that names a trade
+// ("was planning", "is trading").
+var _ = addClass(enBe, `is are was were am be`)
+
+// After "help", where it is a verb, a word is a verb too ("could help
+// drive demand"), unless it is a plural or ends as adjectives do, the
+// start of the object ("to help poor countries" is missed, "to help
+// local firms" is not); "only" between a modal and a word makes it
+// a verb as an adverb does ("could only finish"); "and" and "or" join a
+// verb to the verb before them (see coordinatedVerb).
+var _ = addClass(enBareInfinitive, `help helps helped helping`)
+var hashOnly, hashAnd, hashOr = fnv32([]byte("only")), fnv32([]byte("and")), fnv32([]byte("or"))
+
+// englishFlatWords are adjectives and adverbs that stand before a noun
+// ("early elections", "outright win") but, after one, are an adverb or a
+// predicate: they end no phrase after a content word ("buy Fiat
+// outright", "injured his left wrist early").
+var _ = addClass(enFlat, `outright overnight overseas early late alone apart likely unlikely`)
+
+// englishIseNouns end as verbs made with -ise, -ize or -ify do, and are
+// nouns or adjectives (see verbSuffix).
+var _ = addClass(enIseNoun, `enterprise enterprises exercise exercises franchise franchises merchandise expertise
+	compromise compromises premise premises promise promises paradise surprise surprises demise treatise treatises
+	otherwise likewise clockwise precise concise`)
+
+// verbSuffix reports whether word, not on the lists c, is a verb made
+// with -ify, -ise or -ize, or its -s form: "justify", "criticises",
+// "modernize". Those suffixes make verbs, the few nouns among them listed
+// as englishIseNouns.
+func verbSuffix(word string, c uint32) bool {
+	if len(word) < 6 || c&enIseNoun != 0 {
+		return false
+	}
+	w := word
+	switch word[len(word)-1] {
+	case 's':
+		w = word[:len(word)-1]
+	case 'e', 'y':
+	default:
+		return false
+	}
+	return lowerSuffix(w, "ify", 6) || lowerSuffix(w, "ifie", 7) || lowerSuffix(w, "ise", 7) || lowerSuffix(w, "ize", 7)
+}
 
 // englishLyWords end in -ly and are not adverbs: nouns, verbs and
 // adjectives, which may end a phrase ("Italy", "oil supply", "elderly").
@@ -197,7 +281,7 @@ var _ = addClass(enFunction|enPronoun, `everything everyone everybody something 
 
 // englishIrregularPlurals are plurals without the -s that marks the
 // others, the subject of a verb after them ("people download").
-var _ = addClass(enPlural, `people children men women police`)
+var _ = addClass(enPlural, `people children men women police media`)
 
 // After "who" a word is a verb ("tourists who visit Cuba"); after "which"
 // an -s form is ("software which lets").
@@ -251,15 +335,26 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 		return true // an adverb
 	}
 	past := c&enIrregular != 0 || lowerSuffix(word, "ed", 4) && c&enEdNoun == 0
+	if verbSuffix(word, c) {
+		c |= enVerb // "criticises", "modernize"
+	}
 	if first {
 		var prev uint32 // the lists the word before is on
 		if before != nil {
-			prev = englishClass.get(before.hash)
+			prev = a.classOf(*before)
 		}
-		return a.verbStarts(word, c, prev, past, before)
+		return a.verbStarts(t, word, c, prev, past, before)
 	}
 	if past || c&enVerb != 0 {
 		return true // "profits fell", "Cairn revealed", "GM expects"
+	}
+	if c&(enIngAdj|enFlat) != 0 && a.afterContentWord(t) {
+		return true // "prices falling", "buy Fiat outright"
+	}
+	if c != 0 && a.subjectVerb(t, nil, word, c) {
+		// "Yukos claims was": englishBreak has judged the other
+		// words with their subjects, and split the run there.
+		return true
 	}
 	if gerund(word) && c&enIngNoun == 0 && a.nameBefore(t) {
 		// A name and the gerund that ends its run are a clause
@@ -272,12 +367,25 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 
 // verbStarts reports whether word, the first of a run, on the lists c and
 // after a word on the lists prev (before, or nil), is a verb.
-func (a *analysis) verbStarts(word string, c, prev uint32, past bool, before *token) bool {
+func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, before *token) bool {
+	adverbBefore := prev&enAdverb != 0 || before != nil && a.adverb(*before, prev)
+	coordinated := before != nil && (before.hash == hashAnd || before.hash == hashOr) && a.coordinatedVerb(*before, word)
 	switch {
 	case c&enIngNoun != 0:
-		return false // "to developing countries"
-	case prev&(enVerbOpener|enPronoun|enWho) != 0, c&enVerb != 0:
+		// "to developing countries", but "already planning", "was
+		// trading", "using and trading"; a participle after "be" is a
+		// verb where no noun follows it ("were rising", but "will be
+		// rising debt").
+		return adverbBefore || coordinated || prev&enBe != 0 && (c&enIngAdj == 0 || !a.beforeContentWord(t))
+	case prev&(enVerbOpener|enPronoun|enWho) != 0, c&enVerb != 0, coordinated:
 		return true
+	case (adverbBefore || before != nil && before.hash == hashOnly) && a.followsVerbOpener(*before):
+		return true // "will however need", "doesn't yet incorporate", "they too face", "could only finish"
+	case prev&enBareInfinitive != 0 && !sForm(word) && !adjectiveSuffix(word) && a.followsVerbOpener(*before):
+		return true // "could help drive", "to help trace"
+	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c):
+		return true // "Food companies pay supermarkets"
+
 	case past:
 		// A participle after a determiner or a preposition is an
 		// adjective ("the proposed merger", "of skilled workers");
@@ -286,7 +394,7 @@ func (a *analysis) verbStarts(word string, c, prev uint32, past bool, before *to
 		return prev&(enDeterminer|enPreposition) == 0
 	case gerund(word):
 		return prev&enDeterminer == 0 // "by cutting corporate tax"
-	case prev&(enAdverb|enWhich) != 0 || before != nil && a.adverb(*before, prev):
+	case adverbBefore || prev&enWhich != 0:
 		// After an adverb or "which" an -s form is a verb, and so is
 		// a verb that is as often a noun: "already publishes", "which
 		// lets", "rarely use".
@@ -317,6 +425,20 @@ func (a *analysis) objectFollows(word string, c uint32, after token) bool {
 func (a *analysis) adverb(t token, c uint32) bool {
 	word := a.src[t.start:t.end]
 	return c&enLyWord == 0 && lowerSuffix(word, "ly", 5) && startsLower(word)
+}
+
+// adjectiveEndings are how adjectives made from other words end.
+var adjectiveEndings = [...]string{"al", "ous", "ive", "ic", "ful", "able", "ible", "less", "ish", "ary", "ant", "ent"}
+
+// adjectiveSuffix reports whether word ends as an adjective made from
+// another word does ("local", "famous", "effective").
+func adjectiveSuffix(word string) bool {
+	for _, s := range adjectiveEndings {
+		if lowerSuffix(word, s, len(s)+3) {
+			return true
+		}
+	}
+	return false
 }
 
 // adverbEndings are how most adverbs made from adjectives end, and names
@@ -449,8 +571,15 @@ func (a *analysis) englishBreak(prev, t token) bool {
 	word := a.src[t.start:t.end]
 	edForm, lyForm, ingForm := lowerSuffix(word, "ed", 4), lowerSuffix(word, "ly", 5), gerund(word)
 	c := englishClass.get(t.hash)
-	if c == 0 && !edForm && !lyForm && !ingForm || gap == "-" {
+	if gap == "-" {
 		return false
+	}
+	if c == 0 && !edForm && !lyForm && !ingForm {
+		if verbSuffix(word, c) {
+			c = enVerb // "criticises", "modernize"
+		} else {
+			return startsLower(word) && a.subjectVerb(t, &prev, word, c) // "The festival opens"
+		}
 	}
 	if c&enFunction != 0 {
 		return c&enNumber == 0 || startsLower(word) // but "RBS Six Nations"

@@ -1,0 +1,373 @@
+package summarize
+
+import (
+	"slices"
+	"strings"
+)
+
+// A clause needs a finite verb. When a run of content words opens a
+// clause (it starts a sentence, follows a comma or a word such as "which",
+// "when" or "and", or follows a determiner that does) and is its subject,
+// two words that end in a plural and a base form, or in a singular and an
+// -s form, are either a noun compound ("the oil prices", "the games
+// console") or a subject and its verb ("the festival opens", "food
+// companies pay"). Agreement leaves both readings open; what settles it
+// is the rest of the clause: a compound needs a verb after it ("the oil
+// prices in London rose"), a subject that has its verb needs none ("the
+// festival opens with the French film"). Where the clause holds no word
+// that can only be a finite verb, the second word is that verb.
+
+// englishFinite are words that are a clause's finite verb wherever they
+// stand: auxiliaries, modals and the commonest past forms that the
+// irregular list leaves to the verbs of saying.
+var _ = addClass(enFinite, `is are was were am has have had do does did will would can could may might shall should
+	must said told made took gave came thought knew`)
+
+// englishClauseOpeners start a clause: after them, or after a determiner
+// after them, a run of content words is a subject ("which Yukos claims
+// was", "when their father returns"). "And", "or", "but" and "as", and the
+// words that are prepositions too ("after", "since"), are left out, since
+// a noun phrase follows them as often ("and wider profit margins"), and
+// so are "that" and "who", which a verb follows as often ("tribes that
+// use phones").
+var _ = addClass(enClauseOpener, `which when while if because although though whereas unless until where whether`)
+
+// englishClauseEnders end the clause a subject's verb may be looked for
+// in: a conjunction opens another clause, with a verb of its own ("The
+// airline needs to cut costs if it is to survive"). Right after the word,
+// "that" makes it a verb ("Yukos claims that"); later, "that" and "which"
+// or "who" may open a relative clause, after which the clause goes on,
+// so nothing is decided.
+var _ = addClass(enClauseEnder, `that if when while because although though whereas unless until but`)
+var _ = addClass(enRelative, `which who whom whose`)
+var hashThat = fnv32([]byte("that"))
+
+// englishQuantifiers open a subject as determiners do ("both prisoners
+// confess").
+var _ = addClass(enQuantifier, `both all many most several few`)
+
+// englishSingularAuxiliaries agree with a singular subject only: an -s
+// form before them is not a plural subject but a verb whose clause goes
+// on ("which Yukos claims was sold"), where "the Yukos claims were heard"
+// keeps "claims" a noun.
+var _ = addClass(enSingularAux, `is was has does`)
+
+// nounSuffix reports whether word, an -s form, ends as plurals of nouns
+// that are hardly ever verbs do: "the peace agreements", "the oil
+// companies' earnings", "tennis officials' decisions".
+func nounSuffix(word string) bool {
+	if len(word) < 5 {
+		return false
+	}
+	var ends []string
+	switch word[len(word)-2] {
+	case 't':
+		ends = []string{"ments", "ists"}
+	case 'n':
+		ends = []string{"tions", "sions", "ians"}
+	case 'e':
+		ends = []string{"ities", "nesses", "ances", "ences"}
+	case 'p':
+		ends = []string{"ships"}
+	case 'm':
+		ends = []string{"isms"}
+	case 'c':
+		return true // "politics", "economics"
+	case 'g':
+		ends = []string{"ings"}
+	case 'r':
+		ends = []string{"ors"}
+	case 'w':
+		ends = []string{"news"}
+	}
+	for _, e := range ends {
+		if strings.HasSuffix(word, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenIndex returns the index of t in a.tokens. Words are spread evenly
+// enough through a text that the index in proportion to t's offset is
+// near it: the search starts there and widens until it brackets t.
+func (a *analysis) tokenIndex(t token) int {
+	n := len(a.tokens)
+	if n == 0 || len(a.src) == 0 {
+		return 0
+	}
+	lo := min(int(int64(t.start)*int64(n)/int64(len(a.src))), n-1)
+	hi := lo + 1
+	for step := 8; lo > 0 && a.tokens[lo].start > t.start; step *= 2 {
+		hi, lo = lo+1, max(lo-step, 0)
+	}
+	for step := 8; hi < n && a.tokens[hi-1].start < t.start; step *= 2 {
+		lo, hi = hi-1, min(hi+step, n)
+	}
+	i, _ := slices.BinarySearchFunc(a.tokens[lo:hi], t.start, func(x token, start int32) int { return int(x.start - start) })
+	return lo + i
+}
+
+// linked reports whether a.tokens[i] and a.tokens[i+1] exist and only
+// spaces or hyphens part them.
+func (a *analysis) linked(i int) bool {
+	return i >= 0 && i+1 < len(a.tokens) && a.joined(a.tokens[i], a.tokens[i+1])
+}
+
+// subjectVerb reports whether t, a lowercase content word, is the verb of
+// the content word before it in a run that opens a clause: an -s form
+// after a singular noun or a name ("The festival opens with"), or a base
+// form after a plural ("Food companies pay supermarkets"), where nothing
+// later in the clause can be its verb. prev is the word before t where
+// the caller knows it, else nil. The cheap tests on the two words come
+// first, since most pairs of words fail them.
+func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool {
+	s := sForm(word)
+	if c&(enFunction|enIngNoun|enEdNoun) != 0 {
+		return false
+	}
+	k := -1
+	if prev == nil {
+		if k = a.tokenIndex(t); !a.linked(k - 1) {
+			return false
+		}
+		prev = &a.tokens[k-1]
+	}
+	if prev.term < 0 || s && !a.singularSubject(*prev) || !s && !(a.pluralSubject(*prev) && a.nounLike(*prev)) {
+		return false
+	}
+	if s && nounSuffix(word) || gerund(word) || lowerSuffix(word, "ed", 4) || lowerSuffix(word, "ly", 5) && c&enLyWord == 0 ||
+		a.hyphenBefore(t) || a.hyphenAfter(t) {
+		return false
+	}
+	if k < 0 {
+		k = a.tokenIndex(t)
+	}
+	if a.linked(k-2) && englishClass.get(a.tokens[k-2].hash)&enWhich != 0 && !a.capitalized(*prev) &&
+		(sForm(a.src[prev.start:prev.end]) || englishClass.get(prev.hash)&enVerbNoun != 0) {
+		return false // after "which" that word is the verb: "which use phones"
+	}
+	// A singular auxiliary right after an -s form makes it a verb whose
+	// clause goes on ("which Yukos claims was sold"); a lowercase content
+	// word makes it a plural subject before its verb ("Food companies
+	// pay") or a compound that goes on ("rising oil prices hurt"). A
+	// name may be its object ("Gazprom needs Yugansk") or stand in
+	// apposition ("Greek sprinters Kostas Kenteris"): the clause decides.
+	verb := false
+	if s && a.linked(k) {
+		next := a.tokens[k+1]
+		nc := englishClass.get(next.hash)
+		switch {
+		case nc&enSingularAux != 0:
+			verb = true
+		case next.term >= 0 && nc&enFunction == 0 && !a.capitalized(next):
+			return false
+		}
+	}
+	ok, opener, comma := a.opensClause(k-1, !s)
+	if !ok || comma && !a.endsSentence(k) {
+		return false
+	}
+	return verb || !a.finiteVerbAfter(k, opener)
+}
+
+// nounLike reports whether t may be a noun, or a name: no listed verb,
+// past form, participle, adverb or function word.
+func (a *analysis) nounLike(t token) bool {
+	word := a.src[t.start:t.end]
+	c := englishClass.get(t.hash)
+	if !startsLower(word) {
+		return c&enFunction == 0 || c&enNumber != 0 // a name, but not "Instead"
+	}
+	return c&(enFunction|enIrregular|enVerb|enPronoun|enFinite) == 0 && !verbSuffix(word, c) && !(gerund(word) && c&enIngNoun == 0) &&
+		!(lowerSuffix(word, "ed", 4) && c&enEdNoun == 0) && !(lowerSuffix(word, "ly", 5) && c&enLyWord == 0)
+}
+
+// singularSubject reports whether t may be a singular subject: a name, or
+// a lowercase noun that is not plural.
+func (a *analysis) singularSubject(t token) bool {
+	return (a.capitalized(t) || !a.plural(t)) && a.nounLike(t)
+}
+
+// pluralSubject reports whether t is a plural that may be a subject: a
+// lowercase plural, "people" or "police" in any case, or a plural of an
+// acronym ("MPs", "PVRs"). A capitalized plural opening a sentence is as
+// often a name ("Wales", "Barclays") and is left out.
+func (a *analysis) pluralSubject(t token) bool {
+	if a.commonPlural(t) {
+		return true
+	}
+	word := a.src[t.start:t.end]
+	if !strings.HasSuffix(word, "s") {
+		return false
+	}
+	return len(word) >= 3 && allCaps(word[:len(word)-1]) // "MPs"
+}
+
+// opensClause reports whether the subject that a.tokens[k] ends opens a
+// clause: before it, at most four content words that may be nouns,
+// adjectives, names or numbers, but plurals only before a plural
+// (plurals true: "Women MPs", but "people download films"), and words
+// joined by hyphens ("the 10-day Dutch festival"); then nothing but a
+// determiner or a quantifier, or a possessive and its own noun phrase,
+// stands between it and the sentence's start or a clause opener (opener
+// true). After a comma (comma true) the clause is only one that the verb
+// ends (", official figures show."), since a list of noun phrases goes on
+// after one.
+func (a *analysis) opensClause(k int, plurals bool) (ok, opener, comma bool) {
+	for {
+		for n := 0; k > 0 && a.linked(k-1) && a.tokens[k-1].term >= 0; n++ {
+			t := a.tokens[k-1]
+			joined := a.src[t.end:a.tokens[k].start] == "-" || k >= 2 && a.src[a.tokens[k-2].end:t.start] == "-"
+			if n == 4 || !joined && !(a.nounLike(t) || englishClass.get(t.hash)&enNumber != 0) ||
+				!plurals && !joined && a.pluralSubject(t) {
+				return false, false, false
+			}
+			k--
+		}
+		if !a.linked(k - 1) {
+			ok, comma = a.clauseBreak(k)
+			return ok, false, comma
+		}
+		before := a.tokens[k-1]
+		c := englishClass.get(before.hash)
+		switch {
+		case c&enClauseOpener != 0:
+			return a.src[before.end:a.tokens[k].start] == " ", true, false
+		case c&(enDeterminer|enQuantifier) != 0:
+			if !a.linked(k - 2) {
+				ok, comma = a.clauseBreak(k - 1)
+				return ok, false, comma
+			}
+			opens := englishClass.get(a.tokens[k-2].hash)&enClauseOpener != 0
+			return opens, opens, false
+		case a.possessive(k - 1):
+			k -= 2 // "the firm's chief executive": on to "firm"
+			if k < 0 || a.tokens[k].term < 0 {
+				return false, false, false
+			}
+			continue
+		}
+		return false, false, false
+	}
+}
+
+// clauseBreak reports whether a clause may start at a.tokens[k], which
+// punctuation parts from the word before: the sentence's start, a colon
+// or a semicolon; or a comma (comma true).
+func (a *analysis) clauseBreak(k int) (ok, comma bool) {
+	if k == 0 {
+		return true, false
+	}
+	gap := a.src[a.tokens[k-1].end:a.tokens[k].start]
+	if strings.ContainsAny(gap, ".!?:;\n") {
+		return true, false
+	}
+	return strings.TrimSpace(gap) == ",", true
+}
+
+// endsSentence reports whether a.tokens[k] is the last word of its
+// sentence.
+func (a *analysis) endsSentence(k int) bool {
+	if k+1 >= len(a.tokens) {
+		return true
+	}
+	return strings.ContainsAny(a.src[a.tokens[k].end:a.tokens[k+1].start], ".!?\n")
+}
+
+// possessive reports whether a.tokens[k] is the s of a possessive, an
+// apostrophe apart from the word before it.
+func (a *analysis) possessive(k int) bool {
+	t := a.tokens[k]
+	if k < 1 || a.src[t.start:t.end] != "s" {
+		return false
+	}
+	gap := a.src[a.tokens[k-1].end:t.start]
+	return gap == "'" || gap == "’"
+}
+
+// finiteVerbAfter reports whether a word after a.tokens[k], before the
+// clause ends, can only be a finite verb: an auxiliary, a modal, a past
+// form or a listed verb; or whether a relative pronoun leaves that open.
+// The clause ends where the sentence does, at a semicolon, colon,
+// quotation mark or bracket, at a word that opens another clause, and,
+// for a clause that a conjunction opened (opener true), at a comma: "when
+// Parliament returns from its break, the editor has learned".
+func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
+	for i := k + 1; i < len(a.tokens) && i <= k+30; i++ {
+		if gap := a.src[a.tokens[i-1].end:a.tokens[i].start]; gap != " " && (strings.ContainsAny(gap, ".!?;:\n\"“”()") || opener && strings.IndexByte(gap, ',') >= 0) {
+			return false
+		}
+		t := a.tokens[i]
+		c := englishClass.get(t.hash)
+		word := a.src[t.start:t.end]
+		switch {
+		case c&enClauseEnder != 0 && (i == k+1 || t.hash != hashThat):
+			return false
+		case c&enRelative != 0 || t.hash == hashThat:
+			return true // undecided: the word stays a noun
+		case c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0,
+			startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0,
+			c&enVerbNoun != 0 && a.plural(a.tokens[i-1]): // "Premiership teams face"
+			return true
+		}
+	}
+	return false
+}
+
+// afterContentWord reports whether a content word comes just before t, a
+// space apart: t is not the first word of its run.
+func (a *analysis) afterContentWord(t token) bool {
+	k := a.tokenIndex(t)
+	return a.linked(k-1) && a.tokens[k-1].term >= 0 && !a.hyphenBefore(t)
+}
+
+// followsVerbOpener reports whether t follows a word that makes it a
+// verb: a modal, an auxiliary, "to", a pronoun or "who". Of an adverb, it
+// says that the word after the adverb is a verb ("will however need",
+// "doesn't yet incorporate", "they too face").
+func (a *analysis) followsVerbOpener(t token) bool {
+	k := a.tokenIndex(t)
+	return a.linked(k-1) && a.classOf(a.tokens[k-1])&(enVerbOpener|enPronoun|enWho) != 0
+}
+
+// hashTo is the hash of "to", a verb opener that is a preposition too.
+var hashTo = fnv32([]byte("to"))
+
+// coordinatedVerb reports whether word, after "and" or "or" (conj), is a
+// verb coordinated with the verb before the conjunction: a word after a
+// modal or an auxiliary ("can spot and stop attacks"), a listed verb after
+// "to" ("to reduce and strengthen"), or a gerund before a gerund ("using
+// and trading files"). After "to" a word off the list may be a noun ("to
+// school and university"), so it counts only as a gerund's partner.
+func (a *analysis) coordinatedVerb(conj token, word string) bool {
+	k := a.tokenIndex(conj)
+	if !a.linked(k-1) || a.tokens[k-1].term < 0 {
+		return false
+	}
+	w := a.tokens[k-1]
+	verb := a.src[w.start:w.end]
+	if !startsLower(verb) {
+		return false
+	}
+	c := englishClass.get(w.hash)
+	if gerund(verb) && c&enIngNoun == 0 {
+		return gerund(word)
+	}
+	if !a.linked(k - 2) {
+		return false
+	}
+	opener := a.tokens[k-2]
+	oc := a.classOf(opener)
+	if oc&(enVerbOpener|enPronoun) == 0 {
+		return false
+	}
+	return opener.hash != hashTo || c&enVerb != 0 || verbSuffix(verb, c)
+}
+
+// beforeContentWord reports whether a content word comes just after t, a
+// space apart: t is not the last word of its run.
+func (a *analysis) beforeContentWord(t token) bool {
+	k := a.tokenIndex(t)
+	return a.linked(k) && a.tokens[k+1].term >= 0 && !a.hyphenAfter(t)
+}
