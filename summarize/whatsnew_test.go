@@ -58,6 +58,23 @@ func TestCopyEditIsNotNews(t *testing.T) {
 	}
 }
 
+// checkChangeIndexes checks which sentences, by index, a summary of
+// changes with opts gives.
+func checkChangeIndexes(t *testing.T, changes []summarize.Change, opts summarize.Options, want []int) {
+	t.Helper()
+	sum, err := summarize.Changes(changes, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx []int
+	for _, s := range sum.Sentences {
+		idx = append(idx, s.Index)
+	}
+	if !equalInts(idx, want) {
+		t.Errorf("%+v: got sentences %v, want %v", opts, idx, want)
+	}
+}
+
 func equalInts(a, b []int) bool {
 	if len(a) != len(b) {
 		return false
@@ -104,17 +121,7 @@ func TestChangesKeepWhatTheyLeanOn(t *testing.T) {
 		{summarize.Options{Ratio: 1}, []int{1, 6, 7, 9, 10}},
 	}
 	for _, tc := range tests {
-		sum, err := summarize.Changes(story, tc.opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var idx []int
-		for _, s := range sum.Sentences {
-			idx = append(idx, s.Index)
-		}
-		if !equalInts(idx, tc.wantIndex) {
-			t.Errorf("%+v: got sentences %v, want %v", tc.opts, idx, tc.wantIndex)
-		}
+		checkChangeIndexes(t, story, tc.opts, tc.wantIndex)
 	}
 }
 
@@ -256,17 +263,7 @@ func TestCorrectionNoticeGoesOnInItsParagraph(t *testing.T) {
 		{summarize.Options{Ratio: 1}, []int{0, 3, 7, 8, 9}},
 	}
 	for _, tc := range tests {
-		sum, err := summarize.Changes(story, tc.opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var idx []int
-		for _, s := range sum.Sentences {
-			idx = append(idx, s.Index)
-		}
-		if !equalInts(idx, tc.wantIndex) {
-			t.Errorf("%+v: got sentences %v, want %v", tc.opts, idx, tc.wantIndex)
-		}
+		checkChangeIndexes(t, story, tc.opts, tc.wantIndex)
 	}
 }
 
