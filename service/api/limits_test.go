@@ -123,17 +123,7 @@ func TestAcceptErrorsDoNotStopTheListener(t *testing.T) {
 	flaky.failures.Store(5)
 	limited := api.LimitListener(flaky, api.ConnLimits{Max: 2}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	defer limited.Close()
-	accepted := make(chan net.Conn, 4)
-	go func() {
-		for {
-			c, err := limited.Accept()
-			if err != nil {
-				close(accepted)
-				return
-			}
-			accepted <- c
-		}
-	}()
+	accepted := acceptAll(limited, 4)
 	var clients []net.Conn
 	for i := 0; i < 3; i++ {
 		c, err := net.Dial("tcp", ln.Addr().String())
@@ -189,17 +179,7 @@ func TestPerIPCapSparesTrustedProxies(t *testing.T) {
 			}
 			limited := api.LimitListener(ln, api.ConnLimits{Max: 3, PerIP: 2, Proxies: tc.proxies}, slog.New(slog.DiscardHandler))
 			defer limited.Close()
-			accepted := make(chan net.Conn, 8)
-			go func() {
-				for {
-					c, err := limited.Accept()
-					if err != nil {
-						close(accepted)
-						return
-					}
-					accepted <- c
-				}
-			}()
+			accepted := acceptAll(limited, 8)
 			// One more than the overall cap: it holds for proxies too. Each
 			// connection is either handed to the server or closed on accept,
 			// and the test waits for whichever comes before the next.
@@ -229,4 +209,21 @@ func TestPerIPCapSparesTrustedProxies(t *testing.T) {
 			}
 		})
 	}
+}
+
+// acceptAll hands every connection ln accepts to the channel it returns,
+// buffered for n, and closes the channel when Accept fails.
+func acceptAll(ln net.Listener, n int) <-chan net.Conn {
+	accepted := make(chan net.Conn, n)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				close(accepted)
+				return
+			}
+			accepted <- c
+		}
+	}()
+	return accepted
 }
