@@ -114,6 +114,7 @@ func (a *analysis) keywords(limit int) []Keyword {
 // leader" and "Tom Reed", not "Majority leader Tom" and "Reed".
 func (a *analysis) addRun(toks []token, i, j int) {
 	i, j = a.trimEdges(toks, i, j)
+	whole := i // a piece from here to j has the run's trimmed edges
 	for i < j {
 		k := min(i+maxPhraseWords, j)
 		if k < j && a.capitalized(toks[k-1]) && a.capitalized(toks[k]) {
@@ -125,7 +126,7 @@ func (a *analysis) addRun(toks []token, i, j int) {
 				k = name
 			}
 		}
-		if p, ok := a.phraseCore(toks, i, k); ok {
+		if p, ok := a.phraseCore(toks, i, k, i == whole && k == j); ok {
 			a.addPhrase(p)
 		}
 		i = k
@@ -141,13 +142,15 @@ func (a *analysis) capitalized(t token) bool {
 // edgeWords are words that a key phrase must not start or end on: verbs of
 // saying and other fragments of a clause ("say whether Trump"), which the
 // stop-word lists keep as content words.
-var edgeWords = func() map[uint32]bool {
-	m := map[uint32]bool{}
+// They are kept in a classTable, whose lookup is a probe or two of one
+// array: trimEdges asks for the two edges of every run of content words.
+var edgeWords = func() *classTable {
+	m := new(classTable)
 	for _, w := range strings.Fields(`say says said saying told tell tells asked ask whether according added ` +
 		`made make makes take taking took give gave going goes went come came want wants wanted think thought ` +
 		`know knew see seen seem seems told year years time times new old first last next former ` +
 		`sagte sagt sagen dit dijo disse zei ha hat ont`) {
-		m[fnv32([]byte(w))] = true
+		m.add(fnv32([]byte(w)), 1)
 	}
 	return m
 }()
@@ -156,9 +159,14 @@ var edgeWords = func() map[uint32]bool {
 // key phrase: no verb fragment or function word at either end (for
 // English, see englishEdge), and no piece of a number. A run that holds a
 // digit, or that a number runs into ("15 million", "7,40"), is not a key
-// phrase: cutting it would change what it says.
-func (a *analysis) phraseCore(toks []token, i, j int) ([]token, bool) {
-	if i, j = a.trimEdges(toks, i, j); i == j {
+// phrase: cutting it would change what it says. trimmed says that
+// toks[i:j] is a whole run that trimEdges has already trimmed: trimming is
+// idempotent, so it is not done again.
+func (a *analysis) phraseCore(toks []token, i, j int, trimmed bool) ([]token, bool) {
+	if !trimmed {
+		i, j = a.trimEdges(toks, i, j)
+	}
+	if i == j {
 		return nil, false
 	}
 	start, end := int(toks[i].start), int(toks[j-1].end)
@@ -184,10 +192,10 @@ func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
 		}
 		return &toks[k]
 	}
-	for i < j && (edgeWords[toks[i].hash] || english && a.englishEdge(toks[i], true, neighbour(i-1, i), nil) || other && a.otherEdge(toks[i], true, neighbour(i-1, i), nil)) {
+	for i < j && (edgeWords.get(toks[i].hash) != 0 || english && a.englishEdge(toks[i], true, neighbour(i-1, i), nil) || other && a.otherEdge(toks[i], true, neighbour(i-1, i), nil)) {
 		i++
 	}
-	for i < j && (edgeWords[toks[j-1].hash] || english && a.englishEdge(toks[j-1], false, nil, neighbour(j, j-1)) || other && a.otherEdge(toks[j-1], false, nil, neighbour(j, j-1))) {
+	for i < j && (edgeWords.get(toks[j-1].hash) != 0 || english && a.englishEdge(toks[j-1], false, nil, neighbour(j, j-1)) || other && a.otherEdge(toks[j-1], false, nil, neighbour(j, j-1))) {
 		j--
 	}
 	return i, j
