@@ -65,8 +65,10 @@ func parseArticleParams(c *fiber.Ctx, id string, latest int) (articleParams, err
 		if a.Since, err = number(s, "since"); err != nil {
 			return a, err
 		}
-		if a.Since < 1 || a.Since >= a.To {
-			return a, invalid("since must be a revision from 1 to %d, before the one summarized (%d)", a.To-1, a.To)
+		// Since the revision summarized itself is allowed, as the API
+		// allows it: nothing is new to its reader.
+		if a.Since < 1 || a.Since > a.To {
+			return a, invalid("since must be a revision from 1 to %d, the one summarized", a.To)
 		}
 	}
 	return a, nil

@@ -55,7 +55,7 @@ func TestBadInputGetsAnErrorPage(t *testing.T) {
 		{"hide not 0 or 1", "/articles/council-budget?hide=yes", http.StatusBadRequest, "hide must be 1"},
 		{"too many sentences", "/articles/council-budget?length=21", http.StatusBadRequest, "1 to 20 sentences"},
 		{"too few words", "/articles/council-budget?unit=words&length=2", http.StatusBadRequest, "10 to 1000 words"},
-		{"since after to", "/articles/council-budget?to=2&since=2", http.StatusBadRequest, "since must be a revision from 1 to 1"},
+		{"since after to", "/articles/council-budget?to=2&since=3", http.StatusBadRequest, "since must be a revision from 1 to 2"},
 		{"long query", "/?q=" + strings.Repeat("x", 201), http.StatusBadRequest, "at most 200 bytes"},
 		{"bad cursor", "/?cursor=!!", http.StatusBadRequest, "cursor is malformed"},
 		{"bad limit", "/?limit=1000", http.StatusBadRequest, "limit must be a number from 1 to 200"},
@@ -124,6 +124,8 @@ func TestViewsHaveTheirOwnURLs(t *testing.T) {
 		{"changed facts as badges", "/articles/council-budget?from=1&to=2", []string{`class="rl-fact"`, "· sentences: 2 edited</p>", `<span class="fact-count">`}},
 		{"changed facts beside their sentence", "/articles/council-budget?from=1&to=2&view=side", []string{`class="rl-fact"`}},
 		{"word budget", "/articles/council-budget?unit=words&length=12&summary=1", []string{`<option value="words" selected>`}},
+		{"since the revision shown", "/articles/council-budget?to=2&since=2&summary=1",
+			[]string{"No news since revision 2: no sentence was added"}},
 		{"nothing new but a copy edit", "/articles/fire-downtown?since=1&summary=1",
 			[]string{"No news since revision 1: no sentence was added, and no edit changed a fact or more than two words."}},
 	} {
