@@ -202,3 +202,25 @@ func TestPromtoolAcceptsTheDeployFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestDashboardLatencyLeavesOutLongPolls checks that the request latency
+// panels leave out /v1/changes, whose long polls last as long as their
+// wait and would hide every other route's latency, as the alert does.
+func TestDashboardLatencyLeavesOutLongPolls(t *testing.T) {
+	d := readDashboard(t)
+	n := 0
+	for _, p := range queryPanels(d.Panels) {
+		for _, target := range p.Targets {
+			if !strings.Contains(target.Expr, "redline_http_request_duration_seconds_bucket") {
+				continue
+			}
+			n++
+			if !strings.Contains(target.Expr, `route!="/v1/changes"`) {
+				t.Errorf("panel %q: %s counts the long polls of /v1/changes", p.Title, target.Expr)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("got no request latency query, want three")
+	}
+}
