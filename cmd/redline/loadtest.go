@@ -126,6 +126,11 @@ func parseLoadAddr(addr string) (*url.URL, error) {
 	if err != nil || u.Scheme != "http" || u.Hostname() == "" || strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || !validPort(u.Port()) {
 		return nil, usageError{fmt.Sprintf("--addr %q must be host:port or http://host:port, with a port from 1 to 65535", raw)}
 	}
+	if u.User != nil || u.Fragment != "" {
+		// Neither would be sent: say so rather than drop it, and do not
+		// repeat a password.
+		return nil, usageError{fmt.Sprintf("--addr %q must be host:port or http://host:port, without a user name or a #fragment (pass a token with --token)", u.Redacted())}
+	}
 	return &url.URL{Scheme: "http", Host: u.Host}, nil
 }
 

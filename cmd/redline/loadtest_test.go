@@ -69,6 +69,9 @@ func TestLoadtestFlagsAreChecked(t *testing.T) {
 		{"port out of range", []string{"--addr", "127.0.0.1:99999"}, "--addr"},
 		{"port zero", []string{"--addr", "127.0.0.1:0"}, "--addr"},
 		{"port not a number", []string{"--addr", "http://127.0.0.1:http"}, "--addr"},
+		{"a user name", []string{"--addr", "editor@127.0.0.1:8080"}, "without a user name"},
+		{"a user and password", []string{"--addr", "http://editor:secret@127.0.0.1:8080"}, "without a user name"},
+		{"a fragment", []string{"--addr", "127.0.0.1:8080#x"}, "#fragment"},
 		{"unknown op", []string{"--mix", "get=1"}, "--mix"},
 		{"all zero", []string{"--mix", "put=0"}, "weight 0"},
 		{"no concurrency", []string{"--concurrency", "0"}, "--concurrency"},
@@ -79,7 +82,7 @@ func TestLoadtestFlagsAreChecked(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, stderr := runCLI(t, "", append([]string{"loadtest"}, tc.args...)...)
-			if code != 2 || !strings.Contains(stderr, tc.want) {
+			if code != 2 || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "secret") {
 				t.Fatalf("got exit %d and %q, want 2 and a message naming %q", code, stderr, tc.want)
 			}
 		})
