@@ -42,7 +42,8 @@ func (k Kind) String() string {
 //     "Publicado", "Aggiornato", "Atualizado", "Bijgewerkt") and has at most
 //     12 words, or is a bare time of day ("6:34 p.m. ET");
 //   - byline: opens with "By", "Von", "Par", "Por", "Di" or "Door" and a name
-//     (not "By the time…"), in at most 7 words; or holds "Reporting by",
+//     (not "By the time…", nor a weekday or month: "By Tuesday night…"),
+//     in at most 7 words; or holds "Reporting by",
 //     "Editing by", "Additional reporting";
 //   - caption: opens with a label such as "Photo:", "Picture:", "Image:",
 //     "Video:", "Credit:", "Foto:", "Bild:"; or opens with a short label and
@@ -338,16 +339,39 @@ var bylinePrefixes = []string{"by ", "von ", "par ", "por ", "di ", "door "}
 var bylineStoppers = wordsOf("the a an then now this that that's these those contrast comparison far law " +
 	"day night noon midday early late mid the end midnight tomorrow next last way all some most le la les el los las il lo de der die das den")
 
+// bylineTimes are the weekdays and months, after which "By" opens a
+// deadline ("By Tuesday night, 48 were dead."), not a name. April, May and
+// June are also given names, so after them a capitalised word still makes
+// a byline ("By May Chen").
+var bylineTimes = wordsOf("monday tuesday wednesday thursday friday saturday sunday " +
+	"january february march july august september october november december")
+
+var bylineNameMonths = wordsOf("april may june")
+
 func isByline(head, s string, words int) bool {
 	if words > 7 || !hasAnyPrefix(head, bylinePrefixes) {
 		return words <= 20 && (containsFold(head, "reporting by") || containsFold(head, "editing by"))
 	}
-	second := head[strings.IndexByte(head, ' ')+1:]
-	second = strings.TrimLeft(second, " .")
-	if end := strings.IndexAny(second, " ,.;:"); end >= 0 {
-		second = second[:end]
+	second, rest := bylineWord(head[strings.IndexByte(head, ' ')+1:])
+	if second == "" || isDigit(second[0]) {
+		return false
 	}
-	return second != "" && !bylineStoppers[strings.ToLower(second)] && !isDigit(second[0])
+	lower := strings.ToLower(second)
+	if bylineNameMonths[lower] {
+		third, _ := bylineWord(rest)
+		return third != "" && isUpperASCII(third[0])
+	}
+	return !bylineStoppers[lower] && !bylineTimes[lower]
+}
+
+// bylineWord returns the first word of s, past spaces and stops, and what
+// follows it.
+func bylineWord(s string) (word, rest string) {
+	s = strings.TrimLeft(s, " .")
+	if end := strings.IndexAny(s, " ,.;:"); end >= 0 {
+		return s[:end], s[end:]
+	}
+	return s, ""
 }
 
 // afterLoneBy reports whether s is a name that follows a unit of a lone
