@@ -43,7 +43,8 @@ func (k Kind) String() string {
 //     12 words, or is a bare time of day ("6:34 p.m. ET");
 //   - byline: opens with "By", "Von", "Par", "Por", "Di" or "Door" and a name
 //     (not "By the time…", nor a weekday or month: "By Tuesday night…"),
-//     in at most 7 words; or holds "Reporting by",
+//     in at most 7 words (12 without a final stop: "By Maria Keller and
+//     Omar Haddad, Staff Reporters"); or holds "Reporting by",
 //     "Editing by", "Additional reporting";
 //   - caption: opens with a label such as "Photo:", "Picture:", "Image:",
 //     "Video:", "Credit:", "Foto:", "Bild:"; or opens with a short label and
@@ -349,7 +350,7 @@ var bylineTimes = wordsOf("monday tuesday wednesday thursday friday saturday sun
 var bylineNameMonths = wordsOf("april may june")
 
 func isByline(head, s string, words int) bool {
-	if words > 7 || !hasAnyPrefix(head, bylinePrefixes) {
+	if bylineTooLong(s, words) || !hasAnyPrefix(head, bylinePrefixes) {
 		return words <= 20 && (containsFold(head, "reporting by") || containsFold(head, "editing by"))
 	}
 	second, rest := bylineWord(head[strings.IndexByte(head, ' ')+1:])
@@ -362,6 +363,13 @@ func isByline(head, s string, words int) bool {
 		return third != "" && isUpperASCII(third[0])
 	}
 	return !bylineStoppers[lower] && !bylineTimes[lower]
+}
+
+// bylineTooLong reports whether unit s has too many words for a byline: more
+// than 7, or, when it ends without a stop as a line of names does ("By
+// Maria Keller and Omar Haddad, Staff Reporters"), more than 12.
+func bylineTooLong(s string, words int) bool {
+	return words > 12 || words > 7 && endsLikeSentence(s)
 }
 
 // bylineWord returns the first word of s, past spaces and stops, and what
