@@ -63,8 +63,8 @@ func LeansOnPrevious(s, lang string) bool {
 	if !isASCII(first) {
 		return set[strings.ToLower(first)] // "Él", "Ihre": rare enough to allocate
 	}
-	if set[string(lowerInto(buf[:0], first))] {
-		return true
+	if w := lowerInto(buf[:0], first); set[string(w)] {
+		return lang != "en" || !firstPerson[string(w)] || !quoteNamesSpeaker(s)
 	}
 	if lang == "en" && len(first) == 3 && hasFold(first, "the") {
 		second, _ := nextWord(rest)
@@ -73,6 +73,58 @@ func LeansOnPrevious(s, lang string) bool {
 		}
 		w := lowerInto(buf[:0], second)
 		return anaphoricNouns[string(w)] || bytes.HasSuffix(w, []byte("-year-old")) || bytes.HasSuffix(w, []byte("-month-old"))
+	}
+	return false
+}
+
+// firstPerson are the English openers that, inside a quotation, refer to
+// its speaker rather than to the sentence before.
+var firstPerson = wordSet(`we our us`)
+
+// attributionVerbs and speakerPronouns tell a quotation's attribution ("said
+// Ayse Demir", "the mayor told reporters") from one that names nobody ("she
+// said").
+var (
+	attributionVerbs = wordSet(`said says told added asked explained wrote insisted`)
+	speakerPronouns  = wordSet(`he she they we i it`)
+)
+
+// quoteNamesSpeaker reports whether s opens with a quotation that an
+// attribution after it gives to a named speaker: “We heard a roar,” said
+// Ayse Demir. Its "we" is that speaker's, so it stands on its own.
+func quoteNamesSpeaker(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	open := 0
+	for _, q := range []string{"``", "\"", "\u201c", "'", "\u2018"} {
+		if strings.HasPrefix(s, q) {
+			open = len(q)
+			break
+		}
+	}
+	if open == 0 {
+		return false
+	}
+	end := strings.IndexAny(s[open:], "\"\u201d")
+	if alt := strings.Index(s[open:], "''"); alt >= 0 && (end < 0 || alt < end) {
+		end = alt
+	}
+	if end < 0 {
+		return false
+	}
+	rest := s[open+end+1:]
+	for i := 0; i < 5; i++ {
+		var w string
+		w, rest = nextWord(rest)
+		w = strings.ToLower(w)
+		switch {
+		case w == "":
+			return false
+		case attributionVerbs[w]:
+			next, _ := nextWord(rest)
+			return i > 0 || next != "" && !speakerPronouns[strings.ToLower(next)]
+		case speakerPronouns[w]:
+			return false
+		}
 	}
 	return false
 }

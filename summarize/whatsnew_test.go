@@ -157,6 +157,12 @@ func TestChangesBringWhatTheyLeanOn(t *testing.T) {
 			{Index: 3, Start: 80, End: 110, Text: "She said the dam would hold.",
 				Before: []summarize.Context{{Start: 31, End: 55, Text: "She then spoke at length."}, {Start: 56, End: 79, Text: "It was cold."}}},
 		}, summarize.Options{Ratio: 1}, map[int][]string{0: nil, 1: nil, 3: {"It was cold."}}},
+		{"a quote that names its speaker ends the context", []summarize.Change{
+			{Index: 5, Start: 200, End: 224, Text: "\"We have nowhere to go.\"", OldText: "\"We are sleeping in the car tonight.\"", Facts: []string{"quote"},
+				Before: []summarize.Context{
+					{Start: 60, End: 106, Text: "It was felt as far away as Cyprus and Lebanon."},
+					{Start: 108, End: 199, Text: "\"We heard a roar and then everything fell,\" said Ayse Demir, 54, who escaped with her grandson."}}},
+		}, summarize.Options{}, map[int][]string{5: {"\"We heard a roar and then everything fell,\" said Ayse Demir, 54, who escaped with her grandson."}}},
 		{"a copy edit is context", []summarize.Change{
 			{Index: 0, Start: 0, End: 20, Text: "The governor spoke.", OldText: "The Governor spoke."},
 			{Index: 1, Start: 21, End: 50, Text: "He said 48 people were killed.", Facts: []string{"number"},
