@@ -40,7 +40,9 @@ func (k Kind) String() string {
 //   - timestamp: opens with "Updated", "Last updated", "Published", "Posted"
 //     (or "Aktualisiert", "Stand:", "Mis à jour", "Publié", "Actualizado",
 //     "Publicado", "Aggiornato", "Atualizado", "Bijgewerkt") and has at most
-//     12 words, or is a bare time of day ("6:34 p.m. ET");
+//     12 words, or is a bare time of day ("6:34 p.m. ET"), or one word, a
+//     colon and a time of day, with at most a date after it, in any
+//     language ("Aktualizacja: 14:20");
 //   - byline: opens with "By", "Von", "Par", "Por", "Di" or "Door" and a name
 //     (not "By the time…", nor a weekday or month: "By Tuesday night…"),
 //     in at most 7 words (12 without a final stop: "By Maria Keller and
@@ -297,7 +299,23 @@ func isTimestamp(head, s string, words int) bool {
 	// A time of day alone ("6:34 p.m. ET"), or with only a date after it
 	// ("12:34 EST, 3 March 2014", as the stamps of a tokenized byline block
 	// read once their "Published:" is split off): no prose is made of that.
-	return isClockTime(head) && (words <= 4 || words <= 8 && onlyDateWords(s))
+	if isClockTime(head) {
+		return words <= 4 || words <= 8 && onlyDateWords(s)
+	}
+	return isLabelledClock(head, words)
+}
+
+// isLabelledClock reports whether head is one word, a colon and a time of
+// day, with at most a date after it: the stamp of a language whose word
+// for "Updated" is not listed ("Aktualizacja: 14:20").
+func isLabelledClock(head string, words int) bool {
+	r, _ := utf8.DecodeRuneInString(head)
+	end := wordEnd(head)
+	if words > 8 || !unicode.IsLetter(r) || end >= len(head) || head[end] != ':' {
+		return false
+	}
+	rest := strings.TrimLeft(head[end+1:], " \t")
+	return isClockTime(rest) && (words <= 4 || onlyDateWords(rest))
 }
 
 // wordEnd returns where the first word of s (after skipped openers) ends,

@@ -59,6 +59,10 @@ func TestClassify(t *testing.T) {
 		{"it timestamp", "Le azioni sono scese.\nAggiornato alle 18:34", "Aggiornato alle 18:34", text.KindTimestamp},
 		{"pt timestamp", "As ações caíram.\nAtualizado em 3 de março", "Atualizado em 3 de março", text.KindTimestamp},
 		{"nl timestamp", "De aandelen daalden.\nBijgewerkt: 18:34", "Bijgewerkt: 18:34", text.KindTimestamp},
+		{"pl timestamp", "Aktualizacja: 14:20\n\nSilny wiatr zerwał dach.", "Aktualizacja: 14:20", text.KindTimestamp},
+		{"sv timestamp with a date", "Uppdaterad: 14.20, 3 March 2026\n\nStormen drog in.", "Uppdaterad: 14.20, 3 March 2026", text.KindTimestamp},
+		{"label and a time in prose", "Kickoff: 15:00 at the stadium, where the home side needs a win.",
+			"Kickoff: 15:00 at the stadium, where the home side needs a win.", text.KindSentence},
 		{"en photo caption", "Photo: The mayor at the hearing.", "Photo: The mayor at the hearing.", text.KindCaption},
 		{"en pictured caption", "in mourning : scott is pictured above at the funeral .", "in mourning : scott is pictured above at the funeral .", text.KindCaption},
 		{"en pictured in prose", "sturgeon ( pictured ) said she would vote .", "sturgeon ( pictured ) said she would vote .", text.KindSentence},
@@ -156,6 +160,7 @@ func TestKindOf(t *testing.T) {
 	}{
 		{"Updated: 6:34 p.m.", text.KindTimestamp},
 		{"Mis à jour : 18 h 34", text.KindTimestamp},
+		{"Aktualizacja: 14:20", text.KindTimestamp},
 		{"By Marie Dupont and John Smith", text.KindByline},
 		{"Photo: Rescuers carry a survivor.", text.KindCaption},
 		{"Read more", text.KindBoilerplate},
