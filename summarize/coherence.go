@@ -64,7 +64,14 @@ func LeansOnPrevious(s, lang string) bool {
 		return set[strings.ToLower(first)] // "Él", "Ihre": rare enough to allocate
 	}
 	if w := lowerInto(buf[:0], first); set[string(w)] {
-		return lang != "en" || !firstPerson[string(w)] || !quoteNamesSpeaker(s)
+		if lang != "en" {
+			return true
+		}
+		if string(w) == "this" {
+			second, _ := nextWord(rest)
+			return !selfNouns[strings.ToLower(second)]
+		}
+		return !firstPerson[string(w)] || !quoteNamesSpeaker(s)
 	}
 	if lang == "en" && len(first) == 3 && hasFold(first, "the") {
 		second, _ := nextWord(rest)
@@ -76,6 +83,11 @@ func LeansOnPrevious(s, lang string) bool {
 	}
 	return false
 }
+
+// selfNouns are what "This" names when a sentence speaks of the text it
+// is in ("This article has been corrected…", "This story was updated…"),
+// which leans on no sentence before it.
+var selfNouns = wordSet(`article story report page post version`)
 
 // firstPerson are the English openers that, inside a quotation, refer to
 // its speaker rather than to the sentence before.

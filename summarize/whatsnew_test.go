@@ -163,6 +163,12 @@ func TestChangesBringWhatTheyLeanOn(t *testing.T) {
 					{Start: 60, End: 106, Text: "It was felt as far away as Cyprus and Lebanon."},
 					{Start: 108, End: 199, Text: "\"We heard a roar and then everything fell,\" said Ayse Demir, 54, who escaped with her grandson."}}},
 		}, summarize.Options{}, map[int][]string{5: {"\"We heard a roar and then everything fell,\" said Ayse Demir, 54, who escaped with her grandson."}}},
+		{"a notice about the article leans on nothing", []summarize.Change{
+			{Index: 9, Start: 300, End: 380, Text: "This article has been corrected to show that Reeve was sentenced to 14 years, not 12.", Facts: []string{"correction"},
+				Before: []summarize.Context{
+					{Start: 200, End: 260, Text: "Outside court, the daughter of one victim said the family would never forgive him."},
+					{Start: 262, End: 298, Text: "It was the worst fire at a care home in the region for three decades."}}},
+		}, summarize.Options{}, map[int][]string{9: nil}},
 		{"a copy edit is context", []summarize.Change{
 			{Index: 0, Start: 0, End: 20, Text: "The governor spoke.", OldText: "The Governor spoke."},
 			{Index: 1, Start: 21, End: 50, Text: "He said 48 people were killed.", Facts: []string{"number"},
