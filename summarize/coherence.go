@@ -71,7 +71,7 @@ func LeansOnPrevious(s, lang string) bool {
 			second, _ := nextWord(rest)
 			return !selfNouns[strings.ToLower(second)]
 		}
-		return !firstPerson[string(w)] || !quoteNamesSpeaker(s)
+		return true
 	}
 	if lang == "en" && len(first) == 3 && hasFold(first, "the") {
 		second, _ := nextWord(rest)
@@ -92,6 +92,23 @@ var selfNouns = wordSet(`article story report page post version`)
 // firstPerson are the English openers that, inside a quotation, refer to
 // its speaker rather than to the sentence before.
 var firstPerson = wordSet(`we our us`)
+
+// leansForContext reports whether sentence s needs the one before it as
+// context in a summary of changes: as LeansOnPrevious, except that a
+// first-person quotation given to a named speaker in s itself ("We heard a
+// roar," said Ayse Demir.) refers to that speaker and needs nothing more.
+// Selection keeps LeansOnPrevious, under which such a sentence still
+// brings the one before it when picked.
+func leansForContext(s, lang string) bool {
+	if !LeansOnPrevious(s, lang) {
+		return false
+	}
+	if lang != "en" {
+		return true
+	}
+	first, _ := nextWord(s)
+	return !firstPerson[strings.ToLower(first)] || !quoteNamesSpeaker(s)
+}
 
 // attributionVerbs and speakerPronouns tell a quotation's attribution ("said
 // Ayse Demir", "the mayor told reporters") from one that names nobody ("she

@@ -195,8 +195,8 @@ func contextsOf(news []Change, lang string) [][]Context {
 	for j, c := range news {
 		before := c.Before[max(0, len(c.Before)-MaxContext):]
 		n := 0
-		for leans := LeansOnPrevious(c.Text, lang); leans && n < len(before) && !isNews[before[len(before)-1-n].Start]; n++ {
-			leans = LeansOnPrevious(before[len(before)-1-n].Text, lang)
+		for leans := leansForContext(c.Text, lang); leans && n < len(before) && !isNews[before[len(before)-1-n].Start]; n++ {
+			leans = leansForContext(before[len(before)-1-n].Text, lang)
 		}
 		if n > 0 {
 			out[j] = before[len(before)-n:]

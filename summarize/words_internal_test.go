@@ -25,3 +25,28 @@ func TestCountWordsMatchesTheBudget(t *testing.T) {
 		}
 	}
 }
+
+// A first-person quotation given to a named speaker in its own sentence
+// needs no context; given to a pronoun or to no one, or opening with a
+// connective, it does.
+func TestLeansForContext(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"\"We heard a roar,\" said Ayse Demir.", false},
+		{"\u201cOur town is gone,\u201d the mayor told reporters.", false},
+		{"`` we will win , '' said smith .", false},
+		{"\"We heard a roar,\" she said.", true},
+		{"\"We have nowhere to go.\"", true},
+		{"\"But the money never came,\" said Ayse Demir.", true},
+		{"He said the dam would hold.", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.s, func(t *testing.T) {
+			if got := leansForContext(tc.s, "en"); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
