@@ -309,9 +309,12 @@ func isTimestamp(head, s string, words int) bool {
 // day, with at most a date after it: the stamp of a language whose word
 // for "Updated" is not listed ("Aktualizacja: 14:20").
 func isLabelledClock(head string, words int) bool {
+	if words > 8 || strings.IndexByte(head, ':') < 0 {
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(head)
 	end := wordEnd(head)
-	if words > 8 || !unicode.IsLetter(r) || end >= len(head) || head[end] != ':' {
+	if !unicode.IsLetter(r) || end >= len(head) || head[end] != ':' {
 		return false
 	}
 	rest := strings.TrimLeft(head[end+1:], " \t")
