@@ -186,6 +186,7 @@ type scratch struct {
 	limit                 float64 // redundancy limit
 	wordsLeft             int     // what is left of a word budget, or -1
 	kinds                 []text.Kind
+	notice                []bool // the units of correction notices
 	cands                 []text.Sentence
 	unitOf                []int // unit index of each candidate
 }
@@ -253,13 +254,16 @@ func (s *scratch) summarize(src string, opts Options, units []text.Sentence) *Su
 }
 
 // candidates classifies units and keeps the sentences among them, the only
-// units a summary may pick; a text with no sentence at all offers every
-// unit rather than nothing.
+// units a summary may pick, less those that repeat a figure a correction
+// notice of the text takes back (retractedValues); a text with no sentence
+// at all offers every unit rather than nothing.
 func (s *scratch) candidates(src string, units []text.Sentence) {
 	s.kinds = text.AppendKinds(s.kinds[:0], src, units)
+	s.notice = resizeBools(s.notice, len(units))
+	retracted := retractedValues(src, units, s.kinds, s.notice)
 	s.cands, s.unitOf = s.cands[:0], s.unitOf[:0]
 	for i, u := range units {
-		if s.kinds[i] == text.KindSentence {
+		if s.kinds[i] == text.KindSentence && (retracted == nil || s.notice[i] || !holdsRetracted(u.Text, retracted)) {
 			s.cands = append(s.cands, u)
 			s.unitOf = append(s.unitOf, i)
 		}

@@ -624,3 +624,48 @@ func TestKeyPhraseCaseFromInsideASentence(t *testing.T) {
 		t.Errorf("key phrases %q show a sentence's opening capital", texts)
 	}
 }
+
+// A correction notice appended without the body fixed takes a figure back:
+// no summary repeats it, whatever its length, while a figure the notice
+// does not take back stays a candidate.
+func TestSummaryLeavesOutWhatACorrectionTakesBack(t *testing.T) {
+	body := "A magnitude 6.8 earthquake struck southern Turkey before dawn on Tuesday, killing at least 112 people, officials said.\n\n" +
+		"The quake hit at 4:17 a.m. local time near the city of Antakya, according to the national disaster agency.\n\n" +
+		"Rescue teams were searching at least 60 collapsed buildings, the agency said.\n\n" +
+		"The governor of Hatay province said hospitals were treating 310 injured people.\n\n" +
+		"Schools across the province will remain closed until Friday.\n\n"
+	tests := []struct {
+		name, notice, takenBack string
+	}{
+		{"another figure after it", "Correction: An earlier version of this article said the quake struck at 4:17 a.m. It struck at 3:17 a.m. local time.", "4:17"},
+		{"not before it", "This article has been corrected to show that at least 80 buildings were searched, not 60.", "60"},
+		{"not before a figure the body repeats", "Correction: The governor said 310 people were injured, not 150.", "150"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := body + tc.notice
+			for n := 1; n <= 6; n++ {
+				sum, err := summarize.Summarize(src, summarize.Options{Sentences: n})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, s := range sum.Sentences {
+					if strings.Contains(s.Text, tc.takenBack) && !strings.Contains(tc.notice, s.Text) {
+						t.Errorf("sentences=%d: got %q, which repeats %s, taken back by the notice", n, s.Text, tc.takenBack)
+					}
+				}
+			}
+		})
+	}
+	sum, err := summarize.Summarize(body+"Correction: The governor said 310 people were injured, not 150.", summarize.Options{Sentences: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, s := range sum.Sentences {
+		found = found || strings.Contains(s.Text, "hospitals were treating 310")
+	}
+	if !found {
+		t.Errorf("got %v, want the sentence with 310, which the notice confirms", sum.Sentences)
+	}
+}
