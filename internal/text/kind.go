@@ -55,7 +55,9 @@ func (k Kind) String() string {
 //     papers write it into their ledes. On a line of its own, also a credit
 //     line of at most 10 words: one that opens with "Photo by", "Picture
 //     by", "Foto von"…, holds "©", or is or ends with a picture agency
-//     ("Getty Images", "AFP/Getty Images", "John Smith/AP"); and a caption
+//     ("Getty Images", "AFP/Getty Images", "John Smith/AP") or opens with
+//     one and a slash ("AP Photo/Emrah Gurel"); wherever it stands, such a
+//     credit in brackets ("(AP Photo/Emrah Gurel)"); and a caption
 //     that places people in the picture (", left,", "(right)", "from
 //     left", "(links)", "(à gauche)", "(izquierda)"…) in at most 40 words;
 //     and the sentences before a labelled credit that ends their line,
@@ -120,7 +122,7 @@ func isCredit(s string) bool {
 		return true
 	}
 	head := strings.TrimLeft(s, "\"'`([-–—•* \t")
-	return wordCount(s, 11) <= 10 && (hasAnyPrefix(head, creditOpeners) || strings.Contains(s, "©") || endsWithAgency(s))
+	return wordCount(s, 11) <= 10 && (hasAnyPrefix(head, creditOpeners) || strings.Contains(s, "©") || endsWithAgency(s) || opensWithAgency(s))
 }
 
 func classify(src string, s Sentence) Kind {
@@ -434,6 +436,9 @@ var captionLabels = []string{"photo", "picture", "image", "video", "credit", "ca
 	"immagine", "afbeelding", "illustration", "graphic"}
 
 func isCaption(head, s string) bool {
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(strings.TrimRight(s, "."), ")") && opensWithAgency(s) {
+		return true // "(AP Photo/Emrah Gurel)"
+	}
 	for _, l := range captionLabels {
 		if hasPrefixFold(head, l) {
 			rest := strings.TrimLeft(head[len(l):], "sgraph ") // photos, photograph, pictures
@@ -470,7 +475,7 @@ func isUnlabelledCaption(head, s string, words int) bool {
 	if words == 0 {
 		return false
 	}
-	if words <= 10 && (hasAnyPrefix(head, creditOpeners) || strings.Contains(s, "©") || endsWithAgency(s)) {
+	if words <= 10 && (hasAnyPrefix(head, creditOpeners) || strings.Contains(s, "©") || endsWithAgency(s) || opensWithAgency(s)) {
 		return true
 	}
 	if words > 40 {
@@ -496,6 +501,19 @@ func endsWithAgency(s string) bool {
 		}
 		rest := strings.TrimRight(s[:len(s)-len(a)], " ")
 		if rest == "" || strings.HasSuffix(rest, "/") {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithAgency reports whether s, brackets aside, opens with a picture
+// agency's name and a slash before the photographer's ("AP Photo/Emrah
+// Gurel", "(Reuters/Umit Bektas)"), as wire captions credit.
+func opensWithAgency(s string) bool {
+	s = strings.TrimLeft(strings.TrimSpace(s), "(")
+	for _, a := range pictureAgencies {
+		if hasPrefixFold(s, a) && strings.HasPrefix(strings.TrimLeft(s[len(a):], " "), "/") {
 			return true
 		}
 	}
