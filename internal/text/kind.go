@@ -287,16 +287,31 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
+// longestPrefix returns the length of the longest of prefixes that s opens
+// with, ASCII letters compared without case, or 0.
+func longestPrefix(s string, prefixes []string) int {
+	n := 0
+	for _, p := range prefixes {
+		if len(p) > n && hasPrefixFold(s, p) {
+			n = len(p)
+		}
+	}
+	return n
+}
+
 var timestampPrefixes = []string{"updated", "last updated", "published", "posted", "last modified", "aktualisiert",
 	"stand:", "zuletzt aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado", "publicado",
 	"aggiornato", "pubblicato", "atualizado", "bijgewerkt", "gepubliceerd"}
 
 func isTimestamp(head, s string, words int) bool {
-	if words <= 12 && hasAnyPrefix(head, timestampPrefixes) {
-		// "Updated" opens a sentence too ("Updated figures show…"):
-		// a stamp is followed by a colon or a number.
-		rest := strings.TrimLeft(s[wordEnd(s):], " \t")
-		return rest == "" || rest[0] == ':' || isDigit(rest[0]) || hasDigitSoon(rest)
+	if words <= 12 {
+		if p := longestPrefix(head, timestampPrefixes); p > 0 {
+			// "Updated" opens a sentence too ("Updated figures show…"):
+			// a stamp is followed by a colon or a number. The label may
+			// be two words ("Last modified on 3 March").
+			rest := strings.TrimLeft(head[p:], " \t")
+			return rest == "" || rest[0] == ':' || isDigit(rest[0]) || hasDigitSoon(rest)
+		}
 	}
 	// A time of day alone ("6:34 p.m. ET"), or with only a date after it
 	// ("12:34 EST, 3 March 2014", as the stamps of a tokenized byline block
