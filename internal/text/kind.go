@@ -47,7 +47,9 @@ func (k Kind) String() string {
 //     (not "By the time…", nor a weekday or month: "By Tuesday night…"),
 //     in at most 7 words (12 without a final stop: "By Maria Keller and
 //     Omar Haddad, Staff Reporters"); or holds "Reporting by",
-//     "Editing by", "Additional reporting";
+//     "Editing by", "Additional reporting"; or, on a line of its own,
+//     credits a contributor in at most 20 words ("… contributed to this
+//     report", "… contributed reporting");
 //   - caption: opens with a label such as "Photo:", "Picture:", "Image:",
 //     "Video:", "Credit:", "Foto:", "Bild:"; or opens with a short label and
 //     a colon and says "pictured" ("In mourning: Scott (pictured) is…"). A
@@ -141,6 +143,8 @@ func classify(src string, s Sentence) Kind {
 		return KindSentence
 	}
 	switch {
+	case words <= 20 && creditsContributor(s.Text):
+		return KindByline
 	case isUnlabelledCaption(head, s.Text, words):
 		return KindCaption
 	case isDateline(s.Text, words):
@@ -174,7 +178,17 @@ func kindByWords(head, s string, words int) Kind {
 // text around it; the kinds that depend on a line of its own (heading,
 // dateline, a credit or caption without a label) are KindSentence here.
 func KindOf(s string) Kind {
-	return kindByWords(strings.TrimLeft(s, "\"'`([-–—•* \t"), s, wordCount(s, 21))
+	head, words := strings.TrimLeft(s, "\"'`([-–—•* \t"), wordCount(s, 21)
+	if k := kindByWords(head, s, words); k != KindSentence {
+		return k
+	}
+	if words <= 20 && creditsContributor(s) {
+		// Classify asks for a line of its own, which such a credit has
+		// wherever a text has lines; a unit judged without its text is
+		// taken to have one.
+		return KindByline
+	}
+	return KindSentence
 }
 
 // hasPrefixFold reports whether s begins with the lowercase prefix, ASCII
@@ -401,6 +415,18 @@ func isByline(head, s string, words int) bool {
 		return third != "" && isUpperASCII(third[0])
 	}
 	return !bylineStoppers[lower] && !bylineTimes[lower]
+}
+
+// creditsContributor reports whether s credits a contributor, as wire
+// stories end ("Suzan Fraser in Ankara contributed to this report.",
+// "Omar Haddad contributed reporting.").
+func creditsContributor(s string) bool {
+	i := strings.Index(s, "contributed ")
+	if i < 0 {
+		return false
+	}
+	rest := s[i+len("contributed "):]
+	return hasPrefixFold(rest, "reporting") || hasPrefixFold(rest, "to this ")
 }
 
 // bylineTooLong reports whether unit s has too many words for a byline: more

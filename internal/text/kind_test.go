@@ -36,6 +36,14 @@ func TestClassify(t *testing.T) {
 			"daily mail readers wrote in to complain .", text.KindSentence},
 		{"en sentence after a by clause", "it was written by . many readers wrote in to complain .",
 			"many readers wrote in to complain .", text.KindSentence},
+		{"en contributor line", "The quake struck at dawn.\n\nAssociated Press writer Suzan Fraser in Ankara contributed to this report.",
+			"Associated Press writer Suzan Fraser in Ankara contributed to this report.", text.KindByline},
+		{"en contributed reporting", "The quake struck at dawn.\nOmar Haddad contributed reporting from Adana.",
+			"Omar Haddad contributed reporting from Adana.", text.KindByline},
+		{"en contributor inside a paragraph", "The quake struck at dawn. Omar Haddad contributed reporting from Adana.",
+			"Omar Haddad contributed reporting from Adana.", text.KindSentence},
+		{"en contribution in prose", "The European Union contributed 3 million euros to the relief effort.",
+			"The European Union contributed 3 million euros to the relief effort.", text.KindSentence},
 		{"en wire credit", "Reporting by John Smith; Editing by Ann Lee", "Reporting by John Smith; Editing by Ann Lee", text.KindByline},
 		{"de byline", "Von Hans Müller\n\nDer Rat tagte.", "Von Hans Müller", text.KindByline},
 		{"fr byline", "Par Marie Dupont\n\nLe conseil a voté.", "Par Marie Dupont", text.KindByline},
@@ -178,6 +186,7 @@ func TestKindOf(t *testing.T) {
 		{"Photo: Rescuers carry a survivor.", text.KindCaption},
 		{"Read more", text.KindBoilerplate},
 		{"Getty Images", text.KindSentence}, // a credit only on a line of its own
+		{"Suzan Fraser in Ankara contributed to this report.", text.KindByline},
 		{"Train derails near Lyon", text.KindSentence},
 		{"Updated figures show a rise in sales.", text.KindSentence},
 	}
