@@ -68,8 +68,9 @@ func (k Kind) String() string {
 //   - boilerplate: opens with a phrase such as "Scroll down", "Read more",
 //     "Click here", "Team news", "Follow us", "Share this", "Sign up",
 //     "Advertisement", "Lesen Sie auch", "Lire aussi", "Lee también",
-//     "Leggi anche", "Leia também", "Lees ook", "All rights reserved", in at
-//     most 12 words, or holds "click here" in at most 15; or, inside a
+//     "Leggi anche", "Leia também", "Lees ook", "All rights reserved", or
+//     "Copyright" and a year or "©", in at most 12 words, or holds "click
+//     here" in at most 15; or, inside a
 //     paragraph, holds "©" in at most 10 words (a copyright notice);
 //   - dateline, on a line of its own: a date ("Tuesday, 3 March 2015": only
 //     weekdays, months and numbers) or a place in capitals with an optional
@@ -579,10 +580,21 @@ var boilerplatePrefixes = []string{"scroll down", "read more", "click here", "te
 	"all rights reserved"}
 
 func isBoilerplate(head, s string, words int) bool {
-	if words <= 12 && hasAnyPrefix(head, boilerplatePrefixes) {
+	if words <= 12 && (hasAnyPrefix(head, boilerplatePrefixes) || isCopyright(head)) {
 		return true
 	}
 	return words <= 15 && containsFold(s, "click here")
+}
+
+// isCopyright reports whether head opens a copyright notice: "Copyright"
+// and a year or "©" ("Copyright 2026 The Associated Press."), which
+// "Copyright law…" is not.
+func isCopyright(head string) bool {
+	if !hasPrefixFold(head, "copyright ") {
+		return false
+	}
+	rest := strings.TrimLeft(head[len("copyright "):], " ")
+	return rest != "" && (isDigit(rest[0]) || strings.HasPrefix(rest, "©") || strings.HasPrefix(rest, "(c)"))
 }
 
 // ownLine reports whether s starts a line and ends one.
