@@ -17,6 +17,7 @@ func TestEveryCommandHelp(t *testing.T) {
 		want string
 	}{
 		{"summarize", []string{"summarize", "-h"}, "-sentences n"},
+		{"summarize keywords", []string{"summarize", "-h"}, "text, Markdown and HTML list them only when told"},
 		{"diff", []string{"diff", "-h"}, "-context"},
 		{"eval", []string{"eval", "-h"}, "eval summarize -h"},
 		{"eval summarize", []string{"eval", "summarize", "-h"}, "-data"},

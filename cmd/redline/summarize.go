@@ -47,7 +47,7 @@ func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error
 		strings.Join(summarize.Languages(), ", ")+" have stop words and stemming, any other code the detector knows is summarized without (default: detect)")
 	fs.StringVar(&f.opts.FallbackLanguage, "fallback-language", "", "language `code` to assume when the text is too short or unclear to detect (default "+summarize.DefaultLanguage+")")
 	fs.StringVar(&f.opts.Order, "order", summarize.OrderDocument, "sentence order: document or rank")
-	fs.IntVar(&f.opts.Keywords, "keywords", 0, "how many keywords: JSON has 10 unless told, HTML only when told; 0 for none")
+	fs.IntVar(&f.opts.Keywords, "keywords", 0, "how many key phrases: JSON has 10 unless told, text, Markdown and HTML list them only when told; 0 for none")
 	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, html or json")
 	asJSON := fs.Bool("json", false, "same as --format json")
 	fs.BoolVar(&f.jsonl, "jsonl", false, `read {"id","text"} lines and write one JSON result a line`)
