@@ -67,10 +67,6 @@ func LeansOnPrevious(s, lang string) bool {
 		if lang != "en" {
 			return true
 		}
-		if string(w) == "this" {
-			second, _ := nextWord(rest)
-			return !selfNouns[strings.ToLower(second)]
-		}
 		return true
 	}
 	if lang == "en" && len(first) == 3 && hasFold(first, "the") {
@@ -96,9 +92,11 @@ var firstPerson = wordSet(`we our us`)
 // leansForContext reports whether sentence s needs the one before it as
 // context in a summary of changes: as LeansOnPrevious, except that a
 // first-person quotation given to a named speaker in s itself ("We heard a
-// roar," said Ayse Demir.) refers to that speaker and needs nothing more.
-// Selection keeps LeansOnPrevious, under which such a sentence still
-// brings the one before it when picked.
+// roar," said Ayse Demir.) refers to that speaker, and a "This" that names
+// the text itself ("This article has been corrected…") points at nothing
+// before it. Selection keeps LeansOnPrevious, on which the shipped
+// weights were trained, so such a sentence still brings the one before it
+// when picked.
 func leansForContext(s, lang string) bool {
 	if !LeansOnPrevious(s, lang) {
 		return false
@@ -106,8 +104,15 @@ func leansForContext(s, lang string) bool {
 	if lang != "en" {
 		return true
 	}
-	first, _ := nextWord(s)
-	return !firstPerson[strings.ToLower(first)] || !quoteNamesSpeaker(s)
+	first, rest := nextWord(s)
+	switch first = strings.ToLower(first); {
+	case first == "this":
+		second, _ := nextWord(rest)
+		return !selfNouns[strings.ToLower(second)]
+	case firstPerson[first]:
+		return !quoteNamesSpeaker(s)
+	}
+	return true
 }
 
 // attributionVerbs and speakerPronouns tell a quotation's attribution ("said

@@ -27,8 +27,9 @@ func TestCountWordsMatchesTheBudget(t *testing.T) {
 }
 
 // A first-person quotation given to a named speaker in its own sentence
-// needs no context; given to a pronoun or to no one, or opening with a
-// connective, it does.
+// needs no context, nor does a sentence about the text itself; a quotation
+// given to a pronoun or to no one, or opening with a connective, does, and
+// so does any other "This".
 func TestLeansForContext(t *testing.T) {
 	tests := []struct {
 		s    string
@@ -41,6 +42,9 @@ func TestLeansForContext(t *testing.T) {
 		{"\"We have nowhere to go.\"", true},
 		{"\"But the money never came,\" said Ayse Demir.", true},
 		{"He said the dam would hold.", true},
+		{"This article has been corrected to show that Reeve was sentenced to 14 years.", false},
+		{"This story was updated at 6 p.m.", false},
+		{"This decision angered the council.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.s, func(t *testing.T) {
