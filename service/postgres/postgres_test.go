@@ -294,3 +294,26 @@ func TestReplicasRecountChangeStatsTogether(t *testing.T) {
 		storetest.CheckRestated(t, s, want)
 	}
 }
+
+// TestStaleChangeStatsLeaveNoIndex is the SQLite store's test of the same
+// name: the index a recount cut short left is gone once the next open has
+// finished the recount.
+func TestStaleChangeStatsLeaveNoIndex(t *testing.T) {
+	dsn := pgtest.Schema(t)
+	db := open(t, dsn)
+	want := storetest.PutRestatArticles(t, db)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range storetest.RestatStaleSQL {
+		execDirect(t, dsn, stmt)
+	}
+	db = open(t, dsn)
+	defer db.Close()
+	storetest.CheckRestated(t, db, want)
+	var n int
+	query(t, dsn, `SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'events_restat'`, &n)
+	if n != 0 {
+		t.Fatalf("events_restat after the recount: %d, want none", n)
+	}
+}

@@ -61,7 +61,7 @@ func (s *DB) restatOneBatch(ctx context.Context, p *storekit.RestatProgress) (in
 	}
 	corrected := 0
 	for i := range batch {
-		changed, err := restatRevision(ctx, tx, &batch[i])
+		changed, err := restatRevision(ctx, tx, s.changes, &batch[i])
 		if err != nil {
 			return 0, err
 		}
@@ -102,13 +102,14 @@ func (s *DB) restatIndex(ctx context.Context, tx *sql.Tx, p *storekit.RestatProg
 	return nil
 }
 
-// restatRevision stores r's stats as counted now, with the version they
+// restatRevision stores r's stats as counted now by counter, as the PUT
+// path counts them, with the version they
 // were counted by, and the same figures in its events: those of the
 // article as it is, written after its last deletion, if any. Events of an
 // article deleted since keep theirs, as the bodies they were counted from
 // are gone.
-func restatRevision(ctx context.Context, tx *sql.Tx, r *storekit.RestatRow) (changed bool, err error) {
-	st, err := service.ChangeStatsBetween(r.PrevBody, r.Body)
+func restatRevision(ctx context.Context, tx *sql.Tx, counter *service.ChangeCounter, r *storekit.RestatRow) (changed bool, err error) {
+	st, err := counter.Between(r.PrevBody, r.Body)
 	if err != nil {
 		return false, fmt.Errorf("revision %d of %s: %w", r.Number, r.ArticleID, err)
 	}

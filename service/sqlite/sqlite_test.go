@@ -387,3 +387,23 @@ func TestPingNoticesTheFileGone(t *testing.T) {
 		})
 	}
 }
+
+// TestStaleChangeStatsLeaveNoIndex opens a file that a recount cut short
+// left with its index of the change feed: the next open finishes the
+// recount and drops the index, which every write would otherwise pay for.
+func TestStaleChangeStatsLeaveNoIndex(t *testing.T) {
+	s := harness.New(t, time.Now)
+	want := storetest.PutRestatArticles(t, s)
+	s = reopenAfter(t, s, storetest.RestatStaleSQL...)
+	defer s.Close()
+	storetest.CheckRestated(t, s, want)
+	raw, err := sql.Open("sqlite", "file:"+s.(*sqlite.DB).Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var n int
+	if err := raw.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'events_restat'`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("events_restat after the recount: %d (%v), want none", n, err)
+	}
+}
