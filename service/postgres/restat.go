@@ -123,12 +123,11 @@ func restatIndex(ctx context.Context, tx pgx.Tx, p *storekit.RestatProgress) err
 	return nil
 }
 
-// restatRevision stores r's stats as counted now by counter, as the PUT
-// path counts them, with the version they
-// were counted by, and the same figures in its events: those of the
-// article as it is, written after its last deletion, if any. Events of an
-// article deleted since keep theirs, as the bodies they were counted from
-// are gone.
+// restatRevision stores r's stats as counter, the PUT path's, counts them
+// now, with the version they were counted by, and the same figures in its
+// events: those of the article as it is, written after its last deletion,
+// if any. Events of an article deleted since keep theirs, as the bodies
+// they were counted from are gone.
 func restatRevision(ctx context.Context, tx pgx.Tx, counter *service.ChangeCounter, r *storekit.RestatRow) (changed bool, err error) {
 	st, err := counter.Between(r.PrevBody, r.Body)
 	if err != nil {
