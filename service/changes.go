@@ -21,6 +21,14 @@ type ChangeStats struct {
 	FactsChanged int
 }
 
+// ChangeStatsVersion names the rules ChangeStatsBetween counts by. Stores
+// keep it with each revision's stats, and when they open they count again,
+// against the revision before, the stats of every revision kept with
+// another version (see the Storage section of README.md). Raise it by one
+// whenever a change to diff alters the figures of texts already stored, as
+// the fact rules did in version 1.
+const ChangeStatsVersion = 1
+
 // ChangeStatsBetween compares the body of the previous revision (empty for
 // revision 1) with the body of the next one, with the same comparison as
 // GET …/diff, so that the listing, the diff and redline diff --stats give

@@ -94,6 +94,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		pool.Close()
 		return nil, openError(err)
 	}
+	if err := s.restatChanges(ctx); err != nil {
+		pool.Close()
+		return nil, openError(err)
+	}
 	if err := s.openEvents(ctx); err != nil {
 		pool.Close()
 		return nil, err

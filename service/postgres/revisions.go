@@ -118,10 +118,10 @@ func nextNumber(latest *service.Revision) int {
 // that also releases the draft's savepoint.
 func insertRevision(ctx context.Context, tx pgx.Tx, r *service.Revision, savepoint bool) error {
 	b := &pgx.Batch{}
-	b.Queue(`INSERT INTO revisions (`+revisionColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+	b.Queue(`INSERT INTO revisions (`+revisionColumns+`, stats_version)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 		r.ArticleID, r.Number, r.Title, r.Body, r.URL, nullableJSON(r.Metadata), r.ContentHash, r.Words,
-		r.Changes.WordsAdded, r.Changes.WordsRemoved, r.Changes.FactsChanged, r.CreatedAt)
+		r.Changes.WordsAdded, r.Changes.WordsRemoved, r.Changes.FactsChanged, r.CreatedAt, service.ChangeStatsVersion)
 	b.Queue(`UPDATE articles SET title = $2, url = $3, latest_revision = $4, updated_at = $5 WHERE id = $1`,
 		r.ArticleID, r.Title, r.URL, r.Number, r.CreatedAt)
 	steps := []string{"insert revision", "update article"}

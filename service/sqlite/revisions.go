@@ -122,8 +122,8 @@ const upsertArticleSQL = `
 const insertBodySQL = `INSERT INTO revision_bodies (body) VALUES (?)`
 
 const insertRevisionSQL = `
-	INSERT INTO revisions (article_id, number, title, url, metadata, content_hash, words, words_added, words_removed, facts_changed, created_at, body_id)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, last_insert_rowid())`
+	INSERT INTO revisions (article_id, number, title, url, metadata, content_hash, words, words_added, words_removed, facts_changed, stats_version, created_at, body_id)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, last_insert_rowid())`
 
 func insertRevision(ctx context.Context, r runner, rev *service.Revision) error {
 	at := rev.CreatedAt.UnixMicro()
@@ -135,7 +135,7 @@ func insertRevision(ctx context.Context, r runner, rev *service.Revision) error 
 	}
 	if _, err := r.exec(ctx, insertRevisionSQL, rev.ArticleID, rev.Number, rev.Title, rev.URL,
 		nullableJSON(rev.Metadata), rev.ContentHash, rev.Words, rev.Changes.WordsAdded, rev.Changes.WordsRemoved,
-		rev.Changes.FactsChanged, at); err != nil {
+		rev.Changes.FactsChanged, service.ChangeStatsVersion, at); err != nil {
 		return fmt.Errorf("insert revision: %w", err)
 	}
 	return nil

@@ -17,30 +17,61 @@ import (
 )
 
 func TestConformance(t *testing.T) {
-	storetest.Run(t, storetest.Harness{
-		New: func(t *testing.T, now func() time.Time) service.RevisionStore {
-			t.Helper()
-			db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "redline.db"))
-			if err != nil {
-				t.Fatalf("open: %v", err)
+	storetest.Run(t, harness)
+}
+
+// TestStaleChangeStatsInSmallBatches counts stale change stats again two
+// revisions a transaction, so that the recount resumes after a batch
+// inside one article's revisions and between articles.
+func TestStaleChangeStatsInSmallBatches(t *testing.T) {
+	defer sqlite.SetRestatBatch(2)()
+	storetest.StaleChangeStats(t, harness)
+}
+
+var harness = storetest.Harness{
+	New: func(t *testing.T, now func() time.Time) service.RevisionStore {
+		t.Helper()
+		db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "redline.db"))
+		if err != nil {
+			t.Fatalf("open: %v", err)
+		}
+		db.Now = now
+		return db
+	},
+	Reopen: func(t *testing.T, s service.RevisionStore) service.RevisionStore {
+		t.Helper()
+		return reopenAfter(t, s)
+	},
+	ReopenAfter: reopenAfter,
+}
+
+// reopenAfter closes s, runs stmts on its file with a connection of its
+// own, and opens the file again.
+func reopenAfter(t *testing.T, s service.RevisionStore, stmts ...string) service.RevisionStore {
+	t.Helper()
+	db := s.(*sqlite.DB)
+	path := db.Path()
+	if err := db.Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	if len(stmts) > 0 {
+		raw, err := sql.Open("sqlite", "file:"+path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, stmt := range stmts {
+			if _, err := raw.Exec(stmt); err != nil {
+				raw.Close()
+				t.Fatalf("%s: %v", stmt, err)
 			}
-			db.Now = now
-			return db
-		},
-		Reopen: func(t *testing.T, s service.RevisionStore) service.RevisionStore {
-			t.Helper()
-			db := s.(*sqlite.DB)
-			path := db.Path()
-			if err := db.Close(); err != nil {
-				t.Fatalf("close: %v", err)
-			}
-			again, err := sqlite.Open(context.Background(), path)
-			if err != nil {
-				t.Fatalf("reopen: %v", err)
-			}
-			return again
-		},
-	})
+		}
+		raw.Close()
+	}
+	again, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	return again
 }
 
 func TestMigrationsAreIdempotent(t *testing.T) {
@@ -354,5 +385,25 @@ func TestPingNoticesTheFileGone(t *testing.T) {
 				t.Fatalf("ping once the file is %s: got %v (code %q), want %s", tc.name, err, got, service.EUNAVAILABLE)
 			}
 		})
+	}
+}
+
+// TestStaleChangeStatsLeaveNoIndex opens a file that a recount cut short
+// left with its index of the change feed: the next open finishes the
+// recount and drops the index, which every write would otherwise pay for.
+func TestStaleChangeStatsLeaveNoIndex(t *testing.T) {
+	s := harness.New(t, time.Now)
+	want := storetest.PutRestatArticles(t, s)
+	s = reopenAfter(t, s, storetest.RestatStaleSQL...)
+	defer s.Close()
+	storetest.CheckRestated(t, s, want)
+	raw, err := sql.Open("sqlite", "file:"+s.(*sqlite.DB).Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var n int
+	if err := raw.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'events_restat'`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("events_restat after the recount: %d (%v), want none", n, err)
 	}
 }

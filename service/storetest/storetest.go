@@ -18,6 +18,10 @@ type Harness struct {
 	New func(t *testing.T, now func() time.Time) service.RevisionStore
 	// Reopen closes s and opens the same data again, as a restart would.
 	Reopen func(t *testing.T, s service.RevisionStore) service.RevisionStore
+	// ReopenAfter closes s, runs each statement directly on its data, as
+	// an older version of the service would have written it, and opens
+	// the same data again. The statements are SQL both stores read alike.
+	ReopenAfter func(t *testing.T, s service.RevisionStore, stmts ...string) service.RevisionStore
 }
 
 // Run runs the whole suite against the backend h makes.
@@ -35,6 +39,7 @@ func Run(t *testing.T, h Harness) {
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrentWriters(t, h) })
 	t.Run("ConcurrentFailures", func(t *testing.T) { testConcurrentFailures(t, h) })
 	t.Run("Restart", func(t *testing.T) { testRestart(t, h) })
+	t.Run("StaleChangeStats", func(t *testing.T) { StaleChangeStats(t, h) })
 	t.Run("Events", func(t *testing.T) { testEvents(t, h) })
 	t.Run("WaitForEvents", func(t *testing.T) { testWaitForEvents(t, h) })
 	t.Run("Subscriptions", func(t *testing.T) { testSubscriptions(t, h) })
