@@ -284,9 +284,13 @@ func (a *analysis) pluralSubject(t token) bool {
 // joined by hyphens ("the 10-day Dutch festival"); then nothing but a
 // determiner or a quantifier, or a possessive and its own noun phrase,
 // stands between it and the sentence's start or a clause opener (opener
-// true). After a comma (comma true) the clause is only one that the verb
-// ends (", official figures show."), since a list of noun phrases goes on
-// after one.
+// true): a listed conjunction, "that" after a verb ("said that prices
+// rise") or a verb of saying or thinking after its subject ("I suggest
+// the BBC concentrates"). A preposition, once, leads on to the noun
+// phrase it follows (prep true: "Research by Dr Nielsen shows"). After a
+// comma (comma true) the clause is only one that the verb ends (",
+// official figures show."), since a list of noun phrases goes on after
+// one.
 func (a *analysis) opensClause(k int, plurals bool) (ok, opener, comma, prep bool) {
 	for {
 		for n := 0; k > 0 && a.linked(k-1) && a.tokens[k-1].term >= 0; n++ {
@@ -417,11 +421,13 @@ func (a *analysis) possessive(k int) bool {
 
 // finiteVerbAfter reports whether a word after a.tokens[k], before the
 // clause ends, can only be a finite verb: an auxiliary, a modal, a past
-// form or a listed verb; or whether a relative pronoun leaves that open.
-// The clause ends where the sentence does, at a semicolon, colon,
-// quotation mark or bracket, at a word that opens another clause, and,
-// for a clause that a conjunction opened (opener true), at a comma: "when
-// Parliament returns from its break, the editor has learned".
+// form or a listed verb, not right after "and" or "or", where it is
+// coordinated with a.tokens[k]; or whether a relative pronoun, or a
+// spaced dash right after the word, leaves that open. The clause ends
+// where the sentence does, at a semicolon, colon, quotation mark or
+// bracket, at a word that opens another clause, and, for a clause that a
+// conjunction opened (opener true), at a comma: "when Parliament returns
+// from its break, the editor has learned".
 func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 	for i := k + 1; i < len(a.tokens) && i <= k+30; i++ {
 		if gap := a.src[a.tokens[i-1].end:a.tokens[i].start]; gap != " " && (strings.ContainsAny(gap, ".!?;:\n\"“”()") || opener && strings.IndexByte(gap, ',') >= 0) {
@@ -437,6 +443,9 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 			return false
 		case c&enRelative != 0 || t.hash == hashThat:
 			return true // undecided: the word stays a noun
+		case a.tokens[i-1].hash == hashAnd || a.tokens[i-1].hash == hashOr:
+			// A verb right after "and" is coordinated with the
+			// word's own ("The virus grabs addresses and uses").
 		case c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0,
 			startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0,
 			c&enVerbNoun != 0 && a.plural(a.tokens[i-1]): // "Premiership teams face"

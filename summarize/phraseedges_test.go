@@ -109,6 +109,7 @@ func TestEnglishKeyPhraseClauseReadings(t *testing.T) {
 		{"a subject after a verb of thinking", "Hodgson believes a winter break carries many advantages.", []string{"Hodgson", "winter break", "advantages"}},
 		{"a speaker after a verb of saying", `"We won," said England sevens coach Mike Friday.`, []string{"England sevens coach", "Mike Friday"}},
 		{"an object after a verb", "He will claim the AAAs title in June.", []string{"AAAs title", "June"}},
+		{"an -s verb before a verb after and", "The Windows virus grabs contact lists and uses them.", []string{"Windows virus", "contact lists"}},
 		{"an -s verb after a noun's that", "Software that turns colours into notes.", []string{"Software", "colours", "notes"}},
 		{"a base verb after a noun's that", "Tribes that use phones.", []string{"Tribes", "phones"}},
 		{"a gerund coordinated with an earlier gerund", "He backed cutting corporate tax from 30% to 29% and offering income tax cuts.", []string{"corporate tax", "income tax cuts"}},
