@@ -329,11 +329,8 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 	}
 	if !startsLower(word) {
 		// A name, or a word opening a sentence, which may be an
-		// adverb ("Unfortunately England") or a gerund, a verb but
-		// for the listed ones ("Accepting students", but "Advertising
-		// revenue", "Rising oil prices").
-		return first && before == nil && (lowerSuffix(word, "ly", 6) && adverbSuffix(word) ||
-			gerund(word) && c&enIngNoun == 0 && a.opensSentence(int(t.start)))
+		// adverb: "Unfortunately England".
+		return first && before == nil && lowerSuffix(word, "ly", 6) && adverbSuffix(word)
 	}
 	if lowerSuffix(word, "ly", 5) && c&enLyWord == 0 {
 		return true // an adverb

@@ -185,9 +185,10 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 // companies pay supermarkets"): the -s form, a.tokens[k], is the verb of
 // the singular, not a plural subject with next its verb, when next is no
 // listed verb, verb of saying or past form, and the singular is a name
-// (a capitalized word, not an acronym, that the text never writes in
-// lowercase: "Mercedes faces fierce competition", where "Food" opening a
-// sentence is the food of "food companies") or follows a determiner,
+// (a capitalized word, not an acronym, a gerund or a word that ends as
+// adjectives do, that the text never writes in lowercase: "Mercedes faces
+// fierce competition", where "Food" opening a sentence is the food of
+// "food companies" and "Dating services" a compound) or follows a determiner,
 // alone or after the words that describe it ("The album follows single",
 // "A weak dollar helps boost"), which a noun that names the kind of a
 // plural seldom does.
@@ -204,7 +205,7 @@ func (a *analysis) sFormVerb(k int, next token, c uint32) bool {
 	}
 	if a.capitalized(subject) {
 		w := a.src[subject.start:subject.end]
-		return !allCaps(w) && !adjectiveSuffix(w) && !(a.opensSentence(int(subject.start)) && a.writtenLower(subject))
+		return !allCaps(w) && !adjectiveSuffix(w) && !gerund(w) && !(a.opensSentence(int(subject.start)) && a.writtenLower(subject))
 	}
 	for i, n := k-1, 0; n < 3 && a.linked(i-1); i, n = i-1, n+1 {
 		before := a.tokens[i-1]
@@ -244,9 +245,7 @@ func (a *analysis) nounLike(t token) bool {
 	word := a.src[t.start:t.end]
 	c := englishClass.get(t.hash)
 	if !startsLower(word) {
-		// A name, but not "Instead", nor a gerund opening a sentence
-		// ("Accepting students").
-		return (c&enFunction == 0 || c&enNumber != 0) && !(gerund(word) && c&enIngNoun == 0 && a.opensSentence(int(t.start)))
+		return c&enFunction == 0 || c&enNumber != 0 // a name, but not "Instead"
 	}
 	return c&(enFunction|enIrregular|enVerb|enPronoun|enFinite) == 0 && !verbSuffix(word, c) && !(gerund(word) && c&enIngNoun == 0) &&
 		!(lowerSuffix(word, "ed", 4) && c&enEdNoun == 0) && !(lowerSuffix(word, "ly", 5) && c&enLyWord == 0)
