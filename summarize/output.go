@@ -170,7 +170,7 @@ func (a *analysis) phraseCore(toks []token, i, j int, trimmed bool) ([]token, bo
 		return nil, false
 	}
 	start, end := int(toks[i].start), int(toks[j-1].end)
-	if strings.ContainsAny(a.src[start:end], "0123456789") || a.numberBefore(start) || a.numberAfter(end) {
+	if hasDigit(a.src[start:end]) || a.numberBefore(start) || a.numberAfter(end) {
 		return nil, false
 	}
 	return toks[i:j], true
@@ -221,6 +221,18 @@ func (a *analysis) numberAfter(i int) bool {
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// hasDigit reports whether s holds an ASCII digit: a byte loop, where
+// strings.ContainsAny builds its set of bytes anew on every call, once for
+// each piece of every run of content words.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigitByte(s[i]) {
+			return true
+		}
+	}
+	return false
+}
 
 func (p *phrases) reset() {
 	p.list = p.list[:0]

@@ -23,7 +23,7 @@ var _ = addClass(enFunction, `however although though meanwhile also already sti
 	soon often always usually recently currently finally well far much many several less least lot lots pretty
 	alongside beside besides beyond behind throughout including excluding regarding concerning neither either
 	another every whose enough abroad elsewhere indeed anyway afterwards altogether sometimes maybe whatever anymore
-	aside twice ahead
+	aside twice ahead near beneath unlike versus
 	day days week weeks month months hour hours decade decades today yesterday tomorrow tonight`)
 
 // englishNumberWords are pieces of a number: they end no key phrase, and
@@ -158,6 +158,7 @@ const (
 	enRelative
 	enQuantifier
 	enBareInfinitive
+	enSaying
 )
 
 func addClass(class uint32, words string) bool {
@@ -227,7 +228,7 @@ var hashOnly, hashAnd, hashOr = fnv32([]byte("only")), fnv32([]byte("and")), fnv
 // ("early elections", "outright win") but, after one, are an adverb or a
 // predicate: they end no phrase after a content word ("buy Fiat
 // outright", "injured his left wrist early").
-var _ = addClass(enFlat, `outright overnight overseas early late alone apart likely unlikely`)
+var _ = addClass(enFlat, `outright overnight overseas early late alone apart likely unlikely hard`)
 
 // englishIseNouns end as verbs made with -ise, -ize or -ify do, and are
 // nouns or adjectives (see verbSuffix).
@@ -381,8 +382,9 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 		return true
 	case (adverbBefore || before != nil && before.hash == hashOnly) && a.followsVerbOpener(*before):
 		return true // "will however need", "doesn't yet incorporate", "they too face", "could only finish"
-	case prev&enBareInfinitive != 0 && !sForm(word) && !adjectiveSuffix(word) && a.followsVerbOpener(*before):
-		return true // "could help drive", "to help trace"
+	case prev&enBareInfinitive != 0 && !sForm(word) && !adjectiveSuffix(word) &&
+		(a.followsVerbOpener(*before) || a.subjectVerb(*before, nil, a.src[before.start:before.end], prev)):
+		return true // "could help drive", "to help trace", "A weak dollar helps boost"
 	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c):
 		return true // "Food companies pay supermarkets"
 
@@ -394,10 +396,11 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 		return prev&(enDeterminer|enPreposition) == 0
 	case gerund(word):
 		return prev&enDeterminer == 0 // "by cutting corporate tax"
-	case adverbBefore || prev&enWhich != 0:
-		// After an adverb or "which" an -s form is a verb, and so is
-		// a verb that is as often a noun: "already publishes", "which
-		// lets", "rarely use".
+	case adverbBefore || prev&enWhich != 0 || before != nil && before.hash == hashThat && a.relativeThat(*before):
+		// After an adverb, "which" or a noun's "that" an -s form is a
+		// verb, and so is a verb that is as often a noun: "already
+		// publishes", "which lets", "software that turns", "rarely
+		// use".
 		return c&enVerbNoun != 0 || sForm(word)
 	}
 	// After a plural, its subject: "teams face" (see englishBreak).

@@ -143,6 +143,9 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 	if k < 0 {
 		k = a.tokenIndex(t)
 	}
+	if !s && a.sFormVerb(k-1, t, c) {
+		return false // the -s form before is the verb: "Juninho deserves respect"
+	}
 	if a.linked(k-2) && englishClass.get(a.tokens[k-2].hash)&enWhich != 0 && !a.capitalized(*prev) &&
 		(sForm(a.src[prev.start:prev.end]) || englishClass.get(prev.hash)&enVerbNoun != 0) {
 		return false // after "which" that word is the verb: "which use phones"
@@ -160,16 +163,81 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 		switch {
 		case nc&enSingularAux != 0:
 			verb = true
-		case next.term >= 0 && nc&enFunction == 0 && !a.capitalized(next):
+		case next.term >= 0 && nc&enFunction == 0 && !a.capitalized(next) && !a.sFormVerb(k, next, nc):
 			return false
 		}
 	}
-	ok, opener, comma := a.opensClause(k-1, !s)
-	if !ok || comma && !a.endsSentence(k) {
+	ok, opener, comma, prep := a.opensClause(k-1, !s)
+	if !ok || comma && !a.endsSentence(k) || prep && !a.linked(k) {
+		// After a preposition the word needs words after it, else
+		// it may end a verbless fragment or an aside: "The show of
+		// spring flowers.", "competition between online music
+		// services, of which".
 		return false
 	}
-	return verb || !a.finiteVerbAfter(k, opener)
+	// After a preposition a singular auxiliary may agree with the noun
+	// before it ("The report on trade talks was published").
+	return verb && !prep || !a.finiteVerbAfter(k, opener)
 }
+
+// sFormVerb settles the two readings of a singular, an -s form and a
+// lowercase word next, on the lists c ("Juninho deserves respect", "Food
+// companies pay supermarkets"): the -s form, a.tokens[k], is the verb of
+// the singular, not a plural subject with next its verb, when next is no
+// listed verb, verb of saying or past form, and the singular is a name
+// (a capitalized word, not an acronym, a gerund or a word that ends as
+// adjectives do, that the text never writes in lowercase: "Mercedes faces
+// fierce competition", where "Food" opening a sentence is the food of
+// "food companies" and "Dating services" a compound) or follows a determiner,
+// alone or after the words that describe it ("The album follows single",
+// "A weak dollar helps boost"), which a noun that names the kind of a
+// plural seldom does.
+func (a *analysis) sFormVerb(k int, next token, c uint32) bool {
+	if k < 1 || !a.linked(k-1) || a.tokens[k-1].term < 0 {
+		return false
+	}
+	t, subject := a.tokens[k], a.tokens[k-1]
+	word, nextWord := a.src[t.start:t.end], a.src[next.start:next.end]
+	if !startsLower(word) || !sForm(word) || nounSuffix(word) || !a.singularSubject(subject) ||
+		c&(enVerb|enVerbNoun|enIrregular|enFinite) != 0 || edgeWords.get(next.hash) != 0 ||
+		lowerSuffix(nextWord, "ed", 4) && c&enEdNoun == 0 {
+		return false
+	}
+	if a.capitalized(subject) {
+		w := a.src[subject.start:subject.end]
+		return !allCaps(w) && !adjectiveSuffix(w) && !gerund(w) && !(a.opensSentence(int(subject.start)) && a.writtenLower(subject))
+	}
+	for i, n := k-1, 0; n < 3 && a.linked(i-1); i, n = i-1, n+1 {
+		before := a.tokens[i-1]
+		if englishClass.get(before.hash)&enDeterminer != 0 {
+			return true
+		}
+		if before.term < 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// writtenLower reports whether the text writes t's word in lowercase
+// among the lowerWindow words on either side: a capitalized word opening
+// a sentence is then a common word, not a name ("Podcasts rely" where
+// "podcasts" occurs, but "Wales"). The window bounds the cost in a long
+// text.
+func (a *analysis) writtenLower(t token) bool {
+	k := a.tokenIndex(t)
+	n := t.end - t.start
+	for _, u := range a.tokens[max(k-lowerWindow, 0):min(k+lowerWindow, len(a.tokens))] {
+		if u.hash == t.hash && u.end-u.start == n && startsLower(a.src[u.start:u.end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerWindow is how many words on either side of a capitalized word
+// writtenLower reads: more than most articles hold.
+const lowerWindow = 2048
 
 // nounLike reports whether t may be a noun, or a name: no listed verb,
 // past form, participle, adverb or function word.
@@ -192,7 +260,8 @@ func (a *analysis) singularSubject(t token) bool {
 // pluralSubject reports whether t is a plural that may be a subject: a
 // lowercase plural, "people" or "police" in any case, or a plural of an
 // acronym ("MPs", "PVRs"). A capitalized plural opening a sentence is as
-// often a name ("Wales", "Barclays") and is left out.
+// often a name ("Wales", "Barclays"): it counts only where the text writes
+// it in lowercase too ("Podcasts rely", "podcasts").
 func (a *analysis) pluralSubject(t token) bool {
 	if a.commonPlural(t) {
 		return true
@@ -201,7 +270,10 @@ func (a *analysis) pluralSubject(t token) bool {
 	if !strings.HasSuffix(word, "s") {
 		return false
 	}
-	return len(word) >= 3 && allCaps(word[:len(word)-1]) // "MPs"
+	if len(word) >= 3 && allCaps(word[:len(word)-1]) {
+		return true // "MPs"
+	}
+	return sForm(word) && a.opensSentence(int(t.start)) && a.writtenLower(t) // "Podcasts rely", where "podcasts" occurs
 }
 
 // opensClause reports whether the subject that a.tokens[k] ends opens a
@@ -211,45 +283,105 @@ func (a *analysis) pluralSubject(t token) bool {
 // joined by hyphens ("the 10-day Dutch festival"); then nothing but a
 // determiner or a quantifier, or a possessive and its own noun phrase,
 // stands between it and the sentence's start or a clause opener (opener
-// true). After a comma (comma true) the clause is only one that the verb
-// ends (", official figures show."), since a list of noun phrases goes on
-// after one.
-func (a *analysis) opensClause(k int, plurals bool) (ok, opener, comma bool) {
+// true): a listed conjunction, "that" after a verb ("said that prices
+// rise") or a verb of saying or thinking after its subject ("I suggest
+// the BBC concentrates"). A preposition, once, leads on to the noun
+// phrase it follows (prep true: "Research by Dr Nielsen shows"). After a
+// comma (comma true) the clause is only one that the verb ends (",
+// official figures show."), since a list of noun phrases goes on after
+// one.
+func (a *analysis) opensClause(k int, plurals bool) (ok, opener, comma, prep bool) {
 	for {
 		for n := 0; k > 0 && a.linked(k-1) && a.tokens[k-1].term >= 0; n++ {
 			t := a.tokens[k-1]
 			joined := a.src[t.end:a.tokens[k].start] == "-" || k >= 2 && a.src[a.tokens[k-2].end:t.start] == "-"
 			if n == 4 || !joined && !(a.nounLike(t) || englishClass.get(t.hash)&enNumber != 0) ||
 				!plurals && !joined && a.pluralSubject(t) {
-				return false, false, false
+				return false, false, false, prep
 			}
 			k--
 		}
 		if !a.linked(k - 1) {
 			ok, comma = a.clauseBreak(k)
-			return ok, false, comma
+			return ok, false, comma, prep
 		}
 		before := a.tokens[k-1]
 		c := englishClass.get(before.hash)
-		switch {
-		case c&enClauseOpener != 0:
-			return a.src[before.end:a.tokens[k].start] == " ", true, false
-		case c&(enDeterminer|enQuantifier) != 0:
+		if c&(enDeterminer|enQuantifier) != 0 {
 			if !a.linked(k - 2) {
 				ok, comma = a.clauseBreak(k - 1)
-				return ok, false, comma
+				return ok, false, comma, prep
 			}
-			opens := englishClass.get(a.tokens[k-2].hash)&enClauseOpener != 0
-			return opens, opens, false
+			k--
+			before = a.tokens[k-1]
+			c = englishClass.get(before.hash)
+		}
+		switch {
+		case c&enClauseOpener != 0 || a.thatAfterVerb(k-1):
+			return a.src[before.end:a.tokens[k].start] == " ", true, false, prep
+		case a.clauseVerb(before, c):
+			// "I suggest the BBC concentrates", "says the strategy
+			// shows": a verb of saying or thinking, its clause's
+			// "that" left out.
+			return true, true, false, prep
+		case c&enPreposition != 0 && !prep && a.linked(k-2) && a.tokens[k-2].term >= 0 && a.nounLike(a.tokens[k-2]) &&
+			englishClass.get(a.tokens[k-2].hash)&enNumber == 0:
+			// "Research by Dr Nielsen shows": on to the noun the
+			// preposition follows, once.
+			k, prep = k-1, true
+			continue
 		case a.possessive(k - 1):
 			k -= 2 // "the firm's chief executive": on to "firm"
 			if k < 0 || a.tokens[k].term < 0 {
-				return false, false, false
+				return false, false, false, prep
 			}
 			continue
 		}
-		return false, false, false
+		return false, false, false, prep
 	}
+}
+
+// relativeThat reports whether that, the word "that", follows a noun a
+// space apart, whose relative clause it opens ("software that turns").
+func (a *analysis) relativeThat(that token) bool {
+	k := a.tokenIndex(that)
+	if !a.linked(k-1) || a.tokens[k-1].term < 0 {
+		return false
+	}
+	n := a.tokens[k-1]
+	word := a.src[n.start:n.end]
+	return a.nounLike(n) && !adjectiveSuffix(word) && edgeWords.get(n.hash) == 0
+}
+
+// thatAfterVerb reports whether a.tokens[i] is "that" after a verb, which
+// opens a clause ("said that prices rise"), where after a noun it opens a
+// relative clause whose verb follows it ("software that turns colours").
+func (a *analysis) thatAfterVerb(i int) bool {
+	if i < 1 || a.tokens[i].hash != hashThat || !a.linked(i-1) {
+		return false
+	}
+	v := a.tokens[i-1]
+	c := englishClass.get(v.hash)
+	word := a.src[v.start:v.end]
+	return a.clauseVerb(v, c) || startsLower(word) && (c&(enVerb|enIrregular|enFinite) != 0 && c&enVerbNoun == 0 ||
+		lowerSuffix(word, "ed", 4) && c&enEdNoun == 0 || gerund(word) && c&enIngNoun == 0)
+}
+
+// englishSayingVerbs are verbs of saying and thinking, which a clause may
+// follow without "that" ("says the strategy shows", "I suggest the BBC
+// concentrates").
+var _ = addClass(enSaying, `say says said think thinks thought believe believes suggest suggests insist insists
+	argue argues predict predicts`)
+
+// clauseVerb reports whether v, on the lists c, is a lowercase verb of
+// saying or thinking after a word, its subject: after punctuation its
+// subject follows it (", said England sevens coach Mike Friday").
+func (a *analysis) clauseVerb(v token, c uint32) bool {
+	if c&enSaying == 0 || !startsLower(a.src[v.start:v.end]) {
+		return false
+	}
+	k := a.tokenIndex(v)
+	return a.linked(k - 1)
 }
 
 // clauseBreak reports whether a clause may start at a.tokens[k], which
@@ -288,15 +420,19 @@ func (a *analysis) possessive(k int) bool {
 
 // finiteVerbAfter reports whether a word after a.tokens[k], before the
 // clause ends, can only be a finite verb: an auxiliary, a modal, a past
-// form or a listed verb; or whether a relative pronoun leaves that open.
-// The clause ends where the sentence does, at a semicolon, colon,
-// quotation mark or bracket, at a word that opens another clause, and,
-// for a clause that a conjunction opened (opener true), at a comma: "when
-// Parliament returns from its break, the editor has learned".
+// form or a listed verb, not right after "and" or "or", where it is
+// coordinated with a.tokens[k]; or whether a relative pronoun, or a
+// spaced dash right after the word, leaves that open. The clause ends
+// where the sentence does, at a semicolon, colon, quotation mark or
+// bracket, at a word that opens another clause, and, for a clause that a
+// conjunction opened (opener true), at a comma: "when Parliament returns
+// from its break, the editor has learned".
 func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 	for i := k + 1; i < len(a.tokens) && i <= k+30; i++ {
 		if gap := a.src[a.tokens[i-1].end:a.tokens[i].start]; gap != " " && (strings.ContainsAny(gap, ".!?;:\n\"“”()") || opener && strings.IndexByte(gap, ',') >= 0) {
 			return false
+		} else if i == k+1 && len(gap) > 1 && strings.IndexByte(gap, '-') >= 0 {
+			return true // a spaced dash right after it: an aside, the verb perhaps after it
 		}
 		t := a.tokens[i]
 		c := englishClass.get(t.hash)
@@ -306,6 +442,9 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 			return false
 		case c&enRelative != 0 || t.hash == hashThat:
 			return true // undecided: the word stays a noun
+		case a.tokens[i-1].hash == hashAnd || a.tokens[i-1].hash == hashOr:
+			// A verb right after "and" is coordinated with the
+			// word's own ("The virus grabs addresses and uses").
 		case c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0,
 			startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0,
 			c&enVerbNoun != 0 && a.plural(a.tokens[i-1]): // "Premiership teams face"
@@ -342,6 +481,9 @@ var hashTo = fnv32([]byte("to"))
 // school and university"), so it counts only as a gerund's partner.
 func (a *analysis) coordinatedVerb(conj token, word string) bool {
 	k := a.tokenIndex(conj)
+	if gerund(word) && a.gerundBefore(k) {
+		return true // "cutting corporate tax from 30% to 29% and offering income tax cuts"
+	}
 	if !a.linked(k-1) || a.tokens[k-1].term < 0 {
 		return false
 	}
@@ -354,6 +496,7 @@ func (a *analysis) coordinatedVerb(conj token, word string) bool {
 	if gerund(verb) && c&enIngNoun == 0 {
 		return gerund(word)
 	}
+
 	if !a.linked(k - 2) {
 		return false
 	}
@@ -363,6 +506,26 @@ func (a *analysis) coordinatedVerb(conj token, word string) bool {
 		return false
 	}
 	return opener.hash != hashTo || c&enVerb != 0 || verbSuffix(verb, c)
+}
+
+// gerundBefore reports whether a gerund that is a verb, one off the list
+// of those that name a thing and after no determiner, stands among the
+// twelve words before a.tokens[k], "and" or "or", in its sentence and
+// with no comma between: the gerund after the conjunction is then
+// coordinated with it, a verb too ("taking Britain back and planning
+// deep cuts").
+func (a *analysis) gerundBefore(k int) bool {
+	for i := k - 1; i > 0 && i >= k-12; i-- {
+		if strings.ContainsAny(a.src[a.tokens[i].end:a.tokens[i+1].start], ".!?;:,\n\"“”()") {
+			return false
+		}
+		t := a.tokens[i]
+		word := a.src[t.start:t.end]
+		if gerund(word) && startsLower(word) && englishClass.get(t.hash)&enIngNoun == 0 {
+			return englishClass.get(a.tokens[i-1].hash)&enDeterminer == 0
+		}
+	}
+	return false
 }
 
 // beforeContentWord reports whether a content word comes just after t, a

@@ -17,7 +17,7 @@ func TestEnglishKeyPhraseSubjectVerbs(t *testing.T) {
 		{"an -s verb before an infinitive", "The airline needs to negotiate other pay cuts.", []string{"airline", "pay cuts"}},
 		{"an -s verb after a name, before a singular auxiliary", "Yugansk, which Yukos claims was illegally sold, fetched less.", []string{"Yugansk", "Yukos"}},
 		{"an -s verb after a name, before that", "Yukos claims that the sale was a sham.", []string{"Yukos", "sale", "sham"}},
-		{"a base verb after a plural", "Food companies pay supermarkets for shelf space.", []string{"Food companies", "supermarkets", "shelf space"}},
+		{"a base verb after a plural", "Food companies pay supermarkets for shelf space. The food trade agreed.", []string{"Food companies", "supermarkets", "shelf space", "food trade"}},
 		{"a base verb after a plural, the sentence's end", "Credit curbs will continue, state media report.", []string{"Credit curbs", "state media"}},
 		{"a compound whose verb follows", "The oil prices in London rose sharply.", []string{"oil prices", "London"}},
 		{"a compound before a plural auxiliary", "News reports were denied.", []string{"News reports"}},
@@ -75,6 +75,46 @@ func TestEnglishKeyPhraseVerbForms(t *testing.T) {
 		{"a verb coordinated with a verb after a modal", "Firms can spot and stop net attacks.", []string{"Firms", "net attacks"}},
 		{"a gerund coordinated with a gerund", "He warned against using and trading illegal files.", []string{"illegal files"}},
 		{"nouns coordinated after to", "He went to school and university abroad.", []string{"university"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := sortedKeyPhrases(t, "en", tc.text), sorted(tc.want); !slices.Equal(got, want) {
+				t.Errorf("%q: got key phrases %q, want %q", tc.text, got, want)
+			}
+		})
+	}
+}
+
+// A subject after a preposition or a verb of saying, a name before an -s
+// form, a capitalized plural the text writes in lowercase too, a verb
+// after a noun's "that" and gerunds coordinated with a verb are read as a
+// clause's parts, while the noun phrases of the same shapes stay whole.
+func TestEnglishKeyPhraseClauseReadings(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a subject after a preposition", "Research by Dr Nielsen shows that people like it.", []string{"Research", "Dr Nielsen", "people"}},
+		{"a compound after a preposition, its verb later", "The report on world trade talks was published.", []string{"report", "world trade talks"}},
+		{"a compound after a preposition, before a comma", "Competition between online music services, of which there are many, grew.", []string{"Competition", "online music services"}},
+		{"a compound after a preposition, before a dash", "Thousands of flat panel screens - LCDs and plasma screens - have been sold.", []string{"flat panel screens", "LCDs", "plasma screens"}},
+		{"a name before an -s form and an adjective", "Mercedes faces fierce competition from rivals.", []string{"Mercedes", "fierce competition", "rivals"}},
+		{"a name before an -s form and a noun", "Juninho deserves respect.", []string{"Juninho", "respect"}},
+		{"a determiner's noun before an -s form", "The album follows single releases.", []string{"album", "single releases"}},
+		{"a verb after help, an -s form", "A weak dollar helps boost exports.", []string{"weak dollar", "exports"}},
+		{"a capitalized plural written in lowercase too", "Podcasts attract listeners. Many podcasts are free.", []string{"podcasts", "listeners", "free"}},
+		{"a capitalized plural never written in lowercase", "Wales coach Mike Ruddock named his team.", []string{"Wales coach", "Mike Ruddock", "team"}},
+		{"a subject after a verb's that", "He said that prices rise in winter.", []string{"prices", "winter"}},
+		{"a subject after a verb of saying", "I suggest the BBC concentrates on the issues.", []string{"BBC", "issues"}},
+		{"a subject after a verb of thinking", "Hodgson believes a winter break carries many advantages.", []string{"Hodgson", "winter break", "advantages"}},
+		{"a speaker after a verb of saying", `"We won," said England sevens coach Mike Friday.`, []string{"England sevens coach", "Mike Friday"}},
+		{"an object after a verb", "He will claim the AAAs title in June.", []string{"AAAs title", "June"}},
+		{"an -s verb before a verb after and", "The Windows virus grabs contact lists and uses them.", []string{"Windows virus", "contact lists"}},
+		{"an -s verb after a noun's that", "Software that turns colours into notes.", []string{"Software", "colours", "notes"}},
+		{"a base verb after a noun's that", "Tribes that use phones.", []string{"Tribes", "phones"}},
+		{"a gerund coordinated with an earlier gerund", "He backed cutting corporate tax from 30% to 29% and offering income tax cuts.", []string{"corporate tax", "income tax cuts"}},
+		{"a gerund that describes a plural subject", "Dating services attract singles.", []string{"Dating services", "singles"}},
+		{"a flat adverb after a gerund", "It will not stop me from working hard on fitness.", []string{"working", "fitness"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
