@@ -94,7 +94,8 @@ func (a *analysis) keywords(limit int) []Keyword {
 		toks := a.tokens[info.tokensStart:info.tokensEnd]
 		for i := 0; i < len(toks); {
 			j := i
-			for j < len(toks) && toks[j].term >= 0 && (j == i || a.joined(toks[j-1], toks[j]) && !(english && a.englishBreak(toks[j-1], toks[j])) && !(other && a.otherBreak(toks[j]))) {
+			for j < len(toks) && (toks[j].term >= 0 || a.namePrefix(toks, j)) && (j == i || a.namePrefix(toks, j-1) ||
+				a.joined(toks[j-1], toks[j]) && !(english && a.englishBreak(toks[j-1], toks[j]) && !a.namePrefix(toks, j)) && !(other && a.otherBreak(toks[j]))) {
 				j++
 			}
 			if j > i {
@@ -117,6 +118,11 @@ func (a *analysis) addRun(toks []token, i, j int) {
 	whole := i // a piece from here to j has the run's trimmed edges
 	for i < j {
 		k := min(i+maxPhraseWords, j)
+		for n := i; n < k; n++ {
+			if a.namePrefix(toks, n) {
+				k = min(k+1, j) // the "O" of "O'Connor" is no word of its own
+			}
+		}
 		if k < j && a.capitalized(toks[k-1]) && a.capitalized(toks[k]) {
 			name := k - 1
 			for name > i && a.capitalized(toks[name-1]) {
@@ -176,6 +182,20 @@ func (a *analysis) phraseCore(toks []token, i, j int, trimmed bool) ([]token, bo
 	return toks[i:j], true
 }
 
+// namePrefix reports whether toks[k] is the capital letter that opens a
+// name with an apostrophe: the "O" of "O'Connor", the "D" of "D’Angelo".
+// It is no word of its own, so a key phrase keeps it with the name after
+// it ("Sinead O'Connor", not "Sinead" and "Connor"), and never ends on it.
+func (a *analysis) namePrefix(toks []token, k int) bool {
+	t := toks[k]
+	if t.end-t.start != 1 || k+1 >= len(toks) || a.src[t.start] < 'A' || a.src[t.start] > 'Z' {
+		return false
+	}
+	next := toks[k+1]
+	gap := a.src[t.end:next.start]
+	return (gap == "'" || gap == "’") && a.capitalized(next)
+}
+
 // trimEdges drops the words of toks[i:j] that may not start or end a key
 // phrase from either end, and returns what is left.
 func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
@@ -192,10 +212,10 @@ func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
 		}
 		return &toks[k]
 	}
-	for i < j && (edgeWords.get(toks[i].hash) != 0 || english && a.englishEdge(toks[i], true, neighbour(i-1, i), nil) || other && a.otherEdge(toks[i], true, neighbour(i-1, i), nil)) {
+	for i < j && !a.namePrefix(toks, i) && (edgeWords.get(toks[i].hash) != 0 || english && a.englishEdge(toks[i], true, neighbour(i-1, i), nil) || other && a.otherEdge(toks[i], true, neighbour(i-1, i), nil)) {
 		i++
 	}
-	for i < j && (edgeWords.get(toks[j-1].hash) != 0 || english && a.englishEdge(toks[j-1], false, nil, neighbour(j, j-1)) || other && a.otherEdge(toks[j-1], false, nil, neighbour(j, j-1))) {
+	for i < j && (a.namePrefix(toks, j-1) || edgeWords.get(toks[j-1].hash) != 0 || english && a.englishEdge(toks[j-1], false, nil, neighbour(j, j-1)) || other && a.otherEdge(toks[j-1], false, nil, neighbour(j, j-1))) {
 		j--
 	}
 	return i, j
@@ -258,7 +278,9 @@ func (a *analysis) addPhrase(toks []token) {
 	weight := 0.0
 	for _, t := range toks {
 		key = key<<21 | uint64(t.term+1)
-		weight += float64(a.tf[t.term])
+		if t.term >= 0 { // not the "O" of "O'Connor"
+			weight += float64(a.tf[t.term])
+		}
 	}
 	p := &a.phrases
 	k, ok := p.at[key]

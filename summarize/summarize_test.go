@@ -492,6 +492,30 @@ func TestKeyPhrasesKeepNumbersWhole(t *testing.T) {
 	}
 }
 
+// A name written with an apostrophe is one word of a key phrase: its
+// capital letter before the apostrophe is never cut off or left alone.
+func TestKeyPhrasesKeepApostropheNamesWhole(t *testing.T) {
+	src := "Singer Sinead O'Connor has died at the age of 56, her family said. O'Connor rose to fame in 1990. " +
+		"Tributes to O’Connor came from around the world. Fans of D'Angelo, the soul singer, gathered in Dublin."
+	sum := mustSummarize(t, src, summarize.Options{Keywords: 20})
+	got := map[string]bool{}
+	for _, k := range sum.Keywords {
+		got[k.Text] = true
+		words := strings.Fields(k.Text)
+		if last := words[len(words)-1]; last == "O" || last == "D" || k.Text == "Connor" || k.Text == "Angelo" || strings.HasSuffix(k.Text, " Connor") && !strings.HasSuffix(k.Text, "O'Connor") {
+			t.Errorf("got key phrase %q, a name cut at its apostrophe", k.Text)
+		}
+	}
+	for _, want := range []string{"Singer Sinead O'Connor", "D'Angelo"} {
+		if !got[want] {
+			t.Errorf("got key phrases %v, want %q among them", sum.Keywords, want)
+		}
+	}
+	if !got["O'Connor"] && !got["O’Connor"] {
+		t.Errorf("got key phrases %v, want O'Connor among them", sum.Keywords)
+	}
+}
+
 // English key phrases neither start nor end on a verb, an adverb or a
 // function word that the stop-word list leaves among the content words,
 // while participles and gerunds that describe a noun stay.
