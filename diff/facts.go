@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // FactKind says what sort of fact changed.
@@ -51,7 +52,10 @@ type Fact struct {
 	// Speaker is, for a quote, who the sentence says spoke it, where an
 	// attribution ("said", "told", "according to", "added") names them.
 	Speaker string `json:"speaker,omitempty"`
-	key     string // what the value compares by, for cancelPassedOn
+	// OldSpeaker is, for a quote whose words stayed but whose speaker
+	// changed, who the old sentence said spoke it; Speaker is the new one.
+	OldSpeaker string `json:"old_speaker,omitempty"`
+	key        string // what the value compares by, for cancelPassedOn
 }
 
 // findFacts lists the facts that changed, in the order of the sentence
@@ -186,17 +190,70 @@ func appendPaired(facts []Fact, c SentenceChange, values *SplitCache) []Fact {
 			facts = appendValueChanges(facts, k, ofKind(ov, k), ofKind(nv, k), os, ns, oi, ni)
 		}
 	}
-	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 && !slices.Equal(oq, nq) {
+	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 {
 		n := len(facts)
-		facts = appendQuoteChanges(facts, quoteKeys(oq), quoteKeys(nq), old, new, oi, ni)
-		if len(facts) > n { // the attribution is looked for only when a quote changed
+		if !slices.Equal(oq, nq) {
+			facts = appendQuoteChanges(facts, quoteKeys(oq), quoteKeys(nq), old, new, oi, ni)
+		}
+		switch {
+		case len(facts) > n: // a quote changed: who says it now
 			who := speaker(new)
 			for k := n; k < len(facts); k++ {
 				facts[k].Speaker = who
 			}
+		case len(oq) > 0 && len(oq) == len(nq) && hasSayingVerb(old) && hasSayingVerb(new):
+			facts = appendSpeakerChange(facts, oq[0], nq[0], old, new, oi, ni)
 		}
 	}
 	return appendNegation(facts, old, new, oi, ni)
+}
+
+// appendSpeakerChange flags the quotations of a sentence, which did not
+// change, as a changed quote when the attribution names someone else:
+// "“We will rebuild,” said Mayor Lee." → "… said Governor Ortiz.". Who
+// speaks is part of what a quotation says. One fact stands for all the
+// quotations of the sentence, since one attribution names their speaker;
+// it carries both quotations as written, the new speaker and the old one.
+// A speaker on one side only (a pronoun or no attribution on the other)
+// or a name that keeps the other's words ("Lee" → "Mayor Jane Lee") is no
+// change of person.
+func appendSpeakerChange(facts []Fact, oq, nq, old, new string, oi, ni *int) []Fact {
+	was, is := speaker(old), speaker(new)
+	if was == "" || is == "" || sameSpeaker(was, is) {
+		return facts
+	}
+	return append(facts, Fact{Kind: FactQuote, Change: FactChanged, Old: oq, New: nq,
+		OldSentence: oi, NewSentence: ni, Speaker: is, OldSpeaker: was})
+}
+
+// sameSpeaker reports whether two attributions name the same person: the
+// words of one, without case and "the", all stand in the other ("Lee"
+// and "Mayor Lee", "the mayor" and "Mayor Lee"; not "Mayor Lee" and
+// "Governor Lee"), or their letters are the same and only spaces or
+// punctuation between them changed ("Naty Key Zilberman" and "Naty
+// Keyzilberman").
+func sameSpeaker(a, b string) bool {
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	if letters(a) == letters(b) {
+		return true
+	}
+	within := func(a, b string) bool {
+		bw := strings.Fields(strings.ToLower(b))
+		for _, w := range strings.Fields(strings.ToLower(a)) {
+			if w != "the" && !slices.Contains(bw, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return within(a, b) || within(b, a)
 }
 
 // keyed is a fact's text as written and the key it is compared by, with
@@ -626,7 +683,8 @@ func cancelPassedOn(facts []Fact) []Fact {
 
 // String sums the fact up in a few words, as the text form's summary line
 // and the HTML badges show it: "number: 35 → 50", "quote added: “We will
-// rebuild” (the mayor)".
+// rebuild” (the mayor)", "quote: “We will rebuild” (Mayor Lee → Governor
+// Ortiz)".
 func (f Fact) String() string {
 	head := string(f.Kind)
 	if f.Change != FactChanged {
@@ -639,15 +697,20 @@ func (f Fact) String() string {
 		return s
 	}
 	var body string
-	switch f.Change {
-	case FactChanged:
+	switch {
+	case f.OldSpeaker != "": // the words stayed, the speaker changed
+		body = val(f.New)
+	case f.Change == FactChanged:
 		body = val(f.Old) + " → " + val(f.New)
-	case FactAdded:
+	case f.Change == FactAdded:
 		body = val(f.New)
 	default:
 		body = val(f.Old)
 	}
-	if f.Speaker != "" {
+	switch {
+	case f.OldSpeaker != "":
+		body += " (" + f.OldSpeaker + " → " + f.Speaker + ")"
+	case f.Speaker != "":
 		body += " (" + f.Speaker + ")"
 	}
 	return head + ": " + body

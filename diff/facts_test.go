@@ -430,3 +430,74 @@ func TestFactsQuotesInOtherMarks(t *testing.T) {
 	}
 	runFactCases(t, tests)
 }
+
+// TestCorrectionNoticesInOtherLanguages: a correction notice is found in
+// each language the segmenter knows, by its label or by the earlier
+// version it speaks of, and its figures are not flagged again.
+func TestCorrectionNoticesInOtherLanguages(t *testing.T) {
+	story := "Le train a déraillé près de Lyon."
+	notices := []string{
+		"Rectificatif : une version précédente de cet article indiquait 300 passagers.",
+		"Rectificatif\u00a0: le train transportait 250 passagers.",
+		"Correction : le bilan est de 12 morts.",
+		"Erratum : il s'agissait de la ligne 4.",
+		"Précision : le maire n'a pas été entendu.",
+		"Une version précédente de cet article indiquait 300 passagers.",
+		"Cet article a été corrigé le 5 mars.",
+		"Korrektur: In einer früheren Version hieß es, 300 Menschen seien verletzt worden.",
+		"Berichtigung: Der Zug hatte 250 Fahrgäste.",
+		"In einer früheren Version dieses Artikels hieß es, 300 Menschen seien verletzt worden.",
+		"Fe de erratas: el tren llevaba 250 pasajeros.",
+		"Corrección: el balance es de 12 muertos.",
+		"Una versión anterior de este artículo decía 300 pasajeros.",
+		"Rettifica: il treno trasportava 250 passeggeri.",
+		"Correzione: il bilancio è di 12 morti.",
+		"Una versione precedente di questo articolo indicava 300 passeggeri.",
+		"Correção: o trem levava 250 passageiros.",
+		"Errata: o balanço é de 12 mortos.",
+		"Uma versão anterior desta reportagem dizia 300 passageiros.",
+		"Correctie: de trein vervoerde 250 passagiers.",
+		"Rectificatie: het dodental is 12.",
+		"In een eerdere versie van dit artikel stond 300 passagiers.",
+		"CORRECTION : LE BILAN EST DE 12 MORTS.",
+	}
+	var tests []factCase
+	for _, n := range notices {
+		tests = append(tests, factCase{n, story, story + "\n\n" + n, "correction added →" + n})
+	}
+	tests = append(tests,
+		factCase{"a word of correcting is no notice", story, story + "\n\nLa correction de la voie a pris trois jours.", ""},
+		factCase{"no label without its colon", story, story + "\n\nRectificatif demandé par le maire.", ""},
+	)
+	runFactCases(t, tests)
+}
+
+// TestSpeakerChanged: a quotation whose words stayed while the
+// attribution names someone else is a changed quote, with both speakers;
+// a name that only grew, or an attribution on one side only, is not.
+func TestSpeakerChanged(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"said after", "“We will rebuild,” said Mayor Lee.", "“We will rebuild,” said Governor Ortiz.",
+			"quote: “We will rebuild” (Mayor Lee → Governor Ortiz)"},
+		{"said before", "Mayor Lee said: \"We will rebuild every home.\"", "Governor Ortiz said: \"We will rebuild every home.\"",
+			"quote: “We will rebuild every home.” (Mayor Lee → Governor Ortiz)"},
+		{"the title", "\"We will rebuild every home,\" the mayor told reporters.", "\"We will rebuild every home,\" the governor told reporters.",
+			"quote: “We will rebuild every home” (the mayor → the governor)"},
+		{"quote and speaker changed", "“We will rebuild,” said Mayor Lee.", "“We will rebuild soon,” said Governor Ortiz.",
+			"quote: “We will rebuild” → “We will rebuild soon” (Governor Ortiz)"},
+		{"a name respaced", "“We will rebuild,” said Naty Key Zilberman.", "“We will rebuild,” said Naty Keyzilberman.", ""},
+		{"a name that grew", "“We will rebuild,” said Lee.", "“We will rebuild,” said Mayor Jane Lee.", ""},
+		{"a title named", "“We will rebuild,” the mayor said.", "“We will rebuild,” Mayor Lee said.", ""},
+		{"a pronoun before", "“We will rebuild,” he said.", "“We will rebuild,” said Mayor Lee.", ""},
+		{"same speaker, other words", "“We will rebuild,” said Mayor Lee on Monday.", "“We will rebuild,” said Mayor Lee on Tuesday.",
+			"date: Monday → Tuesday"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compareChecked(t, tc.old, tc.new)
+			if got := strings.TrimSuffix(strings.TrimPrefix(diff.FactsLine(r.Facts), "facts: 1 changed: "), "\n"); got != tc.want && !(tc.want == "" && len(r.Facts) == 0) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -1360,10 +1360,28 @@ func isNegation(w string) bool {
 }
 
 var (
-	correctionRE = regexp.MustCompile(`(?i)^\s*(?:correction|clarification|editor['’]s note)\s*[:—–-]|` +
+	// correctionRE finds a correction notice in each language the
+	// segmenter knows: a label at the start ("Correction:", "Rectificatif
+	// :", "Berichtigung:", "Fe de erratas:", "Rettifica:", "Correção:",
+	// "Rectificatie:"), the earlier version a notice speaks of, or an
+	// article that says it was corrected. French sets a no-break space
+	// before the colon, which \s does not match.
+	correctionRE = regexp.MustCompile(`(?i)^[\s\x{A0}\x{202F}]*(?:` + correctionLabels + `)[\s\x{A0}\x{202F}]*[:—–-]|` +
 		`\ban earlier version of this (?:article|story|report|post)\b|` +
 		`\bthis (?:article|story|report|post) (?:has been|was) (?:corrected|amended|updated to correct)\b|` +
-		`\bwe (?:regret|apologi[sz]e for) (?:the|this) error\b`)
+		`\bwe (?:regret|apologi[sz]e for) (?:the|this) error\b|` +
+		`\b(?:une|la) (?:version précédente|précédente version) de (?:cet|l['’]) ?(?:article|texte)|` +
+		`\bcet article a été (?:corrigé|rectifié)|` +
+		`\beiner früheren (?:version|fassung) dieses (?:artikels|textes|beitrags)\b|` +
+		`\bdieser (?:artikel|text|beitrag) wurde (?:korrigiert|berichtigt)\b|` +
+		`\buna versión anterior de (?:este|esta) (?:artículo|nota|información|noticia)|` +
+		`\b(?:este artículo|esta nota|esta información|esta noticia) (?:ha sido|fue) (?:corregid|rectificad)[oa]\b|` +
+		`\buna (?:versione precedente|precedente versione) di questo articolo\b|` +
+		`\bquesto articolo è stato (?:corretto|rettificato)\b|` +
+		`\buma versão anterior (?:deste|desta) (?:texto|artigo|reportagem|notícia)|` +
+		`\b(?:este texto|este artigo|esta reportagem|esta notícia) foi (?:corrigid|retificad)[oa]\b|` +
+		`\been eerdere versie van dit (?:artikel|bericht|stuk)\b|` +
+		`\bdit (?:artikel|bericht|stuk) is gecorrigeerd\b`)
 	timestampRE = regexp.MustCompile(`(?i)^\s*(?:last\s+)?(?:updated|published|posted|first published|modified)\b[\s:]`)
 )
 
@@ -1405,9 +1423,26 @@ var cuePairs = func() (t [256][4]uint64) {
 	return t
 }()
 
+// correctionLabels are the labels that open a correction notice, a
+// clarification or an editor's note, in English, French, German,
+// Spanish, Italian, Portuguese and Dutch.
+const correctionLabels = `correction|clarification|editor['’]s note|` +
+	`rectificatif|erratum|précision|note de la rédaction|` +
+	`korrektur|berichtigung|richtigstellung|klarstellung|anmerkung der redaktion|` +
+	`corrección|rectificación|fe de erratas|aclaración|nota del editor|nota de la redacción|` +
+	`rettifica|correzione|errata corrige|precisazione|nota della redazione|` +
+	`correção|retificação|errata|esclarecimento|nota do editor|nota da redação|` +
+	`correctie|rectificatie|verduidelijking|noot van de redactie`
+
 // correctionCues are parts of every correction notice correctionRE finds,
-// in either case of their first letter.
-var correctionCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended"}
+// in either case of their first letter: each label, and each notice
+// within a sentence, holds one (TestCorrectionNoticesHaveCues).
+var correctionCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended",
+	"ectifi", "ECTIFI", "etifi", "ETIFI", "ettifi", "ETTIFI", "rrat", "RRAT", "récis", "RÉCIS", "recisaz", "RECISAZ",
+	"daction", "DACTION", "edakt", "EDAKT", "edacc", "EDACC", "edazion", "EDAZION", "edaç", "EDAÇ", "edactie", "EDACTIE",
+	"orrekt", "ORREKT", "erichtig", "ERICHTIG", "ichtigst", "ICHTIGST", "larst", "LARST", "orrecc", "ORRECC",
+	"larac", "LARAC", "orrez", "ORREZ", "orreç", "ORREÇ", "sclarec", "SCLAREC", "erduid", "ERDUID",
+	"orrig", "orreg", "orrett", "écédent", "ecedent", "rüher", "nterior", "erdere"}
 
 // isTimestampLine reports whether s is only a time stamp such as
 // "Updated: 6:34 p.m.", whose change is no news, in English or as the

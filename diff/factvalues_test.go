@@ -208,3 +208,33 @@ func TestMayBeTimestampKeepsEveryMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionNoticesHaveCues checks that the cue search before
+// correctionRE rejects no notice the pattern finds: every label, in lower
+// case, capitalised and in capitals, and each notice within a sentence.
+func TestCorrectionNoticesHaveCues(t *testing.T) {
+	var notices []string
+	for _, l := range strings.Split(correctionLabels, "|") {
+		l = strings.ReplaceAll(l, "['’]", "'")
+		for _, form := range []string{l, strings.ToUpper(l[:1]) + l[1:], strings.ToUpper(l)} {
+			notices = append(notices, form+": the toll was 12.", " "+form+"\u202f: x", form+" — x")
+		}
+	}
+	notices = append(notices,
+		"An earlier version of this story said 12.", "This report was amended.", "We regret the error.",
+		"Une version précédente de cet article disait 12.", "La précédente version de l'article disait 12.",
+		"Cet article a été corrigé.", "Cet article a été rectifié.",
+		"In einer früheren Fassung dieses Beitrags hieß es 12.", "Dieser Artikel wurde berichtigt.", "Dieser Text wurde korrigiert.",
+		"Una versión anterior de esta nota decía 12.", "Esta información fue rectificada.", "Este artículo ha sido corregido.",
+		"Una precedente versione di questo articolo diceva 12.", "Questo articolo è stato rettificato.", "Questo articolo è stato corretto.",
+		"Uma versão anterior deste texto dizia 12.", "Esta reportagem foi retificada.", "Este artigo foi corrigido.",
+		"In een eerdere versie van dit bericht stond 12.", "Dit stuk is gecorrigeerd.")
+	for _, n := range notices {
+		if !correctionRE.MatchString(n) {
+			t.Errorf("correctionRE does not match %q", n)
+		}
+		if !isCorrection(n) {
+			t.Errorf("isCorrection(%q) = false, but correctionRE matches", n)
+		}
+	}
+}
