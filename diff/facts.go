@@ -176,8 +176,8 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 // of the old side and keeps those of the new one.
 func appendPaired(facts []Fact, c SentenceChange, values *SplitCache) []Fact {
 	old, new := c.OldText, c.Text
-	if old == "" || isTimestampLine(old) && isTimestampLine(new) {
-		return facts
+	if old == "" || isTimestampLine(old) && isTimestampLine(new) || canonicallyEqual(old, new) {
+		return facts // a time stamp, or the same words respelt (see canon.go)
 	}
 	oi, ni := intp(c.OldIndex), intp(c.NewIndex)
 	if isCorrection(new) && !isCorrection(old) {
@@ -239,7 +239,7 @@ func sameSpeaker(a, b string) bool {
 				return unicode.ToLower(r)
 			}
 			return -1
-		}, s)
+		}, canonical(s))
 	}
 	if letters(a) == letters(b) {
 		return true

@@ -1168,9 +1168,11 @@ func isTitle(q string) bool {
 	return capitals > 0
 }
 
-// quoteKey is what quotes compare by: their words, lowercased, apostrophes
-// dropped, so that punctuation, case and white space edits give no flag.
+// quoteKey is what quotes compare by: their words in Normalization Form
+// C, lowercased, apostrophes dropped, so that punctuation, case, white
+// space and normalization edits give no flag.
 func quoteKey(q string) string {
+	q = canonical(q)
 	if strings.ContainsAny(q, "'’") {
 		q = apostrophes.Replace(q)
 	}
