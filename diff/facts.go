@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // FactKind says what sort of fact changed.
@@ -318,7 +319,7 @@ func appendValueChanges(facts []Fact, k FactKind, old, new []keyed, os, ns sides
 	// A count left on one side pairs with a weak "one" on the other.
 	pairOne := func(strong, weak []keyed, changed func(s, w keyed) Fact) ([]keyed, []keyed) {
 		for len(strong) > 0 {
-			j := slices.IndexFunc(weak, func(w keyed) bool { return w.tag == "" && w.key == "1" })
+			j := slices.IndexFunc(weak, func(w keyed) bool { return w.tag == "" && w.key == "1" || w.tag == countTag })
 			if j < 0 {
 				break
 			}
@@ -745,8 +746,12 @@ func valueTouched(ops []Op) bool {
 				return true
 			}
 			if isWordByte(t[i]) && !wordBefore(t, i) {
+				e := wordEnd(t, i)
+				if e < len(t) && t[e] >= utf8.RuneSelf {
+					e = letterEnd(t, i) // "millón", "milhões"
+				}
 				var buf [16]byte
-				if valueWords[string(appendLower(buf[:0], t[i:wordEnd(t, i)]))] {
+				if w := string(appendLower(buf[:0], t[i:e])); valueWords[w] || foreignScales[w] != 0 {
 					return true
 				}
 			}
@@ -755,7 +760,7 @@ func valueTouched(ops []Op) bool {
 	return false
 }
 
-// valueWords complete a value without starting one.
+// valueWords complete a value without starting one, as do foreignScales.
 var valueWords = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true,
 	"mn": true, "bn": true, "tn": true, "m": true, "k": true, "percent": true, "per": true, "cent": true,
 	"percentage": true, "point": true, "points": true, "dollars": true, "pounds": true, "euros": true, "yen": true,

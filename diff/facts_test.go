@@ -466,7 +466,7 @@ func TestCorrectionNoticesInOtherLanguages(t *testing.T) {
 		tests = append(tests, factCase{n, story, story + "\n\n" + n, "correction added →" + n})
 	}
 	tests = append(tests,
-		factCase{"a word of correcting is no notice", story, story + "\n\nLa correction de la voie a pris trois jours.", ""},
+		factCase{"a word of correcting is no notice", story, story + "\n\nLa correction de la voie a pris du temps.", ""},
 		factCase{"no label without its colon", story, story + "\n\nRectificatif demandé par le maire.", ""},
 	)
 	runFactCases(t, tests)
@@ -500,4 +500,44 @@ func TestSpeakerChanged(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNumberWordsOfOtherLanguages: a count written in words in French,
+// German, Spanish, Italian, Portuguese or Dutch is a value as "five" is,
+// compounds and scales included; a word that is as often no number, or a
+// capitalised one inside a sentence, is no fact on its own.
+func TestNumberWordsOfOtherLanguages(t *testing.T) {
+	tests := []factCase{
+		{"french", "Il y a eu trois morts.", "Il y a eu cinq morts.", "number changed trois→cinq"},
+		{"french at the start", "Trois morts ont été signalés.", "Cinq morts ont été signalés.", "number changed Trois→Cinq"},
+		{"french hyphenated", "On compte soixante-dix-sept blessés.", "On compte quatre-vingt-dix-neuf blessés.",
+			"number changed soixante-dix-sept→quatre-vingt-dix-neuf"},
+		{"french et", "Il y a trente et un blessés.", "Il y a 31 blessés.", ""},
+		{"french quatre-vingts", "Il y a quatre-vingts blessés.", "Il y a 80 blessés.", ""},
+		{"french scale", "Le coût atteint trois millions.", "Le coût atteint trois milliards.", "number changed trois millions→trois milliards"},
+		{"french cent", "Il y a deux-cents blessés.", "Il y a 200 blessés.", ""},
+		{"german", "Es gab drei Tote.", "Es gab fünf Tote.", "number changed drei→fünf"},
+		{"german compound", "Es gab dreiundzwanzig Tote.", "Es gab 23 Tote.", ""},
+		{"german scale", "Der Schaden beträgt drei Millionen.", "Der Schaden beträgt drei Milliarden.",
+			"number changed drei Millionen→drei Milliarden"},
+		{"spanish", "Hubo tres muertos.", "Hubo veintitrés muertos.", "number changed tres→veintitrés"},
+		{"spanish y", "Hubo treinta y dos muertos.", "Hubo 32 muertos.", ""},
+		{"spanish mil millones", "Costó tres mil millones.", "Costó 3000000000.", ""},
+		{"italian", "Ci sono stati tre morti.", "Ci sono stati ventitré morti.", "number changed tre→ventitré"},
+		{"italian elided", "Ci sono stati ventotto morti.", "Ci sono stati 28 morti.", ""},
+		{"portuguese", "Houve três mortos.", "Houve vinte e três mortos.", "number changed três→vinte e três"},
+		{"dutch", "Er vielen drie doden.", "Er vielen drieëntwintig doden.", "number changed drie→drieëntwintig"},
+		{"dutch en", "Er vielen vierentwintig doden.", "Er vielen 24 doden.", ""},
+		{"the same value written two ways", "Es gab drei Tote.", "Es gab 3 Tote.", ""},
+		{"weak word into a count", "Il y a eu neuf morts.", "Il y a eu dix morts.", "number changed neuf→dix"},
+		{"weak word alone", "Le maire a visité le quartier.", "Le maire a visité le quartier. Un immeuble neuf a brûlé.", ""},
+		{"a name inside a sentence", "Le chef Otto a parlé.", "Le chef Otto a parlé. Il a cité Tres Cantos.", ""},
+		{"a name at the start", "The envoy spoke.", "The envoy spoke. Otto Warmbier was freed.", ""},
+		{"english due", "The flight landed.", "The flight landed. It was due at the gate.", ""},
+		{"english once", "The flight landed.", "The flight landed. It had once been late.", ""},
+		{"dutch onze", "De trein vertrok.", "De trein vertrok. Onze reporter was erbij.", ""},
+		{"an added count", "Le train a déraillé.", "Le train a déraillé. Sept personnes sont mortes.", "number added →Sept"},
+		{"no sum of a range", "Il faut deux-trois jours.", "Il faut deux-trois semaines.", ""},
+	}
+	runFactCases(t, tests)
 }

@@ -152,6 +152,14 @@ func valueAt(s string, i int) (value, bool) {
 			return v, true
 		}
 	}
+	if !isASCIIDigit(w[0]) {
+		if v, ok := foreignNumber(s, i); ok {
+			if tag, ok := partOfName(s, i, i+len(v.text)); ok && !v.weak {
+				v.weak, v.tag = true, tag
+			}
+			return v, true
+		}
+	}
 	if v, ok := weakOne(s, i); ok {
 		return v, true
 	}
@@ -584,6 +592,9 @@ func canStartValue(s string, i int) bool {
 	if inWordSet(startKeys, startWords, word) {
 		return true
 	}
+	if e := i + len(word); e < len(s) && s[e] >= utf8.RuneSelf {
+		word = s[i:letterEnd(s, i)] // "fünf", "três"
+	}
 	if k := strings.IndexByte(word, '-'); k >= 0 {
 		word = word[:k]
 	}
@@ -625,12 +636,16 @@ func inWordSet(keys map[uint64]bool, words map[string]bool, w string) bool {
 	switch {
 	case len(w) <= 8:
 		return keys[packLower(w)]
-	case len(w) > 16:
+	case len(w) > maxSetWord:
 		return false // longer than any word of the sets
 	}
-	var buf [16]byte
+	var buf [maxSetWord]byte
 	return words[string(appendLower(buf[:0], w))]
 }
+
+// maxSetWord is the length in bytes of the longest word of the word sets
+// ("siebenunddreißig"), or more (TestEveryNumberWordIsFound).
+const maxSetWord = 24
 
 // appendLower appends s, ASCII letters lowercased, to b.
 func appendLower(b []byte, s string) []byte {
@@ -645,7 +660,7 @@ func appendLower(b []byte, s string) []byte {
 }
 
 // startLetters holds the first letters, in either case, of startWords and
-// wordValues.
+// valueWordSet.
 var startLetters = func() (t [utf8.RuneSelf]bool) {
 	for _, m := range []map[string]bool{startWords, valueWordSet} {
 		for w := range m {
@@ -655,10 +670,14 @@ var startLetters = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// valueWordSet is the set of the keys of wordValues.
+// valueWordSet is the set of the keys of wordValues and of the number
+// words of the other languages.
 var valueWordSet = func() map[string]bool {
-	m := make(map[string]bool, len(wordValues))
+	m := make(map[string]bool, len(wordValues)+len(foreignNumberWordSet))
 	for w := range wordValues {
+		m[w] = true
+	}
+	for w := range foreignNumberWordSet {
 		m[w] = true
 	}
 	return m

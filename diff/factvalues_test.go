@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"math/rand"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -236,5 +237,39 @@ func TestCorrectionNoticesHaveCues(t *testing.T) {
 		if !isCorrection(n) {
 			t.Errorf("isCorrection(%q) = false, but correctionRE matches", n)
 		}
+	}
+}
+
+// TestEveryNumberWordIsFound checks that the cheap test of where a value
+// can start lets every number word of the other languages through, and
+// that each is read with its value, alone and with a scale after it.
+func TestEveryNumberWordIsFound(t *testing.T) {
+	words := map[string]int64{}
+	for w, n := range foreignNumbers {
+		words[w] = n
+	}
+	for w, n := range weakNumberWords {
+		words[w] = n
+	}
+	for w, n := range words {
+		if len(w) > maxSetWord {
+			t.Errorf("%q is longer than maxSetWord", w)
+		}
+		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:]} {
+			vs := findValues(form + " morts")
+			if len(vs) != 1 || vs[0].key != strconv.FormatInt(n, 10) || vs[0].text != form {
+				t.Errorf("findValues(%q) = %+v, want %q with key %d", form+" morts", vs, form, n)
+			}
+		}
+		if n >= 1000 || wordValues[w] != 0 {
+			continue // "six millions" is read as English "six"
+		}
+		vs := findValues("en tout " + w + " millions")
+		if len(vs) != 1 || vs[0].key != strconv.FormatInt(n*1e6, 10) {
+			t.Errorf("findValues(%q) = %+v, want key %d", "en tout "+w+" millions", vs, n*1e6)
+		}
+	}
+	if len(words) < 300 {
+		t.Errorf("got %d number words, want the compounds too", len(words))
 	}
 }
