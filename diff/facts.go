@@ -53,10 +53,11 @@ type Fact struct {
 	// Speaker is, for a quote, who the sentence says spoke it, where an
 	// attribution ("said", "told", "according to", "added") names them.
 	Speaker string `json:"speaker,omitempty"`
-	// OldSpeaker is, for a quote whose words stayed but whose speaker
-	// changed, who the old sentence said spoke it; Speaker is the new one.
-	OldSpeaker string `json:"old_speaker,omitempty"`
-	key        string // what the value compares by, for cancelPassedOn
+	key     string // what the value compares by, for cancelPassedOn
+	// oldSpeaker is, for a quote whose words stayed but whose speaker
+	// changed, who the old sentence said spoke it, which String shows;
+	// Speaker is the new one.
+	oldSpeaker string
 }
 
 // findFacts lists the facts that changed, in the order of the sentence
@@ -202,7 +203,7 @@ func appendPaired(facts []Fact, c SentenceChange, values *SplitCache) []Fact {
 			for k := n; k < len(facts); k++ {
 				facts[k].Speaker = who
 			}
-		case len(oq) > 0 && len(oq) == len(nq) && hasSayingVerb(old) && hasSayingVerb(new):
+		case len(oq) > 0 && len(oq) == len(nq) && attributionTouched(c.Ops, old, new):
 			facts = appendSpeakerChange(facts, oq[0], nq[0], old, new, oi, ni)
 		}
 	}
@@ -214,7 +215,8 @@ func appendPaired(facts []Fact, c SentenceChange, values *SplitCache) []Fact {
 // "“We will rebuild,” said Mayor Lee." → "… said Governor Ortiz.". Who
 // speaks is part of what a quotation says. One fact stands for all the
 // quotations of the sentence, since one attribution names their speaker;
-// it carries both quotations as written, the new speaker and the old one.
+// it carries both quotations as written (the same words) and the new
+// speaker, and its summary (String) names the old one too.
 // A speaker on one side only (a pronoun or no attribution on the other)
 // or a name that keeps the other's words ("Lee" → "Mayor Jane Lee") is no
 // change of person.
@@ -224,7 +226,50 @@ func appendSpeakerChange(facts []Fact, oq, nq, old, new string, oi, ni *int) []F
 		return facts
 	}
 	return append(facts, Fact{Kind: FactQuote, Change: FactChanged, Old: oq, New: nq,
-		OldSentence: oi, NewSentence: ni, Speaker: is, OldSpeaker: was})
+		OldSentence: oi, NewSentence: ni, Speaker: is, oldSpeaker: was})
+}
+
+// attributionReach is how far from a verb of saying, in bytes, the
+// attribution patterns read a name: six words before it, or a title and a
+// name after it.
+const attributionReach = 80
+
+// attributionTouched reports whether both sides of a sentence hold a verb
+// of saying and an edit of ops (nil: the whole sentence) lies within
+// attributionReach of one on its side: only then can the speaker have
+// changed, and the attribution, which is slow to read, is looked for.
+func attributionTouched(ops []Op, old, new string) bool {
+	if !hasSayingVerb(old) || !hasSayingVerb(new) {
+		return false
+	}
+	if ops == nil {
+		return true
+	}
+	near := func(s string, lo, hi int) bool {
+		for _, v := range sayingVerbs {
+			for from := 0; from < len(s); {
+				k := strings.Index(s[from:], v)
+				if k < 0 {
+					break
+				}
+				k += from
+				if lo < k+len(v)+attributionReach && hi > k-attributionReach {
+					return true
+				}
+				from = k + len(v)
+			}
+		}
+		return false
+	}
+	for _, op := range ops {
+		switch {
+		case op.Op == Insert && near(new, op.NewStart, op.NewEnd):
+			return true
+		case op.Op == Delete && near(old, op.OldStart, op.OldEnd):
+			return true
+		}
+	}
+	return false
 }
 
 // sameSpeaker reports whether two attributions name the same person: the
@@ -699,7 +744,7 @@ func (f Fact) String() string {
 	}
 	var body string
 	switch {
-	case f.OldSpeaker != "": // the words stayed, the speaker changed
+	case f.oldSpeaker != "": // the words stayed, the speaker changed
 		body = val(f.New)
 	case f.Change == FactChanged:
 		body = val(f.Old) + " → " + val(f.New)
@@ -709,8 +754,8 @@ func (f Fact) String() string {
 		body = val(f.Old)
 	}
 	switch {
-	case f.OldSpeaker != "":
-		body += " (" + f.OldSpeaker + " → " + f.Speaker + ")"
+	case f.oldSpeaker != "":
+		body += " (" + f.oldSpeaker + " → " + f.Speaker + ")"
 	case f.Speaker != "":
 		body += " (" + f.Speaker + ")"
 	}
