@@ -135,17 +135,21 @@ func (d *differ) oneTokenChanged(a, b []token, o0, o1, n0, n1 int) bool {
 // tokenKey is what the word diff compares a token of src by: its bytes,
 // or in a block that is not all in NFC, its NFC form.
 func (d *differ) tokenKey(src string, t token) string {
-	if d.canon {
-		return canonical(src[t.start:t.end])
+	if k := src[t.start:t.end]; !d.canon {
+		return k
 	}
-	return src[t.start:t.end]
+	return canonical(src[t.start:t.end])
 }
 
 // tokenRunes maps each token to its rune; false means too many distinct
 // tokens to tell apart.
 func (d *differ) tokenRunes(src string, ts []token, out []rune) ([]rune, bool) {
 	for _, t := range ts {
-		r := intern(d.ids, d.tokenKey(src, t))
+		key := src[t.start:t.end]
+		if d.canon {
+			key = canonical(key)
+		}
+		r := intern(d.ids, key)
 		if r < 0 {
 			return out, false
 		}

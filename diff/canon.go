@@ -12,8 +12,23 @@ import "golang.org/x/text/unicode/norm"
 // flags no fact.
 
 // isNFC reports whether s is surely in Normalization Form C, as the
-// quick check tells without normalizing: ASCII always is.
-func isNFC(s string) bool { return norm.NFC.QuickSpanString(s) == len(s) }
+// quick check tells without normalizing. ASCII always is, and is skipped
+// eight bytes at a time; the check starts at the last ASCII byte before
+// the first other one, a starter that a mark after it may combine with.
+func isNFC(s string) bool {
+	i := 0
+	for i+8 <= len(s) && load64(s, i)&highBits == 0 {
+		i += 8
+	}
+	for i < len(s) && s[i] < 0x80 {
+		i++
+	}
+	if i == len(s) {
+		return true
+	}
+	i = max(i-1, 0)
+	return norm.NFC.QuickSpanString(s[i:]) == len(s)-i
+}
 
 // canonical returns s in Normalization Form C: s itself when it is.
 func canonical(s string) string { return norm.NFC.String(s) }

@@ -235,9 +235,11 @@ func appendSpeakerChange(facts []Fact, oq, nq, old, new string, oi, ni *int) []F
 const attributionReach = 80
 
 // attributionTouched reports whether both sides of a sentence hold a verb
-// of saying and an edit of ops (nil: the whole sentence) lies within
-// attributionReach of one on its side: only then can the speaker have
-// changed, and the attribution, which is slow to read, is looked for.
+// of saying and an edit of ops (nil: the whole sentence) that may name
+// someone lies within attributionReach of one on its side: only then can
+// the speaker have changed, and the attribution, which is slow to read,
+// is looked for. A name is capitalised, or follows "the" ("the mayor");
+// see mayName.
 func attributionTouched(ops []Op, old, new string) bool {
 	if !hasSayingVerb(old) || !hasSayingVerb(new) {
 		return false
@@ -263,11 +265,41 @@ func attributionTouched(ops []Op, old, new string) bool {
 	}
 	for _, op := range ops {
 		switch {
-		case op.Op == Insert && near(new, op.NewStart, op.NewEnd):
+		case op.Op == Insert && mayName(new, op.NewStart, op.NewEnd) && near(new, op.NewStart, op.NewEnd):
 			return true
-		case op.Op == Delete && near(old, op.OldStart, op.OldEnd):
+		case op.Op == Delete && mayName(old, op.OldStart, op.OldEnd) && near(old, op.OldStart, op.OldEnd):
 			return true
 		}
+	}
+	return false
+}
+
+// mayName reports whether the edited text s[lo:hi] may be part of a
+// speaker's name: it holds letters, and a capital letter among them or
+// "the" among the four words before it. An edit of punctuation or white
+// space names no one else.
+func mayName(s string, lo, hi int) bool {
+	letters := false
+	for _, r := range s[lo:hi] {
+		if unicode.IsUpper(r) {
+			return true
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	if !letters {
+		return false
+	}
+	head := s[:lo]
+	for k := 0; k < 4; k++ {
+		w := lastField(head)
+		if w == "" {
+			break
+		}
+		if strings.EqualFold(w, "the") {
+			return true
+		}
+		head = strings.TrimRightFunc(head, unicode.IsSpace)
+		head = head[:len(head)-len(w)]
 	}
 	return false
 }

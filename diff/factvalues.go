@@ -1191,7 +1191,9 @@ func isTitle(q string) bool {
 // C, lowercased, apostrophes dropped, so that punctuation, case, white
 // space and normalization edits give no flag.
 func quoteKey(q string) string {
-	q = canonical(q)
+	if !isNFC(q) {
+		q = canonical(q)
+	}
 	if strings.ContainsAny(q, "'’") {
 		q = apostrophes.Replace(q)
 	}
@@ -1226,10 +1228,20 @@ func speaker(s string) string {
 		return ""
 	}
 	bare := quoteRE.ReplaceAllString(s, " Q ")
-	for _, m := range saidBeforeRE.FindAllStringSubmatch(bare, -1) {
-		if name := nameBefore(strings.Fields(m[1])); name != "" {
+	// The matches of saidBeforeRE in turn, as FindAllStringSubmatch would
+	// give them, until one names someone: the search starts where the
+	// first match can, at most six words before the first verb, and
+	// stops at the first name, for the pattern is slow to scan a long
+	// sentence.
+	for from := saidBeforeStart(bare); from >= 0 && from < len(bare); {
+		m := saidBeforeRE.FindStringSubmatchIndex(bare[from:])
+		if m == nil {
+			break
+		}
+		if name := nameBefore(strings.Fields(bare[from+m[2] : from+m[3]])); name != "" {
 			return name
 		}
+		from += m[1]
 	}
 	for _, re := range []*regexp.Regexp{saidAfterRE, accordingToRE} {
 		if m := re.FindStringSubmatch(bare); m != nil {
@@ -1239,6 +1251,68 @@ func speaker(s string) string {
 		}
 	}
 	return ""
+}
+
+// saidBeforeVerbs are the verbs saidBeforeRE ends with.
+var saidBeforeVerbs = []string{"said", "says", "added", "adds", "told", "tells", "stated", "explained", "wrote", "asked"}
+
+// saidBeforeStart returns where in s the first match of saidBeforeRE can
+// start, or -1 if none can: the pattern is up to six runs of the bytes
+// [\w'’.-] apart by white space, then white space and a verb, so no match
+// starts before the sixth run back from the first verb that white space
+// precedes.
+func saidBeforeStart(s string) int {
+	k := -1 // the first verb after white space
+	for _, v := range saidBeforeVerbs {
+		for from := 0; from < len(s) && (k < 0 || from < k); {
+			i := strings.Index(s[from:], v)
+			if i < 0 {
+				break
+			}
+			if i += from; i > 0 && reSpace(s[i-1]) {
+				if k < 0 || i < k {
+					k = i
+				}
+				break
+			}
+			from = i + 1
+		}
+	}
+	if k < 0 {
+		return -1
+	}
+	q := k
+	for n := 0; n < 6; n++ {
+		i := q
+		for i > 0 && reSpace(s[i-1]) {
+			i--
+		}
+		if i == q && n > 0 {
+			break // a run of word bytes needs white space before the next
+		}
+		j := i
+		for j > 0 {
+			switch {
+			case saidWordByte(s[j-1]):
+				j--
+				continue
+			case j >= 3 && s[j-3:j] == "’":
+				j -= 3
+				continue
+			}
+			break
+		}
+		if j == i {
+			break
+		}
+		q = j
+	}
+	return q
+}
+
+// saidWordByte reports whether c is one of the ASCII bytes of [\w'.-].
+func saidWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '\'' || c == '.' || c == '-'
 }
 
 // sayingVerbs are the words one of which every attribution pattern needs,
@@ -1381,16 +1455,19 @@ func isNegation(w string) bool {
 }
 
 var (
-	// correctionRE finds a correction notice in each language the
-	// segmenter knows: a label at the start ("Correction:", "Rectificatif
+	correctionRE = regexp.MustCompile(`(?i)^\s*(?:correction|clarification|editor['’]s note)\s*[:—–-]|` +
+		`\ban earlier version of this (?:article|story|report|post)\b|` +
+		`\bthis (?:article|story|report|post) (?:has been|was) (?:corrected|amended|updated to correct)\b|` +
+		`\bwe (?:regret|apologi[sz]e for) (?:the|this) error\b`)
+	// foreignCorrectionRE finds a correction notice in the other
+	// languages the segmenter knows: a label at the start ("Rectificatif
 	// :", "Berichtigung:", "Fe de erratas:", "Rettifica:", "Correção:",
 	// "Rectificatie:"), the earlier version a notice speaks of, or an
 	// article that says it was corrected. French sets a no-break space
-	// before the colon, which \s does not match.
-	correctionRE = regexp.MustCompile(`(?i)^[\s\x{A0}\x{202F}]*(?:` + correctionLabels + `)[\s\x{A0}\x{202F}]*[:—–-]|` +
-		`\ban earlier version of this (?:article|story|report|post)\b|` +
-		`\bthis (?:article|story|report|post) (?:has been|was) (?:corrected|amended|updated to correct)\b|` +
-		`\bwe (?:regret|apologi[sz]e for) (?:the|this) error\b|` +
+	// before the colon, which \s does not match. It is kept apart from
+	// correctionRE, which stays small enough for the backtracking matcher,
+	// and runs only where foreignCues are found.
+	foreignCorrectionRE = regexp.MustCompile(`(?i)^[\s\x{A0}\x{202F}]*(?:` + correctionLabels + `)[\s\x{A0}\x{202F}]*[:—–-]|` +
 		`\b(?:une|la) (?:version précédente|précédente version) de (?:cet|l['’]) ?(?:article|texte)|` +
 		`\bcet article a été (?:corrigé|rectifié)|` +
 		`\beiner früheren (?:version|fassung) dieses (?:artikels|textes|beitrags)\b|` +
@@ -1407,31 +1484,47 @@ var (
 )
 
 // isCorrection reports whether s is a correction notice. Cheap substring
-// tests rule out most sentences before the pattern runs.
+// tests rule out most sentences before a pattern runs.
 func isCorrection(s string) bool {
-	return hasCorrectionCue(s) && correctionRE.MatchString(s)
+	english, foreign := correctionCueGroups(s)
+	return english && correctionRE.MatchString(s) || foreign && foreignCorrectionRE.MatchString(s)
 }
 
-// hasCorrectionCue reports whether s holds one of correctionCues, in one
-// pass over s rather than one per cue.
+// hasCorrectionCue reports whether s holds one of correctionCues.
 func hasCorrectionCue(s string) bool {
+	english, foreign := correctionCueGroups(s)
+	return english || foreign
+}
+
+// correctionCueGroups reports whether s holds one of englishCues and one
+// of foreignCues, in one pass over s rather than one per cue.
+func correctionCueGroups(s string) (english, foreign bool) {
 	for i := 0; i+1 < len(s); i++ {
 		if b := s[i+1]; cuePairs[s[i]][b>>6]&(1<<(b&63)) == 0 {
 			continue // no cue starts with these two bytes, as at most places
 		}
 		for _, cue := range cuesByFirstByte[s[i]] {
-			if strings.HasPrefix(s[i:], cue) {
-				return true
+			if strings.HasPrefix(s[i:], cue.text) {
+				english, foreign = english || !cue.foreign, foreign || cue.foreign
 			}
 		}
+		if english && foreign {
+			break
+		}
 	}
-	return false
+	return english, foreign
+}
+
+// cue is a correction cue and the pattern it calls for.
+type cue struct {
+	text    string
+	foreign bool
 }
 
 // cuesByFirstByte lists correctionCues by their first byte.
-var cuesByFirstByte = func() (t [256][]string) {
-	for _, cue := range correctionCues {
-		t[cue[0]] = append(t[cue[0]], cue)
+var cuesByFirstByte = func() (t [256][]cue) {
+	for i, c := range correctionCues {
+		t[c[0]] = append(t[c[0]], cue{c, i >= len(englishCues)})
 	}
 	return t
 }()
@@ -1455,15 +1548,22 @@ const correctionLabels = `correction|clarification|editor['’]s note|` +
 	`correção|retificação|errata|esclarecimento|nota do editor|nota da redação|` +
 	`correctie|rectificatie|verduidelijking|noot van de redactie`
 
-// correctionCues are parts of every correction notice correctionRE finds,
-// in either case of their first letter: each label, and each notice
-// within a sentence, holds one (TestCorrectionNoticesHaveCues).
-var correctionCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended",
-	"ectifi", "ECTIFI", "etifi", "ETIFI", "ettifi", "ETTIFI", "rrat", "RRAT", "récis", "RÉCIS", "recisaz", "RECISAZ",
-	"daction", "DACTION", "edakt", "EDAKT", "edacc", "EDACC", "edazion", "EDAZION", "edaç", "EDAÇ", "edactie", "EDACTIE",
-	"orrekt", "ORREKT", "erichtig", "ERICHTIG", "ichtigst", "ICHTIGST", "larst", "LARST", "orrecc", "ORRECC",
-	"larac", "LARAC", "orrez", "ORREZ", "orreç", "ORREÇ", "sclarec", "SCLAREC", "erduid", "ERDUID",
-	"orrig", "orreg", "orrett", "écédent", "ecedent", "rüher", "nterior", "erdere"}
+// englishCues are parts of every correction notice correctionRE finds,
+// in either case of their first letter.
+var englishCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended"}
+
+// foreignCues are parts of every notice foreignCorrectionRE finds: each
+// label in lower case, capitalised and in capitals, and each notice within
+// a sentence (TestCorrectionNoticesHaveCues). Most start with two bytes
+// that seldom stand together in English, so that few places of a sentence
+// need a closer look.
+var foreignCues = []string{"\u00a0:", "\u202f:", "ctif", "CTIF", "ificad", "ttif", "TTIF", "rrat", "RRAT", "écis", "ÉCIS",
+	"zion", "ZION", "ção", "ÇÃO", "ctie", "CTIE", "aktion", "AKTION", "édact", "ÉDACT", "cción", "CCIÓN", "ota d", "OTA D",
+	"ektur", "EKTUR", "htig", "HTIG", "rstell", "RSTELL", "claraci", "CLARACI", "sclare", "SCLARE", "duid", "DUID",
+	"rrig", "rreg", "rrett", "écédent", "ione prec", "precedente vers", "ión anterior", "ão anterior", "rüher", "eerdere versie"}
+
+// correctionCues are englishCues and foreignCues.
+var correctionCues = append(slices.Clip(englishCues), foreignCues...)
 
 // isTimestampLine reports whether s is only a time stamp such as
 // "Updated: 6:34 p.m.", whose change is no news, in English or as the
