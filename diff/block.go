@@ -132,17 +132,9 @@ func (d *differ) oneTokenChanged(a, b []token, o0, o1, n0, n1 int) bool {
 	return true
 }
 
-// tokenKey is what the word diff compares a token of src by: its bytes,
-// or in a block that is not all in NFC, its NFC form.
-func (d *differ) tokenKey(src string, t token) string {
-	if k := src[t.start:t.end]; !d.canon {
-		return k
-	}
-	return canonical(src[t.start:t.end])
-}
-
 // tokenRunes maps each token to its rune; false means too many distinct
-// tokens to tell apart.
+// tokens to tell apart. A token is keyed by its bytes, or in a block that
+// is not all in NFC, by its NFC form.
 func (d *differ) tokenRunes(src string, ts []token, out []rune) ([]rune, bool) {
 	for _, t := range ts {
 		key := src[t.start:t.end]
@@ -259,13 +251,19 @@ func (d *differ) unrelated(a, b []token) bool {
 	clear(d.seen)
 	inA, inB := d.seen[:hashBits/64], d.seen[hashBits/64:]
 	da, db, shared := 0, 0, 0
+	key := func(src string, t token) string {
+		if k := src[t.start:t.end]; !d.canon {
+			return k
+		}
+		return canonical(src[t.start:t.end])
+	}
 	for _, t := range a {
-		if h := tokenHash(d.tokenKey(d.old, t)); !testAndSet(inA, h) {
+		if h := tokenHash(key(d.old, t)); !testAndSet(inA, h) {
 			da++
 		}
 	}
 	for _, t := range b {
-		h := tokenHash(d.tokenKey(d.new, t))
+		h := tokenHash(key(d.new, t))
 		if testAndSet(inB, h) {
 			continue
 		}

@@ -1229,19 +1229,24 @@ func speaker(s string) string {
 	}
 	bare := quoteRE.ReplaceAllString(s, " Q ")
 	// The matches of saidBeforeRE in turn, as FindAllStringSubmatch would
-	// give them, until one names someone: the search starts where the
-	// first match can, at most six words before the first verb, and
-	// stops at the first name, for the pattern is slow to scan a long
-	// sentence.
-	for from := saidBeforeStart(bare); from >= 0 && from < len(bare); {
-		m := saidBeforeRE.FindStringSubmatchIndex(bare[from:])
-		if m == nil {
+	// give them, until one names someone; each is looked for only in the
+	// few words before the next verb, where it must lie, for the pattern
+	// is slow to scan a long sentence.
+	for from, after := 0, 0; ; {
+		q, end := saidBeforeWindow(bare, after)
+		if q < 0 {
 			break
 		}
-		if name := nameBefore(strings.Fields(bare[from+m[2] : from+m[3]])); name != "" {
+		q = max(q, from)
+		m := saidBeforeRE.FindStringSubmatchIndex(bare[q:end])
+		if m == nil {
+			after = end // that verb ends no match: look after it
+			continue
+		}
+		if name := nameBefore(strings.Fields(bare[q+m[2] : q+m[3]])); name != "" {
 			return name
 		}
-		from += m[1]
+		from, after = q+m[1], q+m[1]
 	}
 	for _, re := range []*regexp.Regexp{saidAfterRE, accordingToRE} {
 		if m := re.FindStringSubmatch(bare); m != nil {
@@ -1256,32 +1261,39 @@ func speaker(s string) string {
 // saidBeforeVerbs are the verbs saidBeforeRE ends with.
 var saidBeforeVerbs = []string{"said", "says", "added", "adds", "told", "tells", "stated", "explained", "wrote", "asked"}
 
-// saidBeforeStart returns where in s the first match of saidBeforeRE can
-// start, or -1 if none can: the pattern is up to six runs of the bytes
-// [\w'’.-] apart by white space, then white space and a verb, so no match
-// starts before the sixth run back from the first verb that white space
-// precedes.
-func saidBeforeStart(s string) int {
-	k := -1 // the first verb after white space
+// saidBeforeWindow returns the stretch s[q:end] that holds the first
+// match of saidBeforeRE ending at the first verb at or after from that
+// white space precedes, if there is one: the pattern is up to six runs of
+// the bytes [\w'’.-] apart by white space, then white space and the verb,
+// and the rune after the verb, which \b reads. q is -1 when no verb is
+// left. No match starts before q: one that ended at a later verb and
+// started sooner would reach this verb in fewer words, and end there.
+func saidBeforeWindow(s string, from int) (q, end int) {
+	k, kv := -1, "" // the first verb after white space
 	for _, v := range saidBeforeVerbs {
-		for from := 0; from < len(s) && (k < 0 || from < k); {
-			i := strings.Index(s[from:], v)
+		for at := from; at < len(s) && (k < 0 || at < k); {
+			i := strings.Index(s[at:], v)
 			if i < 0 {
 				break
 			}
-			if i += from; i > 0 && reSpace(s[i-1]) {
+			if i += at; i > 0 && reSpace(s[i-1]) {
 				if k < 0 || i < k {
-					k = i
+					k, kv = i, v
 				}
 				break
 			}
-			from = i + 1
+			at = i + 1
 		}
 	}
 	if k < 0 {
-		return -1
+		return -1, 0
 	}
-	q := k
+	end = k + len(kv)
+	if end < len(s) {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	q = k
 	for n := 0; n < 6; n++ {
 		i := q
 		for i > 0 && reSpace(s[i-1]) {
@@ -1307,7 +1319,7 @@ func saidBeforeStart(s string) int {
 		}
 		q = j
 	}
-	return q
+	return q, end
 }
 
 // saidWordByte reports whether c is one of the ASCII bytes of [\w'.-].
