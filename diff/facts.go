@@ -828,7 +828,7 @@ func valueTouched(ops []Op) bool {
 					e = letterEnd(t, i) // "millón", "milhões"
 				}
 				var buf [16]byte
-				if w := string(appendLower(buf[:0], t[i:e])); valueWords[w] || foreignScales[w] != 0 {
+				if w := appendLower(buf[:0], t[i:e]); valueWords[string(w)] || foreignScales[string(w)] != 0 {
 					return true
 				}
 			}
