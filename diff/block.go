@@ -65,6 +65,7 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 	a := tokenizeNonSpace(d.old[o0:o1], o0, d.toks[0][:0])
 	b := tokenizeNonSpace(d.new[n0:n1], n0, d.toks[1][:0])
 	d.toks[0], d.toks[1] = a, b
+	d.canon = !isNFC(d.old[o0:o1]) || !isNFC(d.new[n0:n1])
 	if len(a)+len(b) >= minUnrelated && d.unrelated(a, b) {
 		d.replace(o0, o1, n0, n1)
 		return
@@ -119,19 +120,28 @@ func (d *differ) oneTokenChanged(a, b []token, o0, o1, n0, n1 int) bool {
 		d.degraded = true // as middle: past the deadline after the diff
 	}
 	w := walker{d: d, a: a, b: b, po: o0, pn: n0}
-	w.equal(p)
-	w.deleted(1)
-	w.inserted(1)
-	w.equal(len(a) - p - 1)
+	if d.canon && canonicallyEqual(d.old[a[p].start:a[p].end], d.new[b[p].start:b[p].end]) {
+		w.equal(len(a)) // the token was only respelt
+	} else {
+		w.equal(p)
+		w.deleted(1)
+		w.inserted(1)
+		w.equal(len(a) - p - 1)
+	}
 	w.gap(o1, n1)
 	return true
 }
 
 // tokenRunes maps each token to its rune; false means too many distinct
-// tokens to tell apart.
+// tokens to tell apart. A token is keyed by its bytes, or in a block that
+// is not all in NFC, by its NFC form.
 func (d *differ) tokenRunes(src string, ts []token, out []rune) ([]rune, bool) {
 	for _, t := range ts {
-		r := intern(d.ids, src[t.start:t.end])
+		key := src[t.start:t.end]
+		if d.canon {
+			key = canonical(key)
+		}
+		r := intern(d.ids, key)
 		if r < 0 {
 			return out, false
 		}
@@ -184,7 +194,8 @@ func (w *walker) equal(k int) {
 	for range k {
 		ta, tb := w.a[w.i], w.b[w.j]
 		w.gap(ta.start, tb.start)
-		w.d.appendEqual(seg{eq: true, o0: ta.start, o1: ta.end, n0: tb.start, n1: tb.end, ow: 1, nw: 1})
+		respelt := w.d.canon && w.d.old[ta.start:ta.end] != w.d.new[tb.start:tb.end]
+		w.d.appendEqual(seg{eq: true, respelt: respelt, o0: ta.start, o1: ta.end, n0: tb.start, n1: tb.end, ow: 1, nw: 1})
 		w.i, w.j, w.po, w.pn = w.i+1, w.j+1, ta.end, tb.end
 	}
 }
@@ -204,7 +215,7 @@ func (w *walker) gap(oe, ne int) {
 // appendEqual adds an equality, extending the last one when they touch, so
 // that a long unchanged run inside a block stays one seg.
 func (d *differ) appendEqual(e seg) {
-	if k := len(d.segs) - 1; k >= 0 && d.segs[k].eq && d.segs[k].o1 == e.o0 && d.segs[k].n1 == e.n0 {
+	if k := len(d.segs) - 1; k >= 0 && d.segs[k].eq && d.segs[k].respelt == e.respelt && d.segs[k].o1 == e.o0 && d.segs[k].n1 == e.n0 {
 		d.segs[k] = join(d.segs[k], e)
 		return
 	}
@@ -240,13 +251,19 @@ func (d *differ) unrelated(a, b []token) bool {
 	clear(d.seen)
 	inA, inB := d.seen[:hashBits/64], d.seen[hashBits/64:]
 	da, db, shared := 0, 0, 0
+	key := func(src string, t token) string {
+		if k := src[t.start:t.end]; !d.canon {
+			return k
+		}
+		return canonical(src[t.start:t.end])
+	}
 	for _, t := range a {
-		if h := tokenHash(d.old[t.start:t.end]); !testAndSet(inA, h) {
+		if h := tokenHash(key(d.old, t)); !testAndSet(inA, h) {
 			da++
 		}
 	}
 	for _, t := range b {
-		h := tokenHash(d.new[t.start:t.end])
+		h := tokenHash(key(d.new, t))
 		if testAndSet(inB, h) {
 			continue
 		}

@@ -3,14 +3,14 @@ package diff
 import "slices"
 
 // normalize merges neighbouring segs of the same kind, so that equalities
-// and changes alternate.
+// and changes alternate; a respelt equality stays apart from the others.
 func normalize(segs []seg) []seg {
 	out := segs[:0]
 	for _, s := range segs {
 		if s.o0 == s.o1 && s.n0 == s.n1 {
 			continue
 		}
-		if k := len(out) - 1; k >= 0 && out[k].eq == s.eq {
+		if k := len(out) - 1; k >= 0 && out[k].eq == s.eq && out[k].respelt == s.respelt {
 			out[k] = join(out[k], s)
 			continue
 		}
@@ -21,7 +21,7 @@ func normalize(segs []seg) []seg {
 
 // join returns the seg covering a followed by b.
 func join(a, b seg) seg {
-	return seg{eq: a.eq, nl: a.nl || b.nl, o0: a.o0, o1: b.o1, n0: a.n0, n1: b.n1,
+	return seg{eq: a.eq, nl: a.nl || b.nl, respelt: a.respelt, o0: a.o0, o1: b.o1, n0: a.n0, n1: b.n1,
 		ow: min(a.ow+b.ow, never), nw: min(a.nw+b.nw, never)}
 }
 

@@ -18,11 +18,12 @@ func Words(old, new string, opts Options) ([]Op, error) {
 }
 
 // ops turns the final segs into the public ops: a change becomes its
-// deletion followed by its insertion, as readers expect "[-old-]{+new+}".
+// deletion followed by its insertion, as readers expect "[-old-]{+new+}",
+// and so does a respelt equality, whose two sides differ in their bytes.
 func (d *differ) ops() []Op {
 	ops := make([]Op, 0, len(d.segs)+len(d.segs)/2)
 	for _, s := range d.segs {
-		if s.eq {
+		if s.eq && !s.respelt {
 			ops = append(ops, Op{Op: Equal, Text: d.old[s.o0:s.o1], OldStart: s.o0, OldEnd: s.o1, NewStart: s.n0, NewEnd: s.n1})
 			continue
 		}

@@ -14,8 +14,12 @@ import (
 // side for the cleanup: each word or punctuation token counts one, white
 // space nothing.
 type seg struct {
-	eq             bool
-	nl             bool // an equality holding a line break is never merged away
+	eq bool
+	nl bool // an equality holding a line break is never merged away
+	// respelt marks an equality whose two sides are the same words in
+	// different Unicode normalizations (see canon.go): the ops give it as
+	// a deletion and an insertion, so that each text's bytes stay exact.
+	respelt        bool
 	o0, o1, n0, n1 int
 	ow, nw         int
 }
@@ -47,6 +51,9 @@ type differ struct {
 
 	degraded bool
 	segs     []seg
+	// canon is set while the block being word-diffed is not all in NFC:
+	// its tokens are then compared by their NFC forms (see canon.go).
+	canon bool
 	*scratch
 }
 

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // FactKind says what sort of fact changed.
@@ -52,6 +54,10 @@ type Fact struct {
 	// attribution ("said", "told", "according to", "added") names them.
 	Speaker string `json:"speaker,omitempty"`
 	key     string // what the value compares by, for cancelPassedOn
+	// oldSpeaker is, for a quote whose words stayed but whose speaker
+	// changed, who the old sentence said spoke it, which String shows;
+	// Speaker is the new one.
+	oldSpeaker string
 }
 
 // findFacts lists the facts that changed, in the order of the sentence
@@ -172,8 +178,8 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 // of the old side and keeps those of the new one.
 func appendPaired(facts []Fact, c SentenceChange, values *SplitCache) []Fact {
 	old, new := c.OldText, c.Text
-	if old == "" || isTimestampLine(old) && isTimestampLine(new) {
-		return facts
+	if old == "" || isTimestampLine(old) && isTimestampLine(new) || canonicallyEqual(old, new) {
+		return facts // a time stamp, or the same words respelt (see canon.go)
 	}
 	oi, ni := intp(c.OldIndex), intp(c.NewIndex)
 	if isCorrection(new) && !isCorrection(old) {
@@ -186,17 +192,146 @@ func appendPaired(facts []Fact, c SentenceChange, values *SplitCache) []Fact {
 			facts = appendValueChanges(facts, k, ofKind(ov, k), ofKind(nv, k), os, ns, oi, ni)
 		}
 	}
-	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 && !slices.Equal(oq, nq) {
+	if oq, nq := findQuotes(old), findQuotes(new); len(oq)+len(nq) > 0 {
 		n := len(facts)
-		facts = appendQuoteChanges(facts, quoteKeys(oq), quoteKeys(nq), old, new, oi, ni)
-		if len(facts) > n { // the attribution is looked for only when a quote changed
+		if !slices.Equal(oq, nq) {
+			facts = appendQuoteChanges(facts, quoteKeys(oq), quoteKeys(nq), old, new, oi, ni)
+		}
+		switch {
+		case len(facts) > n: // a quote changed: who says it now
 			who := speaker(new)
 			for k := n; k < len(facts); k++ {
 				facts[k].Speaker = who
 			}
+		case len(oq) > 0 && len(oq) == len(nq) && attributionTouched(c.Ops, old, new):
+			facts = appendSpeakerChange(facts, oq[0], nq[0], old, new, oi, ni)
 		}
 	}
 	return appendNegation(facts, old, new, oi, ni)
+}
+
+// appendSpeakerChange flags the quotations of a sentence, which did not
+// change, as a changed quote when the attribution names someone else:
+// "“We will rebuild,” said Mayor Lee." → "… said Governor Ortiz.". Who
+// speaks is part of what a quotation says. One fact stands for all the
+// quotations of the sentence, since one attribution names their speaker;
+// it carries both quotations as written (the same words) and the new
+// speaker, and its summary (String) names the old one too.
+// A speaker on one side only (a pronoun or no attribution on the other)
+// or a name that keeps the other's words ("Lee" → "Mayor Jane Lee") is no
+// change of person.
+func appendSpeakerChange(facts []Fact, oq, nq, old, new string, oi, ni *int) []Fact {
+	was, is := speaker(old), speaker(new)
+	if was == "" || is == "" || sameSpeaker(was, is) {
+		return facts
+	}
+	return append(facts, Fact{Kind: FactQuote, Change: FactChanged, Old: oq, New: nq,
+		OldSentence: oi, NewSentence: ni, Speaker: is, oldSpeaker: was})
+}
+
+// attributionReach is how far from a verb of saying, in bytes, the
+// attribution patterns read a name: six words before it, or a title and a
+// name after it.
+const attributionReach = 80
+
+// attributionTouched reports whether both sides of a sentence hold a verb
+// of saying and an edit of ops (nil: the whole sentence) that may name
+// someone lies within attributionReach of one on its side: only then can
+// the speaker have changed, and the attribution, which is slow to read,
+// is looked for. A name is capitalised, or follows "the" ("the mayor");
+// see mayName.
+func attributionTouched(ops []Op, old, new string) bool {
+	if !hasSayingVerb(old) || !hasSayingVerb(new) {
+		return false
+	}
+	if ops == nil {
+		return true
+	}
+	near := func(s string, lo, hi int) bool {
+		for _, v := range sayingVerbs {
+			for from := 0; from < len(s); {
+				k := strings.Index(s[from:], v)
+				if k < 0 {
+					break
+				}
+				k += from
+				if lo < k+len(v)+attributionReach && hi > k-attributionReach {
+					return true
+				}
+				from = k + len(v)
+			}
+		}
+		return false
+	}
+	for _, op := range ops {
+		switch {
+		case op.Op == Insert && mayName(new, op.NewStart, op.NewEnd) && near(new, op.NewStart, op.NewEnd):
+			return true
+		case op.Op == Delete && mayName(old, op.OldStart, op.OldEnd) && near(old, op.OldStart, op.OldEnd):
+			return true
+		}
+	}
+	return false
+}
+
+// mayName reports whether the edited text s[lo:hi] may be part of a
+// speaker's name: it holds letters, and a capital letter among them or
+// "the" among the four words before it. An edit of punctuation or white
+// space names no one else.
+func mayName(s string, lo, hi int) bool {
+	letters := false
+	for _, r := range s[lo:hi] {
+		if unicode.IsUpper(r) {
+			return true
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	if !letters {
+		return false
+	}
+	head := s[:lo]
+	for k := 0; k < 4; k++ {
+		w := lastField(head)
+		if w == "" {
+			break
+		}
+		if strings.EqualFold(w, "the") {
+			return true
+		}
+		head = strings.TrimRightFunc(head, unicode.IsSpace)
+		head = head[:len(head)-len(w)]
+	}
+	return false
+}
+
+// sameSpeaker reports whether two attributions name the same person: the
+// words of one, without case and "the", all stand in the other ("Lee"
+// and "Mayor Lee", "the mayor" and "Mayor Lee"; not "Mayor Lee" and
+// "Governor Lee"), or their letters are the same and only spaces or
+// punctuation between them changed ("Naty Key Zilberman" and "Naty
+// Keyzilberman").
+func sameSpeaker(a, b string) bool {
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, canonical(s))
+	}
+	if letters(a) == letters(b) {
+		return true
+	}
+	within := func(a, b string) bool {
+		bw := strings.Fields(strings.ToLower(b))
+		for _, w := range strings.Fields(strings.ToLower(a)) {
+			if w != "the" && !slices.Contains(bw, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return within(a, b) || within(b, a)
 }
 
 // keyed is a fact's text as written and the key it is compared by, with
@@ -261,7 +396,7 @@ func appendValueChanges(facts []Fact, k FactKind, old, new []keyed, os, ns sides
 	// A count left on one side pairs with a weak "one" on the other.
 	pairOne := func(strong, weak []keyed, changed func(s, w keyed) Fact) ([]keyed, []keyed) {
 		for len(strong) > 0 {
-			j := slices.IndexFunc(weak, func(w keyed) bool { return w.tag == "" && w.key == "1" })
+			j := slices.IndexFunc(weak, func(w keyed) bool { return w.tag == "" && w.key == "1" || w.tag == countTag })
 			if j < 0 {
 				break
 			}
@@ -626,7 +761,8 @@ func cancelPassedOn(facts []Fact) []Fact {
 
 // String sums the fact up in a few words, as the text form's summary line
 // and the HTML badges show it: "number: 35 → 50", "quote added: “We will
-// rebuild” (the mayor)".
+// rebuild” (the mayor)", "quote: “We will rebuild” (Mayor Lee → Governor
+// Ortiz)".
 func (f Fact) String() string {
 	head := string(f.Kind)
 	if f.Change != FactChanged {
@@ -639,15 +775,20 @@ func (f Fact) String() string {
 		return s
 	}
 	var body string
-	switch f.Change {
-	case FactChanged:
+	switch {
+	case f.oldSpeaker != "": // the words stayed, the speaker changed
+		body = val(f.New)
+	case f.Change == FactChanged:
 		body = val(f.Old) + " → " + val(f.New)
-	case FactAdded:
+	case f.Change == FactAdded:
 		body = val(f.New)
 	default:
 		body = val(f.Old)
 	}
-	if f.Speaker != "" {
+	switch {
+	case f.oldSpeaker != "":
+		body += " (" + f.oldSpeaker + " → " + f.Speaker + ")"
+	case f.Speaker != "":
 		body += " (" + f.Speaker + ")"
 	}
 	return head + ": " + body
@@ -682,8 +823,12 @@ func valueTouched(ops []Op) bool {
 				return true
 			}
 			if isWordByte(t[i]) && !wordBefore(t, i) {
+				e := wordEnd(t, i)
+				if e < len(t) && t[e] >= utf8.RuneSelf {
+					e = letterEnd(t, i) // "millón", "milhões"
+				}
 				var buf [16]byte
-				if valueWords[string(appendLower(buf[:0], t[i:wordEnd(t, i)]))] {
+				if w := appendLower(buf[:0], t[i:e]); valueWords[string(w)] || foreignScales[string(w)] != 0 {
 					return true
 				}
 			}
@@ -692,7 +837,7 @@ func valueTouched(ops []Op) bool {
 	return false
 }
 
-// valueWords complete a value without starting one.
+// valueWords complete a value without starting one, as do foreignScales.
 var valueWords = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true,
 	"mn": true, "bn": true, "tn": true, "m": true, "k": true, "percent": true, "per": true, "cent": true,
 	"percentage": true, "point": true, "points": true, "dollars": true, "pounds": true, "euros": true, "yen": true,

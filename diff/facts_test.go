@@ -430,3 +430,114 @@ func TestFactsQuotesInOtherMarks(t *testing.T) {
 	}
 	runFactCases(t, tests)
 }
+
+// TestCorrectionNoticesInOtherLanguages: a correction notice is found in
+// each language the segmenter knows, by its label or by the earlier
+// version it speaks of, and its figures are not flagged again.
+func TestCorrectionNoticesInOtherLanguages(t *testing.T) {
+	story := "Le train a déraillé près de Lyon."
+	notices := []string{
+		"Rectificatif : une version précédente de cet article indiquait 300 passagers.",
+		"Rectificatif\u00a0: le train transportait 250 passagers.",
+		"Correction : le bilan est de 12 morts.",
+		"Erratum : il s'agissait de la ligne 4.",
+		"Précision : le maire n'a pas été entendu.",
+		"Une version précédente de cet article indiquait 300 passagers.",
+		"Cet article a été corrigé le 5 mars.",
+		"Korrektur: In einer früheren Version hieß es, 300 Menschen seien verletzt worden.",
+		"Berichtigung: Der Zug hatte 250 Fahrgäste.",
+		"In einer früheren Version dieses Artikels hieß es, 300 Menschen seien verletzt worden.",
+		"Fe de erratas: el tren llevaba 250 pasajeros.",
+		"Corrección: el balance es de 12 muertos.",
+		"Una versión anterior de este artículo decía 300 pasajeros.",
+		"Rettifica: il treno trasportava 250 passeggeri.",
+		"Correzione: il bilancio è di 12 morti.",
+		"Una versione precedente di questo articolo indicava 300 passeggeri.",
+		"Correção: o trem levava 250 passageiros.",
+		"Errata: o balanço é de 12 mortos.",
+		"Uma versão anterior desta reportagem dizia 300 passageiros.",
+		"Correctie: de trein vervoerde 250 passagiers.",
+		"Rectificatie: het dodental is 12.",
+		"In een eerdere versie van dit artikel stond 300 passagiers.",
+		"CORRECTION : LE BILAN EST DE 12 MORTS.",
+	}
+	var tests []factCase
+	for _, n := range notices {
+		tests = append(tests, factCase{n, story, story + "\n\n" + n, "correction added →" + n})
+	}
+	tests = append(tests,
+		factCase{"a word of correcting is no notice", story, story + "\n\nLa correction de la voie a pris du temps.", ""},
+		factCase{"no label without its colon", story, story + "\n\nRectificatif demandé par le maire.", ""},
+	)
+	runFactCases(t, tests)
+}
+
+// TestSpeakerChanged: a quotation whose words stayed while the
+// attribution names someone else is a changed quote, with both speakers;
+// a name that only grew, or an attribution on one side only, is not.
+func TestSpeakerChanged(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"said after", "“We will rebuild,” said Mayor Lee.", "“We will rebuild,” said Governor Ortiz.",
+			"quote: “We will rebuild” (Mayor Lee → Governor Ortiz)"},
+		{"said before", "Mayor Lee said: \"We will rebuild every home.\"", "Governor Ortiz said: \"We will rebuild every home.\"",
+			"quote: “We will rebuild every home.” (Mayor Lee → Governor Ortiz)"},
+		{"the title", "\"We will rebuild every home,\" the mayor told reporters.", "\"We will rebuild every home,\" the governor told reporters.",
+			"quote: “We will rebuild every home” (the mayor → the governor)"},
+		{"quote and speaker changed", "“We will rebuild,” said Mayor Lee.", "“We will rebuild soon,” said Governor Ortiz.",
+			"quote: “We will rebuild” → “We will rebuild soon” (Governor Ortiz)"},
+		{"a name respaced", "“We will rebuild,” said Naty Key Zilberman.", "“We will rebuild,” said Naty Keyzilberman.", ""},
+		{"a name that grew", "“We will rebuild,” said Lee.", "“We will rebuild,” said Mayor Jane Lee.", ""},
+		{"a title named", "“We will rebuild,” the mayor said.", "“We will rebuild,” Mayor Lee said.", ""},
+		{"a pronoun before", "“We will rebuild,” he said.", "“We will rebuild,” said Mayor Lee.", ""},
+		{"same speaker, other words", "“We will rebuild,” said Mayor Lee on Monday.", "“We will rebuild,” said Mayor Lee on Tuesday.",
+			"date: Monday → Tuesday"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compareChecked(t, tc.old, tc.new)
+			if got := strings.TrimSuffix(strings.TrimPrefix(diff.FactsLine(r.Facts), "facts: 1 changed: "), "\n"); got != tc.want && !(tc.want == "" && len(r.Facts) == 0) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNumberWordsOfOtherLanguages: a count written in words in French,
+// German, Spanish, Italian, Portuguese or Dutch is a value as "five" is,
+// compounds and scales included; a word that is as often no number, or a
+// capitalised one inside a sentence, is no fact on its own.
+func TestNumberWordsOfOtherLanguages(t *testing.T) {
+	tests := []factCase{
+		{"french", "Il y a eu trois morts.", "Il y a eu cinq morts.", "number changed trois→cinq"},
+		{"french at the start", "Trois morts ont été signalés.", "Cinq morts ont été signalés.", "number changed Trois→Cinq"},
+		{"french hyphenated", "On compte soixante-dix-sept blessés.", "On compte quatre-vingt-dix-neuf blessés.",
+			"number changed soixante-dix-sept→quatre-vingt-dix-neuf"},
+		{"french et", "Il y a trente et un blessés.", "Il y a 31 blessés.", ""},
+		{"french quatre-vingts", "Il y a quatre-vingts blessés.", "Il y a 80 blessés.", ""},
+		{"french scale", "Le coût atteint trois millions.", "Le coût atteint trois milliards.", "number changed trois millions→trois milliards"},
+		{"french cent", "Il y a deux-cents blessés.", "Il y a 200 blessés.", ""},
+		{"german", "Es gab drei Tote.", "Es gab fünf Tote.", "number changed drei→fünf"},
+		{"german compound", "Es gab dreiundzwanzig Tote.", "Es gab 23 Tote.", ""},
+		{"german scale", "Der Schaden beträgt drei Millionen.", "Der Schaden beträgt drei Milliarden.",
+			"number changed drei Millionen→drei Milliarden"},
+		{"spanish", "Hubo tres muertos.", "Hubo veintitrés muertos.", "number changed tres→veintitrés"},
+		{"spanish y", "Hubo treinta y dos muertos.", "Hubo 32 muertos.", ""},
+		{"spanish mil millones", "Costó tres mil millones.", "Costó 3000000000.", ""},
+		{"italian", "Ci sono stati tre morti.", "Ci sono stati ventitré morti.", "number changed tre→ventitré"},
+		{"italian elided", "Ci sono stati ventotto morti.", "Ci sono stati 28 morti.", ""},
+		{"portuguese", "Houve três mortos.", "Houve vinte e três mortos.", "number changed três→vinte e três"},
+		{"dutch", "Er vielen drie doden.", "Er vielen drieëntwintig doden.", "number changed drie→drieëntwintig"},
+		{"dutch en", "Er vielen vierentwintig doden.", "Er vielen 24 doden.", ""},
+		{"the same value written two ways", "Es gab drei Tote.", "Es gab 3 Tote.", ""},
+		{"weak word into a count", "Il y a eu neuf morts.", "Il y a eu dix morts.", "number changed neuf→dix"},
+		{"weak word alone", "Le maire a visité le quartier.", "Le maire a visité le quartier. Un immeuble neuf a brûlé.", ""},
+		{"a name inside a sentence", "Le chef Otto a parlé.", "Le chef Otto a parlé. Il a cité Tres Cantos.", ""},
+		{"a name at the start", "The envoy spoke.", "The envoy spoke. Otto Warmbier was freed.", ""},
+		{"english due", "The flight landed.", "The flight landed. It was due at the gate.", ""},
+		{"english once", "The flight landed.", "The flight landed. It had once been late.", ""},
+		{"dutch onze", "De trein vertrok.", "De trein vertrok. Onze reporter was erbij.", ""},
+		{"an added count", "Le train a déraillé.", "Le train a déraillé. Sept personnes sont mortes.", "number added →Sept"},
+		{"no sum of a range", "Il faut deux-trois jours.", "Il faut deux-trois semaines.", ""},
+	}
+	runFactCases(t, tests)
+}

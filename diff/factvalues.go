@@ -152,6 +152,14 @@ func valueAt(s string, i int) (value, bool) {
 			return v, true
 		}
 	}
+	if !isASCIIDigit(w[0]) {
+		if v, ok := foreignNumber(s, i); ok {
+			if tag, ok := partOfName(s, i, i+len(v.text)); ok && !v.weak {
+				v.weak, v.tag = true, tag
+			}
+			return v, true
+		}
+	}
 	if v, ok := weakOne(s, i); ok {
 		return v, true
 	}
@@ -584,6 +592,9 @@ func canStartValue(s string, i int) bool {
 	if inWordSet(startKeys, startWords, word) {
 		return true
 	}
+	if e := i + len(word); e < len(s) && s[e] >= utf8.RuneSelf {
+		word = s[i:letterEnd(s, i)] // "fünf", "três"
+	}
 	if k := strings.IndexByte(word, '-'); k >= 0 {
 		word = word[:k]
 	}
@@ -625,12 +636,16 @@ func inWordSet(keys map[uint64]bool, words map[string]bool, w string) bool {
 	switch {
 	case len(w) <= 8:
 		return keys[packLower(w)]
-	case len(w) > 16:
+	case len(w) > maxSetWord:
 		return false // longer than any word of the sets
 	}
-	var buf [16]byte
+	var buf [maxSetWord]byte
 	return words[string(appendLower(buf[:0], w))]
 }
+
+// maxSetWord is the length in bytes of the longest word of the word sets
+// ("siebenunddreißig"), or more (TestEveryNumberWordIsFound).
+const maxSetWord = 24
 
 // appendLower appends s, ASCII letters lowercased, to b.
 func appendLower(b []byte, s string) []byte {
@@ -645,7 +660,7 @@ func appendLower(b []byte, s string) []byte {
 }
 
 // startLetters holds the first letters, in either case, of startWords and
-// wordValues.
+// valueWordSet.
 var startLetters = func() (t [utf8.RuneSelf]bool) {
 	for _, m := range []map[string]bool{startWords, valueWordSet} {
 		for w := range m {
@@ -655,10 +670,14 @@ var startLetters = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// valueWordSet is the set of the keys of wordValues.
+// valueWordSet is the set of the keys of wordValues and of the number
+// words of the other languages.
 var valueWordSet = func() map[string]bool {
-	m := make(map[string]bool, len(wordValues))
+	m := make(map[string]bool, len(wordValues)+len(foreignNumberWordSet))
 	for w := range wordValues {
+		m[w] = true
+	}
+	for w := range foreignNumberWordSet {
 		m[w] = true
 	}
 	return m
@@ -1168,9 +1187,13 @@ func isTitle(q string) bool {
 	return capitals > 0
 }
 
-// quoteKey is what quotes compare by: their words, lowercased, apostrophes
-// dropped, so that punctuation, case and white space edits give no flag.
+// quoteKey is what quotes compare by: their words in Normalization Form
+// C, lowercased, apostrophes dropped, so that punctuation, case, white
+// space and normalization edits give no flag.
 func quoteKey(q string) string {
+	if !isNFC(q) {
+		q = canonical(q)
+	}
 	if strings.ContainsAny(q, "'’") {
 		q = apostrophes.Replace(q)
 	}
@@ -1205,10 +1228,25 @@ func speaker(s string) string {
 		return ""
 	}
 	bare := quoteRE.ReplaceAllString(s, " Q ")
-	for _, m := range saidBeforeRE.FindAllStringSubmatch(bare, -1) {
-		if name := nameBefore(strings.Fields(m[1])); name != "" {
+	// The matches of saidBeforeRE in turn, as FindAllStringSubmatch would
+	// give them, until one names someone; each is looked for only in the
+	// few words before the next verb, where it must lie, for the pattern
+	// is slow to scan a long sentence.
+	for from, after := 0, 0; ; {
+		q, end := saidBeforeWindow(bare, after)
+		if q < 0 {
+			break
+		}
+		q = max(q, from)
+		m := saidBeforeRE.FindStringSubmatchIndex(bare[q:end])
+		if m == nil {
+			after = end // that verb ends no match: look after it
+			continue
+		}
+		if name := nameBefore(strings.Fields(bare[q+m[2] : q+m[3]])); name != "" {
 			return name
 		}
+		from, after = q+m[1], q+m[1]
 	}
 	for _, re := range []*regexp.Regexp{saidAfterRE, accordingToRE} {
 		if m := re.FindStringSubmatch(bare); m != nil {
@@ -1218,6 +1256,75 @@ func speaker(s string) string {
 		}
 	}
 	return ""
+}
+
+// saidBeforeVerbs are the verbs saidBeforeRE ends with.
+var saidBeforeVerbs = []string{"said", "says", "added", "adds", "told", "tells", "stated", "explained", "wrote", "asked"}
+
+// saidBeforeWindow returns the stretch s[q:end] that holds the first
+// match of saidBeforeRE ending at the first verb at or after from that
+// white space precedes, if there is one: the pattern is up to six runs of
+// the bytes [\w'’.-] apart by white space, then white space and the verb,
+// and the rune after the verb, which \b reads. q is -1 when no verb is
+// left. No match starts before q: one that ended at a later verb and
+// started sooner would reach this verb in fewer words, and end there.
+func saidBeforeWindow(s string, from int) (q, end int) {
+	k, kv := -1, "" // the first verb after white space
+	for _, v := range saidBeforeVerbs {
+		for at := from; at < len(s) && (k < 0 || at < k); {
+			i := strings.Index(s[at:], v)
+			if i < 0 {
+				break
+			}
+			if i += at; i > 0 && reSpace(s[i-1]) {
+				if k < 0 || i < k {
+					k, kv = i, v
+				}
+				break
+			}
+			at = i + 1
+		}
+	}
+	if k < 0 {
+		return -1, 0
+	}
+	end = k + len(kv)
+	if end < len(s) {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	q = k
+	for n := 0; n < 6; n++ {
+		i := q
+		for i > 0 && reSpace(s[i-1]) {
+			i--
+		}
+		if i == q && n > 0 {
+			break // a run of word bytes needs white space before the next
+		}
+		j := i
+		for j > 0 {
+			switch {
+			case saidWordByte(s[j-1]):
+				j--
+				continue
+			case j >= 3 && s[j-3:j] == "’":
+				j -= 3
+				continue
+			}
+			break
+		}
+		if j == i {
+			break
+		}
+		q = j
+	}
+	return q, end
+}
+
+// saidWordByte reports whether c is one of the ASCII bytes of [\w'.-].
+func saidWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '\'' || c == '.' || c == '-'
 }
 
 // sayingVerbs are the words one of which every attribution pattern needs,
@@ -1364,35 +1471,72 @@ var (
 		`\ban earlier version of this (?:article|story|report|post)\b|` +
 		`\bthis (?:article|story|report|post) (?:has been|was) (?:corrected|amended|updated to correct)\b|` +
 		`\bwe (?:regret|apologi[sz]e for) (?:the|this) error\b`)
+	// foreignCorrectionRE finds a correction notice in the other
+	// languages the segmenter knows: a label at the start ("Rectificatif
+	// :", "Berichtigung:", "Fe de erratas:", "Rettifica:", "Correção:",
+	// "Rectificatie:"), the earlier version a notice speaks of, or an
+	// article that says it was corrected. French sets a no-break space
+	// before the colon, which \s does not match. It is kept apart from
+	// correctionRE, which stays small enough for the backtracking matcher,
+	// and runs only where foreignCues are found.
+	foreignCorrectionRE = regexp.MustCompile(`(?i)^[\s\x{A0}\x{202F}]*(?:` + correctionLabels + `)[\s\x{A0}\x{202F}]*[:—–-]|` +
+		`\b(?:une|la) (?:version précédente|précédente version) de (?:cet|l['’]) ?(?:article|texte)|` +
+		`\bcet article a été (?:corrigé|rectifié)|` +
+		`\beiner früheren (?:version|fassung) dieses (?:artikels|textes|beitrags)\b|` +
+		`\bdieser (?:artikel|text|beitrag) wurde (?:korrigiert|berichtigt)\b|` +
+		`\buna versión anterior de (?:este|esta) (?:artículo|nota|información|noticia)|` +
+		`\b(?:este artículo|esta nota|esta información|esta noticia) (?:ha sido|fue) (?:corregid|rectificad)[oa]\b|` +
+		`\buna (?:versione precedente|precedente versione) di questo articolo\b|` +
+		`\bquesto articolo è stato (?:corretto|rettificato)\b|` +
+		`\buma versão anterior (?:deste|desta) (?:texto|artigo|reportagem|notícia)|` +
+		`\b(?:este texto|este artigo|esta reportagem|esta notícia) foi (?:corrigid|retificad)[oa]\b|` +
+		`\been eerdere versie van dit (?:artikel|bericht|stuk)\b|` +
+		`\bdit (?:artikel|bericht|stuk) is gecorrigeerd\b`)
 	timestampRE = regexp.MustCompile(`(?i)^\s*(?:last\s+)?(?:updated|published|posted|first published|modified)\b[\s:]`)
 )
 
 // isCorrection reports whether s is a correction notice. Cheap substring
-// tests rule out most sentences before the pattern runs.
+// tests rule out most sentences before a pattern runs.
 func isCorrection(s string) bool {
-	return hasCorrectionCue(s) && correctionRE.MatchString(s)
+	english, foreign := correctionCueGroups(s)
+	return english && correctionRE.MatchString(s) || foreign && foreignCorrectionRE.MatchString(s)
 }
 
-// hasCorrectionCue reports whether s holds one of correctionCues, in one
-// pass over s rather than one per cue.
+// hasCorrectionCue reports whether s holds one of correctionCues.
 func hasCorrectionCue(s string) bool {
+	english, foreign := correctionCueGroups(s)
+	return english || foreign
+}
+
+// correctionCueGroups reports whether s holds one of englishCues and one
+// of foreignCues, in one pass over s rather than one per cue.
+func correctionCueGroups(s string) (english, foreign bool) {
 	for i := 0; i+1 < len(s); i++ {
 		if b := s[i+1]; cuePairs[s[i]][b>>6]&(1<<(b&63)) == 0 {
 			continue // no cue starts with these two bytes, as at most places
 		}
 		for _, cue := range cuesByFirstByte[s[i]] {
-			if strings.HasPrefix(s[i:], cue) {
-				return true
+			if strings.HasPrefix(s[i:], cue.text) {
+				english, foreign = english || !cue.foreign, foreign || cue.foreign
 			}
 		}
+		if english && foreign {
+			break
+		}
 	}
-	return false
+	return english, foreign
+}
+
+// cue is a correction cue and the pattern it calls for.
+type cue struct {
+	text    string
+	foreign bool
 }
 
 // cuesByFirstByte lists correctionCues by their first byte.
-var cuesByFirstByte = func() (t [256][]string) {
-	for _, cue := range correctionCues {
-		t[cue[0]] = append(t[cue[0]], cue)
+var cuesByFirstByte = func() (t [256][]cue) {
+	for i, c := range correctionCues {
+		t[c[0]] = append(t[c[0]], cue{c, i >= len(englishCues)})
 	}
 	return t
 }()
@@ -1405,9 +1549,33 @@ var cuePairs = func() (t [256][4]uint64) {
 	return t
 }()
 
-// correctionCues are parts of every correction notice correctionRE finds,
+// correctionLabels are the labels that open a correction notice, a
+// clarification or an editor's note, in English, French, German,
+// Spanish, Italian, Portuguese and Dutch.
+const correctionLabels = `correction|clarification|editor['’]s note|` +
+	`rectificatif|erratum|précision|note de la rédaction|` +
+	`korrektur|berichtigung|richtigstellung|klarstellung|anmerkung der redaktion|` +
+	`corrección|rectificación|fe de erratas|aclaración|nota del editor|nota de la redacción|` +
+	`rettifica|correzione|errata corrige|precisazione|nota della redazione|` +
+	`correção|retificação|errata|esclarecimento|nota do editor|nota da redação|` +
+	`correctie|rectificatie|verduidelijking|noot van de redactie`
+
+// englishCues are parts of every correction notice correctionRE finds,
 // in either case of their first letter.
-var correctionCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended"}
+var englishCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended"}
+
+// foreignCues are parts of every notice foreignCorrectionRE finds: each
+// label in lower case, capitalised and in capitals, and each notice within
+// a sentence (TestCorrectionNoticesHaveCues). Most start with two bytes
+// that seldom stand together in English, so that few places of a sentence
+// need a closer look.
+var foreignCues = []string{"\u00a0:", "\u202f:", "ctif", "CTIF", "ificad", "ttif", "TTIF", "rrat", "RRAT", "écis", "ÉCIS",
+	"zion", "ZION", "ção", "ÇÃO", "ctie", "CTIE", "aktion", "AKTION", "édact", "ÉDACT", "cción", "CCIÓN", "ota d", "OTA D",
+	"ektur", "EKTUR", "htig", "HTIG", "rstell", "RSTELL", "claraci", "CLARACI", "sclare", "SCLARE", "duid", "DUID",
+	"rrig", "rreg", "rrett", "écédent", "ione prec", "precedente vers", "ión anterior", "ão anterior", "rüher", "eerdere versie"}
+
+// correctionCues are englishCues and foreignCues.
+var correctionCues = append(slices.Clip(englishCues), foreignCues...)
 
 // isTimestampLine reports whether s is only a time stamp such as
 // "Updated: 6:34 p.m.", whose change is no news, in English or as the

@@ -3,11 +3,15 @@ package diff
 import (
 	"math/big"
 	"math/rand"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // TestMatchNumberAsPattern checks matchNumber against the pattern it
@@ -206,5 +210,118 @@ func TestMayBeTimestampKeepsEveryMatch(t *testing.T) {
 				t.Errorf("mayBeTimestamp(%q) = false, but timestampRE matches", l)
 			}
 		}
+	}
+}
+
+// TestCorrectionNoticesHaveCues checks that the cue search before
+// correctionRE rejects no notice the pattern finds: every label, in lower
+// case, capitalised and in capitals, and each notice within a sentence.
+func TestCorrectionNoticesHaveCues(t *testing.T) {
+	var notices []string
+	for _, l := range append(strings.Split(correctionLabels, "|"), "correction", "clarification", "editor's note") {
+		l = strings.ReplaceAll(l, "['’]", "'")
+		for _, form := range []string{l, strings.ToUpper(l[:1]) + l[1:], strings.ToUpper(l)} {
+			notices = append(notices, form+": the toll was 12.", " "+form+"\u202f: x", form+" — x")
+		}
+	}
+	notices = append(notices,
+		"An earlier version of this story said 12.", "This report was amended.", "We regret the error.",
+		"Une version précédente de cet article disait 12.", "La précédente version de l'article disait 12.",
+		"Cet article a été corrigé.", "Cet article a été rectifié.",
+		"In einer früheren Fassung dieses Beitrags hieß es 12.", "Dieser Artikel wurde berichtigt.", "Dieser Text wurde korrigiert.",
+		"Una versión anterior de esta nota decía 12.", "Esta información fue rectificada.", "Este artículo ha sido corregido.",
+		"Una precedente versione di questo articolo diceva 12.", "Questo articolo è stato rettificato.", "Questo articolo è stato corretto.",
+		"Uma versão anterior deste texto dizia 12.", "Esta reportagem foi retificada.", "Este artigo foi corrigido.",
+		"In een eerdere versie van dit bericht stond 12.", "Dit stuk is gecorrigeerd.")
+	for _, n := range notices {
+		if !correctionRE.MatchString(n) && !foreignCorrectionRE.MatchString(n) {
+			t.Errorf("no correction pattern matches %q", n)
+		}
+		if !isCorrection(n) {
+			t.Errorf("isCorrection(%q) = false, but a correction pattern matches", n)
+		}
+	}
+}
+
+// TestEveryNumberWordIsFound checks that the cheap test of where a value
+// can start lets every number word of the other languages through, and
+// that each is read with its value, alone and with a scale after it.
+func TestEveryNumberWordIsFound(t *testing.T) {
+	words := map[string]int64{}
+	for w, n := range foreignNumbers {
+		words[w] = n
+	}
+	for w, n := range weakNumberWords {
+		words[w] = n
+	}
+	for w, n := range words {
+		if len(w) > maxSetWord {
+			t.Errorf("%q is longer than maxSetWord", w)
+		}
+		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:]} {
+			vs := findValues(form + " morts")
+			if len(vs) != 1 || vs[0].key != strconv.FormatInt(n, 10) || vs[0].text != form {
+				t.Errorf("findValues(%q) = %+v, want %q with key %d", form+" morts", vs, form, n)
+			}
+		}
+		if n >= 1000 || wordValues[w] != 0 {
+			continue // "six millions" is read as English "six"
+		}
+		vs := findValues("en tout " + w + " millions")
+		if len(vs) != 1 || vs[0].key != strconv.FormatInt(n*1e6, 10) {
+			t.Errorf("findValues(%q) = %+v, want key %d", "en tout "+w+" millions", vs, n*1e6)
+		}
+	}
+	if len(words) < 300 {
+		t.Errorf("got %d number words, want the compounds too", len(words))
+	}
+}
+
+// TestSpeakerAsPatterns checks speaker, which starts the search of
+// saidBeforeRE late and stops it early, against running the attribution
+// patterns over the whole sentence, on the sentences of the dev pairs
+// and the gold file and on made-up attributions.
+func TestSpeakerAsPatterns(t *testing.T) {
+	byPatterns := func(s string) string {
+		if !hasSayingVerb(s) {
+			return ""
+		}
+		bare := quoteRE.ReplaceAllString(s, " Q ")
+		for _, m := range saidBeforeRE.FindAllStringSubmatch(bare, -1) {
+			if name := nameBefore(strings.Fields(m[1])); name != "" {
+				return name
+			}
+		}
+		for _, re := range []*regexp.Regexp{saidAfterRE, accordingToRE} {
+			if m := re.FindStringSubmatch(bare); m != nil {
+				if name := nameAfter(strings.Fields(m[1])); name != "" {
+					return name
+				}
+			}
+		}
+		return ""
+	}
+	sentences := []string{"“We will rebuild,” said Mayor Lee.", "Mayor Lee said: \"We will.\"", "he said it was the mayor who said \"so we will\"",
+		"The city's police chief, Jane O’Neil-Smith Jr. told reporters \"no\".", "A.B. C.D. E.F. G.H. I.J. K.L. M.N. said \"x y z\"",
+		"a b c d e f g h said it", "x,said y", "\"Go now,\" she\tsaid.", "Q said said said", "tells tells", "They asked: \"Why?\""}
+	texts := []string{}
+	for _, p := range loadPairs(t) {
+		texts = append(texts, p.Old, p.New)
+	}
+	var seg text.Segmenter
+	for _, x := range texts {
+		for _, s := range seg.Sentences(x) {
+			if hasSayingVerb(s.Text) {
+				sentences = append(sentences, s.Text)
+			}
+		}
+	}
+	for _, s := range sentences {
+		if got, want := speaker(s), byPatterns(s); got != want {
+			t.Errorf("speaker(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if len(sentences) < 1000 {
+		t.Errorf("only %d sentences with a verb of saying: the test proves little", len(sentences))
 	}
 }

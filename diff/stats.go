@@ -21,11 +21,12 @@ func computeStats(ops []Op, sents []SentenceChange, oldWords, newWords int) Stat
 			changedBytes += len(op.Text)
 		}
 	}
+	respelt := respeltWords(ops)
 	if equalBytes < changedBytes {
-		st.WordsUnchanged = countOps(ops, Equal)
+		st.WordsUnchanged = countOps(ops, Equal) + respelt
 		st.WordsAdded, st.WordsRemoved = newWords-st.WordsUnchanged, oldWords-st.WordsUnchanged
 	} else {
-		st.WordsAdded, st.WordsRemoved = countOps(ops, Insert), countOps(ops, Delete)
+		st.WordsAdded, st.WordsRemoved = countOps(ops, Insert)-respelt, countOps(ops, Delete)-respelt
 		st.WordsUnchanged = newWords - st.WordsAdded
 	}
 	takeMoved(&st, movedWords(ops))
@@ -66,7 +67,9 @@ func countSentences(st *Stats, sents []SentenceChange) {
 // cheap way to the word stats of many revisions, since it needs no
 // sentence split.
 func OpStats(ops []Op) Stats {
-	st := Stats{WordsAdded: countOps(ops, Insert), WordsRemoved: countOps(ops, Delete), WordsUnchanged: countOps(ops, Equal)}
+	respelt := respeltWords(ops)
+	st := Stats{WordsAdded: countOps(ops, Insert) - respelt, WordsRemoved: countOps(ops, Delete) - respelt,
+		WordsUnchanged: countOps(ops, Equal) + respelt}
 	takeMoved(&st, movedWords(ops))
 	return st
 }
@@ -102,6 +105,33 @@ func movedWords(ops []Op) int {
 		n += common(m.del, m.ins)
 	}
 	return n
+}
+
+// respeltWords counts the words of the respellings among ops: a deletion
+// right followed by an insertion at the same place, neither holding white
+// space, whose texts are the same in Normalization Form C, which is how
+// the word diff gives a word only respelt in another normalization (see
+// canon.go). Their words are unchanged, not removed and added. (The word
+// diff never puts white space in a respelling, so the test for it rules
+// out at its first bytes a long replacement, which needs no
+// normalizing.)
+func respeltWords(ops []Op) int {
+	n := 0
+	for k := 1; k < len(ops); k++ {
+		del, ins := ops[k-1], ops[k]
+		if del.Op != Delete || ins.Op != Insert || del.Move != 0 || ins.Move != 0 || del.OldEnd != ins.OldStart || del.NewStart != ins.NewStart {
+			continue
+		}
+		if !hasSpace(del.Text) && !hasSpace(ins.Text) && canonicallyEqual(del.Text, ins.Text) {
+			n += CountWords(ins.Text)
+		}
+	}
+	return n
+}
+
+// hasSpace reports whether s holds ASCII white space.
+func hasSpace(s string) bool {
+	return strings.IndexByte(s, ' ') >= 0 || strings.ContainsAny(s, "\t\n\r\f\v")
 }
 
 // countOps counts the words of the ops of one kind.

@@ -1,0 +1,66 @@
+package diff_test
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/redline-news/redline/diff"
+)
+
+// TestRespellingIsNoChange: a text respelt in another Unicode
+// normalization (a letter and a combining accent for a precomposed one)
+// changes no word and flags no fact, while the ops still rebuild each
+// text byte for byte and the words really changed beside it still count.
+func TestRespellingIsNoChange(t *testing.T) {
+	nfc := "Le café est fermé depuis trois jours, a précisé le maire.\n\n« Nous rouvrirons l’été prochain », a déclaré José Pérez.\n\nRectificatif : le café a fermé en 2024."
+	nfd := norm.NFD.String(nfc)
+	if nfd == nfc {
+		t.Fatal("the NFD text is the NFC one: the test proves nothing")
+	}
+	tests := []struct {
+		name, old, new string
+		added, removed int
+		facts          string
+	}{
+		{"precomposed to combining", nfc, nfd, 0, 0, ""},
+		{"combining to precomposed", nfd, nfc, 0, 0, ""},
+		{"one word", "Le café est fermé.", "Le cafe\u0301 est fermé.", 0, 0, ""},
+		{"angstrom sign", "The gap is 5 \u212B wide.", "The gap is 5 \u00C5 wide.", 0, 0, ""},
+		{"hangul jamo", "서울에 비가 왔다.", norm.NFD.String("서울에 비가 왔다."), 0, 0, ""},
+		{"respelt beside an edit", "Le café noir est fermé.", "Le cafe\u0301 blanc est fermé.", 1, 1, ""},
+		{"respelt beside a number", nfc, strings.Replace(nfd, "trois", "cinq", 1), 1, 1, "number changed trois→cinq"},
+		{"respelt quote beside a speaker", "« Nous rouvrirons l’été prochain », a déclaré José Pérez.",
+			norm.NFD.String("« Nous rouvrirons l’été prochain », a déclaré José Pérez."), 0, 0, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := compareChecked(t, tc.old, tc.new)
+			if r.Stats.WordsAdded != tc.added || r.Stats.WordsRemoved != tc.removed {
+				t.Errorf("got words +%d -%d, want +%d -%d", r.Stats.WordsAdded, r.Stats.WordsRemoved, tc.added, tc.removed)
+			}
+			var got []string
+			for _, f := range r.Facts {
+				got = append(got, string(f.Kind)+" "+string(f.Change)+" "+f.Old+"→"+f.New)
+			}
+			if g := strings.Join(got, "; "); g != tc.facts {
+				t.Errorf("got facts %q, want %q", g, tc.facts)
+			}
+			ops, err := diff.Words(tc.old, tc.new, diff.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st := diff.OpStats(ops); st.WordsAdded != tc.added || st.WordsRemoved != tc.removed {
+				t.Errorf("OpStats: got words +%d -%d, want +%d -%d", st.WordsAdded, st.WordsRemoved, tc.added, tc.removed)
+			}
+			st, err := diff.CompareStats(tc.old, tc.new, diff.Options{}, diff.NewSplitCache(1<<20))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st != r.Stats {
+				t.Errorf("CompareStats = %+v, want Compare's %+v", st, r.Stats)
+			}
+		})
+	}
+}
