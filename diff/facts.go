@@ -53,11 +53,10 @@ type Fact struct {
 	// Speaker is, for a quote, who the sentence says spoke it, where an
 	// attribution ("said", "told", "according to", "added") names them.
 	Speaker string `json:"speaker,omitempty"`
-	key     string // what the value compares by, for cancelPassedOn
-	// oldSpeaker is, for a quote whose words stayed but whose speaker
-	// changed, who the old sentence said spoke it, which String shows;
-	// Speaker is the new one.
-	oldSpeaker string
+	// OldSpeaker is, for a quote whose words stayed but whose speaker
+	// changed, who the old sentence said spoke it; Speaker is the new one.
+	OldSpeaker string `json:"old_speaker,omitempty"`
+	key        string // what the value compares by, for cancelPassedOn
 }
 
 // findFacts lists the facts that changed, in the order of the sentence
@@ -226,7 +225,7 @@ func appendSpeakerChange(facts []Fact, oq, nq, old, new string, oi, ni *int) []F
 		return facts
 	}
 	return append(facts, Fact{Kind: FactQuote, Change: FactChanged, Old: oq, New: nq,
-		OldSentence: oi, NewSentence: ni, Speaker: is, oldSpeaker: was})
+		OldSentence: oi, NewSentence: ni, Speaker: is, OldSpeaker: was})
 }
 
 // attributionReach is how far from a verb of saying, in bytes, the
@@ -776,7 +775,7 @@ func (f Fact) String() string {
 	}
 	var body string
 	switch {
-	case f.oldSpeaker != "": // the words stayed, the speaker changed
+	case f.OldSpeaker != "": // the words stayed, the speaker changed
 		body = val(f.New)
 	case f.Change == FactChanged:
 		body = val(f.Old) + " → " + val(f.New)
@@ -786,8 +785,8 @@ func (f Fact) String() string {
 		body = val(f.Old)
 	}
 	switch {
-	case f.oldSpeaker != "":
-		body += " (" + f.oldSpeaker + " → " + f.Speaker + ")"
+	case f.OldSpeaker != "":
+		body += " (" + f.OldSpeaker + " → " + f.Speaker + ")"
 	case f.Speaker != "":
 		body += " (" + f.Speaker + ")"
 	}

@@ -500,6 +500,15 @@ func TestSpeakerChanged(t *testing.T) {
 			}
 		})
 	}
+	// The JSON names both speakers too.
+	r := compareChecked(t, "“We will rebuild,” said Mayor Lee.", "“We will rebuild,” said Governor Ortiz.")
+	if len(r.Facts) != 1 || r.Facts[0].OldSpeaker != "Mayor Lee" || r.Facts[0].Speaker != "Governor Ortiz" {
+		t.Fatalf("got facts %+v, want one quote from Mayor Lee, now from Governor Ortiz", r.Facts)
+	}
+	b, err := json.Marshal(r.Facts[0])
+	if err != nil || !strings.Contains(string(b), `"old_speaker":"Mayor Lee"`) || !strings.Contains(string(b), `"speaker":"Governor Ortiz"`) {
+		t.Errorf("got JSON %s (%v), want old_speaker and speaker", b, err)
+	}
 }
 
 // TestNumberWordsOfOtherLanguages: a count written in words in French,

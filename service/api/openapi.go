@@ -166,6 +166,7 @@ var propertyDocs = map[string]string{
 	"Fact.old_sentence": "The index of the old sentence that holds it; absent for an added sentence.",
 	"Fact.new_sentence": "The index of the new sentence that holds it; absent for a removed sentence.",
 	"Fact.speaker":      "For a quote: who the sentence says spoke it, when an attribution names them.",
+	"Fact.old_speaker":  "For a quote whose words stayed while its attribution names someone else: who the old sentence said spoke it (speaker is the new one).",
 	"Sentence.kind":     "What the unit is; only sentences are summarized, other units appear only with ratio 1.",
 	"Keyword.text":      "The key phrase.", "Keyword.score": "How central the phrase is, higher is more.",
 	"Sentence.index": "The sentence's position among the text's sentences, from 0.", "Sentence.score": "The sentence's rank score, higher is better.",
