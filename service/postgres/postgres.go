@@ -158,11 +158,9 @@ func (s *DB) CheckWritable(ctx context.Context) error {
 	return storeError("check writable", err)
 }
 
-// migrate applies, in order and in one transaction, the embedded migrations
-// whose versions are not yet recorded. The transaction holds an advisory
-// lock, so replicas that start together apply each migration once; a
-// transaction-level lock also works through PgBouncer in transaction mode.
-func (s *DB) migrate(ctx context.Context) error {
+// underMigrationLock runs f in a transaction that holds the migrations'
+// advisory lock, and commits.
+func (s *DB) underMigrationLock(ctx context.Context, f func(tx pgx.Tx) error) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return err
@@ -171,18 +169,28 @@ func (s *DB) migrate(ctx context.Context) error {
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '')))`, migrationLock); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	if err := f(tx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// migrate applies, in order and in one transaction, the embedded migrations
+// whose versions are not yet recorded. The transaction holds an advisory
+// lock, so replicas that start together apply each migration once; a
+// transaction-level lock also works through PgBouncer in transaction mode.
+func (s *DB) migrate(ctx context.Context) error {
+	if err := s.underMigrationLock(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)`); err != nil {
-		return err
-	}
-	applied, err := appliedVersions(ctx, tx)
-	if err != nil {
-		return err
-	}
-	if err := s.applyMissing(ctx, tx, applied); err != nil {
-		return err
-	}
-	if err := tx.Commit(ctx); err != nil {
+			return err
+		}
+		applied, err := appliedVersions(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return s.applyMissing(ctx, tx, applied)
+	}); err != nil {
 		return err
 	}
 	return s.migrateQueue(ctx)

@@ -24,41 +24,12 @@ var restatBatch = 200
 // last stale revision is done, and a run cut short resumes where it
 // stopped. A run with nothing left to do only walks the revisions' keys.
 func (s *DB) restatChanges(ctx context.Context) error {
-	var p storekit.RestatProgress
-	for {
-		n, err := s.restatOneBatch(ctx, &p)
-		if err != nil {
-			return fmt.Errorf("count the change stats of revisions again: %w", err)
-		}
-		if n == 0 {
-			break
-		}
-	}
-	if err := s.underMigrationLock(ctx, func(tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, `DROP INDEX IF EXISTS events_restat`)
-		return err
-	}); err != nil {
-		return fmt.Errorf("drop the change feed's recount index: %w", err)
-	}
-	p.Done(Backend)
-	return nil
-}
-
-// underMigrationLock runs f in a transaction that holds the migrations'
-// advisory lock, and commits.
-func (s *DB) underMigrationLock(ctx context.Context, f func(tx pgx.Tx) error) error {
-	tx, err := s.pool.Begin(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '')))`, migrationLock); err != nil {
-		return err
-	}
-	if err := f(tx); err != nil {
-		return err
-	}
-	return tx.Commit(ctx)
+	return storekit.Restat(ctx, Backend, s.restatOneBatch, func(ctx context.Context) error {
+		return s.underMigrationLock(ctx, func(tx pgx.Tx) error {
+			_, err := tx.Exec(ctx, `DROP INDEX IF EXISTS events_restat`)
+			return err
+		})
+	})
 }
 
 // restatOneBatch counts again the stale revisions that follow p's cursor,

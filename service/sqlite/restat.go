@@ -21,21 +21,10 @@ var restatBatch = 200
 // its revisions done, so that a run cut short resumes where it stopped,
 // and a run with nothing left to do only walks the revisions' keys.
 func (s *DB) restatChanges(ctx context.Context) error {
-	var p storekit.RestatProgress
-	for {
-		n, err := s.restatOneBatch(ctx, &p)
-		if err != nil {
-			return fmt.Errorf("count the change stats of revisions again: %w", err)
-		}
-		if n == 0 {
-			break
-		}
-	}
-	if _, err := s.db.ExecContext(ctx, `DROP INDEX IF EXISTS events_restat`); err != nil {
-		return fmt.Errorf("drop the change feed's recount index: %w", err)
-	}
-	p.Done(Backend)
-	return nil
+	return storekit.Restat(ctx, Backend, s.restatOneBatch, func(ctx context.Context) error {
+		_, err := s.db.ExecContext(ctx, `DROP INDEX IF EXISTS events_restat`)
+		return err
+	})
 }
 
 // restatOneBatch counts again the stale revisions that follow p's cursor,

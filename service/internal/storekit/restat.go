@@ -1,6 +1,8 @@
 package storekit
 
 import (
+	"context"
+	"fmt"
 	"log/slog"
 
 	"github.com/redline-news/redline/service"
@@ -75,4 +77,26 @@ func (p *RestatProgress) Done(backend string) {
 		slog.Info("counted again the change stats of revisions", "store", backend,
 			"revisions", p.Revisions, "corrected", p.Corrected, "stats_version", service.ChangeStatsVersion)
 	}
+}
+
+// Restat runs a store's recount of change stats: batch counts again the
+// stale revisions after p's cursor and returns how many it read, until one
+// reads none; dropIndex then drops what the run made for its work, and the
+// totals are logged.
+func Restat(ctx context.Context, backend string, batch func(context.Context, *RestatProgress) (int, error), dropIndex func(context.Context) error) error {
+	var p RestatProgress
+	for {
+		n, err := batch(ctx, &p)
+		if err != nil {
+			return fmt.Errorf("count the change stats of revisions again: %w", err)
+		}
+		if n == 0 {
+			break
+		}
+	}
+	if err := dropIndex(ctx); err != nil {
+		return fmt.Errorf("drop the change feed's recount index: %w", err)
+	}
+	p.Done(backend)
+	return nil
 }
