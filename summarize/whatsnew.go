@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/redline-news/redline/internal/text"
 )
 
@@ -307,7 +309,7 @@ func changeSentence(c Change, sum *Summary, start int) Sentence {
 // common subsequence of words: 1 for "it's" → "its", 2 for a word swapped.
 // Sentences are short, so the quadratic table is small.
 func wordsChanged(old, new string) int {
-	a, b := editWords(old), editWords(new)
+	a, b := editWords(nfc(old)), editWords(nfc(new))
 	if len(a)*len(b) > 1<<16 {
 		return len(a) + len(b)
 	}
@@ -324,6 +326,16 @@ func wordsChanged(old, new string) int {
 	}
 	common := prev[len(b)]
 	return max(len(a), len(b)) - common
+}
+
+// nfc returns s in Normalization Form C, so that a word respelt with
+// combining accents ("e" and U+0301 for "é") counts as the same word, as
+// the diff counts it: s itself when it is already.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // editWords splits s into the words an edit is counted in: the fields

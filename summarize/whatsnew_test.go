@@ -58,6 +58,24 @@ func TestCopyEditIsNotNews(t *testing.T) {
 	}
 }
 
+// A sentence respelt only in another Unicode normalization (combining
+// accents where the old text had precomposed letters) reads the same, so
+// it is no news however many words it respells.
+func TestRespeltSentenceIsNotNews(t *testing.T) {
+	old := "Le café près de la gare a été fermé après la crue, a déclaré le préfet."
+	respelt := strings.NewReplacer("é", "e\u0301", "è", "e\u0300").Replace(old)
+	if respelt == old {
+		t.Fatal("the test text holds no accent to respell")
+	}
+	sum, err := summarize.Changes([]summarize.Change{{Index: 0, Text: respelt, OldText: old}}, summarize.Options{Language: "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Sentences) != 0 {
+		t.Errorf("got %v for a sentence only respelt, want no news", sum.Sentences)
+	}
+}
+
 // checkChangeIndexes checks which sentences, by index, a summary of
 // changes with opts gives.
 func checkChangeIndexes(t *testing.T, changes []summarize.Change, opts summarize.Options, want []int) {
