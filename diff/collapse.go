@@ -21,7 +21,16 @@ type chunk struct {
 func collapse(ops []Op, context int) []chunk {
 	out := make([]chunk, 0, len(ops)+2)
 	var po, pn paraCount
-	for i, op := range ops {
+	for i := 0; i < len(ops); i++ {
+		op := ops[i]
+		if respeltAt(ops, i) {
+			// Shown as the new text writes it, unmarked: it reads the same.
+			out = append(out, chunk{op: Equal, text: ops[i+1].Text})
+			po.feedIf(context > 0, op.Text)
+			pn.feedIf(context > 0, ops[i+1].Text)
+			i++
+			continue
+		}
 		if op.Op != Equal || context <= 0 {
 			out = append(out, chunk{op: op.Op, text: op.Text, move: op.Move})
 			if context > 0 {
@@ -33,6 +42,15 @@ func collapse(ops []Op, context int) []chunk {
 		out = appendEqual(out, op.Text, context, i == 0, i == len(ops)-1, &po, &pn)
 	}
 	return out
+}
+
+// respeltAt reports whether ops[i] and ops[i+1] are the deletion and the
+// insertion of a text respelt only in another Unicode normalization
+// (canon.go): the ops keep both texts' bytes, the renderings show it as
+// unchanged.
+func respeltAt(ops []Op, i int) bool {
+	return i+1 < len(ops) && ops[i].Op == Delete && ops[i+1].Op == Insert && ops[i].Move == 0 && ops[i+1].Move == 0 &&
+		ops[i].Text != ops[i+1].Text && canonicallyEqual(ops[i].Text, ops[i+1].Text)
 }
 
 // paraCount follows a text line by line to tell the number of the

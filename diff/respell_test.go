@@ -64,3 +64,23 @@ func TestRespellingIsNoChange(t *testing.T) {
 		})
 	}
 }
+
+// TestRespellingRendersUnchanged: the text, HTML and side-by-side
+// renderings show a respelt word as unchanged, each side as its own text
+// writes it, while a real edit beside it is still marked.
+func TestRespellingRendersUnchanged(t *testing.T) {
+	old, new := "Le café noir est fermé.", "Le cafe\u0301 blanc est fermé."
+	r := compareChecked(t, old, new)
+	text := r.Text(diff.RenderOptions{})
+	if strings.Contains(text, "[-café-]") || !strings.Contains(text, "cafe\u0301") || !strings.Contains(text, "[-noir-]{+blanc+}") {
+		t.Errorf("text: got %q, want the respelt word unmarked and noir → blanc marked", text)
+	}
+	h := r.HTML(diff.RenderOptions{})
+	if strings.Contains(h, "café</del>") || strings.Contains(h, "cafe\u0301</ins>") || !strings.Contains(h, "noir</del>") {
+		t.Errorf("HTML: got %q, want the respelt word unmarked and noir marked", h)
+	}
+	side := r.SideBySideHTML(diff.RenderOptions{})
+	if strings.Contains(side, "café</del>") || strings.Contains(side, "cafe\u0301</ins>") || !strings.Contains(side, "Le café") || !strings.Contains(side, "Le cafe\u0301") {
+		t.Errorf("side by side: got %q, want each side's own spelling, unmarked", side)
+	}
+}

@@ -269,7 +269,17 @@ func cells(c *SentenceChange, away bool, pl movePlace) (string, string) {
 // the given kind.
 func sideHTML(ops []Op, kind Kind) string {
 	var b strings.Builder
-	for _, op := range ops {
+	for i := 0; i < len(ops); i++ {
+		op := ops[i]
+		if respeltAt(ops, i) {
+			text := ops[i+1].Text // each side as its own text writes it
+			if kind == Delete {
+				text = op.Text
+			}
+			writeHTMLChunk(&b, chunk{op: Equal, text: text}, movePlace{})
+			i++
+			continue
+		}
 		if op.Op == Equal || op.Op == kind {
 			writeHTMLChunk(&b, chunk{op: op.Op, text: op.Text}, movePlace{})
 		}
