@@ -84,3 +84,20 @@ func TestRespellingRendersUnchanged(t *testing.T) {
 		t.Errorf("side by side: got %q, want each side's own spelling, unmarked", side)
 	}
 }
+
+// TestRespeltSentenceIsUnchanged: a sentence only respelt in another
+// normalization is unchanged in the sentence changes and their counts,
+// while a sentence with a real edit beside it is edited.
+func TestRespeltSentenceIsUnchanged(t *testing.T) {
+	old := "Le café est fermé depuis trois jours.\n\nLe maire a précisé la date."
+	new := "Le cafe\u0301 est ferme\u0301 depuis cinq jours.\n\nLe maire a pre\u0301cise\u0301 la date."
+	r := compareChecked(t, old, new)
+	if r.Stats.SentencesEdited != 1 {
+		t.Errorf("got %d sentences edited, want 1 (the one whose number changed)", r.Stats.SentencesEdited)
+	}
+	for _, s := range r.Sentences {
+		if strings.HasPrefix(s.Text, "Le maire") && s.Status != diff.Unchanged {
+			t.Errorf("got the respelt sentence %s, want unchanged", s.Status)
+		}
+	}
+}

@@ -191,7 +191,9 @@ func (s *sentencer) emitNew(j int) {
 	}
 	s.emitOld(i)
 	switch {
-	case s.os[i].Text != s.ns[j].Text:
+	case !canonicallyEqual(s.os[i].Text, s.ns[j].Text):
+		// A sentence only respelt in another normalization reads the
+		// same: unchanged, though its ops hold both spellings.
 		s.changes = append(s.changes, s.pair(Edited, i, j))
 	case !s.statsOnly:
 		s.changes = append(s.changes, s.pair(Unchanged, i, j))
