@@ -257,12 +257,11 @@ func TestStaleChangeStatsInSmallBatches(t *testing.T) {
 	storetest.StaleChangeStats(t, harness(nil))
 }
 
-// TestReplicasRecountChangeStatsTogether opens three replicas at once on
-// revisions with stale change stats, one revision a batch: they share the
-// recount under the advisory lock, and none opens before it is done, so
-// that each gives the figures counted now from its first answer.
-func TestReplicasRecountChangeStatsTogether(t *testing.T) {
-	defer postgres.SetRestatBatch(1)()
+// staleRestatSchema stores the recount's articles in a fresh schema, then
+// writes their change stats back as an older version had counted them, and
+// returns the schema's DSN and what the recount must give.
+func staleRestatSchema(t *testing.T) (string, storetest.StoreSnapshot) {
+	t.Helper()
 	dsn := pgtest.Schema(t)
 	db := open(t, dsn)
 	want := storetest.PutRestatArticles(t, db)
@@ -272,6 +271,16 @@ func TestReplicasRecountChangeStatsTogether(t *testing.T) {
 	for _, stmt := range storetest.RestatStaleSQL {
 		execDirect(t, dsn, stmt)
 	}
+	return dsn, want
+}
+
+// TestReplicasRecountChangeStatsTogether opens three replicas at once on
+// revisions with stale change stats, one revision a batch: they share the
+// recount under the advisory lock, and none opens before it is done, so
+// that each gives the figures counted now from its first answer.
+func TestReplicasRecountChangeStatsTogether(t *testing.T) {
+	defer postgres.SetRestatBatch(1)()
+	dsn, want := staleRestatSchema(t)
 	const n = 3
 	stores := make([]*postgres.DB, n)
 	errs := make([]error, n)
@@ -299,16 +308,8 @@ func TestReplicasRecountChangeStatsTogether(t *testing.T) {
 // name: the index a recount cut short left is gone once the next open has
 // finished the recount.
 func TestStaleChangeStatsLeaveNoIndex(t *testing.T) {
-	dsn := pgtest.Schema(t)
+	dsn, want := staleRestatSchema(t)
 	db := open(t, dsn)
-	want := storetest.PutRestatArticles(t, db)
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range storetest.RestatStaleSQL {
-		execDirect(t, dsn, stmt)
-	}
-	db = open(t, dsn)
 	defer db.Close()
 	storetest.CheckRestated(t, db, want)
 	var n int
