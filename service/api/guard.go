@@ -43,6 +43,14 @@ func guardServer(app *fiber.App, logger *slog.Logger) {
 	srv.ErrorHandler = func(fctx *fasthttp.RequestCtx, err error) {
 		p := malformedProblem(err)
 		logger.Debug("malformed request refused", "status", p.Status, "remote", fctx.RemoteIP().String())
+		// fasthttp closes the connection after this answer, while the
+		// client may still be sending the request (a head over the
+		// limit, a body over it): closing a socket with unread data
+		// resets it, and the reset can destroy the answer before the
+		// client reads it. The listener drains a bounded amount first.
+		if lc, ok := fctx.Conn().(interface{ lingerOnClose() }); ok {
+			lc.lingerOnClose()
+		}
 		writeRawProblem(fctx, p)
 	}
 }

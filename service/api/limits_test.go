@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -226,4 +227,40 @@ func acceptAll(ln net.Listener, n int) <-chan net.Conn {
 		}
 	}()
 	return accepted
+}
+
+// TestRefusedHeadIsReadBeforeTheClose sends a head far over the limit, and
+// goes on sending it after the server has answered: the client must be able
+// to finish writing and then read the 431. Closing a socket that still holds
+// unread bytes resets the connection, which fails the client's write (an
+// HTTP client then reports the reset, not the answer) and can destroy an
+// answer not read yet, so the server drains what comes before it closes.
+func TestRefusedHeadIsReadBeforeTheClose(t *testing.T) {
+	s := startServer(t, 1<<20)
+	for i := range 20 {
+		c, err := net.Dial("tcp", strings.TrimPrefix(s.url, "http://"))
+		if err != nil {
+			t.Fatalf("dial: %v", err)
+		}
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		sent := make(chan error, 1)
+		go func() {
+			head := "GET /v1/articles/seed HTTP/1.1\r\nHost: x\r\nX-Padding: " + strings.Repeat("p", 16<<20) + "\r\n\r\n"
+			_, err := io.WriteString(c, head)
+			sent <- err
+		}()
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			c.Close()
+			t.Fatalf("try %d: read the answer: %v", i, err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
+			t.Errorf("try %d: got status %d, want 431", i, resp.StatusCode)
+		}
+		if err := <-sent; err != nil {
+			t.Errorf("try %d: the rest of the head was refused: %v", i, err)
+		}
+		c.Close()
+	}
 }
