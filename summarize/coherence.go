@@ -12,7 +12,7 @@ import (
 // and connectives. Out of context such a sentence reads as a riddle ("He was
 // accompanied by…", "But the plan…").
 var referenceOpeners = map[string]string{
-	"en": `he she it they his her their its him them we our us this these those that such both ` +
+	"en": `he she it they his her their its him them we our us this these those that such both another others ` +
 		`but and or nor however so yet also still then meanwhile instead moreover furthermore besides thus therefore ` +
 		`hence nevertheless nonetheless otherwise though although whereas indeed later afterwards earlier`,
 	"de": `er sie es ihr ihre sein seine ihm ihn ihnen dies diese dieser dieses das dort aber doch jedoch auch ` +
@@ -63,19 +63,74 @@ func LeansOnPrevious(s, lang string) bool {
 	if !isASCII(first) {
 		return set[strings.ToLower(first)] // "Él", "Ihre": rare enough to allocate
 	}
-	if w := lowerInto(buf[:0], first); set[string(w)] {
-		if lang != "en" {
-			return true
-		}
+	w := lowerInto(buf[:0], first)
+	if set[string(w)] {
 		return true
 	}
-	if lang == "en" && len(first) == 3 && hasFold(first, "the") {
+	if lang != "en" {
+		return false
+	}
+	if len(first) == 3 && hasFold(first, "the") {
 		second, _ := nextWord(rest)
 		if len(second) > len(buf) {
 			return isAgeDescription(strings.ToLower(second))
 		}
 		w := lowerInto(buf[:0], second)
 		return anaphoricNouns[string(w)] || bytes.HasSuffix(w, []byte("-year-old")) || bytes.HasSuffix(w, []byte("-month-old"))
+	}
+	if quantifiers[string(w)] {
+		second, _ := nextWord(rest)
+		return len(second) <= len(buf) && pronounFollowers[string(lowerInto(buf[:0], second))]
+	}
+	if tails, ok := connectivePhrases[string(w)]; ok {
+		return opensWithPhrase(rest, tails)
+	}
+	return false
+}
+
+// quantifiers are English words that are pronouns when no noun follows
+// them ("Many of them", "Some were"), and pronounFollowers the words after
+// which they must be: "of", auxiliaries, modals and verbs of saying. "Many
+// people" is not matched; "Many buy it" is missed, since telling a verb
+// from a noun after them needs a part-of-speech signal.
+var (
+	quantifiers      = wordSet(`many some most several few all none each neither either`)
+	pronounFollowers = wordSet(`of are were was is be been have has had will would could can may might must ` +
+		`should shall do did does said say says told also still too`)
+)
+
+// connectivePhrases are English connectives of more than one word, by their
+// first word: the rest of each, which must follow it ("As a result, …").
+var connectivePhrases = map[string][][]string{
+	"as":      {{"a", "result"}, {"such"}},
+	"in":      {{"addition"}, {"contrast"}, {"turn"}, {"response"}, {"fact"}, {"particular"}, {"other", "words"}},
+	"for":     {{"example"}, {"instance"}},
+	"on":      {{"the", "other", "hand"}},
+	"at":      {{"the", "same", "time"}},
+	"by":      {{"contrast"}},
+	"even":    {{"so"}},
+	"after":   {{"that"}, {"this"}},
+	"because": {{"of", "this"}, {"of", "that"}},
+	"despite": {{"this"}, {"that"}},
+	"of":      {{"course"}},
+}
+
+// opensWithPhrase reports whether s opens with the words of one of tails,
+// case aside, whole words each: "In fact, …" but not "In factories …".
+func opensWithPhrase(s string, tails [][]string) bool {
+	for _, tail := range tails {
+		rest, ok := s, true
+		for _, want := range tail {
+			var w string
+			w, rest = nextWord(rest)
+			if !strings.EqualFold(w, want) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
 	}
 	return false
 }
