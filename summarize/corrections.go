@@ -62,6 +62,27 @@ func retractedValues(src string, units []text.Sentence, kinds []text.Kind, notic
 	return out
 }
 
+// holdNoticesTogether makes each correction notice among the candidates
+// a block for selection: its first sentence leans on nothing, whatever
+// its first word, since it speaks of the article and not of the sentence
+// before it ("Dieser Artikel wurde korrigiert…", "This article has been
+// corrected…"), and each sentence after it in the notice leans on the one
+// before, so that none is picked without the notice's start ("Correction:
+// … misstated the toll. It was 12."). It runs after analyze, which sets
+// what the words alone say.
+func (s *scratch) holdNoticesTogether(src string, units []text.Sentence) {
+	if !s.noticed {
+		return
+	}
+	for i, u := range s.unitOf {
+		if !s.notice[u] {
+			continue
+		}
+		goesOn := u > 0 && s.notice[u-1] && !strings.Contains(src[units[u-1].End:units[u].Start], "\n")
+		s.a.info[i].dependent = goesOn && i > 0 && s.unitOf[i-1] == u-1
+	}
+}
+
 // figures returns the numbers in s as written: runs of digits, with the
 // points, commas and colons between digits ("4:17", "1,200", "6.8").
 func figures(s string) []string {
