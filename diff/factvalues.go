@@ -134,6 +134,10 @@ func valueAt(s string, i int) (value, bool) {
 		}
 		if v, ok := try(p.kind, p.re, p.key); ok {
 			v.kind = p.kind
+			if sv, ok := withForeignScale(s, v); ok {
+				sv.alt = dotGroupedKey(sv)
+				return sv, true
+			}
 			if p.kind == FactNumber {
 				if v, ok := oClock(s, v); ok {
 					return v, true
@@ -164,6 +168,36 @@ func valueAt(s string, i int) (value, bool) {
 		return v, true
 	}
 	return value{}, false
+}
+
+// withForeignScale extends number v, in digits or English words and with
+// no English scale word, with the scale word of another language that
+// follows it, read as that language reads it: "3 milliards" and "3
+// Milliarden" are 3,000,000,000, "3 mil millones" too, "six millions" (a
+// French six) 6,000,000. A sum after its currency sign takes one too:
+// "€3 milliards".
+func withForeignScale(s string, v value) (value, bool) {
+	var r *big.Rat
+	ok, cur := false, ""
+	switch {
+	case v.kind == FactNumber && strings.IndexFunc(v.text, unicode.IsSpace) < 0:
+		r, ok = parseNumber(v.text)
+	case v.kind == FactMoney && isASCIIDigit(v.text[len(v.text)-1]):
+		var a string
+		if cur, a, ok = strings.Cut(v.key, " "); ok {
+			r, ok = new(big.Rat).SetString(a)
+		}
+		cur += " "
+	}
+	if !ok {
+		return v, false
+	}
+	m, end, ok := foreignScaleAt(s, v.start+len(v.text))
+	if !ok {
+		return v, false
+	}
+	v.text, v.key = s[v.start:end], cur+r.Mul(r, new(big.Rat).SetInt64(m)).RatString()
+	return v, true
 }
 
 // clockTime reads a 24-hour time written as four digits, "0600" or "1830
