@@ -461,6 +461,9 @@ func TestCorrectionNoticesInOtherLanguages(t *testing.T) {
 		"Rectificatie: het dodental is 12.",
 		"In een eerdere versie van dit artikel stond 300 passagiers.",
 		"CORRECTION : LE BILAN EST DE 12 MORTS.",
+		"*Rectificatif : le bilan est de 12 morts.*",
+		"Dans une version précédente de cet article, nous indiquions 300 passagers.",
+		"Numa versão anterior desta reportagem, o número era 300.",
 	}
 	var tests []factCase
 	for _, n := range notices {

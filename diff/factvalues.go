@@ -177,8 +177,12 @@ func valueAt(s string, i int) (value, bool) {
 // French six) 6,000,000. A sum after its currency sign takes one too:
 // "€3 milliards".
 func withForeignScale(s string, v value) (value, bool) {
+	m, end, ok := foreignScaleAt(s, v.start+len(v.text))
+	if !ok {
+		return v, false // as after nearly every number: no rational to make
+	}
 	var r *big.Rat
-	ok, cur := false, ""
+	cur := ""
 	switch {
 	case v.kind == FactNumber && strings.IndexFunc(v.text, unicode.IsSpace) < 0:
 		r, ok = parseNumber(v.text)
@@ -188,11 +192,9 @@ func withForeignScale(s string, v value) (value, bool) {
 			r, ok = new(big.Rat).SetString(a)
 		}
 		cur += " "
+	default:
+		ok = false
 	}
-	if !ok {
-		return v, false
-	}
-	m, end, ok := foreignScaleAt(s, v.start+len(v.text))
 	if !ok {
 		return v, false
 	}

@@ -277,3 +277,21 @@ func TestSpeakerAsPatterns(t *testing.T) {
 		t.Errorf("only %d sentences with a verb of saying: the test proves little", len(sentences))
 	}
 }
+
+// TestEveryScaleWordIsFound checks that the cheap tests of foreignScaleAt
+// (its first byte, maxScaleBytes) let every scale word through, in lower
+// case and capitalised, with its multiplier, and no longer word.
+func TestEveryScaleWordIsFound(t *testing.T) {
+	for w, want := range foreignScales {
+		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:]} {
+			s := "3 " + form + "."
+			m, end, ok := foreignScaleAt(s, 1)
+			if !ok || m != want || end != len(s)-1 {
+				t.Errorf("%q: got %d, %d, %v, want %d, %d, true", s, m, end, ok, want, len(s)-1)
+			}
+			if _, _, ok := foreignScaleAt("3 "+form+"s.", 1); ok && foreignScales[w+"s"] == 0 {
+				t.Errorf("%q: a longer word is read as a scale", form+"s")
+			}
+		}
+	}
+}

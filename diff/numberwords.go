@@ -96,6 +96,9 @@ var foreignScales = map[string]int64{"million": 1e6, "millions": 1e6, "milliard"
 	"miljoen": 1e6, "miljard": 1e9, "biljoen": 1e12, "mille": 1e3, "mil": 1e3,
 	"tausend": 1e3, "duizend": 1e3}
 
+// maxScaleBytes is the length of the longest of foreignScales.
+const maxScaleBytes = len("milliarden")
+
 // foreignScaleAt reads a scale word of foreignScales after the number
 // that ends at s[end], past one space: its multiplier and where it ends.
 // "mil millones" and "mil milhões" are a thousand millions. The first
@@ -110,11 +113,15 @@ func foreignScaleAt(s string, end int) (m int64, scaleEnd int, ok bool) {
 		return 0, 0, false
 	}
 	se := letterEnd(s, end+1)
-	scale := strings.ToLower(s[end+1 : se])
-	if m, ok = foreignScales[scale]; !ok {
+	if se-end-1 > maxScaleBytes {
 		return 0, 0, false
 	}
-	if scale == "mil" { // "tres mil millones", "três mil milhões"
+	var buf [maxScaleBytes]byte
+	scale := appendLower(buf[:0], s[end+1:se]) // capitalised in German; no string made
+	if m, ok = foreignScales[string(scale)]; !ok {
+		return 0, 0, false
+	}
+	if string(scale) == "mil" { // "tres mil millones", "três mil milhões"
 		for _, millions := range []string{" millones", " milhões"} {
 			if strings.HasPrefix(s[se:], millions) && letterEnd(s, se+1) == se+len(millions) {
 				return 1e9, se + len(millions), true
