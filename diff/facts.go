@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // FactKind says what sort of fact changed.
@@ -146,7 +148,7 @@ func appendAlone(facts []Fact, s string, change FactChange, oldIdx, newIdx *int)
 		}
 		return f
 	}
-	if isCorrection(s) {
+	if text.IsCorrection(s) {
 		if change == FactAdded {
 			facts = append(facts, mk(FactCorrection, s))
 		}
@@ -181,7 +183,7 @@ func appendPaired(facts []Fact, c SentenceChange, values *SplitCache) []Fact {
 		return facts // a time stamp, or the same words respelt (see canon.go)
 	}
 	oi, ni := intp(c.OldIndex), intp(c.NewIndex)
-	if isCorrection(new) && !isCorrection(old) {
+	if text.IsCorrection(new) && !text.IsCorrection(old) {
 		return append(facts, Fact{Kind: FactCorrection, Change: FactAdded, New: new, OldSentence: oi, NewSentence: ni})
 	}
 	if c.Ops == nil || valueTouched(c.Ops) {

@@ -406,7 +406,8 @@ func TestFactsWithDecimalCommas(t *testing.T) {
 		{"magnitude", "Un terremoto de magnitud 6,2 sacudió México.", "Un terremoto de magnitud 6,4 sacudió México.", "number changed 6,2→6,4"},
 		{"whole part changed", "Das Beben hatte die Stärke 6,2.", "Das Beben hatte die Stärke 7,2.", "number changed 6,2→7,2"},
 		{"percent", "Le chômage atteint 5,2 % en mars.", "Le chômage atteint 5,4 % en mars.", "percent changed 5,2 %→5,4 %"},
-		{"money", "Die Stadt zahlt €2,5 Millionen.", "Die Stadt zahlt €3,5 Millionen.", "money changed €2,5→€3,5"},
+		{"money", "Die Stadt zahlt €2,5 Millionen.", "Die Stadt zahlt €3,5 Millionen.", "money changed €2,5 Millionen→€3,5 Millionen"},
+		{"money with its scale", "Die Stadt zahlt €2,5 Millionen.", "Die Stadt zahlt €2.5 million.", ""},
 		{"point and comma agree", "The quake measured 6,2 on Monday.", "The quake measured 6.2 on Monday.", ""},
 		{"thousands", "They counted 1,500 votes.", "They counted 1500 votes.", ""},
 		{"a list stays numbers", "Rooms 4, 5 and 6 flooded.", "Rooms 4, 5 and 7 flooded.", "number changed 6→7"},
@@ -460,6 +461,9 @@ func TestCorrectionNoticesInOtherLanguages(t *testing.T) {
 		"Rectificatie: het dodental is 12.",
 		"In een eerdere versie van dit artikel stond 300 passagiers.",
 		"CORRECTION : LE BILAN EST DE 12 MORTS.",
+		"*Rectificatif : le bilan est de 12 morts.*",
+		"Dans une version précédente de cet article, nous indiquions 300 passagers.",
+		"Numa versão anterior desta reportagem, o número era 300.",
 	}
 	var tests []factCase
 	for _, n := range notices {
@@ -547,6 +551,51 @@ func TestNumberWordsOfOtherLanguages(t *testing.T) {
 		{"dutch onze", "De trein vertrok.", "De trein vertrok. Onze reporter was erbij.", ""},
 		{"an added count", "Le train a déraillé.", "Le train a déraillé. Sept personnes sont mortes.", "number added →Sept"},
 		{"no sum of a range", "Il faut deux-trois jours.", "Il faut deux-trois semaines.", ""},
+	}
+	runFactCases(t, tests)
+}
+
+// TestScaleWordsOfOtherLanguages: a scale word of another language after
+// digits or an English number word multiplies the number as its own
+// language reads it, so that "3 milliards" → "3 millions" is a number
+// changed and "six millions" is French 6,000,000; the same value written
+// two ways is no fact.
+func TestScaleWordsOfOtherLanguages(t *testing.T) {
+	tests := []factCase{
+		{"french", "Le projet coûtera 3 milliards, selon le ministère.", "Le projet coûtera 3 millions, selon le ministère.",
+			"number changed 3 milliards→3 millions"},
+		{"french decimals", "Le déficit atteint 3,5 milliards.", "Le déficit atteint 3,5 millions.", "number changed 3,5 milliards→3,5 millions"},
+		{"french long scale", "La dette atteint 3 billions.", "La dette atteint 3 milliards.", "number changed 3 billions→3 milliards"},
+		{"french six millions", "La région compte six millions d'habitants.", "La région compte six mille habitants.",
+			"number changed six millions→six mille"},
+		{"french six millions is 6 million", "La région compte six millions d'habitants.", "La région compte 6 million d'habitants.", ""},
+		{"german", "Das Projekt kostet 3 Milliarden, sagte der Minister.", "Das Projekt kostet 3 Millionen, sagte der Minister.",
+			"number changed 3 Milliarden→3 Millionen"},
+		{"german abbreviated", "Das Projekt kostet 3 Mrd. Euro.", "Das Projekt kostet 3 Mio. Euro.", "number changed 3 Mrd→3 Mio"},
+		{"german long scale", "Die Schulden betragen 2 Billionen.", "Die Schulden betragen 2 Milliarden.", "number changed 2 Billionen→2 Milliarden"},
+		{"german as english", "Das Projekt kostet 3 Milliarden.", "Das Projekt kostet 3 billion.", ""},
+		{"spanish", "El proyecto costará 3 mil millones, según el ministerio.", "El proyecto costará 3 millones, según el ministerio.",
+			"number changed 3 mil millones→3 millones"},
+		{"spanish mil", "Asistieron 3 mil personas.", "Asistieron 3.000 personas.", ""},
+		{"spanish billones", "La deuda llega a 2 billones.", "La deuda llega a 2 mil millones.", "number changed 2 billones→2 mil millones"},
+		{"italian", "Il progetto costerà 3 miliardi, secondo il ministero.", "Il progetto costerà 3 milioni, secondo il ministero.",
+			"number changed 3 miliardi→3 milioni"},
+		{"italian mila", "Hanno partecipato 3 mila persone.", "Hanno partecipato 4 mila persone.", "number changed 3 mila→4 mila"},
+		{"portuguese", "O projeto vai custar 3 mil milhões, segundo o ministério.", "O projeto vai custar 3 milhões, segundo o ministério.",
+			"number changed 3 mil milhões→3 milhões"},
+		{"brazilian", "O projeto vai custar 3 bilhões.", "O projeto vai custar 3 mil milhões.", ""},
+		{"dutch", "Het project kost 3 miljard, aldus het ministerie.", "Het project kost 3 miljoen, aldus het ministerie.",
+			"number changed 3 miljard→3 miljoen"},
+		{"german words", "Die Region hat sechs Millionen Einwohner.", "Die Region hat 6 Millionen Einwohner.", ""},
+		{"spanish words", "La región tiene seis millones de habitantes.", "La región tiene seis mil habitantes.",
+			"number changed seis millones→seis mil"},
+		{"italian weak word with a scale", "La regione ha sei milioni di abitanti.", "La regione ha sette milioni di abitanti.",
+			"number changed sei milioni→sette milioni"},
+		{"portuguese words", "A região tem seis milhões de habitantes.", "A região tem 6 milhões de habitantes.", ""},
+		{"dutch words", "De regio telt zes miljoen inwoners.", "De regio telt zes miljard inwoners.", "number changed zes miljoen→zes miljard"},
+		{"french money", "Le projet coûtera €3 milliards.", "Le projet coûtera €3 millions.", "money changed €3 milliards→€3 millions"},
+		{"german money as english", "Das Projekt kostet €3 Milliarden.", "Das Projekt kostet €3bn.", ""},
+		{"no scale in a longer word", "Il y a 3 millionnaires.", "Il y a 4 millionnaires.", "number changed 3→4"},
 	}
 	runFactCases(t, tests)
 }

@@ -134,6 +134,10 @@ func valueAt(s string, i int) (value, bool) {
 		}
 		if v, ok := try(p.kind, p.re, p.key); ok {
 			v.kind = p.kind
+			if sv, ok := withForeignScale(s, v); ok {
+				sv.alt = dotGroupedKey(sv)
+				return sv, true
+			}
 			if p.kind == FactNumber {
 				if v, ok := oClock(s, v); ok {
 					return v, true
@@ -164,6 +168,38 @@ func valueAt(s string, i int) (value, bool) {
 		return v, true
 	}
 	return value{}, false
+}
+
+// withForeignScale extends number v, in digits or English words and with
+// no English scale word, with the scale word of another language that
+// follows it, read as that language reads it: "3 milliards" and "3
+// Milliarden" are 3,000,000,000, "3 mil millones" too, "six millions" (a
+// French six) 6,000,000. A sum after its currency sign takes one too:
+// "€3 milliards".
+func withForeignScale(s string, v value) (value, bool) {
+	m, end, ok := foreignScaleAt(s, v.start+len(v.text))
+	if !ok {
+		return v, false // as after nearly every number: no rational to make
+	}
+	var r *big.Rat
+	cur := ""
+	switch {
+	case v.kind == FactNumber && strings.IndexFunc(v.text, unicode.IsSpace) < 0:
+		r, ok = parseNumber(v.text)
+	case v.kind == FactMoney && isASCIIDigit(v.text[len(v.text)-1]):
+		var a string
+		if cur, a, ok = strings.Cut(v.key, " "); ok {
+			r, ok = new(big.Rat).SetString(a)
+		}
+		cur += " "
+	default:
+		ok = false
+	}
+	if !ok {
+		return v, false
+	}
+	v.text, v.key = s[v.start:end], cur+r.Mul(r, new(big.Rat).SetInt64(m)).RatString()
+	return v, true
 }
 
 // clockTime reads a 24-hour time written as four digits, "0600" or "1830
@@ -1466,116 +1502,7 @@ func isNegation(w string) bool {
 	return len(w) > 3 && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "N'T") || strings.HasSuffix(w, "n’t"))
 }
 
-var (
-	correctionRE = regexp.MustCompile(`(?i)^\s*(?:correction|clarification|editor['’]s note)\s*[:—–-]|` +
-		`\ban earlier version of this (?:article|story|report|post)\b|` +
-		`\bthis (?:article|story|report|post) (?:has been|was) (?:corrected|amended|updated to correct)\b|` +
-		`\bwe (?:regret|apologi[sz]e for) (?:the|this) error\b`)
-	// foreignCorrectionRE finds a correction notice in the other
-	// languages the segmenter knows: a label at the start ("Rectificatif
-	// :", "Berichtigung:", "Fe de erratas:", "Rettifica:", "Correção:",
-	// "Rectificatie:"), the earlier version a notice speaks of, or an
-	// article that says it was corrected. French sets a no-break space
-	// before the colon, which \s does not match. It is kept apart from
-	// correctionRE, which stays small enough for the backtracking matcher,
-	// and runs only where foreignCues are found.
-	foreignCorrectionRE = regexp.MustCompile(`(?i)^[\s\x{A0}\x{202F}]*(?:` + correctionLabels + `)[\s\x{A0}\x{202F}]*[:—–-]|` +
-		`\b(?:une|la) (?:version précédente|précédente version) de (?:cet|l['’]) ?(?:article|texte)|` +
-		`\bcet article a été (?:corrigé|rectifié)|` +
-		`\beiner früheren (?:version|fassung) dieses (?:artikels|textes|beitrags)\b|` +
-		`\bdieser (?:artikel|text|beitrag) wurde (?:korrigiert|berichtigt)\b|` +
-		`\buna versión anterior de (?:este|esta) (?:artículo|nota|información|noticia)|` +
-		`\b(?:este artículo|esta nota|esta información|esta noticia) (?:ha sido|fue) (?:corregid|rectificad)[oa]\b|` +
-		`\buna (?:versione precedente|precedente versione) di questo articolo\b|` +
-		`\bquesto articolo è stato (?:corretto|rettificato)\b|` +
-		`\buma versão anterior (?:deste|desta) (?:texto|artigo|reportagem|notícia)|` +
-		`\b(?:este texto|este artigo|esta reportagem|esta notícia) foi (?:corrigid|retificad)[oa]\b|` +
-		`\been eerdere versie van dit (?:artikel|bericht|stuk)\b|` +
-		`\bdit (?:artikel|bericht|stuk) is gecorrigeerd\b`)
-	timestampRE = regexp.MustCompile(`(?i)^\s*(?:last\s+)?(?:updated|published|posted|first published|modified)\b[\s:]`)
-)
-
-// isCorrection reports whether s is a correction notice. Cheap substring
-// tests rule out most sentences before a pattern runs.
-func isCorrection(s string) bool {
-	english, foreign := correctionCueGroups(s)
-	return english && correctionRE.MatchString(s) || foreign && foreignCorrectionRE.MatchString(s)
-}
-
-// hasCorrectionCue reports whether s holds one of correctionCues.
-func hasCorrectionCue(s string) bool {
-	english, foreign := correctionCueGroups(s)
-	return english || foreign
-}
-
-// correctionCueGroups reports whether s holds one of englishCues and one
-// of foreignCues, in one pass over s rather than one per cue.
-func correctionCueGroups(s string) (english, foreign bool) {
-	for i := 0; i+1 < len(s); i++ {
-		if b := s[i+1]; cuePairs[s[i]][b>>6]&(1<<(b&63)) == 0 {
-			continue // no cue starts with these two bytes, as at most places
-		}
-		for _, cue := range cuesByFirstByte[s[i]] {
-			if strings.HasPrefix(s[i:], cue.text) {
-				english, foreign = english || !cue.foreign, foreign || cue.foreign
-			}
-		}
-		if english && foreign {
-			break
-		}
-	}
-	return english, foreign
-}
-
-// cue is a correction cue and the pattern it calls for.
-type cue struct {
-	text    string
-	foreign bool
-}
-
-// cuesByFirstByte lists correctionCues by their first byte.
-var cuesByFirstByte = func() (t [256][]cue) {
-	for i, c := range correctionCues {
-		t[c[0]] = append(t[c[0]], cue{c, i >= len(englishCues)})
-	}
-	return t
-}()
-
-// cuePairs is the set of the first two bytes of correctionCues.
-var cuePairs = func() (t [256][4]uint64) {
-	for _, cue := range correctionCues {
-		t[cue[0]][cue[1]>>6] |= 1 << (cue[1] & 63)
-	}
-	return t
-}()
-
-// correctionLabels are the labels that open a correction notice, a
-// clarification or an editor's note, in English, French, German,
-// Spanish, Italian, Portuguese and Dutch.
-const correctionLabels = `correction|clarification|editor['’]s note|` +
-	`rectificatif|erratum|précision|note de la rédaction|` +
-	`korrektur|berichtigung|richtigstellung|klarstellung|anmerkung der redaktion|` +
-	`corrección|rectificación|fe de erratas|aclaración|nota del editor|nota de la redacción|` +
-	`rettifica|correzione|errata corrige|precisazione|nota della redazione|` +
-	`correção|retificação|errata|esclarecimento|nota do editor|nota da redação|` +
-	`correctie|rectificatie|verduidelijking|noot van de redactie`
-
-// englishCues are parts of every correction notice correctionRE finds,
-// in either case of their first letter.
-var englishCues = []string{"orrect", "ORRECT", "larif", "LARIF", "arlier version", "ditor", "DITOR", "egret", "pologi", "mended"}
-
-// foreignCues are parts of every notice foreignCorrectionRE finds: each
-// label in lower case, capitalised and in capitals, and each notice within
-// a sentence (TestCorrectionNoticesHaveCues). Most start with two bytes
-// that seldom stand together in English, so that few places of a sentence
-// need a closer look.
-var foreignCues = []string{"\u00a0:", "\u202f:", "ctif", "CTIF", "ificad", "ttif", "TTIF", "rrat", "RRAT", "écis", "ÉCIS",
-	"zion", "ZION", "ção", "ÇÃO", "ctie", "CTIE", "aktion", "AKTION", "édact", "ÉDACT", "cción", "CCIÓN", "ota d", "OTA D",
-	"ektur", "EKTUR", "htig", "HTIG", "rstell", "RSTELL", "claraci", "CLARACI", "sclare", "SCLARE", "duid", "DUID",
-	"rrig", "rreg", "rrett", "écédent", "ione prec", "precedente vers", "ión anterior", "ão anterior", "rüher", "eerdere versie"}
-
-// correctionCues are englishCues and foreignCues.
-var correctionCues = append(slices.Clip(englishCues), foreignCues...)
+var timestampRE = regexp.MustCompile(`(?i)^\s*(?:last\s+)?(?:updated|published|posted|first published|modified)\b[\s:]`)
 
 // isTimestampLine reports whether s is only a time stamp such as
 // "Updated: 6:34 p.m.", whose change is no news, in English or as the

@@ -25,7 +25,9 @@ import (
 // German, Spanish, Italian and Dutch ("dreiundzwanzig", "veintitrés",
 // "ventitré", "drieëntwintig"), and tens and units joined by "et", "y" or
 // "e" ("trente et un", "treinta y dos", "vinte e três"). A scale word may
-// follow ("trois millions", "drei Milliarden", "tres mil").
+// follow ("trois millions", "drei Milliarden", "tres mil"), and one may
+// follow digits and English number words too ("3 milliards", "3 mil
+// millones", "six millions": French 6,000,000).
 
 // numberWordLists are each language's number words by value, as words
 // separated by spaces; the units 1 and 9 and the words only compounds
@@ -79,12 +81,55 @@ var weakNumberWords = map[string]int64{"neuf": 9, "sei": 6}
 var compoundWords = map[string]int64{"un": 1, "une": 1, "uno": 1, "una": 1, "um": 1, "uma": 1, "neuf": 9, "sei": 6,
 	"onze": 11, "cent": 100, "cents": 100, "vingts": 20}
 
-// foreignScales multiply the number before them.
-var foreignScales = map[string]int64{"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
-	"millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9, "millón": 1e6, "millones": 1e6,
-	"milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9, "milhão": 1e6, "milhões": 1e6,
-	"bilhão": 1e9, "bilhões": 1e9, "miljoen": 1e6, "miljard": 1e9, "mille": 1e3, "mil": 1e3,
+// foreignScales multiply the number before them, each as its own
+// language reads it: the long scale of continental Europe, where a
+// billion is a million millions ("trois billions", "drei Billionen",
+// "tres billones", "três biliões", "drie biljoen" are 3,000,000,000,000),
+// except Brazil's "bilhão", which is a thousand millions. The English
+// scale words are read by the English patterns, first: "3 billion" is
+// 3,000,000,000 wherever it stands.
+var foreignScales = map[string]int64{"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billions": 1e12,
+	"millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "billionen": 1e12,
+	"millón": 1e6, "millones": 1e6, "millardo": 1e9, "millardos": 1e9, "billón": 1e12, "billones": 1e12,
+	"milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9, "mila": 1e3,
+	"milhão": 1e6, "milhões": 1e6, "bilhão": 1e9, "bilhões": 1e9, "bilião": 1e12, "biliões": 1e12,
+	"miljoen": 1e6, "miljard": 1e9, "biljoen": 1e12, "mille": 1e3, "mil": 1e3,
 	"tausend": 1e3, "duizend": 1e3}
+
+// maxScaleBytes is the length of the longest of foreignScales.
+const maxScaleBytes = len("milliarden")
+
+// foreignScaleAt reads a scale word of foreignScales after the number
+// that ends at s[end], past one space: its multiplier and where it ends.
+// "mil millones" and "mil milhões" are a thousand millions. The first
+// byte rules out most words before a letter is decoded.
+func foreignScaleAt(s string, end int) (m int64, scaleEnd int, ok bool) {
+	if end+1 >= len(s) || s[end] != ' ' {
+		return 0, 0, false
+	}
+	switch s[end+1] | 0x20 {
+	case 'm', 'b', 't', 'd':
+	default:
+		return 0, 0, false
+	}
+	se := letterEnd(s, end+1)
+	if se-end-1 > maxScaleBytes {
+		return 0, 0, false
+	}
+	var buf [maxScaleBytes]byte
+	scale := appendLower(buf[:0], s[end+1:se]) // capitalised in German; no string made
+	if m, ok = foreignScales[string(scale)]; !ok {
+		return 0, 0, false
+	}
+	if string(scale) == "mil" { // "tres mil millones", "três mil milhões"
+		for _, millions := range []string{" millones", " milhões"} {
+			if strings.HasPrefix(s[se:], millions) && letterEnd(s, se+1) == se+len(millions) {
+				return 1e9, se + len(millions), true
+			}
+		}
+	}
+	return m, se, true
+}
 
 // foreignNumbers holds every number word and one-word compound by value.
 var foreignNumbers = func() map[string]int64 {
@@ -190,15 +235,8 @@ func foreignNumber(s string, i int) (value, bool) {
 			}
 		}
 	}
-	if strings.HasPrefix(s[end:], " ") {
-		se := letterEnd(s, end+1)
-		scale := strings.ToLower(s[end+1 : se])
-		if m, ok := foreignScales[scale]; ok && se > end+1 {
-			if scale == "mil" && strings.HasPrefix(s[se:], " millones") { // "tres mil millones"
-				m, se = 1e9, se+len(" millones")
-			}
-			n, end, weak = n*m, se, false
-		}
+	if m, se, ok := foreignScaleAt(s, end); ok {
+		n, end, weak = n*m, se, false
 	}
 	if end < len(s) {
 		if r, _ := utf8.DecodeRuneInString(s[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {

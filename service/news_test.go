@@ -150,3 +150,64 @@ func TestNewsSinceKeepsACorrectionWhole(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// In each language the diff and the summary of what is new agree on a
+// correction notice: the diff flags it, and what is new ranks it after the
+// changed toll, whole, apart from the edit right before it, though its
+// first word would lean on that edit ("Dieser", "Este", "Questo", "Dit").
+func TestNewsSinceKeepsACorrectionWholeInEachLanguage(t *testing.T) {
+	tests := []struct {
+		lang, oldToll, toll, oldEdit, edit, notice, rest, after string
+	}{
+		{"en", "At least 12 people were killed in the derailment, officials said.", "At least 18 people were killed in the derailment, officials said.",
+			"Services between Lyon and Grenoble were suspended.", "Services between Lyon and Grenoble were suspended for the whole week.",
+			"This article has been corrected: an earlier version misstated the number of passengers.", "The train was carrying 250 passengers, not 300.",
+			"Rescue teams searched the wreckage through the night."},
+		{"fr", "Au moins 12 personnes ont été tuées dans le déraillement, selon les autorités.", "Au moins 18 personnes ont été tuées dans le déraillement, selon les autorités.",
+			"Les liaisons entre Lyon et Grenoble ont été suspendues.", "Les liaisons entre Lyon et Grenoble ont été suspendues pour toute la semaine.",
+			"Rectificatif\u00a0: une version précédente de cet article donnait un nombre de passagers erroné.", "Le train transportait 250 passagers, et non 300.",
+			"Les secours ont fouillé les décombres toute la nuit."},
+		{"de", "Mindestens 12 Menschen wurden bei der Entgleisung getötet, teilten die Behörden mit.", "Mindestens 18 Menschen wurden bei der Entgleisung getötet, teilten die Behörden mit.",
+			"Die Verbindungen zwischen Köln und Aachen wurden eingestellt.", "Die Verbindungen zwischen Köln und Aachen wurden für die ganze Woche eingestellt.",
+			"Dieser Artikel wurde korrigiert: In einer früheren Fassung stand eine falsche Zahl der Fahrgäste.", "Der Zug hatte 250 Fahrgäste an Bord, nicht 300.",
+			"Die Rettungskräfte durchsuchten die Trümmer die ganze Nacht."},
+		{"es", "Al menos 12 personas murieron en el descarrilamiento, según las autoridades.", "Al menos 18 personas murieron en el descarrilamiento, según las autoridades.",
+			"Los trenes entre Madrid y Toledo quedaron suspendidos.", "Los trenes entre Madrid y Toledo quedaron suspendidos durante toda la semana.",
+			"Este artículo ha sido corregido: una versión anterior daba un número de pasajeros erróneo.", "El tren llevaba 250 pasajeros, no 300.",
+			"Los equipos de rescate buscaron entre los restos durante toda la noche."},
+		{"it", "Almeno 12 persone sono morte nel deragliamento, secondo le autorità.", "Almeno 18 persone sono morte nel deragliamento, secondo le autorità.",
+			"I collegamenti tra Torino e Milano sono stati sospesi.", "I collegamenti tra Torino e Milano sono stati sospesi per tutta la settimana.",
+			"Questo articolo è stato corretto: una versione precedente riportava un numero errato di passeggeri.", "Il treno trasportava 250 passeggeri, non 300.",
+			"I soccorritori hanno cercato tra le macerie per tutta la notte."},
+		{"pt", "Pelo menos 12 pessoas morreram no descarrilamento, segundo as autoridades.", "Pelo menos 18 pessoas morreram no descarrilamento, segundo as autoridades.",
+			"As ligações entre Lisboa e Porto foram suspensas.", "As ligações entre Lisboa e Porto foram suspensas durante toda a semana.",
+			"Este texto foi corrigido: uma versão anterior dava um número errado de passageiros.", "O comboio levava 250 passageiros, e não 300.",
+			"As equipas de socorro procuraram entre os destroços durante toda a noite."},
+		{"nl", "Zeker 12 mensen kwamen om bij de ontsporing, meldden de autoriteiten.", "Zeker 18 mensen kwamen om bij de ontsporing, meldden de autoriteiten.",
+			"De treinen tussen Utrecht en Arnhem werden geschrapt.", "De treinen tussen Utrecht en Arnhem werden de hele week geschrapt.",
+			"Dit artikel is gecorrigeerd: in een eerdere versie stond een verkeerd aantal passagiers.", "De trein vervoerde 250 passagiers, niet 300.",
+			"De hulpdiensten doorzochten de hele nacht het puin."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang, func(t *testing.T) {
+			old := tc.oldToll + "\n\n" + tc.oldEdit
+			new := tc.toll + "\n\n" + tc.edit + "\n\n" + tc.notice + " " + tc.rest + "\n\n" + tc.after
+			res, err := diff.Compare(old, new, diff.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum, err := summarize.Changes(service.NewsSince(res), summarize.Options{Sentences: 2, Language: tc.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range sum.Sentences {
+				got = append(got, s.Why+"/"+s.Fact+" "+s.Text)
+			}
+			want := []string{"fact/number " + tc.toll, "fact/correction " + tc.notice, "added/ " + tc.rest}
+			if !slices.Equal(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}

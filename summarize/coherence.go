@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // referenceOpeners are, per language, the words that make a sentence lean on
@@ -149,11 +151,12 @@ var firstPerson = wordSet(`we our us`)
 // first-person quotation given to a named speaker in s itself ("We heard a
 // roar," said Ayse Demir.) refers to that speaker, and a "This" that names
 // the text itself ("This article has been corrected…") points at nothing
-// before it. Selection keeps LeansOnPrevious, on which the shipped
+// before it, nor does a correction notice in any language
+// (text.OpensCorrection: "Dieser Artikel wurde korrigiert…"). Selection keeps LeansOnPrevious, on which the shipped
 // weights were trained, so such a sentence still brings the one before it
 // when picked.
 func leansForContext(s, lang string) bool {
-	if !LeansOnPrevious(s, lang) {
+	if !LeansOnPrevious(s, lang) || text.OpensCorrection(s) {
 		return false
 	}
 	if lang != "en" {

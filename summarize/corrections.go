@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/redline-news/redline/internal/text"
@@ -9,39 +8,18 @@ import (
 
 // A correction notice appended to a story ("Correction: An earlier version
 // of this article said the quake struck at 4:17 a.m. It struck at 3:17
-// a.m.") does not always come with the body fixed. A summary that repeats
-// the value the notice takes back tells the reader what the paper has
-// already withdrawn, so a sentence holding such a value is no candidate.
-
-var correctionNoticeRE = regexp.MustCompile(`(?i)^(?:(?:correction|clarification|editor['’]s note)\s*[:—–-]|` +
-	`an earlier version of this (?:article|story|report|post)\b|` +
-	`this (?:article|story|report|post) (?:has been|was) (?:corrected|amended|updated to correct)\b)`)
-
-// isCorrectionNotice reports whether unit s is the start of a correction
-// notice. Its first letter and a substring test rule out nearly every
-// sentence before the pattern runs.
-func isCorrectionNotice(s string) bool {
-	s = strings.TrimLeft(s, " \t*_\"'(")
-	if s == "" {
-		return false
-	}
-	switch s[0] | 0x20 {
-	case 'c', 'e':
-	case 'a', 't':
-		if !strings.Contains(s, "version") && !strings.Contains(s, "VERSION") && !strings.Contains(s, "orrect") &&
-			!strings.Contains(s, "ORRECT") && !strings.Contains(s, "mended") && !strings.Contains(s, "MENDED") {
-			return false
-		}
-	default:
-		return false
-	}
-	return correctionNoticeRE.MatchString(s)
-}
+// a.m.", "Rectificatif : le bilan est de 14 morts, et non 12.") does not
+// always come with the body fixed. A summary that repeats the value the
+// notice takes back tells the reader what the paper has already
+// withdrawn, so a sentence holding such a value is no candidate. The
+// notices are those text.OpensCorrection finds, in every language it
+// knows, whatever the language of the text.
 
 // retractedValues returns the figures that the correction notices among
 // units take back, and marks the units of the notices (a notice, which
-// opens its line, and the sentences after it in its paragraph) in notice. A figure is taken back
-// when "not" comes before it ("14 years, not 12"), or when the notice's
+// opens its line, and the sentences after it in its paragraph) in notice.
+// A figure is taken back when "not" or its like in another language comes
+// before it ("14 years, not 12", "14 ans, et non 12"), or when the notice's
 // first sentence gives it and the sentences after it give another figure
 // in its place ("…said it struck at 4:17 a.m. It struck at 3:17 a.m.").
 // It returns nil when the text has no notice.
@@ -49,7 +27,7 @@ func retractedValues(src string, units []text.Sentence, kinds []text.Kind, notic
 	var out map[string]bool
 	for i := 0; i < len(units); i++ {
 		opensLine := i == 0 || strings.IndexByte(src[units[i-1].End:units[i].Start], '\n') >= 0
-		if !opensLine || kinds[i] != text.KindSentence || !isCorrectionNotice(units[i].Text) {
+		if !opensLine || kinds[i] != text.KindSentence || !text.OpensCorrection(units[i].Text) {
 			continue
 		}
 		end := i + 1
@@ -84,6 +62,27 @@ func retractedValues(src string, units []text.Sentence, kinds []text.Kind, notic
 	return out
 }
 
+// holdNoticesTogether makes each correction notice among the candidates
+// a block for selection: its first sentence leans on nothing, whatever
+// its first word, since it speaks of the article and not of the sentence
+// before it ("Dieser Artikel wurde korrigiert…", "This article has been
+// corrected…"), and each sentence after it in the notice leans on the one
+// before, so that none is picked without the notice's start ("Correction:
+// … misstated the toll. It was 12."). It runs after analyze, which sets
+// what the words alone say.
+func (s *scratch) holdNoticesTogether(src string, units []text.Sentence) {
+	if !s.noticed {
+		return
+	}
+	for i, u := range s.unitOf {
+		if !s.notice[u] {
+			continue
+		}
+		goesOn := u > 0 && s.notice[u-1] && !strings.Contains(src[units[u-1].End:units[u].Start], "\n")
+		s.a.info[i].dependent = goesOn && i > 0 && s.unitOf[i-1] == u-1
+	}
+}
+
 // figures returns the numbers in s as written: runs of digits, with the
 // points, commas and colons between digits ("4:17", "1,200", "6.8").
 func figures(s string) []string {
@@ -103,24 +102,47 @@ func figures(s string) []string {
 	return out
 }
 
-// figuresAfterNot returns the figures that "not" comes right before ("not
-// 12", "not $12", "not 4:17").
+// retractions are the words that a figure taken back follows, in each
+// language the segmenter knows: "14 years, not 12", "14 ans, et non 12",
+// "14 Jahre, nicht 12", "14 Jahre statt 12", "14 anni, non 12", "14
+// anos, e não 12", "14 jaar, niet 12". Spanish "no" counts only after a
+// comma ("14 años, no 12"), English "no" being too common before a figure.
+var retractions = []string{"not ", "non ", "non pas ", "nicht ", "statt ", "anstatt ", "não ", "niet ", ", no "}
+
+// retractionLinks are the prepositions that may stand between a word of
+// retractions and its figure: "not to 12", "nicht zu 12", "e não a 12",
+// "et non à 12", "niet tot 12".
+var retractionLinks = []string{"to ", "zu ", "a ", "à ", "de ", "di ", "tot ", "van ", "op "}
+
+// figuresAfterNot returns the figures that one of retractions comes right
+// before, or with one of retractionLinks between them ("not 12", "not
+// $12", "not 4:17", "et non 12 €", "nicht zu 12").
 func figuresAfterNot(s string) []string {
 	var out []string
-	for k := 0; ; {
-		n := strings.Index(s[k:], "not ")
-		if n < 0 {
-			return out
-		}
-		at := k + n
-		k = at + len("not ")
-		if at > 0 && isWordByte(s[at-1]) {
-			continue // "cannot 12"
-		}
-		if rest := strings.TrimLeft(s[k:], "$€£"); rest != "" && isDigitByte(rest[0]) {
-			out = append(out, figures(rest)[0])
+	for _, r := range retractions {
+		for k := 0; ; {
+			n := strings.Index(s[k:], r)
+			if n < 0 {
+				break
+			}
+			at := k + n
+			k = at + len(r)
+			if at > 0 && isWordByte(s[at-1]) && r[0] != ',' {
+				continue // "cannot 12", "canon 12"
+			}
+			rest := s[k:]
+			for _, p := range retractionLinks {
+				if strings.HasPrefix(rest, p) {
+					rest = rest[len(p):]
+					break
+				}
+			}
+			if rest = strings.TrimLeft(rest, "$€£"); rest != "" && isDigitByte(rest[0]) {
+				out = append(out, figures(rest)[0])
+			}
 		}
 	}
+	return out
 }
 
 func isWordByte(c byte) bool {

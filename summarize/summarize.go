@@ -187,6 +187,7 @@ type scratch struct {
 	wordsLeft             int     // what is left of a word budget, or -1
 	kinds                 []text.Kind
 	notice                []bool // the units of correction notices
+	noticed               bool   // whether notice marks any
 	cands                 []text.Sentence
 	unitOf                []int // unit index of each candidate
 }
@@ -244,6 +245,7 @@ func (s *scratch) summarize(src string, opts Options, units []text.Sentence) *Su
 	s.candidates(src, units)
 	s.a.defaultLang = opts.DefaultLanguage
 	s.a.analyze(src, opts.Language, opts.FallbackLanguage, s.cands, &s.g)
+	s.holdNoticesTogether(src, units)
 	scores := s.score(opts)
 	k := opts.length(&s.a)
 	chosen := s.choose(opts, scores, k)
@@ -261,6 +263,7 @@ func (s *scratch) candidates(src string, units []text.Sentence) {
 	s.kinds = text.AppendKinds(s.kinds[:0], src, units)
 	s.notice = resizeBools(s.notice, len(units))
 	retracted := retractedValues(src, units, s.kinds, s.notice)
+	s.noticed = retracted != nil
 	s.cands, s.unitOf = s.cands[:0], s.unitOf[:0]
 	for i, u := range units {
 		if s.kinds[i] == text.KindSentence && (retracted == nil || s.notice[i] || !holdsRetracted(u.Text, retracted)) {
@@ -292,6 +295,7 @@ func SentenceFeatures(src, language string) ([]Sentence, [][]float64, error) {
 	s.candidates(src, units)
 	sents := s.cands
 	s.a.analyze(src, language, "", sents, &s.g)
+	s.holdNoticesTogether(src, units)
 	flat := make([]float64, len(sents)*NumFeatures)
 	s.a.features(s.a.stats(s), flat)
 	out := make([]Sentence, len(sents))

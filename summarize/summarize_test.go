@@ -712,3 +712,127 @@ func TestSummaryLeavesOutWhatACorrectionTakesBack(t *testing.T) {
 		t.Errorf("got %v, want the sentence with 310, which the notice confirms", sum.Sentences)
 	}
 }
+
+// Correction notices in the other languages take figures back as the
+// English ones do, by a negation before the figure or by a figure that
+// the sentences after the notice's first replace; no summary of any
+// length repeats it, and at six sentences every other body sentence is
+// picked, so a notice missed would show.
+func TestSummaryLeavesOutWhatACorrectionTakesBackInEachLanguage(t *testing.T) {
+	tests := []struct {
+		lang, notice, takenBack string
+	}{
+		{"fr", "Rectificatif\u00a0: l'ancien directeur avait été condamné à 14 ans de prison, et non 12.", "12 ans"},
+		{"fr", "Cet article a été corrigé : une version précédente indiquait que 85 résidents avaient été évacués. Ils étaient 58.", "85 r"},
+		{"de", "Berichtigung: Der frühere Leiter war zu 14 Jahren Haft verurteilt worden, nicht zu 12.", "12 Jahren"},
+		{"de", "In einer früheren Fassung dieses Artikels hieß es, 85 Bewohner seien in Krankenhäuser gebracht worden. Es waren 58.", "85 B"},
+		{"es", "Fe de erratas: el antiguo director había sido condenado a 14 años de prisión, no 12.", "12 años"},
+		{"es", "Una versión anterior de esta nota decía que 85 residentes fueron trasladados. Fueron 58.", "85 r"},
+		{"it", "Rettifica: l'ex direttore era stato condannato a 14 anni di carcere, non 12.", "12 anni"},
+		{"it", "Una versione precedente di questo articolo indicava 85 ospiti trasferiti. Erano 58.", "85 o"},
+		{"pt", "Correção: o antigo diretor tinha sido condenado a 14 anos de prisão, e não a 12.", "12 anos"},
+		{"pt", "Uma versão anterior desta reportagem dizia que 85 residentes foram levados. Foram 58.", "85 r"},
+		{"nl", "Rectificatie: de vroegere directeur werd veroordeeld tot 14 jaar cel, niet tot 12.", "12 jaar"},
+		{"nl", "In een eerdere versie van dit artikel stond dat 85 bewoners werden overgebracht. Het waren 58.", "85 b"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.notice, func(t *testing.T) {
+			src := noticeBodies[tc.lang] + tc.notice
+			for n := 1; n <= 6; n++ {
+				sum, err := summarize.Summarize(src, summarize.Options{Sentences: n})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if sum.Language != tc.lang {
+					t.Fatalf("got language %s, want %s", sum.Language, tc.lang)
+				}
+				for _, s := range sum.Sentences {
+					if strings.Contains(s.Text, tc.takenBack) && !strings.Contains(tc.notice, s.Text) {
+						t.Errorf("sentences=%d: got %q, which repeats %q, taken back by the notice", n, s.Text, tc.takenBack)
+					}
+				}
+			}
+		})
+	}
+}
+
+// noticeBodies are stories in six languages, each with a sentence on a
+// director's sentence of 12 years and one on 85 residents evacuated.
+var noticeBodies = map[string]string{
+	"fr": "Un incendie a ravagé une maison de retraite de Lyon dans la nuit de lundi, faisant au moins 9 morts, selon les pompiers.\n\n" +
+		"L'ancien directeur de l'établissement avait été condamné à 12 ans de prison en 2019 pour négligence.\n\n" +
+		"Les secours ont évacué 85 résidents vers les hôpitaux de la région, a indiqué la préfecture.\n\n" +
+		"Le maire de la ville a décrété une journée de deuil et ouvert un registre de condoléances.\n\n" +
+		"Une enquête a été ouverte pour déterminer l'origine du feu, a précisé le parquet.\n\n",
+	"de": "Ein Feuer hat in der Nacht zum Montag ein Pflegeheim in Köln zerstört, mindestens 9 Menschen starben, wie die Feuerwehr mitteilte.\n\n" +
+		"Der frühere Leiter des Heims war 2019 wegen Fahrlässigkeit zu 12 Jahren Haft verurteilt worden.\n\n" +
+		"Die Rettungskräfte brachten 85 Bewohner in Krankenhäuser der Region, teilte die Polizei mit.\n\n" +
+		"Der Bürgermeister ordnete einen Trauertag an und ließ im Rathaus ein Kondolenzbuch auslegen.\n\n" +
+		"Die Staatsanwaltschaft hat Ermittlungen zur Ursache des Brandes aufgenommen.\n\n",
+	"es": "Un incendio arrasó una residencia de ancianos de Sevilla en la noche del lunes y causó al menos 9 muertos, según los bomberos.\n\n" +
+		"El antiguo director del centro había sido condenado a 12 años de prisión en 2019 por negligencia.\n\n" +
+		"Los servicios de emergencia trasladaron a 85 residentes a los hospitales de la región, informó la policía.\n\n" +
+		"El alcalde decretó un día de luto y abrió un libro de condolencias en el ayuntamiento.\n\n" +
+		"La fiscalía ha abierto una investigación para determinar el origen del fuego.\n\n",
+	"it": "Un incendio ha distrutto una casa di riposo di Torino nella notte di lunedì, causando almeno 9 morti, secondo i vigili del fuoco.\n\n" +
+		"L'ex direttore della struttura era stato condannato a 12 anni di carcere nel 2019 per negligenza.\n\n" +
+		"I soccorritori hanno trasferito 85 ospiti negli ospedali della regione, ha riferito la prefettura.\n\n" +
+		"Il sindaco ha proclamato una giornata di lutto e aperto un libro di condoglianze in municipio.\n\n" +
+		"La procura ha aperto un'inchiesta per stabilire l'origine del rogo.\n\n",
+	"pt": "Um incêndio destruiu um lar de idosos em Coimbra na noite de segunda-feira e causou pelo menos 9 mortos, segundo os bombeiros.\n\n" +
+		"O antigo diretor do lar tinha sido condenado a 12 anos de prisão em 2019 por negligência.\n\n" +
+		"As equipas de socorro levaram 85 residentes para os hospitais da região, informou a polícia.\n\n" +
+		"O presidente da câmara decretou um dia de luto e abriu um livro de condolências.\n\n" +
+		"O Ministério Público abriu um inquérito para apurar a origem do fogo.\n\n",
+	"nl": "Een brand heeft in de nacht van maandag een verzorgingshuis in Utrecht verwoest, waarbij zeker 9 doden vielen, meldt de brandweer.\n\n" +
+		"De vroegere directeur van het tehuis was in 2019 wegens nalatigheid veroordeeld tot 12 jaar cel.\n\n" +
+		"De hulpdiensten brachten 85 bewoners naar ziekenhuizen in de regio, aldus de politie.\n\n" +
+		"De burgemeester riep een dag van rouw uit en opende een condoleanceregister in het stadhuis.\n\n" +
+		"Het openbaar ministerie is een onderzoek gestart naar de oorzaak van de brand.\n\n",
+}
+
+// A correction notice is one block for selection in each language: its
+// first sentence leans on nothing, though its first word would ("This",
+// "Dieser", "Este", "Questo", "Dit"), and the sentence after it in its
+// paragraph leans on it, though no word of its own says so.
+func TestCorrectionNoticeIsOneBlockInEachLanguage(t *testing.T) {
+	dependent := slices.Index(summarize.FeatureNames(), "dependent_start")
+	if dependent < 0 {
+		t.Fatal("no feature dependent_start")
+	}
+	tests := []struct {
+		lang, opener, rest string
+	}{
+		{"en", "This article has been corrected.", "The director was sentenced to 14 years, not 12."},
+		{"fr", "Cet article a été corrigé.", "L'ancien directeur avait été condamné à 14 ans, et non 12."},
+		{"de", "Dieser Artikel wurde korrigiert.", "Der frühere Leiter war zu 14 Jahren verurteilt worden, nicht zu 12."},
+		{"es", "Este artículo ha sido corregido.", "El antiguo director fue condenado a 14 años, no 12."},
+		{"it", "Questo articolo è stato corretto.", "L'ex direttore era stato condannato a 14 anni, non 12."},
+		{"pt", "Este texto foi corrigido.", "O antigo diretor foi condenado a 14 anos, e não 12."},
+		{"nl", "Dit artikel is gecorrigeerd.", "De vroegere directeur werd veroordeeld tot 14 jaar, niet 12."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang, func(t *testing.T) {
+			body := noticeBodies[tc.lang]
+			if tc.lang == "en" {
+				body = "The director of the care home was jailed in 2019.\n\nThe fire killed 9 people.\n\n"
+			}
+			sents, rows, err := summarize.SentenceFeatures(body+tc.opener+" "+tc.rest, tc.lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]float64{tc.opener: 0, tc.rest: 1}
+			for i, s := range sents {
+				if w, ok := want[s.Text]; ok {
+					if got := rows[i][dependent]; got != w {
+						t.Errorf("%q: got dependent_start %v, want %v", s.Text, got, w)
+					}
+					delete(want, s.Text)
+				}
+			}
+			if len(want) > 0 {
+				t.Errorf("sentences %v not found in %v", want, sents)
+			}
+		})
+	}
+}

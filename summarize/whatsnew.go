@@ -165,14 +165,17 @@ func changeAt(starts []int, off int) int {
 // ("It struck on Monday.", "He said…"), when that sentence is a change too,
 // joins its block, so that no change comes without what it refers to. A
 // correction notice is such a block: its first sentence and those that
-// continue it, leaning on it or going on in its paragraph.
+// continue it, leaning on it or going on in its paragraph. A notice opens
+// a block of its own, whatever its first word ("Dieser Artikel wurde
+// korrigiert…", "Este artículo ha sido corregido…" speak of the article,
+// not of the sentence before).
 func blocksOf(news []Change, lang string) [][]int {
 	var blocks [][]int
 	for j := range news {
 		if j > 0 && news[j].Index == news[j-1].Index+1 {
 			last := len(blocks) - 1
 			notice := news[j].Continues && slices.Contains(news[blocks[last][0]].Facts, FactCorrection)
-			if notice || LeansOnPrevious(news[j].Text, lang) {
+			if notice || !text.OpensCorrection(news[j].Text) && LeansOnPrevious(news[j].Text, lang) {
 				blocks[last] = append(blocks[last], j)
 				continue
 			}

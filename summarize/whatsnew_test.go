@@ -318,3 +318,98 @@ func TestChangesLeaveOutWhatIsNotProse(t *testing.T) {
 		t.Errorf("got sentences %v, want %v", idx, want)
 	}
 }
+
+// noticeStory is a story's changes in one language: a changed death toll
+// (sentence 0), an edit right before a correction notice that speaks of
+// the article itself (6, 7), the notice's second sentence in its
+// paragraph (8) and an added sentence after it (9).
+type noticeStory struct {
+	lang, toll, oldToll, edit, oldEdit, notice, rest, after string
+}
+
+var noticeStories = []noticeStory{
+	{"en", "At least 18 people were killed in the derailment, officials said.", "At least 12 people were killed in the derailment, officials said.",
+		"Services between Lyon and Grenoble were suspended for the whole week.", "Services between Lyon and Grenoble were suspended.",
+		"This article has been corrected: an earlier version misstated the number of passengers.", "The train was carrying 250 passengers, not 300.",
+		"Rescue teams searched the wreckage through the night."},
+	{"fr", "Au moins 18 personnes ont été tuées dans le déraillement, selon les autorités.", "Au moins 12 personnes ont été tuées dans le déraillement, selon les autorités.",
+		"Les liaisons entre Lyon et Grenoble ont été suspendues pour toute la semaine.", "Les liaisons entre Lyon et Grenoble ont été suspendues.",
+		"Cet article a été corrigé : une version précédente donnait un nombre de passagers erroné.", "Le train transportait 250 passagers, et non 300.",
+		"Les secours ont fouillé les décombres toute la nuit."},
+	{"de", "Mindestens 18 Menschen wurden bei der Entgleisung getötet, teilten die Behörden mit.", "Mindestens 12 Menschen wurden bei der Entgleisung getötet, teilten die Behörden mit.",
+		"Die Verbindungen zwischen Köln und Aachen wurden für die ganze Woche eingestellt.", "Die Verbindungen zwischen Köln und Aachen wurden eingestellt.",
+		"Dieser Artikel wurde korrigiert: In einer früheren Fassung stand eine falsche Zahl der Fahrgäste.", "Der Zug hatte 250 Fahrgäste an Bord, nicht 300.",
+		"Die Rettungskräfte durchsuchten die Trümmer die ganze Nacht."},
+	{"es", "Al menos 18 personas murieron en el descarrilamiento, según las autoridades.", "Al menos 12 personas murieron en el descarrilamiento, según las autoridades.",
+		"Los trenes entre Madrid y Toledo quedaron suspendidos durante toda la semana.", "Los trenes entre Madrid y Toledo quedaron suspendidos.",
+		"Este artículo ha sido corregido: una versión anterior daba un número de pasajeros erróneo.", "El tren llevaba 250 pasajeros, no 300.",
+		"Los equipos de rescate buscaron entre los restos durante toda la noche."},
+	{"it", "Almeno 18 persone sono morte nel deragliamento, secondo le autorità.", "Almeno 12 persone sono morte nel deragliamento, secondo le autorità.",
+		"I collegamenti tra Torino e Milano sono stati sospesi per tutta la settimana.", "I collegamenti tra Torino e Milano sono stati sospesi.",
+		"Questo articolo è stato corretto: una versione precedente riportava un numero errato di passeggeri.", "Il treno trasportava 250 passeggeri, non 300.",
+		"I soccorritori hanno cercato tra le macerie per tutta la notte."},
+	{"pt", "Pelo menos 18 pessoas morreram no descarrilamento, segundo as autoridades.", "Pelo menos 12 pessoas morreram no descarrilamento, segundo as autoridades.",
+		"As ligações entre Lisboa e Porto foram suspensas durante toda a semana.", "As ligações entre Lisboa e Porto foram suspensas.",
+		"Este texto foi corrigido: uma versão anterior dava um número errado de passageiros.", "O comboio levava 250 passageiros, e não 300.",
+		"As equipas de socorro procuraram entre os destroços durante toda a noite."},
+	{"nl", "Zeker 18 mensen kwamen om bij de ontsporing, meldden de autoriteiten.", "Zeker 12 mensen kwamen om bij de ontsporing, meldden de autoriteiten.",
+		"De treinen tussen Utrecht en Arnhem werden de hele week geschrapt.", "De treinen tussen Utrecht en Arnhem werden geschrapt.",
+		"Dit artikel is gecorrigeerd: in een eerdere versie stond een verkeerd aantal passagiers.", "De trein vervoerde 250 passagiers, niet 300.",
+		"De hulpdiensten doorzochten de hele nacht het puin."},
+}
+
+// In each language a correction notice ranks after the changed toll and
+// before every other change, comes whole, and stands on its own, though
+// its first word leans elsewhere ("Dieser", "Este", "Questo", "Dit"): it
+// makes no block with the edit right before it.
+func TestCorrectionNoticeRanksWholeInEachLanguage(t *testing.T) {
+	for _, st := range noticeStories {
+		t.Run(st.lang, func(t *testing.T) {
+			story := []summarize.Change{
+				{Index: 0, Text: st.toll, OldText: st.oldToll, Facts: []string{"number"}},
+				{Index: 6, Text: st.edit, OldText: st.oldEdit},
+				{Index: 7, Text: st.notice, Facts: []string{"correction"}},
+				{Index: 8, Text: st.rest, Continues: true},
+				{Index: 9, Text: st.after},
+			}
+			tests := []struct {
+				opts      summarize.Options
+				wantIndex []int
+			}{
+				{summarize.Options{Sentences: 1, Language: st.lang}, []int{0}},
+				{summarize.Options{Sentences: 2, Language: st.lang}, []int{0, 7, 8}},
+				{summarize.Options{Sentences: 2, Language: st.lang, Order: summarize.OrderRank}, []int{0, 7, 8}},
+				{summarize.Options{Ratio: 1, Language: st.lang}, []int{0, 6, 7, 8, 9}},
+			}
+			for _, tc := range tests {
+				checkChangeIndexes(t, story, tc.opts, tc.wantIndex)
+			}
+		})
+	}
+}
+
+// In each language a correction notice brings no unchanged sentence
+// before it as context: it speaks of the article, not of them.
+func TestCorrectionNoticeTakesNoContextInEachLanguage(t *testing.T) {
+	for _, st := range noticeStories {
+		t.Run(st.lang, func(t *testing.T) {
+			before := []summarize.Context{{Start: 0, End: 40, Text: st.toll}, {Start: 41, End: 90, Text: st.edit}}
+			changes := []summarize.Change{
+				{Index: 7, Start: 100, End: 190, Text: st.notice, Facts: []string{"correction"}, Before: before},
+				{Index: 8, Start: 191, End: 240, Text: st.rest, Continues: true},
+			}
+			sum, err := summarize.Changes(changes, summarize.Options{Language: st.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sum.Sentences) != 2 {
+				t.Fatalf("got %d sentences, want the notice's 2", len(sum.Sentences))
+			}
+			for _, s := range sum.Sentences {
+				if len(s.Context) > 0 {
+					t.Errorf("sentence %d: got context %v, want none", s.Index, s.Context)
+				}
+			}
+		})
+	}
+}

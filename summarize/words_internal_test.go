@@ -54,31 +54,3 @@ func TestLeansForContext(t *testing.T) {
 		})
 	}
 }
-
-// A correction notice is told by how it opens; prose that merely mentions
-// a correction or an editor is not one.
-func TestIsCorrectionNotice(t *testing.T) {
-	tests := []struct {
-		s    string
-		want bool
-	}{
-		{"Correction: An earlier version of this article said the quake struck at 4:17 a.m.", true},
-		{"CORRECTION: The toll was 12, not 21.", true},
-		{"Clarification — The council meets on Tuesday.", true},
-		{"Editor's note: This story has been updated.", true},
-		{"*Correction: The toll was 12.*", true},
-		{"An earlier version of this story misstated the toll.", true},
-		{"This article has been corrected to show that Reeve was sentenced to 14 years.", true},
-		{"Correctional officers said the prisoner escaped at 4 a.m.", false},
-		{"Editors at the paper said the story was accurate.", false},
-		{"The newspaper said an earlier version of this article was wrong.", false},
-		{"This article of the treaty was amended in 2004.", false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.s, func(t *testing.T) {
-			if got := isCorrectionNotice(tc.s); got != tc.want {
-				t.Errorf("got %v, want %v", got, tc.want)
-			}
-		})
-	}
-}

@@ -7,7 +7,10 @@
 // e-mail addresses do not end a sentence where a naive split on stops would.
 // A line without a final stop (a headline) and a blank line always end one.
 // Lowercased, tokenized text such as the CNN/DailyMail corpus, where stops
-// stand alone (" . "), is recognized without any option.
+// stand alone (" . "), is recognized without any option. Correction
+// notices are recognized here too (IsCorrection, OpensCorrection), in the
+// seven languages the segmenter knows, for the diff's facts and the
+// summarizer alike.
 package text
 
 // Sentence is one sentence of a text: src[Start:End] == Text, trimmed of
