@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -74,6 +75,62 @@ func TestChangesCommandPrintsAndFollows(t *testing.T) {
 	}
 	if lines := strings.Split(follow.String(), "\n"); !strings.Contains(lines[0], "a@2") || !strings.Contains(lines[1], "b@1") {
 		t.Fatalf("follow: got %q, want a@2 then b@1", follow.String())
+	}
+}
+
+// TestChangesCommandSendsToken checks that redline changes reads the feed
+// of a service with tokens and no public reads, listing and following,
+// with --token or REDLINE_TOKEN, and says why without one.
+func TestChangesCommandSendsToken(t *testing.T) {
+	const token = "read-token-0123456789"
+	dir := t.TempDir()
+	tokensFile := filepath.Join(dir, "tokens")
+	if err := os.WriteFile(tokensFile, []byte("write "+token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain()
+	m.Config.Listen, m.Config.Store = "127.0.0.1:0", "sqlite:"+filepath.Join(dir, "redline.db")
+	m.Config.Security.TokensFile = tokensFile
+	m.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	defer m.Close()
+	if got := putWith(t, m, token); got != http.StatusCreated {
+		t.Fatalf("put: got %d, want 201", got)
+	}
+	server := "http://" + m.Addr()
+	cases := []struct {
+		name, env string
+		args      []string
+		wantErr   string
+	}{
+		{"no token", "", []string{"--server", server}, "401"},
+		{"no token, follow", "", []string{"--server", server, "--follow"}, "401"},
+		{"flag", "", []string{"--server", server, "--token", token}, ""},
+		{"environment", token, []string{"--server", server}, ""},
+		{"flag, follow", "", []string{"--server", server, "--token", token, "--follow"}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("REDLINE_TOKEN", tc.env)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var out syncBuffer
+			done := make(chan error, 1)
+			go func() { done <- runChanges(ctx, Stdio{Stdout: &out, Stderr: io.Discard}, tc.args) }()
+			if tc.wantErr != "" {
+				if err := <-done; err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("got error %v, want one naming %s", err, tc.wantErr)
+				}
+				return
+			}
+			waitUntil(t, "the event line", func() bool { return strings.Contains(out.String(), "t@1") })
+			cancel()
+			if err := <-done; err != nil {
+				t.Fatalf("got error %v, want nil", err)
+			}
+		})
 	}
 }
 
