@@ -142,7 +142,8 @@ func TestChangesCommandRefusesBadFlags(t *testing.T) {
 		}
 	}
 	for _, args := range [][]string{{"--webhook-retry-schedule", "5s,soon"}, {"--webhook-concurrency", "0"}, {"--public-url", "example.com"}, {"--feed-heartbeat", "0s"},
-		{"--webhook-rescue-after", "24s"}, {"--webhook-timeout", "1m", "--webhook-rescue-after", "1m"}} {
+		{"--webhook-rescue-after", "24s"}, {"--webhook-timeout", "1m", "--webhook-rescue-after", "1m"},
+		{"--store", "mysql://u:secret@db/news"}, {"--store", "sqlite:"}, {"--store", "redline.db"}} {
 		m := NewMain()
 		if _, ok := m.parseFlags(args, io.Discard, func(string) string { return "" }).(usageError); !ok {
 			t.Errorf("serve %q: want a usage error", args)
@@ -263,5 +264,21 @@ func TestKilledBeforeDeliveryDeliversAfterRestart(t *testing.T) {
 	case again := <-hits:
 		t.Fatalf("delivered twice: %s", again.body)
 	case <-time.After(2 * time.Second):
+	}
+}
+
+// TestServeRefusesUnknownStore checks that a --store naming no store exits
+// 2, as a bad flag does, with a message that does not echo the value, which
+// may hold a password.
+func TestServeRefusesUnknownStore(t *testing.T) {
+	for _, store := range []string{"mysql://u:secret@db/news", "sqlite:", "redline.db"} {
+		t.Run(store, func(t *testing.T) {
+			var stderr bytes.Buffer
+			code := run(context.Background(), Stdio{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr},
+				[]string{"serve", "--listen", "127.0.0.1:0", "--store", store})
+			if code != 2 || !strings.Contains(stderr.String(), "--store") || strings.Contains(stderr.String(), "secret") {
+				t.Fatalf("got exit %d and %q, want 2 and a message about --store without the value", code, stderr.String())
+			}
+		})
 	}
 }

@@ -238,7 +238,7 @@ func openStore(ctx context.Context, dsn string, poolSize int) (service.RevisionS
 		}
 		return db, postgres.Backend, nil
 	default:
-		return nil, "", errors.New("unknown store: use sqlite:PATH or postgres://USER@HOST:PORT/DB")
+		return nil, "", errors.New("unknown store: use sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB?PARAMS")
 	}
 }
 
@@ -333,6 +333,9 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 			return usageError{fmt.Sprintf("--%s must be a positive duration such as 30s, not %v", name, d)}
 		}
 	}
+	if err := checkStore(c.Store); err != nil {
+		return err
+	}
 	if err := c.setPoolSize(poolSize); err != nil {
 		return err
 	}
@@ -343,6 +346,20 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 		return usageError{fmt.Sprintf("--default-language %.20q is not a language code the summarizer knows; use an ISO 639-1 code such as en, de or fr", c.DefaultLanguage)}
 	}
 	return c.setMaxBody(maxBody)
+}
+
+// checkStore refuses a --store value that names no store before anything
+// opens, so that it exits 2 as any other bad flag does. The value is not
+// quoted back: it may hold a password.
+func checkStore(dsn string) error {
+	switch {
+	case dsn == "sqlite:":
+		return usageError{"--store sqlite: needs a file path, as in sqlite:redline.db"}
+	case strings.HasPrefix(dsn, "sqlite:"), strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return nil
+	default:
+		return usageError{"--store must be sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB?PARAMS"}
+	}
 }
 
 func (c *Config) setPoolSize(s string) error {
