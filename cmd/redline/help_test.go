@@ -17,6 +17,7 @@ func TestEveryCommandHelp(t *testing.T) {
 		want string
 	}{
 		{"summarize", []string{"summarize", "-h"}, "-sentences n"},
+		{"summarize usage", []string{"summarize", "-h"}, "Usage: redline summarize [flags] [FILE]"},
 		{"summarize keywords", []string{"summarize", "-h"}, "text, Markdown and HTML list them only when told"},
 		{"diff", []string{"diff", "-h"}, "-context"},
 		{"eval", []string{"eval", "-h"}, "eval summarize -h"},

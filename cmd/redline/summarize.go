@@ -51,6 +51,11 @@ func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error
 	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, html or json")
 	asJSON := fs.Bool("json", false, "same as --format json")
 	fs.BoolVar(&f.jsonl, "jsonl", false, `read {"id","text"} lines and write one JSON result a line`)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: redline summarize [flags] [FILE]\n\nSummarizes FILE, or standard input without one (or with \"-\"), up to %d MiB.\n"+
+			"Exit status: 0 summarized, 1 an input that cannot be summarized, 2 bad flags.\n\nFlags:\n", maxSummarizeInput>>20)
+		fs.PrintDefaults()
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return f, err
 	}
