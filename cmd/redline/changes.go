@@ -155,6 +155,7 @@ func (m *Main) stopWebhooks() error {
 // changesOptions are the flags of redline changes.
 type changesOptions struct {
 	server string
+	token  string
 	since  int64
 	follow bool
 }
@@ -164,6 +165,7 @@ func runChanges(ctx context.Context, stdio Stdio, args []string) error {
 	fs := flag.NewFlagSet("changes", flag.ContinueOnError)
 	fs.SetOutput(stdio.Stderr)
 	fs.StringVar(&o.server, "server", envOr(os.Getenv, "REDLINE_SERVER", "http://127.0.0.1:8080"), "the service's URL (env REDLINE_SERVER)")
+	fs.StringVar(&o.token, "token", os.Getenv("REDLINE_TOKEN"), "bearer token to send, if the service requires one for reads (env REDLINE_TOKEN)")
 	fs.Int64Var(&o.since, "since", 0, "print the events after this seq")
 	fs.BoolVar(&o.follow, "follow", false, "keep printing events as they come, reconnecting when the connection drops")
 	if err := parseFlags(fs, args); err != nil {
@@ -189,7 +191,7 @@ func runChanges(ctx context.Context, stdio Stdio, args []string) error {
 func listChanges(ctx context.Context, w io.Writer, o changesOptions) error {
 	for {
 		var page api.ChangesBody
-		if err := getChangesJSON(ctx, o.server+"/v1/changes?limit=1000&since="+strconv.FormatInt(o.since, 10), &page); err != nil {
+		if err := getChangesJSON(ctx, o, &page); err != nil {
 			return err
 		}
 		for _, ev := range page.Events {
@@ -202,8 +204,9 @@ func listChanges(ctx context.Context, w io.Writer, o changesOptions) error {
 	}
 }
 
-func getChangesJSON(ctx context.Context, u string, v any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+// getChangesJSON reads the page of events after o.since.
+func getChangesJSON(ctx context.Context, o changesOptions, v any) error {
+	req, err := newChangesRequest(ctx, o, "/v1/changes?limit=1000&since="+strconv.FormatInt(o.since, 10))
 	if err != nil {
 		return err
 	}
@@ -216,6 +219,20 @@ func getChangesJSON(ctx context.Context, u string, v any) error {
 		return problemError(resp)
 	}
 	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+// newChangesRequest is a GET of path on the service, with the token when
+// one was given: a service with tokens and no public reads refuses the
+// feed without one.
+func newChangesRequest(ctx context.Context, o changesOptions, path string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, o.server+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	if o.token != "" {
+		req.Header.Set("Authorization", "Bearer "+o.token)
+	}
+	return req, nil
 }
 
 // problemError turns a problem+json answer into a message.
@@ -263,7 +280,7 @@ func (e fatalError) Error() string { return e.err.Error() }
 // streamOnce reads one stream until it ends, printing events and
 // advancing o.since; it reports whether any event came.
 func streamOnce(ctx context.Context, w io.Writer, o *changesOptions) (bool, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, o.server+"/v1/changes", nil)
+	req, err := newChangesRequest(ctx, *o, "/v1/changes")
 	if err != nil {
 		return false, fatalError{err}
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -77,6 +78,62 @@ func TestChangesCommandPrintsAndFollows(t *testing.T) {
 	}
 }
 
+// TestChangesCommandSendsToken checks that redline changes reads the feed
+// of a service with tokens and no public reads, listing and following,
+// with --token or REDLINE_TOKEN, and says why without one.
+func TestChangesCommandSendsToken(t *testing.T) {
+	const token = "read-token-0123456789"
+	dir := t.TempDir()
+	tokensFile := filepath.Join(dir, "tokens")
+	if err := os.WriteFile(tokensFile, []byte("write "+token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain()
+	m.Config.Listen, m.Config.Store = "127.0.0.1:0", "sqlite:"+filepath.Join(dir, "redline.db")
+	m.Config.Security.TokensFile = tokensFile
+	m.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	defer m.Close()
+	if got := putWith(t, m, token); got != http.StatusCreated {
+		t.Fatalf("put: got %d, want 201", got)
+	}
+	server := "http://" + m.Addr()
+	cases := []struct {
+		name, env string
+		args      []string
+		wantErr   string
+	}{
+		{"no token", "", []string{"--server", server}, "401"},
+		{"no token, follow", "", []string{"--server", server, "--follow"}, "401"},
+		{"flag", "", []string{"--server", server, "--token", token}, ""},
+		{"environment", token, []string{"--server", server}, ""},
+		{"flag, follow", "", []string{"--server", server, "--token", token, "--follow"}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("REDLINE_TOKEN", tc.env)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var out syncBuffer
+			done := make(chan error, 1)
+			go func() { done <- runChanges(ctx, Stdio{Stdout: &out, Stderr: io.Discard}, tc.args) }()
+			if tc.wantErr != "" {
+				if err := <-done; err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("got error %v, want one naming %s", err, tc.wantErr)
+				}
+				return
+			}
+			waitUntil(t, "the event line", func() bool { return strings.Contains(out.String(), "t@1") })
+			cancel()
+			if err := <-done; err != nil {
+				t.Fatalf("got error %v, want nil", err)
+			}
+		})
+	}
+}
+
 func TestChangesCommandRefusesBadFlags(t *testing.T) {
 	for _, args := range [][]string{{"--server", "ftp://x"}, {"--since", "-1"}, {"extra"}} {
 		err := runChanges(context.Background(), Stdio{Stdout: io.Discard, Stderr: io.Discard}, args)
@@ -85,7 +142,8 @@ func TestChangesCommandRefusesBadFlags(t *testing.T) {
 		}
 	}
 	for _, args := range [][]string{{"--webhook-retry-schedule", "5s,soon"}, {"--webhook-concurrency", "0"}, {"--public-url", "example.com"}, {"--feed-heartbeat", "0s"},
-		{"--webhook-rescue-after", "24s"}, {"--webhook-timeout", "1m", "--webhook-rescue-after", "1m"}} {
+		{"--webhook-rescue-after", "24s"}, {"--webhook-timeout", "1m", "--webhook-rescue-after", "1m"},
+		{"--store", "mysql://u:secret@db/news"}, {"--store", "sqlite:"}, {"--store", "redline.db"}} {
 		m := NewMain()
 		if _, ok := m.parseFlags(args, io.Discard, func(string) string { return "" }).(usageError); !ok {
 			t.Errorf("serve %q: want a usage error", args)
@@ -206,5 +264,21 @@ func TestKilledBeforeDeliveryDeliversAfterRestart(t *testing.T) {
 	case again := <-hits:
 		t.Fatalf("delivered twice: %s", again.body)
 	case <-time.After(2 * time.Second):
+	}
+}
+
+// TestServeRefusesUnknownStore checks that a --store naming no store exits
+// 2, as a bad flag does, with a message that does not echo the value, which
+// may hold a password.
+func TestServeRefusesUnknownStore(t *testing.T) {
+	for _, store := range []string{"mysql://u:secret@db/news", "sqlite:", "redline.db"} {
+		t.Run(store, func(t *testing.T) {
+			var stderr bytes.Buffer
+			code := run(context.Background(), Stdio{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr},
+				[]string{"serve", "--listen", "127.0.0.1:0", "--store", store})
+			if code != 2 || !strings.Contains(stderr.String(), "--store") || strings.Contains(stderr.String(), "secret") {
+				t.Fatalf("got exit %d and %q, want 2 and a message about --store without the value", code, stderr.String())
+			}
+		})
 	}
 }

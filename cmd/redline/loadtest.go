@@ -246,11 +246,23 @@ func (lt *loadTest) prepare(ctx context.Context) error {
 				return err
 			}
 			if status >= 300 {
-				return fmt.Errorf("PUT %s: status %d", lt.articleID(k), status)
+				return fmt.Errorf("PUT %s: status %d%s", lt.articleID(k), status, prepareHint(status))
 			}
 		}
 	}
 	return nil
+}
+
+// prepareHint says what to change when the server refuses the PUTs that
+// prepare the articles: its rate limits, or its tokens.
+func prepareHint(status int) string {
+	switch status {
+	case http.StatusTooManyRequests:
+		return "; the server limits each client's writes: run it with --rate-write off (or a higher rate) to load-test it"
+	case http.StatusUnauthorized, http.StatusForbidden:
+		return "; the server needs a write token: pass it with --token"
+	}
+	return ""
 }
 
 // put stores a new revision of article k: the text with one edit that no

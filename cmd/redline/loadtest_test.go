@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +12,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -144,6 +147,32 @@ func TestLoadPutBodyIsItsJSON(t *testing.T) {
 		if got := lt.putBody(edit); string(got) != string(want) {
 			t.Fatalf("edit %d: body\n%s\nwant\n%s", edit, got, want)
 		}
+	}
+}
+
+// TestLoadtestPrepareSaysWhyItFailed checks that a load test whose
+// preparing PUTs are refused says what to change on the server or in the
+// command.
+func TestLoadtestPrepareSaysWhyItFailed(t *testing.T) {
+	for _, tc := range []struct {
+		status int
+		want   string
+	}{
+		{http.StatusTooManyRequests, "--rate-write off"},
+		{http.StatusUnauthorized, "--token"},
+		{http.StatusForbidden, "--token"},
+		{http.StatusInternalServerError, "status 500"},
+	} {
+		t.Run(strconv.Itoa(tc.status), func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(tc.status) }))
+			defer srv.Close()
+			var stderr bytes.Buffer
+			code := run(context.Background(), Stdio{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr},
+				[]string{"loadtest", "--addr", srv.URL, "--articles", "1", "--requests", "1"})
+			if code == 0 || !strings.Contains(stderr.String(), tc.want) {
+				t.Fatalf("got exit %d and %q, want a failure naming %q", code, stderr.String(), tc.want)
+			}
+		})
 	}
 }
 

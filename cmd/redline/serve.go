@@ -238,7 +238,7 @@ func openStore(ctx context.Context, dsn string, poolSize int) (service.RevisionS
 		}
 		return db, postgres.Backend, nil
 	default:
-		return nil, "", errors.New("unknown store: use sqlite:PATH or postgres://USER@HOST:PORT/DB")
+		return nil, "", errors.New("unknown store: use sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB?PARAMS")
 	}
 }
 
@@ -297,14 +297,14 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	c := &m.Config
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	maxBody := humanize.IBytes(uint64(c.MaxBody))
+	maxBody := formatSize(int64(c.MaxBody))
 	fs.StringVar(&c.Listen, "listen", envOr(getenv, "REDLINE_LISTEN", c.Listen), "address to listen on (env REDLINE_LISTEN)")
 	fs.StringVar(&c.MetricsListen, "metrics-listen", envOr(getenv, "REDLINE_METRICS_LISTEN", c.MetricsListen), "serve /metrics on this address instead of --listen (env REDLINE_METRICS_LISTEN)")
 	fs.StringVar(&c.Store, "store", envOr(getenv, "REDLINE_STORE", c.Store), "store: sqlite:PATH or postgres://USER@HOST:PORT/DB?PARAMS (env REDLINE_STORE)")
 	poolSize := envOr(getenv, "REDLINE_STORE_POOL_SIZE", strconv.Itoa(c.StorePoolSize))
 	fs.StringVar(&poolSize, "store-pool-size", poolSize, "most connections to PostgreSQL; 0 keeps the DSN's pool_max_conns or pgx's default (env REDLINE_STORE_POOL_SIZE)")
 	fs.StringVar(&maxBody, "max-body", envOr(getenv, "REDLINE_MAX_BODY", maxBody), "largest request body, e.g. 2MiB (env REDLINE_MAX_BODY)")
-	cacheBytes := humanize.IBytes(uint64(c.CacheBytes))
+	cacheBytes := formatSize(c.CacheBytes)
 	fs.StringVar(&cacheBytes, "cache-bytes", envOr(getenv, "REDLINE_CACHE_BYTES", cacheBytes), "memory the summary, diff and page caches may hold together, e.g. 256MiB (env REDLINE_CACHE_BYTES)")
 	fs.StringVar(&c.DefaultLanguage, "default-language", envOr(getenv, "REDLINE_DEFAULT_LANGUAGE", cmp.Or(c.DefaultLanguage, summarize.DefaultLanguage)), "language code assumed for a text too short or unclear to detect, when a request gives no fallback_language (env REDLINE_DEFAULT_LANGUAGE)")
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request")
@@ -333,6 +333,9 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 			return usageError{fmt.Sprintf("--%s must be a positive duration such as 30s, not %v", name, d)}
 		}
 	}
+	if err := checkStore(c.Store); err != nil {
+		return err
+	}
 	if err := c.setPoolSize(poolSize); err != nil {
 		return err
 	}
@@ -345,6 +348,20 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	return c.setMaxBody(maxBody)
 }
 
+// checkStore refuses a --store value that names no store before anything
+// opens, so that it exits 2 as any other bad flag does. The value is not
+// quoted back: it may hold a password.
+func checkStore(dsn string) error {
+	switch {
+	case dsn == "sqlite:":
+		return usageError{"--store sqlite: needs a file path, as in sqlite:redline.db"}
+	case strings.HasPrefix(dsn, "sqlite:"), strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return nil
+	default:
+		return usageError{"--store must be sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB?PARAMS"}
+	}
+}
+
 func (c *Config) setPoolSize(s string) error {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 || n > 1000 {
@@ -352,6 +369,21 @@ func (c *Config) setPoolSize(s string) error {
 	}
 	c.StorePoolSize = n
 	return nil
+}
+
+// formatSize writes a size as the flags take it and the README shows it,
+// "2MiB" rather than humanize's "2.0 MiB", when it is a whole number of a
+// binary unit.
+func formatSize(n int64) string {
+	for _, u := range []struct {
+		name string
+		size int64
+	}{{"TiB", 1 << 40}, {"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if n >= u.size && n%u.size == 0 {
+			return strconv.FormatInt(n/u.size, 10) + u.name
+		}
+	}
+	return humanize.IBytes(uint64(n))
 }
 
 func (c *Config) setMaxBody(s string) error {

@@ -32,8 +32,11 @@ func init() {
 type summarizeFlags struct {
 	opts   summarize.Options
 	format string
-	jsonl  bool
-	path   string
+	// formatSet is whether --format or --json was given, which --jsonl,
+	// always JSON, must not silently ignore.
+	formatSet bool
+	jsonl     bool
+	path      string
 }
 
 func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error) {
@@ -51,12 +54,18 @@ func parseSummarizeFlags(stderr io.Writer, args []string) (summarizeFlags, error
 	fs.StringVar(&f.format, "format", "text", "output format: text, markdown, html or json")
 	asJSON := fs.Bool("json", false, "same as --format json")
 	fs.BoolVar(&f.jsonl, "jsonl", false, `read {"id","text"} lines and write one JSON result a line`)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: redline summarize [flags] [FILE]\n\nSummarizes FILE, or standard input without one (or with \"-\"), up to %d MiB.\n"+
+			"Exit status: 0 summarized, 1 an input that cannot be summarized, 2 bad flags.\n\nFlags:\n", maxSummarizeInput>>20)
+		fs.PrintDefaults()
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return f, err
 	}
 	if *asJSON {
 		f.format = "json"
 	}
+	fs.Visit(func(fl *flag.Flag) { f.formatSet = f.formatSet || fl.Name == "format" })
 	if err := explicitZero(fs, "sentences", "ratio", "words"); err != nil {
 		return f, err
 	}
@@ -89,6 +98,8 @@ func (f *summarizeFlags) check(args []string) error {
 		return usageError{"summarize takes at most one FILE"}
 	case !strings.Contains(" text markdown html json ", " "+f.format+" "):
 		return usageError{fmt.Sprintf("--format must be text, markdown, html or json, not %q", f.format)}
+	case f.jsonl && f.formatSet && f.format != "json":
+		return usageError{fmt.Sprintf("--jsonl writes one JSON result a line; --format %s does not apply to it", f.format)}
 	}
 	if len(args) == 1 {
 		f.path = args[0]

@@ -44,6 +44,9 @@ func TestSummarizeCommand(t *testing.T) {
 		{"empty", "  \n", []string{"summarize"}, 1, ""},
 		{"bad sentences", cliText, []string{"summarize", "--sentences", "-2"}, 2, ""},
 		{"bad format", cliText, []string{"summarize", "--format", "pdf"}, 2, ""},
+		{"jsonl with another format", `{"id":"a","text":"One. Two."}`, []string{"summarize", "--jsonl", "--format", "text"}, 2, ""},
+		{"jsonl with the JSON format", `{"id":"a","text":"One. Two."}`, []string{"summarize", "--jsonl", "--format", "json"}, 0, `{"id":"a","algorithm"`},
+		{"jsonl with --json", `{"id":"a","text":"One. Two."}`, []string{"summarize", "--jsonl", "--json"}, 0, `{"id":"a","algorithm"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

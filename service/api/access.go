@@ -116,12 +116,22 @@ func (s *Server) Require(need auth.Scope) fiber.Handler {
 		case !ok:
 			return unauthorized("the bearer token is not valid", true)
 		case !got.Allows(need):
-			return newProblem(http.StatusForbidden, "this request needs a "+need.String()+" token; this token is "+got.String()+" only").
+			return newProblem(http.StatusForbidden, "this request needs "+scopeWithArticle(need)+" token; this token has the "+got.String()+" scope").
 				WithHeader(fiber.HeaderWWWAuthenticate, `Bearer realm="redline", error="insufficient_scope", scope="`+need.String()+`"`)
 		}
 		c.Locals(scopeKey, got)
 		return c.Next()
 	}
+}
+
+// scopeWithArticle is the scope's name after "a" or "an", as a sentence
+// reads it: "a write token", "an admin token".
+func scopeWithArticle(s auth.Scope) string {
+	name := s.String()
+	if strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
 }
 
 func unauthorized(detail string, invalid bool) *Problem {

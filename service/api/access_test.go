@@ -92,6 +92,26 @@ func TestRequireInOneLine(t *testing.T) {
 	wantProblem(t, s.do(t, "GET", "/admin-only", "", bearerOf(writeToken)...), http.StatusForbidden)
 }
 
+// TestScopeProblemReads checks that a 403 names the scope needed and the
+// token's own in words that read as a sentence.
+func TestScopeProblemReads(t *testing.T) {
+	s := start(t, api.Config{Access: api.Access{Tokens: tokens(t)}}, func(srv *api.Server) {
+		srv.App().Get("/admin-only", srv.Require(auth.Admin), func(c *fiberCtx) error { return c.SendString("ok") })
+	})
+	for _, tc := range []struct{ name, method, path, token, want string }{
+		{"admin route, write token", "GET", "/admin-only", writeToken, "this request needs an admin token; this token has the write scope"},
+		{"write route, read token", "PUT", "/v1/articles/a", readToken, "this request needs a write token; this token has the read scope"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := s.do(t, tc.method, tc.path, article("T", "Body."), bearerOf(tc.token)...)
+			wantProblem(t, r, http.StatusForbidden)
+			if got := r.body["detail"]; got != tc.want {
+				t.Fatalf("detail: got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestRateLimit(t *testing.T) {
 	limits := &api.RateLimits{Read: api.Rate{PerSecond: 0.01, Burst: 3}, Write: api.Rate{PerSecond: 0.01, Burst: 1}}
 	s := start(t, api.Config{RateLimits: limits})

@@ -40,7 +40,7 @@ type articleDiffInput struct {
 	ArticleIDParam
 	DiffFormatParam
 	CacheParam
-	From string `query:"from" pattern:"^[0-9]{1,9}$" doc:"The old revision; the one before to when absent. 0 is the empty text."`
+	From string `query:"from" pattern:"^[0-9]{1,9}$" patternDescription:"a revision number, 0 for the empty text" doc:"The old revision; the one before to when absent. 0 is the empty text."`
 	To   int    `query:"to" minimum:"1" doc:"The new revision; the latest when absent."`
 }
 

@@ -61,7 +61,13 @@ func TestArticleDiff(t *testing.T) {
 	for _, path := range []string{"/v1/articles/flood/diff?from=9", "/v1/articles/flood/diff?to=9", "/v1/articles/none/diff"} {
 		wantProblem(t, s.do(t, "GET", path, ""), http.StatusNotFound)
 	}
-	wantProblem(t, s.do(t, "GET", "/v1/articles/flood/diff?from=x", ""), http.StatusBadRequest)
+	for _, from := range []string{"x", "-1", "1.5"} {
+		r := s.do(t, "GET", "/v1/articles/flood/diff?from="+from, "")
+		wantProblem(t, r, http.StatusBadRequest)
+		if got, want := r.body["detail"], "validation failed: query.from: expected string to be a revision number, 0 for the empty text"; got != want {
+			t.Errorf("from=%s: got detail %q, want %q", from, got, want)
+		}
+	}
 }
 
 func TestDiffTexts(t *testing.T) {

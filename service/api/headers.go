@@ -38,10 +38,12 @@ func securityHeaders(c *fiber.Ctx) error {
 	return nil
 }
 
-// corsMethods and corsHeaders are what cross-origin callers may use.
+// corsMethods and corsHeaders are what cross-origin callers may use: every
+// method a route answers (PATCH edits a webhook) and every request header
+// the API reads (Last-Event-ID resumes a change stream read with fetch).
 const (
-	corsMethods = "GET, HEAD, PUT, POST, DELETE"
-	corsHeaders = "Authorization, Content-Type, If-Match, If-None-Match, X-Request-ID"
+	corsMethods = "GET, HEAD, PUT, POST, PATCH, DELETE"
+	corsHeaders = "Authorization, Content-Type, If-Match, If-None-Match, Last-Event-ID, X-Request-ID"
 	corsExpose  = "ETag, Location, Retry-After, RateLimit, RateLimit-Policy, X-Request-ID"
 )
 

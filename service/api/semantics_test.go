@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -188,6 +189,19 @@ func TestCORS(t *testing.T) {
 	if pre.status != http.StatusNoContent || pre.header.Get("Access-Control-Allow-Origin") != "https://desk.example" ||
 		!strings.Contains(pre.header.Get("Access-Control-Allow-Methods"), "PUT") || !strings.Contains(pre.header.Get("Access-Control-Allow-Headers"), "Authorization") {
 		t.Fatalf("preflight: got %d %v, want 204 allowing PUT and Authorization", pre.status, pre.header)
+	}
+	for _, tc := range []struct{ path, method, header string }{
+		{"/v1/webhooks/wh_1", "PATCH", "Content-Type"},
+		{"/v1/changes", "GET", "Last-Event-ID"},
+		{"/v1/articles/a", "DELETE", "If-Match"},
+	} {
+		pre := s.do(t, "OPTIONS", tc.path, "", "Origin", "https://desk.example", "Access-Control-Request-Method", tc.method,
+			"Access-Control-Request-Headers", strings.ToLower(tc.header))
+		methods := strings.Split(pre.header.Get("Access-Control-Allow-Methods"), ", ")
+		headers := strings.Split(pre.header.Get("Access-Control-Allow-Headers"), ", ")
+		if pre.status != http.StatusNoContent || !slices.Contains(methods, tc.method) || !slices.Contains(headers, tc.header) {
+			t.Errorf("preflight of %s %s with %s: got %d, methods %q, headers %q; want 204 allowing both", tc.method, tc.path, tc.header, pre.status, methods, headers)
+		}
 	}
 	if got := s.do(t, "GET", "/livez", "", "Origin", "https://desk.example").header.Get("Access-Control-Allow-Origin"); got != "https://desk.example" {
 		t.Fatalf("listed origin: got %q, want it allowed", got)
