@@ -53,8 +53,14 @@ type edge struct {
 
 // sentenceInfo holds what the features need to know about one sentence.
 type sentenceInfo struct {
-	words      int  // word tokens, stop words included
-	dependent  bool // opens with a word that leans on an earlier sentence
+	words     int  // word tokens, stop words included
+	dependent bool // opens with a word that leans on an earlier sentence
+	// leans: needs the sentence before it, by its first word (dependent)
+	// or by its quotation marks (continuesQuote); selection reads it, the
+	// learned scorer reads dependent alone, as it was trained.
+	leans bool
+	// quoteOpen: it opens a quotation that it leaves open for the next.
+	quoteOpen  bool
 	digits     bool
 	quote      bool
 	paragraph  int
@@ -194,11 +200,15 @@ func (a *analysis) tokenize() {
 	}
 	a.vocab = a.vocabFor(a.lang)
 	a.vocab.begin()
+	var prev quoteShape
 	for i, s := range a.sents {
 		info := &a.info[i]
 		info.termsStart = len(a.termCounts)
 		info.tokensStart = len(a.tokens)
 		info.dependent = i > 0 && LeansOnPrevious(s.Text, a.lang)
+		shape, _ := scanQuotes(s.Text, nil)
+		info.leans = info.dependent || i > 0 && continuesQuote(prev, shape, a.sents[i-1].Text, a.lang)
+		info.quoteOpen, prev = shape.endsOpen, shape
 		a.forEachWord(s.Text, func(w []byte, start, end int) {
 			info.words++
 			word := a.word(w, langBit)

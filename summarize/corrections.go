@@ -80,6 +80,7 @@ func (s *scratch) holdNoticesTogether(src string, units []text.Sentence) {
 		}
 		goesOn := u > 0 && s.notice[u-1] && !strings.Contains(src[units[u-1].End:units[u].Start], "\n")
 		s.a.info[i].dependent = goesOn && i > 0 && s.unitOf[i-1] == u-1
+		s.a.info[i].leans = s.a.info[i].dependent
 	}
 }
 

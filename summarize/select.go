@@ -320,16 +320,35 @@ func (s *scratch) fits(i int) bool {
 // brings: i itself if it stands alone, follows a chosen sentence, or the
 // algorithm ignores coherence; else the sentences before it back to one
 // that does. It is -1 when that takes more than maxBlock sentences or runs
-// into the start of the text.
+// into the start of the text, and when i leaves open a quotation that the
+// next sentence goes on with (opensQuoteFor): i then comes in that
+// sentence's block, so that a block does not end inside a quotation.
 func (s *scratch) blockStart(i int) int {
+	if s.coherent && s.a.info[i].quoteOpen && s.opensQuoteFor(i+1) {
+		return -1
+	}
+	return s.leanStart(i)
+}
+
+// leanStart is blockStart without the quotation left open.
+func (s *scratch) leanStart(i int) int {
 	c := i
-	for s.coherent && s.a.info[c].dependent && !s.chosenSet[c-1] {
+	for s.coherent && s.a.info[c].leans && !s.chosenSet[c-1] {
 		c--
 		if i-c >= maxBlock {
 			return -1
 		}
 	}
 	return c
+}
+
+// opensQuoteFor reports whether sentence j, unchosen, goes on with the
+// quotation the one before it leaves open and can bring it: it leans on
+// it, is no fragment, and its own block is not too long. When it cannot,
+// the sentence before it may end a block.
+func (s *scratch) opensQuoteFor(j int) bool {
+	return j < len(s.base) && !s.chosenSet[j] && s.a.info[j].leans &&
+		s.a.info[j].words >= minSentenceWords && s.leanStart(j) >= 0
 }
 
 // priority is sentence i's score for the next pick: the blend of the two

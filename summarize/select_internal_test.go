@@ -8,15 +8,15 @@ import (
 )
 
 // chooser returns a scratch set up as if analysis had found sentences of
-// the given word counts, of which those in dependent lean on the one
+// the given word counts, of which those in leaning lean on the one
 // before, with no similarity links between them.
-func chooser(words []int, dependent ...int) *scratch {
+func chooser(words []int, leaning ...int) *scratch {
 	s := &scratch{}
 	for _, w := range words {
 		s.a.info = append(s.a.info, sentenceInfo{words: w})
 	}
-	for _, i := range dependent {
-		s.a.info[i].dependent = true
+	for _, i := range leaning {
+		s.a.info[i].leans = true
 	}
 	s.a.edgeOff = make([]int32, len(words)+1)
 	return s
@@ -49,6 +49,50 @@ func TestDependentSentenceComesWithWhatItLeansOn(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := chooser(tc.words, tc.dependent...)
 			got := s.choose(Options{Algorithm: TextRank}, tc.scores, tc.k)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// withOpenQuotes marks the sentences of s in open as leaving a quotation
+// open.
+func withOpenQuotes(s *scratch, open []int) *scratch {
+	for _, i := range open {
+		s.a.info[i].quoteOpen = true
+	}
+	return s
+}
+
+func TestBlockDoesNotEndInsideAQuotation(t *testing.T) {
+	scores := []float64{0.4, 0.2, 0.9, 0.3, 0.1}
+	ten := []int{10, 10, 10, 10, 10}
+	tests := []struct {
+		name          string
+		k             int
+		words         []int
+		leaning, open []int
+		want          []int
+	}{
+		// Without the open quotation, 0.9 is a pick of its own.
+		{"closed", 2, ten, []int{3}, nil, []int{2, 0}},
+		// Sentence 2 leaves open a quotation that 3 goes on with: it comes
+		// as the block 2–3, worth (0.9+0.3)/2, which beats 0.4.
+		{"open", 3, ten, []int{3}, []int{2}, []int{2, 3, 0}},
+		// The k-th pick may still cut that block after its first sentence.
+		{"open, cut", 1, ten, []int{3}, []int{2}, []int{2}},
+		// A fragment cannot carry it, so 2 may end a block.
+		{"open before a fragment", 2, []int{10, 10, 10, 2, 10}, []int{3}, []int{2}, []int{2, 0}},
+		// Nor can a sentence that does not lean on it.
+		{"open before one that stands alone", 2, ten, nil, []int{2}, []int{2, 0}},
+		// Nor one whose own block would be too long: 3 leans back to 0.
+		{"open, next block too long", 3, ten, []int{1, 2, 3}, []int{2}, []int{0, 1, 2}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := withOpenQuotes(chooser(tc.words, tc.leaning...), tc.open)
+			got := s.choose(Options{Algorithm: TextRank}, scores, tc.k)
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
@@ -97,24 +141,27 @@ func TestTopUpAgreesWithAScanPerPick(t *testing.T) {
 		n := 1 + rng.IntN(40)
 		words := make([]int, n)
 		scores := make([]float64, n)
-		var dependent []int
+		var dependent, open []int
 		for i := range n {
 			words[i] = 1 + rng.IntN(8)           // many fragments, so the top-up has work
 			scores[i] = float64(rng.IntN(6)) / 5 // ties, so their order is tested
 			if i > 0 && rng.IntN(3) == 0 {
 				dependent = append(dependent, i)
 			}
+			if rng.IntN(5) == 0 {
+				open = append(open, i)
+			}
 		}
 		k := 1 + rng.IntN(n)
-		got := append([]int(nil), chooser(words, dependent...).choose(Options{Algorithm: TextRank}, scores, k)...)
-		ref := chooser(words, dependent...)
+		got := append([]int(nil), withOpenQuotes(chooser(words, dependent...), open).choose(Options{Algorithm: TextRank}, scores, k)...)
+		ref := withOpenQuotes(chooser(words, dependent...), open)
 		ref.beginChoice(Options{Algorithm: TextRank}, scores)
 		for len(ref.chosen) < k && ref.takeBlock(ref.next(), k, false) {
 		}
 		naiveTopUp(ref, k)
 		if !reflect.DeepEqual(got, ref.chosen) {
-			t.Fatalf("trial %d: words %v scores %v dependent %v k %d: got %v, a scan per pick gives %v",
-				trial, words, scores, dependent, k, got, ref.chosen)
+			t.Fatalf("trial %d: words %v scores %v dependent %v open %v k %d: got %v, a scan per pick gives %v",
+				trial, words, scores, dependent, open, k, got, ref.chosen)
 		}
 	}
 }

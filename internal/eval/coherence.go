@@ -10,6 +10,7 @@ import (
 // readability flags what makes one summary read badly out of context.
 type readability struct {
 	dangling, orphaned, fragment, byline bool
+	unclosed                             bool
 }
 
 // minWords is the length below which a summary sentence is a fragment
@@ -17,16 +18,24 @@ type readability struct {
 const minWords = 4
 
 // judge flags summary picked of article. A sentence is orphaned when it
-// leans on the sentence before it (summarize.LeansOnPrevious) and that
-// sentence of the article is not in the summary; the summary dangles when
-// its first sentence in document order is orphaned.
+// leans on the sentence before it, by its first word or by going on with
+// its quotation (summarize.LeansOnSentence, the rule selection follows),
+// and that sentence of the article is not in the summary; the summary
+// dangles when its first sentence in document order is orphaned. It is
+// unclosed when a sentence leaves a quotation open
+// (summarize.LeavesQuotationOpen) and the article's next sentence, which
+// goes on with it, is not in the summary.
 func judge(article, lang string, picked []summarize.Sentence) readability {
 	units := summarize.Units(article, lang)
 	prev := make(map[int]int, len(units)) // unit index → previous sentence's index, or -1
+	next := make(map[int]int, len(units)) // unit index → next sentence's index, or -1
 	last := -1
 	for i, u := range units {
-		prev[i] = last
+		prev[i], next[i] = last, -1
 		if u.Kind == summarize.KindSentence {
+			if last >= 0 {
+				next[last] = i
+			}
 			last = i
 		}
 	}
@@ -40,9 +49,12 @@ func judge(article, lang string, picked []summarize.Sentence) readability {
 	}
 	var r readability
 	for _, s := range picked {
-		if p := prev[s.Index]; p >= 0 && !in[p] && summarize.LeansOnPrevious(s.Text, lang) {
+		if p := prev[s.Index]; p >= 0 && !in[p] && summarize.LeansOnSentence(units[p].Text, s.Text, lang) {
 			r.orphaned = true
 			r.dangling = r.dangling || s.Index == first
+		}
+		if n := next[s.Index]; n >= 0 && !in[n] && summarize.LeavesQuotationOpen(s.Text) {
+			r.unclosed = true
 		}
 		r.fragment = r.fragment || wordCount(s.Text) < minWords
 		r.byline = r.byline || looksLikeByline(s.Text)

@@ -37,6 +37,38 @@ func TestJudge(t *testing.T) {
 	}
 }
 
+func TestJudgeQuotations(t *testing.T) {
+	article := `The storm reached the town on Monday. "A roar shook the houses," said Ayse Demir. "The lights went out." ` +
+		`Police arrived at noon. The mayor said: "We will rebuild. Every house will stand again." Schools reopen soon.`
+	units := summarize.Units(article, "en")
+	pick := func(idx ...int) []summarize.Sentence {
+		var out []summarize.Sentence
+		for _, i := range idx {
+			out = append(out, units[i])
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		picked []summarize.Sentence
+		want   readability
+	}{
+		{"quotation without its speaker", pick(0, 2), readability{orphaned: true}},
+		{"quotation opening the summary", pick(2, 3), readability{dangling: true, orphaned: true}},
+		{"quotation with its speaker", pick(1, 2), readability{}},
+		{"rest of an open quotation", pick(0, 5), readability{orphaned: true}},
+		{"open quotation with its rest", pick(4, 5), readability{}},
+		{"open quotation without its rest", pick(0, 4), readability{unclosed: true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := judge(article, "en", tc.picked); got != tc.want {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestLooksLikeByline(t *testing.T) {
 	for s, want := range map[string]bool{
 		"by john frost .": true, "By Daily Mail Reporter": true,

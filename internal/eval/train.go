@@ -386,6 +386,7 @@ func (r *Result) addWeighted(o Result) {
 	r.Orphaned += o.Orphaned * n
 	r.Fragment += o.Fragment * n
 	r.Byline += o.Byline * n
+	r.Unclosed += o.Unclosed * n
 	r.Items += o.Items
 	r.Failed += o.Failed
 }
@@ -397,6 +398,7 @@ func (r *Result) finish() {
 	n := float64(r.Items)
 	r.Rouge1, r.Rouge2, r.RougeLsum = r.Rouge1/n, r.Rouge2/n, r.RougeLsum/n
 	r.Dangling, r.Orphaned, r.Fragment, r.Byline = r.Dangling/n, r.Orphaned/n, r.Fragment/n, r.Byline/n
+	r.Unclosed /= n
 }
 
 // sigmoid is the logistic function, written to stay finite for large |z|.

@@ -1,0 +1,313 @@
+package summarize
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// quoteShape is what the quotation marks of one sentence say about it,
+// read on its own: every sentence is scanned afresh, so a quotation whose
+// marks are unbalanced in one sentence does not run on through the rest of
+// the text.
+type quoteShape struct {
+	quotes bool // it holds a quotation mark
+	// closesFirst: a closing double mark comes before any it opens, so it
+	// ends a quotation opened before it ("He must be playing regularly.").
+	closesFirst bool
+	// endsOpen: a quotation it opens is still open at its end, so the
+	// next sentence goes on with it.
+	endsOpen bool
+	// whole: it opens with a quotation mark and is quoted to its end,
+	// whether or not the mark closes there: no word of its own lies
+	// outside the quotation, so it names no speaker.
+	whole bool
+}
+
+// Quotation marks fall in two families, double and single, each with its
+// own depth, so that an apostrophe does not close a double quotation. A
+// mark's role is fixed for some („ and ‚ always open, and so do two
+// backticks, while two apostrophes always close) and
+// read from its neighbours for the others: after a space and before a word
+// it opens, after a word and before a space or punctuation it closes, and
+// otherwise it takes its usual role (“ « ‹ ‘ open, ” » › close, " and '
+// toggle). This serves English “…” and ‘…’, German „…“, ‚…‘ and »…«,
+// French « … », and the doubled backticks and apostrophes of tokenized
+// text alike.
+const (
+	roleNone = iota
+	roleOpen
+	roleClose
+	roleToggle
+)
+
+// quoteMark returns the family (double or not), default role and length
+// of the quotation mark at s[i], or length 0 if there is none.
+func quoteMark(s string, i int) (double bool, role, n int) {
+	switch c := s[i]; c {
+	case '"':
+		return true, roleToggle, 1
+	case '`':
+		if i+1 < len(s) && s[i+1] == '`' {
+			return true, -roleOpen, 2 // fixed: tokenized text spaces it on both sides
+		}
+		return false, -roleOpen, 1
+	case '\'':
+		if i+1 < len(s) && s[i+1] == '\'' {
+			return true, -roleClose, 2
+		}
+		return false, roleToggle, 1
+	case 0xc2:
+		if i+1 < len(s) {
+			switch s[i+1] {
+			case 0xab: // «
+				return true, roleOpen, 2
+			case 0xbb: // »
+				return true, roleClose, 2
+			}
+		}
+	case 0xe2:
+		if i+2 < len(s) && s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x9c: // “
+				return true, roleOpen, 3
+			case 0x9d: // ”
+				return true, roleClose, 3
+			case 0x9e: // „
+				return true, -roleOpen, 3
+			case 0x98: // ‘
+				return false, roleOpen, 3
+			case 0x99: // ’
+				return false, roleClose, 3
+			case 0x9a: // ‚
+				return false, -roleOpen, 3
+			case 0xb9: // ‹
+				return false, roleOpen, 3
+			case 0xba: // ›
+				return false, roleClose, 3
+			}
+		}
+	}
+	return false, roleNone, 0
+}
+
+// markRole decides whether the mark s[i:i+n], of default role def (a
+// negative role is fixed), opens or closes, from the runes around it and
+// from whether its family is open. A single mark between two letters is an
+// apostrophe (“don’t”), as is a ' that would open before a clitic
+// (tokenized "it 's", "do n't") or after a word ending in s (tokenized
+// "players ' union"); a single mark that would close nothing is one too
+// ("the players’ union"). It returns roleNone for them.
+func markRole(s string, i, n int, double bool, def int, open bool) int {
+	if def < 0 {
+		return -def
+	}
+	before, after := rune(' '), rune(' ')
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if i+n < len(s) {
+		after, _ = utf8.DecodeRuneInString(s[i+n:])
+	}
+	wordBefore, wordAfter := isWordRune(before), isWordRune(after)
+	if !double && wordBefore && wordAfter {
+		return roleNone
+	}
+	openSide := unicode.IsSpace(before) || isOpenPunct(before)
+	closeSide := unicode.IsSpace(after) || !wordAfter && !isOpenPunct(after)
+	role := def
+	switch {
+	case openSide && !closeSide:
+		role = roleOpen
+	case !openSide && closeSide:
+		role = roleClose
+	case role == roleToggle && open:
+		role = roleClose
+	case role == roleToggle:
+		role = roleOpen
+	}
+	switch {
+	case double:
+		return role
+	case role == roleClose && !open:
+		return roleNone
+	case role == roleOpen && s[i] == '\'' && (wordAfter && isClitic(s[i+n:]) || !wordAfter && endsInS(s[:i])):
+		return roleNone
+	}
+	return role
+}
+
+// isOpenPunct reports whether r may stand right before an opening
+// quotation mark without a space: brackets, dashes and other quotation
+// marks.
+func isOpenPunct(r rune) bool {
+	switch r {
+	case '(', '[', '{', '-', '\u2013', '\u2014', '"', '\'', '`', '\u201c', '\u201e', '\u2018', '\u201a', '\u00ab', '\u00bb', '\u2039':
+		return true
+	}
+	return false
+}
+
+// isClitic reports whether s, what follows an apostrophe, opens with an
+// English clitic and then ends the word: "s", "re", "ve", "ll", "d", "m",
+// "t".
+func isClitic(s string) bool {
+	for _, c := range []string{"s", "re", "ve", "ll", "d", "m", "t", "S", "RE", "VE", "LL", "D", "M", "T"} {
+		if len(s) >= len(c) && s[:len(c)] == c {
+			if len(s) == len(c) {
+				return true
+			}
+			r, _ := utf8.DecodeRuneInString(s[len(c):])
+			if !isWordRune(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsInS reports whether s, less trailing spaces, ends in a word ending
+// in s: the possessive of a plural ("players '").
+func endsInS(s string) bool {
+	for len(s) > 0 && s[len(s)-1] == ' ' {
+		s = s[:len(s)-1]
+	}
+	return len(s) > 0 && (s[len(s)-1] == 's' || s[len(s)-1] == 'S')
+}
+
+// scanQuotes returns the quote shape of s. When words is not nil, it is
+// called with every word outside the quotations, lowercased, and said
+// reports whether it returned true for any.
+func scanQuotes(s string, words func(w []byte) bool) (sh quoteShape, said bool) {
+	var depth [2]int // single, double
+	first := true    // nothing but spaces yet
+	closedWhole := false
+	var buf [24]byte
+	w := buf[:0]
+	flush := func() {
+		if len(w) > 0 {
+			said = words(w) || said
+			w = w[:0]
+		}
+	}
+	for i := 0; i < len(s); {
+		double, def, n := quoteMark(s, i)
+		if n == 0 {
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			switch {
+			case isWordRune(r):
+				sh.whole = sh.whole && !closedWhole
+				if words != nil && depth[0]+depth[1] == 0 && len(w)+utf8.UTFMax <= cap(w) {
+					w = utf8.AppendRune(w, unicode.ToLower(r))
+				}
+			case words != nil:
+				flush()
+			}
+			first = first && unicode.IsSpace(r)
+			i += size
+			continue
+		}
+		if words != nil {
+			flush()
+		}
+		f := 0
+		if double {
+			f = 1
+		}
+		switch markRole(s, i, n, double, def, depth[f] > 0) {
+		case roleOpen:
+			sh.quotes = true
+			sh.whole = sh.whole || first
+			depth[f]++
+		case roleClose:
+			sh.quotes = true
+			if depth[f] == 0 {
+				sh.closesFirst = true // only a double mark closes what is not open
+				break
+			}
+			depth[f]--
+			closedWhole = closedWhole || sh.whole && depth[0]+depth[1] == 0
+		}
+		first = false
+		i += n
+	}
+	if words != nil {
+		flush()
+	}
+	sh.endsOpen = depth[0]+depth[1] > 0
+	return sh, said
+}
+
+// speechWords are, per language, the words that give a quotation to a
+// speaker outside it: verbs of saying ("said X", "X told") and "according
+// to" and its kin.
+var speechWords = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for lang, words := range map[string]string{
+		"en": `said says say saying told tells telling added adds adding asked asks explained explains wrote writes ` +
+			`insisted insists according claimed claims admitted admits warned warns stated states argued argues ` +
+			`continued replied replies commented stressed declared announced`,
+		"de": `sagte sagt sagten sagen erklärte erklärt erklärten meinte meint betonte betont fügte sagte laut so ` +
+			`schrieb schreibt berichtete warnte`,
+		"fr": `dit déclaré déclare affirmé affirme expliqué explique ajouté ajoute selon estime estimé souligné ` +
+			`souligne indiqué indique confié raconte raconté`,
+		"es": `dijo dice afirmó afirma explicó explica declaró aseguró asegura señaló señala añadió según indicó`,
+		"it": `detto dice spiegato spiega aggiunto aggiunge secondo dichiarato affermato afferma sottolineato`,
+		"pt": `disse diz afirmou afirma explicou explica declarou acrescentou segundo contou`,
+		"nl": `zei zegt zeiden volgens aldus verklaarde vertelde schreef`,
+	} {
+		m[lang] = wordSet(words)
+	}
+	return m
+}()
+
+// namesSpeaker reports whether s quotes someone and gives the quotation to
+// a speaker with a word of speech outside it ("he told Uefa's official
+// website", "said Suhas Naik").
+func namesSpeaker(s, lang string) bool {
+	set := speechWords[lang]
+	if set == nil {
+		return false
+	}
+	sh, said := scanQuotes(s, func(w []byte) bool { return set[string(w)] })
+	return sh.quotes && said
+}
+
+// ContinuesQuotation reports whether sentence s, in language lang, goes on
+// with a quotation of prev, the sentence before it, so that it needs prev
+// to be read: prev opens a quotation it does not close; s closes one it
+// did not open; or s is wholly a quotation, with no attribution of its
+// own, after a sentence that quotes and names its speaker (“…,” he told
+// reporters. “…”) or is wholly a quotation too. An unknown language has no
+// words of speech, so only the marks tell.
+func ContinuesQuotation(prev, s, lang string) bool {
+	ps, _ := scanQuotes(prev, nil)
+	ss, _ := scanQuotes(s, nil)
+	return continuesQuote(ps, ss, prev, lang)
+}
+
+// continuesQuote is ContinuesQuotation from the two sentences' shapes.
+func continuesQuote(ps, ss quoteShape, prev, lang string) bool {
+	if ps.endsOpen || ss.closesFirst {
+		return true
+	}
+	return ss.whole && ps.quotes && (ps.whole || namesSpeaker(prev, lang))
+}
+
+// LeavesQuotationOpen reports whether sentence s opens a quotation that it
+// does not close, so that the sentence after it goes on with it
+// (ContinuesQuotation).
+func LeavesQuotationOpen(s string) bool {
+	sh, _ := scanQuotes(s, nil)
+	return sh.endsOpen
+}
+
+// LeansOnSentence reports whether sentence s, in language lang, needs
+// prev, the sentence before it, to be read: it opens with a word that
+// leans on it (LeansOnPrevious) or goes on with its quotation
+// (ContinuesQuotation). Selection brings prev with s, or passes s over.
+func LeansOnSentence(prev, s, lang string) bool {
+	return LeansOnPrevious(s, lang) || ContinuesQuotation(prev, s, lang)
+}
