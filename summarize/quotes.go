@@ -174,22 +174,22 @@ func endsInS(s string) bool {
 	return len(s) > 0 && (s[len(s)-1] == 's' || s[len(s)-1] == 'S')
 }
 
-// scanQuotes returns the quote shape of s. When words is not nil, it is
-// called with every word outside the quotations, lowercased, and said
-// reports whether it returned true for any.
-func scanQuotes(s string, words func(w []byte) bool) (sh quoteShape, said bool) {
+// quoteLead marks the bytes that may begin a quotation mark.
+var quoteLead = [256]bool{'"': true, '`': true, '\'': true, 0xc2: true, 0xe2: true}
+
+// scanQuotes returns the quote shape of s and, when speech is not nil,
+// whether a word outside its quotations, lowercased, is in speech.
+func scanQuotes(s string, speech map[string]bool) (sh quoteShape, said bool) {
 	var depth [2]int // single, double
 	first := true    // nothing but spaces yet
 	closedWhole := false
 	var buf [24]byte
 	w := buf[:0]
-	flush := func() {
-		if len(w) > 0 {
-			said = words(w) || said
-			w = w[:0]
-		}
-	}
 	for i := 0; i < len(s); {
+		if !quoteLead[s[i]] && !first && !closedWhole && speech == nil {
+			i++ // most of a text: nothing to learn from it
+			continue
+		}
 		double, def, n := quoteMark(s, i)
 		if n == 0 {
 			r, size := rune(s[i]), 1
@@ -198,19 +198,21 @@ func scanQuotes(s string, words func(w []byte) bool) (sh quoteShape, said bool) 
 			}
 			switch {
 			case isWordRune(r):
-				sh.whole = sh.whole && !closedWhole
-				if words != nil && depth[0]+depth[1] == 0 && len(w)+utf8.UTFMax <= cap(w) {
+				if closedWhole {
+					sh.whole, closedWhole = false, false // words of its own after the quotation
+				}
+				if speech != nil && depth[0]+depth[1] == 0 && len(w)+utf8.UTFMax <= cap(w) {
 					w = utf8.AppendRune(w, unicode.ToLower(r))
 				}
-			case words != nil:
-				flush()
+			case len(w) > 0:
+				said, w = said || speech[string(w)], w[:0]
 			}
 			first = first && unicode.IsSpace(r)
 			i += size
 			continue
 		}
-		if words != nil {
-			flush()
+		if len(w) > 0 {
+			said, w = said || speech[string(w)], w[:0]
 		}
 		f := 0
 		if double {
@@ -233,9 +235,7 @@ func scanQuotes(s string, words func(w []byte) bool) (sh quoteShape, said bool) 
 		first = false
 		i += n
 	}
-	if words != nil {
-		flush()
-	}
+	said = said || len(w) > 0 && speech[string(w)]
 	sh.endsOpen = depth[0]+depth[1] > 0
 	return sh, said
 }
@@ -271,7 +271,7 @@ func namesSpeaker(s, lang string) bool {
 	if set == nil {
 		return false
 	}
-	sh, said := scanQuotes(s, func(w []byte) bool { return set[string(w)] })
+	sh, said := scanQuotes(s, set)
 	return sh.quotes && said
 }
 
