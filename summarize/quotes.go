@@ -186,9 +186,13 @@ func scanQuotes(s string, speech map[string]bool) (sh quoteShape, said bool) {
 	var buf [24]byte
 	w := buf[:0]
 	for i := 0; i < len(s); {
-		if !quoteLead[s[i]] && !first && !closedWhole && speech == nil {
-			i++ // most of a text: nothing to learn from it
-			continue
+		if !first && !closedWhole && speech == nil {
+			for i < len(s) && !quoteLead[s[i]] {
+				i++ // most of a text: nothing to learn from it
+			}
+			if i == len(s) {
+				break
+			}
 		}
 		double, def, n := quoteMark(s, i)
 		if n == 0 {
