@@ -152,9 +152,10 @@ var firstPerson = wordSet(`we our us`)
 // roar," said Ayse Demir.) refers to that speaker, and a "This" that names
 // the text itself ("This article has been corrected…") points at nothing
 // before it, nor does a correction notice in any language
-// (text.OpensCorrection: "Dieser Artikel wurde korrigiert…"). Selection keeps LeansOnPrevious, on which the shipped
-// weights were trained, so such a sentence still brings the one before it
-// when picked.
+// (text.OpensCorrection: "Dieser Artikel wurde korrigiert…"). Selection
+// keeps LeansOnSentence, whose first-word test the shipped weights were
+// trained on, so such a sentence still brings the one before it when
+// picked.
 func leansForContext(s, lang string) bool {
 	if !LeansOnPrevious(s, lang) || text.OpensCorrection(s) {
 		return false

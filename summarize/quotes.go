@@ -40,8 +40,9 @@ const (
 	roleToggle
 )
 
-// quoteMark returns the family (double or not), default role and length
-// of the quotation mark at s[i], or length 0 if there is none.
+// quoteMark returns the family (double or not), default role (negated
+// when fixed, whatever the neighbours) and length of the quotation mark at
+// s[i], or length 0 if there is none.
 func quoteMark(s string, i int) (double bool, role, n int) {
 	switch c := s[i]; c {
 	case '"':

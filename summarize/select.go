@@ -101,7 +101,7 @@ const maxBlock = 3
 // first, since news is written to be read from the top, unless a word
 // budget too small for it forces otherwise, and blends its two models by
 // the share the pick reaches. Every algorithm but lead picks blocks: a
-// sentence that leans on the sentence before it (LeansOnPrevious) comes
+// sentence that leans on the sentence before it (LeansOnSentence) comes
 // with the sentences it leans on, back to one that stands alone or follows
 // a chosen one, and the block is worth the mean score of its sentences, so
 // that it competes for the places it takes with as many sentences that
