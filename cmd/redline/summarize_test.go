@@ -85,4 +85,7 @@ func TestEvalCommand(t *testing.T) {
 	if code, _, _ := runCLI(t, "", "eval", "summarize"); code != 2 {
 		t.Errorf("got exit %d without --data, want 2", code)
 	}
+	if code, _, errOut := runCLI(t, "", "eval", "summarize", "--data", small, "--split", "train"); code != 2 || !strings.Contains(errOut, "BBC rows") {
+		t.Errorf("got exit %d, stderr %q for --split on CNN/DM; want 2 and a message that it chooses BBC rows", code, errOut)
+	}
 }
