@@ -127,8 +127,9 @@ type Detection struct {
 
 // DetectLanguage names the language of text from its first 512 bytes.
 func DetectLanguage(text string) Detection {
-	var a analysis
-	return a.detectSample(sampleOf(text))
+	s := getScratch()
+	defer putScratch(s)
+	return s.a.detectSample(sampleOf(text))
 }
 
 // sampleOf cuts text to detectSample bytes at a character boundary.

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -149,7 +150,7 @@ func TestSameAsWhatlanggo(t *testing.T) {
 			// for a whole article: 600 or more distinct trigrams still
 			// take positions past 300.
 			texts := map[string]string{}
-			for i, row := range shareddata.Rows[struct{ Article string }](t, file, 300) {
+			for i, row := range shareddata.Rows[struct{ Article string }](t, file, 200) {
 				texts[fmt.Sprintf("%s#%d", file, i)] = prefix(row.Article, 2000)
 			}
 			checkTexts(t, texts)
@@ -259,4 +260,36 @@ func FuzzSameAsWhatlanggo(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkSame(t, &d, "fuzz", s)
 	})
+}
+
+// TestDetectorsRunAtOnce checks that Detectors share nothing but the
+// tables built once: under -race, goroutines detecting at once, each with
+// its own Detector, must give what one gives alone.
+func TestDetectorsRunAtOnce(t *testing.T) {
+	texts := []string{"The council approved the new budget on Monday.", "Der Stadtrat hat am Montag den Haushalt beschlossen.",
+		"Городской совет в понедельник утвердил новый бюджет.", "市议会周一批准了新预算。", "Le conseil municipal a approuvé le budget lundi."}
+	want := make([]Result, len(texts))
+	for i, s := range texts {
+		want[i] = Detect(s)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(texts))
+	for range 4 {
+		wg.Go(func() {
+			var d Detector
+			for range 20 {
+				for i, s := range texts {
+					if got := d.Detect(s); got != want[i] {
+						errs <- fmt.Sprintf("%q: got %+v, want %+v", s, got, want[i])
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
