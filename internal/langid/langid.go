@@ -18,6 +18,7 @@ package langid
 
 import (
 	"cmp"
+	"math"
 	"math/bits"
 	"slices"
 	"sync"
@@ -59,6 +60,7 @@ type Detector struct {
 	hist   []int32  // the trigrams by count
 	sorted []uint64 // uniq in whatlanggo's order
 	dist   []int    // each profile's distance
+	sink   uint32   // what group.warm read
 }
 
 // Whatlanggo's constants: the distance of a profile trigram the text lacks,
@@ -95,14 +97,15 @@ func (d *Detector) Detect(text string) Result {
 // nearest.
 func (d *Detector) rank(g *group) Result {
 	order := d.order()
+	g.warm(order, &d.sink)
 	d.dist = append(d.dist[:0], g.base...)
 	for pos, key := range order {
 		for _, p := range g.lookup(key) {
-			diff := pos - int(p.rank)
+			diff := pos - int(p&0xffff)
 			if diff < 0 {
 				diff = -diff
 			}
-			d.dist[p.profile] += diff - maxTrigramDistance
+			d.dist[p>>16] += diff - maxTrigramDistance
 		}
 	}
 	return confidence(g, d.dist, len(order))
@@ -422,42 +425,68 @@ type profile struct {
 	trigrams []string
 }
 
-// group is the index of the profiles of one script.
+// group is the index of the profiles of one script: for each trigram that
+// any of them holds, a record of the trigram and its postings, one for each
+// profile that holds it (the profile's index in the high 16 bits, the
+// trigram's rank there in the low ones); and a hash table of the records.
+//
+// The index is laid out for a cache that the rest of a summary has just
+// filled with other things: a slot is 4 bytes, a fingerprint of its
+// trigram in the high bits and where its record starts in the low ones, so
+// that the table fits in 32 KB and a probe reads a record only when the
+// fingerprints match; a record holds its postings, so that a trigram found
+// costs one more cache line; and the records of trigrams ranked high in
+// any profile, which most texts hold, come first, close together.
 type group struct {
-	langs []whatlanggo.Lang
-	base  []int // each profile's distance from a text it shares nothing with
-	// slots are a hash table, with linear probing, from a trigram to its
-	// postings; a slot of emptyKey is free.
-	slots    []slot
-	shift    int
-	postings []posting
+	langs   []whatlanggo.Lang
+	base    []int // each profile's distance from a text it shares nothing with
+	slots   []uint32
+	shift   int
+	records []uint32 // key's low half, key's high half, n, n postings
 }
 
-// slot is one trigram of a group and where its postings lie in
-// group.postings: one cache line holds both.
-type slot struct {
-	key        uint64
-	start, end int32
+const (
+	// offsetBits of a slot give where its record starts in records.
+	offsetBits = 18
+	offsetMask = 1<<offsetBits - 1
+)
+
+// fingerprint is the slot's 14 high bits for a key of hash h: bits 37 to
+// 50 of the hash, below those that pick the slot (51 and up), and above
+// the first rune of the key (from bit 42), which a product's lower bits do
+// not depend on.
+func fingerprint(h uint64) uint32 { return uint32(h>>19) &^ offsetMask }
+
+// warm reads the first slot of each key and the record it points to
+// before lookup needs them, in loops free of branches whose loads do not
+// wait on one another, so that the processor fetches many cache lines at
+// once: a summary evicts the index between two calls, and lookup, which
+// waits for each line before it knows the next, would otherwise wait for
+// every one in turn. sink keeps the reads from being optimized away.
+func (g *group) warm(keys []uint64, sink *uint32) {
+	var sum uint32
+	for _, key := range keys {
+		sum += g.records[g.slots[hash(key)>>g.shift]&offsetMask]
+	}
+	*sink += sum
 }
 
-// emptyKey is no trigram: a key takes 63 bits.
-const emptyKey = ^uint64(0)
-
-// posting is a trigram's place in one profile.
-type posting struct {
-	profile uint16
-	rank    uint16
-}
-
-// lookup returns the postings of key.
-func (g *group) lookup(key uint64) []posting {
+// lookup returns the postings of key, or none.
+func (g *group) lookup(key uint64) []uint32 {
+	h := hash(key)
+	fp := fingerprint(h)
 	mask := len(g.slots) - 1
-	for h := int(hash(key) >> g.shift); ; h = (h + 1) & mask {
-		switch s := &g.slots[h]; s.key {
-		case key:
-			return g.postings[s.start:s.end]
-		case emptyKey:
+	for i := int(h >> g.shift); ; i = (i + 1) & mask {
+		s := g.slots[i]
+		if s == 0 {
 			return nil
+		}
+		if s&^offsetMask != fp {
+			continue
+		}
+		r := g.records[s&offsetMask:]
+		if r[0] == uint32(key) && r[1] == uint32(key>>32) {
+			return r[3 : 3+r[2]]
 		}
 	}
 }
@@ -468,8 +497,8 @@ func (g *group) lookup(key uint64) []posting {
 func newGroup(profiles []profile) *group {
 	g := &group{}
 	type entry struct {
-		key uint64
-		posting
+		key     uint64
+		posting uint32
 	}
 	var entries []entry
 	for i, p := range profiles {
@@ -477,42 +506,55 @@ func newGroup(profiles []profile) *group {
 		g.base = append(g.base, maxTrigramDistance*len(p.trigrams))
 		for rank, t := range p.trigrams {
 			if key, ok := packString(t); ok {
-				entries = append(entries, entry{key, posting{uint16(i), uint16(rank)}})
+				entries = append(entries, entry{key, uint32(i)<<16 | uint32(rank)})
 			}
 		}
 	}
+	// Group the entries by trigram, then the trigrams by their best rank
+	// in any profile (a counting sort: ranks are below 300).
 	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
-	distinct := 0
-	for i := range entries {
-		if i == 0 || entries[i].key != entries[i-1].key {
-			distinct++
+	type run struct{ start, end, best int }
+	var runs []run
+	most := 0
+	for i := 0; i < len(entries); {
+		r := run{start: i, best: math.MaxInt}
+		for ; i < len(entries) && entries[i].key == entries[r.start].key; i++ {
+			r.best = min(r.best, int(entries[i].posting&0xffff))
 		}
+		r.end = i
+		runs = append(runs, r)
+		most = max(most, r.best)
 	}
-	// At most three quarters full.
+	byBest := make([][]run, most+1)
+	for _, r := range runs {
+		byBest[r.best] = append(byBest[r.best], r)
+	}
+	// At most five eighths full.
 	size := 64
-	for 4*distinct > 3*size {
+	for 8*len(runs) > 5*size {
 		size *= 2
 	}
 	g.shift = 64 - bits.TrailingZeros(uint(size))
-	g.slots = make([]slot, size)
-	for i := range g.slots {
-		g.slots[i].key = emptyKey
+	g.slots = make([]uint32, size)
+	g.records = make([]uint32, 1, 1+3*len(runs)+len(entries)) // no record at 0: a slot of 0 is free
+	for _, rs := range byBest {
+		for _, r := range rs {
+			key := entries[r.start].key
+			start := len(g.records)
+			g.records = append(g.records, uint32(key), uint32(key>>32), uint32(r.end-r.start))
+			for _, e := range entries[r.start:r.end] {
+				g.records = append(g.records, e.posting)
+			}
+			h := hash(key)
+			j := int(h >> g.shift)
+			for g.slots[j] != 0 {
+				j = (j + 1) & (size - 1)
+			}
+			g.slots[j] = fingerprint(h) | uint32(start)
+		}
 	}
-	g.postings = make([]posting, len(entries))
-	for i, e := range entries {
-		g.postings[i] = e.posting
-		if i > 0 && e.key == entries[i-1].key {
-			continue
-		}
-		end := i + 1
-		for end < len(entries) && entries[end].key == e.key {
-			end++
-		}
-		h := int(hash(e.key) >> g.shift)
-		for g.slots[h].key != emptyKey {
-			h = (h + 1) & (size - 1)
-		}
-		g.slots[h] = slot{e.key, int32(i), int32(end)}
+	if len(g.records) > offsetMask {
+		panic("langid: the profiles' index outgrows its slots' offsets")
 	}
 	return g
 }
