@@ -132,9 +132,16 @@ func wl(t string) (string, float64) {
 	return c, info.Confidence
 }
 
+// cutRedline, when above 0, cuts each text to that many bytes before the
+// summarizer's detection, which reads 512: how a shorter sample would do.
+var cutRedline = flag.Int("cut", 0, "cut each text to this many bytes for the summarizer's detection (0: as it is)")
+
 // redline names the language of t as the summarizer does: its code, and
 // whether the detection is reliable enough to go by.
 func redline(t string) (string, bool) {
+	if *cutRedline > 0 {
+		t = prefix(t, *cutRedline)
+	}
 	d := summarize.DetectLanguage(t)
 	return d.Language, d.Reliable
 }
