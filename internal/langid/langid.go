@@ -496,10 +496,6 @@ func (g *group) lookup(key uint64) []uint32 {
 // one the text lacks, as in whatlanggo.
 func newGroup(profiles []profile) *group {
 	g := &group{}
-	type entry struct {
-		key     uint64
-		posting uint32
-	}
 	var entries []entry
 	for i, p := range profiles {
 		g.langs = append(g.langs, p.lang)
@@ -510,25 +506,7 @@ func newGroup(profiles []profile) *group {
 			}
 		}
 	}
-	// Group the entries by trigram, then the trigrams by their best rank
-	// in any profile (a counting sort: ranks are below 300).
-	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
-	type run struct{ start, end, best int }
-	var runs []run
-	most := 0
-	for i := 0; i < len(entries); {
-		r := run{start: i, best: math.MaxInt}
-		for ; i < len(entries) && entries[i].key == entries[r.start].key; i++ {
-			r.best = min(r.best, int(entries[i].posting&0xffff))
-		}
-		r.end = i
-		runs = append(runs, r)
-		most = max(most, r.best)
-	}
-	byBest := make([][]run, most+1)
-	for _, r := range runs {
-		byBest[r.best] = append(byBest[r.best], r)
-	}
+	runs := groupEntries(entries)
 	// At most five eighths full.
 	size := 64
 	for 8*len(runs) > 5*size {
@@ -537,26 +515,59 @@ func newGroup(profiles []profile) *group {
 	g.shift = 64 - bits.TrailingZeros(uint(size))
 	g.slots = make([]uint32, size)
 	g.records = make([]uint32, 1, 1+3*len(runs)+len(entries)) // no record at 0: a slot of 0 is free
-	for _, rs := range byBest {
-		for _, r := range rs {
-			key := entries[r.start].key
-			start := len(g.records)
-			g.records = append(g.records, uint32(key), uint32(key>>32), uint32(r.end-r.start))
-			for _, e := range entries[r.start:r.end] {
-				g.records = append(g.records, e.posting)
-			}
-			h := hash(key)
-			j := int(h >> g.shift)
-			for g.slots[j] != 0 {
-				j = (j + 1) & (size - 1)
-			}
-			g.slots[j] = fingerprint(h) | uint32(start)
-		}
+	for _, r := range runs {
+		g.add(entries[r.start].key, entries[r.start:r.end])
 	}
 	if len(g.records) > offsetMask {
 		panic("langid: the profiles' index outgrows its slots' offsets")
 	}
 	return g
+}
+
+// entry is one trigram of one profile: the trigram, and the profile's index
+// and the trigram's rank there as a posting.
+type entry struct {
+	key     uint64
+	posting uint32
+}
+
+// run is the entries of one trigram, entries[start:end].
+type run struct{ start, end int }
+
+// groupEntries sorts entries by trigram and returns the runs of each,
+// those of the trigrams ranked best in any profile first (a counting
+// sort: ranks are below 300).
+func groupEntries(entries []entry) []run {
+	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
+	var byBest [][]run
+	for i := 0; i < len(entries); {
+		r, best := run{start: i}, math.MaxInt
+		for ; i < len(entries) && entries[i].key == entries[r.start].key; i++ {
+			best = min(best, int(entries[i].posting&0xffff))
+		}
+		r.end = i
+		for len(byBest) <= best {
+			byBest = append(byBest, nil)
+		}
+		byBest[best] = append(byBest[best], r)
+	}
+	return slices.Concat(byBest...)
+}
+
+// add appends the record of key, with the postings of entries, and its slot.
+func (g *group) add(key uint64, entries []entry) {
+	start := len(g.records)
+	g.records = append(g.records, uint32(key), uint32(key>>32), uint32(len(entries)))
+	for _, e := range entries {
+		g.records = append(g.records, e.posting)
+	}
+	h := hash(key)
+	mask := len(g.slots) - 1
+	i := int(h >> g.shift)
+	for g.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	g.slots[i] = fingerprint(h) | uint32(start)
 }
 
 // packString packs a trigram of a profile, or reports that it is not one.
