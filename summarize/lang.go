@@ -125,7 +125,8 @@ type Detection struct {
 	Reliable bool `json:"reliable"`
 }
 
-// DetectLanguage names the language of text from its first 512 bytes.
+// DetectLanguage names the language of text from its first 256 bytes when
+// they clearly name a supported language, else from its first 512.
 func DetectLanguage(text string) Detection {
 	s := getScratch()
 	defer putScratch(s)
@@ -146,12 +147,39 @@ func cut(s string, n int) string {
 	return s[:n]
 }
 
+// firstSample is how many bytes of the sample detection reads first. A
+// detector's cost follows the trigrams it reads, and on news a quarter KB
+// already decides: on the CNN/DM and BBC texts 99.5% of answers at 256
+// bytes have a confidence of 1, and all but one of those name the language
+// that 512 bytes name. Such an answer stands when it names a supported
+// language (stop words and a stemmer, all in the Latin script); any other,
+// less sure or of another script, where a short sample can mislead (a
+// Japanese text whose first quarter KB is mostly Han reads as Chinese, a
+// Nepali one as Hindi), is read again on the whole sample.
+const firstSample = 256
+
 // detectSample detects the language of sample with whatlanggo's trigram
-// model (internal/langid scores it without whatlanggo's cost).
+// model (internal/langid scores it without whatlanggo's cost): on its first
+// firstSample bytes when they give a sure answer for a supported language,
+// else on all of it.
 func (a *analysis) detectSample(sample string) Detection {
-	letters := 0
-	a.forEachWord(sample, func(w []byte, _, _ int) { letters += utf8.RuneCount(w) })
-	return detection(a.detector.Detect(sample), letters)
+	if len(sample) > firstSample {
+		short := cut(sample, firstSample)
+		res := a.detector.Detect(short)
+		if code, ok := codeOf[res.Lang]; ok && res.Confidence == 1 && languageIndex(code) < len(languages) {
+			if d := detection(res, a.letters(short)); d.Reliable {
+				return d
+			}
+		}
+	}
+	return detection(a.detector.Detect(sample), a.letters(sample))
+}
+
+// letters counts the letters of the words of s.
+func (a *analysis) letters(s string) int {
+	n := 0
+	a.forEachWord(s, func(w []byte, _, _ int) { n += utf8.RuneCount(w) })
+	return n
 }
 
 // detection turns the detector's answer into a Detection.

@@ -163,3 +163,25 @@ func TestUnsupportedLanguageIsNeutral(t *testing.T) {
 		t.Errorf("as English, got keywords %q, want %q alone: stop words removed", en, "cats")
 	}
 }
+
+// TestDetectionReadsOnWhenTheStartMisleads checks the two reads of
+// detection: a start whose first quarter KB is all Han reads as Chinese,
+// which no stop words support, so the whole sample is read and names the
+// Japanese the rest of it is in; a plain English start decides at once.
+func TestDetectionReadsOnWhenTheStartMisleads(t *testing.T) {
+	han := strings.Repeat("東京都知事選挙開票速報結果発表", 7) // 315 bytes of Han only
+	kana := strings.Repeat("きょうはとてもいいてんきですね。わたしはがっこうへいきます。", 4)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"Han first, kana after", han + kana, "ja"},
+		{"English", strings.Repeat("The council approved the budget after a long debate on Tuesday night. ", 8), "en"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := summarize.DetectLanguage(tc.text); got.Language != tc.want {
+				t.Errorf("got %+v, want %s", got, tc.want)
+			}
+		})
+	}
+}
