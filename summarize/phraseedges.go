@@ -227,8 +227,11 @@ var hashOnly, hashAnd, hashOr = fnv32([]byte("only")), fnv32([]byte("and")), fnv
 // englishFlatWords are adjectives and adverbs that stand before a noun
 // ("early elections", "outright win") but, after one, are an adverb or a
 // predicate: they end no phrase after a content word ("buy Fiat
-// outright", "injured his left wrist early").
-var _ = addClass(enFlat, `outright overnight overseas early late alone apart likely unlikely hard`)
+// outright", "injured his left wrist early"). Ordinals from "third" on are
+// such words too: before a noun they rank it ("fourth quarter profits"),
+// after one they are a place in a table ("left his side fourth").
+var _ = addClass(enFlat, `outright overnight overseas early late alone apart likely unlikely hard
+	third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth`)
 
 // englishIseNouns end as verbs made with -ise, -ize or -ify do, and are
 // nouns or adjectives (see verbSuffix).
@@ -357,10 +360,12 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 		// words with their subjects, and split the run there.
 		return true
 	}
-	if gerund(word) && c&enIngNoun == 0 && a.nameBefore(t) {
+	if gerund(word) && c&enIngNoun == 0 && (a.nameBefore(t) || after != nil && a.participleAfterDeterminer(t, *after)) {
 		// A name and the gerund that ends its run are a clause
 		// ("Turkey reneging on"), where a gerund that goes on to a
-		// noun describes it ("Balco doping scandal").
+		// noun describes it ("Balco doping scandal"); so are a
+		// determiner's noun and a gerund that a function word follows
+		// ("the singer talking about").
 		return true
 	}
 	return after != nil && a.objectFollows(word, c, *after)
@@ -396,15 +401,90 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 		return prev&(enDeterminer|enPreposition) == 0
 	case gerund(word):
 		return prev&enDeterminer == 0 // "by cutting corporate tax"
-	case adverbBefore || prev&enWhich != 0 || before != nil && before.hash == hashThat && a.relativeThat(*before):
-		// After an adverb, "which" or a noun's "that" an -s form is a
-		// verb, and so is a verb that is as often a noun: "already
-		// publishes", "which lets", "software that turns", "rarely
-		// use".
+	case before != nil && before.hash == hashThat && a.relativeThat(*before):
+		// After a noun's "that" an -s form is a verb ("software that
+		// turns"), unless a verb follows it, whose plural subject it is:
+		// "The fact that prices rise".
+		return c&enVerbNoun != 0 || sForm(word) && !a.verbAfter(t)
+	case adverbBefore:
+		// After an adverb an -s form is a verb, and so is a verb that
+		// is as often a noun: "already publishes", "rarely use".
 		return c&enVerbNoun != 0 || sForm(word)
+	case prev&enWhich != 0:
+		return a.relativeVerb(*before, word, c) // "which lets", "services which permit"
 	}
 	// After a plural, its subject: "teams face" (see englishBreak).
 	return c&enVerbNoun != 0 && before != nil && a.plural(*before)
+}
+
+// participleAfterDeterminer reports whether t, a gerund that ends a run
+// and that after, a function word but "of", follows, comes after a noun
+// phrase of at most four words that a determiner opens and a lowercase
+// noun ends: a participle whose subject that phrase is ("the singer
+// talking about his career", "a new chief executive coming in", "the chip
+// starting later"). After an adjective the gerund is a noun ("the legal
+// unwinding of", "her highest ranking yet", "the improved rating"), and so
+// it is after "of" ("the showing of").
+func (a *analysis) participleAfterDeterminer(t, after token) bool {
+	if after.term >= 0 && englishClass.get(after.hash)&enFunction == 0 || after.hash == hashOf {
+		return false
+	}
+	k := a.tokenIndex(t)
+	if !a.linked(k-1) || !a.adjectiveFree(a.tokens[k-1]) {
+		return false
+	}
+	for i, n := k-1, 0; n <= 4 && i >= 0 && a.linked(i); i, n = i-1, n+1 {
+		if a.tokens[i].term < 0 {
+			return n > 0 && englishClass.get(a.tokens[i].hash)&enDeterminer != 0
+		}
+		if a.hyphenBefore(a.tokens[i+1]) {
+			return false
+		}
+	}
+	return false
+}
+
+var hashOf = fnv32([]byte("of"))
+
+// adjectiveFree reports whether t is a lowercase content word that may be
+// a noun and hardly an adjective: none of the endings that only
+// adjectives have ("legal", "famous", "useful"; "executive", "assistant"
+// and "student" are nouns as often), no superlative, and not a listed
+// participle, flat adjective or -ly word.
+func (a *analysis) adjectiveFree(t token) bool {
+	word := a.src[t.start:t.end]
+	if t.term < 0 || !startsLower(word) || !a.nounLike(t) || lowerSuffix(word, "est", 5) ||
+		englishClass.get(t.hash)&(enIngAdj|enFlat|enLyWord) != 0 {
+		return false
+	}
+	for _, s := range adjectiveOnlyEndings {
+		if lowerSuffix(word, s, len(s)+3) {
+			return false
+		}
+	}
+	return true
+}
+
+// adjectiveOnlyEndings are the adjectiveEndings that nouns seldom have.
+var adjectiveOnlyEndings = [...]string{"al", "ous", "ic", "ful", "able", "ible", "less", "ish"}
+
+// verbAfter reports whether the word after t, a space apart, is a verb
+// that agrees with a plural: a lowercase listed verb or verb-or-noun that
+// is no -s form, a past form, a modal or an auxiliary but "is", "was",
+// "has" and "does" ("prices rise", "prices fell", "costs will").
+func (a *analysis) verbAfter(t token) bool {
+	k := a.tokenIndex(t)
+	if !a.linked(k) {
+		return false
+	}
+	next := a.tokens[k+1]
+	word := a.src[next.start:next.end]
+	if !startsLower(word) {
+		return false
+	}
+	c := englishClass.get(next.hash)
+	return c&(enVerb|enVerbNoun) != 0 && !sForm(word) || c&(enIrregular|enFinite) != 0 && c&enSingularAux == 0 ||
+		lowerSuffix(word, "ed", 4) && c&enEdNoun == 0
 }
 
 // objectFollows reports whether after, the word after the lowercase word

@@ -147,8 +147,8 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 		return false // the -s form before is the verb: "Juninho deserves respect"
 	}
 	if a.linked(k-2) && englishClass.get(a.tokens[k-2].hash)&enWhich != 0 && !a.capitalized(*prev) &&
-		(sForm(a.src[prev.start:prev.end]) || englishClass.get(prev.hash)&enVerbNoun != 0) {
-		return false // after "which" that word is the verb: "which use phones"
+		a.relativeVerb(a.tokens[k-2], a.src[prev.start:prev.end], englishClass.get(prev.hash)) {
+		return false // after "which" that word is the verb: "which use phones", "services which permit users"
 	}
 	// A singular auxiliary right after an -s form makes it a verb whose
 	// clause goes on ("which Yukos claims was sold"); a lowercase content
@@ -317,6 +317,11 @@ func (a *analysis) opensClause(k int, plurals bool) (ok, opener, comma, prep boo
 			c = englishClass.get(before.hash)
 		}
 		switch {
+		case c&enWhich != 0 && a.relativeVerb(before, a.src[a.tokens[k].start:a.tokens[k].end], englishClass.get(a.tokens[k].hash)):
+			// The word after "which" is its clause's verb, not the
+			// start of a subject: "services which permit modern
+			// banking principles".
+			return false, false, false, prep
 		case c&enClauseOpener != 0 || a.thatAfterVerb(k-1):
 			return a.src[before.end:a.tokens[k].start] == " ", true, false, prep
 		case a.clauseVerb(before, c):
@@ -339,6 +344,33 @@ func (a *analysis) opensClause(k int, plurals bool) (ok, opener, comma, prep boo
 		}
 		return false, false, false, prep
 	}
+}
+
+// relativeVerb reports whether word, on the lists c and right after
+// which, the word "which", is the verb of the relative clause it opens: a
+// lowercase -s form or a verb that is as often a noun ("which lets", "which use"),
+// or, after a plural that "which" follows, a space or a comma apart, a
+// lowercase word with no -s and no adjective's ending ("services which
+// permit", "rules, which govern"), where after anything else "which" may
+// be a determiner ("in which case").
+func (a *analysis) relativeVerb(which token, word string, c uint32) bool {
+	if !startsLower(word) {
+		return false
+	}
+	if c&enVerbNoun != 0 || sForm(word) {
+		return true
+	}
+	if adjectiveSuffix(word) || c&(enFunction|enIngNoun|enEdNoun) != 0 || gerund(word) {
+		return false
+	}
+	k := a.tokenIndex(which)
+	if k < 1 || a.tokens[k-1].term < 0 {
+		return false
+	}
+	if gap := a.src[a.tokens[k-1].end:which.start]; gap != " " && gap != ", " {
+		return false
+	}
+	return a.commonPlural(a.tokens[k-1])
 }
 
 // relativeThat reports whether that, the word "that", follows a noun a

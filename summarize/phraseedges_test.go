@@ -124,3 +124,34 @@ func TestEnglishKeyPhraseClauseReadings(t *testing.T) {
 		})
 	}
 }
+
+// A noun's "that" before a plural and its verb, "which" after a plural,
+// a gerund after a determiner's noun, and ordinals after a noun read as a
+// clause's parts, while the noun phrases of the same shapes stay whole.
+func TestEnglishKeyPhraseRelativesAndParticiples(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a plural subject after a noun's that", "The fact that prices rise worries him.", []string{"fact", "prices"}},
+		{"a plural subject before a modal", "Fears that costs will grow worried investors.", []string{"Fears", "costs", "investors"}},
+		{"an -s verb after a noun's that, before its object", "Software that turns colours into notes.", []string{"Software", "colours", "notes"}},
+		{"a base verb after which and a plural", "Banks offer services which permit modern banking principles.", []string{"Banks", "services", "modern banking principles"}},
+		{"a base verb after a comma, which and a plural", "The rules, which govern computer-based inventions, were passed.", []string{"rules", "computer-based inventions"}},
+		{"which as a determiner", "In which case the firm loses money.", []string{"firm", "money"}},
+		{"a gerund after a determiner's noun", "It features the singer talking about his career.", []string{"singer", "career"}},
+		{"a gerund after a determiner's compound", "There is a new chief executive coming in.", []string{"chief executive"}},
+		{"a gerund after a determiner's noun, before an adverb", "IBM will sell it with the chip starting later this year.", []string{"IBM", "chip"}},
+		{"a gerund noun after an adjective", "She lost her highest ranking at the Open.", []string{"highest ranking", "Open"}},
+		{"a gerund noun before of", "The legal unwinding of its debts began.", []string{"legal unwinding", "debts"}},
+		{"an ordinal after a noun", "It ranked the UK third in its index.", []string{"UK", "index"}},
+		{"an ordinal before a noun", "They won the fourth quarter easily.", []string{"fourth quarter"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := sortedKeyPhrases(t, "en", tc.text), sorted(tc.want); !slices.Equal(got, want) {
+				t.Errorf("%q: got key phrases %q, want %q", tc.text, got, want)
+			}
+		})
+	}
+}
