@@ -115,6 +115,12 @@ func TestEnglishKeyPhraseClauseReadings(t *testing.T) {
 		{"a gerund coordinated with an earlier gerund", "He backed cutting corporate tax from 30% to 29% and offering income tax cuts.", []string{"corporate tax", "income tax cuts"}},
 		{"a gerund that describes a plural subject", "Dating services attract singles.", []string{"Dating services", "singles"}},
 		{"a flat adverb after a gerund", "It will not stop me from working hard on fitness.", []string{"working", "fitness"}},
+		{"a plural subject before two prepositions", "The talks on the future of Gibraltar begin on Monday.", []string{"talks", "future", "Gibraltar", "Monday"}},
+		{"a plural subject before a preposition, its verb before that", "EU regulations on state aid stipulate that governments may help.", []string{"EU regulations", "state aid", "governments"}},
+		{"a compound after a plural and a preposition", "Fears over the interest rate rise grew.", []string{"Fears", "interest rate rise"}},
+		{"a singular subject before two prepositions", "Research by Dr Nielsen of Cambridge shows that people like it.", []string{"Research", "Dr Nielsen", "Cambridge", "people"}},
+		{"a verb of saying after an aside", "James Humphreys, ex-head of corporate communications, says the strategy shows frustration.", []string{"James Humphreys", "ex-head", "corporate communications", "strategy", "frustration"}},
+		{"a verb of saying after a quotation", `"We won," said the union officials.`, []string{"union officials"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
