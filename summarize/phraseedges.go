@@ -381,8 +381,12 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 		// "to developing countries", but "already planning", "was
 		// trading", "using and trading"; a participle after "be" is a
 		// verb where no noun follows it ("were rising", but "will be
-		// rising debt").
-		return adverbBefore || coordinated || prev&enBe != 0 && (c&enIngAdj == 0 || !a.beforeContentWord(t))
+		// rising debt"). A trade's gerund before an adjective and its
+		// noun has them for its object ("offering special dividends"),
+		// where the participles that describe go on to an adjective too
+		// ("growing political pressure").
+		return adverbBefore || coordinated || prev&enBe != 0 && (c&enIngAdj == 0 || !a.beforeContentWord(t)) ||
+			c&enIngAdj == 0 && prev&enDeterminer == 0 && a.adjectiveObject(t)
 	case prev&(enVerbOpener|enPronoun|enWho) != 0, c&enVerb != 0, coordinated:
 		return true
 	case (adverbBefore || before != nil && before.hash == hashOnly) && a.followsVerbOpener(*before):
@@ -445,6 +449,29 @@ func (a *analysis) participleAfterDeterminer(t, after token) bool {
 }
 
 var hashOf = fnv32([]byte("of"))
+
+// adjectiveObject reports whether the two words after t, a space apart,
+// are a lowercase adjective, with one of the endings only adjectives
+// have, and a lowercase word, its noun: the object of t, a verb
+// ("offering equal prize money"). A noun after t alone ("marketing
+// material") is a compound's.
+func (a *analysis) adjectiveObject(t token) bool {
+	k := a.tokenIndex(t)
+	if !a.linked(k) || !a.linked(k+1) || a.tokens[k+2].term < 0 || !startsLower(a.src[a.tokens[k+2].start:a.tokens[k+2].end]) {
+		return false
+	}
+	adj := a.tokens[k+1]
+	word := a.src[adj.start:adj.end]
+	if adj.term < 0 || !startsLower(word) || a.hyphenAfter(adj) {
+		return false
+	}
+	for _, s := range adjectiveOnlyEndings {
+		if lowerSuffix(word, s, len(s)+3) {
+			return true
+		}
+	}
+	return false
+}
 
 // adjectiveFree reports whether t is a lowercase content word that may be
 // a noun and hardly an adjective: none of the endings that only

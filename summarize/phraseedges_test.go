@@ -150,6 +150,8 @@ func TestEnglishKeyPhraseRelativesAndParticiples(t *testing.T) {
 		{"a gerund after a determiner's noun, before an adverb", "IBM will sell it with the chip starting later this year.", []string{"IBM", "chip"}},
 		{"a gerund noun after an adjective", "She lost her highest ranking at the Open.", []string{"highest ranking", "Open"}},
 		{"a gerund noun before of", "The legal unwinding of its debts began.", []string{"legal unwinding", "debts"}},
+		{"a trade's gerund before an adjective and its noun", "It joined the Opens in offering equal prize money.", []string{"Opens", "equal prize money"}},
+		{"a trade's gerund before a noun", "The marketing material costs rose.", []string{"marketing material costs"}},
 		{"an ordinal after a noun", "It ranked the UK third in its index.", []string{"UK", "index"}},
 		{"an ordinal before a noun", "They won the fourth quarter easily.", []string{"fourth quarter"}},
 	}
