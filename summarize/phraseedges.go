@@ -159,6 +159,7 @@ const (
 	enQuantifier
 	enBareInfinitive
 	enSaying
+	enQuestion
 )
 
 func addClass(class uint32, words string) bool {
@@ -368,8 +369,16 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 		// ("the singer talking about").
 		return true
 	}
+	if after != nil && sForm(word) && englishClass.get(after.hash)&enQuestion != 0 && a.nameBefore(t) {
+		return true // "Mr Blair recalls how", where "questions over how" keeps its noun
+	}
 	return after != nil && a.objectFollows(word, c, *after)
 }
+
+// englishQuestionWords open a clause that a verb of saying or knowing
+// takes for its object: after a name, an -s form before one is that
+// verb ("Mr Blair recalls how Bill Clinton advised him").
+var _ = addClass(enQuestion, `how why whether`)
 
 // verbStarts reports whether word, the first of a run, on the lists c and
 // after a word on the lists prev (before, or nil), is a verb.

@@ -508,7 +508,7 @@ func (a *analysis) possessive(k int) bool {
 // finiteVerbAfter reports whether a word after a.tokens[k], before the
 // clause ends, can only be a finite verb: an auxiliary, a modal, a past
 // form or a listed verb, not right after "and" or "or", where it is
-// coordinated with a.tokens[k]; or whether a relative pronoun, or a
+// coordinated with a.tokens[k], nor after "to"; or whether a relative pronoun, or a
 // spaced dash right after the word, leaves that open. The clause ends
 // where the sentence does, at a semicolon, colon, quotation mark or
 // bracket, at a word that opens another clause, and, for a clause that a
@@ -532,6 +532,9 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 		case a.tokens[i-1].hash == hashAnd || a.tokens[i-1].hash == hashOr:
 			// A verb right after "and" is coordinated with the
 			// word's own ("The virus grabs addresses and uses").
+		case a.tokens[i-1].hash == hashTo && c&enFinite == 0:
+			// A verb right after "to" is an infinitive, no finite
+			// verb ("While Alitalia needs to restructure to bring").
 		case c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0,
 			startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0,
 			c&enVerbNoun != 0 && a.plural(a.tokens[i-1]): // "Premiership teams face"

@@ -120,6 +120,9 @@ func TestEnglishKeyPhraseClauseReadings(t *testing.T) {
 		{"a compound after a plural and a preposition", "Fears over the interest rate rise grew.", []string{"Fears", "interest rate rise"}},
 		{"a singular subject before two prepositions", "Research by Dr Nielsen of Cambridge shows that people like it.", []string{"Research", "Dr Nielsen", "Cambridge", "people"}},
 		{"a verb of saying after an aside", "James Humphreys, ex-head of corporate communications, says the strategy shows frustration.", []string{"James Humphreys", "ex-head", "corporate communications", "strategy", "frustration"}},
+		{"an -s verb after a clause opener, an infinitive later", "While Alitalia needs to restructure to bring itself back, rivals complain.", []string{"Alitalia", "rivals"}},
+		{"an -s verb after a name, before how", "Mr Blair recalls how Bill Clinton advised him.", []string{"Blair", "Bill Clinton"}},
+		{"a plural before how", "Critics raised questions over how the money was spent.", []string{"Critics", "questions", "money"}},
 		{"a verb of saying after a quotation", `"We won," said the union officials.`, []string{"union officials"}},
 	}
 	for _, tc := range tests {
