@@ -159,7 +159,6 @@ const (
 	enQuantifier
 	enBareInfinitive
 	enSaying
-	enQuestion
 )
 
 func addClass(class uint32, words string) bool {
@@ -230,9 +229,14 @@ var hashOnly, hashAnd, hashOr = fnv32([]byte("only")), fnv32([]byte("and")), fnv
 // predicate: they end no phrase after a content word ("buy Fiat
 // outright", "injured his left wrist early"). Ordinals from "third" on are
 // such words too: before a noun they rank it ("fourth quarter profits"),
-// after one they are a place in a table ("left his side fourth").
+// after one they are a place in a table ("left his side fourth"); so are
+// "higher" and "lower" ("force prices lower") and the adjectives that
+// stand after their noun ("making firms wary", "kept the hopes alive").
+// "open" is left out: it ends the names of tournaments ("Australian
+// Open"), which lowercased text writes in lowercase.
 var _ = addClass(enFlat, `outright overnight overseas early late alone apart likely unlikely hard
-	third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth`)
+	third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+	higher lower wary aware alive afraid asleep awake ashamed akin averse afloat ablaze adrift`)
 
 // englishIseNouns end as verbs made with -ise, -ize or -ify do, and are
 // nouns or adjectives (see verbSuffix).
@@ -369,16 +373,59 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 		// ("the singer talking about").
 		return true
 	}
-	if after != nil && sForm(word) && englishClass.get(after.hash)&enQuestion != 0 && a.nameBefore(t) {
-		return true // "Mr Blair recalls how", where "questions over how" keeps its noun
+	if after != nil && questionWords.has(after.hash) && a.verbBeforeQuestion(t, word) {
+		return true // "Mr Blair recalls how", "these nominations show why"
+	}
+	if after != nil && after.hash == hashTo && prepositionHeads.has(t.hash) {
+		return true // "profits soar thanks to", "payments due to"
 	}
 	return after != nil && a.objectFollows(word, c, *after)
 }
 
-// englishQuestionWords open a clause that a verb of saying or knowing
-// takes for its object: after a name, an -s form before one is that
-// verb ("Mr Blair recalls how Bill Clinton advised him").
-var _ = addClass(enQuestion, `how why whether`)
+// questionWords open a clause that a verb of saying or knowing takes for
+// its object (see verbBeforeQuestion).
+var questionWords = newHashList(`how why whether`)
+
+// prepositionHeads are the first words of prepositions of two words that
+// end with "to": before "to" they end no key phrase ("profits soar thanks
+// to", "payments due to").
+var prepositionHeads = newHashList(`thanks due owing prior`)
+
+// hashList holds the hashes of a few words, fewer than a list of
+// englishClass may take: a scan of a short slice.
+type hashList []uint32
+
+func newHashList(words string) hashList {
+	var l hashList
+	for _, w := range strings.Fields(words) {
+		l = append(l, fnv32([]byte(w)))
+	}
+	return l
+}
+
+// has reports whether h is the hash of one of the words.
+func (l hashList) has(h uint32) bool {
+	for _, x := range l {
+		if x == h {
+			return true
+		}
+	}
+	return false
+}
+
+// verbBeforeQuestion reports whether t, the word before "how", "why" or
+// "whether", is a verb, the clause it opens its object: an -s form after a
+// name ("Mr Blair recalls how"), or a lowercase base form after a
+// lowercase plural ("these nominations show why"), which agree as a
+// subject and its verb do. A plural there is a noun ("questions over
+// how", "the reasons why").
+func (a *analysis) verbBeforeQuestion(t token, word string) bool {
+	if sForm(word) {
+		return a.nameBefore(t)
+	}
+	k := a.tokenIndex(t)
+	return a.linked(k-1) && a.tokens[k-1].term >= 0 && a.commonPlural(a.tokens[k-1]) && !adjectiveSuffix(word)
+}
 
 // verbStarts reports whether word, the first of a run, on the lists c and
 // after a word on the lists prev (before, or nil), is a verb.

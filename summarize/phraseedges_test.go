@@ -155,6 +155,13 @@ func TestEnglishKeyPhraseRelativesAndParticiples(t *testing.T) {
 		{"a gerund noun before of", "The legal unwinding of its debts began.", []string{"legal unwinding", "debts"}},
 		{"a trade's gerund before an adjective and its noun", "It joined the Opens in offering equal prize money.", []string{"Opens", "equal prize money"}},
 		{"a trade's gerund before a noun", "The marketing material costs rose.", []string{"marketing material costs"}},
+		{"a comparative after a noun", "Heavy stockpiles could force prices lower.", []string{"Heavy stockpiles", "prices"}},
+		{"a comparative before a noun", "They paid higher prices.", []string{"higher prices"}},
+		{"an adjective that follows its noun", "Costs are making firms wary of listings.", []string{"Costs", "firms", "listings"}},
+		{"thanks to", "Profits soared thanks to its acquisition.", []string{"Profits", "acquisition"}},
+		{"due to", "It recalled Xbox consoles due to the fault.", []string{"Xbox consoles", "fault"}},
+		{"a base verb after a plural, before why", "These nominations show why the investment was made.", []string{"nominations", "investment"}},
+		{"a plural noun before why", "There are good reasons why the investment was made.", []string{"good reasons", "investment"}},
 		{"an ordinal after a noun", "It ranked the UK third in its index.", []string{"UK", "index"}},
 		{"an ordinal before a noun", "They won the fourth quarter easily.", []string{"fourth quarter"}},
 	}
