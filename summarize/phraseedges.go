@@ -360,7 +360,7 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 	if c&(enIngAdj|enFlat) != 0 && a.afterContentWord(t) {
 		return true // "prices falling", "buy Fiat outright"
 	}
-	if c != 0 && a.subjectVerb(t, nil, word, c) {
+	if c != 0 && a.subjectVerb(t, nil, word, c, -1) {
 		// "Yukos claims was": englishBreak has judged the other
 		// words with their subjects, and split the run there.
 		return true
@@ -448,9 +448,9 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 	case (adverbBefore || before != nil && before.hash == hashOnly) && a.followsVerbOpener(*before):
 		return true // "will however need", "doesn't yet incorporate", "they too face", "could only finish"
 	case prev&enBareInfinitive != 0 && !sForm(word) && !adjectiveSuffix(word) &&
-		(a.followsVerbOpener(*before) || a.subjectVerb(*before, nil, a.src[before.start:before.end], prev)):
+		(a.followsVerbOpener(*before) || a.subjectVerb(*before, nil, a.src[before.start:before.end], prev, -1)):
 		return true // "could help drive", "to help trace", "A weak dollar helps boost"
-	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c):
+	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c, -1):
 		return true // "Food companies pay supermarkets"
 
 	case past:
@@ -722,14 +722,14 @@ func startsLower(word string) bool {
 }
 
 // englishBreak reports whether t, a content word after the content word
-// prev in a run, ends the run before it: a function word; a spaced dash
+// prev in a run and a.tokens[k], ends the run before it: a function word; a spaced dash
 // ("cup ties - winning"); an adverb ("sites rarely use"); a gerund after a
 // lowercase plural, which opens a clause ("films generating interest",
 // "people working"); a verb that is as often a noun after a plural, its
 // subject ("teams face"); or a verb after its subject ("China remains",
 // "Investors sued"), save in a hyphenated word ("oil-based", "Lions
 // call-ups") and in a row of participles ("fortified blended food").
-func (a *analysis) englishBreak(prev, t token) bool {
+func (a *analysis) englishBreak(prev, t token, k int) bool {
 	gap := a.src[prev.end:t.start]
 	if len(gap) > 1 && strings.IndexByte(gap, '-') >= 0 && strings.IndexByte(gap, ' ') >= 0 {
 		return true
@@ -744,7 +744,7 @@ func (a *analysis) englishBreak(prev, t token) bool {
 		if verbSuffix(word, c) {
 			c = enVerb // "criticises", "modernize"
 		} else {
-			return startsLower(word) && a.subjectVerb(t, &prev, word, c) // "The festival opens"
+			return startsLower(word) && a.subjectVerb(t, &prev, word, c, k) // "The festival opens"
 		}
 	}
 	if c&enFunction != 0 {

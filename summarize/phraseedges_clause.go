@@ -119,16 +119,19 @@ func (a *analysis) linked(i int) bool {
 // after a singular noun or a name ("The festival opens with"), or a base
 // form after a plural ("Food companies pay supermarkets"), where nothing
 // later in the clause can be its verb. prev is the word before t where
-// the caller knows it, else nil. The cheap tests on the two words come
-// first, since most pairs of words fail them.
-func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool {
+// the caller knows it, else nil, and k is t's index in a.tokens where the
+// caller knows it, else -1. The cheap tests on the two words come first,
+// since most pairs of words fail them.
+func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k int) bool {
 	s := sForm(word)
 	if c&(enFunction|enIngNoun|enEdNoun) != 0 {
 		return false
 	}
-	k := -1
 	if prev == nil {
-		if k = a.tokenIndex(t); !a.linked(k - 1) {
+		if k < 0 {
+			k = a.tokenIndex(t)
+		}
+		if !a.linked(k - 1) {
 			return false
 		}
 		prev = &a.tokens[k-1]
@@ -142,9 +145,6 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 	// after it would make it the noun of a compound ("fears over the
 	// interest rate rise hit").
 	viaHead := !s && !(a.pluralSubject(*prev) && a.nounLike(*prev))
-	if viaHead && !a.nounLike(*prev) {
-		return false
-	}
 	if s && nounSuffix(word) || gerund(word) || lowerSuffix(word, "ed", 4) || lowerSuffix(word, "ly", 5) && c&enLyWord == 0 ||
 		a.hyphenBefore(t) || a.hyphenAfter(t) {
 		return false
@@ -152,7 +152,7 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 	if k < 0 {
 		k = a.tokenIndex(t)
 	}
-	if viaHead && !(a.linked(k) && a.tokens[k+1].term < 0 && a.prepositionBefore(k-1)) {
+	if viaHead && !(a.linked(k) && a.tokens[k+1].term < 0 && a.prepositionBefore(k-1) && a.nounLike(*prev)) {
 		return false
 	}
 	if !s && a.sFormVerb(k-1, t, c) {
