@@ -64,7 +64,7 @@ var _ = func() bool {
 		deliver earn plan aim come go send remove ensure expire let publish threaten prevent achieve encourage ignore
 		reject discuss establish generate prove realise realize recognise recognize feel mean see stay support look hold
 		offer strengthen weaken widen worsen tighten loosen lessen broaden deepen shorten lengthen soften harden
-		hasten sharpen heighten dampen frighten toughen`) {
+		hasten sharpen heighten dampen frighten toughen give know`) {
 		m[v] |= enVerb
 		switch {
 		case strings.HasSuffix(v, "y") && !strings.HasSuffix(v, "ay") && !strings.HasSuffix(v, "oy") && !strings.HasSuffix(v, "uy"):
@@ -448,8 +448,8 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 	case (adverbBefore || before != nil && before.hash == hashOnly) && a.followsVerbOpener(*before):
 		return true // "will however need", "doesn't yet incorporate", "they too face", "could only finish"
 	case prev&enBareInfinitive != 0 && !sForm(word) && !adjectiveSuffix(word) &&
-		(a.followsVerbOpener(*before) || a.subjectVerb(*before, nil, a.src[before.start:before.end], prev, -1)):
-		return true // "could help drive", "to help trace", "A weak dollar helps boost"
+		(a.followsVerbOpener(*before) || a.afterAdverbAfterOpener(*before) || a.subjectVerb(*before, nil, a.src[before.start:before.end], prev, -1)):
+		return true // "could help drive", "to help trace", "might also help register", "A weak dollar helps boost"
 	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c, -1):
 		return true // "Food companies pay supermarkets"
 
@@ -468,8 +468,10 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 		return c&enVerbNoun != 0 || sForm(word) && !a.verbAfter(t)
 	case adverbBefore:
 		// After an adverb an -s form is a verb, and so is a verb that
-		// is as often a noun: "already publishes", "rarely use".
-		return c&enVerbNoun != 0 || sForm(word)
+		// is as often a noun: "already publishes", "rarely use"; after
+		// "which", "who" or "that" and an adverb any word is
+		// ("which automatically record").
+		return c&enVerbNoun != 0 || sForm(word) || a.afterRelative(*before)
 	case prev&enWhich != 0:
 		return a.relativeVerb(*before, word, c) // "which lets", "services which permit"
 	}
@@ -585,6 +587,25 @@ func (a *analysis) objectFollows(word string, c uint32, after token) bool {
 		return next&(enNumber|enObject) != 0 || a.capitalized(after) || isDigitByte(a.src[after.start])
 	}
 	return false
+}
+
+// afterAdverbAfterOpener reports whether t follows an adverb that follows
+// a word that makes a verb of what comes next ("might also help").
+func (a *analysis) afterAdverbAfterOpener(t token) bool {
+	k := a.tokenIndex(t)
+	if !a.linked(k - 1) {
+		return false
+	}
+	adv := a.tokens[k-1]
+	return (a.classOf(adv)&enAdverb != 0 || a.adverb(adv, a.classOf(adv))) && a.followsVerbOpener(adv)
+}
+
+// afterRelative reports whether t, an adverb, follows "which", "who" or
+// "that", which open a clause whose verb comes next ("which
+// automatically record programmes").
+func (a *analysis) afterRelative(t token) bool {
+	k := a.tokenIndex(t)
+	return a.linked(k-1) && (a.tokens[k-1].hash == hashThat || englishClass.get(a.tokens[k-1].hash)&(enWhich|enWho) != 0)
 }
 
 // adverb reports whether t, on the lists c, is a lowercase adverb in -ly.

@@ -429,10 +429,14 @@ func (a *analysis) relativeVerb(which token, word string, c uint32) bool {
 }
 
 // relativeThat reports whether that, the word "that", follows a noun a
-// space apart, whose relative clause it opens ("software that turns").
+// space apart, or a closing quotation mark and a space, whose relative
+// clause it opens ("software that turns", "\"tribes\" that use phones").
 func (a *analysis) relativeThat(that token) bool {
 	k := a.tokenIndex(that)
-	if !a.linked(k-1) || a.tokens[k-1].term < 0 {
+	if k < 1 || a.tokens[k-1].term < 0 {
+		return false
+	}
+	if gap := a.src[a.tokens[k-1].end:that.start]; gap != " " && gap != "\" " && gap != "” " && gap != "' " && gap != "’ " {
 		return false
 	}
 	n := a.tokens[k-1]

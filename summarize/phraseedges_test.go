@@ -162,6 +162,10 @@ func TestEnglishKeyPhraseRelativesAndParticiples(t *testing.T) {
 		{"due to", "It recalled Xbox consoles due to the fault.", []string{"Xbox consoles", "fault"}},
 		{"a base verb after a plural, before why", "These nominations show why the investment was made.", []string{"nominations", "investment"}},
 		{"a plural noun before why", "There are good reasons why the investment was made.", []string{"good reasons", "investment"}},
+		{"a verb after which and an adverb", "Boxes which automatically record programmes sold well.", []string{"Boxes", "programmes"}},
+		{"a verb after help and an adverb after a modal", "It might also help register students.", []string{"students"}},
+		{"a verb after a noun's that and a quotation mark", `They form "tribes" that use phones.`, []string{"tribes", "phones"}},
+		{"give and know as verbs", "High-definition gives incredible pictures. O'Connor knows that.", []string{"High-definition", "incredible pictures", "O'Connor"}},
 		{"an ordinal after a noun", "It ranked the UK third in its index.", []string{"UK", "index"}},
 		{"an ordinal before a noun", "They won the fourth quarter easily.", []string{"fourth quarter"}},
 	}
