@@ -80,7 +80,7 @@ var _ = func() bool {
 	// an adverb, "which" or a plural ("rarely use", "which offer",
 	// "Premiership teams face").
 	for _, v := range strings.Fields(`plan aim use support look hold offer offers face fall rise hope need fear claim
-		play return appeal live call vote struggle left hit cut set stand download help`) {
+		play return appeal live call vote struggle left hit cut set stand download help shot spread`) {
 		m[v] = enVerbNoun
 	}
 	for w, c := range m {
@@ -373,6 +373,10 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 		// ("the singer talking about").
 		return true
 	}
+	if after != nil && c&enIngNoun != 0 && c&enIngAdj == 0 && englishClass.get(after.hash)&enPreposition != 0 && gerund(word) &&
+		a.afterCommonPlural(t) {
+		return true // "Ambev sales accounting for", "banks lending to", where "government spending on" stays
+	}
 	if after != nil && questionWords.has(after.hash) && a.verbBeforeQuestion(t, word) {
 		return true // "Mr Blair recalls how", "these nominations show why"
 	}
@@ -587,6 +591,13 @@ func (a *analysis) objectFollows(word string, c uint32, after token) bool {
 		return next&(enNumber|enObject) != 0 || a.capitalized(after) || isDigitByte(a.src[after.start])
 	}
 	return false
+}
+
+// afterCommonPlural reports whether t follows a lowercase plural, a space
+// apart: a gerund there that a preposition follows is the plural's verb.
+func (a *analysis) afterCommonPlural(t token) bool {
+	k := a.tokenIndex(t)
+	return a.linked(k-1) && a.tokens[k-1].term >= 0 && a.commonPlural(a.tokens[k-1])
 }
 
 // afterAdverbAfterOpener reports whether t follows an adverb that follows

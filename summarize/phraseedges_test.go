@@ -166,6 +166,9 @@ func TestEnglishKeyPhraseRelativesAndParticiples(t *testing.T) {
 		{"a verb after help and an adverb after a modal", "It might also help register students.", []string{"students"}},
 		{"a verb after a noun's that and a quotation mark", `They form "tribes" that use phones.`, []string{"tribes", "phones"}},
 		{"give and know as verbs", "High-definition gives incredible pictures. O'Connor knows that.", []string{"High-definition", "incredible pictures", "O'Connor"}},
+		{"a listed gerund after a plural, before a preposition", "It heads a coalition of firms working on schemes.", []string{"coalition", "firms", "schemes"}},
+		{"a listed gerund after a singular, before a preposition", "Government spending on schools rose.", []string{"Government spending", "schools"}},
+		{"a participle that is a noun too, after a plural", "The number of films shot in the UK fell.", []string{"number", "films", "UK"}},
 		{"an ordinal after a noun", "It ranked the UK third in its index.", []string{"UK", "index"}},
 		{"an ordinal before a noun", "They won the fourth quarter easily.", []string{"fourth quarter"}},
 	}
