@@ -740,25 +740,61 @@ func isDateline(s string, words int) bool {
 	return onlyDateWords(s) || placeAndAgency(s)
 }
 
+// onlyDateWords reports whether s holds words and all of them are
+// numbers or dateWords. It allocates nothing for ASCII words, since every
+// line of its own of every text is asked.
 func onlyDateWords(s string) bool {
 	letters := false
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for {
+		i := strings.IndexFunc(s, isLetterOrDigit)
+		if i < 0 {
+			return letters
+		}
+		s = s[i:]
+		j := strings.IndexFunc(s, notLetterOrDigit)
+		if j < 0 {
+			j = len(s)
+		}
+		f := s[:j]
+		s = s[j:]
 		if isDigit(f[0]) {
 			continue
 		}
-		if !dateWords[strings.ToLower(f)] {
+		if !isDateWord(f) {
 			return false
 		}
 		letters = true
 	}
-	return letters
+}
+
+func isLetterOrDigit(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func notLetterOrDigit(r rune) bool { return !isLetterOrDigit(r) }
+
+// isDateWord reports whether the word w is one of dateWords, whatever its
+// case, lowering an ASCII word in a buffer on the stack.
+func isDateWord(w string) bool {
+	var buf [16]byte // longer than any date word
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := range len(w) {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return dateWords[strings.ToLower(w)]
+		}
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return dateWords[string(buf[:len(w)])]
 }
 
 // placeAndAgency matches "LONDON (Reuters) -" and "WASHINGTON, D.C. —".
 func placeAndAgency(s string) bool {
 	place, agency, _ := strings.Cut(s, "(")
 	place = strings.TrimRight(place, " ,-–—")
-	if place == "" || strings.ToUpper(place) != place || strings.IndexFunc(place, unicode.IsLetter) < 0 {
+	if place == "" || changesInUpperCase(place) || strings.IndexFunc(place, unicode.IsLetter) < 0 {
 		return false
 	}
 	dash := strings.TrimRight(s, " ") != strings.TrimRight(s, " -–—")
@@ -767,6 +803,20 @@ func placeAndAgency(s string) bool {
 		return dash // a bare word in capitals is a heading
 	}
 	return strings.HasSuffix(agency, ")")
+}
+
+// changesInUpperCase reports whether strings.ToUpper(s) != s without
+// building the upper-case copy: whether s holds a rune that has an upper
+// case of its own, or a byte that is not UTF-8 (which ToUpper replaces).
+func changesInUpperCase(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToUpper(r) != r {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 func wordsOf(s string) map[string]bool {
