@@ -64,9 +64,10 @@ func newDomainMetrics(reg prometheus.Registerer, cfg config) *domainMetrics {
 	return d
 }
 
-// zero exports every algorithm, operation and cache from the start.
+// zero exports every algorithm (and "other", which the README lists and a
+// dashboard may sum), operation and cache from the start.
 func (d *domainMetrics) zero() {
-	for _, a := range d.algorithms {
+	for _, a := range append(slices.Clip(d.algorithms), Other) {
 		d.summaries.WithLabelValues(a)
 		d.summaryDuration.WithLabelValues(a)
 	}

@@ -2,9 +2,7 @@ package metrics
 
 import (
 	"strconv"
-	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -151,113 +149,15 @@ func sanitizeMethod(m string) string {
 var apiMethods = [...]string{fiber.MethodGet, fiber.MethodHead, fiber.MethodPost, fiber.MethodPut,
 	fiber.MethodPatch, fiber.MethodDelete, fiber.MethodOptions}
 
-// routeSet maps each endpoint route, by the address of its handler chain, to
-// its template. Fiber leaves a middleware's route in the context when no
-// endpoint matched, and a middleware's route may have the same path and
-// method as an endpoint ("/"), so only identity tells them apart.
-type routeSet struct {
-	handlers uint32 // the app's handler count when the set was built
-	paths    map[*fiber.Handler]string
-	// templates are the routes by method, for requests that a check
-	// before routing refused (a 401, a 413, a 429): the route their path
-	// and method would have reached.
-	templates map[string][]routeTemplate
-}
-
-// routeTemplate is a route's path split at its slashes: ":id" segments
-// match any one segment, and a last "*" the rest.
-type routeTemplate struct {
-	path string
-	segs []string
-}
-
-// match tells whether path (without its query) would reach t.
-func (t routeTemplate) match(path string) bool {
-	segs := t.segs
-	for len(segs) > 0 {
-		if segs[0] == "*" && len(segs) == 1 {
-			return true
-		}
-		if path == "" || path[0] != '/' {
-			return false
-		}
-		path = path[1:]
-		end := strings.IndexByte(path, '/')
-		if end < 0 {
-			end = len(path)
-		}
-		seg := path[:end]
-		switch {
-		case strings.HasPrefix(segs[0], ":"):
-			if seg == "" {
-				return false
-			}
-		case seg != segs[0]:
-			return false
-		}
-		path, segs = path[end:], segs[1:]
-	}
-	return path == "" || path == "/"
-}
-
-// templateFor returns the template of the route that method and path would
-// reach, or Unmatched.
-func (s *routeSet) templateFor(method, path string) string {
-	for _, t := range s.templates[method] {
-		if t.match(path) {
-			return t.path
-		}
-	}
-	return Unmatched
-}
-
-// routeTable holds the current routeSet; it is rebuilt when the app's
-// handler count shows that routes were added.
-type routeTable struct {
-	mu  sync.Mutex
-	cur atomic.Pointer[routeSet]
-}
-
 // InitRoutes learns app's routes and exports each route and method as zero.
 // Call it once all routes are registered and before serving; the middleware
 // also learns routes added later, but only from their first request on.
-func (m *Metrics) InitRoutes(app *fiber.App) {
-	m.routes.mu.Lock()
-	defer m.routes.mu.Unlock()
-	set := &routeSet{handlers: app.HandlersCount(), paths: map[*fiber.Handler]string{}, templates: map[string][]routeTemplate{}}
-	for _, r := range app.GetRoutes(true) {
-		if len(r.Handlers) == 0 {
-			continue
-		}
-		set.paths[&r.Handlers[0]] = r.Path
-		if r.Path != "" {
-			set.templates[r.Method] = append(set.templates[r.Method], routeTemplate{path: r.Path, segs: strings.Split(r.Path, "/")[1:]})
-		}
-		m.http.zero(sanitizeMethod(r.Method), r.Path)
-	}
-	m.routes.cur.Store(set)
-}
+func (m *Metrics) InitRoutes(app *fiber.App) { m.routes.Learn(app) }
 
 // routeOf returns the template of the route that served c; for a request
 // that a check before routing refused, the route it asked for; else
 // Unmatched.
-func (m *Metrics) routeOf(c *fiber.Ctx) string {
-	set := m.routes.cur.Load()
-	if set == nil || set.handlers != c.App().HandlersCount() {
-		m.InitRoutes(c.App())
-		set = m.routes.cur.Load()
-	}
-	r := c.Route()
-	if len(r.Handlers) > 0 {
-		if path, ok := set.paths[&r.Handlers[0]]; ok {
-			return path
-		}
-	}
-	if c.Response().StatusCode() == fiber.StatusNotFound {
-		return Unmatched // no route: its path is not one of ours
-	}
-	return set.templateFor(sanitizeMethod(c.Method()), c.Path())
-}
+func (m *Metrics) routeOf(c *fiber.Ctx) string { return m.routes.Of(c) }
 
 // Middleware records the RED metrics of every request that passes through
 // it. Register it with app.Use before the recover middleware and before the

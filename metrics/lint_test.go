@@ -155,6 +155,8 @@ func TestKnownLabelSetsStartAtZero(t *testing.T) {
 	}{
 		{"redline_summaries_computed_total", map[string]string{"algorithm": "learned"}},
 		{"redline_summarize_duration_seconds", map[string]string{"algorithm": "lexrank"}},
+		{"redline_summaries_computed_total", map[string]string{"algorithm": "other"}},
+		{"redline_summarize_duration_seconds", map[string]string{"algorithm": "other"}},
 		{"redline_processed_words_total", map[string]string{"operation": "diff"}},
 		{"redline_cache_misses_total", map[string]string{"cache": "summary"}},
 		{"redline_cache_evictions_total", map[string]string{"cache": "diff"}},

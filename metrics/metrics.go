@@ -11,6 +11,7 @@
 package metrics
 
 import (
+	"github.com/redline-news/redline/internal/routetemplate"
 	"net/http"
 	"runtime"
 
@@ -42,7 +43,7 @@ type Metrics struct {
 	domain   *domainMetrics
 	store    *storeMetrics
 	webhooks *webhookMetrics
-	routes   routeTable
+	routes   routetemplate.Table
 }
 
 // New returns a Metrics whose registry holds the Go and process collectors,
@@ -61,6 +62,7 @@ func New(build BuildInfo, opts ...Option) *Metrics {
 		buildInfo(build),
 	)
 	m.http = newHTTPMetrics(reg, cfg)
+	m.routes.OnLearn = func(method, route string) { m.http.zero(sanitizeMethod(method), route) }
 	m.domain = newDomainMetrics(reg, cfg)
 	m.store = newStoreMetrics(reg, cfg)
 	m.webhooks = newWebhookMetrics(reg)

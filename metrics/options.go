@@ -1,12 +1,16 @@
 package metrics
 
-import "time"
+import (
+	"time"
+
+	"github.com/redline-news/redline/internal/routetemplate"
+)
 
 // Label values used when a caller passes a value outside the known sets, so
 // that no input can add series.
 const (
 	// Unmatched is the route label of requests that matched no route.
-	Unmatched = "unmatched"
+	Unmatched = routetemplate.Unmatched
 	// OtherMethod is the method label of methods outside the common set.
 	OtherMethod = "OTHER"
 	// Other is the label of an algorithm or cache that New was not told of.

@@ -6,12 +6,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
+	"github.com/redline-news/redline/internal/langid"
 	"github.com/redline-news/redline/internal/text"
 )
 
 // stopMask maps a lowercase word to a bit set of the languages (bit i for
-// languages[i]) that list it as a stop word, so that one lookup serves both
-// language detection and stop-word removal.
+// languages[i]) that list it as a stop word.
 var stopMask = buildStopMask()
 
 func buildStopMask() map[string]uint8 {
@@ -82,6 +82,7 @@ type analysis struct {
 	lang        string
 	source      string    // where lang came from (SourceDetected…)
 	detection   Detection // what the detector said, when it ran
+	detector    langid.Detector
 	sents       []text.Sentence
 	info        []sentenceInfo
 	termCounts  []termCount

@@ -48,20 +48,35 @@ func TestDetectsEveryLanguage(t *testing.T) {
 	}
 }
 
-// TestDetectionMethods checks which texts the stop-word vote decides and
-// which go to the trigram detector: Afrikaans wins Dutch's vote, and the
-// detector must still tell it apart.
-func TestDetectionMethods(t *testing.T) {
-	tests := []struct{ code, method string }{
-		{"en", summarize.MethodStopWords}, {"de", summarize.MethodStopWords}, {"es", summarize.MethodStopWords},
-		{"nl", summarize.MethodTrigrams}, {"af", summarize.MethodTrigrams},
-		{"sv", summarize.MethodTrigrams}, {"ru", summarize.MethodTrigrams}, {"zh", summarize.MethodTrigrams},
+// TestDetectLanguage checks what DetectLanguage says of texts in related
+// languages: Afrikaans writes most of Dutch's stop words, Swedish shares
+// many words with Danish and Norwegian, and the detector must still tell
+// each apart, reliably; a text of fewer than 12 letters is never reliable,
+// whatever the detector's confidence.
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		reliable         bool
+	}{
+		{"nl", langText(t, "nl"), "nl", true},
+		{"af", langText(t, "af"), "af", true},
+		{"sv", langText(t, "sv"), "sv", true},
+		{"de", langText(t, "de"), "de", true},
+		{"ru", langText(t, "ru"), "ru", true},
+		{"zh", langText(t, "zh"), "zh", true},
+		{"few letters", "漢字を", "ja", false},
+		{"no letters", "123 — 456!", "", false},
 	}
 	for _, tc := range tests {
-		d := summarize.DetectLanguage(langText(t, tc.code))
-		if d.Language != tc.code || d.Method != tc.method || !d.Reliable {
-			t.Errorf("%s: got %+v, want %q by %s, reliable", tc.code, d, tc.code, tc.method)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			d := summarize.DetectLanguage(tc.text)
+			if d.Language != tc.want || d.Reliable != tc.reliable {
+				t.Errorf("got %+v, want %q, reliable %v", d, tc.want, tc.reliable)
+			}
+			if tc.reliable && d.Confidence < 0.8 {
+				t.Errorf("got confidence %v, want at least 0.8 for a reliable answer", d.Confidence)
+			}
+		})
 	}
 }
 
@@ -146,5 +161,27 @@ func TestUnsupportedLanguageIsNeutral(t *testing.T) {
 	}
 	if en := keywords("en"); !slices.Contains(en, "cats") || slices.Contains(en, "The cats are") {
 		t.Errorf("as English, got keywords %q, want %q alone: stop words removed", en, "cats")
+	}
+}
+
+// TestDetectionReadsOnWhenTheStartMisleads checks the two reads of
+// detection: a start whose first quarter KB is all Han reads as Chinese,
+// which no stop words support, so the whole sample is read and names the
+// Japanese the rest of it is in; a plain English start decides at once.
+func TestDetectionReadsOnWhenTheStartMisleads(t *testing.T) {
+	han := strings.Repeat("東京都知事選挙開票速報結果発表", 7) // 315 bytes of Han only
+	kana := strings.Repeat("きょうはとてもいいてんきですね。わたしはがっこうへいきます。", 4)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"Han first, kana after", han + kana, "ja"},
+		{"English", strings.Repeat("The council approved the budget after a long debate on Tuesday night. ", 8), "en"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := summarize.DetectLanguage(tc.text); got.Language != tc.want {
+				t.Errorf("got %+v, want %s", got, tc.want)
+			}
+		})
 	}
 }

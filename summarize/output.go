@@ -95,7 +95,7 @@ func (a *analysis) keywords(limit int) []Keyword {
 		for i := 0; i < len(toks); {
 			j := i
 			for j < len(toks) && (toks[j].term >= 0 || a.namePrefix(toks, j)) && (j == i || a.namePrefix(toks, j-1) ||
-				a.joined(toks[j-1], toks[j]) && !(english && a.englishBreak(toks[j-1], toks[j]) && !a.namePrefix(toks, j)) && !(other && a.otherBreak(toks[j]))) {
+				a.joined(toks[j-1], toks[j]) && !(english && a.englishBreak(toks[j-1], toks[j], info.tokensStart+j) && !a.namePrefix(toks, j)) && !(other && a.otherBreak(toks[j-1], toks[j]))) {
 				j++
 			}
 			if j > i {

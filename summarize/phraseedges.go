@@ -64,7 +64,7 @@ var _ = func() bool {
 		deliver earn plan aim come go send remove ensure expire let publish threaten prevent achieve encourage ignore
 		reject discuss establish generate prove realise realize recognise recognize feel mean see stay support look hold
 		offer strengthen weaken widen worsen tighten loosen lessen broaden deepen shorten lengthen soften harden
-		hasten sharpen heighten dampen frighten toughen`) {
+		hasten sharpen heighten dampen frighten toughen give know`) {
 		m[v] |= enVerb
 		switch {
 		case strings.HasSuffix(v, "y") && !strings.HasSuffix(v, "ay") && !strings.HasSuffix(v, "oy") && !strings.HasSuffix(v, "uy"):
@@ -80,7 +80,7 @@ var _ = func() bool {
 	// an adverb, "which" or a plural ("rarely use", "which offer",
 	// "Premiership teams face").
 	for _, v := range strings.Fields(`plan aim use support look hold offer offers face fall rise hope need fear claim
-		play return appeal live call vote struggle left hit cut set stand download help`) {
+		play return appeal live call vote struggle left hit cut set stand download help shot spread`) {
 		m[v] = enVerbNoun
 	}
 	for w, c := range m {
@@ -227,8 +227,16 @@ var hashOnly, hashAnd, hashOr = fnv32([]byte("only")), fnv32([]byte("and")), fnv
 // englishFlatWords are adjectives and adverbs that stand before a noun
 // ("early elections", "outright win") but, after one, are an adverb or a
 // predicate: they end no phrase after a content word ("buy Fiat
-// outright", "injured his left wrist early").
-var _ = addClass(enFlat, `outright overnight overseas early late alone apart likely unlikely hard`)
+// outright", "injured his left wrist early"). Ordinals from "third" on are
+// such words too: before a noun they rank it ("fourth quarter profits"),
+// after one they are a place in a table ("left his side fourth"); so are
+// "higher" and "lower" ("force prices lower") and the adjectives that
+// stand after their noun ("making firms wary", "kept the hopes alive").
+// "open" is left out: it ends the names of tournaments ("Australian
+// Open"), which lowercased text writes in lowercase.
+var _ = addClass(enFlat, `outright overnight overseas early late alone apart likely unlikely hard
+	third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+	higher lower wary aware alive afraid asleep awake ashamed akin averse afloat ablaze adrift`)
 
 // englishIseNouns end as verbs made with -ise, -ize or -ify do, and are
 // nouns or adjectives (see verbSuffix).
@@ -352,18 +360,75 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 	if c&(enIngAdj|enFlat) != 0 && a.afterContentWord(t) {
 		return true // "prices falling", "buy Fiat outright"
 	}
-	if c != 0 && a.subjectVerb(t, nil, word, c) {
+	if c != 0 && a.subjectVerb(t, nil, word, c, -1) {
 		// "Yukos claims was": englishBreak has judged the other
 		// words with their subjects, and split the run there.
 		return true
 	}
-	if gerund(word) && c&enIngNoun == 0 && a.nameBefore(t) {
+	if gerund(word) && c&enIngNoun == 0 && (a.nameBefore(t) || after != nil && a.participleAfterDeterminer(t, *after)) {
 		// A name and the gerund that ends its run are a clause
 		// ("Turkey reneging on"), where a gerund that goes on to a
-		// noun describes it ("Balco doping scandal").
+		// noun describes it ("Balco doping scandal"); so are a
+		// determiner's noun and a gerund that a function word follows
+		// ("the singer talking about").
 		return true
 	}
+	if after != nil && c&enIngNoun != 0 && c&enIngAdj == 0 && englishClass.get(after.hash)&enPreposition != 0 && gerund(word) &&
+		a.afterCommonPlural(t) {
+		return true // "Ambev sales accounting for", "banks lending to", where "government spending on" stays
+	}
+	if after != nil && questionWords.has(after.hash) && a.verbBeforeQuestion(t, word) {
+		return true // "Mr Blair recalls how", "these nominations show why"
+	}
+	if after != nil && after.hash == hashTo && prepositionHeads.has(t.hash) {
+		return true // "profits soar thanks to", "payments due to"
+	}
 	return after != nil && a.objectFollows(word, c, *after)
+}
+
+// questionWords open a clause that a verb of saying or knowing takes for
+// its object (see verbBeforeQuestion).
+var questionWords = newHashList(`how why whether`)
+
+// prepositionHeads are the first words of prepositions of two words that
+// end with "to": before "to" they end no key phrase ("profits soar thanks
+// to", "payments due to").
+var prepositionHeads = newHashList(`thanks due owing prior`)
+
+// hashList holds the hashes of a few words, fewer than a list of
+// englishClass may take: a scan of a short slice.
+type hashList []uint32
+
+func newHashList(words string) hashList {
+	var l hashList
+	for _, w := range strings.Fields(words) {
+		l = append(l, fnv32([]byte(w)))
+	}
+	return l
+}
+
+// has reports whether h is the hash of one of the words.
+func (l hashList) has(h uint32) bool {
+	for _, x := range l {
+		if x == h {
+			return true
+		}
+	}
+	return false
+}
+
+// verbBeforeQuestion reports whether t, the word before "how", "why" or
+// "whether", is a verb, the clause it opens its object: an -s form after a
+// name ("Mr Blair recalls how"), or a lowercase base form after a
+// lowercase plural ("these nominations show why"), which agree as a
+// subject and its verb do. A plural there is a noun ("questions over
+// how", "the reasons why").
+func (a *analysis) verbBeforeQuestion(t token, word string) bool {
+	if sForm(word) {
+		return a.nameBefore(t)
+	}
+	k := a.tokenIndex(t)
+	return a.linked(k-1) && a.tokens[k-1].term >= 0 && a.commonPlural(a.tokens[k-1]) && !adjectiveSuffix(word)
 }
 
 // verbStarts reports whether word, the first of a run, on the lists c and
@@ -376,16 +441,20 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 		// "to developing countries", but "already planning", "was
 		// trading", "using and trading"; a participle after "be" is a
 		// verb where no noun follows it ("were rising", but "will be
-		// rising debt").
-		return adverbBefore || coordinated || prev&enBe != 0 && (c&enIngAdj == 0 || !a.beforeContentWord(t))
+		// rising debt"). A trade's gerund before an adjective and its
+		// noun has them for its object ("offering special dividends"),
+		// where the participles that describe go on to an adjective too
+		// ("growing political pressure").
+		return adverbBefore || coordinated || prev&enBe != 0 && (c&enIngAdj == 0 || !a.beforeContentWord(t)) ||
+			c&enIngAdj == 0 && prev&enDeterminer == 0 && a.adjectiveObject(t)
 	case prev&(enVerbOpener|enPronoun|enWho) != 0, c&enVerb != 0, coordinated:
 		return true
 	case (adverbBefore || before != nil && before.hash == hashOnly) && a.followsVerbOpener(*before):
 		return true // "will however need", "doesn't yet incorporate", "they too face", "could only finish"
 	case prev&enBareInfinitive != 0 && !sForm(word) && !adjectiveSuffix(word) &&
-		(a.followsVerbOpener(*before) || a.subjectVerb(*before, nil, a.src[before.start:before.end], prev)):
-		return true // "could help drive", "to help trace", "A weak dollar helps boost"
-	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c):
+		(a.followsVerbOpener(*before) || a.afterAdverbAfterOpener(*before) || a.subjectVerb(*before, nil, a.src[before.start:before.end], prev, -1)):
+		return true // "could help drive", "to help trace", "might also help register", "A weak dollar helps boost"
+	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c, -1):
 		return true // "Food companies pay supermarkets"
 
 	case past:
@@ -396,15 +465,115 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 		return prev&(enDeterminer|enPreposition) == 0
 	case gerund(word):
 		return prev&enDeterminer == 0 // "by cutting corporate tax"
-	case adverbBefore || prev&enWhich != 0 || before != nil && before.hash == hashThat && a.relativeThat(*before):
-		// After an adverb, "which" or a noun's "that" an -s form is a
-		// verb, and so is a verb that is as often a noun: "already
-		// publishes", "which lets", "software that turns", "rarely
-		// use".
-		return c&enVerbNoun != 0 || sForm(word)
+	case before != nil && before.hash == hashThat && a.relativeThat(*before):
+		// After a noun's "that" an -s form is a verb ("software that
+		// turns"), unless a verb follows it, whose plural subject it is:
+		// "The fact that prices rise".
+		return c&enVerbNoun != 0 || sForm(word) && !a.verbAfter(t)
+	case adverbBefore:
+		// After an adverb an -s form is a verb, and so is a verb that
+		// is as often a noun: "already publishes", "rarely use"; after
+		// "which", "who" or "that" and an adverb any word is
+		// ("which automatically record").
+		return c&enVerbNoun != 0 || sForm(word) || a.afterRelative(*before)
+	case prev&enWhich != 0:
+		return a.relativeVerb(*before, word, c) // "which lets", "services which permit"
 	}
 	// After a plural, its subject: "teams face" (see englishBreak).
 	return c&enVerbNoun != 0 && before != nil && a.plural(*before)
+}
+
+// participleAfterDeterminer reports whether t, a gerund that ends a run
+// and that after, a function word but "of", follows, comes after a noun
+// phrase of at most four words that a determiner opens and a lowercase
+// noun ends: a participle whose subject that phrase is ("the singer
+// talking about his career", "a new chief executive coming in", "the chip
+// starting later"). After an adjective the gerund is a noun ("the legal
+// unwinding of", "her highest ranking yet", "the improved rating"), and so
+// it is after "of" ("the showing of").
+func (a *analysis) participleAfterDeterminer(t, after token) bool {
+	if after.term >= 0 && englishClass.get(after.hash)&enFunction == 0 || after.hash == hashOf {
+		return false
+	}
+	k := a.tokenIndex(t)
+	if !a.linked(k-1) || !a.adjectiveFree(a.tokens[k-1]) {
+		return false
+	}
+	for i, n := k-1, 0; n <= 4 && i >= 0 && a.linked(i); i, n = i-1, n+1 {
+		if a.tokens[i].term < 0 {
+			return n > 0 && englishClass.get(a.tokens[i].hash)&enDeterminer != 0
+		}
+		if a.hyphenBefore(a.tokens[i+1]) {
+			return false
+		}
+	}
+	return false
+}
+
+var hashOf = fnv32([]byte("of"))
+
+// adjectiveObject reports whether the two words after t, a space apart,
+// are a lowercase adjective, with one of the endings only adjectives
+// have, and a lowercase word, its noun: the object of t, a verb
+// ("offering equal prize money"). A noun after t alone ("marketing
+// material") is a compound's.
+func (a *analysis) adjectiveObject(t token) bool {
+	k := a.tokenIndex(t)
+	if !a.linked(k) || !a.linked(k+1) || a.tokens[k+2].term < 0 || !startsLower(a.src[a.tokens[k+2].start:a.tokens[k+2].end]) {
+		return false
+	}
+	adj := a.tokens[k+1]
+	word := a.src[adj.start:adj.end]
+	if adj.term < 0 || !startsLower(word) || a.hyphenAfter(adj) {
+		return false
+	}
+	for _, s := range adjectiveOnlyEndings {
+		if lowerSuffix(word, s, len(s)+3) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveFree reports whether t is a lowercase content word that may be
+// a noun and hardly an adjective: none of the endings that only
+// adjectives have ("legal", "famous", "useful"; "executive", "assistant"
+// and "student" are nouns as often), no superlative, and not a listed
+// participle, flat adjective or -ly word.
+func (a *analysis) adjectiveFree(t token) bool {
+	word := a.src[t.start:t.end]
+	if t.term < 0 || !startsLower(word) || !a.nounLike(t) || lowerSuffix(word, "est", 5) ||
+		englishClass.get(t.hash)&(enIngAdj|enFlat|enLyWord) != 0 {
+		return false
+	}
+	for _, s := range adjectiveOnlyEndings {
+		if lowerSuffix(word, s, len(s)+3) {
+			return false
+		}
+	}
+	return true
+}
+
+// adjectiveOnlyEndings are the adjectiveEndings that nouns seldom have.
+var adjectiveOnlyEndings = [...]string{"al", "ous", "ic", "ful", "able", "ible", "less", "ish"}
+
+// verbAfter reports whether the word after t, a space apart, is a verb
+// that agrees with a plural: a lowercase listed verb or verb-or-noun that
+// is no -s form, a past form, a modal or an auxiliary but "is", "was",
+// "has" and "does" ("prices rise", "prices fell", "costs will").
+func (a *analysis) verbAfter(t token) bool {
+	k := a.tokenIndex(t)
+	if !a.linked(k) {
+		return false
+	}
+	next := a.tokens[k+1]
+	word := a.src[next.start:next.end]
+	if !startsLower(word) {
+		return false
+	}
+	c := englishClass.get(next.hash)
+	return c&(enVerb|enVerbNoun) != 0 && !sForm(word) || c&(enIrregular|enFinite) != 0 && c&enSingularAux == 0 ||
+		lowerSuffix(word, "ed", 4) && c&enEdNoun == 0
 }
 
 // objectFollows reports whether after, the word after the lowercase word
@@ -422,6 +591,32 @@ func (a *analysis) objectFollows(word string, c uint32, after token) bool {
 		return next&(enNumber|enObject) != 0 || a.capitalized(after) || isDigitByte(a.src[after.start])
 	}
 	return false
+}
+
+// afterCommonPlural reports whether t follows a lowercase plural, a space
+// apart: a gerund there that a preposition follows is the plural's verb.
+func (a *analysis) afterCommonPlural(t token) bool {
+	k := a.tokenIndex(t)
+	return a.linked(k-1) && a.tokens[k-1].term >= 0 && a.commonPlural(a.tokens[k-1])
+}
+
+// afterAdverbAfterOpener reports whether t follows an adverb that follows
+// a word that makes a verb of what comes next ("might also help").
+func (a *analysis) afterAdverbAfterOpener(t token) bool {
+	k := a.tokenIndex(t)
+	if !a.linked(k - 1) {
+		return false
+	}
+	adv := a.tokens[k-1]
+	return (a.classOf(adv)&enAdverb != 0 || a.adverb(adv, a.classOf(adv))) && a.followsVerbOpener(adv)
+}
+
+// afterRelative reports whether t, an adverb, follows "which", "who" or
+// "that", which open a clause whose verb comes next ("which
+// automatically record programmes").
+func (a *analysis) afterRelative(t token) bool {
+	k := a.tokenIndex(t)
+	return a.linked(k-1) && (a.tokens[k-1].hash == hashThat || englishClass.get(a.tokens[k-1].hash)&(enWhich|enWho) != 0)
 }
 
 // adverb reports whether t, on the lists c, is a lowercase adverb in -ly.
@@ -559,14 +754,14 @@ func startsLower(word string) bool {
 }
 
 // englishBreak reports whether t, a content word after the content word
-// prev in a run, ends the run before it: a function word; a spaced dash
+// prev in a run and a.tokens[k], ends the run before it: a function word; a spaced dash
 // ("cup ties - winning"); an adverb ("sites rarely use"); a gerund after a
 // lowercase plural, which opens a clause ("films generating interest",
 // "people working"); a verb that is as often a noun after a plural, its
 // subject ("teams face"); or a verb after its subject ("China remains",
 // "Investors sued"), save in a hyphenated word ("oil-based", "Lions
 // call-ups") and in a row of participles ("fortified blended food").
-func (a *analysis) englishBreak(prev, t token) bool {
+func (a *analysis) englishBreak(prev, t token, k int) bool {
 	gap := a.src[prev.end:t.start]
 	if len(gap) > 1 && strings.IndexByte(gap, '-') >= 0 && strings.IndexByte(gap, ' ') >= 0 {
 		return true
@@ -581,7 +776,7 @@ func (a *analysis) englishBreak(prev, t token) bool {
 		if verbSuffix(word, c) {
 			c = enVerb // "criticises", "modernize"
 		} else {
-			return startsLower(word) && a.subjectVerb(t, &prev, word, c) // "The festival opens"
+			return startsLower(word) && a.subjectVerb(t, &prev, word, c, k) // "The festival opens"
 		}
 	}
 	if c&enFunction != 0 {

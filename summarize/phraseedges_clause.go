@@ -119,23 +119,32 @@ func (a *analysis) linked(i int) bool {
 // after a singular noun or a name ("The festival opens with"), or a base
 // form after a plural ("Food companies pay supermarkets"), where nothing
 // later in the clause can be its verb. prev is the word before t where
-// the caller knows it, else nil. The cheap tests on the two words come
-// first, since most pairs of words fail them.
-func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool {
+// the caller knows it, else nil, and k is t's index in a.tokens where the
+// caller knows it, else -1. The cheap tests on the two words come first,
+// since most pairs of words fail them.
+func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k int) bool {
 	s := sForm(word)
 	if c&(enFunction|enIngNoun|enEdNoun) != 0 {
 		return false
 	}
-	k := -1
 	if prev == nil {
-		if k = a.tokenIndex(t); !a.linked(k - 1) {
+		if k < 0 {
+			k = a.tokenIndex(t)
+		}
+		if !a.linked(k - 1) {
 			return false
 		}
 		prev = &a.tokens[k-1]
 	}
-	if prev.term < 0 || s && !a.singularSubject(*prev) || !s && !(a.pluralSubject(*prev) && a.nounLike(*prev)) {
+	if prev.term < 0 || s && !a.singularSubject(*prev) {
 		return false
 	}
+	// A base form after a singular may agree with the plural head of a
+	// noun phrase that goes on through prepositions ("talks on the future
+	// of Gibraltar begin on Monday"); a word that is no function word
+	// after it would make it the noun of a compound ("fears over the
+	// interest rate rise hit").
+	viaHead := !s && !(a.pluralSubject(*prev) && a.nounLike(*prev))
 	if s && nounSuffix(word) || gerund(word) || lowerSuffix(word, "ed", 4) || lowerSuffix(word, "ly", 5) && c&enLyWord == 0 ||
 		a.hyphenBefore(t) || a.hyphenAfter(t) {
 		return false
@@ -143,12 +152,15 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 	if k < 0 {
 		k = a.tokenIndex(t)
 	}
+	if viaHead && !(a.linked(k) && a.tokens[k+1].term < 0 && a.prepositionBefore(k-1) && a.nounLike(*prev)) {
+		return false
+	}
 	if !s && a.sFormVerb(k-1, t, c) {
 		return false // the -s form before is the verb: "Juninho deserves respect"
 	}
 	if a.linked(k-2) && englishClass.get(a.tokens[k-2].hash)&enWhich != 0 && !a.capitalized(*prev) &&
-		(sForm(a.src[prev.start:prev.end]) || englishClass.get(prev.hash)&enVerbNoun != 0) {
-		return false // after "which" that word is the verb: "which use phones"
+		a.relativeVerb(a.tokens[k-2], a.src[prev.start:prev.end], englishClass.get(prev.hash)) {
+		return false // after "which" that word is the verb: "which use phones", "services which permit users"
 	}
 	// A singular auxiliary right after an -s form makes it a verb whose
 	// clause goes on ("which Yukos claims was sold"); a lowercase content
@@ -167,8 +179,9 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 			return false
 		}
 	}
-	ok, opener, comma, prep := a.opensClause(k-1, !s)
-	if !ok || comma && !a.endsSentence(k) || prep && !a.linked(k) {
+	cs := a.opensClause(k-1, !s)
+	prep := cs.preps > 0
+	if !cs.ok || cs.comma && !a.endsSentence(k) || prep && !a.linked(k) || viaHead && (!prep || !a.pluralSubject(a.tokens[cs.head])) {
 		// After a preposition the word needs words after it, else
 		// it may end a verbless fragment or an aside: "The show of
 		// spring flowers.", "competition between online music
@@ -177,7 +190,19 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32) bool
 	}
 	// After a preposition a singular auxiliary may agree with the noun
 	// before it ("The report on trade talks was published").
-	return verb && !prep || !a.finiteVerbAfter(k, opener)
+	return verb && !prep || !a.finiteVerbAfter(k, cs.opener)
+}
+
+// prepositionBefore reports whether a preposition stands among the five
+// words before a.tokens[k], in its sentence: the cheap test before
+// opensClause looks for a subject's head there.
+func (a *analysis) prepositionBefore(k int) bool {
+	for i := k - 1; i >= 0 && i >= k-5 && a.linked(i); i-- {
+		if englishClass.get(a.tokens[i].hash)&enPreposition != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sFormVerb settles the two readings of a singular, an -s form and a
@@ -276,6 +301,15 @@ func (a *analysis) pluralSubject(t token) bool {
 	return sForm(word) && a.opensSentence(int(t.start)) && a.writtenLower(t) // "Podcasts rely", where "podcasts" occurs
 }
 
+// clauseStart is what opensClause finds before a subject: whether it
+// opens a clause (ok), after a clause opener (opener), after a comma
+// (comma), and across how many prepositions (preps), the noun before the
+// first of them, the subject's head, at a.tokens[head].
+type clauseStart struct {
+	ok, opener, comma bool
+	preps, head       int
+}
+
 // opensClause reports whether the subject that a.tokens[k] ends opens a
 // clause: before it, at most four content words that may be nouns,
 // adjectives, names or numbers, but plurals only before a plural
@@ -285,67 +319,124 @@ func (a *analysis) pluralSubject(t token) bool {
 // stands between it and the sentence's start or a clause opener (opener
 // true): a listed conjunction, "that" after a verb ("said that prices
 // rise") or a verb of saying or thinking after its subject ("I suggest
-// the BBC concentrates"). A preposition, once, leads on to the noun
-// phrase it follows (prep true: "Research by Dr Nielsen shows"). After a
-// comma (comma true) the clause is only one that the verb ends (",
-// official figures show."), since a list of noun phrases goes on after
-// one.
-func (a *analysis) opensClause(k int, plurals bool) (ok, opener, comma, prep bool) {
+// the BBC concentrates") or after the comma that ends an aside about it
+// ("James Humphreys, ex-head of communications, says the strategy
+// shows"). A preposition, at most twice, leads on to the noun phrase it
+// follows ("Research by Dr Nielsen shows", "talks on the future of
+// Gibraltar begin"). After a comma (comma true) the clause is only one
+// that the verb ends (", official figures show."), since a list of noun
+// phrases goes on after one.
+func (a *analysis) opensClause(k int, plurals bool) clauseStart {
+	cs := clauseStart{head: k}
 	for {
 		for n := 0; k > 0 && a.linked(k-1) && a.tokens[k-1].term >= 0; n++ {
 			t := a.tokens[k-1]
 			joined := a.src[t.end:a.tokens[k].start] == "-" || k >= 2 && a.src[a.tokens[k-2].end:t.start] == "-"
 			if n == 4 || !joined && !(a.nounLike(t) || englishClass.get(t.hash)&enNumber != 0) ||
 				!plurals && !joined && a.pluralSubject(t) {
-				return false, false, false, prep
+				return clauseStart{}
 			}
 			k--
 		}
 		if !a.linked(k - 1) {
-			ok, comma = a.clauseBreak(k)
-			return ok, false, comma, prep
+			cs.ok, cs.comma = a.clauseBreak(k)
+			return cs
 		}
 		before := a.tokens[k-1]
 		c := englishClass.get(before.hash)
-		if c&(enDeterminer|enQuantifier) != 0 {
+		det := c&(enDeterminer|enQuantifier) != 0
+		if det {
 			if !a.linked(k - 2) {
-				ok, comma = a.clauseBreak(k - 1)
-				return ok, false, comma, prep
+				cs.ok, cs.comma = a.clauseBreak(k - 1)
+				return cs
 			}
 			k--
 			before = a.tokens[k-1]
 			c = englishClass.get(before.hash)
 		}
 		switch {
+		case c&enWhich != 0 && a.relativeVerb(before, a.src[a.tokens[k].start:a.tokens[k].end], englishClass.get(a.tokens[k].hash)):
+			// The word after "which" is its clause's verb, not the
+			// start of a subject: "services which permit modern
+			// banking principles".
+			return clauseStart{}
 		case c&enClauseOpener != 0 || a.thatAfterVerb(k-1):
-			return a.src[before.end:a.tokens[k].start] == " ", true, false, prep
-		case a.clauseVerb(before, c):
+			cs.ok, cs.opener = a.src[before.end:a.tokens[k].start] == " ", true
+			return cs
+		case a.clauseVerb(before, c) || det && a.sayingAfterAside(k-1, c):
 			// "I suggest the BBC concentrates", "says the strategy
 			// shows": a verb of saying or thinking, its clause's
 			// "that" left out.
-			return true, true, false, prep
-		case c&enPreposition != 0 && !prep && a.linked(k-2) && a.tokens[k-2].term >= 0 && a.nounLike(a.tokens[k-2]) &&
+			cs.ok, cs.opener = true, true
+			return cs
+		case c&enPreposition != 0 && cs.preps < 2 && a.linked(k-2) && a.tokens[k-2].term >= 0 && a.nounLike(a.tokens[k-2]) &&
 			englishClass.get(a.tokens[k-2].hash)&enNumber == 0:
 			// "Research by Dr Nielsen shows": on to the noun the
-			// preposition follows, once.
-			k, prep = k-1, true
+			// preposition follows.
+			k, cs.head = k-1, k-2
+			cs.preps++
 			continue
 		case a.possessive(k - 1):
 			k -= 2 // "the firm's chief executive": on to "firm"
 			if k < 0 || a.tokens[k].term < 0 {
-				return false, false, false, prep
+				return clauseStart{}
 			}
 			continue
 		}
-		return false, false, false, prep
+		return clauseStart{}
 	}
 }
 
+// sayingAfterAside reports whether a.tokens[i], on the lists c and before
+// a determiner, is a lowercase verb of saying or thinking right after a
+// comma that a word ends, not a quotation mark: the comma ends an aside
+// about its subject ("James Humphreys, ex-head of corporate
+// communications, says the strategy shows"), where after a quotation the
+// speaker follows the verb ("'We won,' said the coach").
+func (a *analysis) sayingAfterAside(i int, c uint32) bool {
+	if c&enSaying == 0 || i < 1 || a.tokens[i-1].term < 0 {
+		return false
+	}
+	v := a.tokens[i]
+	return startsLower(a.src[v.start:v.end]) && a.src[a.tokens[i-1].end:v.start] == ", "
+}
+
+// relativeVerb reports whether word, on the lists c and right after
+// which, the word "which", is the verb of the relative clause it opens: a
+// lowercase -s form or a verb that is as often a noun ("which lets", "which use"),
+// or, after a plural that "which" follows, a space or a comma apart, a
+// lowercase word with no -s and no adjective's ending ("services which
+// permit", "rules, which govern"), where after anything else "which" may
+// be a determiner ("in which case").
+func (a *analysis) relativeVerb(which token, word string, c uint32) bool {
+	if !startsLower(word) {
+		return false
+	}
+	if c&enVerbNoun != 0 || sForm(word) {
+		return true
+	}
+	if adjectiveSuffix(word) || c&(enFunction|enIngNoun|enEdNoun) != 0 || gerund(word) {
+		return false
+	}
+	k := a.tokenIndex(which)
+	if k < 1 || a.tokens[k-1].term < 0 {
+		return false
+	}
+	if gap := a.src[a.tokens[k-1].end:which.start]; gap != " " && gap != ", " {
+		return false
+	}
+	return a.commonPlural(a.tokens[k-1])
+}
+
 // relativeThat reports whether that, the word "that", follows a noun a
-// space apart, whose relative clause it opens ("software that turns").
+// space apart, or a closing quotation mark and a space, whose relative
+// clause it opens ("software that turns", "\"tribes\" that use phones").
 func (a *analysis) relativeThat(that token) bool {
 	k := a.tokenIndex(that)
-	if !a.linked(k-1) || a.tokens[k-1].term < 0 {
+	if k < 1 || a.tokens[k-1].term < 0 {
+		return false
+	}
+	if gap := a.src[a.tokens[k-1].end:that.start]; gap != " " && gap != "\" " && gap != "” " && gap != "' " && gap != "’ " {
 		return false
 	}
 	n := a.tokens[k-1]
@@ -421,7 +512,7 @@ func (a *analysis) possessive(k int) bool {
 // finiteVerbAfter reports whether a word after a.tokens[k], before the
 // clause ends, can only be a finite verb: an auxiliary, a modal, a past
 // form or a listed verb, not right after "and" or "or", where it is
-// coordinated with a.tokens[k]; or whether a relative pronoun, or a
+// coordinated with a.tokens[k], nor after "to"; or whether a relative pronoun, or a
 // spaced dash right after the word, leaves that open. The clause ends
 // where the sentence does, at a semicolon, colon, quotation mark or
 // bracket, at a word that opens another clause, and, for a clause that a
@@ -445,6 +536,9 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 		case a.tokens[i-1].hash == hashAnd || a.tokens[i-1].hash == hashOr:
 			// A verb right after "and" is coordinated with the
 			// word's own ("The virus grabs addresses and uses").
+		case a.tokens[i-1].hash == hashTo && c&enFinite == 0:
+			// A verb right after "to" is an infinitive, no finite
+			// verb ("While Alitalia needs to restructure to bring").
 		case c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0,
 			startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0,
 			c&enVerbNoun != 0 && a.plural(a.tokens[i-1]): // "Premiership teams face"

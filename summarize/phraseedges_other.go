@@ -12,9 +12,17 @@ import "strings"
 // French, Spanish, Italian, Portuguese and Dutch, a lowercase word that an
 // article follows is a verb and its object begins ("plan augmente les",
 // "ayuntamiento aprobó el"); German is left out of that rule, since there a
-// genitive article follows its noun ("Haushalt der Stadt"). In every one
-// of them a word after an auxiliary or a modal is a verb ("a adopté"), and
-// so is a Spanish or Portuguese simple past ("aprobó", "aprovou").
+// genitive article follows its noun ("Haushalt der Stadt"), and so is a
+// Dutch subordinate clause, whose subject its object's article follows
+// ("dat de minister de belasting verhoogt"). In every one of them a word
+// after an auxiliary or a modal is a verb ("a adopté"), and so is a
+// Spanish, Portuguese or Italian simple past or future ("aprobó",
+// "aprovou", "fallirà"). In French, Spanish, Italian and Portuguese a
+// word after a plural that ends as only a verb's third person plural does
+// is that plural's verb, since an adjective there agrees with the plural
+// ("críticos sostienen", "critiques estiment"); a Dutch word that ends a
+// clause after the noun of "de" or "het" is its verb, the place Dutch
+// gives a verb in a subordinate clause ("de belasting verhoogt.").
 
 // otherEdgeWords are, for each language, the words that start or end no
 // key phrase and split a run.
@@ -67,9 +75,14 @@ var otherVerbOpeners = map[string]map[uint32]bool{
 	"nl": hashSet(`heeft hebben had hadden is zijn was waren wordt worden werd werden zal zullen kan kunnen moet moeten`),
 }
 
-// otherPastEndings are endings of the third person of a simple past that
-// nouns seldom have: Spanish "aprobó", Portuguese "aprovou".
-var otherPastEndings = map[string][]string{"es": {"ó", "aron", "ieron"}, "pt": {"ou", "aram", "eram", "iram"}}
+// otherPastEndings are endings of the third person of a simple past or a
+// future that nouns seldom have: Spanish "aprobó", "fracasará",
+// Portuguese "aprovou", "falhará", Italian "approvò", "fallirà".
+var otherPastEndings = map[string][]string{
+	"es": {"ó", "aron", "ieron", "rá", "rán"},
+	"pt": {"ou", "aram", "eram", "iram", "rá", "rão"},
+	"it": {"ò", "rà", "ranno"},
+}
 
 // hashSet holds the FNV-1a hash of each word, as tokens carry it.
 func hashSet(words string) map[uint32]bool {
@@ -82,11 +95,11 @@ func hashSet(words string) map[uint32]bool {
 
 // otherEdge reports whether t, the first (first true) or the last word of
 // a run of content words in a language other than English, may not be an
-// edge of a key phrase: before is the word before the first, after the
+// edge of a key phrase (an auxiliary or a modal never is): before is the word before the first, after the
 // word after the last, nil where the sentence ends or punctuation parts
 // them.
 func (a *analysis) otherEdge(t token, first bool, before, after *token) bool {
-	if otherEdgeWords[a.lang][t.hash] {
+	if otherEdgeWords[a.lang][t.hash] || otherVerbOpeners[a.lang][t.hash] {
 		return true
 	}
 	word := a.src[t.start:t.end]
@@ -94,12 +107,105 @@ func (a *analysis) otherEdge(t token, first bool, before, after *token) bool {
 		return false
 	}
 	if first {
-		return before != nil && otherVerbOpeners[a.lang][before.hash]
+		return before != nil && (otherVerbOpeners[a.lang][before.hash] || a.pluralPresent(*before, word))
 	}
 	if a.lang == "de" || a.otherPast(word) {
 		return true // "Kritiker bemängeln", "alcalde agradeció"
 	}
-	return after != nil && otherArticles[a.lang][after.hash]
+	k := a.tokenIndex(t)
+	if a.linked(k-1) && a.tokens[k-1].term >= 0 && (a.pluralPresent(a.tokens[k-1], word) || after == nil && a.dutchFinalVerb(k)) {
+		return true // "críticos sostienen", "dat de regering de belasting verhoogt."
+	}
+	return after != nil && otherArticles[a.lang][after.hash] && !a.dutchSubordinate(k)
+}
+
+// dutchSubordinators open a Dutch subordinate clause, whose verb comes
+// last: there a subject is followed by its object's article ("dat de
+// minister de belasting verhoogt").
+var dutchSubordinators = hashSet(`dat omdat als wanneer terwijl nadat voordat zodat hoewel doordat indien zodra totdat`)
+
+// dutchSubordinate reports whether a.tokens[k], in Dutch, ends a run of
+// at most four content words that, alone or after an article, follows a
+// subordinator: the subject of a subordinate clause, not a verb.
+func (a *analysis) dutchSubordinate(k int) bool {
+	if a.lang != "nl" {
+		return false
+	}
+	i := k
+	for n := 0; n < 4 && a.linked(i-1) && a.tokens[i-1].term >= 0; n++ {
+		i--
+	}
+	if a.linked(i-1) && otherArticles["nl"][a.tokens[i-1].hash] {
+		i--
+	}
+	return a.linked(i-1) && dutchSubordinators[a.tokens[i-1].hash]
+}
+
+// otherPluralVerbEndings are, for each language, endings of the third
+// person plural of a verb (present, future, imperfect) that a plural
+// noun or adjective never has: French "estiment", "feront", Spanish
+// "sostienen", "aumentan", Italian "sostengono", "aumentano", Portuguese
+// "afirmam", "dizem".
+var otherPluralVerbEndings = map[string][]string{
+	"fr": {"ent", "ont"},
+	"es": {"an", "en", "án"},
+	"it": {"ano", "ono"},
+	"pt": {"am", "em", "ão"},
+}
+
+// otherPluralEndings are, for each language, the endings of a plural
+// noun, after which an adjective agrees and ends the same way.
+var otherPluralEndings = map[string][]string{"fr": {"s", "x"}, "es": {"s"}, "it": {"i"}, "pt": {"s"}}
+
+// pluralPresent reports whether word, a lowercase word after the content
+// word prev, is the verb of prev, a lowercase plural: an adjective after
+// a plural agrees with it and so ends as plurals do, where word ends as
+// only a verb's third person plural does ("les critiques estiment",
+// "los críticos sostienen", "i critici sostengono", "os críticos
+// afirmam"). An adverb in -ment after a plural, which that ending also
+// takes, ends no phrase either.
+func (a *analysis) pluralPresent(prev token, word string) bool {
+	ends := otherPluralVerbEndings[a.lang]
+	if ends == nil || prev.term < 0 || !startsLower(word) {
+		return false
+	}
+	noun := a.src[prev.start:prev.end]
+	if len(noun) < 4 || !startsLower(noun) || !hasAnySuffix(noun, otherPluralEndings[a.lang], 0) {
+		return false
+	}
+	return hasAnySuffix(word, ends, 3)
+}
+
+// hasAnySuffix reports whether word ends in one of ends with at least n
+// bytes before it.
+func hasAnySuffix(word string, ends []string, n int) bool {
+	for _, e := range ends {
+		if len(word) >= len(e)+n && strings.HasSuffix(word, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// dutchDeterminers are the Dutch articles and demonstratives after which
+// an adjective takes an -e ("de nieuwe begroting", "het grote huis").
+var dutchDeterminers = hashSet(`de het deze dit die dat`)
+
+// dutchFinalVerb reports whether a.tokens[k], a lowercase Dutch word
+// that ends a clause after a content word, is the clause's verb, as a
+// Dutch subordinate clause and a clause with an auxiliary put it last
+// ("omdat de regering de belasting verhoogt", "heeft de raad de begroting
+// goedgekeurd"): the word before it follows "de", "het" or a
+// demonstrative without the -e an adjective takes there, so it is that
+// determiner's noun, and the word ends as a finite verb, a participle or
+// an infinitive do (-t, -d, -en).
+func (a *analysis) dutchFinalVerb(k int) bool {
+	if a.lang != "nl" || !a.linked(k-2) || !dutchDeterminers[a.tokens[k-2].hash] {
+		return false
+	}
+	noun, verb := a.tokens[k-1], a.tokens[k]
+	nw, vw := a.src[noun.start:noun.end], a.src[verb.start:verb.end]
+	return startsLower(nw) && !strings.HasSuffix(nw, "e") && hasAnySuffix(vw, []string{"t", "d", "en"}, 3)
 }
 
 // otherPast reports whether word has an ending of a simple past.
@@ -112,13 +218,15 @@ func (a *analysis) otherPast(word string) bool {
 	return false
 }
 
-// otherBreak reports whether t ends the run of content words before it:
-// a word that starts or ends no key phrase, or a simple past after its
-// subject ("ayuntamiento aprobó").
-func (a *analysis) otherBreak(t token) bool {
-	if otherEdgeWords[a.lang][t.hash] {
+// otherBreak reports whether t ends the run of content words before it,
+// whose last word is prev: a word that starts or ends no key phrase, an
+// auxiliary or a modal that the stop-word list lacks ("plano vai
+// falhar"), or a simple past or a plural's verb after its subject ("ayuntamiento
+// aprobó", "críticos sostienen").
+func (a *analysis) otherBreak(prev, t token) bool {
+	if otherEdgeWords[a.lang][t.hash] || otherVerbOpeners[a.lang][t.hash] {
 		return true
 	}
 	word := a.src[t.start:t.end]
-	return startsLower(word) && a.otherPast(word)
+	return startsLower(word) && (a.otherPast(word) || a.pluralPresent(prev, word))
 }

@@ -115,6 +115,62 @@ func TestEnglishKeyPhraseClauseReadings(t *testing.T) {
 		{"a gerund coordinated with an earlier gerund", "He backed cutting corporate tax from 30% to 29% and offering income tax cuts.", []string{"corporate tax", "income tax cuts"}},
 		{"a gerund that describes a plural subject", "Dating services attract singles.", []string{"Dating services", "singles"}},
 		{"a flat adverb after a gerund", "It will not stop me from working hard on fitness.", []string{"working", "fitness"}},
+		{"a plural subject before two prepositions", "The talks on the future of Gibraltar begin on Monday.", []string{"talks", "future", "Gibraltar", "Monday"}},
+		{"a plural subject before a preposition, its verb before that", "EU regulations on state aid stipulate that governments may help.", []string{"EU regulations", "state aid", "governments"}},
+		{"a compound after a plural and a preposition", "Fears over the interest rate rise grew.", []string{"Fears", "interest rate rise"}},
+		{"a singular subject before two prepositions", "Research by Dr Nielsen of Cambridge shows that people like it.", []string{"Research", "Dr Nielsen", "Cambridge", "people"}},
+		{"a verb of saying after an aside", "James Humphreys, ex-head of corporate communications, says the strategy shows frustration.", []string{"James Humphreys", "ex-head", "corporate communications", "strategy", "frustration"}},
+		{"an -s verb after a clause opener, an infinitive later", "While Alitalia needs to restructure to bring itself back, rivals complain.", []string{"Alitalia", "rivals"}},
+		{"an -s verb after a name, before how", "Mr Blair recalls how Bill Clinton advised him.", []string{"Blair", "Bill Clinton"}},
+		{"a plural before how", "Critics raised questions over how the money was spent.", []string{"Critics", "questions", "money"}},
+		{"a verb of saying after a quotation", `"We won," said the union officials.`, []string{"union officials"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := sortedKeyPhrases(t, "en", tc.text), sorted(tc.want); !slices.Equal(got, want) {
+				t.Errorf("%q: got key phrases %q, want %q", tc.text, got, want)
+			}
+		})
+	}
+}
+
+// A noun's "that" before a plural and its verb, "which" after a plural,
+// a gerund after a determiner's noun, and ordinals after a noun read as a
+// clause's parts, while the noun phrases of the same shapes stay whole.
+func TestEnglishKeyPhraseRelativesAndParticiples(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a plural subject after a noun's that", "The fact that prices rise worries him.", []string{"fact", "prices"}},
+		{"a plural subject before a modal", "Fears that costs will grow worried investors.", []string{"Fears", "costs", "investors"}},
+		{"an -s verb after a noun's that, before its object", "Software that turns colours into notes.", []string{"Software", "colours", "notes"}},
+		{"a base verb after which and a plural", "Banks offer services which permit modern banking principles.", []string{"Banks", "services", "modern banking principles"}},
+		{"a base verb after a comma, which and a plural", "The rules, which govern computer-based inventions, were passed.", []string{"rules", "computer-based inventions"}},
+		{"which as a determiner", "In which case the firm loses money.", []string{"firm", "money"}},
+		{"a gerund after a determiner's noun", "It features the singer talking about his career.", []string{"singer", "career"}},
+		{"a gerund after a determiner's compound", "There is a new chief executive coming in.", []string{"chief executive"}},
+		{"a gerund after a determiner's noun, before an adverb", "IBM will sell it with the chip starting later this year.", []string{"IBM", "chip"}},
+		{"a gerund noun after an adjective", "She lost her highest ranking at the Open.", []string{"highest ranking", "Open"}},
+		{"a gerund noun before of", "The legal unwinding of its debts began.", []string{"legal unwinding", "debts"}},
+		{"a trade's gerund before an adjective and its noun", "It joined the Opens in offering equal prize money.", []string{"Opens", "equal prize money"}},
+		{"a trade's gerund before a noun", "The marketing material costs rose.", []string{"marketing material costs"}},
+		{"a comparative after a noun", "Heavy stockpiles could force prices lower.", []string{"Heavy stockpiles", "prices"}},
+		{"a comparative before a noun", "They paid higher prices.", []string{"higher prices"}},
+		{"an adjective that follows its noun", "Costs are making firms wary of listings.", []string{"Costs", "firms", "listings"}},
+		{"thanks to", "Profits soared thanks to its acquisition.", []string{"Profits", "acquisition"}},
+		{"due to", "It recalled Xbox consoles due to the fault.", []string{"Xbox consoles", "fault"}},
+		{"a base verb after a plural, before why", "These nominations show why the investment was made.", []string{"nominations", "investment"}},
+		{"a plural noun before why", "There are good reasons why the investment was made.", []string{"good reasons", "investment"}},
+		{"a verb after which and an adverb", "Boxes which automatically record programmes sold well.", []string{"Boxes", "programmes"}},
+		{"a verb after help and an adverb after a modal", "It might also help register students.", []string{"students"}},
+		{"a verb after a noun's that and a quotation mark", `They form "tribes" that use phones.`, []string{"tribes", "phones"}},
+		{"give and know as verbs", "High-definition gives incredible pictures. O'Connor knows that.", []string{"High-definition", "incredible pictures", "O'Connor"}},
+		{"a listed gerund after a plural, before a preposition", "It heads a coalition of firms working on schemes.", []string{"coalition", "firms", "schemes"}},
+		{"a listed gerund after a singular, before a preposition", "Government spending on schools rose.", []string{"Government spending", "schools"}},
+		{"a participle that is a noun too, after a plural", "The number of films shot in the UK fell.", []string{"number", "films", "UK"}},
+		{"an ordinal after a noun", "It ranked the UK third in its index.", []string{"UK", "index"}},
+		{"an ordinal before a noun", "They won the fourth quarter easily.", []string{"fourth quarter"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

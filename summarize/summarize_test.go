@@ -618,9 +618,11 @@ func sorted(s []string) []string {
 }
 
 // The other supported languages' key phrases start and end on no
-// preposition, number word or word of time; German ones end on a noun; and
-// a word after an auxiliary, or a Spanish or Portuguese simple past, is a
-// verb. Swedish, which has no stop words here, keeps its runs whole.
+// preposition, number word, word of time, auxiliary or modal; German ones
+// end on a noun; a word after an auxiliary, a Spanish, Portuguese or
+// Italian simple past or future, a plural's verb in French, Spanish,
+// Italian or Portuguese, and a Dutch verb that ends its clause are verbs.
+// Swedish, which has no stop words here, keeps its runs whole.
 func TestOtherKeyPhraseEdges(t *testing.T) {
 	tests := []struct {
 		lang, text string
@@ -632,6 +634,16 @@ func TestOtherKeyPhraseEdges(t *testing.T) {
 		{"es", "El alcalde agradeció el nuevo presupuesto tras meses de debate.", []string{"alcalde", "nuevo presupuesto", "debate"}},
 		{"pt", "A câmara municipal aprovou o orçamento.", []string{"câmara municipal", "orçamento"}},
 		{"it", "Le osservazioni inviate durante la consultazione.", []string{"osservazioni inviate", "consultazione"}},
+		{"fr", "Les critiques estiment que le nouveau budget est trop faible.", []string{"critiques", "nouveau budget", "faible"}},
+		{"fr", "Les accords commerciaux restent fragiles.", []string{"accords commerciaux", "fragiles"}},
+		{"es", "Los críticos sostienen que el plan fracasará.", []string{"críticos", "plan"}},
+		{"es", "Los precios altos preocupan a los vecinos.", []string{"precios altos", "vecinos"}},
+		{"it", "I critici sostengono che il piano fallirà.", []string{"critici", "piano"}},
+		{"it", "Il consiglio approvò il bilancio.", []string{"consiglio", "bilancio"}},
+		{"pt", "Os críticos afirmam que o plano vai falhar.", []string{"críticos", "plano"}},
+		{"nl", "Hij zei dat de minister de belasting verhoogt.", []string{"minister", "belasting"}},
+		{"nl", "Volgens de krant heeft de raad gisteren de begroting goedgekeurd.", []string{"krant", "raad", "begroting"}},
+		{"nl", "Het werd de grote begroting.", []string{"grote begroting"}},
 		{"sv", "Kritiker säger att planen höjer skatterna", []string{"Kritiker säger att"}},
 	}
 	for _, tc := range tests {

@@ -13,7 +13,7 @@ const maxVocab = 50_000
 // tokenizing and news articles reuse most of their words, so each word is
 // stemmed once per vocab rather than once per call.
 type vocab struct {
-	words map[string]wordInfo
+	words wordTable        // lowercase word → stem id
 	stems map[string]int32 // stem → stem id
 	// termOf[id] is the current call's term for stem id, valid only when
 	// seen[id] == call; the stamp spares clearing it between calls.
@@ -31,8 +31,8 @@ type wordInfo struct {
 // begin readies v for a new call, forgetting everything once it has grown
 // past maxVocab.
 func (v *vocab) begin() {
-	if v.words == nil || len(v.words) > maxVocab {
-		*v = vocab{words: make(map[string]wordInfo, 1024), stems: make(map[string]int32, 1024)}
+	if v.stems == nil || v.words.len() > maxVocab {
+		*v = vocab{stems: make(map[string]int32, 1024)}
 	}
 	v.call++
 	if v.call == 0 { // wrapped: old stamps could match again
@@ -55,17 +55,18 @@ func (a *analysis) vocabFor(lang string) *vocab {
 
 // word returns what the current language makes of the lowercase word w.
 func (a *analysis) word(w []byte, langBit uint8) wordInfo {
-	if info, ok := a.vocab.words[string(w)]; ok {
-		return info
+	h := fnv32(w)
+	if stem, ok := a.vocab.words.get(w, h); ok {
+		return wordInfo{stem: stem, hash: h}
 	}
-	return a.learn(w, langBit)
+	return a.learn(w, h, langBit)
 }
 
-// learn stems a word not seen before and remembers it.
-func (a *analysis) learn(w []byte, langBit uint8) wordInfo {
+// learn stems a word not seen before, whose fnv32 is h, and remembers it.
+func (a *analysis) learn(w []byte, h uint32, langBit uint8) wordInfo {
 	v := a.vocab
 	word := string(w)
-	info := wordInfo{stem: -1, hash: fnv32(w)}
+	info := wordInfo{stem: -1, hash: h}
 	if stopMask[word]&langBit == 0 && (utf8.RuneCount(w) > 1 || isIdeographWord(w)) {
 		stem := word
 		if stemmer := stemmers[a.lang]; stemmer != nil {
@@ -82,7 +83,7 @@ func (a *analysis) learn(w []byte, langBit uint8) wordInfo {
 		}
 		info.stem = id
 	}
-	v.words[word] = info
+	v.words.put(w, h, info.stem)
 	return info
 }
 

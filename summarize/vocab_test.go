@@ -55,14 +55,14 @@ func TestVocabBounded(t *testing.T) {
 	}
 	s := new(scratch)
 	run(t, s, b.String(), Options{Language: "en"})
-	if n := len(s.a.vocabFor("en").words); n <= maxVocab {
+	if n := s.a.vocabFor("en").words.len(); n <= maxVocab {
 		t.Fatalf("vocab holds %d words after a text of more than %d, want more", n, maxVocab)
 	}
 	want := run(t, new(scratch), vocabTexts[0], Options{})
 	if got := run(t, s, vocabTexts[0], Options{}); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v after a full vocab, want %+v", got, want)
 	}
-	if n := len(s.a.vocabFor("en").words); n > 100 {
+	if n := s.a.vocabFor("en").words.len(); n > 100 {
 		t.Errorf("vocab holds %d words after a short text, want it started afresh", n)
 	}
 }

@@ -58,7 +58,7 @@ func runEvalSummarize(ctx context.Context, stdio Stdio, args []string) error {
 	fs := newFlagSet("eval summarize", stdio.Stderr)
 	data := fs.String("data", "", "data set `file` (jsonl)")
 	format := fs.String("format", "", "data format: cnndm or bbc (default: detect)")
-	split := fs.String("split", eval.SplitEval, "BBC rows to score: eval, train or all")
+	split := fs.String("split", eval.SplitEval, "BBC rows to score: eval, train or all (BBC files only)")
 	algos := fs.String("algorithms", strings.Join(summarize.Algorithms(), ","), "comma-separated `algorithms` to score")
 	folds := fs.Int("cv", 0, "also estimate the learned scorer on held-out data with this many cross-validation folds (CNN/DM), training on the rest and on --bbc")
 	bbc := fs.String("bbc", "", "BBC data `file` whose training rows join each cross-validation fold's training set")
@@ -74,6 +74,9 @@ func runEvalSummarize(ctx context.Context, stdio Stdio, args []string) error {
 	items, detected, err := loadItems(*data, *format, *split)
 	if err != nil {
 		return err
+	}
+	if detected != eval.BBC && flagSet(fs, "split") {
+		return usageError{"--split chooses BBC rows; a " + detected + " file is scored whole"}
 	}
 	results, err := scoreAll(ctx, items, detected, strings.Split(*algos, ","))
 	if err != nil {
@@ -187,4 +190,11 @@ func runEvalTrain(ctx context.Context, stdio Stdio, args []string) error {
 	}
 	fmt.Fprintf(stdio.Stdout, "trained on %d CNN/DM and %d BBC documents (%d and %d sentences); wrote %s\n", m.CNNDMDocs, m.BBCDocs, m.Rows[0], m.Rows[1], *out)
 	return nil
+}
+
+// flagSet reports whether the command line set the flag name.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

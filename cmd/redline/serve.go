@@ -343,7 +343,7 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 		return err
 	}
 	if !slices.Contains(summarize.KnownLanguages(), c.DefaultLanguage) {
-		return usageError{fmt.Sprintf("--default-language %.20q is not a language code the summarizer knows; use an ISO 639-1 code such as en, de or fr", c.DefaultLanguage)}
+		return usageError{fmt.Sprintf("--default-language %.20q is not a language code the detector knows (%d of them); use an ISO 639-1 code such as en, de or fr", c.DefaultLanguage, len(summarize.KnownLanguages()))}
 	}
 	return c.setMaxBody(maxBody)
 }

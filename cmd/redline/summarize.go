@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/redline-news/redline/service"
 	"github.com/redline-news/redline/summarize"
 )
 
@@ -144,6 +145,11 @@ func summarizeOne(w io.Writer, in io.Reader, f summarizeFlags) error {
 	if !utf8.Valid(data) {
 		return errors.New("input is not UTF-8 text")
 	}
+	// The same rules as the texts POST /v1/summarize takes, so that a
+	// text the service refuses is not summarized here either.
+	if err := service.ValidateText("input", string(data)); err != nil {
+		return errors.New(service.ErrorMessage(err))
+	}
 	sum, err := summarize.Summarize(string(data), f.opts)
 	if err != nil {
 		return err
@@ -260,6 +266,8 @@ func summarizeLine(line []byte, opts summarize.Options) ([]byte, bool) {
 		res.Error = "bad line: " + err.Error()
 	} else if res.ID = req.ID; strings.TrimSpace(req.Text) == "" {
 		res.Error = "text is empty"
+	} else if err := service.ValidateText("text", req.Text); err != nil {
+		res.Error = service.ErrorMessage(err)
 	} else if sum, err := summarize.Summarize(req.Text, opts); err != nil {
 		res.Error = err.Error()
 	} else {

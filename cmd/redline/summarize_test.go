@@ -85,4 +85,31 @@ func TestEvalCommand(t *testing.T) {
 	if code, _, _ := runCLI(t, "", "eval", "summarize"); code != 2 {
 		t.Errorf("got exit %d without --data, want 2", code)
 	}
+	if code, _, errOut := runCLI(t, "", "eval", "summarize", "--data", small, "--split", "train"); code != 2 || !strings.Contains(errOut, "BBC rows") {
+		t.Errorf("got exit %d, stderr %q for --split on CNN/DM; want 2 and a message that it chooses BBC rows", code, errOut)
+	}
+}
+
+// TestSummarizeRefusesWhatTheServiceRefuses checks that the command takes
+// the texts POST /v1/summarize takes: no control characters but tab and
+// line ends, something visible.
+func TestSummarizeRefusesWhatTheServiceRefuses(t *testing.T) {
+	tests := []struct {
+		name, in string
+		args     []string
+		want     string
+	}{
+		{"control character", "One \x01 thing. Two.", nil, "found U+0001"},
+		{"NUL", "One \x00 thing.", nil, "found U+0000"},
+		{"only zero-width", "\u200b\u200b", nil, "nothing visible"},
+		{"control character in a line", `{"id":"a","text":"One \u0007 thing."}` + "\n", []string{"--jsonl"}, "found U+0007"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tc.in, append([]string{"summarize"}, tc.args...)...)
+			if code != 1 || !strings.Contains(out+errOut, tc.want) {
+				t.Errorf("got exit %d, stdout %q, stderr %q; want exit 1 and %q", code, out, errOut, tc.want)
+			}
+		})
+	}
 }

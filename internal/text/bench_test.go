@@ -38,15 +38,23 @@ func BenchmarkSentences(b *testing.B) {
 }
 
 // BenchmarkClassify classifies the units of every CNN/DM development
-// article, split beforehand.
+// article, split beforehand, and of every BBC article, whose headline and
+// paragraphs stand on lines of their own, as the rules for headings ask.
 func BenchmarkClassify(b *testing.B) {
-	articles := cnndmArticles(b)
-	units := make(map[string][]text.Sentence, len(articles))
-	for _, a := range articles {
-		units[a] = text.Sentences(a)
+	for _, set := range []struct {
+		name string
+		load func(testing.TB) []string
+	}{{"cnndm-dev", cnndmArticles}, {"bbc", bbcArticles}} {
+		b.Run(set.name, func(b *testing.B) {
+			articles := set.load(b)
+			units := make(map[string][]text.Sentence, len(articles))
+			for _, a := range articles {
+				units[a] = text.Sentences(a)
+			}
+			var kinds []text.Kind
+			benchmarkTexts(b, articles, func(t string) { kinds = text.AppendKinds(kinds[:0], t, units[t]) })
+		})
 	}
-	var kinds []text.Kind
-	benchmarkTexts(b, articles, func(t string) { kinds = text.AppendKinds(kinds[:0], t, units[t]) })
 }
 
 // appendEach returns a function that splits a text into one buffer, reused
@@ -86,7 +94,20 @@ func benchmarkTexts(b *testing.B, texts []string, do func(string)) {
 // cnndmArticles loads the articles of the CNN/DailyMail development file.
 func cnndmArticles(b testing.TB) []string {
 	b.Helper()
-	data := shareddata.Read(b, "cnndm-test-dev.jsonl")
+	return articlesOf(b, "cnndm-test-dev.jsonl")
+}
+
+// bbcArticles loads the articles of the BBC News file, headlines and all.
+func bbcArticles(b testing.TB) []string {
+	b.Helper()
+	return articlesOf(b, "bbc-news-summary.jsonl")
+}
+
+// articlesOf loads the "article" field of every row of a JSON-lines file
+// of the shared data.
+func articlesOf(b testing.TB, name string) []string {
+	b.Helper()
+	data := shareddata.Read(b, name)
 	var out []string
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<24)
@@ -95,7 +116,7 @@ func cnndmArticles(b testing.TB) []string {
 			Article string `json:"article"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
-			b.Fatalf("parse cnndm row: %v", err)
+			b.Fatalf("parse a row of %s: %v", name, err)
 		}
 		out = append(out, row.Article)
 	}

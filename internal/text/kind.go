@@ -75,9 +75,19 @@ func (k Kind) String() string {
 //   - dateline, on a line of its own: a date ("Tuesday, 3 March 2015": only
 //     weekdays, months and numbers) or a place in capitals with an optional
 //     agency and dash ("LONDON (Reuters) -");
-//   - heading: on a line of its own, at most 20 words, and no final stop,
-//     question or exclamation mark, colon or closing quote: a headline or a
-//     section label ("Administration");
+//   - heading: on a line of its own, at most 20 words, not a list item,
+//     and no final stop, question or exclamation mark, colon or semicolon,
+//     whatever closing quotes or brackets follow it: a headline or a
+//     section label ("Administration", "UKIP MEP attacked German
+//     'empire'", "Ireland v USA (Sat)", "Le maire dénonce une
+//     « trahison »"; but "„Wir gewinnen.“" is a sentence); and a
+//     headline that ends like a sentence, with a question or exclamation
+//     mark or an ellipsis ("Could rivalry overshadow election?",
+//     "¿Quién ganará?"), in at most 10 words on a line of its own, when
+//     it opens the text, after at most a section label (a heading of one
+//     or two words), a byline, a dateline or a timestamp, and more of the
+//     text follows. Further down, such a line is prose: a rhetorical
+//     question, a reader's comment, a question put to someone;
 //   - sentence: everything else.
 func Classify(src string, sents []Sentence) []Kind {
 	return AppendKinds(nil, src, sents)
@@ -90,8 +100,61 @@ func AppendKinds(dst []Kind, src string, sents []Sentence) []Kind {
 	for _, s := range sents {
 		dst = append(dst, classify(src, s))
 	}
+	markTopHeadline(dst[base:], src, sents)
 	markCredited(dst[base:], src, sents)
 	return dst
+}
+
+// maxLabelWords is the most words of a section label ("Administration",
+// "World news"), which may stand above a headline; a longer heading is a
+// headline ("Blair faces revolt"), below which the text begins.
+const maxLabelWords = 2
+
+// maxAskingHeadline is the most words of a headline that ends like a
+// sentence ("Could rivalry overshadow election?"). Headlines run to about
+// ten words; a lone question at the top that is longer is a lede ("So
+// what is the gap between Labour and the Tories nowadays?").
+const maxAskingHeadline = 10
+
+// markTopHeadline makes a heading of the unit that opens the text when it
+// is a headline that ends like a sentence: with a question or exclamation
+// mark or an ellipsis, in at most maxAskingHeadline words on a line of its
+// own, with more of the text after it. Only a section label, a byline, a
+// dateline, a timestamp and the like may stand before it, and only white
+// space before the first unit, since a caller may classify the last units
+// of a text alone. Only there does the position tell a headline from a
+// question in prose, which a one-line paragraph of a body mostly is.
+func markTopHeadline(kinds []Kind, src string, sents []Sentence) {
+	if len(sents) < 2 || strings.TrimSpace(src[:sents[0].Start]) != "" {
+		return
+	}
+	for i, s := range sents[:len(sents)-1] {
+		switch kinds[i] {
+		case KindSentence:
+			if asksLikeHeadline(src, s) {
+				kinds[i] = KindHeading
+			}
+			return
+		case KindHeading:
+			if wordCount(s.Text, maxLabelWords+1) > maxLabelWords {
+				return // a headline, and the text begins below it
+			}
+		}
+	}
+}
+
+// asksLikeHeadline reports whether s, a sentence, stands on a line of its
+// own and ends with a question or exclamation mark or an ellipsis, in at
+// most maxAskingHeadline words.
+func asksLikeHeadline(src string, s Sentence) bool {
+	if !ownLine(src, s) || isListItem(s.Text) {
+		return false
+	}
+	if words := wordCount(s.Text, maxAskingHeadline+1); words == 0 || words > maxAskingHeadline {
+		return false
+	}
+	body, mark := finalMark(s.Text)
+	return strings.ContainsRune("?!…？！؟", mark) || mark == '.' && strings.HasSuffix(body, "..")
 }
 
 // markCredited makes captions of the sentences that share a line with the
@@ -623,10 +686,31 @@ func endsLine(src string, s Sentence) bool {
 }
 
 // endsLikeSentence reports whether s ends with a stop, a question or
-// exclamation mark, a colon, or a closing quote or bracket after one.
+// exclamation mark, a colon or a semicolon, before any closing quotes or
+// brackets: "He won." and "„Wir gewinnen.“" do, "German 'empire'" and
+// "Ireland v USA (Sat)" do not.
 func endsLikeSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".!?…:;\"'”’»)。！？؟।", r)
+	_, mark := finalMark(s)
+	return strings.ContainsRune(".!?…:;。！？؟।", mark)
+}
+
+// closers are the quotes and brackets that may close a unit after its
+// final mark, in the quoting styles of the supported languages: “…” and
+// "…", „…“ and ‚…‘, « … » and »…«, ‹…›.
+const closers = "\"'`”’“‘»«›‹)]"
+
+// finalMark returns s without the closing quotes, brackets and spaces at
+// its end, and the last rune before them (0 for none): the mark that ends
+// its words.
+func finalMark(s string) (string, rune) {
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if r != ' ' && r != '\u00a0' && r != '\u202f' && !strings.ContainsRune(closers, r) {
+			return s, r
+		}
+		s = s[:len(s)-size]
+	}
+	return s, 0
 }
 
 // isListItem reports whether s opens with a bullet or a list marker.
@@ -656,25 +740,61 @@ func isDateline(s string, words int) bool {
 	return onlyDateWords(s) || placeAndAgency(s)
 }
 
+// onlyDateWords reports whether s holds words and all of them are
+// numbers or dateWords. It allocates nothing for ASCII words, since every
+// line of its own of every text is asked.
 func onlyDateWords(s string) bool {
 	letters := false
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for {
+		i := strings.IndexFunc(s, isLetterOrDigit)
+		if i < 0 {
+			return letters
+		}
+		s = s[i:]
+		j := strings.IndexFunc(s, notLetterOrDigit)
+		if j < 0 {
+			j = len(s)
+		}
+		f := s[:j]
+		s = s[j:]
 		if isDigit(f[0]) {
 			continue
 		}
-		if !dateWords[strings.ToLower(f)] {
+		if !isDateWord(f) {
 			return false
 		}
 		letters = true
 	}
-	return letters
+}
+
+func isLetterOrDigit(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func notLetterOrDigit(r rune) bool { return !isLetterOrDigit(r) }
+
+// isDateWord reports whether the word w is one of dateWords, whatever its
+// case, lowering an ASCII word in a buffer on the stack.
+func isDateWord(w string) bool {
+	var buf [16]byte // longer than any date word
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := range len(w) {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return dateWords[strings.ToLower(w)]
+		}
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return dateWords[string(buf[:len(w)])]
 }
 
 // placeAndAgency matches "LONDON (Reuters) -" and "WASHINGTON, D.C. —".
 func placeAndAgency(s string) bool {
 	place, agency, _ := strings.Cut(s, "(")
 	place = strings.TrimRight(place, " ,-–—")
-	if place == "" || strings.ToUpper(place) != place || strings.IndexFunc(place, unicode.IsLetter) < 0 {
+	if place == "" || changesInUpperCase(place) || strings.IndexFunc(place, unicode.IsLetter) < 0 {
 		return false
 	}
 	dash := strings.TrimRight(s, " ") != strings.TrimRight(s, " -–—")
@@ -683,6 +803,20 @@ func placeAndAgency(s string) bool {
 		return dash // a bare word in capitals is a heading
 	}
 	return strings.HasSuffix(agency, ")")
+}
+
+// changesInUpperCase reports whether strings.ToUpper(s) != s without
+// building the upper-case copy: whether s holds a rune that has an upper
+// case of its own, or a byte that is not UTF-8 (which ToUpper replaces).
+func changesInUpperCase(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToUpper(r) != r {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 func wordsOf(s string) map[string]bool {

@@ -2,6 +2,7 @@ package text
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -28,6 +29,36 @@ func TestContainsFold(t *testing.T) {
 			if got := containsFold(s, sub); got != want {
 				t.Fatalf("containsFold(%q, %q): got %v, want %v", s, sub, got, want)
 			}
+		}
+	}
+}
+
+// TestDateWordsFitTheBuffer checks that isDateWord's buffer holds every
+// date word, and that it finds each whatever its case.
+func TestDateWordsFitTheBuffer(t *testing.T) {
+	for w := range dateWords {
+		if len(w) > 16 {
+			t.Errorf("date word %q: got %d bytes, want at most 16", w, len(w))
+		}
+		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if !isDateWord(form) {
+				t.Errorf("isDateWord(%q): got false, want true", form)
+			}
+		}
+	}
+	for _, w := range []string{"budget", "Mondays", "MÄRZEN", ""} {
+		if isDateWord(w) {
+			t.Errorf("isDateWord(%q): got true, want false", w)
+		}
+	}
+}
+
+// TestChangesInUpperCase checks changesInUpperCase against strings.ToUpper.
+func TestChangesInUpperCase(t *testing.T) {
+	for _, s := range []string{"", "LONDON", "London", "WASHINGTON, D.C.", "MÜNCHEN", "München", "STRAßE", "ΑΘΗΝΑ", "Αθήνα", "東京", "\xff", "A\xc3", "\uFFFD", "ǅ"} {
+		want := strings.ToUpper(s) != s
+		if got := changesInUpperCase(s); got != want {
+			t.Errorf("changesInUpperCase(%q): got %v, want %v", s, got, want)
 		}
 	}
 }

@@ -199,3 +199,108 @@ func TestKindOf(t *testing.T) {
 		}
 	}
 }
+
+// A headline is a heading whatever quotes or brackets it holds or ends
+// with, in the quoting style of each language; one that asks or exclaims
+// is a heading only where it opens the text, since lower down a line of
+// its own that ends like that is prose.
+func TestClassifyHeadlines(t *testing.T) {
+	tests := []struct {
+		name, src, unit string
+		want            text.Kind
+	}{
+		{"en quoted word", "UKIP MEP attacked German 'empire'\n\nA UKIP MEP has been criticised.", "UKIP MEP attacked German 'empire'", text.KindHeading},
+		{"en curly quotes", "Minister calls plan “reckless”\n\nThe minister spoke on Monday.", "Minister calls plan “reckless”", text.KindHeading},
+		{"en whole headline quoted", "'UK will stand firm on EU rebate'\n\nThe prime minister spoke.", "'UK will stand firm on EU rebate'", text.KindHeading},
+		{"en bracket", "Ireland v USA (Sat)\n\nIreland name an unchanged side.", "Ireland v USA (Sat)", text.KindHeading},
+		{"en question", "Could rivalry overshadow election?\n\nThe rivalry has flared again.", "Could rivalry overshadow election?", text.KindHeading},
+		{"en question with a quote", "What price for 'trusted PC security'?\n\nChip makers have a plan.", "What price for 'trusted PC security'?", text.KindHeading},
+		{"en labelled question", "Analysis: No pain, no gain?\n\nThe budget was tough.", "Analysis: No pain, no gain?", text.KindHeading},
+		{"en exclamation", "Britain takes gold again!\n\nThe team won the final.", "Britain takes gold again!", text.KindHeading},
+		{"en ellipsis", "Rivals of the £400 Apple...\n\nThe Mac mini has rivals.", "Rivals of the £400 Apple...", text.KindHeading},
+		{"en quoted ellipsis", "'My memories of Marley…'\n\nThe singer died in 1981.", "'My memories of Marley…'", text.KindHeading},
+		{"en question below a section label", "Administration\n\nCould rivalry overshadow election?\n\nThe rivalry has flared again.",
+			"Could rivalry overshadow election?", text.KindHeading},
+		{"en question after a dateline", "Tuesday, 3 March 2015\n\nWill the budget lift spirits?\n\nThe chancellor spoke.",
+			"Will the budget lift spirits?", text.KindHeading},
+		{"en bracketed list line", "The referees were named.\n\nHoward Webb (South Yorkshire)\n\nThe match starts at eight.",
+			"Howard Webb (South Yorkshire)", text.KindHeading},
+		{"de low and high quotes", "Merkel nennt Plan „unverantwortlich“\n\nDie Kanzlerin sprach am Montag.", "Merkel nennt Plan „unverantwortlich“", text.KindHeading},
+		{"de single quotes", "Minister spricht von ‚Verrat‘\n\nDer Minister sprach am Montag.", "Minister spricht von ‚Verrat‘", text.KindHeading},
+		{"de guillemets", "Kanzler warnt vor »Chaos«\n\nDer Kanzler sprach am Montag.", "Kanzler warnt vor »Chaos«", text.KindHeading},
+		{"de question", "Kommt die Steuer doch?\n\nDie Regierung berät am Montag.", "Kommt die Steuer doch?", text.KindHeading},
+		{"fr guillemets", "Le maire dénonce une « trahison »\n\nLe maire a parlé lundi.", "Le maire dénonce une « trahison »", text.KindHeading},
+		{"fr question", "Le maire va-t-il démissionner ?\n\nLe conseil se réunit lundi.", "Le maire va-t-il démissionner ?", text.KindHeading},
+		{"es question", "¿Quién ganará las elecciones?\n\nLos sondeos dan un empate.", "¿Quién ganará las elecciones?", text.KindHeading},
+		{"es exclamation", "¡Campeones otra vez!\n\nEl equipo ganó la final.", "¡Campeones otra vez!", text.KindHeading},
+		{"es guillemets", "El alcalde denuncia una «traición»\n\nEl alcalde habló el lunes.", "El alcalde denuncia una «traición»", text.KindHeading},
+		{"it guillemets", "Il sindaco: «Non mi dimetto»\n\nIl sindaco ha parlato lunedì.", "Il sindaco: «Non mi dimetto»", text.KindHeading},
+		{"it question", "Chi vincerà le elezioni?\n\nI sondaggi danno un pareggio.", "Chi vincerà le elezioni?", text.KindHeading},
+		{"pt curly quotes", "Ministro chama plano de “irresponsável”\n\nO ministro falou na segunda-feira.", "Ministro chama plano de “irresponsável”", text.KindHeading},
+		{"pt question", "Quem vai ganhar a eleição?\n\nAs sondagens dão um empate.", "Quem vai ganhar a eleição?", text.KindHeading},
+		{"nl single quotes", "Minister noemt plan ‘onverantwoord’\n\nDe minister sprak maandag.", "Minister noemt plan ‘onverantwoord’", text.KindHeading},
+		{"nl question", "Wie wint de verkiezingen?\n\nDe peilingen geven een gelijkspel.", "Wie wint de verkiezingen?", text.KindHeading},
+
+		{"en question in the body", "The council met on Monday.\n\nWhy does it matter?\n\nThe budget sets every fare.", "Why does it matter?", text.KindSentence},
+		{"en exclamation in the body", "Readers wrote in.\n\nCongratulations to Apple, a deserved win!\n\nOthers disagreed.",
+			"Congratulations to Apple, a deserved win!", text.KindSentence},
+		{"en question below a headline", "Blair faces revolt\n\nSo what happens next?\n\nThe vote is on Tuesday.", "So what happens next?", text.KindSentence},
+		{"en long question at the top", "So what is the gap between Labour and the Tories these days, and does it matter?\n\nThe polls are close.",
+			"So what is the gap between Labour and the Tories these days, and does it matter?", text.KindSentence},
+		{"en question of 10 words at the top", "Will the new budget really lift the spirits of voters?\n\nThe chancellor spoke.",
+			"Will the new budget really lift the spirits of voters?", text.KindHeading},
+		{"en question of 11 words at the top", "So what is the gap between Labour and the Tories nowadays?\n\nThe polls are close.",
+			"So what is the gap between Labour and the Tories nowadays?", text.KindSentence},
+		{"en question alone", "Could rivalry overshadow election?", "Could rivalry overshadow election?", text.KindSentence},
+		{"en question opening a paragraph", "Could it happen? Many think so.\n\nThe polls are close.", "Could it happen?", text.KindSentence},
+		{"en question as a list item", "- What is up?\n\nThe forum answers.", "- What is up?", text.KindSentence},
+		{"es question in the body", "El consejo votó el lunes.\n\n¿Por qué importa?\n\nEl presupuesto fija las tarifas.", "¿Por qué importa?", text.KindSentence},
+		{"de question in the body", "Der Rat tagte am Montag.\n\nWarum ist das wichtig?\n\nDer Haushalt legt die Preise fest.", "Warum ist das wichtig?", text.KindSentence},
+		{"en quote with its attribution", "The council met.\n\n\"We will win,\" she said.\n\nThe vote is on Tuesday.", "\"We will win,\" she said.", text.KindSentence},
+		{"en quoted sentence", "The council met.\n\n\"We will win.\"\n\nThe vote is on Tuesday.", "\"We will win.\"", text.KindSentence},
+		{"en bracketed sentence", "The council met.\n\n(The vote is on Tuesday.)\n\nMore.", "(The vote is on Tuesday.)", text.KindSentence},
+		{"de quoted sentence", "Der Rat tagte.\n\n„Wir werden gewinnen.“\n\nDie Abstimmung ist am Dienstag.", "„Wir werden gewinnen.“", text.KindSentence},
+		{"de guillemet sentence", "Der Rat tagte.\n\n»Wir werden gewinnen.«\n\nDie Abstimmung ist am Dienstag.", "»Wir werden gewinnen.«", text.KindSentence},
+		{"fr quoted sentence", "Le conseil a voté.\n\n« Nous allons gagner. »\n\nLe vote a lieu mardi.", "« Nous allons gagner. »", text.KindSentence},
+		{"es quoted question", "El consejo votó.\n\n«¿Quién paga?»\n\nEl voto es el martes.", "«¿Quién paga?»", text.KindSentence},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.src)
+			kinds := text.Classify(tc.src, sents)
+			for i, s := range sents {
+				if s.Text == tc.unit {
+					if kinds[i] != tc.want {
+						t.Errorf("got %v, want %v", kinds[i], tc.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no unit %q among %+v", tc.unit, sents)
+		})
+	}
+}
+
+// A caller may classify the last units of a text alone, as a summary of
+// changes does with the text before a change: a question that opens them
+// but not the text stays prose.
+func TestClassifyTailKeepsQuestions(t *testing.T) {
+	src := "The council met on Monday.\n\nWhy does it matter?\n\nThe budget sets every fare."
+	sents := text.Sentences(src)
+	tests := []struct {
+		name  string
+		units []text.Sentence
+		want  text.Kind
+	}{
+		{"whole text", sents, text.KindSentence},
+		{"from the question on", sents[1:], text.KindSentence},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			kinds := text.Classify(src, tc.units)
+			if got := kinds[len(tc.units)-2]; got != tc.want {
+				t.Errorf("%q: got %v, want %v", tc.units[len(tc.units)-2].Text, got, tc.want)
+			}
+		})
+	}
+}

@@ -285,7 +285,9 @@ func draftFrom(in *putArticleInput) (service.Draft, error) {
 
 // applyIfMatch turns an If-Match header into the draft's precondition: *,
 // or a list of revision tags of which the latest must be one. Tags that are
-// not revision numbers can never match.
+// not revision numbers can never match, nor can weak tags (W/"3"): If-Match
+// compares strongly (RFC 9110, section 13.1.1), and a write must name the
+// revision exactly.
 func applyIfMatch(d *service.Draft, header string) error {
 	header = strings.TrimSpace(header)
 	if header == "" {
@@ -296,10 +298,17 @@ func applyIfMatch(d *service.Draft, header string) error {
 		return nil
 	}
 	var revs []int
+	weak := false
 	for _, tag := range strings.Split(header, ",") {
-		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		tag = strings.TrimSpace(tag)
+		isWeak := strings.HasPrefix(tag, "W/")
+		tag = strings.TrimPrefix(tag, "W/")
 		if len(tag) < 2 || tag[0] != '"' || tag[len(tag)-1] != '"' {
 			return service.Errorf(service.EINVALID, "If-Match must hold quoted revision tags such as \"3\", not %s", header)
+		}
+		if isWeak {
+			weak = true
+			continue
 		}
 		if n, err := strconv.Atoi(tag[1 : len(tag)-1]); err == nil && n > 0 {
 			revs = append(revs, n)
@@ -307,6 +316,9 @@ func applyIfMatch(d *service.Draft, header string) error {
 	}
 	if len(d.BaseRevisions) > 0 && !slices.Contains(revs, d.BaseRevisions[0]) {
 		return service.Errorf(service.EINVALID, "If-Match %s and base_revision %d disagree", header, d.BaseRevisions[0])
+	}
+	if len(revs) == 0 && weak {
+		return service.Errorf(service.EPRECONDITION, "If-Match %s names no revision: a weak tag (W/\"N\") never matches a write's precondition; send \"N\"", header)
 	}
 	if len(revs) == 0 {
 		return service.Errorf(service.EPRECONDITION, "If-Match %s names no revision", header)

@@ -99,7 +99,14 @@ func TestSummarizeFormatInBody(t *testing.T) {
 func TestIfMatchLists(t *testing.T) {
 	s := startServer(t, 0)
 	wantStatus(t, s.do(t, "PUT", "/v1/articles/l", article("T", "One.")), http.StatusCreated)
-	wantStatus(t, s.do(t, "PUT", "/v1/articles/l", article("T", "Two."), "If-Match", `"7", W/"1"`), http.StatusCreated)
+	// If-Match compares strongly: a weak tag never matches, even the
+	// latest revision's.
+	if r := s.do(t, "PUT", "/v1/articles/l", article("T", "Two."), "If-Match", `W/"1"`); r.status != http.StatusPreconditionFailed || !strings.Contains(r.body["detail"].(string), "weak") {
+		t.Fatalf("weak tag: got %d %s, want 412 naming the weak tag", r.status, r.raw)
+	}
+	wantProblem(t, s.do(t, "PUT", "/v1/articles/l", article("T", "Two."), "If-Match", `"7", W/"1"`), http.StatusPreconditionFailed)
+	wantStatus(t, s.do(t, "PUT", "/v1/articles/l", article("T", "Two."), "If-Match", `"7", "1"`), http.StatusCreated)
+	wantProblem(t, s.do(t, "DELETE", "/v1/articles/l", "", "If-Match", `W/"2"`), http.StatusPreconditionFailed)
 	wantProblem(t, s.do(t, "PUT", "/v1/articles/l", article("T", "Three."), "If-Match", `"1", "3"`), http.StatusPreconditionFailed)
 	wantProblem(t, s.do(t, "PUT", "/v1/articles/l", article("T", "Three."), "If-Match", `2`), http.StatusBadRequest)
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"github.com/redline-news/redline/internal/routetemplate"
 	"log/slog"
 	"net"
 	"strings"
@@ -96,6 +97,9 @@ type Server struct {
 	// pageNotFound answers browsers that ask for an unknown page (see
 	// SetPageNotFound); nil leaves every unknown route to problem+json.
 	pageNotFound atomic.Pointer[fiber.Handler]
+	// routes names each request's route template in the access log, also
+	// for a request that a check before routing refused.
+	routes routetemplate.Table
 }
 
 // SetPageNotFound has h answer a request for an unknown path outside the
@@ -316,7 +320,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 		level = slog.LevelError
 	}
 	s.logger.Log(c.UserContext(), level, "request", "request_id", requestIDOf(c), "method", c.Method(),
-		"route", c.Route().Path, "path", c.Path(), "status", status, "duration", time.Since(start),
+		"route", s.routes.Of(c), "path", c.Path(), "status", status, "duration", time.Since(start),
 		"bytes_in", bodyBytesRead(c), "bytes_out", responseBytes(c))
 	return nil
 }

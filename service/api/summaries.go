@@ -154,8 +154,6 @@ var summaryDocs = map[string]string{
 	"Detection.language":    "The language detected, or empty when the text has no letters the detector reads.",
 	"Detection.confidence":  "The detector's confidence, from 0 to 1.",
 	"Detection.reliable":    "Whether the text was long and clear enough to go by: confidence at least 0.8 and at least 12 letters. When false, language is the fallback or the default.",
-	"Detection.method": "stopwords when the stop words of one supported language left no doubt (confidence is then 1), " +
-		"trigrams when the trigram detector (whatlanggo) decided.",
 }
 
 func init() {

@@ -8,7 +8,14 @@ require (
 )
 
 require (
+	github.com/blevesearch/snowballstem v0.9.0 // indirect
 	github.com/shopspring/decimal v1.3.1 // indirect
 	golang.org/x/exp v0.0.0-20221106115401-f9659909a136 // indirect
-	google.golang.org/protobuf v1.31.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
+	google.golang.org/protobuf v1.36.12 // indirect
 )
+
+require github.com/redline-news/redline v0.0.0
+
+// The summarizer measured is the one of the repository this module sits in.
+replace github.com/redline-news/redline => ../../..

@@ -15,6 +15,7 @@ import (
 
 	"github.com/abadojack/whatlanggo"
 	"github.com/pemistahl/lingua-go"
+	"github.com/redline-news/redline/summarize"
 )
 
 type sample struct{ want, text, kind string }
@@ -48,13 +49,16 @@ func prefix(s string, n int) string {
 }
 
 // Command langdetect compares whatlanggo and lingua-go, the two language
-// detectors docs/SUMMARIZE.md weighs, on the texts the summarizer is tested
-// and trained on: see docs/BENCHMARKS.md for how to run it. It is a module
-// of its own so that lingua-go's 130 MB of models never enter the main one.
+// detectors docs/SUMMARIZE.md weighs, and the summarizer's own detection
+// (summarize.DetectLanguage, from the repository it sits in), on the texts
+// the summarizer is tested and trained on: see docs/BENCHMARKS.md for how to
+// run it. It is a module of its own so that lingua-go's 130 MB of models
+// never enter the main one.
 func main() {
 	mode := flag.String("mode", "accuracy", "accuracy, or speed (µs a call and memory)")
 	repo := flag.String("repo", "../../..", "the repository's root")
 	examples := flag.String("examples", "", "whatlanggo's testdata/examples.json (one sentence in each of its languages)")
+	withLingua := flag.Bool("lingua", true, "also run lingua-go (6 s and 1 GB to load its models)")
 	flag.Parse()
 	var samples []sample
 	files, _ := filepath.Glob(filepath.Join(*repo, "summarize/testdata/lang/*.txt"))
@@ -95,9 +99,9 @@ func main() {
 	}
 	switch *mode {
 	case "accuracy":
-		accuracy(samples)
+		accuracy(samples, *withLingua)
 	case "speed":
-		speed(cnn)
+		speed(cnn, *withLingua)
 	}
 }
 
@@ -128,16 +132,33 @@ func wl(t string) (string, float64) {
 	return c, info.Confidence
 }
 
-func accuracy(samples []sample) {
-	t0 := time.Now()
-	var m0, m1 runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&m0)
-	det := lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithPreloadedLanguageModels().Build()
-	runtime.GC()
-	runtime.ReadMemStats(&m1)
-	fmt.Printf("lingua all languages, high accuracy, preloaded: build %v, heap +%d MB\n", time.Since(t0).Round(time.Millisecond), (m1.HeapAlloc-m0.HeapAlloc)>>20)
-	type tally struct{ n, wlOK, liOK, wlRel, wlRelOK int }
+// cutRedline, when above 0, cuts each text to that many bytes before the
+// summarizer's detection, which reads 512: how a shorter sample would do.
+var cutRedline = flag.Int("cut", 0, "cut each text to this many bytes for the summarizer's detection (0: as it is)")
+
+// redline names the language of t as the summarizer does: its code, and
+// whether the detection is reliable enough to go by.
+func redline(t string) (string, bool) {
+	if *cutRedline > 0 {
+		t = prefix(t, *cutRedline)
+	}
+	d := summarize.DetectLanguage(t)
+	return d.Language, d.Reliable
+}
+
+func accuracy(samples []sample, withLingua bool) {
+	var det lingua.LanguageDetector
+	if withLingua {
+		t0 := time.Now()
+		var m0, m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		det = lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithPreloadedLanguageModels().Build()
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		fmt.Printf("lingua all languages, high accuracy, preloaded: build %v, heap +%d MB\n", time.Since(t0).Round(time.Millisecond), (m1.HeapAlloc-m0.HeapAlloc)>>20)
+	}
+	type tally struct{ n, wlOK, liOK, wlRel, wlRelOK, rlOK, rlRel, rlRelOK int }
 	tallies := map[string]*tally{}
 	var wrong []string
 	for _, s := range samples {
@@ -159,6 +180,21 @@ func accuracy(samples []sample) {
 				tl.wlRelOK++
 			}
 		}
+		rc, rel := redline(s.text)
+		if rc == s.want {
+			tl.rlOK++
+		} else if len(wrong) < 400 {
+			wrong = append(wrong, fmt.Sprintf("redline %s want %s got %s reliable %v: %.60q", s.kind, s.want, rc, rel, s.text))
+		}
+		if rel {
+			tl.rlRel++
+			if rc == s.want {
+				tl.rlRelOK++
+			}
+		}
+		if !withLingua {
+			continue
+		}
 		l, ok := det.DetectLanguageOf(s.text)
 		lc := strings.ToLower(l.IsoCode639_1().String())
 		if ok && lc == s.want {
@@ -172,10 +208,15 @@ func accuracy(samples []sample) {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
-	fmt.Printf("%-18s %6s %10s %10s %18s\n", "set", "n", "whatlang", "lingua", "whatlang reliable")
+	fmt.Printf("%-18s %6s %10s %10s %18s %10s %18s\n", "set", "n", "whatlang", "lingua", "whatlang reliable", "redline", "redline reliable")
 	for _, k := range kinds {
 		t := tallies[k]
-		fmt.Printf("%-18s %6d %9.1f%% %9.1f%% %7.1f%% of %5.1f%%\n", k, t.n, pct(t.wlOK, t.n), pct(t.liOK, t.n), pct(t.wlRelOK, t.wlRel), pct(t.wlRel, t.n))
+		li := "-"
+		if withLingua {
+			li = fmt.Sprintf("%.1f%%", pct(t.liOK, t.n))
+		}
+		fmt.Printf("%-18s %6d %9.1f%% %10s %7.1f%% of %5.1f%% %9.1f%% %7.1f%% of %5.1f%%\n", k, t.n, pct(t.wlOK, t.n), li,
+			pct(t.wlRelOK, t.wlRel), pct(t.wlRel, t.n), pct(t.rlOK, t.n), pct(t.rlRelOK, t.rlRel), pct(t.rlRel, t.n))
 	}
 	for _, w := range wrong {
 		fmt.Println(w)
@@ -189,13 +230,23 @@ func pct(a, b int) float64 {
 	return 100 * float64(a) / float64(b)
 }
 
-func speed(cnn []string) {
+func speed(cnn []string, withLingua bool) {
 	for _, n := range []int{100, 200, 400, 800, 1600} {
 		t0 := time.Now()
 		for _, t := range cnn {
 			wl(prefix(t, n))
 		}
 		fmt.Printf("whatlanggo %5d B: %6.1f µs/text\n", n, float64(time.Since(t0).Microseconds())/float64(len(cnn)))
+	}
+	for _, n := range []int{100, 200, 400, 800, 1600} {
+		t0 := time.Now()
+		for _, t := range cnn {
+			redline(prefix(t, n))
+		}
+		fmt.Printf("redline    %5d B: %6.1f µs/text (summarize.DetectLanguage, which reads 512 bytes)\n", n, float64(time.Since(t0).Microseconds())/float64(len(cnn)))
+	}
+	if !withLingua {
+		return
 	}
 	for _, mode := range []string{"low", "high"} {
 		b := lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithPreloadedLanguageModels()
