@@ -121,6 +121,8 @@ func TestLeadIgnoresBlocks(t *testing.T) {
 // naiveTopUp is the top-up as a scan of every block per pick: the
 // reference topUp's heap must agree with.
 func naiveTopUp(s *scratch, k int) {
+	s.toppingUp = true
+	defer func() { s.toppingUp = false }()
 	for len(s.chosen) < k {
 		if !s.takeBlock(s.bestBlock(func(int) bool { return true }), k, false) {
 			break

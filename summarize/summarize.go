@@ -183,6 +183,7 @@ type scratch struct {
 	prio                  []float64   // priorities at the first top-up pick
 	version               []int       // the top-up heap's entry version per last sentence
 	learned, coherent     bool
+	toppingUp             bool    // the top-up runs: quotations no longer kept whole
 	limit                 float64 // redundancy limit
 	wordsLeft             int     // what is left of a word budget, or -1
 	kinds                 []text.Kind

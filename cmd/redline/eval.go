@@ -147,12 +147,13 @@ func crossValidate(ctx context.Context, items []eval.Item, folds int, bbcPath st
 func printResults(w io.Writer, format string, n int, results []eval.Result) {
 	fmt.Fprintf(w, "%s, %d items, mean F1 (%%); then %% of summaries that open with a dangling reference,\n", format, n)
 	fmt.Fprintf(w, "hold an orphaned reference, hold a fragment of under 4 words, hold a byline,\n")
+	fmt.Fprintf(w, "go on with a quotation without the sentence before it (speakerless),\n")
 	fmt.Fprintf(w, "leave a quotation open without the sentence that goes on with it\n\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "summarizer\tROUGE-1\tROUGE-2\tROUGE-Lsum\tdangling\torphaned\tfragment\tbyline\tunclosed\t")
+	fmt.Fprintln(tw, "summarizer\tROUGE-1\tROUGE-2\tROUGE-Lsum\tdangling\torphaned\tfragment\tbyline\tspeakerless\tunclosed\t")
 	for _, r := range results {
-		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t\n", r.Name, r.Rouge1, r.Rouge2, r.RougeLsum,
-			r.Dangling, r.Orphaned, r.Fragment, r.Byline, r.Unclosed)
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t\n", r.Name, r.Rouge1, r.Rouge2, r.RougeLsum,
+			r.Dangling, r.Orphaned, r.Fragment, r.Byline, r.Speakerless, r.Unclosed)
 	}
 	tw.Flush()
 	for _, r := range results {

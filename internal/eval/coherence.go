@@ -10,7 +10,7 @@ import (
 // readability flags what makes one summary read badly out of context.
 type readability struct {
 	dangling, orphaned, fragment, byline bool
-	unclosed                             bool
+	speakerless, unclosed                bool
 }
 
 // minWords is the length below which a summary sentence is a fragment
@@ -18,13 +18,16 @@ type readability struct {
 const minWords = 4
 
 // judge flags summary picked of article. A sentence is orphaned when it
-// leans on the sentence before it, by its first word or by going on with
-// its quotation (summarize.LeansOnSentence, the rule selection follows),
-// and that sentence of the article is not in the summary; the summary
-// dangles when its first sentence in document order is orphaned. It is
+// opens with a word that leans on the sentence before it
+// (summarize.LeansOnPrevious: a pronoun, a connective, an anaphoric
+// description) and that sentence of the article is not in the summary;
+// the summary dangles when its first sentence in document order is
+// orphaned. It is speakerless when a sentence goes on with the quotation
+// of the sentence before it (summarize.ContinuesQuotation) without it, and
 // unclosed when a sentence leaves a quotation open
 // (summarize.LeavesQuotationOpen) and the article's next sentence, which
-// goes on with it, is not in the summary.
+// goes on with it, is not in the summary. Selection avoids all three, the
+// last two in short summaries only.
 func judge(article, lang string, picked []summarize.Sentence) readability {
 	units := summarize.Units(article, lang)
 	prev := make(map[int]int, len(units)) // unit index → previous sentence's index, or -1
@@ -49,9 +52,13 @@ func judge(article, lang string, picked []summarize.Sentence) readability {
 	}
 	var r readability
 	for _, s := range picked {
-		if p := prev[s.Index]; p >= 0 && !in[p] && summarize.LeansOnSentence(units[p].Text, s.Text, lang) {
-			r.orphaned = true
-			r.dangling = r.dangling || s.Index == first
+		if p := prev[s.Index]; p >= 0 && !in[p] {
+			if summarize.LeansOnPrevious(s.Text, lang) {
+				r.orphaned = true
+				r.dangling = r.dangling || s.Index == first
+			} else if summarize.ContinuesQuotation(units[p].Text, s.Text, lang) {
+				r.speakerless = true
+			}
 		}
 		if n := next[s.Index]; n >= 0 && !in[n] && summarize.LeavesQuotationOpen(s.Text) {
 			r.unclosed = true

@@ -53,10 +53,10 @@ func TestJudgeQuotations(t *testing.T) {
 		picked []summarize.Sentence
 		want   readability
 	}{
-		{"quotation without its speaker", pick(0, 2), readability{orphaned: true}},
-		{"quotation opening the summary", pick(2, 3), readability{dangling: true, orphaned: true}},
+		{"quotation without its speaker", pick(0, 2), readability{speakerless: true}},
+		{"quotation opening the summary", pick(2, 3), readability{speakerless: true}},
 		{"quotation with its speaker", pick(1, 2), readability{}},
-		{"rest of an open quotation", pick(0, 5), readability{orphaned: true}},
+		{"rest of an open quotation", pick(0, 5), readability{speakerless: true}},
 		{"open quotation with its rest", pick(4, 5), readability{}},
 		{"open quotation without its rest", pick(0, 4), readability{unclosed: true}},
 	}

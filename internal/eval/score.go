@@ -13,13 +13,14 @@ import (
 // Result is the mean ROUGE F1 of one summarizer over a data set, in percent,
 // and the share of its summaries, in percent, that read badly: opening with
 // a dangling reference, holding an orphaned one, holding a fragment of under
-// four words, holding a byline, leaving a quotation open.
+// four words, holding a byline, quoting without the sentence that names
+// the speaker, leaving a quotation open.
 type Result struct {
 	Name                      string
 	Rouge1, Rouge2, RougeLsum float64
 	Dangling, Orphaned        float64
 	Fragment, Byline          float64
-	Unclosed                  float64
+	Speakerless, Unclosed     float64
 	Items, Failed             int
 }
 
@@ -89,13 +90,14 @@ func Evaluate(ctx context.Context, name string, items []Item, fn Summarizer) (Re
 		res.Orphaned += indicator(flags[i].orphaned)
 		res.Fragment += indicator(flags[i].fragment)
 		res.Byline += indicator(flags[i].byline)
+		res.Speakerless += indicator(flags[i].speakerless)
 		res.Unclosed += indicator(flags[i].unclosed)
 	}
 	if n := float64(len(items)); n > 0 {
 		res.Rouge1, res.Rouge2, res.RougeLsum = 100*res.Rouge1/n, 100*res.Rouge2/n, 100*res.RougeLsum/n
 		res.Dangling, res.Orphaned = 100*res.Dangling/n, 100*res.Orphaned/n
 		res.Fragment, res.Byline = 100*res.Fragment/n, 100*res.Byline/n
-		res.Unclosed = 100 * res.Unclosed / n
+		res.Speakerless, res.Unclosed = 100*res.Speakerless/n, 100*res.Unclosed/n
 	}
 	return res, nil
 }
