@@ -5,7 +5,10 @@ import "strings"
 // chunk is a piece of rendered output: an op, possibly shortened, or a
 // marker for skipped lines when skipped > 0. A marker followed by more of
 // the text says at which paragraphs of the old and new text (oldPara,
-// newPara, from 1) it resumes; atEnd marks one that runs to the end.
+// newPara, from 1) it resumes; atEnd marks one that runs to the end. An
+// Equal chunk whose only is Insert or Delete is the white space of an
+// inserted or deleted paragraph that stands outside its marker (see
+// lineSpace): shown unmarked, it is in that side's text alone.
 type chunk struct {
 	op               Kind
 	text             string
@@ -13,14 +16,21 @@ type chunk struct {
 	skipped          int
 	oldPara, newPara int
 	atEnd            bool
+	only             Kind
 }
 
 // collapse shortens long unchanged stretches to context lines before and
 // after each change, as git diff does; the line a change sits in is always
-// shown whole. context <= 0 keeps everything.
+// shown whole. context <= 0 keeps everything. A paragraph inserted,
+// deleted or moved has the line breaks at its ends shown outside its
+// marker (lineSpace), so that the marker opens and closes on the
+// paragraph's own lines and the lines around it are unchanged lines,
+// counted as context.
 func collapse(ops []Op, context int) []chunk {
 	out := make([]chunk, 0, len(ops)+2)
 	var po, pn paraCount
+	oldBOL, newBOL := true, true // each text is at a line start
+	fresh := false               // the change before ended its line outside its marker
 	for i := 0; i < len(ops); i++ {
 		op := ops[i]
 		if respeltAt(ops, i) {
@@ -28,20 +38,118 @@ func collapse(ops []Op, context int) []chunk {
 			out = append(out, chunk{op: Equal, text: ops[i+1].Text})
 			po.feedIf(context > 0, op.Text)
 			pn.feedIf(context > 0, ops[i+1].Text)
+			oldBOL, newBOL = atLineStart(oldBOL, op.Text), atLineStart(newBOL, ops[i+1].Text)
+			fresh = false
 			i++
 			continue
 		}
-		if op.Op != Equal || context <= 0 {
-			out = append(out, chunk{op: op.Op, text: op.Text, move: op.Move})
+		if op.Op != Equal {
+			lead, trail := lineSpace(ops, i, oldBOL, newBOL)
+			if lead > 0 {
+				out = append(out, chunk{op: Equal, text: op.Text[:lead], only: op.Op})
+			}
+			out = append(out, chunk{op: op.Op, text: op.Text[lead : len(op.Text)-trail], move: op.Move})
+			if trail > 0 {
+				out = append(out, chunk{op: Equal, text: op.Text[len(op.Text)-trail:], only: op.Op})
+			}
+			fresh = strings.IndexByte(op.Text[len(op.Text)-trail:], '\n') >= 0
 			if context > 0 {
 				po.feedIf(op.Op != Insert, op.Text)
 				pn.feedIf(op.Op != Delete, op.Text)
 			}
+			if op.Op == Delete {
+				oldBOL = atLineStart(oldBOL, op.Text)
+			} else {
+				newBOL = atLineStart(newBOL, op.Text)
+			}
 			continue
 		}
-		out = appendEqual(out, op.Text, context, i == 0, i == len(ops)-1, &po, &pn)
+		oldBOL, newBOL = atLineStart(oldBOL, op.Text), atLineStart(newBOL, op.Text)
+		if context <= 0 {
+			out = append(out, chunk{op: op.Op, text: op.Text})
+			continue
+		}
+		// The line the next change begins in is no line of it when the
+		// change's leading line break stands outside its marker.
+		nextFresh := false
+		if i+1 < len(ops) && !respeltAt(ops, i+1) {
+			lead, _ := lineSpace(ops, i+1, oldBOL, newBOL)
+			nextFresh = strings.IndexByte(ops[i+1].Text[:lead], '\n') >= 0
+		}
+		out = appendEqual(out, op.Text, context, i == 0, i == len(ops)-1, fresh, nextFresh, &po, &pn)
+		fresh = false
 	}
 	return out
+}
+
+// lineSpace returns how many bytes of white space at the start and at the
+// end of the change ops[i] are shown outside its marker: for a change with
+// more than white space, at either end, the white space that holds a line
+// break, when the other text is at a line boundary where the change stands
+// (oldBOL and newBOL say whether each text is at a line start before it).
+// An inserted paragraph "X\n\n" between two others then reads
+// "{+X+}\n\n", its marker closing on its own line rather than at the start
+// of the next paragraph, and one appended after the last ("\n\nX") reads
+// "\n\n{+X+}"; the side without the paragraph only gains blank lines. A
+// change within a line, such as two paragraphs joined ("end.[-\n\n-]Next"),
+// keeps its line breaks inside. The new place of a moved block has all its
+// white space at either end outside, as writeMovedText shows it.
+func lineSpace(ops []Op, i int, oldBOL, newBOL bool) (lead, trail int) {
+	op := ops[i]
+	l, body, t := splitSpace(op.Text)
+	if body == "" {
+		return 0, 0
+	}
+	if op.Op == Insert && op.Move != 0 {
+		return len(l), len(t)
+	}
+	leadNL, trailNL := strings.IndexByte(l, '\n') >= 0, strings.IndexByte(t, '\n') >= 0
+	if !leadNL && !trailNL {
+		return 0, 0
+	}
+	other, otherBOL := Delete, oldBOL
+	if op.Op == Delete {
+		other, otherBOL = Insert, newBOL
+	}
+	if !otherBOL && !lineEndAfter(ops, i, other) {
+		return 0, 0
+	}
+	if leadNL {
+		lead = len(l)
+	}
+	if trailNL {
+		trail = len(t)
+	}
+	return lead, trail
+}
+
+// lineEndAfter reports whether the text of one side (Insert for the new
+// text, Delete for the old one) is at a line end after ops[i]: the next of
+// its ops that is not white space alone begins with white space that holds
+// a line break, or none follows.
+func lineEndAfter(ops []Op, i int, side Kind) bool {
+	for _, op := range ops[i+1:] {
+		if op.Op != Equal && op.Op != side {
+			continue
+		}
+		l, body, _ := splitSpace(op.Text)
+		if strings.IndexByte(l, '\n') >= 0 {
+			return true
+		}
+		if body != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// atLineStart reports whether a text is at a line start after s, given
+// whether it was before it.
+func atLineStart(was bool, s string) bool {
+	if s == "" {
+		return was
+	}
+	return s[len(s)-1] == '\n'
 }
 
 // respeltAt reports whether ops[i] and ops[i+1] are the deletion and the
@@ -102,15 +210,19 @@ func (c *paraCount) next() int {
 // change; first and last mean there is no change on that side. Context
 // counts lines with text: the blank line between two paragraphs is no
 // context, so context 1 shows the paragraph on either side of a change.
-// po and pn follow the paragraphs of the old and the new text.
-func appendEqual(out []chunk, text string, context int, first, last bool, po, pn *paraCount) []chunk {
+// afterLine says that the change before ended its line (its line break
+// stands outside its marker), so text begins with a line of its own;
+// beforeLine, that the next change begins a line of its own, so the last
+// line of text is no line of it. po and pn follow the paragraphs of the
+// old and the new text.
+func appendEqual(out []chunk, text string, context int, first, last, afterLine, beforeLine bool, po, pn *paraCount) []chunk {
 	head := 0
 	if !first {
-		head = afterLines(text, context)
+		head = afterLines(text, context, afterLine)
 	}
 	tail := len(text)
 	if !last {
-		tail = beforeLines(text, context)
+		tail = beforeLines(text, context, beforeLine)
 	}
 	lines := 0
 	if head < tail {
@@ -137,13 +249,17 @@ func appendEqual(out []chunk, text string, context int, first, last bool, po, pn
 
 // afterLines returns the position just after the end of the first line of
 // s, the rest of a change's line, and n more lines with text, or len(s) if
-// it has fewer; blank lines on the way are kept with them.
-func afterLines(s string, n int) int {
-	k := strings.IndexByte(s, '\n')
-	if k < 0 {
-		return len(s)
+// it has fewer; blank lines on the way are kept with them. When own, s
+// begins with a line of its own, which counts among the n.
+func afterLines(s string, n int, own bool) int {
+	pos := 0
+	if !own {
+		k := strings.IndexByte(s, '\n')
+		if k < 0 {
+			return len(s)
+		}
+		pos = k + 1
 	}
-	pos := k + 1
 	for n > 0 {
 		k := strings.IndexByte(s[pos:], '\n')
 		if k < 0 {
@@ -159,9 +275,13 @@ func afterLines(s string, n int) int {
 
 // beforeLines returns the start of n lines with text before the last line
 // of s, which begins a change's line, or 0 if it has fewer; blank lines on
-// the way are kept with them.
-func beforeLines(s string, n int) int {
+// the way are kept with them. When own, the last line of s is a line of
+// its own, which counts among the n.
+func beforeLines(s string, n int, own bool) int {
 	p := strings.LastIndexByte(s, '\n') + 1
+	if own {
+		p = len(s)
+	}
 	for n > 0 && p > 0 {
 		start := strings.LastIndexByte(s[:p-1], '\n') + 1
 		if !isBlank(s[start:p]) {

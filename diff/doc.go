@@ -31,7 +31,10 @@
 //     3: " for moved text), read by screen readers, for readers who cannot
 //     tell the colours apart.
 //   - rl-sep: a space put between a deletion and an insertion that would
-//     otherwise run together ("400600"); it is in neither text.
+//     otherwise run together ("400600"), which is in neither text; or the
+//     line breaks of a deleted paragraph, kept outside its <del> so that
+//     the <del> ends on the paragraph's last line, which are no part of
+//     the new text.
 //   - rl-skip: a collapsed stretch of unchanged lines (inline, a <span>) or
 //     sentences (side by side, a <tr>).
 //   - rl-side-by-side: the <table> of [Result.SideBySideHTML]; rl-old and

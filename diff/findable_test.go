@@ -107,6 +107,11 @@ func TestFindableOffsetsMatchTheNewText(t *testing.T) {
 		{"moved and edited", "Rescue teams checked homes every 30 minutes.\n\nThe mayor spoke.\n\nRoads shut.",
 			"The mayor spoke.\n\nRoads shut.\n\nRescue teams checked homes every 20 minutes."},
 		{"lines, not paragraphs", "a\nb\nc\nd\ne\nf\ng\nh\n", "a\nb\nc\nD\ne\nf\ng\nh\n"},
+		// A deleted paragraph's line breaks stand outside its <del>, in an
+		// rl-sep, and so are no new text either.
+		{"paragraph deleted", strings.Join(long[:5], "\n\n"), strings.Join(append(long[:2:2], long[3:5]...), "\n\n")},
+		{"last paragraph deleted", strings.Join(long[:5], "\n\n") + "\n", strings.Join(long[:4], "\n\n") + "\n"},
+		{"paragraph appended", strings.Join(long[:5], "\n\n"), strings.Join(long[:6], "\n\n")},
 	}
 	for _, tc := range pairs {
 		r := compare(t, tc.old, tc.new)

@@ -49,7 +49,11 @@ const (
 // "[-deleted-]{+inserted+}", with colours if asked. A moved block needs no
 // colour to be seen: its old place reads "[~N text~]" and its new place
 // "{~N text~}", N being its move number; when the block was edited on the
-// way, the new place holds the edits as "[-30-]{+20+}". With Context, each
+// way, the new place holds the edits as "[-30-]{+20+}". A paragraph
+// inserted, deleted or moved has the line breaks at its ends outside its
+// marker ("{+New paragraph.+}\n\n"), so that the marker opens and closes
+// on the paragraph's own lines and the next paragraph reads, and counts as
+// context, as unchanged. With Context, each
 // run of skipped lines becomes a hunk header that says where the next hunk
 // starts, as paragraph numbers (blank-line separated, from 1) of the old and
 // the new text: "@@ ¶12 → ¶13, after 34 unchanged lines @@", or
@@ -195,7 +199,11 @@ func writeColored(b *strings.Builder, color bool, code, s string) {
 // moved text "moved from here: " and "moved here: ") so that the
 // change can be told without colour or strike-through, and a deletion
 // followed by an insertion that would run together ("400600") gets a
-// <span class="rl-sep"> </span> between them. All text is escaped. Line
+// <span class="rl-sep"> </span> between them. As in Text, an inserted,
+// deleted or moved paragraph's <ins> or <del> ends on its own last line:
+// the line breaks after an inserted one follow its <ins>, and those of a
+// deleted one its <del>, in a <span class="rl-sep">, being no new text.
+// All text is escaped. Line
 // breaks are kept as they are, so the container should have
 // white-space: pre-wrap. The changed facts come first, as badges (see
 // factsHTML). The package documentation lists every class.
@@ -422,6 +430,10 @@ func writeHTMLChunk(b *strings.Builder, c chunk, pl movePlace) {
 	switch {
 	case c.skipped > 0:
 		b.WriteString(`<span class="rl-skip">` + strconv.Itoa(c.skipped) + " unchanged " + plural(c.skipped, "line") + "</span>\n")
+	case c.op == Equal && c.only == Delete:
+		// A deleted paragraph's line breaks, outside its <del>: no part
+		// of the new text.
+		b.WriteString(`<span class="rl-sep">` + html.EscapeString(c.text) + "</span>")
 	case c.op == Equal:
 		b.WriteString(html.EscapeString(c.text))
 	default:

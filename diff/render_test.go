@@ -212,10 +212,12 @@ func TestHunkHeadersGiveParagraphs(t *testing.T) {
 	new[9] = "Paragraph 9 was edited." // old ¶9, new ¶10
 	r := compare(t, strings.Join(old, "\n\n")+"\n", strings.Join(new, "\n\n")+"\n")
 	got := r.Text(diff.RenderOptions{Context: 1})
-	for _, want := range []string{"@@ ¶3 → ¶3, after 2 unchanged lines @@\n", "@@ ¶8 → ¶9, after 2 unchanged lines @@\n",
-		"@@ 2 unchanged lines to the end @@\n"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("got %q, want it to contain %q", got, want)
-		}
+	// The paragraph after the added one is its context, not a line of it:
+	// the three after it (new ¶6 to ¶8) are skipped.
+	want := "@@ ¶3 → ¶3, after 2 unchanged lines @@\nParagraph 3 stays as it was.\n\n{+A new paragraph near the top.+}\n\n" +
+		"Paragraph 4 stays as it was.\n@@ ¶8 → ¶9, after 3 unchanged lines @@\nParagraph 8 stays as it was.\n\n" +
+		"Paragraph 9 [-stays as it -]was{+ edited+}.\n\nParagraph 10 stays as it was.\n@@ 2 unchanged lines to the end @@\n"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

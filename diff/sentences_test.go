@@ -275,11 +275,12 @@ func TestMovedSentenceOpsRender(t *testing.T) {
 	r := compare(t, "Alpha beta gamma delta.\n\nOmega psi chi phi.", "Omega psi chi phi.\n\nAlpha beta gamma delta.")
 	tests := []struct{ name, got, want string }{
 		{"text", r.Text(diff.RenderOptions{Color: true}),
-			"\x1b[1;35m[~1 Alpha beta gamma delta.\n\n~]\x1b[mOmega psi chi phi.\n\n\x1b[1;36m{~1 Alpha beta gamma delta.~}\x1b[m"},
-		{"plain text", r.Text(diff.RenderOptions{}), "[~1 Alpha beta gamma delta.\n\n~]Omega psi chi phi.\n\n{~1 Alpha beta gamma delta.~}"},
+			"\x1b[1;35m[~1 Alpha beta gamma delta.~]\x1b[m\n\nOmega psi chi phi.\n\n\x1b[1;36m{~1 Alpha beta gamma delta.~}\x1b[m"},
+		{"plain text", r.Text(diff.RenderOptions{}), "[~1 Alpha beta gamma delta.~]\n\nOmega psi chi phi.\n\n{~1 Alpha beta gamma delta.~}"},
 		{"html", r.HTML(diff.RenderOptions{}),
-			`<div class="rl-diff"><del class="rl-del rl-moved" data-move="1" data-to="2"><span class="rl-sr">moved to paragraph 2: </span>Alpha beta gamma delta.` + "\n\n" +
-				`</del>Omega psi chi phi.<ins class="rl-ins rl-moved" data-move="1" data-from="1"><span class="rl-sr">moved from paragraph 1: </span>` + "\n\nAlpha beta gamma delta.</ins></div>"},
+			`<div class="rl-diff"><del class="rl-del rl-moved" data-move="1" data-to="2"><span class="rl-sr">moved to paragraph 2: </span>Alpha beta gamma delta.</del>` +
+				`<span class="rl-sep">` + "\n\n" + `</span>Omega psi chi phi.` + "\n\n" +
+				`<ins class="rl-ins rl-moved" data-move="1" data-from="1"><span class="rl-sr">moved from paragraph 1: </span>Alpha beta gamma delta.</ins></div>`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

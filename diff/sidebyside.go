@@ -98,9 +98,12 @@ func (r *Result) oldPositions() []int {
 }
 
 // paragraphBreak reports whether the new text has a blank line between
-// two sentences, found from the ops since the Result keeps no texts.
+// two sentences, found from the ops since the Result keeps no texts. The
+// two line breaks may stand in two ops, as when a paragraph was added
+// after the last one ("…end.\n" unchanged, "\nNew paragraph.\n" inserted).
 func (r *Result) paragraphBreak(from, to int) bool {
 	k := sort.Search(len(r.Ops), func(k int) bool { return r.Ops[k].NewEnd > from })
+	lineEnd := false // the text so far ends with a line break
 	for _, op := range r.Ops[k:] {
 		if op.Op == Delete {
 			continue
@@ -109,9 +112,14 @@ func (r *Result) paragraphBreak(from, to int) bool {
 			break
 		}
 		lo, hi := max(from, op.NewStart)-op.NewStart, min(to, op.NewEnd)-op.NewStart
-		if strings.Contains(op.Text[lo:hi], "\n\n") {
+		s := op.Text[lo:hi]
+		if s == "" {
+			continue
+		}
+		if lineEnd && s[0] == '\n' || strings.Contains(s, "\n\n") {
 			return true
 		}
+		lineEnd = s[len(s)-1] == '\n'
 	}
 	return false
 }

@@ -33,7 +33,7 @@ func TestStoryAcrossRevisions(t *testing.T) {
 		moved    int      // -1: either reading is right (the mayor's quote was rewritten)
 		wantText []string // pieces the text form must hold
 	}{
-		{"1→2 lines added around", 1, 2, 0, []string{"{+Updated: 6:34 p.m.\n\n+}Flood"}},
+		{"1→2 lines added around", 1, 2, 0, []string{"{+Updated: 6:34 p.m.+}\n\nFlood"}},
 		{"1→3 shifted, not moved", 1, 3, 0, []string{"At least [-35-]{+50+} people"}},
 		{"3→4 moved and edited", 3, 4, 2, []string{"{~1 The army", "Rescue teams checked homes every [-30-]{+20+} minutes.~}"}},
 		{"1→4 moved across revisions", 1, 4, 1, []string{"every [-30-]{+20+} minutes"}},
