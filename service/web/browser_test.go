@@ -210,7 +210,7 @@ func TestBrowser(t *testing.T) {
 		wantTexts(t, b, "h1", []string{"Council passes budget after long debate"})
 		wantTexts(t, b, ".timeline-list .rev-head a", []string{"Revision 3", "Revision 2", "Revision 1"})
 		wantTexts(t, b, ".rl-title ins", []string{" after long debate"})
-		wantTexts(t, b, "#diff ins", []string{"\n\nA vote on property taxes follows next week, the clerk said."})
+		wantTexts(t, b, "#diff ins", []string{"A vote on property taxes follows next week, the clerk said."})
 		wantTexts(t, b, "#diff del", nil)
 	})
 	t.Run("pick another pair through the timeline", func(t *testing.T) {
