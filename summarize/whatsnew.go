@@ -186,7 +186,9 @@ func blocksOf(news []Change, lang string) [][]int {
 }
 
 // contextsOf returns, for each change, the sentences before it that it
-// needs and that are not news themselves: none when it stands alone or
+// needs and that are not news themselves (by its first word, or because it
+// goes on with a quotation the one before it opens or attributes): none
+// when it stands alone or
 // follows a change that is news (blocksOf joins those), else the sentence
 // before it (unchanged, or a copy edit), and the one before that too when
 // that one leans on its own predecessor, up to MaxContext. A change that
@@ -200,8 +202,12 @@ func contextsOf(news []Change, lang string) [][]Context {
 	for j, c := range news {
 		before := c.Before[max(0, len(c.Before)-MaxContext):]
 		n := 0
-		for leans := leansForContext(c.Text, lang); leans && n < len(before) && !isNews[before[len(before)-1-n].Start]; n++ {
-			leans = leansForContext(before[len(before)-1-n].Text, lang)
+		for cur := c.Text; n < len(before) && !isNews[before[len(before)-1-n].Start]; n++ {
+			prev := before[len(before)-1-n].Text
+			if !leansForContext(cur, lang) && !ContinuesQuotation(prev, cur, lang) {
+				break
+			}
+			cur = prev
 		}
 		if n > 0 {
 			out[j] = before[len(before)-n:]

@@ -181,6 +181,18 @@ func TestChangesBringWhatTheyLeanOn(t *testing.T) {
 					{Start: 60, End: 106, Text: "It was felt as far away as Cyprus and Lebanon."},
 					{Start: 108, End: 199, Text: "\"We heard a roar and then everything fell,\" said Ayse Demir, 54, who escaped with her grandson."}}},
 		}, summarize.Options{}, map[int][]string{5: {"\"We heard a roar and then everything fell,\" said Ayse Demir, 54, who escaped with her grandson."}}},
+		{"a quotation brings the sentence that names its speaker", []summarize.Change{
+			{Index: 5, Start: 200, End: 240, Text: "\"The lights went out across the town.\"", Facts: []string{"quote"},
+				Before: []summarize.Context{
+					{Start: 60, End: 106, Text: "It was felt as far away as Cyprus and Lebanon."},
+					{Start: 108, End: 199, Text: "\"A roar shook the houses,\" said Ayse Demir, 54, who escaped with her grandson."}}},
+		}, summarize.Options{}, map[int][]string{5: {"\"A roar shook the houses,\" said Ayse Demir, 54, who escaped with her grandson."}}},
+		{"the rest of an open quotation brings its start", []summarize.Change{
+			{Index: 5, Start: 200, End: 240, Text: "Nobody knew where to go.\"", Facts: []string{"quote"},
+				Before: []summarize.Context{
+					{Start: 60, End: 106, Text: "It was felt as far away as Cyprus and Lebanon."},
+					{Start: 108, End: 199, Text: "Ayse Demir said: \"The lights went out."}}},
+		}, summarize.Options{}, map[int][]string{5: {"Ayse Demir said: \"The lights went out."}}},
 		{"a notice about the article leans on nothing", []summarize.Change{
 			{Index: 9, Start: 300, End: 380, Text: "This article has been corrected to show that Reeve was sentenced to 14 years, not 12.", Facts: []string{"correction"},
 				Before: []summarize.Context{
