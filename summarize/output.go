@@ -262,12 +262,13 @@ func (p *phrases) reset() {
 	clear(p.at)
 }
 
-// joined reports whether only spaces or hyphens separate two words, so that
-// a phrase never spans punctuation or markup.
+// joined reports whether only spaces or hyphens separate two words, or an
+// ampersand two names' (see ampersandJoined), so that a phrase never spans
+// punctuation or markup.
 func (a *analysis) joined(prev, next token) bool {
 	for _, c := range []byte(a.src[prev.end:next.start]) {
 		if c != ' ' && c != '-' {
-			return false
+			return c == '&' && a.ampersandJoined(prev, next)
 		}
 	}
 	return true

@@ -351,6 +351,9 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 		var prev uint32 // the lists the word before is on
 		if before != nil {
 			prev = a.classOf(*before)
+			if before.hash == hashTo && a.prepositionTo(*before) {
+				prev = enPreposition // "due to safety concerns", "according to police sources"
+			}
 		}
 		return a.verbStarts(t, word, c, prev, past, before)
 	}
@@ -392,8 +395,64 @@ var questionWords = newHashList(`how why whether`)
 
 // prepositionHeads are the first words of prepositions of two words that
 // end with "to": before "to" they end no key phrase ("profits soar thanks
-// to", "payments due to").
-var prepositionHeads = newHashList(`thanks due owing prior`)
+// to", "payments due to", "sources close to the talks").
+var prepositionHeads = newHashList(`thanks due owing prior close`)
+
+// prepositionTo reports whether to, the word "to", ends a preposition of
+// two words ("due to", "thanks to", "according to"): the word after it is
+// a noun's, not an infinitive ("due to safety concerns").
+// After a form of "be", alone or with an adverb or "not" between, "due
+// to" opens an infinitive: "Clijsters was also due to marry", "scouts are
+// due to watch", where "called off due to safety concerns" has a noun.
+func (a *analysis) prepositionTo(to token) bool {
+	k := a.tokenIndex(to)
+	if !a.linked(k - 1) {
+		return false
+	}
+	head := a.tokens[k-1].hash
+	if head == hashAccording || head != hashDue && prepositionHeads.has(head) {
+		return true
+	}
+	if head != hashDue {
+		return false
+	}
+	i := k - 2
+	for n := 0; n < 2 && a.linked(i) && i >= 0; n++ {
+		w := a.tokens[i]
+		c := a.classOf(w)
+		switch {
+		case c&enBe != 0 || w.hash == hashBeen || w.hash == hashBeing:
+			return false
+		case c&enAdverb != 0 || a.adverb(w, c) || w.hash == hashNot:
+			i-- // "was also due to"
+			continue
+		}
+		return true
+	}
+	return true
+}
+
+var hashDue, hashBeen, hashBeing, hashNot = fnv32([]byte("due")), fnv32([]byte("been")), fnv32([]byte("being")), fnv32([]byte("not"))
+
+var hashAccording = fnv32([]byte("according"))
+
+// edgeAdjectives are the adjectives among edgeWords: "new", "old" and
+// "former" describe the noun after them, and a trade's gerund or a
+// participle before them is a verb, its object the noun phrase they open
+// ("developing new comedy", "replacing old systems"), where "developing
+// countries" stays.
+var edgeAdjectives = newHashList(`new old former`)
+
+// beforeEdgeAdjective reports whether a lowercase edge adjective follows
+// t, a space apart.
+func (a *analysis) beforeEdgeAdjective(t token) bool {
+	k := a.tokenIndex(t)
+	if !a.linked(k) || a.hyphenAfter(t) {
+		return false
+	}
+	next := a.tokens[k+1]
+	return edgeAdjectives.has(next.hash) && startsLower(a.src[next.start:next.end]) && !a.hyphenAfter(next)
+}
 
 // hashList holds the hashes of a few words, fewer than a list of
 // englishClass may take: a scan of a short slice.
@@ -446,7 +505,8 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 		// where the participles that describe go on to an adjective too
 		// ("growing political pressure").
 		return adverbBefore || coordinated || prev&enBe != 0 && (c&enIngAdj == 0 || !a.beforeContentWord(t)) ||
-			c&enIngAdj == 0 && prev&enDeterminer == 0 && a.adjectiveObject(t)
+			c&enIngAdj == 0 && prev&enDeterminer == 0 && a.adjectiveObject(t) ||
+			prev&enDeterminer == 0 && a.beforeEdgeAdjective(t)
 	case prev&(enVerbOpener|enPronoun|enWho) != 0, c&enVerb != 0, coordinated:
 		return true
 	case (adverbBefore || before != nil && before.hash == hashOnly) && a.followsVerbOpener(*before):
@@ -736,6 +796,14 @@ func (a *analysis) hyphenBefore(t token) bool {
 func (a *analysis) hyphenAfter(t token) bool {
 	i := int(t.end)
 	return i+1 < len(a.src) && a.src[i] == '-' && isLetterByte(a.src[i+1])
+}
+
+// ampersandJoined reports whether prev and next, two capitalized words,
+// are one name that an ampersand joins, with a space on both sides or
+// none: "Tom & Jerry", "Marks & Spencer", "AT&T".
+func (a *analysis) ampersandJoined(prev, next token) bool {
+	gap := a.src[prev.end:next.start]
+	return (gap == "&" || gap == " & ") && a.capitalized(prev) && a.capitalized(next)
 }
 
 // isLetterByte reports whether c is an ASCII letter or a byte of a

@@ -175,6 +175,12 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k in
 		switch {
 		case nc&enSingularAux != 0:
 			verb = true
+		case a.adverb(next, nc):
+			// An adverb in -ly after it makes it a verb whose
+			// clause goes on ("The industry depends heavily on
+			// word of mouth, with 81% of firms saying"), where a
+			// compound's verb comes before its adverb.
+			verb = true
 		case next.term >= 0 && nc&enFunction == 0 && !a.capitalized(next) && !a.sFormVerb(k, next, nc):
 			return false
 		}
@@ -224,7 +230,7 @@ func (a *analysis) sFormVerb(k int, next token, c uint32) bool {
 	t, subject := a.tokens[k], a.tokens[k-1]
 	word, nextWord := a.src[t.start:t.end], a.src[next.start:next.end]
 	if !startsLower(word) || !sForm(word) || nounSuffix(word) || !a.singularSubject(subject) ||
-		c&(enVerb|enVerbNoun|enIrregular|enFinite) != 0 || edgeWords.get(next.hash) != 0 ||
+		c&(enVerb|enVerbNoun|enIrregular|enFinite) != 0 || edgeWords.get(next.hash) != 0 && !edgeAdjectives.has(next.hash) ||
 		lowerSuffix(nextWord, "ed", 4) && c&enEdNoun == 0 {
 		return false
 	}
@@ -321,18 +327,19 @@ type clauseStart struct {
 // rise") or a verb of saying or thinking after its subject ("I suggest
 // the BBC concentrates") or after the comma that ends an aside about it
 // ("James Humphreys, ex-head of communications, says the strategy
-// shows"). A preposition, at most twice, leads on to the noun phrase it
+// shows"). A preposition, at most three times, leads on to the noun phrase it
 // follows ("Research by Dr Nielsen shows", "talks on the future of
 // Gibraltar begin"). After a comma (comma true) the clause is only one
 // that the verb ends (", official figures show."), since a list of noun
 // phrases goes on after one.
 func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 	cs := clauseStart{head: k}
+	quantity := false // the preposition just passed is the "of" of "Two days of talks"
 	for {
 		for n := 0; k > 0 && a.linked(k-1) && a.tokens[k-1].term >= 0; n++ {
 			t := a.tokens[k-1]
 			joined := a.src[t.end:a.tokens[k].start] == "-" || k >= 2 && a.src[a.tokens[k-2].end:t.start] == "-"
-			if n == 4 || !joined && !(a.nounLike(t) || englishClass.get(t.hash)&enNumber != 0) ||
+			if n == 4 || !joined && !(a.nounLike(t) || englishClass.get(t.hash)&enNumber != 0 || n == 0 && quantity) ||
 				!plurals && !joined && a.pluralSubject(t) {
 				return clauseStart{}
 			}
@@ -344,7 +351,7 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 		}
 		before := a.tokens[k-1]
 		c := englishClass.get(before.hash)
-		det := c&(enDeterminer|enQuantifier) != 0
+		det := c&(enDeterminer|enQuantifier) != 0 || quantity && c&enNumber != 0 // "Two days of"
 		if det {
 			if !a.linked(k - 2) {
 				cs.ok, cs.comma = a.clauseBreak(k - 1)
@@ -369,12 +376,21 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 			// "that" left out.
 			cs.ok, cs.opener = true, true
 			return cs
-		case c&enPreposition != 0 && cs.preps < 2 && a.linked(k-2) && a.tokens[k-2].term >= 0 && a.nounLike(a.tokens[k-2]) &&
+		case c&enPreposition != 0 && cs.preps < 3 && a.linked(k-2) && a.tokens[k-2].term >= 0 && a.nounLike(a.tokens[k-2]) &&
 			englishClass.get(a.tokens[k-2].hash)&enNumber == 0:
 			// "Research by Dr Nielsen shows": on to the noun the
 			// preposition follows.
 			k, cs.head = k-1, k-2
 			cs.preps++
+			quantity = false
+			continue
+		case before.hash == hashOf && cs.preps < 3 && a.linked(k-2) && a.quantityPlural(a.tokens[k-2]):
+			// "Two days of talks on the future of Gibraltar begin",
+			// "Thousands of fans gather": on to the plural of time
+			// or number that counts the noun after "of".
+			k, cs.head = k-1, k-2
+			cs.preps++
+			quantity = true
 			continue
 		case a.possessive(k - 1):
 			k -= 2 // "the firm's chief executive": on to "firm"
@@ -385,6 +401,13 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 		}
 		return clauseStart{}
 	}
+}
+
+// quantityPlural reports whether t is a plural unit of time or number
+// word ("days", "months", "thousands"), which counts the noun that "of"
+// after it leads on to.
+func (a *analysis) quantityPlural(t token) bool {
+	return t.term >= 0 && englishClass.get(t.hash)&enFunction != 0 && sForm(a.src[t.start:t.end])
 }
 
 // sayingAfterAside reports whether a.tokens[i], on the lists c and before
@@ -533,6 +556,13 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 			return false
 		case c&enRelative != 0 || t.hash == hashThat:
 			return true // undecided: the word stays a noun
+		case subjectPronouns.has(a.tokens[i-1].hash) && (c&enFinite != 0 || c&enVerb != 0 ||
+			startsLower(word) && (c&enIrregular != 0 || lowerSuffix(word, "ed", 4) && c&enEdNoun == 0)):
+			// A finite verb after a subject pronoun is another
+			// clause's, which no comma marked off: "The latest
+			// triumph adds to the three Grammys she won", "If
+			// Solidere drops much lower I would".
+			return false
 		case a.tokens[i-1].hash == hashAnd || a.tokens[i-1].hash == hashOr:
 			// A verb right after "and" is coordinated with the
 			// word's own ("The virus grabs addresses and uses").
@@ -547,6 +577,10 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 	}
 	return false
 }
+
+// subjectPronouns are the pronouns that are a clause's subject: a finite
+// verb after one is that clause's own.
+var subjectPronouns = newHashList(`i he she we they it you`)
 
 // afterContentWord reports whether a content word comes just before t, a
 // space apart: t is not the first word of its run.

@@ -107,14 +107,16 @@ func (a *analysis) otherEdge(t token, first bool, before, after *token) bool {
 		return false
 	}
 	if first {
-		return before != nil && (otherVerbOpeners[a.lang][before.hash] || a.pluralPresent(*before, word))
+		return before != nil && (otherVerbOpeners[a.lang][before.hash] || a.pluralPresent(*before, word) ||
+			otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(*before), word))
 	}
 	if a.lang == "de" || a.otherPast(word) {
 		return true // "Kritiker bemängeln", "alcalde agradeció"
 	}
 	k := a.tokenIndex(t)
-	if a.linked(k-1) && a.tokens[k-1].term >= 0 && (a.pluralPresent(a.tokens[k-1], word) || after == nil && a.dutchFinalVerb(k)) {
-		return true // "críticos sostienen", "dat de regering de belasting verhoogt."
+	if a.linked(k-1) && a.tokens[k-1].term >= 0 && (a.pluralPresent(a.tokens[k-1], word) || a.singularPresent(k-1, word) ||
+		after == nil && a.dutchFinalVerb(k)) {
+		return true // "críticos sostienen", "le plan augmente", "dat de regering de belasting verhoogt."
 	}
 	return after != nil && otherArticles[a.lang][after.hash] && !a.dutchSubordinate(k)
 }
@@ -196,7 +198,8 @@ var dutchDeterminers = hashSet(`de het deze dit die dat`)
 // Dutch subordinate clause and a clause with an auxiliary put it last
 // ("omdat de regering de belasting verhoogt", "heeft de raad de begroting
 // goedgekeurd"): the word before it follows "de", "het" or a
-// demonstrative without the -e an adjective takes there, so it is that
+// demonstrative without the -e an adjective takes there, or with the -ie
+// that ends nouns and no adjective ("de politie"), so it is that
 // determiner's noun, and the word ends as a finite verb, a participle or
 // an infinitive do (-t, -d, -en).
 func (a *analysis) dutchFinalVerb(k int) bool {
@@ -205,7 +208,7 @@ func (a *analysis) dutchFinalVerb(k int) bool {
 	}
 	noun, verb := a.tokens[k-1], a.tokens[k]
 	nw, vw := a.src[noun.start:noun.end], a.src[verb.start:verb.end]
-	return startsLower(nw) && !strings.HasSuffix(nw, "e") && hasAnySuffix(vw, []string{"t", "d", "en"}, 3)
+	return startsLower(nw) && (!strings.HasSuffix(nw, "e") || strings.HasSuffix(nw, "ie")) && hasAnySuffix(vw, []string{"t", "d", "en"}, 3)
 }
 
 // otherPast reports whether word has an ending of a simple past.
@@ -228,5 +231,49 @@ func (a *analysis) otherBreak(prev, t token) bool {
 		return true
 	}
 	word := a.src[t.start:t.end]
-	return startsLower(word) && (a.otherPast(word) || a.pluralPresent(prev, word))
+	return startsLower(word) && (a.otherPast(word) || a.pluralPresent(prev, word) ||
+		otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(prev), word))
+}
+
+// otherMasculineArticles are, for French, Spanish, Italian and
+// Portuguese, the articles and demonstratives of a masculine singular
+// noun, after which an adjective takes the masculine's ending.
+var otherMasculineArticles = map[string]map[uint32]bool{
+	"fr": hashSet(`le un du au ce cet`),
+	"es": hashSet(`el un del al este ese aquel`),
+	"it": hashSet(`il lo un uno del dello al allo nel nello questo quel quello`),
+	"pt": hashSet(`o um do ao no este esse aquele`),
+}
+
+// otherSingularVerbEndings are, for each language, the ending of the
+// third person singular present of the commonest verbs (French -er,
+// Spanish and Portuguese -ar, Italian -are), which an adjective after a
+// masculine singular noun does not take: French "augmente", Spanish
+// "aumenta", Italian "aumenta", Portuguese "aumenta".
+// otherSingularAdjectiveEndings are the adjectives that end so all the
+// same ("socialiste", "unique", "durable"; "socialista", "agrícola").
+var otherSingularVerbEndings = map[string]string{"fr": "e", "es": "a", "it": "a", "pt": "a"}
+
+var otherSingularAdjectiveEndings = map[string][]string{
+	"fr": {"ique", "aire", "ble", "iste", "ile", "ide", "ne", "re", "ge", "me", "se", "ve", "che", "ace", "ée", "ie"},
+	"es": {"ista", "ícola", "cida"},
+	"it": {"ista", "cida"},
+	"pt": {"ista", "ícola", "cida"},
+}
+
+// singularPresent reports whether word, a lowercase word after
+// a.tokens[k], is the verb of that word, a lowercase singular noun after
+// a masculine article or demonstrative: there an adjective takes the
+// masculine's ending, where word ends as only a third person singular
+// present does ("le plan augmente de 5%", "el plan aumenta", "il piano
+// aumenta", "o plano aumenta"; but "le parti socialiste", "el partido
+// socialista").
+func (a *analysis) singularPresent(k int, word string) bool {
+	end := otherSingularVerbEndings[a.lang]
+	if end == "" || len(word) < len(end)+3 || !strings.HasSuffix(word, end) || !startsLower(word) ||
+		hasAnySuffix(word, otherSingularAdjectiveEndings[a.lang], 0) || !a.linked(k-1) || a.tokens[k].term < 0 {
+		return false
+	}
+	noun := a.src[a.tokens[k].start:a.tokens[k].end]
+	return startsLower(noun) && otherMasculineArticles[a.lang][a.tokens[k-1].hash]
 }

@@ -180,3 +180,65 @@ func TestEnglishKeyPhraseRelativesAndParticiples(t *testing.T) {
 		})
 	}
 }
+
+// Subjects across three prepositions, clauses that a subject pronoun's
+// own verb goes on after, gerunds before the adjective of their object,
+// two-word prepositions before a noun, and names joined by an ampersand.
+func TestEnglishKeyPhraseLongSubjectsAndJoins(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a singular subject before three prepositions", "Research by the team at the University of Leeds shows that people like it.", []string{"Research", "team", "University", "Leeds", "people"}},
+		{"an -s verb whose clause goes on to another subject's verb", "The latest triumph adds to the three Grammys she won in 2002.", []string{"latest triumph", "Grammys"}},
+		{"an -s verb after a clause opener, another clause after it with no comma", "If Solidere drops much lower I would sell.", []string{"Solidere"}},
+		{"a compound whose own verb follows a pronoun's", "The plan Ford unveiled was dropped.", []string{"plan Ford"}},
+		{"a trade's gerund before new and its noun", "He is developing new comedy shows.", []string{"comedy shows"}},
+		{"a participle before its noun", "Developing countries want help.", []string{"Developing countries", "help"}},
+		{"an -s verb after a determiner's noun, before former", "The register shows former leader William Hague earning more.", []string{"register", "leader William Hague"}},
+		{"a subject after a quantity and three prepositions", "Two days of talks on the future of Gibraltar begin at the residence.", []string{"talks", "future", "Gibraltar", "residence"}},
+		{"due to as an infinitive after be", "Clijsters was also due to marry fellow tennis star Lleyton Hewitt.", []string{"Clijsters", "fellow tennis star", "Lleyton Hewitt"}},
+		{"an -s verb before an adverb, another clause's verb later", "The industry depends heavily on word of mouth, with most staff recruited that way.", []string{"industry", "word", "mouth", "staff", "way"}},
+		{"close to", "It will be sold, sources close to the talks said.", []string{"sources", "talks"}},
+		{"due to before a compound", "The match was called off due to safety concerns.", []string{"match", "safety concerns"}},
+		{"according to before a compound", "The figures rose, according to police sources.", []string{"figures", "police sources"}},
+		{"names joined by an ampersand", "Tom & Jerry met the mayor. Marks & Spencer and Procter & Gamble gained.", []string{"Tom & Jerry", "mayor", "Marks & Spencer", "Procter & Gamble"}},
+		{"an ampersand between lowercase words", "It sold fish & chips.", []string{"fish", "chips"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := sortedKeyPhrases(t, "en", tc.text), sorted(tc.want); !slices.Equal(got, want) {
+				t.Errorf("%q: got key phrases %q, want %q", tc.text, got, want)
+			}
+		})
+	}
+}
+
+// In French, Spanish, Italian and Portuguese a word after a masculine
+// singular noun that ends as a singular present does is its verb, where
+// an adjective that ends so stays; a Dutch noun in -ie before a verb that
+// ends its clause is that verb's subject.
+func TestOtherKeyPhraseSingularPresents(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Le prix augmente en France.", []string{"prix", "France"}},
+		{"fr", "Le taux reste faible.", []string{"taux", "faible"}},
+		{"fr", "Le parti socialiste gagne du terrain.", []string{"parti socialiste", "terrain"}},
+		{"fr", "La politique agricole change.", []string{"politique agricole change"}},
+		{"es", "El plan aumenta en marzo.", []string{"plan", "marzo"}},
+		{"es", "Votos para el partido socialista.", []string{"Votos", "partido socialista"}},
+		{"it", "Il piano aumenta in aprile.", []string{"piano", "aprile"}},
+		{"pt", "O plano aumenta em abril.", []string{"plano", "abril"}},
+		{"nl", "Hij zei dat de politie verhoogt.", []string{"politie"}},
+		{"nl", "Het werd de grote begroting.", []string{"grote begroting"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang+" "+tc.text, func(t *testing.T) {
+			if got, want := sortedKeyPhrases(t, tc.lang, tc.text), sorted(tc.want); !slices.Equal(got, want) {
+				t.Errorf("%q: got key phrases %q, want %q", tc.text, got, want)
+			}
+		})
+	}
+}
