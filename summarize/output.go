@@ -176,7 +176,7 @@ func (a *analysis) phraseCore(toks []token, i, j int, trimmed bool) ([]token, bo
 		return nil, false
 	}
 	start, end := int(toks[i].start), int(toks[j-1].end)
-	if hasDigit(a.src[start:end]) || a.numberBefore(start) || a.numberAfter(end) {
+	if hasDigit(a.src[start:end]) || a.numberBefore(start) || a.numberAfter(end) || a.nameNumberAfter(toks[j-1]) || a.perCentBefore(start) {
 		return nil, false
 	}
 	return toks[i:j], true

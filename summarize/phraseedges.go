@@ -798,6 +798,55 @@ func (a *analysis) hyphenAfter(t token) bool {
 	return i+1 < len(a.src) && a.src[i] == '-' && isLetterByte(a.src[i+1])
 }
 
+// nameNumberAfter reports whether a bare number follows t, the last word
+// of a phrase, a space apart, as a piece of the name the phrase is: after
+// a capitalized word ("BBC Radio 1", "Opera 8.0", "Doom 3"), or, in any
+// case, where the number ends its clause ("ipad air 2 ,", "furious 7
+// ”"). A number with a unit, a percent sign or a hyphen after it
+// ("Fiat 1.55bn", "rates 0.25%", "City 4-2") counts something else.
+func (a *analysis) nameNumberAfter(t token) bool {
+	i := int(t.end)
+	if i+1 >= len(a.src) || a.src[i] != ' ' || !isDigitByte(a.src[i+1]) {
+		return false
+	}
+	j := i + 1
+	for j < len(a.src) && (isDigitByte(a.src[j]) || (a.src[j] == '.' || a.src[j] == ',') && j+1 < len(a.src) && isDigitByte(a.src[j+1])) {
+		j++
+	}
+	if j == len(a.src) {
+		return true
+	}
+	switch c := a.src[j]; {
+	case c == '%' || c == '-' || c == '/' || isLetterByte(c):
+		return false
+	case c == ' ' && j+1 < len(a.src) && 'a' <= a.src[j+1] && a.src[j+1] <= 'z':
+		// "Doom 3 has", but not "Fiat 70 lorries", where the number
+		// counts the word after it.
+		return a.capitalized(t) && !a.countedAfter(j+1)
+	case c == ' ' && j+1 < len(a.src) && (isLetterByte(a.src[j+1]) || isDigitByte(a.src[j+1])):
+		return a.capitalized(t) // "BBC Radio 1 DJ"
+	}
+	return true // punctuation: the number ends its clause
+}
+
+// countedAfter reports whether the lowercase word at offset i, after a
+// number, may be what the number counts ("3 goals", "10 days"): no verb,
+// auxiliary or preposition, after which the number ends the name ("Doom 3
+// has", "Shrek 2 took", "Radio 4 on").
+func (a *analysis) countedAfter(i int) bool {
+	j := i
+	for j < len(a.src) && isLetterByte(a.src[j]) {
+		j++
+	}
+	return englishClass.get(fnv32([]byte(a.src[i:j])))&(enFinite|enVerbOpener|enIrregular|enVerb|enPreposition) == 0
+}
+
+// perCentBefore reports whether "per" and a number stand before offset
+// i: the "cent" of "12 per cent" is a piece of the number.
+func (a *analysis) perCentBefore(i int) bool {
+	return i >= 6 && a.src[i-5:i] == " per " && isDigitByte(a.src[i-6])
+}
+
 // ampersandJoined reports whether prev and next, two capitalized words,
 // are one name that an ampersand joins, with a space on both sides or
 // none: "Tom & Jerry", "Marks & Spencer", "AT&T".

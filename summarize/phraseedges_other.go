@@ -255,7 +255,7 @@ var otherMasculineArticles = map[string]map[uint32]bool{
 var otherSingularVerbEndings = map[string]string{"fr": "e", "es": "a", "it": "a", "pt": "a"}
 
 var otherSingularAdjectiveEndings = map[string][]string{
-	"fr": {"ique", "aire", "ble", "iste", "ile", "ide", "ne", "re", "ge", "me", "se", "ve", "che", "ace", "ée", "ie"},
+	"fr": {"ique", "aire", "ble", "iste", "ile", "cole", "ide", "ne", "re", "ge", "me", "se", "ve", "che", "ace", "ée", "ie"},
 	"es": {"ista", "ícola", "cida"},
 	"it": {"ista", "cida"},
 	"pt": {"ista", "ícola", "cida"},

@@ -227,6 +227,7 @@ func TestOtherKeyPhraseSingularPresents(t *testing.T) {
 		{"fr", "Le taux reste faible.", []string{"taux", "faible"}},
 		{"fr", "Le parti socialiste gagne du terrain.", []string{"parti socialiste", "terrain"}},
 		{"fr", "La politique agricole change.", []string{"politique agricole change"}},
+		{"fr", "Le secteur agricole souffre.", []string{"secteur agricole souffre"}},
 		{"es", "El plan aumenta en marzo.", []string{"plan", "marzo"}},
 		{"es", "Votos para el partido socialista.", []string{"Votos", "partido socialista"}},
 		{"it", "Il piano aumenta in aprile.", []string{"piano", "aprile"}},
@@ -236,6 +237,32 @@ func TestOtherKeyPhraseSingularPresents(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang+" "+tc.text, func(t *testing.T) {
+			if got, want := sortedKeyPhrases(t, tc.lang, tc.text), sorted(tc.want); !slices.Equal(got, want) {
+				t.Errorf("%q: got key phrases %q, want %q", tc.text, got, want)
+			}
+		})
+	}
+}
+
+// A name's number is a piece of it, and so is the "cent" of "12 per
+// cent": a key phrase leaves out an occurrence that would cut it, where a
+// number that counts or measures what follows it stays apart.
+func TestKeyPhraseNumbersUncut(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []string
+	}{
+		{"en", "He hosts BBC Radio 1 DJ Trevor Nelson's show.", []string{"show"}},
+		{"en", "Doom 3 has sold well.", nil},
+		{"en", "He won the Birmingham Grand Prix 10 days ago at odds of 4/9.", []string{"Birmingham Grand Prix", "odds"}},
+		{"en", "Halo 2, released in November, sold.", []string{"November"}},
+		{"en", "Rates rose to 12 per cent.", []string{"Rates"}},
+		{"en", "Banks lifted interest rates 0.25% in March.", []string{"Banks", "interest rates", "March"}},
+		{"en", "He sold Fiat 1.55bn euros of bonds.", []string{"Fiat", "bonds"}},
+		{"en", "it showed furious 7 . fans came .", []string{"fans"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
 			if got, want := sortedKeyPhrases(t, tc.lang, tc.text), sorted(tc.want); !slices.Equal(got, want) {
 				t.Errorf("%q: got key phrases %q, want %q", tc.text, got, want)
 			}
