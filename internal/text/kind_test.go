@@ -403,7 +403,8 @@ func TestClassifyCapsLabel(t *testing.T) {
 	// Prose is not written in capitals, but some of it is: a shouted
 	// quotation, a one-word unit, initials with a stop.
 	for _, src := range []string{"The crowd roared.\n\n\"GET OUT NOW!\"\n\nHe left.", "BLACKBURN ROVERS against Bolton is part two of a derby.",
-		"- BRENTFORD are the lowest ranked club left.", "Rovers won. U.S. Army officials said so.", "He laughed. LOL. She did not.", "A game is due. S.T.A.L.K.E.R. is the next one."} {
+		"- BRENTFORD are the lowest ranked club left.", "The firm will split. HP CEO Mark Hurd, who took office in March, has decided so.",
+		"NASA ISS CEO Mark Kelly said so.", "Rovers won. U.S. Army officials said so.", "He laughed. LOL. She did not.", "A game is due. S.T.A.L.K.E.R. is the next one."} {
 		sents := text.Sentences(src)
 		for i, k := range text.Classify(src, sents) {
 			if k != text.KindSentence {

@@ -101,11 +101,12 @@ func (s *Segmenter) appendParagraph(dst []Sentence, src string, para Span) []Sen
 // line ("HOW IT ALL STARTED The first Academy Awards…", "ADVANCE WARS DS
 // The launch line-up…"), as pages that lose the line break after a
 // subheading write it: the label becomes a unit of its own, which
-// Classify makes a heading. It takes two to maxCapsLabel words in
-// capitals, two of them of two letters or more, the last not ending with
-// a stop or a comma; a name in capitals that opens a lede ("BLACKBURN
-// ROVERS against Bolton…", "BRENTFORD are…") goes on in lowercase and
-// stays whole.
+// Classify makes a heading. It takes three to maxCapsLabel words in
+// capitals, one of them of five letters or more, the last not ending with
+// a stop or a comma: a name in capitals that opens a lede ("BLACKBURN
+// ROVERS against Bolton…", "BRENTFORD are…") goes on in lowercase, and
+// acronyms before a name ("HP CEO Mark Hurd…") are short, so both stay
+// whole.
 func splitCapsLabels(dst []Sentence, from int) []Sentence {
 	for i := from; i < len(dst); i++ {
 		n := capsLabelLen(dst[i].Text)
@@ -136,8 +137,8 @@ func capsLabelLen(s string) int {
 			return 0 // nothing follows the label
 		}
 		tok := s[i : i+j]
-		if words >= 2 && opensProse(tok) {
-			if strings.ContainsAny(s[end-1:end], ".,;") || long < 2 {
+		if words >= 3 && opensProse(tok) {
+			if strings.ContainsAny(s[end-1:end], ".,;") || long == 0 {
 				return 0
 			}
 			return end
@@ -158,7 +159,7 @@ func capsLabelLen(s string) int {
 		if words++; words > maxCapsLabel {
 			return 0
 		}
-		if letters >= 2 {
+		if letters >= 5 {
 			long++
 		}
 		end = i + j
