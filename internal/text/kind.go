@@ -55,7 +55,8 @@ func (k Kind) String() string {
 //     ellis contributed to this report .");
 //   - caption: opens with a label such as "Photo:", "Picture:", "Image:",
 //     "Video:", "Credit:", "Foto:", "Bild:"; or opens with a short label and
-//     a colon and says "pictured" ("In mourning: Scott (pictured) is…"). A
+//     a colon and says "pictured" ("In mourning: Scott (pictured) is…"),
+//     or opens with "Pictured", or is "Source:" and at most five words. A
 //     prose sentence with "(pictured)" and no label stays a sentence: some
 //     papers write it into their ledes. On a line of its own, also a credit
 //     line of at most 10 words: one that opens with "Photo by", "Picture
@@ -737,7 +738,44 @@ func isCaption(head, s string) bool {
 			}
 		}
 	}
+	if opensWithWord(head, "pictured") || isSourceCredit(head) {
+		return true
+	}
 	return labelled(s) && (strings.Contains(s, "pictured") || strings.Contains(s, "Pictured"))
+}
+
+// opensWithWord reports whether head opens with the lowercase word w, in
+// any case, and no letter or digit after it: a caption opens with
+// "Pictured" ("Pictured, friends and family at his funeral.", "Pictured
+// is a still image from the video."), which prose does not.
+func opensWithWord(head, w string) bool {
+	if !hasPrefixFold(head, w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(head[len(w):])
+	return !isLetterOrDigit(r) || r == utf8.RuneError
+}
+
+// sourceLabels open the credit of a chart or a table: "Source: NHS
+// Choices", "Quelle: Destatis", "Fuente: INE".
+var sourceLabels = []string{"source", "sources", "quelle", "quellen", "fuente", "fuentes", "fonte", "fonti", "bron", "bronnen"}
+
+// isSourceCredit reports whether head is a source label, a colon and at
+// most five words more: the credit of a chart. A longer unit after
+// "Sources:" is prose that names who said it ("Sources: Dr Brandt was
+// devastated…").
+func isSourceCredit(head string) bool {
+	for _, l := range sourceLabels {
+		if hasPrefixFold(head, l) {
+			rest := strings.TrimLeft(head[len(l):], " ")
+			if strings.HasPrefix(rest, ":") {
+				if n := wordCount(rest, 7); n >= 1 && n <= 5 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pictureAgencies are the agencies and libraries picture credits name.
