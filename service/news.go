@@ -64,7 +64,7 @@ func NewsSince(res *diff.Result) []summarize.Change {
 		}
 		last = c.NewIndex
 		var n int
-		before, n, buf = appendLastSentences(before, c, buf)
+		before, n, buf = appendLastSentences(before, c, buf, index == 0)
 		index += n
 	}
 	return out
@@ -75,11 +75,11 @@ func NewsSince(res *diff.Result) []summarize.Change {
 // summarize.MaxContext, and returns how many sentences the entry holds and
 // buf, the buffer it segmented the entry in. Only prose is context: a
 // heading, a byline or a caption ends it, since nothing after it leans on
-// it.
-func appendLastSentences(before []summarize.Context, c diff.SentenceChange, buf []text.Sentence) ([]summarize.Context, int, []text.Sentence) {
+// it. opens says whether the entry opens the revision; a change follows it.
+func appendLastSentences(before []summarize.Context, c diff.SentenceChange, buf []text.Sentence, opens bool) ([]summarize.Context, int, []text.Sentence) {
 	buf = english.AppendSentences(buf[:0], c.Text, text.Span{Start: 0, End: len(c.Text)})
 	sents := buf[max(0, len(buf)-summarize.MaxContext):]
-	kinds := text.Classify(c.Text, sents)
+	kinds := text.ClassifyPart(c.Text, sents, opens, true)
 	for i, s := range sents {
 		if kinds[i] != text.KindSentence {
 			before = before[:0:0]

@@ -211,3 +211,38 @@ func TestNewsSinceKeepsACorrectionWholeInEachLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestNewsSinceLeavesAQuestionHeadlineOut checks that a headline that asks,
+// at the top of the revision, is no context of the change below it, in
+// each language, while a question in the body stays context.
+func TestNewsSinceLeavesAQuestionHeadlineOut(t *testing.T) {
+	tests := []struct {
+		name, head, old, new string
+		want                 []string
+	}{
+		{"en headline", "Could rivalry overshadow election?", "He said 12 people voted.", "He said 48 people voted.", nil},
+		{"de headline", "Wer gewinnt die Wahl?", "Er sagte, 12 Menschen wählten.", "Er sagte, 48 Menschen wählten.", nil},
+		{"es headline", "¿Quién ganará las elecciones?", "Dijo que votaron 12 personas.", "Dijo que votaron 48 personas.", nil},
+		{"en question in the body", "The council met.\n\nWhy does it matter?", "He said 12 people voted.", "He said 48 people voted.",
+			[]string{"The council met.", "Why does it matter?"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := diff.Compare(tc.head+"\n\n"+tc.old, tc.head+"\n\n"+tc.new, diff.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			changes := service.NewsSince(res)
+			if len(changes) != 1 {
+				t.Fatalf("got %d changes, want 1: %+v", len(changes), changes)
+			}
+			var got []string
+			for _, b := range changes[0].Before {
+				got = append(got, b.Text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("before %q: got %q, want %q", changes[0].Text, got, tc.want)
+			}
+		})
+	}
+}

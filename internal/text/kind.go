@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,10 +50,13 @@ func (k Kind) String() string {
 //     Omar Haddad, Staff Reporters"); or holds "Reporting by",
 //     "Editing by", "Additional reporting"; or, on a line of its own,
 //     credits a contributor in at most 20 words ("… contributed to this
-//     report", "… contributed reporting");
+//     report", "… contributed reporting"), or closes its paragraph with
+//     such a credit on the line of the sentences before it ("cnn 's ralph
+//     ellis contributed to this report .");
 //   - caption: opens with a label such as "Photo:", "Picture:", "Image:",
 //     "Video:", "Credit:", "Foto:", "Bild:"; or opens with a short label and
-//     a colon and says "pictured" ("In mourning: Scott (pictured) is…"). A
+//     a colon and says "pictured" ("In mourning: Scott (pictured) is…"),
+//     or opens with "Pictured", or is "Source:" and at most five words. A
 //     prose sentence with "(pictured)" and no label stays a sentence: some
 //     papers write it into their ledes. On a line of its own, also a credit
 //     line of at most 10 words: one that opens with "Photo by", "Picture
@@ -74,7 +78,8 @@ func (k Kind) String() string {
 //     paragraph, holds "©" in at most 10 words (a copyright notice);
 //   - dateline, on a line of its own: a date ("Tuesday, 3 March 2015": only
 //     weekdays, months and numbers) or a place in capitals with an optional
-//     agency and dash ("LONDON (Reuters) -");
+//     agency and dash ("LONDON (Reuters) -") before the first sentence of
+//     the text (lower down, "WINNERS (six times)" is a heading);
 //   - heading: on a line of its own, at most 20 words, not a list item,
 //     and no final stop, question or exclamation mark, colon or semicolon,
 //     whatever closing quotes or brackets follow it: a headline or a
@@ -86,8 +91,12 @@ func (k Kind) String() string {
 //     "¿Quién ganará?"), in at most 10 words on a line of its own, when
 //     it opens the text, after at most a section label (a heading of one
 //     or two words), a byline, a dateline or a timestamp, and more of the
-//     text follows. Further down, such a line is prose: a rhetorical
-//     question, a reader's comment, a question put to someone;
+//     text follows, whether the whole text is given or only its last
+//     units (the units before them are read from src). Further down,
+//     such a line is prose: a rhetorical question, a reader's comment, a
+//     question put to someone. And, wherever it stands, a label in
+//     capitals of two to ten words that does not end with a stop ("KEY
+//     MATCH STATS", "WHO WAS OSCAR?");
 //   - sentence: everything else.
 func Classify(src string, sents []Sentence) []Kind {
 	return AppendKinds(nil, src, sents)
@@ -96,13 +105,75 @@ func Classify(src string, sents []Sentence) []Kind {
 // AppendKinds appends the kinds of sents to dst, as Classify returns them,
 // letting a caller reuse one buffer across documents.
 func AppendKinds(dst []Kind, src string, sents []Sentence) []Kind {
+	return appendKinds(dst, src, sents, true, false)
+}
+
+// ClassifyPart returns the kinds of sents, units of src in order, when src
+// is a part of a longer text, as a diff's entry is: opens says whether src
+// opens that text, and goesOn whether more of the text follows src. A
+// question headline ("Could rivalry overshadow election?") that is the
+// last unit of src is then a heading when src opens the text and the text
+// goes on; when src does not open the text, a sentence stands before it,
+// as far as the rules that ask tell.
+func ClassifyPart(src string, sents []Sentence, opens, goesOn bool) []Kind {
+	return appendKinds(nil, src, sents, opens, goesOn)
+}
+
+func appendKinds(dst []Kind, src string, sents []Sentence, opens, goesOn bool) []Kind {
 	base := len(dst)
 	for _, s := range sents {
 		dst = append(dst, classify(src, s))
 	}
-	markTopHeadline(dst[base:], src, sents)
+	h := head{src: src, done: !opens, long: !opens}
+	if len(sents) > 0 {
+		h.first = sents[0].Start
+	}
+	markTopHeadline(dst[base:], &h, sents, goesOn)
+	markLateDatelines(dst[base:], &h, sents)
 	markCredited(dst[base:], src, sents)
 	return dst
+}
+
+// maxHead is the most bytes of text before the first unit a caller
+// classifies that Classify segments and classifies too, to know whether
+// those units open the text: a section label, a byline, a dateline and a
+// time stamp take far fewer, so a longer stretch holds prose.
+const maxHead = 1000
+
+// head is what stands before the first unit given to Classify, which may
+// be the last units of a text alone: the units of the text before it,
+// segmented and classified when a rule asks, at most maxHead bytes.
+type head struct {
+	src   string
+	first int // where the first given unit starts
+	done  bool
+	long  bool // more than maxHead bytes of text, or a part of a text that does not open it
+	units []Sentence
+	kinds []Kind
+}
+
+// before returns the units before the first given one and their kinds,
+// and false when more than maxHead bytes of text stand there.
+func (h *head) before() ([]Sentence, []Kind, bool) {
+	if !h.done {
+		h.done = true
+		switch pre := h.src[:h.first]; {
+		case strings.TrimSpace(pre) == "":
+		case len(pre) > maxHead:
+			h.long = true
+		default:
+			h.units = english.AppendSentences(nil, h.src, Span{0, h.first})
+			h.kinds = AppendKinds(nil, h.src, h.units)
+		}
+	}
+	return h.units, h.kinds, !h.long
+}
+
+// hasSentence reports whether a sentence stands before the first given
+// unit: whether the text has begun.
+func (h *head) hasSentence() bool {
+	_, kinds, ok := h.before()
+	return !ok || slices.Contains(kinds, KindSentence)
 }
 
 // maxLabelWords is the most words of a section label ("Administration",
@@ -124,20 +195,68 @@ const maxAskingHeadline = 10
 // space before the first unit, since a caller may classify the last units
 // of a text alone. Only there does the position tell a headline from a
 // question in prose, which a one-line paragraph of a body mostly is.
-func markTopHeadline(kinds []Kind, src string, sents []Sentence) {
-	if len(sents) < 2 || strings.TrimSpace(src[:sents[0].Start]) != "" {
+func markTopHeadline(kinds []Kind, h *head, sents []Sentence, goesOn bool) {
+	last := len(sents) - 1 // the text must go on after the headline
+	if goesOn {
+		last = len(sents)
+	}
+	if last < 1 {
 		return
 	}
-	for i, s := range sents[:len(sents)-1] {
-		switch kinds[i] {
-		case KindSentence:
-			if asksLikeHeadline(src, s) {
+	pre, preKinds, ok := h.before()
+	if !ok {
+		return
+	}
+	for i, k := range preKinds {
+		if !mayStandAboveHeadline(k, pre[i]) {
+			return
+		}
+	}
+	for i, s := range sents[:last] {
+		if kinds[i] == KindSentence {
+			if asksLikeHeadline(h.src, s) {
 				kinds[i] = KindHeading
 			}
 			return
-		case KindHeading:
-			if wordCount(s.Text, maxLabelWords+1) > maxLabelWords {
-				return // a headline, and the text begins below it
+		}
+		if !mayStandAboveHeadline(kinds[i], s) {
+			return
+		}
+	}
+}
+
+// mayStandAboveHeadline reports whether a unit of kind k may stand above a
+// headline: anything but a sentence and a heading longer than a section
+// label, a headline below which the text begins.
+func mayStandAboveHeadline(k Kind, s Sentence) bool {
+	return k != KindSentence && (k != KindHeading || wordCount(s.Text, maxLabelWords+1) <= maxLabelWords)
+}
+
+// markLateDatelines makes a place in capitals with an agency, a dateline
+// by its words, a heading or a sentence when a sentence of the text stands
+// before it: a dateline stands before the lede, and a line such as
+// "WINNERS (six times)" or "FATAL FORCE (MACROSPACE)" lower down is a label.
+func markLateDatelines(kinds []Kind, h *head, sents []Sentence) {
+	begun := -1 // unknown until a place dateline asks
+	for i, s := range sents {
+		switch kinds[i] {
+		case KindSentence:
+			begun = 1
+		case KindDateline:
+			if onlyDateWords(s.Text) {
+				continue
+			}
+			if begun < 0 {
+				begun = 0
+				if h.hasSentence() {
+					begun = 1
+				}
+			}
+			if begun == 1 {
+				kinds[i] = KindSentence
+				if words := wordCount(s.Text, 21); words <= 20 && !endsLikeSentence(s.Text) && !isListItem(s.Text) {
+					kinds[i] = KindHeading
+				}
 			}
 		}
 	}
@@ -201,6 +320,14 @@ func classify(src string, s Sentence) Kind {
 		return KindByline
 	}
 	if !ownLine(src, s) {
+		if endsParagraph(src, s) && (endsWithCredit(s.Text) || words <= 20 && containsFold(s.Text, "contributed reporting")) {
+			// "cnn 's jason hanna and ray sanchez contributed to this
+			// report ." closing a text written on one line.
+			return KindByline
+		}
+		if isCapsLabel(s.Text, words) {
+			return KindHeading // "KEY MATCH STATS" after the last sentence of its line
+		}
 		if words <= 10 && strings.Contains(s.Text, "©") {
 			return KindBoilerplate // "©2015 The Hollywood Reporter." at the end of a story
 		}
@@ -215,8 +342,37 @@ func classify(src string, s Sentence) Kind {
 		return KindDateline
 	case words > 0 && words <= 20 && !endsLikeSentence(s.Text) && !isListItem(s.Text):
 		return KindHeading
+	case isCapsLabel(s.Text, words):
+		return KindHeading // "WHO WAS OSCAR?"
 	}
 	return KindSentence
+}
+
+// maxCapsLabel is the most words of a label set in capitals.
+const maxCapsLabel = 10
+
+// isCapsLabel reports whether s is a label set in capitals, wherever it
+// stands: two to maxCapsLabel words, no lowercase letter, not opening
+// with a quote or a list marker, and not ending with a stop ("KEY MATCH
+// STATS", "WHO WAS OSCAR?", "HEAD TO HEAD"). Pages that lose the line
+// breaks around their subheadings leave such a label on the line of the
+// sentence before or after it; prose is not written in capitals, and a
+// shouted quotation opens with its quote mark.
+func isCapsLabel(s string, words int) bool {
+	if words < 2 || words > maxCapsLabel || isListItem(s) || strings.ContainsAny(s[:1], "\"'`“‘„«»‚‹›") {
+		return false
+	}
+	if _, mark := finalMark(s); mark == '.' || mark == ',' || mark == ';' {
+		return false
+	}
+	upper := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	return upper
 }
 
 // kindByWords returns the kind the words of unit s make it, wherever it
@@ -490,7 +646,37 @@ func creditsContributor(s string) bool {
 		return false
 	}
 	rest := s[i+len("contributed "):]
-	return hasPrefixFold(rest, "reporting") || hasPrefixFold(rest, "to this ")
+	return hasPrefixFold(rest, "reporting") || hasPrefixFold(rest, "to this report") || hasPrefixFold(rest, "to this story") ||
+		hasPrefixFold(rest, "to this article") // not "to this effort"
+}
+
+// endsWithCredit reports whether s ends with the words that credit its
+// contributors ("… and Christie Bear contributed to this report."), however
+// many names stand before them.
+func endsWithCredit(s string) bool {
+	body, _ := finalMark(s)
+	body = strings.TrimRight(strings.TrimRight(body, "."), " ")
+	return len(body) >= len("contributed to this report") && hasPrefixFold(body[len(body)-len("contributed to this report"):], "contributed to this report")
+}
+
+// endsParagraph reports whether only white space stands between s and the
+// next blank line or the end of the text.
+func endsParagraph(src string, s Sentence) bool {
+	j := s.End
+	for lines := 0; ; j++ {
+		if j == len(src) {
+			return true
+		}
+		switch src[j] {
+		case '\n':
+			if lines++; lines == 2 {
+				return true
+			}
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
 }
 
 // bylineTooLong reports whether unit s has too many words for a byline: more
@@ -552,7 +738,44 @@ func isCaption(head, s string) bool {
 			}
 		}
 	}
+	if opensWithWord(head, "pictured") || isSourceCredit(head) {
+		return true
+	}
 	return labelled(s) && (strings.Contains(s, "pictured") || strings.Contains(s, "Pictured"))
+}
+
+// opensWithWord reports whether head opens with the lowercase word w, in
+// any case, and no letter or digit after it: a caption opens with
+// "Pictured" ("Pictured, friends and family at his funeral.", "Pictured
+// is a still image from the video."), which prose does not.
+func opensWithWord(head, w string) bool {
+	if !hasPrefixFold(head, w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(head[len(w):])
+	return !isLetterOrDigit(r) || r == utf8.RuneError
+}
+
+// sourceLabels open the credit of a chart or a table: "Source: NHS
+// Choices", "Quelle: Destatis", "Fuente: INE".
+var sourceLabels = []string{"source", "sources", "quelle", "quellen", "fuente", "fuentes", "fonte", "fonti", "bron", "bronnen"}
+
+// isSourceCredit reports whether head is a source label, a colon and at
+// most five words more: the credit of a chart. A longer unit after
+// "Sources:" is prose that names who said it ("Sources: Dr Brandt was
+// devastated…").
+func isSourceCredit(head string) bool {
+	for _, l := range sourceLabels {
+		if hasPrefixFold(head, l) {
+			rest := strings.TrimLeft(head[len(l):], " ")
+			if strings.HasPrefix(rest, ":") {
+				if n := wordCount(rest, 7); n >= 1 && n <= 5 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pictureAgencies are the agencies and libraries picture credits name.

@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/redline-news/redline/internal/text"
@@ -40,8 +41,23 @@ func TestClassify(t *testing.T) {
 			"Associated Press writer Suzan Fraser in Ankara contributed to this report.", text.KindByline},
 		{"en contributed reporting", "The quake struck at dawn.\nOmar Haddad contributed reporting from Adana.",
 			"Omar Haddad contributed reporting from Adana.", text.KindByline},
-		{"en contributor inside a paragraph", "The quake struck at dawn. Omar Haddad contributed reporting from Adana.",
+		{"en opens with pictured", "The funeral was held on Monday. Pictured, friends and family at his funeral. They wept.", "Pictured, friends and family at his funeral.", text.KindCaption},
+		{"en tokenized pictured is", "the video went viral . pictured is a still image from the video . it ran for ten seconds .", "pictured is a still image from the video .", text.KindCaption},
+		{"en pictures in prose", "The funeral was held. Pictures of it spread fast.", "Pictures of it spread fast.", text.KindSentence},
+		{"en source credit", "Obesity rates rose by a third.\nSource: NHS Choices.\n\nDoctors are worried.", "Source: NHS Choices.", text.KindCaption},
+		{"en tokenized source credit", "obesity rates rose by a third . source : nhs choices . doctors are worried .", "source : nhs choices .", text.KindCaption},
+		{"de source credit", "Die Zahl stieg um ein Drittel. Quelle: Statistisches Bundesamt.", "Quelle: Statistisches Bundesamt.", text.KindCaption},
+		{"es source credit", "La cifra subió un tercio. Fuente: INE.", "Fuente: INE.", text.KindCaption},
+		{"en sources as prose", "he was found dead . sources : dr fredric brandt was devastated over comparisons to the show .", "sources : dr fredric brandt was devastated over comparisons to the show .", text.KindSentence},
+		{"en contributor inside a paragraph", "The quake struck at dawn. Omar Haddad contributed reporting from Adana. Rescuers dug all night.",
 			"Omar Haddad contributed reporting from Adana.", text.KindSentence},
+		{"en contributor closing a paragraph", "The quake struck at dawn. Omar Haddad contributed reporting from Adana.\n\nRescuers dug all night.",
+			"Omar Haddad contributed reporting from Adana.", text.KindByline},
+		{"en contributors closing a tokenized text", "rescuers dug all night . cnn 's ashley fantz , holly yan , ryan scallan , tristan smith , martin savidge , dana ford , sam stringer , randi kaye and don lemon contributed to this report .",
+			"cnn 's ashley fantz , holly yan , ryan scallan , tristan smith , martin savidge , dana ford , sam stringer , randi kaye and don lemon contributed to this report .", text.KindByline},
+		{"en contribution closing a paragraph", "The fund grew.\nMany donors contributed to this effort.\n\nIt closed in May.", "Many donors contributed to this effort.", text.KindSentence},
+		{"en long contribution closing a text", "The fund grew. The European Union and the member states of the eastern partnership, the bank and a dozen charities contributed to this fund over the years from many sources.",
+			"The European Union and the member states of the eastern partnership, the bank and a dozen charities contributed to this fund over the years from many sources.", text.KindSentence},
 		{"en contribution in prose", "The European Union contributed 3 million euros to the relief effort.",
 			"The European Union contributed 3 million euros to the relief effort.", text.KindSentence},
 		{"en copyright line", "The quake struck at dawn.\n\nCopyright 2026 The Associated Press.", "Copyright 2026 The Associated Press.", text.KindBoilerplate},
@@ -302,5 +318,180 @@ func TestClassifyTailKeepsQuestions(t *testing.T) {
 				t.Errorf("%q: got %v, want %v", tc.units[len(tc.units)-2].Text, got, tc.want)
 			}
 		})
+	}
+}
+
+// A headline that asks opens the text whether the caller classifies the
+// whole text or only its last units: the units before them are read from
+// the text.
+func TestClassifyTailFindsTopHeadline(t *testing.T) {
+	tests := []struct{ name, src, unit string }{
+		{"en below a label", "Politics\n\nCould rivalry overshadow election?\n\nThe polls are close. The vote is on Tuesday.", "Could rivalry overshadow election?"},
+		{"en below a byline", "By Jane Smith\nCould rivalry overshadow election?\nThe polls are close.", "Could rivalry overshadow election?"},
+		{"de below a label", "Politik\n\nWer gewinnt die Wahl?\n\nDie Umfragen sind knapp.", "Wer gewinnt die Wahl?"},
+		{"fr below a label", "Politique\n\nQui va gagner l'élection ?\n\nLes sondages sont serrés.", "Qui va gagner l'élection ?"},
+		{"es below a label", "Política\n\n¿Quién ganará las elecciones?\n\nLas encuestas están igualadas.", "¿Quién ganará las elecciones?"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.src)
+			at := -1
+			for i, s := range sents {
+				if s.Text == tc.unit {
+					at = i
+				}
+			}
+			if at < 1 {
+				t.Fatalf("no unit %q after the first among %+v", tc.unit, sents)
+			}
+			if got := text.Classify(tc.src, sents)[at]; got != text.KindHeading {
+				t.Fatalf("whole text: got %v, want heading", got)
+			}
+			for from := 1; from <= at; from++ {
+				if got := text.Classify(tc.src, sents[from:])[at-from]; got != text.KindHeading {
+					t.Errorf("from unit %d on: got %v, want heading", from, got)
+				}
+			}
+		})
+	}
+	// Below prose, or below a headline, the question stays prose, tail or
+	// not.
+	src := "Blair faces revolt\n\nSo what happens next?\n\nThe vote is on Tuesday."
+	sents := text.Sentences(src)
+	if got := text.Classify(src, sents[1:])[0]; got != text.KindSentence {
+		t.Errorf("below a headline, from the question on: got %v, want sentence", got)
+	}
+}
+
+// A label in capitals is a heading wherever it stands, also on the line of
+// a sentence, as pages that lose the line breaks around their subheadings
+// leave it; the sentences beside it stay sentences, and the text is split
+// faithfully.
+func TestClassifyCapsLabel(t *testing.T) {
+	tests := []struct{ name, src, label string }{
+		{"en after a sentence", "Hughes wants the fans behind them. \"We'll battle.\" KEY MATCH STATS \n - BRENTFORD are the lowest ranked club left.", "KEY MATCH STATS"},
+		{"en question before a sentence", "The first ceremony was in 1953. WHO WAS OSCAR? There is no solid evidence.\n\nMore follows.", "WHO WAS OSCAR?"},
+		{"en own line question", "The ceremony was in 1953.\n\nWHO SITS IN JUDGEMENT?\n\nThe academy has members.", "WHO SITS IN JUDGEMENT?"},
+		{"de after a sentence", "Der Trainer ist zufrieden. Sie wollen kämpfen. DIE WICHTIGSTEN ZAHLEN \nBRENTFORD ist der Außenseiter.", "DIE WICHTIGSTEN ZAHLEN"},
+		{"fr after a sentence", "L'entraîneur est confiant. « Nous allons gagner. » LES CHIFFRES CLÉS \nBRENTFORD est le dernier qualifié.", "LES CHIFFRES CLÉS"},
+		{"en before a sentence on its line", "The awards began small. HOW IT ALL STARTED The first Academy Awards were handed out in 1929.\n\nMore followed.", "HOW IT ALL STARTED"},
+		{"en opening a paragraph", "KNIGHTS OF THE OLD REPUBLIC II Looks set to build on the original.\n\nIt is due in March.", "KNIGHTS OF THE OLD REPUBLIC II"},
+		{"de before a sentence on its line", "Die Preise begannen klein. WIE ALLES BEGANN Die ersten Preise wurden 1929 verliehen.", "WIE ALLES BEGANN"},
+		{"fr before a sentence on its line", "Les prix ont commencé petit. COMMENT TOUT A COMMENCÉ Les premiers prix datent de 1929.", "COMMENT TOUT A COMMENCÉ"},
+		{"es after a sentence", "El técnico confía. «Vamos a ganar.» LAS CIFRAS CLAVE \nEl Brentford es el último clasificado.", "LAS CIFRAS CLAVE"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.src)
+			kinds := text.Classify(tc.src, sents)
+			found := false
+			var b strings.Builder
+			end := 0
+			for i, s := range sents {
+				b.WriteString(tc.src[end:s.Start])
+				b.WriteString(s.Text)
+				end = s.End
+				want := text.KindSentence
+				if s.Text == tc.label {
+					found, want = true, text.KindHeading
+				}
+				if kinds[i] != want {
+					t.Errorf("%q: got %v, want %v", s.Text, kinds[i], want)
+				}
+			}
+			b.WriteString(tc.src[end:])
+			if !found {
+				t.Fatalf("no unit %q among %+v", tc.label, sents)
+			}
+			if b.String() != tc.src {
+				t.Errorf("units and gaps give %q, want the text", b.String())
+			}
+		})
+	}
+	// Prose is not written in capitals, but some of it is: a shouted
+	// quotation, a one-word unit, initials with a stop.
+	for _, src := range []string{"The crowd roared.\n\n\"GET OUT NOW!\"\n\nHe left.", "BLACKBURN ROVERS against Bolton is part two of a derby.",
+		"- BRENTFORD are the lowest ranked club left.", "The firm will split. HP CEO Mark Hurd, who took office in March, has decided so.",
+		"NASA ISS CEO Mark Kelly said so.", "Rovers won. U.S. Army officials said so.", "He laughed. LOL. She did not.", "A game is due. S.T.A.L.K.E.R. is the next one."} {
+		sents := text.Sentences(src)
+		for i, k := range text.Classify(src, sents) {
+			if k != text.KindSentence {
+				t.Errorf("%q in %q: got %v, want sentence", sents[i].Text, src, k)
+			}
+		}
+	}
+}
+
+// A place in capitals with an agency is a dateline before the lede; lower
+// down, a line that reads so is a label ("WINNERS (six times)").
+func TestClassifyLateDateline(t *testing.T) {
+	tests := []struct {
+		name, src, unit string
+		want            text.Kind
+	}{
+		{"en at the top", "Blair faces revolt\n\nLONDON (Reuters) -\n\nThe prime minister faced a revolt.", "LONDON (Reuters) -", text.KindDateline},
+		{"en place and agency at the top", "LONDON (Reuters)\nThe prime minister faced a revolt.", "LONDON (Reuters)", text.KindDateline},
+		{"en label in a table", "Rovers are founder members of the league.\n\nHEAD TO HEAD\n\n16th PREM\n\nWINNERS (six times)\n\n13th Championship", "WINNERS (six times)", text.KindHeading},
+		{"en title and maker", "The games are due in March.\n\nFATAL FORCE (MACROSPACE)\n\nA shooter for phones.", "FATAL FORCE (MACROSPACE)", text.KindHeading},
+		{"de label in a table", "Die Rovers sind Gründungsmitglieder.\n\nSIEGER (sechsmal)\n\n13. Liga", "SIEGER (sechsmal)", text.KindHeading},
+		{"fr label in a table", "Les Rovers sont membres fondateurs.\n\nVAINQUEURS (six fois)\n\n13e Championship", "VAINQUEURS (six fois)", text.KindHeading},
+		{"de at the top", "BERLIN (dpa) -\nDie Regierung hat beschlossen.", "BERLIN (dpa) -", text.KindDateline},
+		{"fr at the top", "PARIS (AFP) -\nLe gouvernement a décidé.", "PARIS (AFP) -", text.KindDateline},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.src)
+			kinds := text.Classify(tc.src, sents)
+			for i, s := range sents {
+				if s.Text == tc.unit {
+					if kinds[i] != tc.want {
+						t.Errorf("got %v, want %v", kinds[i], tc.want)
+					}
+					// The last units alone get the same kind.
+					if got := text.Classify(tc.src, sents[i:])[0]; got != tc.want {
+						t.Errorf("from the unit on: got %v, want %v", got, tc.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no unit %q among %+v", tc.unit, sents)
+		})
+	}
+}
+
+// ClassifyPart classifies a part of a longer text, as a diff's entry is:
+// a question headline that ends the part is a heading when the part opens
+// the text and the text goes on, and prose otherwise.
+func TestClassifyPart(t *testing.T) {
+	tests := []struct {
+		name, src     string
+		opens, goesOn bool
+		want          text.Kind
+	}{
+		{"en opens, goes on", "Could rivalry overshadow election?", true, true, text.KindHeading},
+		{"en below a label, goes on", "Politics\n\nCould rivalry overshadow election?", true, true, text.KindHeading},
+		{"de opens, goes on", "Wer gewinnt die Wahl?", true, true, text.KindHeading},
+		{"fr opens, goes on", "Qui va gagner l'élection ?", true, true, text.KindHeading},
+		{"en opens, ends the text", "Could rivalry overshadow election?", true, false, text.KindSentence},
+		{"en in the body", "Why does it matter?", false, true, text.KindSentence},
+		{"en below prose", "The council met.\n\nWhy does it matter?", true, true, text.KindSentence},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := text.Sentences(tc.src)
+			kinds := text.ClassifyPart(tc.src, sents, tc.opens, tc.goesOn)
+			if got := kinds[len(kinds)-1]; got != tc.want {
+				t.Errorf("%q: got %v, want %v", sents[len(sents)-1].Text, got, tc.want)
+			}
+		})
+	}
+	// A part that does not open the text holds no dateline of a place.
+	src := "LONDON (Reuters) -\nThe prime minister faced a revolt."
+	sents := text.Sentences(src)
+	if got := text.ClassifyPart(src, sents, true, true)[0]; got != text.KindDateline {
+		t.Errorf("opening part: got %v, want dateline", got)
+	}
+	if got := text.ClassifyPart(src, sents, false, true)[0]; got != text.KindHeading {
+		t.Errorf("later part: got %v, want heading", got)
 	}
 }

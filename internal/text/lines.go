@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,7 +84,7 @@ func trim(src string, p Span) (Span, bool) {
 // line such as a headline ends its sentence even without a stop, and then
 // splits each block into sentences.
 func (s *Segmenter) appendParagraph(dst []Sentence, src string, para Span) []Sentence {
-	start := para.Start
+	start, from := para.Start, len(dst)
 	for line := para.Start; line < para.End; {
 		lineEnd := lineEndAt(src, line, para.End)
 		if lineEnd < para.End && !s.softBreak(src, line, lineEnd) {
@@ -92,7 +93,89 @@ func (s *Segmenter) appendParagraph(dst []Sentence, src string, para Span) []Sen
 		}
 		line = lineEnd
 	}
-	return s.appendBlock(dst, src, Span{start, para.End})
+	return splitCapsLabels(s.appendBlock(dst, src, Span{start, para.End}), from)
+}
+
+// splitCapsLabels splits off the label in capitals that opens a sentence
+// of dst[from:] when a capitalised word of prose follows it on the same
+// line ("HOW IT ALL STARTED The first Academy Awards…", "ADVANCE WARS DS
+// The launch line-up…"), as pages that lose the line break after a
+// subheading write it: the label becomes a unit of its own, which
+// Classify makes a heading. It takes three to maxCapsLabel words in
+// capitals, one of them of five letters or more, the last not ending with
+// a stop or a comma: a name in capitals that opens a lede ("BLACKBURN
+// ROVERS against Bolton…", "BRENTFORD are…") goes on in lowercase, and
+// acronyms before a name ("HP CEO Mark Hurd…") are short, so both stay
+// whole.
+func splitCapsLabels(dst []Sentence, from int) []Sentence {
+	for i := from; i < len(dst); i++ {
+		n := capsLabelLen(dst[i].Text)
+		if n == 0 {
+			continue
+		}
+		s := dst[i]
+		rest := strings.TrimLeft(s.Text[n:], " \t")
+		label := Sentence{Start: s.Start, End: s.Start + n, Text: s.Text[:n]}
+		body := Sentence{Start: s.End - len(rest), End: s.End, Text: rest}
+		dst = slices.Insert(dst, i+1, body)
+		dst[i] = label
+		i++
+	}
+	return dst
+}
+
+// capsLabelLen returns the length of the label in capitals that opens s
+// and that a capitalised word of prose follows, or 0.
+func capsLabelLen(s string) int {
+	if len(s) < 8 || !isUpperASCII(s[0]) && s[0] < utf8.RuneSelf {
+		return 0 // the common case, told by the first byte
+	}
+	words, long, end := 0, 0, 0
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], " \t")
+		if j < 0 {
+			return 0 // nothing follows the label
+		}
+		tok := s[i : i+j]
+		if words >= 3 && opensProse(tok) {
+			if strings.ContainsAny(s[end-1:end], ".,;") || long == 0 {
+				return 0
+			}
+			return end
+		}
+		letters, upper := 0, false
+		for _, r := range tok {
+			if unicode.IsLower(r) {
+				return 0
+			}
+			if unicode.IsLetter(r) {
+				letters++
+				upper = true
+			}
+		}
+		if !upper {
+			return 0
+		}
+		if words++; words > maxCapsLabel {
+			return 0
+		}
+		if letters >= 5 {
+			long++
+		}
+		end = i + j
+		i = end + 1
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+	}
+	return 0
+}
+
+// opensProse reports whether tok is a capitalised word: an upper-case
+// letter and a lowercase one after it ("The", "Tecmo's").
+func opensProse(tok string) bool {
+	r, size := utf8.DecodeRuneInString(tok)
+	return unicode.IsUpper(r) && strings.IndexFunc(tok[size:], unicode.IsLower) >= 0
 }
 
 // softBreak reports whether the line break ending the line [line, next) sits
