@@ -464,6 +464,11 @@ func TestCorrectionNoticesInOtherLanguages(t *testing.T) {
 		"*Rectificatif : le bilan est de 12 morts.*",
 		"Dans une version précédente de cet article, nous indiquions 300 passagers.",
 		"Numa versão anterior desta reportagem, o número era 300.",
+		// In quotation marks a notice is still a notice, not a quote.
+		"« Rectificatif : une version précédente indiquait 40 morts. »",
+		"«\u00a0Rectificatif\u00a0: le bilan est de 30 morts.\u00a0»",
+		"„Berichtigung: Der Zug hatte 250 Fahrgäste.“",
+		"“Correction: the toll is 30.”",
 	}
 	var tests []factCase
 	for _, n := range notices {
@@ -472,6 +477,10 @@ func TestCorrectionNoticesInOtherLanguages(t *testing.T) {
 	tests = append(tests,
 		factCase{"a word of correcting is no notice", story, story + "\n\nLa correction de la voie a pris du temps.", ""},
 		factCase{"no label without its colon", story, story + "\n\nRectificatif demandé par le maire.", ""},
+		factCase{"a quotation is a quote", story, story + "\n\n« Rectificatif demandé par la ville depuis lundi », a dit le maire.",
+			"quote added →Rectificatif demandé par la ville depuis lundi"},
+		factCase{"a sentence edited into a notice in quotation marks", story + "\n\nLe bilan est de 40 morts.",
+			story + "\n\n« Rectificatif : le bilan est de 30 morts. »", "correction added →« Rectificatif : le bilan est de 30 morts. »"},
 	)
 	runFactCases(t, tests)
 }

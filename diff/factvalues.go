@@ -1246,11 +1246,28 @@ func quoteKey(q string) string {
 
 var apostrophes = strings.NewReplacer("'", "", "’", "")
 
+// The attribution patterns, built from the English verbs of speech of
+// internal/text: a name before any of them ("the mayor said", "Lee told
+// reporters"), after one that does not take the listener after it ("said
+// Jane Lee", not "told reporters"), or after "according to".
 var (
-	saidAfterRE   = regexp.MustCompile(`\b(?:said|says|added|adds|stated|explained|wrote)\s+(.*)`)
-	saidBeforeRE  = regexp.MustCompile(`((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:said|says|added|adds|told|tells|stated|explained|wrote|asked)\b`)
+	saidAfterRE   = regexp.MustCompile(`\b(?:` + verbAlternation(false) + `)\s+(.*)`)
+	saidBeforeRE  = regexp.MustCompile(`((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:` + verbAlternation(true) + `)\b`)
 	accordingToRE = regexp.MustCompile(`\baccording to\s+(.*)`)
 )
+
+// verbAlternation returns the English verbs of speech as alternatives of
+// a pattern, those that take the listener after them only when
+// toListener.
+func verbAlternation(toListener bool) string {
+	var forms []string
+	for _, v := range text.SpeechVerbs("en") {
+		if toListener || !v.ToListener {
+			forms = append(forms, regexp.QuoteMeta(v.Form))
+		}
+	}
+	return strings.Join(forms, "|")
+}
 
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true, "who": true,
 	"He": true, "She": true, "They": true, "It": true, "We": true, "I": true, "You": true, "Who": true}
@@ -1295,7 +1312,13 @@ func speaker(s string) string {
 }
 
 // saidBeforeVerbs are the verbs saidBeforeRE ends with.
-var saidBeforeVerbs = []string{"said", "says", "added", "adds", "told", "tells", "stated", "explained", "wrote", "asked"}
+var saidBeforeVerbs = func() []string {
+	var forms []string
+	for _, v := range text.SpeechVerbs("en") {
+		forms = append(forms, v.Form)
+	}
+	return forms
+}()
 
 // saidBeforeWindow returns the stretch s[q:end] that holds the first
 // match of saidBeforeRE ending at the first verb at or after from that
@@ -1313,7 +1336,7 @@ func saidBeforeWindow(s string, from int) (q, end int) {
 				break
 			}
 			if i += at; i > 0 && reSpace(s[i-1]) {
-				if k < 0 || i < k {
+				if k < 0 || i < k || i == k && len(v) > len(kv) { // "saying", not "say"
 					k, kv = i, v
 				}
 				break
@@ -1365,7 +1388,7 @@ func saidWordByte(c byte) bool {
 
 // sayingVerbs are the words one of which every attribution pattern needs,
 // as the patterns spell them.
-var sayingVerbs = []string{"said", "says", "added", "adds", "told", "tells", "stated", "explained", "wrote", "asked", "according to"}
+var sayingVerbs = append(slices.Clip(saidBeforeVerbs), "according to")
 
 // hasSayingVerb reports whether s holds a verb of saying: without one no
 // attribution pattern can match, and the patterns are slow to fail.
@@ -1414,6 +1437,9 @@ var stopWords = map[string]bool{"on": true, "in": true, "at": true, "that": true
 // and the words after it, or a run of capitalised words, up to a
 // preposition or the end of the clause.
 func nameAfter(ws []string) string {
+	if len(ws) > 0 && ws[0] == "by" {
+		return "" // who reports the words: "quoted as saying by Reuters"
+	}
 	var out []string
 	lead := 0 // a lowercase title before a name: "union leader Tom Reed"
 	for lead < len(ws) && lead < 2 && !isCapitalised(ws[lead]) && !stopWords[ws[lead]] && !strings.EqualFold(ws[lead], "the") {

@@ -295,3 +295,29 @@ func TestEveryScaleWordIsFound(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerVerbs checks that speaker reads every English verb of speech
+// of internal/text, in its inflections, and takes no reporter ("by
+// Reuters") or listener ("told reporters") for the speaker.
+func TestSpeakerVerbs(t *testing.T) {
+	for s, want := range map[string]string{
+		"“Votes were stolen,” Fujimori claimed.":                              "Fujimori",
+		"“They push a lot,” Brose claimed in the interview.":                  "Brose",
+		"Fujimori admitted that “votes were stolen”.":                         "Fujimori",
+		"The mayor appeared, saying: “We will.”":                              "",
+		"“It is over,” insisted Jane Lee.":                                    "Jane Lee",
+		"“No,” Lee was quoted as saying by Reuters.":                          "",
+		"“No,” she told Reuters.":                                             "",
+		"“The authorities made preparations,” he was quoted as saying by AP.": "",
+	} {
+		if got := speaker(s); got != want {
+			t.Errorf("speaker(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, v := range text.SpeechVerbs("en") {
+		s := "“We will,” Mayor Lee " + v.Form + " on Monday."
+		if got := speaker(s); got != "Mayor Lee" {
+			t.Errorf("speaker(%q) = %q, want Mayor Lee", s, got)
+		}
+	}
+}

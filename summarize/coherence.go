@@ -178,8 +178,14 @@ func leansForContext(s, lang string) bool {
 // Ayse Demir", "the mayor told reporters") from one that names nobody ("she
 // said").
 var (
-	attributionVerbs = wordSet(`said says told added asked explained wrote insisted`)
-	speakerPronouns  = wordSet(`he she they we i it`)
+	attributionVerbs = func() map[string]bool {
+		m := map[string]bool{}
+		for _, v := range text.SpeechVerbs("en") {
+			m[v.Form] = true
+		}
+		return m
+	}()
+	speakerPronouns = wordSet(`he she they we i it`)
 )
 
 // quoteNamesSpeaker reports whether s opens with a quotation that an

@@ -3,6 +3,8 @@ package summarize
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-news/redline/internal/text"
 )
 
 // quoteShape is what the quotation marks of one sentence say about it,
@@ -247,23 +249,20 @@ func scanQuotes(s string, speech map[string]bool) (sh quoteShape, said bool) {
 
 // speechWords are, per language, the words that give a quotation to a
 // speaker outside it: verbs of saying ("said X", "X told") and "according
-// to" and its kin.
+// to" and its kin, as internal/text lists them.
 var speechWords = func() map[string]map[string]bool {
 	m := map[string]map[string]bool{}
-	for lang, words := range map[string]string{
-		"en": `said says say saying told tells telling added adds adding asked asks explained explains wrote writes ` +
-			`insisted insists according claimed claims admitted admits warned warns stated states argued argues ` +
-			`continued replied replies commented stressed declared announced`,
-		"de": `sagte sagt sagten sagen erklärte erklärt erklärten meinte meint betonte betont fügte sagte laut so ` +
-			`schrieb schreibt berichtete warnte`,
-		"fr": `dit déclaré déclare affirmé affirme expliqué explique ajouté ajoute selon estime estimé souligné ` +
-			`souligne indiqué indique confié raconte raconté`,
-		"es": `dijo dice afirmó afirma explicó explica declaró aseguró asegura señaló señala añadió según indicó`,
-		"it": `detto dice spiegato spiega aggiunto aggiunge secondo dichiarato affermato afferma sottolineato`,
-		"pt": `disse diz afirmou afirma explicou explica declarou acrescentou segundo contou`,
-		"nl": `zei zegt zeiden volgens aldus verklaarde vertelde schreef`,
-	} {
-		m[lang] = wordSet(words)
+	for _, lang := range knownCodes {
+		set := map[string]bool{}
+		for _, v := range text.SpeechVerbs(lang) {
+			set[v.Form] = true
+		}
+		for _, w := range text.AttributionWords(lang) {
+			set[w] = true
+		}
+		if len(set) > 0 {
+			m[lang] = set
+		}
 	}
 	return m
 }()

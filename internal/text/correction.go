@@ -20,9 +20,11 @@ import (
 // (englishCues, foreignCues), and the cues of both are found in one pass.
 
 // noticeLead is what may come before a notice's first word: white space,
-// the no-break spaces French sets, emphasis, quotes and a bracket
-// ("*Correction: …*").
-const noticeLead = `[\s\x{A0}\x{202F}*_"'(]*`
+// the no-break spaces French sets, emphasis, a bracket and an opening
+// quotation mark, straight or typographic ("*Correction: …*", "«
+// Rectificatif : … »", "„Berichtigung: …“"): a notice set in quotation
+// marks is still a notice, not a quotation.
+const noticeLead = `[\s\x{A0}\x{202F}*_"'(«»‹›“„‘‚]*`
 
 // correctionLabels are the labels that open a correction notice, a
 // clarification or an editor's note, in English, French, German,
