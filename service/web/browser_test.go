@@ -77,7 +77,7 @@ func newBrowser(t *testing.T) *browser {
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
 	ctx, cancelTab := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelTab(); cancelAlloc() })
 	b := &browser{ctx: ctx}
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
@@ -126,6 +126,7 @@ func eval[T any](t *testing.T, b *browser, script string) T {
 // the browser shows a page whose address contains want.
 func (b *browser) clickAndLoad(t *testing.T, sel, want string) {
 	t.Helper()
+	b.settle(t)
 	b.do(t, chromedp.Click(chromedp.CSS(sel)))
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
@@ -137,6 +138,22 @@ func (b *browser) clickAndLoad(t *testing.T, sel, want string) {
 	}
 	loc, _ := chromedp.Run(b.ctx, chromedp.Location())
 	t.Fatalf("after clicking %s: at %s, want an address with %q", sel, loc, want)
+}
+
+// settle waits until the summary panel an article page fetches after it
+// loads is in place: it sits above the timeline, so a click while it loads
+// lands where the page is about to move from, as a user's would.
+func (b *browser) settle(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		busy, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.readyState !== "complete" || document.querySelector("section.summary[aria-busy]") !== null`))
+		if err == nil && !busy {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the summary panel at %s did not load in 30 s", eval[string](t, b, "location.href"))
 }
 
 // texts returns the visible text of each element sel matches, leaving out
@@ -214,6 +231,7 @@ func TestBrowser(t *testing.T) {
 		wantTexts(t, b, "#diff del", nil)
 	})
 	t.Run("pick another pair through the timeline", func(t *testing.T) {
+		b.settle(t)
 		b.do(t, chromedp.Click(chromedp.CSS(`#rev-1 input[name=from]`)), chromedp.Click(chromedp.CSS(`#rev-2 input[name=to]`)))
 		b.clickAndLoad(t, "#compare", "to=2&from=1")
 		wantTexts(t, b, "#diff-h", []string{"Changes from revision 1 to revision 2"})
