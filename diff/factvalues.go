@@ -666,12 +666,19 @@ func packLower(w string) uint64 {
 	return k
 }
 
-// inWordSet reports whether the ASCII word w, lowercased, is in words,
-// whose words of up to 8 letters are packed in keys.
+// inWordSet reports whether the word w, lowercased, is in words, whose
+// words of up to 8 bytes are packed in keys. A short word that packs to
+// no key and holds a letter outside ASCII is lowercased as Unicode does
+// it and looked up again: "TRÊS" is "três".
 func inWordSet(keys map[uint64]bool, words map[string]bool, w string) bool {
 	switch {
 	case len(w) <= 8:
-		return keys[packLower(w)]
+		if keys[packLower(w)] {
+			return true
+		}
+		if isASCII(w) {
+			return false
+		}
 	case len(w) > maxSetWord:
 		return false // longer than any word of the sets
 	}
@@ -679,14 +686,33 @@ func inWordSet(keys map[uint64]bool, words map[string]bool, w string) bool {
 	return words[string(appendLower(buf[:0], w))]
 }
 
+// isASCII reports whether s is all ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // maxSetWord is the length in bytes of the longest word of the word sets
 // ("siebenunddreißig"), or more (TestEveryNumberWordIsFound).
 const maxSetWord = 24
 
-// appendLower appends s, ASCII letters lowercased, to b.
+// appendLower appends s, lowercased, to b: ASCII letters byte by byte,
+// and from the first byte outside ASCII on, each letter as Unicode
+// lowercases it, so that a word in capitals reads as in lower case
+// ("MILHÕES" as "milhões", "MILLÓN" as "millón").
 func appendLower(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			return b
+		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}

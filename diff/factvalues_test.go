@@ -210,7 +210,11 @@ func TestEveryNumberWordIsFound(t *testing.T) {
 		if len(w) > maxSetWord {
 			t.Errorf("%q is longer than maxSetWord", w)
 		}
-		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:]} {
+		forms := []string{w, strings.ToUpper(w[:1]) + w[1:]}
+		if up := strings.ToUpper(w); strings.ToLower(up) == w { // not "DREISSIG"
+			forms = append(forms, up)
+		}
+		for _, form := range forms {
 			vs := findValues(form + " morts")
 			if len(vs) != 1 || vs[0].key != strconv.FormatInt(n, 10) || vs[0].text != form {
 				t.Errorf("findValues(%q) = %+v, want %q with key %d", form+" morts", vs, form, n)
@@ -280,10 +284,11 @@ func TestSpeakerAsPatterns(t *testing.T) {
 
 // TestEveryScaleWordIsFound checks that the cheap tests of foreignScaleAt
 // (its first byte, maxScaleBytes) let every scale word through, in lower
-// case and capitalised, with its multiplier, and no longer word.
+// case, capitalised and in capitals, with its multiplier, and no longer
+// word.
 func TestEveryScaleWordIsFound(t *testing.T) {
 	for w, want := range foreignScales {
-		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:]} {
+		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
 			s := "3 " + form + "."
 			m, end, ok := foreignScaleAt(s, 1)
 			if !ok || m != want || end != len(s)-1 {
