@@ -103,17 +103,25 @@ func figures(s string) []string {
 	return out
 }
 
-// retractions are the words that a figure taken back follows, in each
-// language the segmenter knows: "14 years, not 12", "14 ans, et non 12",
-// "14 Jahre, nicht 12", "14 Jahre statt 12", "14 anni, non 12", "14
-// anos, e não 12", "14 jaar, niet 12". Spanish "no" counts only after a
-// comma ("14 años, no 12"), English "no" being too common before a figure.
-var retractions = []string{"not ", "non ", "non pas ", "nicht ", "statt ", "anstatt ", "não ", "niet ", ", no "}
+// retractions are the words that a figure taken back follows, as
+// internal/text lists them, each with the space after it: "14 years, not
+// 12", "14 years instead of 12", "14 ans, et non 12", "14 ans au lieu de
+// 12", "14 Jahre statt 12", "14 años, no 12", "14 anni invece di 12", "14
+// anos em vez de 12", "14 jaar in plaats van 12".
+var retractions = spaced(text.RetractionWords())
 
 // retractionLinks are the prepositions that may stand between a word of
-// retractions and its figure: "not to 12", "nicht zu 12", "e não a 12",
-// "et non à 12", "niet tot 12".
-var retractionLinks = []string{"to ", "zu ", "a ", "à ", "de ", "di ", "tot ", "van ", "op "}
+// retractions and its figure, with the space after them: "not to 12",
+// "nicht zu 12", "e não a 12", "et non à 12", "niet tot 12".
+var retractionLinks = spaced(text.RetractionLinks())
+
+// spaced returns words, which it owns, each with a space after it.
+func spaced(words []string) []string {
+	for i, w := range words {
+		words[i] = w + " "
+	}
+	return words
+}
 
 // figuresAfterNot returns the figures that one of retractions comes right
 // before, or with one of retractionLinks between them ("not 12", "not
