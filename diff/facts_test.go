@@ -504,6 +504,13 @@ func TestSpeakerChanged(t *testing.T) {
 		{"a pronoun before", "“We will rebuild,” he said.", "“We will rebuild,” said Mayor Lee.", ""},
 		{"same speaker, other words", "“We will rebuild,” said Mayor Lee on Monday.", "“We will rebuild,” said Mayor Lee on Tuesday.",
 			"date: Monday → Tuesday"},
+		{"progressive", "“We will rebuild,” the mayor is saying.", "“We will rebuild,” the governor is saying.",
+			"quote: “We will rebuild” (the mayor → the governor)"},
+		{"perfect", "“We will rebuild,” Mayor Lee had told reporters.", "“We will rebuild,” Governor Ortiz had told reporters.",
+			"quote: “We will rebuild” (Mayor Lee → Governor Ortiz)"},
+		{"same speaker, other tense", "“We will rebuild,” Mayor Lee said.", "“We will rebuild,” Mayor Lee has been saying.", ""},
+		{"quote added after an auxiliary", "Rain fell.", "Rain fell. “We will rebuild every home,” the mayor was telling reporters.",
+			"quote added: “We will rebuild every home” (the mayor)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1322,7 +1322,8 @@ func speaker(s string) string {
 			after = end // that verb ends no match: look after it
 			continue
 		}
-		if name := nameBefore(strings.Fields(bare[q+m[2] : q+m[3]])); name != "" {
+		verb := strings.TrimSpace(bare[q+m[3] : q+m[1]])
+		if name := speakerBefore(strings.Fields(bare[q+m[2]:q+m[3]]), verb); name != "" {
 			return name
 		}
 		from, after = q+m[1], q+m[1]
@@ -1426,6 +1427,41 @@ func hasSayingVerb(s string) bool {
 	}
 	return false
 }
+
+// speakerBefore takes the name in ws, the words before verb, a verb of
+// saying, as nameBefore does, past the auxiliaries that stand between a
+// speaker and the verb: "the mayor is saying", "was telling", "has said",
+// "had told", "has been saying", "would have said". A form of "be" before
+// any form but the -ing one makes the verb passive, and the one before it
+// no speaker: "Lee was told", "it is said".
+func speakerBefore(ws []string, verb string) string {
+	k := len(ws)
+	if k > 0 && beForms[ws[k-1]] {
+		if !strings.HasSuffix(verb, "ing") || ws[k-1] == "being" {
+			return ""
+		}
+		k-- // "is saying", "has been telling"
+	}
+	if k > 0 && haveForms[ws[k-1]] {
+		k-- // "has said", "will have told"
+	}
+	if k > 0 && modalVerbs[ws[k-1]] {
+		k-- // "will say", "would have said", "did say"
+	}
+	if k == 0 {
+		return ""
+	}
+	return nameBefore(ws[:k])
+}
+
+// beForms, haveForms and modalVerbs are the English auxiliaries, in lower
+// case only: "Will" and "May" are names as often.
+var (
+	beForms    = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+	haveForms  = map[string]bool{"has": true, "have": true, "had": true}
+	modalVerbs = map[string]bool{"will": true, "would": true, "shall": true, "should": true, "can": true, "could": true,
+		"may": true, "might": true, "must": true, "do": true, "does": true, "did": true}
+)
 
 // nameBefore takes the name that ends right before a verb of saying: the
 // run of capitalised words before it, or "the" and the words after it

@@ -243,8 +243,8 @@ func TestSpeakerAsPatterns(t *testing.T) {
 			return ""
 		}
 		bare := quoteRE.ReplaceAllString(s, " Q ")
-		for _, m := range saidBeforeRE.FindAllStringSubmatch(bare, -1) {
-			if name := nameBefore(strings.Fields(m[1])); name != "" {
+		for _, m := range saidBeforeRE.FindAllStringSubmatchIndex(bare, -1) {
+			if name := speakerBefore(strings.Fields(bare[m[2]:m[3]]), strings.TrimSpace(bare[m[3]:m[1]])); name != "" {
 				return name
 			}
 		}
@@ -314,6 +314,21 @@ func TestSpeakerVerbs(t *testing.T) {
 		"“No,” Lee was quoted as saying by Reuters.":                          "",
 		"“No,” she told Reuters.":                                             "",
 		"“The authorities made preparations,” he was quoted as saying by AP.": "",
+		// Auxiliaries before the verb are not the speaker's.
+		"“We will rebuild,” the mayor is saying.":             "the mayor",
+		"“We will rebuild,” the mayor was telling reporters.": "the mayor",
+		"“We will rebuild,” the mayor has said.":              "the mayor",
+		"“We will rebuild,” Mayor Lee had told reporters.":    "Mayor Lee",
+		"“We will rebuild,” Mayor Lee has been saying.":       "Mayor Lee",
+		"“We will rebuild,” Mayor Lee would have said.":       "Mayor Lee",
+		"Mayor Lee is saying: “We will rebuild.”":             "Mayor Lee",
+		"“We will rebuild,” he is saying.":                    "",
+		"“We will rebuild,” Will said.":                       "Will",
+		// A passive gives the words to no one before the verb.
+		"“Leave now,” Lee was told.":                    "",
+		"“Leave now,” the officer was told.":            "",
+		"“Leave now,” Lee had been told by the police.": "",
+		"“It is over,” it is said.":                     "",
 	} {
 		if got := speaker(s); got != want {
 			t.Errorf("speaker(%q) = %q, want %q", s, got, want)
