@@ -673,38 +673,41 @@ func packLower(w string) uint64 {
 func inWordSet(keys map[uint64]bool, words map[string]bool, w string) bool {
 	switch {
 	case len(w) <= 8:
-		if keys[packLower(w)] {
+		k := packLower(w)
+		if keys[k] {
 			return true
 		}
-		if isASCII(w) {
-			return false
+		if k&0x8080808080808080 == 0 {
+			return false // all ASCII, as most words are: no other case to try
 		}
 	case len(w) > maxSetWord:
 		return false // longer than any word of the sets
 	}
 	var buf [maxSetWord]byte
-	return words[string(appendLower(buf[:0], w))]
-}
-
-// isASCII reports whether s is all ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return words[string(appendFold(buf[:0], w))]
 }
 
 // maxSetWord is the length in bytes of the longest word of the word sets
 // ("siebenunddreißig"), or more (TestEveryNumberWordIsFound).
 const maxSetWord = 24
 
-// appendLower appends s, lowercased, to b: ASCII letters byte by byte,
-// and from the first byte outside ASCII on, each letter as Unicode
-// lowercases it, so that a word in capitals reads as in lower case
-// ("MILHÕES" as "milhões", "MILLÓN" as "millón").
+// appendLower appends s, ASCII letters lowercased, to b.
 func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// appendFold appends s, lowercased, to b: ASCII letters byte by byte, and
+// from its first byte outside ASCII on, each letter as Unicode lowercases
+// it, so that a word in capitals reads as in lower case ("MILHÕES" as
+// "milhões", "MILLÓN" as "millón").
+func appendFold(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {

@@ -117,14 +117,14 @@ func foreignScaleAt(s string, end int) (m int64, scaleEnd int, ok bool) {
 		return 0, 0, false
 	}
 	var buf [maxScaleBytes]byte
-	scale := appendLower(buf[:0], s[end+1:se]) // capitalised in German, all capitals in a headline; no string made
+	scale := appendFold(buf[:0], s[end+1:se]) // capitalised in German, all capitals in a headline; no string made
 	if m, ok = foreignScales[string(scale)]; !ok {
 		return 0, 0, false
 	}
 	if string(scale) == "mil" { // "tres mil millones", "três mil milhões", "TRES MIL MILLONES"
 		if ne := letterEnd(s, se+1); se+1 < len(s) && s[se] == ' ' && ne-se-1 <= maxScaleBytes {
 			var next [maxScaleBytes]byte
-			if w := appendLower(next[:0], s[se+1:ne]); string(w) == "millones" || string(w) == "milhões" {
+			if w := appendFold(next[:0], s[se+1:ne]); string(w) == "millones" || string(w) == "milhões" {
 				return 1e9, ne, true
 			}
 		}
