@@ -638,15 +638,18 @@ func canStartValue(s string, i int) bool {
 }
 
 // startKeys and valueKeys hold the words of startWords and wordValues of
-// up to 8 letters packed into a number, which is faster to look up than a
-// string for every word of a text.
+// up to 8 bytes, in lower case and in capitals, packed into a number,
+// which is faster to look up than a string for every word of a text.
 var startKeys, valueKeys = packedKeys(startWords), packedKeys(valueWordSet)
 
 func packedKeys(words map[string]bool) map[uint64]bool {
 	m := make(map[uint64]bool, len(words))
 	for w := range words {
-		if len(w) <= 8 {
-			m[packLower(w)] = true
+		// packLower lowers only ASCII letters: "TRÊS" needs a key of its own.
+		for _, form := range []string{w, strings.ToUpper(w)} {
+			if len(form) <= 8 {
+				m[packLower(form)] = true
+			}
 		}
 	}
 	return m
@@ -667,24 +670,33 @@ func packLower(w string) uint64 {
 }
 
 // inWordSet reports whether the word w, lowercased, is in words, whose
-// words of up to 8 bytes are packed in keys. A short word that packs to
-// no key and holds a letter outside ASCII is lowercased as Unicode does
-// it and looked up again: "TRÊS" is "três".
+// words of up to 8 bytes are packed in keys, in lower case and in
+// capitals ("três", "TRÊS"). A longer word not found that holds a letter
+// outside ASCII is lowercased as Unicode does it and looked up again:
+// "DIECISÉIS" is "dieciséis".
 func inWordSet(keys map[uint64]bool, words map[string]bool, w string) bool {
-	switch {
-	case len(w) <= 8:
-		k := packLower(w)
-		if keys[k] {
-			return true
-		}
-		if k&0x8080808080808080 == 0 {
-			return false // all ASCII, as most words are: no other case to try
-		}
-	case len(w) > maxSetWord:
-		return false // longer than any word of the sets
+	if len(w) <= 8 {
+		return keys[packLower(w)]
 	}
+	return len(w) <= maxSetWord && inLongWords(words, w)
+}
+
+// inLongWords is inWordSet for a word of more than 8 bytes.
+func inLongWords(words map[string]bool, w string) bool {
 	var buf [maxSetWord]byte
-	return words[string(appendFold(buf[:0], w))]
+	var high byte // every byte of w ORed: its top bit is set outside ASCII
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		high |= c
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if words[string(buf[:len(w)])] {
+		return true
+	}
+	return high >= utf8.RuneSelf && words[string(appendFold(buf[:0], w))]
 }
 
 // maxSetWord is the length in bytes of the longest word of the word sets
