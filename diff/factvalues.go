@@ -1496,12 +1496,24 @@ func nameBefore(ws []string) string {
 	if k > 0 && strings.EqualFold(ws[k-1], "the") {
 		k--
 	}
+	// A connective or an adverb of time that opens the sentence is
+	// capitalised there, and is no part of the name after it ("However
+	// Wall has admitted…", "Later Mayor Lee said…").
+	for k < len(ws)-1 && (k == 0 || strings.HasSuffix(ws[k-1], ",")) && sentenceOpeners[strings.ToLower(strings.TrimSuffix(ws[k], ","))] {
+		k++
+	}
 	name := strings.Join(ws[k:], " ")
 	if pronouns[name] {
 		return ""
 	}
 	return name
 }
+
+// sentenceOpeners are English connectives and adverbs of time that open
+// a sentence before its subject, with or without a comma.
+var sentenceOpeners = map[string]bool{"however": true, "but": true, "and": true, "yet": true, "still": true,
+	"meanwhile": true, "also": true, "now": true, "then": true, "later": true, "earlier": true, "instead": true,
+	"separately": true, "previously": true, "today": true, "yesterday": true, "so": true, "finally": true}
 
 // connectors may sit inside a name ("Secretary of State").
 var connectors = map[string]bool{"of": true, "for": true, "de": true, "van": true, "von": true, "al": true, "bin": true, "and": false}

@@ -324,6 +324,11 @@ func TestSpeakerVerbs(t *testing.T) {
 		"Mayor Lee is saying: “We will rebuild.”":             "Mayor Lee",
 		"“We will rebuild,” he is saying.":                    "",
 		"“We will rebuild,” Will said.":                       "Will",
+		// A capitalised opener of the sentence is not the speaker's.
+		"However Wall has admitted that “the plan failed”.": "Wall",
+		"However Wall said that “the plan failed”.":         "Wall",
+		"Later, Mayor Lee said: “We will rebuild.”":         "Mayor Lee",
+		"But the mayor said: “We will rebuild.”":            "the mayor",
 		// A passive gives the words to no one before the verb.
 		"“Leave now,” Lee was told.":                    "",
 		"“Leave now,” the officer was told.":            "",
