@@ -128,9 +128,10 @@ func spaced(words []string) []string {
 // $12", "not 4:17", "et non 12 €", "nicht zu 12").
 func figuresAfterNot(s string) []string {
 	var out []string
+	low := asciiLower(s) // "Instead of 12, …", "Statt 12 …": the same offsets as s
 	for _, r := range retractions {
 		for k := 0; ; {
-			n := strings.Index(s[k:], r)
+			n := strings.Index(low[k:], r)
 			if n < 0 {
 				break
 			}
@@ -141,7 +142,7 @@ func figuresAfterNot(s string) []string {
 			}
 			rest := s[k:]
 			for _, p := range retractionLinks {
-				if strings.HasPrefix(rest, p) {
+				if strings.HasPrefix(low[k:], p) {
 					rest = rest[len(p):]
 					break
 				}
@@ -152,6 +153,22 @@ func figuresAfterNot(s string) []string {
 		}
 	}
 	return out
+}
+
+// asciiLower returns s with its ASCII capitals in lower case, byte for
+// byte, so that an offset in it is one in s; s itself when it has none.
+func asciiLower(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func isWordByte(c byte) bool {

@@ -696,6 +696,7 @@ func TestSummaryLeavesOutWhatACorrectionTakesBack(t *testing.T) {
 		{"not before it", "This article has been corrected to show that at least 80 buildings were searched, not 60.", "60"},
 		{"not before a figure the body repeats", "Correction: The governor said 310 people were injured, not 150.", "150"},
 		{"instead of before it", "Correction: At least 80 buildings were searched instead of 60.", "60"},
+		{"instead of opening a sentence", "Correction: An earlier version of this article gave the wrong count. Instead of 60 buildings, at least 80 were searched.", "60"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
