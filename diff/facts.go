@@ -825,11 +825,15 @@ func valueTouched(ops []Op) bool {
 			}
 			if isWordByte(t[i]) && !wordBefore(t, i) {
 				e := wordEnd(t, i)
-				if e < len(t) && t[e] >= utf8.RuneSelf {
-					e = letterEnd(t, i) // "millón", "milhões"
-				}
 				var buf [16]byte
-				if w := appendLower(buf[:0], t[i:e]); valueWords[string(w)] || foreignScales[string(w)] != 0 {
+				w := buf[:0]
+				if e < len(t) && t[e] >= utf8.RuneSelf {
+					e = letterEnd(t, i)       // "millón", "milhões"
+					w = appendFold(w, t[i:e]) // "MILLÓN", "MILHÕES"
+				} else {
+					w = appendLower(w, t[i:e])
+				}
+				if valueWords[string(w)] || foreignScales[string(w)] != 0 {
 					return true
 				}
 			}

@@ -504,6 +504,13 @@ func TestSpeakerChanged(t *testing.T) {
 		{"a pronoun before", "“We will rebuild,” he said.", "“We will rebuild,” said Mayor Lee.", ""},
 		{"same speaker, other words", "“We will rebuild,” said Mayor Lee on Monday.", "“We will rebuild,” said Mayor Lee on Tuesday.",
 			"date: Monday → Tuesday"},
+		{"progressive", "“We will rebuild,” the mayor is saying.", "“We will rebuild,” the governor is saying.",
+			"quote: “We will rebuild” (the mayor → the governor)"},
+		{"perfect", "“We will rebuild,” Mayor Lee had told reporters.", "“We will rebuild,” Governor Ortiz had told reporters.",
+			"quote: “We will rebuild” (Mayor Lee → Governor Ortiz)"},
+		{"same speaker, other tense", "“We will rebuild,” Mayor Lee said.", "“We will rebuild,” Mayor Lee has been saying.", ""},
+		{"quote added after an auxiliary", "Rain fell.", "Rain fell. “We will rebuild every home,” the mayor was telling reporters.",
+			"quote added: “We will rebuild every home” (the mayor)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -605,6 +612,31 @@ func TestScaleWordsOfOtherLanguages(t *testing.T) {
 		{"french money", "Le projet coûtera €3 milliards.", "Le projet coûtera €3 millions.", "money changed €3 milliards→€3 millions"},
 		{"german money as english", "Das Projekt kostet €3 Milliarden.", "Das Projekt kostet €3bn.", ""},
 		{"no scale in a longer word", "Il y a 3 millionnaires.", "Il y a 4 millionnaires.", "number changed 3→4"},
+	}
+	runFactCases(t, tests)
+}
+
+// TestScaleWordsInCapitals: a scale word in capitals, as a headline sets
+// it, is read as in lower case, its letters outside ASCII too ("MILHÕES",
+// "MILLÓN"), and so is a number word before it; an edit of the scale word
+// alone is a number changed.
+func TestScaleWordsInCapitals(t *testing.T) {
+	tests := []factCase{
+		{"portuguese", "CUSTO SOBE PARA 3 MILHÕES", "CUSTO SOBE PARA 3 BILHÕES", "number changed 3 MILHÕES→3 BILHÕES"},
+		{"portuguese mil milhões", "CUSTO SOBE PARA 3 MIL MILHÕES", "CUSTO SOBE PARA 3 BILHÕES", ""},
+		{"portuguese singular", "DÍVIDA DE 1 MILHÃO", "DÍVIDA DE 2 MILHÕES", "number changed 1 MILHÃO→2 MILHÕES"},
+		{"portuguese as lower case", "O projeto custa 3 MILHÕES.", "O projeto custa 3 milhões.", ""},
+		{"portuguese words", "PROJETO CUSTA TRÊS MILHÕES", "PROJETO CUSTA QUATRO MILHÕES", "number changed TRÊS MILHÕES→QUATRO MILHÕES"},
+		{"spanish", "EL PROYECTO COSTARÁ 1 MILLÓN", "EL PROYECTO COSTARÁ 3 MILLONES", "number changed 1 MILLÓN→3 MILLONES"},
+		{"spanish mil millones", "COSTARÁ 3 MIL MILLONES", "COSTARÁ 3 MILLONES", "number changed 3 MIL MILLONES→3 MILLONES"},
+		{"spanish billón", "DEUDA DE 2 BILLONES", "DEUDA DE 2 BILLÓN", ""},
+		{"german", "PROJEKT KOSTET 3 MILLIARDEN", "PROJEKT KOSTET 3 MILLIONEN", "number changed 3 MILLIARDEN→3 MILLIONEN"},
+		{"german words", "Drei Millionen Menschen leben dort.", "Vier Millionen Menschen leben dort.",
+			"number changed Drei Millionen→Vier Millionen"},
+		{"italian", "IL PROGETTO COSTERÀ 3 MILIARDI", "IL PROGETTO COSTERÀ 3 MILIONI", "number changed 3 MILIARDI→3 MILIONI"},
+		{"french", "LE PROJET COÛTERA 3 MILLIARDS", "LE PROJET COÛTERA 3 MILLIONS", "number changed 3 MILLIARDS→3 MILLIONS"},
+		{"dutch", "PROJECT KOST 3 MILJARD", "PROJECT KOST 3 MILJOEN", "number changed 3 MILJARD→3 MILJOEN"},
+		{"a name stays a name", "Le chef Otto a parlé.", "Le chef Otto a parlé. Il a cité TRES CANTOS.", ""},
 	}
 	runFactCases(t, tests)
 }

@@ -638,15 +638,18 @@ func canStartValue(s string, i int) bool {
 }
 
 // startKeys and valueKeys hold the words of startWords and wordValues of
-// up to 8 letters packed into a number, which is faster to look up than a
-// string for every word of a text.
+// up to 8 bytes, in lower case and in capitals, packed into a number,
+// which is faster to look up than a string for every word of a text.
 var startKeys, valueKeys = packedKeys(startWords), packedKeys(valueWordSet)
 
 func packedKeys(words map[string]bool) map[uint64]bool {
 	m := make(map[uint64]bool, len(words))
 	for w := range words {
-		if len(w) <= 8 {
-			m[packLower(w)] = true
+		// packLower lowers only ASCII letters: "TRÊS" needs a key of its own.
+		for _, form := range []string{w, strings.ToUpper(w)} {
+			if len(form) <= 8 {
+				m[packLower(form)] = true
+			}
 		}
 	}
 	return m
@@ -666,17 +669,34 @@ func packLower(w string) uint64 {
 	return k
 }
 
-// inWordSet reports whether the ASCII word w, lowercased, is in words,
-// whose words of up to 8 letters are packed in keys.
+// inWordSet reports whether the word w, lowercased, is in words, whose
+// words of up to 8 bytes are packed in keys, in lower case and in
+// capitals ("três", "TRÊS"). A longer word not found that holds a letter
+// outside ASCII is lowercased as Unicode does it and looked up again:
+// "DIECISÉIS" is "dieciséis".
 func inWordSet(keys map[uint64]bool, words map[string]bool, w string) bool {
-	switch {
-	case len(w) <= 8:
+	if len(w) <= 8 {
 		return keys[packLower(w)]
-	case len(w) > maxSetWord:
-		return false // longer than any word of the sets
 	}
+	return len(w) <= maxSetWord && inLongWords(words, w)
+}
+
+// inLongWords is inWordSet for a word of more than 8 bytes.
+func inLongWords(words map[string]bool, w string) bool {
 	var buf [maxSetWord]byte
-	return words[string(appendLower(buf[:0], w))]
+	var high byte // every byte of w ORed: its top bit is set outside ASCII
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		high |= c
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if words[string(buf[:len(w)])] {
+		return true
+	}
+	return high >= utf8.RuneSelf && words[string(appendFold(buf[:0], w))]
 }
 
 // maxSetWord is the length in bytes of the longest word of the word sets
@@ -687,6 +707,27 @@ const maxSetWord = 24
 func appendLower(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// appendFold appends s, lowercased, to b: ASCII letters byte by byte, and
+// from its first byte outside ASCII on, each letter as Unicode lowercases
+// it, so that a word in capitals reads as in lower case ("MILHÕES" as
+// "milhões", "MILLÓN" as "millón").
+func appendFold(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			return b
+		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
@@ -1296,7 +1337,8 @@ func speaker(s string) string {
 			after = end // that verb ends no match: look after it
 			continue
 		}
-		if name := nameBefore(strings.Fields(bare[q+m[2] : q+m[3]])); name != "" {
+		verb := strings.TrimSpace(bare[q+m[3] : q+m[1]])
+		if name := speakerBefore(strings.Fields(bare[q+m[2]:q+m[3]]), verb); name != "" {
 			return name
 		}
 		from, after = q+m[1], q+m[1]
@@ -1401,6 +1443,41 @@ func hasSayingVerb(s string) bool {
 	return false
 }
 
+// speakerBefore takes the name in ws, the words before verb, a verb of
+// saying, as nameBefore does, past the auxiliaries that stand between a
+// speaker and the verb: "the mayor is saying", "was telling", "has said",
+// "had told", "has been saying", "would have said". A form of "be" before
+// any form but the -ing one makes the verb passive, and the one before it
+// no speaker: "Lee was told", "it is said".
+func speakerBefore(ws []string, verb string) string {
+	k := len(ws)
+	if k > 0 && beForms[ws[k-1]] {
+		if !strings.HasSuffix(verb, "ing") || ws[k-1] == "being" {
+			return ""
+		}
+		k-- // "is saying", "has been telling"
+	}
+	if k > 0 && haveForms[ws[k-1]] {
+		k-- // "has said", "will have told"
+	}
+	if k > 0 && modalVerbs[ws[k-1]] {
+		k-- // "will say", "would have said", "did say"
+	}
+	if k == 0 {
+		return ""
+	}
+	return nameBefore(ws[:k])
+}
+
+// beForms, haveForms and modalVerbs are the English auxiliaries, in lower
+// case only: "Will" and "May" are names as often.
+var (
+	beForms    = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+	haveForms  = map[string]bool{"has": true, "have": true, "had": true}
+	modalVerbs = map[string]bool{"will": true, "would": true, "shall": true, "should": true, "can": true, "could": true,
+		"may": true, "might": true, "must": true, "do": true, "does": true, "did": true}
+)
+
 // nameBefore takes the name that ends right before a verb of saying: the
 // run of capitalised words before it, or "the" and the words after it
 // ("the mayor"); a pronoun is no name.
@@ -1419,12 +1496,24 @@ func nameBefore(ws []string) string {
 	if k > 0 && strings.EqualFold(ws[k-1], "the") {
 		k--
 	}
+	// A connective or an adverb of time that opens the sentence is
+	// capitalised there, and is no part of the name after it ("However
+	// Wall has admitted…", "Later Mayor Lee said…").
+	for k < len(ws)-1 && (k == 0 || strings.HasSuffix(ws[k-1], ",")) && sentenceOpeners[strings.ToLower(strings.TrimSuffix(ws[k], ","))] {
+		k++
+	}
 	name := strings.Join(ws[k:], " ")
 	if pronouns[name] {
 		return ""
 	}
 	return name
 }
+
+// sentenceOpeners are English connectives and adverbs of time that open
+// a sentence before its subject, with or without a comma.
+var sentenceOpeners = map[string]bool{"however": true, "but": true, "and": true, "yet": true, "still": true,
+	"meanwhile": true, "also": true, "now": true, "then": true, "later": true, "earlier": true, "instead": true,
+	"separately": true, "previously": true, "today": true, "yesterday": true, "so": true, "finally": true}
 
 // connectors may sit inside a name ("Secretary of State").
 var connectors = map[string]bool{"of": true, "for": true, "de": true, "van": true, "von": true, "al": true, "bin": true, "and": false}

@@ -210,7 +210,11 @@ func TestEveryNumberWordIsFound(t *testing.T) {
 		if len(w) > maxSetWord {
 			t.Errorf("%q is longer than maxSetWord", w)
 		}
-		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:]} {
+		forms := []string{w, strings.ToUpper(w[:1]) + w[1:]}
+		if up := strings.ToUpper(w); strings.ToLower(up) == w { // not "DREISSIG"
+			forms = append(forms, up)
+		}
+		for _, form := range forms {
 			vs := findValues(form + " morts")
 			if len(vs) != 1 || vs[0].key != strconv.FormatInt(n, 10) || vs[0].text != form {
 				t.Errorf("findValues(%q) = %+v, want %q with key %d", form+" morts", vs, form, n)
@@ -239,8 +243,8 @@ func TestSpeakerAsPatterns(t *testing.T) {
 			return ""
 		}
 		bare := quoteRE.ReplaceAllString(s, " Q ")
-		for _, m := range saidBeforeRE.FindAllStringSubmatch(bare, -1) {
-			if name := nameBefore(strings.Fields(m[1])); name != "" {
+		for _, m := range saidBeforeRE.FindAllStringSubmatchIndex(bare, -1) {
+			if name := speakerBefore(strings.Fields(bare[m[2]:m[3]]), strings.TrimSpace(bare[m[3]:m[1]])); name != "" {
 				return name
 			}
 		}
@@ -280,10 +284,11 @@ func TestSpeakerAsPatterns(t *testing.T) {
 
 // TestEveryScaleWordIsFound checks that the cheap tests of foreignScaleAt
 // (its first byte, maxScaleBytes) let every scale word through, in lower
-// case and capitalised, with its multiplier, and no longer word.
+// case, capitalised and in capitals, with its multiplier, and no longer
+// word.
 func TestEveryScaleWordIsFound(t *testing.T) {
 	for w, want := range foreignScales {
-		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:]} {
+		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
 			s := "3 " + form + "."
 			m, end, ok := foreignScaleAt(s, 1)
 			if !ok || m != want || end != len(s)-1 {
@@ -309,6 +314,26 @@ func TestSpeakerVerbs(t *testing.T) {
 		"“No,” Lee was quoted as saying by Reuters.":                          "",
 		"“No,” she told Reuters.":                                             "",
 		"“The authorities made preparations,” he was quoted as saying by AP.": "",
+		// Auxiliaries before the verb are not the speaker's.
+		"“We will rebuild,” the mayor is saying.":             "the mayor",
+		"“We will rebuild,” the mayor was telling reporters.": "the mayor",
+		"“We will rebuild,” the mayor has said.":              "the mayor",
+		"“We will rebuild,” Mayor Lee had told reporters.":    "Mayor Lee",
+		"“We will rebuild,” Mayor Lee has been saying.":       "Mayor Lee",
+		"“We will rebuild,” Mayor Lee would have said.":       "Mayor Lee",
+		"Mayor Lee is saying: “We will rebuild.”":             "Mayor Lee",
+		"“We will rebuild,” he is saying.":                    "",
+		"“We will rebuild,” Will said.":                       "Will",
+		// A capitalised opener of the sentence is not the speaker's.
+		"However Wall has admitted that “the plan failed”.": "Wall",
+		"However Wall said that “the plan failed”.":         "Wall",
+		"Later, Mayor Lee said: “We will rebuild.”":         "Mayor Lee",
+		"But the mayor said: “We will rebuild.”":            "the mayor",
+		// A passive gives the words to no one before the verb.
+		"“Leave now,” Lee was told.":                    "",
+		"“Leave now,” the officer was told.":            "",
+		"“Leave now,” Lee had been told by the police.": "",
+		"“It is over,” it is said.":                     "",
 	} {
 		if got := speaker(s); got != want {
 			t.Errorf("speaker(%q) = %q, want %q", s, got, want)

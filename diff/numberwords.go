@@ -117,14 +117,15 @@ func foreignScaleAt(s string, end int) (m int64, scaleEnd int, ok bool) {
 		return 0, 0, false
 	}
 	var buf [maxScaleBytes]byte
-	scale := appendLower(buf[:0], s[end+1:se]) // capitalised in German; no string made
+	scale := appendFold(buf[:0], s[end+1:se]) // capitalised in German, all capitals in a headline; no string made
 	if m, ok = foreignScales[string(scale)]; !ok {
 		return 0, 0, false
 	}
-	if string(scale) == "mil" { // "tres mil millones", "três mil milhões"
-		for _, millions := range []string{" millones", " milhões"} {
-			if strings.HasPrefix(s[se:], millions) && letterEnd(s, se+1) == se+len(millions) {
-				return 1e9, se + len(millions), true
+	if string(scale) == "mil" { // "tres mil millones", "três mil milhões", "TRES MIL MILLONES"
+		if ne := letterEnd(s, se+1); se+1 < len(s) && s[se] == ' ' && ne-se-1 <= maxScaleBytes {
+			var next [maxScaleBytes]byte
+			if w := appendFold(next[:0], s[se+1:ne]); string(w) == "millones" || string(w) == "milhões" {
+				return 1e9, ne, true
 			}
 		}
 	}
@@ -310,12 +311,17 @@ func foreignUnit(w string) (int64, bool) {
 }
 
 // foreignCase reports whether the number word at s[i:] is in lower case,
-// or capitalised at the start of the sentence and followed by a word in
-// lower case: a capitalised one inside it, or before another capitalised
-// word, is a name ("Otto Warmbier", "Tres Cantos").
+// capitalised at the start of the sentence and followed by a word in
+// lower case, or followed by a scale word: a capitalised one inside it,
+// or before another capitalised word, is a name ("Otto Warmbier", "Tres
+// Cantos"), but one before a scale word, in any case, counts ("Drei
+// Millionen", "TRÊS MILHÕES").
 func foreignCase(s string, i int, word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)
 	if !unicode.IsUpper(r) {
+		return true
+	}
+	if _, _, ok := foreignScaleAt(s, i+len(word)); ok {
 		return true
 	}
 	if strings.TrimLeft(s[:i], " \t\n\"'“„«‹([¿¡—–-") != "" {

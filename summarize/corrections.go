@@ -103,26 +103,35 @@ func figures(s string) []string {
 	return out
 }
 
-// retractions are the words that a figure taken back follows, in each
-// language the segmenter knows: "14 years, not 12", "14 ans, et non 12",
-// "14 Jahre, nicht 12", "14 Jahre statt 12", "14 anni, non 12", "14
-// anos, e não 12", "14 jaar, niet 12". Spanish "no" counts only after a
-// comma ("14 años, no 12"), English "no" being too common before a figure.
-var retractions = []string{"not ", "non ", "non pas ", "nicht ", "statt ", "anstatt ", "não ", "niet ", ", no "}
+// retractions are the words that a figure taken back follows, as
+// internal/text lists them, each with the space after it: "14 years, not
+// 12", "14 years instead of 12", "14 ans, et non 12", "14 ans au lieu de
+// 12", "14 Jahre statt 12", "14 años, no 12", "14 anni invece di 12", "14
+// anos em vez de 12", "14 jaar in plaats van 12".
+var retractions = spaced(text.RetractionWords())
 
 // retractionLinks are the prepositions that may stand between a word of
-// retractions and its figure: "not to 12", "nicht zu 12", "e não a 12",
-// "et non à 12", "niet tot 12".
-var retractionLinks = []string{"to ", "zu ", "a ", "à ", "de ", "di ", "tot ", "van ", "op "}
+// retractions and its figure, with the space after them: "not to 12",
+// "nicht zu 12", "e não a 12", "et non à 12", "niet tot 12".
+var retractionLinks = spaced(text.RetractionLinks())
+
+// spaced returns words, which it owns, each with a space after it.
+func spaced(words []string) []string {
+	for i, w := range words {
+		words[i] = w + " "
+	}
+	return words
+}
 
 // figuresAfterNot returns the figures that one of retractions comes right
 // before, or with one of retractionLinks between them ("not 12", "not
 // $12", "not 4:17", "et non 12 €", "nicht zu 12").
 func figuresAfterNot(s string) []string {
 	var out []string
+	low := asciiLower(s) // "Instead of 12, …", "Statt 12 …": the same offsets as s
 	for _, r := range retractions {
 		for k := 0; ; {
-			n := strings.Index(s[k:], r)
+			n := strings.Index(low[k:], r)
 			if n < 0 {
 				break
 			}
@@ -133,7 +142,7 @@ func figuresAfterNot(s string) []string {
 			}
 			rest := s[k:]
 			for _, p := range retractionLinks {
-				if strings.HasPrefix(rest, p) {
+				if strings.HasPrefix(low[k:], p) {
 					rest = rest[len(p):]
 					break
 				}
@@ -144,6 +153,22 @@ func figuresAfterNot(s string) []string {
 		}
 	}
 	return out
+}
+
+// asciiLower returns s with its ASCII capitals in lower case, byte for
+// byte, so that an offset in it is one in s; s itself when it has none.
+func asciiLower(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func isWordByte(c byte) bool {

@@ -695,6 +695,8 @@ func TestSummaryLeavesOutWhatACorrectionTakesBack(t *testing.T) {
 		{"another figure after it", "Correction: An earlier version of this article said the quake struck at 4:17 a.m. It struck at 3:17 a.m. local time.", "4:17"},
 		{"not before it", "This article has been corrected to show that at least 80 buildings were searched, not 60.", "60"},
 		{"not before a figure the body repeats", "Correction: The governor said 310 people were injured, not 150.", "150"},
+		{"instead of before it", "Correction: At least 80 buildings were searched instead of 60.", "60"},
+		{"instead of opening a sentence", "Correction: An earlier version of this article gave the wrong count. Instead of 60 buildings, at least 80 were searched.", "60"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -746,6 +748,16 @@ func TestSummaryLeavesOutWhatACorrectionTakesBackInEachLanguage(t *testing.T) {
 		{"pt", "Uma versão anterior desta reportagem dizia que 85 residentes foram levados. Foram 58.", "85 r"},
 		{"nl", "Rectificatie: de vroegere directeur werd veroordeeld tot 14 jaar cel, niet tot 12.", "12 jaar"},
 		{"nl", "In een eerdere versie van dit artikel stond dat 85 bewoners werden overgebracht. Het waren 58.", "85 b"},
+		{"fr", "Rectificatif\u00a0: l'ancien directeur avait été condamné à 14 ans de prison au lieu de 12.", "12 ans"},
+		{"de", "Berichtigung: Der frühere Leiter war zu 14 Jahren Haft verurteilt worden statt zu 12.", "12 Jahren"},
+		{"de", "Berichtigung: Der frühere Leiter war zu 14 Jahren Haft verurteilt worden, anstatt zu 12.", "12 Jahren"},
+		{"es", "Fe de erratas: el antiguo director había sido condenado a 14 años de prisión en lugar de 12.", "12 años"},
+		{"es", "Fe de erratas: el antiguo director había sido condenado a 14 años de prisión en vez de a 12.", "12 años"},
+		{"it", "Rettifica: l'ex direttore era stato condannato a 14 anni di carcere anziché 12.", "12 anni"},
+		{"it", "Rettifica: l'ex direttore era stato condannato a 14 anni di carcere invece di 12.", "12 anni"},
+		{"pt", "Correção: o antigo diretor tinha sido condenado a 14 anos de prisão em vez de 12.", "12 anos"},
+		{"pt", "Correção: o antigo diretor tinha sido condenado a 14 anos de prisão em lugar de 12.", "12 anos"},
+		{"nl", "Rectificatie: de vroegere directeur werd veroordeeld tot 14 jaar cel in plaats van 12.", "12 jaar"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang+"/"+tc.notice, func(t *testing.T) {
