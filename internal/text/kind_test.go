@@ -168,17 +168,7 @@ func TestClassify(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			sents := text.Sentences(tc.src)
-			kinds := text.Classify(tc.src, sents)
-			for i, s := range sents {
-				if s.Text == tc.unit {
-					if kinds[i] != tc.want {
-						t.Errorf("got %v, want %v", kinds[i], tc.want)
-					}
-					return
-				}
-			}
-			t.Fatalf("no unit %q among %+v", tc.unit, sents)
+			wantUnitKind(t, tc.src, tc.unit, tc.want)
 		})
 	}
 }
@@ -282,17 +272,7 @@ func TestClassifyHeadlines(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			sents := text.Sentences(tc.src)
-			kinds := text.Classify(tc.src, sents)
-			for i, s := range sents {
-				if s.Text == tc.unit {
-					if kinds[i] != tc.want {
-						t.Errorf("got %v, want %v", kinds[i], tc.want)
-					}
-					return
-				}
-			}
-			t.Fatalf("no unit %q among %+v", tc.unit, sents)
+			wantUnitKind(t, tc.src, tc.unit, tc.want)
 		})
 	}
 }
@@ -440,21 +420,11 @@ func TestClassifyLateDateline(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			sents := text.Sentences(tc.src)
-			kinds := text.Classify(tc.src, sents)
-			for i, s := range sents {
-				if s.Text == tc.unit {
-					if kinds[i] != tc.want {
-						t.Errorf("got %v, want %v", kinds[i], tc.want)
-					}
-					// The last units alone get the same kind.
-					if got := text.Classify(tc.src, sents[i:])[0]; got != tc.want {
-						t.Errorf("from the unit on: got %v, want %v", got, tc.want)
-					}
-					return
-				}
+			sents, i := wantUnitKind(t, tc.src, tc.unit, tc.want)
+			// The last units alone get the same kind.
+			if got := text.Classify(tc.src, sents[i:])[0]; got != tc.want {
+				t.Errorf("from the unit on: got %v, want %v", got, tc.want)
 			}
-			t.Fatalf("no unit %q among %+v", tc.unit, sents)
 		})
 	}
 }
@@ -494,4 +464,22 @@ func TestClassifyPart(t *testing.T) {
 	if got := text.ClassifyPart(src, sents, false, true)[0]; got != text.KindHeading {
 		t.Errorf("later part: got %v, want heading", got)
 	}
+}
+
+// wantUnitKind finds the unit of src whose text is unit, checks that
+// Classify gives it kind want, and returns the units and its index.
+func wantUnitKind(t *testing.T, src, unit string, want text.Kind) ([]text.Sentence, int) {
+	t.Helper()
+	sents := text.Sentences(src)
+	kinds := text.Classify(src, sents)
+	for i, s := range sents {
+		if s.Text == unit {
+			if kinds[i] != want {
+				t.Errorf("%q: got %v, want %v", unit, kinds[i], want)
+			}
+			return sents, i
+		}
+	}
+	t.Fatalf("no unit %q among %+v", unit, sents)
+	return nil, 0
 }
