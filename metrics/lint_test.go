@@ -21,6 +21,7 @@ func exercised(t *testing.T) (*metrics.Metrics, string) {
 	m := metrics.New(metrics.BuildInfo{Version: "1.2.3", Revision: "abc123"},
 		metrics.WithStore("sqlite", "put_revision", "latest_revision", "count_articles"))
 	m.TrackArticles(metrics.ArticleCounterFunc(func(context.Context) (int, error) { return 3, nil }))
+	m.TrackBatches(batchCounts{batches: 2, writes: 5}, "sqlite")
 	app := newApp(t, m)
 	for _, path := range []string{"/v1/articles/a1", "/v1/articles/missing", "/v1/panic", "/nope"} {
 		do(t, app, http.MethodGet, path).Body.Close()
@@ -207,3 +208,8 @@ func articles(t *testing.T, m *metrics.Metrics) *dto.Metric {
 	t.Helper()
 	return find(t, m, "redline_articles", nil)
 }
+
+// batchCounts is a store's group commit counters, fixed.
+type batchCounts struct{ batches, writes int64 }
+
+func (b batchCounts) BatchStats() (int64, int64) { return b.batches, b.writes }

@@ -88,3 +88,28 @@ func (a *articlesCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	ch <- prometheus.MustNewConstMetric(a.desc, prometheus.GaugeValue, float64(n))
 }
+
+// BatchCounter reports a store's group commit: the transactions its
+// committer has run and the writes they held in all, since it opened. Both
+// stores are ones (sqlite.DB and postgres.DB).
+type BatchCounter interface {
+	BatchStats() (batches, writes int64)
+}
+
+// TrackBatches exports redline_store_commits_total and
+// redline_store_committed_writes_total for backend, read from counter at
+// each scrape: their rates' ratio is the writes a commit carries, so that
+// a dashboard shows whether concurrent writers share their transactions
+// and fsyncs. Call it once; backend must come from a fixed set in the
+// program.
+func (m *Metrics) TrackBatches(counter BatchCounter, backend string) {
+	labels := prometheus.Labels{"backend": backend}
+	m.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Namespace: namespace, Name: "store_commits_total", ConstLabels: labels,
+		Help: "Write transactions the store's group commit ran, each holding one or more writes, since the process started.",
+	}, func() float64 { b, _ := counter.BatchStats(); return float64(b) }))
+	m.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Namespace: namespace, Name: "store_committed_writes_total", ConstLabels: labels,
+		Help: "Writes (new revisions, deletions) the store's group commit ran in its transactions, since the process started.",
+	}, func() float64 { _, w := counter.BatchStats(); return float64(w) }))
+}

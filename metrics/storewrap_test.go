@@ -2,7 +2,9 @@ package metrics_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/redline-news/redline/metrics"
@@ -66,4 +68,36 @@ func labelString(labels map[string]string) string {
 		return ""
 	}
 	return "{" + labels["operation"] + "}"
+}
+
+// The group commit's counters are the store's: concurrent writes that
+// share transactions show as fewer commits than writes.
+func TestTrackBatchesCountsTheStoresCommits(t *testing.T) {
+	ctx := context.Background()
+	m := metrics.New(metrics.BuildInfo{Version: "test"})
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "redline.db"))
+	if err != nil {
+		t.Fatalf("open sqlite: %v", err)
+	}
+	defer db.Close()
+	m.TrackBatches(db, "sqlite")
+	const writes = 24
+	var wg sync.WaitGroup
+	for i := range writes {
+		wg.Go(func() {
+			d := service.Draft{ArticleID: fmt.Sprintf("a%d", i%6), Title: "Budget", Body: fmt.Sprintf("The budget passed, %d to 3.", i)}
+			if _, _, err := db.PutRevision(ctx, d); err != nil {
+				t.Errorf("put: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	labels := map[string]string{"backend": "sqlite"}
+	batches, drafts := db.BatchStats()
+	if got := value(t, m, "redline_store_committed_writes_total", labels); got != writes || int64(got) != drafts {
+		t.Errorf("redline_store_committed_writes_total: got %v, want %d (the store counts %d)", got, writes, drafts)
+	}
+	if got := value(t, m, "redline_store_commits_total", labels); got < 1 || got > writes || int64(got) != batches {
+		t.Errorf("redline_store_commits_total: got %v, want 1 to %d, as the store counts (%d)", got, writes, batches)
+	}
 }

@@ -110,6 +110,9 @@ func (m *Main) Run(ctx context.Context) error {
 		metrics.WithAlgorithms(summarize.Algorithms()...))
 	instrumented := m.Metrics.InstrumentStore(store, backend)
 	m.Metrics.TrackArticles(instrumented)
+	if batches, ok := store.(metrics.BatchCounter); ok {
+		m.Metrics.TrackBatches(batches, backend)
+	}
 	access, err := m.access(ctx)
 	if err != nil {
 		m.Close()

@@ -146,7 +146,7 @@ func TestServeExportsMetrics(t *testing.T) {
 	defer m.Close()
 	put(t, m, "a", "First.")
 	code, body := get(t, "http://"+m.Addr()+"/metrics")
-	for _, want := range []string{`redline_http_requests_total{code="201",method="PUT",route="/v1/articles/:id"} 1`, "redline_build_info{", "redline_articles 1", "go_goroutines"} {
+	for _, want := range []string{`redline_http_requests_total{code="201",method="PUT",route="/v1/articles/:id"} 1`, "redline_build_info{", "redline_articles 1", `redline_store_committed_writes_total{backend="sqlite"} 1`, `redline_store_commits_total{backend="sqlite"} 1`, "go_goroutines"} {
 		if code != http.StatusOK || !strings.Contains(body, want) {
 			t.Fatalf("/metrics: got %d, want 200 with %q in:\n%s", code, want, body)
 		}
