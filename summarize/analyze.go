@@ -210,6 +210,7 @@ func (a *analysis) tokenize() {
 		shape, _ := scanQuotes(s.Text, nil)
 		info.leans = info.dependent || i > 0 && continuesQuote(prev, shape, a.sents[i-1].Text, a.lang)
 		info.quoteOpen, prev = shape.endsOpen, shape
+		info.digits, info.quote = shape.digits, shape.marked
 		a.forEachWord(s.Text, func(w []byte, start, end int) {
 			info.words++
 			word := a.word(w, langBit)
@@ -226,7 +227,6 @@ func (a *analysis) tokenize() {
 			a.slot[tc.term] = -1
 			a.df[tc.term]++
 		}
-		info.digits, info.quote = scanMarks(s.Text)
 	}
 }
 
@@ -253,22 +253,6 @@ func languageIndex(lang string) int {
 		}
 	}
 	return len(languages)
-}
-
-// scanMarks reports whether s holds a digit and whether it holds a quotation
-// mark (including the “ and ” of tokenized text).
-func scanMarks(s string) (digits, quote bool) {
-	for i := 0; i < len(s) && !(digits && quote); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			digits = true
-		case c == '"' || c == '`' || (c == '\'' && i+1 < len(s) && s[i+1] == '\''):
-			quote = true
-		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9c || s[i+2] == 0x9d):
-			quote = true
-		}
-	}
-	return digits, quote
 }
 
 // weigh computes idf, sentence norms and the postings of every term.
