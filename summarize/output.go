@@ -88,6 +88,9 @@ type phrases struct {
 // ends it ("China remains cautious"), and the next run starts there.
 func (a *analysis) keywords(limit int) []Keyword {
 	a.phrases.reset()
+	if limit <= 0 {
+		return []Keyword{}
+	}
 	english := a.lang == "en"
 	_, other := otherEdgeWords[a.lang]
 	for _, info := range a.info {
@@ -186,9 +189,17 @@ func (a *analysis) phraseCore(toks []token, i, j int, trimmed bool) ([]token, bo
 // name with an apostrophe: the "O" of "O'Connor", the "D" of "D’Angelo".
 // It is no word of its own, so a key phrase keeps it with the name after
 // it ("Sinead O'Connor", not "Sinead" and "Connor"), and never ends on it.
+//
+// The key phrase rules ask it of nearly every word, so the test of its
+// length, which nearly every word fails, is inlined where it is asked.
 func (a *analysis) namePrefix(toks []token, k int) bool {
+	return toks[k].end-toks[k].start == 1 && a.namePrefixLetter(toks, k)
+}
+
+// namePrefixLetter is namePrefix for a word of one byte.
+func (a *analysis) namePrefixLetter(toks []token, k int) bool {
 	t := toks[k]
-	if t.end-t.start != 1 || k+1 >= len(toks) || a.src[t.start] < 'A' || a.src[t.start] > 'Z' {
+	if k+1 >= len(toks) || a.src[t.start] < 'A' || a.src[t.start] > 'Z' {
 		return false
 	}
 	next := toks[k+1]
@@ -207,7 +218,7 @@ func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
 		if k < 0 || k >= len(toks) {
 			return nil
 		}
-		if k < next && !a.joined(toks[k], toks[next]) || k > next && !a.joined(toks[next], toks[k]) {
+		if k < next && !a.joinedBy(toks[k], toks[next]) || k > next && !a.joinedBy(toks[next], toks[k]) {
 			return nil
 		}
 		return &toks[k]
@@ -264,8 +275,16 @@ func (p *phrases) reset() {
 
 // joined reports whether only spaces or hyphens separate two words, or an
 // ampersand two names' (see ampersandJoined), so that a phrase never spans
-// punctuation or markup.
+// punctuation or markup. One space, the usual case, is judged inline.
 func (a *analysis) joined(prev, next token) bool {
+	if next.start == prev.end+1 && a.src[prev.end] == ' ' {
+		return true
+	}
+	return a.joinedBy(prev, next)
+}
+
+// joinedBy is joined for any gap.
+func (a *analysis) joinedBy(prev, next token) bool {
 	for _, c := range []byte(a.src[prev.end:next.start]) {
 		if c != ' ' && c != '-' {
 			return c == '&' && a.ampersandJoined(prev, next)
