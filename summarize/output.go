@@ -14,7 +14,11 @@ import (
 func (s *scratch) summary(opts Options, chosen []int) *Summary {
 	a := &s.a
 	out := a.newSummary(opts)
-	for _, i := range arrange(chosen, opts.Order) {
+	s.arranged = arrange(s.arranged, chosen, opts.Order)
+	if len(chosen) > 0 { // an empty summary keeps Sentences nil
+		out.Sentences = make([]Sentence, 0, len(chosen))
+	}
+	for _, i := range s.arranged {
 		t := a.sents[i]
 		u := s.unitOf[i]
 		out.Sentences = append(out.Sentences, Sentence{
@@ -51,10 +55,16 @@ func (s *scratch) everyUnit(opts Options, units []text.Sentence) *Summary {
 // newSummary starts the result: the algorithm and the language, with where
 // it came from.
 func (a *analysis) newSummary(opts Options) *Summary {
-	out := &Summary{Algorithm: opts.Algorithm, Language: a.lang, LanguageSource: a.source, Supported: Supported(a.lang)}
+	// A summary and its detection live as long as each other, so they
+	// are allocated together.
+	both := &struct {
+		s Summary
+		d Detection
+	}{s: Summary{Algorithm: opts.Algorithm, Language: a.lang, LanguageSource: a.source, Supported: Supported(a.lang)}}
+	out := &both.s
 	if a.source != SourceRequested {
-		d := a.detection
-		out.Detection = &d
+		both.d = a.detection
+		out.Detection = &both.d
 	}
 	return out
 }
