@@ -126,12 +126,12 @@ func (a *analysis) emitEdges(g *graphScratch, i int) {
 // sentence's total out-weight and its links of non-zero weight, the
 // sentence each leads to and its weight in two slices, which a round
 // reads with fewer instructions than a slice of pairs. The weights are
-// an edge's float32 similarities or zero, so float32 holds them exactly at
-// half the memory of a long text's links.
+// an edge's float32 similarities or zero, kept as float64, which spares a
+// round a conversion for every link.
 type ranker struct {
 	scores, next, out []float64
 	linkTo            []int32
-	linkWeight        []float32
+	linkWeight        []float64
 	linkOff           []int32 // linkTo[linkOff[i]:linkOff[i+1]] leave sentence i
 }
 
@@ -171,7 +171,7 @@ func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
 			r.out[i] += w
 			if w != 0 {
 				r.linkTo = append(r.linkTo, e.to)
-				r.linkWeight = append(r.linkWeight, float32(w))
+				r.linkWeight = append(r.linkWeight, w)
 			}
 		}
 		r.linkOff = append(r.linkOff, int32(len(r.linkTo)))
@@ -211,10 +211,10 @@ func (r *ranker) step(scores, next []float64) float64 {
 
 // spread adds to next what a sentence of score s and out-weight out gives
 // along its links, in their order.
-func spread(next []float64, to []int32, weight []float32, s, out float64) {
+func spread(next []float64, to []int32, weight []float64, s, out float64) {
 	weight = weight[:len(to)]
 	for k, j := range to {
-		next[j] += s * float64(weight[k]) / out
+		next[j] += s * weight[k] / out
 	}
 }
 
