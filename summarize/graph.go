@@ -76,6 +76,10 @@ func (a *analysis) linkSentence(g *graphScratch, i int) {
 	g.first, g.last = int32(len(a.sents)), -1
 	w := window(len(a.sents))
 	lo, hi := int32(i-w), int32(i+w)
+	if lo < 0 && int(hi) >= len(a.sents) {
+		a.linkAll(g, i)
+		return
+	}
 	for _, tc := range a.termCounts[info.termsStart:info.termsEnd] {
 		wi := float64(tc.count) * a.idf[tc.term]
 		posts := a.postings[a.postOff[tc.term]:a.postOff[tc.term+1]]
@@ -93,6 +97,30 @@ func (a *analysis) linkSentence(g *graphScratch, i int) {
 			g.first, g.last = min(g.first, p.sent), max(g.last, p.sent)
 			g.dot[p.sent] += wi * float64(p.weight)
 			g.over[p.sent]++
+		}
+	}
+	a.emitEdges(g, i)
+}
+
+// linkAll is linkSentence where the window holds every sentence, as in
+// any news article: every posting is linked, and the span emitEdges scans
+// is that of each term's postings, the first and the last, sentence i's
+// own among them (its row stays empty, so the span is wider by nothing
+// emitEdges would emit).
+func (a *analysis) linkAll(g *graphScratch, i int) {
+	info := &a.info[i]
+	for _, tc := range a.termCounts[info.termsStart:info.termsEnd] {
+		wi := float64(tc.count) * a.idf[tc.term]
+		posts := a.postings[a.postOff[tc.term]:a.postOff[tc.term+1]]
+		if len(posts) < 2 {
+			continue // only sentence i uses the term
+		}
+		g.first, g.last = min(g.first, posts[0].sent), max(g.last, posts[len(posts)-1].sent)
+		for _, p := range posts {
+			if p.sent != int32(i) {
+				g.dot[p.sent] += wi * float64(p.weight)
+				g.over[p.sent]++
+			}
 		}
 	}
 	a.emitEdges(g, i)
