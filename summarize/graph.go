@@ -161,6 +161,7 @@ type ranker struct {
 	linkTo            []int32
 	linkWeight        []float64
 	linkOff           []int32 // linkTo[linkOff[i]:linkOff[i+1]] leave sentence i
+	dangling          []int32 // the sentences of out-weight 0, in order
 }
 
 // rank runs PageRank over the sentence graph with the given edge weight and
@@ -193,6 +194,7 @@ func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
 	r.out = resize(r.out, n)
 	r.linkTo, r.linkWeight = r.linkTo[:0], r.linkWeight[:0]
 	r.linkOff = append(r.linkOff[:0], 0)
+	r.dangling = r.dangling[:0]
 	for i := range n {
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
 			w := weight(e)
@@ -203,6 +205,9 @@ func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
 			}
 		}
 		r.linkOff = append(r.linkOff, int32(len(r.linkTo)))
+		if r.out[i] == 0 {
+			r.dangling = append(r.dangling, int32(i))
+		}
 	}
 }
 
@@ -216,10 +221,8 @@ func (r *ranker) step(scores, next []float64) float64 {
 	next = next[:len(scores)]
 	clear(next)
 	dangling := 0.0
-	for i, s := range scores {
-		if out[i] == 0 {
-			dangling += s
-		}
+	for _, i := range r.dangling {
+		dangling += scores[i]
 	}
 	for i, s := range scores {
 		if o := out[i]; o != 0 {
