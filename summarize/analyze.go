@@ -120,34 +120,49 @@ func (a *analysis) reset(src string) {
 // marks), lowercased into a reused buffer that fn must copy to keep, and
 // with the word's byte offsets in s.
 func (a *analysis) forEachWord(s string, fn func(w []byte, start, end int)) {
-	a.lower = a.lower[:0]
+	lower := a.lower[:0]
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
+			a.lower = lower
 			i = a.appendRune(s, i, &start, fn)
+			lower = a.lower
 			continue
 		}
-		// ASCII, most of any news text: no decoding and no table lookups.
-		if isASCIIWord(c) {
-			if len(a.lower) == 0 {
+		// ASCII, most of any news text: a run of word bytes is lowered
+		// in one tight loop, with no decoding and no rune tables.
+		if asciiLower[c] != 0 {
+			if len(lower) == 0 {
 				start = i
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+			for ; i < len(s) && asciiLower[s[i]] != 0; i++ {
+				lower = append(lower, asciiLower[s[i]])
 			}
-			a.lower = append(a.lower, c)
-		} else if len(a.lower) > 0 {
-			fn(a.lower, start, i)
-			a.lower = a.lower[:0]
+			continue
+		}
+		if len(lower) > 0 {
+			fn(lower, start, i)
+			lower = lower[:0]
 		}
 		i++
 	}
-	if len(a.lower) > 0 {
-		fn(a.lower, start, len(s))
-		a.lower = a.lower[:0]
+	if len(lower) > 0 {
+		fn(lower, start, len(s))
 	}
+	a.lower = lower[:0]
 }
+
+// asciiLower maps each ASCII letter and digit to its lower case, and every
+// other byte to 0.
+var asciiLower = func() (t [256]byte) {
+	for c := range 128 {
+		if isASCIIWord(byte(c)) {
+			t[c] = byte(unicode.ToLower(rune(c)))
+		}
+	}
+	return t
+}()
 
 // appendRune handles the non-ASCII rune at s[i] for forEachWord and
 // returns where the next one starts.
@@ -210,6 +225,7 @@ func (a *analysis) tokenize() {
 		shape, _ := scanQuotes(s.Text, nil)
 		info.leans = info.dependent || i > 0 && continuesQuote(prev, shape, a.sents[i-1].Text, a.lang)
 		info.quoteOpen, prev = shape.endsOpen, shape
+		info.digits, info.quote = shape.digits, shape.marked
 		a.forEachWord(s.Text, func(w []byte, start, end int) {
 			info.words++
 			word := a.word(w, langBit)
@@ -226,7 +242,6 @@ func (a *analysis) tokenize() {
 			a.slot[tc.term] = -1
 			a.df[tc.term]++
 		}
-		info.digits, info.quote = scanMarks(s.Text)
 	}
 }
 
@@ -253,22 +268,6 @@ func languageIndex(lang string) int {
 		}
 	}
 	return len(languages)
-}
-
-// scanMarks reports whether s holds a digit and whether it holds a quotation
-// mark (including the “ and ” of tokenized text).
-func scanMarks(s string) (digits, quote bool) {
-	for i := 0; i < len(s) && !(digits && quote); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			digits = true
-		case c == '"' || c == '`' || (c == '\'' && i+1 < len(s) && s[i+1] == '\''):
-			quote = true
-		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9c || s[i+2] == 0x9d):
-			quote = true
-		}
-	}
-	return digits, quote
 }
 
 // weigh computes idf, sentence norms and the postings of every term.

@@ -154,7 +154,7 @@ func (a *analysis) similarities(st *docStats) {
 	}
 	for i := range n {
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
-			st.maxSim[i] = math.Max(st.maxSim[i], float64(e.cos))
+			st.maxSim[i] = max(st.maxSim[i], float64(e.cos)) // as math.Max, inlined
 		}
 	}
 	for i, info := range a.info {

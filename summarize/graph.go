@@ -76,6 +76,10 @@ func (a *analysis) linkSentence(g *graphScratch, i int) {
 	g.first, g.last = int32(len(a.sents)), -1
 	w := window(len(a.sents))
 	lo, hi := int32(i-w), int32(i+w)
+	if lo < 0 && int(hi) >= len(a.sents) {
+		a.linkAll(g, i)
+		return
+	}
 	for _, tc := range a.termCounts[info.termsStart:info.termsEnd] {
 		wi := float64(tc.count) * a.idf[tc.term]
 		posts := a.postings[a.postOff[tc.term]:a.postOff[tc.term+1]]
@@ -93,6 +97,30 @@ func (a *analysis) linkSentence(g *graphScratch, i int) {
 			g.first, g.last = min(g.first, p.sent), max(g.last, p.sent)
 			g.dot[p.sent] += wi * float64(p.weight)
 			g.over[p.sent]++
+		}
+	}
+	a.emitEdges(g, i)
+}
+
+// linkAll is linkSentence where the window holds every sentence, as in
+// any news article: every posting is linked, and the span emitEdges scans
+// is that of each term's postings, the first and the last, sentence i's
+// own among them (its row stays empty, so the span is wider by nothing
+// emitEdges would emit).
+func (a *analysis) linkAll(g *graphScratch, i int) {
+	info := &a.info[i]
+	for _, tc := range a.termCounts[info.termsStart:info.termsEnd] {
+		wi := float64(tc.count) * a.idf[tc.term]
+		posts := a.postings[a.postOff[tc.term]:a.postOff[tc.term+1]]
+		if len(posts) < 2 {
+			continue // only sentence i uses the term
+		}
+		g.first, g.last = min(g.first, posts[0].sent), max(g.last, posts[len(posts)-1].sent)
+		for _, p := range posts {
+			if p.sent != int32(i) {
+				g.dot[p.sent] += wi * float64(p.weight)
+				g.over[p.sent]++
+			}
 		}
 	}
 	a.emitEdges(g, i)
@@ -123,19 +151,17 @@ func (a *analysis) emitEdges(g *graphScratch, i int) {
 }
 
 // ranker holds one PageRank run's buffers: the score vectors, each
-// sentence's total out-weight and its links of non-zero weight.
+// sentence's total out-weight and its links of non-zero weight, the
+// sentence each leads to and its weight in two slices, which a round
+// reads with fewer instructions than a slice of pairs. The weights are
+// an edge's float32 similarities or zero, kept as float64, which spares a
+// round a conversion for every link.
 type ranker struct {
 	scores, next, out []float64
-	links             []link
-	linkOff           []int32 // links[linkOff[i]:linkOff[i+1]] leave sentence i
-}
-
-// link is an edge of the sentence graph with its weight under one ranker.
-// The weights are an edge's float32 similarities or zero, so float32 holds
-// them exactly at half the memory of a long text's links.
-type link struct {
-	to     int32
-	weight float32
+	linkTo            []int32
+	linkWeight        []float64
+	linkOff           []int32 // linkTo[linkOff[i]:linkOff[i+1]] leave sentence i
+	dangling          []int32 // the sentences of out-weight 0, in order
 }
 
 // rank runs PageRank over the sentence graph with the given edge weight and
@@ -166,44 +192,61 @@ func (a *analysis) rank(weight func(edge) float64, r *ranker) []float64 {
 func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
 	n := len(a.sents)
 	r.out = resize(r.out, n)
-	r.links, r.linkOff = r.links[:0], append(r.linkOff[:0], 0)
+	r.linkTo, r.linkWeight = r.linkTo[:0], r.linkWeight[:0]
+	r.linkOff = append(r.linkOff[:0], 0)
+	r.dangling = r.dangling[:0]
 	for i := range n {
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
 			w := weight(e)
 			r.out[i] += w
 			if w != 0 {
-				r.links = append(r.links, link{to: e.to, weight: float32(w)})
+				r.linkTo = append(r.linkTo, e.to)
+				r.linkWeight = append(r.linkWeight, w)
 			}
 		}
-		r.linkOff = append(r.linkOff, int32(len(r.links)))
+		r.linkOff = append(r.linkOff, int32(len(r.linkTo)))
+		if r.out[i] == 0 {
+			r.dangling = append(r.dangling, int32(i))
+		}
 	}
 }
 
 // step computes one PageRank round into next and returns the L1 change.
+// It is the inner loop of every graph ranking: the slices it reads are
+// taken once into locals, and what is the same for every sentence is
+// computed once, so that a round costs little more than its links.
 func (r *ranker) step(scores, next []float64) float64 {
 	n := float64(len(scores))
+	out, off := r.out[:len(scores)], r.linkOff[:len(scores)+1]
+	next = next[:len(scores)]
+	clear(next)
 	dangling := 0.0
-	for i, s := range scores {
-		next[i] = 0
-		if r.out[i] == 0 {
-			dangling += s
-		}
+	for _, i := range r.dangling {
+		dangling += scores[i]
 	}
 	for i, s := range scores {
-		out := r.out[i]
-		if out == 0 {
-			continue
-		}
-		for _, l := range r.links[r.linkOff[i]:r.linkOff[i+1]] {
-			next[l.to] += s * float64(l.weight) / out
+		if o := out[i]; o != 0 {
+			lo, hi := off[i], off[i+1]
+			spread(next, r.linkTo[lo:hi], r.linkWeight[lo:hi], s, o)
 		}
 	}
+	base, share := (1-damping)/n, dangling/n
 	change := 0.0
-	for i := range next {
-		next[i] = (1-damping)/n + damping*(next[i]+dangling/n)
-		change += math.Abs(next[i] - scores[i])
+	for i, s := range scores {
+		v := base + damping*(next[i]+share)
+		next[i] = v
+		change += math.Abs(v - s)
 	}
 	return change
+}
+
+// spread adds to next what a sentence of score s and out-weight out gives
+// along its links, in their order.
+func spread(next []float64, to []int32, weight []float64, s, out float64) {
+	weight = weight[:len(to)]
+	for k, j := range to {
+		next[j] += s * weight[k] / out
+	}
 }
 
 func lexRankWeight(e edge) float64 {

@@ -14,7 +14,11 @@ import (
 func (s *scratch) summary(opts Options, chosen []int) *Summary {
 	a := &s.a
 	out := a.newSummary(opts)
-	for _, i := range arrange(chosen, opts.Order) {
+	s.arranged = arrange(s.arranged, chosen, opts.Order)
+	if len(chosen) > 0 { // an empty summary keeps Sentences nil
+		out.Sentences = make([]Sentence, 0, len(chosen))
+	}
+	for _, i := range s.arranged {
 		t := a.sents[i]
 		u := s.unitOf[i]
 		out.Sentences = append(out.Sentences, Sentence{
@@ -51,10 +55,16 @@ func (s *scratch) everyUnit(opts Options, units []text.Sentence) *Summary {
 // newSummary starts the result: the algorithm and the language, with where
 // it came from.
 func (a *analysis) newSummary(opts Options) *Summary {
-	out := &Summary{Algorithm: opts.Algorithm, Language: a.lang, LanguageSource: a.source, Supported: Supported(a.lang)}
+	// A summary and its detection live as long as each other, so they
+	// are allocated together.
+	both := &struct {
+		s Summary
+		d Detection
+	}{s: Summary{Algorithm: opts.Algorithm, Language: a.lang, LanguageSource: a.source, Supported: Supported(a.lang)}}
+	out := &both.s
 	if a.source != SourceRequested {
-		d := a.detection
-		out.Detection = &d
+		both.d = a.detection
+		out.Detection = &both.d
 	}
 	return out
 }
@@ -88,6 +98,9 @@ type phrases struct {
 // ends it ("China remains cautious"), and the next run starts there.
 func (a *analysis) keywords(limit int) []Keyword {
 	a.phrases.reset()
+	if limit <= 0 {
+		return []Keyword{}
+	}
 	english := a.lang == "en"
 	_, other := otherEdgeWords[a.lang]
 	for _, info := range a.info {
@@ -186,9 +199,17 @@ func (a *analysis) phraseCore(toks []token, i, j int, trimmed bool) ([]token, bo
 // name with an apostrophe: the "O" of "O'Connor", the "D" of "D’Angelo".
 // It is no word of its own, so a key phrase keeps it with the name after
 // it ("Sinead O'Connor", not "Sinead" and "Connor"), and never ends on it.
+//
+// The key phrase rules ask it of nearly every word, so the test of its
+// length, which nearly every word fails, is inlined where it is asked.
 func (a *analysis) namePrefix(toks []token, k int) bool {
+	return toks[k].end-toks[k].start == 1 && a.namePrefixLetter(toks, k)
+}
+
+// namePrefixLetter is namePrefix for a word of one byte.
+func (a *analysis) namePrefixLetter(toks []token, k int) bool {
 	t := toks[k]
-	if t.end-t.start != 1 || k+1 >= len(toks) || a.src[t.start] < 'A' || a.src[t.start] > 'Z' {
+	if k+1 >= len(toks) || a.src[t.start] < 'A' || a.src[t.start] > 'Z' {
 		return false
 	}
 	next := toks[k+1]
@@ -207,7 +228,7 @@ func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
 		if k < 0 || k >= len(toks) {
 			return nil
 		}
-		if k < next && !a.joined(toks[k], toks[next]) || k > next && !a.joined(toks[next], toks[k]) {
+		if k < next && !a.joinedBy(toks[k], toks[next]) || k > next && !a.joinedBy(toks[next], toks[k]) {
 			return nil
 		}
 		return &toks[k]
@@ -264,8 +285,16 @@ func (p *phrases) reset() {
 
 // joined reports whether only spaces or hyphens separate two words, or an
 // ampersand two names' (see ampersandJoined), so that a phrase never spans
-// punctuation or markup.
+// punctuation or markup. One space, the usual case, is judged inline.
 func (a *analysis) joined(prev, next token) bool {
+	if next.start == prev.end+1 && a.src[prev.end] == ' ' {
+		return true
+	}
+	return a.joinedBy(prev, next)
+}
+
+// joinedBy is joined for any gap.
+func (a *analysis) joinedBy(prev, next token) bool {
 	for _, c := range []byte(a.src[prev.end:next.start]) {
 		if c != ' ' && c != '-' {
 			return c == '&' && a.ampersandJoined(prev, next)

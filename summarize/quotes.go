@@ -23,6 +23,11 @@ type quoteShape struct {
 	// whether or not the mark closes there: no word of its own lies
 	// outside the quotation, so it names no speaker.
 	whole bool
+	// digits: it holds an ASCII digit; marked: it holds one of the
+	// quotation marks the learned scorer's quote feature counts (see
+	// countedMark), whatever its role. The same pass that reads the
+	// marks' roles finds them.
+	digits, marked bool
 }
 
 // Quotation marks fall in two families, double and single, each with its
@@ -177,8 +182,31 @@ func endsInS(s string) bool {
 	return len(s) > 0 && (s[len(s)-1] == 's' || s[len(s)-1] == 'S')
 }
 
-// quoteLead marks the bytes that may begin a quotation mark.
-var quoteLead = [256]bool{'"': true, '`': true, '\'': true, 0xc2: true, 0xe2: true}
+// quoteLead marks the bytes that may begin a quotation mark, and
+// quoteOrDigit those and the digits, where a scan that has not met a digit
+// yet stops.
+var quoteLead, quoteOrDigit = leadBytes()
+
+func leadBytes() (lead, orDigit [256]bool) {
+	for _, c := range []byte{'"', '`', '\'', 0xc2, 0xe2} {
+		lead[c], orDigit[c] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		orDigit[c] = true
+	}
+	return lead, orDigit
+}
+
+// countedMark reports whether the quotation mark m is one that the learned
+// scorer's quote feature counts: the straight double quote, backticks, two
+// apostrophes, “ and ”, the marks of the texts it was trained on.
+func countedMark(m string) bool {
+	switch m {
+	case `"`, "`", "``", "''", "\u201c", "\u201d":
+		return true
+	}
+	return false
+}
 
 // scanQuotes returns the quote shape of s and, when speech is not nil,
 // whether a word outside its quotations, lowercased, is in speech.
@@ -188,13 +216,19 @@ func scanQuotes(s string, speech map[string]bool) (sh quoteShape, said bool) {
 	closedWhole := false
 	var buf [24]byte
 	w := buf[:0]
+	stop := &quoteOrDigit // what the fast scan stops at: a digit only until one is found
 	for i := 0; i < len(s); {
 		if !first && !closedWhole && speech == nil {
-			for i < len(s) && !quoteLead[s[i]] {
+			for i < len(s) && !stop[s[i]] {
 				i++ // most of a text: nothing to learn from it
 			}
 			if i == len(s) {
 				break
+			}
+			if c := s[i]; '0' <= c && c <= '9' {
+				sh.digits, stop = true, &quoteLead
+				i++
+				continue
 			}
 		}
 		double, def, n := quoteMark(s, i)
@@ -202,6 +236,9 @@ func scanQuotes(s string, speech map[string]bool) (sh quoteShape, said bool) {
 			r, size := rune(s[i]), 1
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			if '0' <= r && r <= '9' {
+				sh.digits, stop = true, &quoteLead
 			}
 			switch {
 			case isWordRune(r):
@@ -221,6 +258,7 @@ func scanQuotes(s string, speech map[string]bool) (sh quoteShape, said bool) {
 		if len(w) > 0 {
 			said, w = said || speech[string(w)], w[:0]
 		}
+		sh.marked = sh.marked || countedMark(s[i:i+n])
 		f := 0
 		if double {
 			f = 1

@@ -512,9 +512,10 @@ func resizeBools(s []bool, n int) []bool {
 	return s
 }
 
-// arrange puts chosen sentences in the order opts ask for.
-func arrange(chosen []int, order string) []int {
-	out := slices.Clone(chosen)
+// arrange puts chosen sentences in the order opts ask for, into dst's
+// memory.
+func arrange(dst, chosen []int, order string) []int {
+	out := append(dst[:0], chosen...)
 	if order == OrderDocument {
 		slices.Sort(out)
 	}

@@ -173,6 +173,7 @@ type scratch struct {
 	lexCopy, centroid     []float64
 	feats, scores, maxSim []float64
 	chosen                []int
+	arranged              []int     // chosen in the order of the summary
 	zShort, zLong         []float64 // learned logits under each model
 	model                 *Model
 	base                  []float64 // the algorithm's scores

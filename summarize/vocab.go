@@ -28,11 +28,19 @@ type wordInfo struct {
 	hash uint32 // fnv32 of the word, for the key phrases' edge words
 }
 
-// begin readies v for a new call, forgetting everything once it has grown
-// past maxVocab.
+// begin readies v for a new call, forgetting every word once it has grown
+// past maxVocab. It keeps the memory that held them, the word table's
+// slots (a few MB at that size), the stems map and the ids' slices, so
+// that starting afresh allocates nothing and the vocab does not grow it
+// all again word by word.
 func (v *vocab) begin() {
-	if v.stems == nil || v.words.len() > maxVocab {
-		*v = vocab{stems: make(map[string]int32, 1024)}
+	switch {
+	case v.stems == nil:
+		v.stems = make(map[string]int32, 1024)
+	case v.words.len() > maxVocab:
+		v.words.clear()
+		clear(v.stems)
+		v.termOf, v.seen = v.termOf[:0], v.seen[:0]
 	}
 	v.call++
 	if v.call == 0 { // wrapped: old stamps could match again

@@ -67,6 +67,34 @@ func TestVocabBounded(t *testing.T) {
 	}
 }
 
+// TestVocabStartsAfreshInPlace checks that a full vocab starts afresh
+// without allocating: it keeps its word table's slots and its stems map,
+// and finds none of the words it forgot.
+func TestVocabStartsAfreshInPlace(t *testing.T) {
+	var v vocab
+	v.begin()
+	for i := range maxVocab + 1 {
+		w := []byte(letters(i))
+		v.words.put(w, fnv32(w), int32(i))
+		v.stems[string(w)] = int32(i)
+		v.termOf, v.seen = append(v.termOf, 0), append(v.seen, 0)
+	}
+	slots := len(v.words.slots)
+	if allocs := testing.AllocsPerRun(1, v.begin); allocs != 0 {
+		t.Errorf("starting afresh made %v allocations, want 0", allocs)
+	}
+	if got := len(v.words.slots); got != slots {
+		t.Errorf("got %d slots after starting afresh, want the %d kept", got, slots)
+	}
+	if v.words.len() != 0 || len(v.stems) != 0 || len(v.termOf) != 0 || len(v.seen) != 0 {
+		t.Errorf("got %d words, %d stems, %d ids after starting afresh, want none", v.words.len(), len(v.stems), len(v.termOf))
+	}
+	w := []byte(letters(7))
+	if _, ok := v.words.get(w, fnv32(w)); ok {
+		t.Errorf("%q found after starting afresh", w)
+	}
+}
+
 // letters spells i in base 26 with the letters a to z, at least two of them.
 func letters(i int) string {
 	var out []byte

@@ -29,6 +29,13 @@ const minWordSlots = 2048
 // len returns how many words the table holds.
 func (t *wordTable) len() int { return t.used + len(t.long) }
 
+// clear forgets every word and keeps the slots.
+func (t *wordTable) clear() {
+	clear(t.slots)
+	t.used = 0
+	clear(t.long)
+}
+
 // slotOf spreads the hash over the table: fnv32's low bits alone follow
 // a word's last byte too closely.
 func (t *wordTable) slotOf(h uint32) int {
