@@ -128,7 +128,7 @@ func spaced(words []string) []string {
 // $12", "not 4:17", "et non 12 €", "nicht zu 12").
 func figuresAfterNot(s string) []string {
 	var out []string
-	low := asciiLower(s) // "Instead of 12, …", "Statt 12 …": the same offsets as s
+	low := lowerASCII(s) // "Instead of 12, …", "Statt 12 …": the same offsets as s
 	for _, r := range retractions {
 		for k := 0; ; {
 			n := strings.Index(low[k:], r)
@@ -155,9 +155,9 @@ func figuresAfterNot(s string) []string {
 	return out
 }
 
-// asciiLower returns s with its ASCII capitals in lower case, byte for
+// lowerASCII returns s with its ASCII capitals in lower case, byte for
 // byte, so that an offset in it is one in s; s itself when it has none.
-func asciiLower(s string) string {
+func lowerASCII(s string) string {
 	i := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
 	if i < 0 {
 		return s
