@@ -860,7 +860,7 @@ func labelled(s string) bool {
 }
 
 var boilerplatePrefixes = []string{"scroll down", "read more", "click here", "team news", "follow us", "follow @",
-	"share this", "sign up", "advertisement", "watch the video", "watch video", "related:", "related articles",
+	"share this", "sign up", "advertisement", "watch the video", "watch video", "see below for video", "see the video below", "related:", "related articles",
 	"subscribe", "see also", "lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi", "voir aussi",
 	"À lire aussi", "lee también", "leer más", "leggi anche", "leia também", "leia mais", "lees ook", "lees meer",
 	"all rights reserved"}
