@@ -143,10 +143,8 @@ func (m *Main) webhookConfig(events service.EventStore) webhook.Config {
 	}
 }
 
-// stopWebhooks lets attempts in flight finish, within the shutdown timeout.
-func (m *Main) stopWebhooks() error {
-	ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
-	defer cancel()
+// stopWebhooks lets attempts in flight finish until ctx is done.
+func (m *Main) stopWebhooks(ctx context.Context) error {
 	err := m.webhooks.Stop(ctx)
 	m.webhooks = nil
 	return err

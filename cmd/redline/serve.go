@@ -203,8 +203,10 @@ func (m *Main) Addr() string { return m.ln.Addr().String() }
 // Served is closed with the serving error when the server stops by itself.
 func (m *Main) Served() <-chan error { return m.served }
 
-// Close finishes in-flight requests, stops the server, then closes the
-// store, so that no acknowledged write is cut off.
+// Close finishes in-flight requests and webhook attempts, together and
+// within one --shutdown-timeout, stops the server, then closes the store,
+// so that no acknowledged write is cut off and shutdown takes no longer
+// than the flag says.
 func (m *Main) Close() error {
 	var errs []error
 	if m.stopReload != nil {
@@ -213,14 +215,20 @@ func (m *Main) Close() error {
 	if m.metricsServer != nil {
 		errs = append(errs, m.metricsServer.Close())
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
+	defer cancel()
+	// A delivery a request queues meanwhile waits in the durable queue
+	// for the next start, so the two need not wait for each other.
+	webhooks := make(chan error, 1)
+	if m.webhooks != nil {
+		go func() { webhooks <- m.stopWebhooks(ctx) }()
+	} else {
+		webhooks <- nil
+	}
 	if m.server != nil && m.ln != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
-		defer cancel()
 		errs = append(errs, m.server.Shutdown(ctx))
 	}
-	if m.webhooks != nil {
-		errs = append(errs, m.stopWebhooks())
-	}
+	errs = append(errs, <-webhooks)
 	if m.store != nil {
 		errs = append(errs, m.store.Close())
 	}
@@ -313,7 +321,7 @@ func (m *Main) parseFlags(args []string, stderr io.Writer, getenv func(string) s
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request")
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to write a whole response")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "how long an idle keep-alive connection stays open")
-	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits for in-flight requests, and then for webhook attempts in flight")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long shutdown waits, in all, for in-flight requests and webhook attempts in flight, which finish side by side")
 	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "REDLINE_LOG_FORMAT", c.LogFormat), "log format: text or json (env REDLINE_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "REDLINE_LOG_LEVEL", c.LogLevel), "log level: debug, info, warn or error (env REDLINE_LOG_LEVEL)")
 	sec := c.Security.flags(fs, getenv)
