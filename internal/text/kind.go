@@ -386,10 +386,162 @@ func kindByWords(head, s string, words int) Kind {
 		return KindByline
 	case isCaption(head, s):
 		return KindCaption
-	case isBoilerplate(head, s, words):
+	case isBoilerplate(head, s, words), isFactsBox(head):
 		return KindBoilerplate
 	}
 	return KindSentence
+}
+
+// factsLabels label the lines of a match report's facts box, in the
+// languages of the segmenter: the substitutes, scorers, bookings, the
+// referee and the attendance.
+var factsLabels = []string{
+	"subs", "subs not used", "substitutes", "substitutes not used", "unused substitutes", "goals", "scorers",
+	"goalscorers", "scorer", "booked", "bookings", "sent off", "dismissed", "referee", "attendance",
+	"man of the match", "star man", "line-up", "line-ups", "lineups", "starting line-up", "starting xi",
+	"tore", "torschützen", "gelbe karten", "rote karte", "schiedsrichter", "zuschauer", "aufstellung", "einwechslungen",
+	"buts", "buteurs", "avertissements", "expulsion", "arbitre", "spectateurs", "remplaçants",
+	"goles", "goleadores", "tarjetas", "árbitro", "espectadores", "alineaciones", "suplentes",
+	"reti", "marcatori", "ammoniti", "espulsi", "arbitro", "spettatori", "formazioni", "panchina",
+	"golos", "gols", "marcadores", "cartões", "público", "escalações", "suplentes não utilizados",
+	"doelpunten", "scheidsrechter", "toeschouwers", "gele kaarten", "opstellingen", "wissels",
+}
+
+// isFactsBox reports whether s is a line of a match report's facts box,
+// which lists and does not tell: a label of such a box (factsLabels), or a
+// team's name and its formation, then a colon and a list of names and
+// figures, none of more than four words once what is in brackets is left
+// out ("Subs not used: Cech, Filipe Luis, Drogba.", "Referee: Mark
+// Clattenburg (Middlesex)", "Chelsea (4-2-3-1): Courtois; Ivanovic,
+// Terry…", "booked : matic , terry ."). A team's line needs five names;
+// a label of the box is enough for one, but not for a sentence after it
+// ("Goals: the club wants more of them.").
+func isFactsBox(s string) bool {
+	colon := strings.IndexByte(s, ':')
+	if colon <= 0 || colon > 48 {
+		return false
+	}
+	label, least := strings.TrimSpace(s[:colon]), 1
+	if team, ok := cutFormation(label); ok {
+		label, least = team, 5
+	} else if !anyFieldsFold(label, factsLabels) {
+		return false
+	}
+	if n := wordCount(label, 6); n == 0 || n > 5 {
+		return false
+	}
+	return shortList(s[colon+1:], least)
+}
+
+// cutFormation returns label without the formation in brackets that ends
+// it ("Chelsea (4-2-3-1)", "chelsea ( 4-3-3 )"): digits joined by
+// hyphens, three or four of them.
+func cutFormation(label string) (string, bool) {
+	open := strings.LastIndexByte(label, '(')
+	if open <= 0 || !strings.HasSuffix(label, ")") {
+		return "", false
+	}
+	f := strings.TrimSpace(label[open+1 : len(label)-1])
+	digits := 0
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; {
+		case isDigit(c) && (i == 0 || f[i-1] == '-'):
+			digits++
+		case c == '-' && i > 0 && isDigit(f[i-1]) && i+1 < len(f):
+		default:
+			return "", false
+		}
+	}
+	if digits < 3 || digits > 4 {
+		return "", false
+	}
+	return strings.TrimSpace(label[:open]), true
+}
+
+// shortList reports whether s, what follows a facts box's label, is a list
+// of at least least items separated by commas or semicolons, each of one
+// to four words once brackets are left out, and of at most 40 items.
+func shortList(s string, least int) bool {
+	items, words, depth, start := 0, 0, 0, 0
+	end := func(i int) bool {
+		if words = wordCountOutside(s[start:i]); words > 4 {
+			return false
+		}
+		if words > 0 {
+			items++
+		}
+		start = i + 1
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',', ';':
+			if depth == 0 && !end(i) {
+				return false
+			}
+		}
+	}
+	return end(len(s)) && items >= least && items <= 40
+}
+
+// wordCountOutside counts the words of s outside brackets.
+func wordCountOutside(s string) int {
+	n, depth := 0, 0
+	for start := 0; start < len(s); {
+		i := strings.IndexAny(s[start:], "()")
+		if i < 0 {
+			i = len(s) - start
+		}
+		if depth == 0 {
+			n += wordCount(s[start:start+i], 6)
+		}
+		if start+i < len(s) {
+			if s[start+i] == '(' {
+				depth++
+			} else if depth > 0 {
+				depth--
+			}
+		}
+		start += i + 1
+	}
+	return n
+}
+
+// anyFieldsFold reports whether the words of s, however spaced, are those
+// of one of the lowercase labels, case aside.
+func anyFieldsFold(s string, labels []string) bool {
+	for _, l := range labels {
+		if fieldsEqualFold(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldsEqualFold reports whether s and t hold the same words, split by
+// spaces, case aside; it allocates nothing.
+func fieldsEqualFold(s, t string) bool {
+	for {
+		s, t = strings.TrimLeft(s, " \t"), strings.TrimLeft(t, " ")
+		if s == "" || t == "" {
+			return s == t
+		}
+		i, j := strings.IndexAny(s, " \t"), strings.IndexByte(t, ' ')
+		if i < 0 {
+			i = len(s)
+		}
+		if j < 0 {
+			j = len(t)
+		}
+		if !strings.EqualFold(s[:i], t[:j]) {
+			return false
+		}
+		s, t = s[i:], t[j:]
+	}
 }
 
 // KindOf returns the kind of the unit s by its words alone, as Classify

@@ -487,3 +487,43 @@ func wantUnitKind(t *testing.T, src, unit string, want text.Kind) ([]text.Senten
 	t.Fatalf("no unit %q among %+v", unit, sents)
 	return nil, 0
 }
+
+// A match report's facts box lists and does not tell: its line-ups,
+// substitutes, scorers, bookings, referee and attendance are boilerplate,
+// in every language of the segmenter, mixed case or tokenized, while a
+// sentence after such a label, or a list under another label, stays one.
+func TestClassifyFactsBox(t *testing.T) {
+	const lede = "Chelsea beat Arsenal 2-0 on Sunday.\n\n"
+	tests := []struct {
+		name, unit string
+		want       text.Kind
+	}{
+		{"en line-up", "Chelsea (4-2-3-1): Courtois; Ivanovic, Cahill, Terry, Azpilicueta; Matic, Fabregas; Willian (Ramires 78), Oscar, Hazard; Costa (Remy 85).", text.KindBoilerplate},
+		{"en line-up tokenized", "chelsea ( 4-3-3 ) : beeney , dabo , aina , clarke-salter , dasilva , colkett ( boga 37 ) , brown .", text.KindBoilerplate},
+		{"en substitutes", "Subs not used: Cech, Filipe Luis, Drogba.", text.KindBoilerplate},
+		{"en substitutes tokenized", "subs not used : cech , filipe luis , drogba .", text.KindBoilerplate},
+		{"en scorers", "Goals: Hazard 27, Costa 64.", text.KindBoilerplate},
+		{"en bookings", "Booked: Matic, Terry.", text.KindBoilerplate},
+		{"en referee", "Referee: Mark Clattenburg (Tyne and Wear).", text.KindBoilerplate},
+		{"en man of the match", "Man of the match: Eden Hazard.", text.KindBoilerplate},
+		{"de", "Tore: 1:0 Müller (12.), 2:0 Kane (55.)", text.KindBoilerplate},
+		{"de referee", "Schiedsrichter: Felix Zwayer (Berlin).", text.KindBoilerplate},
+		{"fr", "Buts : Mbappé (12e), Dembélé (55e).", text.KindBoilerplate},
+		{"es", "Árbitro: Mateu Lahoz.", text.KindBoilerplate},
+		{"it", "Marcatori: Vlahovic, Chiesa.", text.KindBoilerplate},
+		{"pt", "Golos: Gyökeres, Trincão.", text.KindBoilerplate},
+		{"nl", "Doelpunten: De Jong, Gakpo.", text.KindBoilerplate},
+		{"a team's formation with too few names", "Chelsea (4-3-3): Courtois, Terry.", text.KindSentence},
+		{"a sentence after a label", "Goals: the club wants more of them this season.", text.KindSentence},
+		{"a list under another label", "Present: the mayor, two aides, the clerk.", text.KindSentence},
+		{"a formation in prose", "Chelsea (4-3-3) changed shape at half-time: Hazard moved inside.", text.KindSentence},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			wantUnitKind(t, lede+tc.unit+"\n\nThe win keeps them top.", tc.unit, tc.want)
+			if got := text.KindOf(tc.unit); got != tc.want {
+				t.Errorf("KindOf: got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
