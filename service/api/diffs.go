@@ -267,7 +267,11 @@ func renderDiff(f DiffFormatParam, body DiffBody) (*renderedOutput, error) {
 		out.Body = []byte(titleHTML(body.TitleOps, opts) + body.SideBySideHTML(opts))
 	case "text":
 		out.ContentType = "text/plain; charset=utf-8"
-		out.Body = []byte(titleText(body.TitleOps, opts) + body.Text(opts))
+		text := titleText(body.TitleOps, opts) + body.Text(opts)
+		if text != "" && !strings.HasSuffix(text, "\n") {
+			text += "\n" // a text file's last line ends, as redline diff's does
+		}
+		out.Body = []byte(text)
 	default:
 		return render(FormatParam{Format: "json"}, body)
 	}

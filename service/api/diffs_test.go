@@ -170,14 +170,17 @@ func TestDiffFormats(t *testing.T) {
 				}
 			}
 			isText := tc.contentType == "text/plain; charset=utf-8"
+			if isText && !strings.HasSuffix(string(r.raw), ".+}\n") {
+				t.Errorf("text body: got %q, want its last line ended by one newline", r.raw)
+			}
 			if !isText && (strings.Contains(string(r.raw), "<script>") || strings.Contains(string(r.raw), "<b>")) {
 				t.Errorf("body holds unescaped markup from the article: %s", r.raw)
 			}
 		})
 	}
 	r := s.do(t, "POST", "/v1/diff", `{"old":"a b c","new":"a x c","format":"text"}`)
-	if r.status != http.StatusOK || string(r.raw) != "a [-b-]{+x+} c" {
-		t.Fatalf("POST text diff: got %d %q, want \"a [-b-]{+x+} c\"", r.status, r.raw)
+	if r.status != http.StatusOK || string(r.raw) != "a [-b-]{+x+} c\n" {
+		t.Fatalf("POST text diff: got %d %q, want \"a [-b-]{+x+} c\\n\": a text file whose last line ends", r.status, r.raw)
 	}
 }
 
