@@ -535,13 +535,20 @@ func (a *analysis) possessive(k int) bool {
 // finiteVerbAfter reports whether a word after a.tokens[k], before the
 // clause ends, can only be a finite verb: an auxiliary, a modal, a past
 // form or a listed verb, not right after "and" or "or", where it is
-// coordinated with a.tokens[k], nor after "to"; or whether a relative pronoun, or a
-// spaced dash right after the word, leaves that open. The clause ends
-// where the sentence does, at a semicolon, colon, quotation mark or
-// bracket, at a word that opens another clause, and, for a clause that a
-// conjunction opened (opener true), at a comma: "when Parliament returns
-// from its break, the editor has learned".
+// coordinated with a.tokens[k], nor after "to", nor a participle before
+// "by" and a name or a determiner's noun ("the operating system owned by
+// Sun"); or whether a relative pronoun, or a spaced dash right after the
+// word, leaves that open. A relative pronoun after other words opens a
+// clause whose first verb, with the auxiliaries, participles and adverbs
+// right after it, is its own: only a verb after those is the clause's
+// ("The guide follows last year's report which recommended cuts." has
+// none, "The bank accounts of Yukos which were frozen will stay" has
+// "will"). The clause ends where the sentence does, at a semicolon,
+// colon, quotation mark or bracket, at a word that opens another clause,
+// and, for a clause that a conjunction opened (opener true), at a comma:
+// "when Parliament returns from its break, the editor has learned".
 func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
+	relative, own := false, -1 // a relative clause whose verb is to come; the last word of its verb
 	for i := k + 1; i < len(a.tokens) && i <= k+30; i++ {
 		if gap := a.src[a.tokens[i-1].end:a.tokens[i].start]; gap != " " && (strings.ContainsAny(gap, ".!?;:\n\"“”()") || opener && strings.IndexByte(gap, ',') >= 0) {
 			return false
@@ -555,7 +562,14 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 		case c&enClauseEnder != 0 && (i == k+1 || t.hash != hashThat):
 			return false
 		case c&enRelative != 0 || t.hash == hashThat:
-			return true // undecided: the word stays a noun
+			if i == k+1 {
+				return true // undecided: the word stays a noun
+			}
+			relative = true
+		case relative && a.finiteForm(i, c, word) || own == i-1 && a.verbGroupGoesOn(t, c, word):
+			// The relative clause's own verb ("which recommended
+			// cuts", "which was initially sold").
+			relative, own = false, i
 		case subjectPronouns.has(a.tokens[i-1].hash) && (c&enFinite != 0 || c&enVerb != 0 ||
 			startsLower(word) && (c&enIrregular != 0 || lowerSuffix(word, "ed", 4) && c&enEdNoun == 0)):
 			// A finite verb after a subject pronoun is another
@@ -569,14 +583,62 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 		case a.tokens[i-1].hash == hashTo && c&enFinite == 0:
 			// A verb right after "to" is an infinitive, no finite
 			// verb ("While Alitalia needs to restructure to bring").
-		case c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0,
-			startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0,
-			c&enVerbNoun != 0 && a.plural(a.tokens[i-1]): // "Premiership teams face"
+		case a.finiteForm(i, c, word):
+			if i > k+1 && a.participleBy(i, c, word) {
+				continue // "Moments of Trials made by Raymond Depardon"
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// finiteForm reports whether a.tokens[i], on the lists c, can only be a
+// finite verb, or a participle: an auxiliary, a modal, a past form, a
+// listed verb, or a verb-or-noun after a plural, its subject ("Premiership
+// teams face"). An -ed form after a hyphen is a compound adjective's
+// ("last year's government-commissioned report").
+func (a *analysis) finiteForm(i int, c uint32, word string) bool {
+	return c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0 ||
+		startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0 && a.src[a.tokens[i-1].end:a.tokens[i].start] != "-" ||
+		c&enVerbNoun != 0 && a.plural(a.tokens[i-1])
+}
+
+// verbGroupGoesOn reports whether t, on the lists c, goes on the verb
+// before it: a participle, an adverb or "not" ("was not sold", "has been
+// quietly dropped"), where an auxiliary or a modal starts another verb.
+func (a *analysis) verbGroupGoesOn(t token, c uint32, word string) bool {
+	return c&(enIrregular|enAdverb) != 0 || participleHashes.has(t.hash) || t.hash == hashNot || a.adverb(t, c) ||
+		startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0
+}
+
+// participleHashes are the listed finite forms that are participles too.
+var participleHashes = newHashList(`made told said thought`)
+
+// participleBy reports whether a.tokens[i], a past form on the lists c
+// after a content word, is a participle that describes that word: "by"
+// follows, then a name or a determiner that opens a noun phrase ("owned
+// by Sun", "made by the BBC"). After "by" a number or "a" measures a
+// change a finite verb states ("rose by 5%", "fell by a third").
+func (a *analysis) participleBy(i int, c uint32, word string) bool {
+	past := c&enIrregular != 0 || a.tokens[i].hash == hashMade || lowerSuffix(word, "ed", 4) && c&enEdNoun == 0
+	if !past || !a.linked(i-1) || a.tokens[i-1].term < 0 ||
+		!a.linked(i) || a.tokens[i+1].hash != hashBy || !a.linked(i+1) {
+		return false
+	}
+	next := a.tokens[i+2]
+	w := a.src[next.start:next.end]
+	if byDeterminers.has(next.hash) {
+		return true
+	}
+	return englishClass.get(next.hash)&enFunction == 0 && !startsLower(w) && !isDigitByte(w[0])
+}
+
+// byDeterminers open, after a participle's "by", the noun phrase of its
+// agent.
+var byDeterminers = newHashList(`the its his her their this these those`)
+
+var hashMade, hashBy = fnv32([]byte("made")), fnv32([]byte("by"))
 
 // subjectPronouns are the pronouns that are a clause's subject: a finite
 // verb after one is that clause's own.
