@@ -168,7 +168,7 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k in
 	// pay") or a compound that goes on ("rising oil prices hurt"). A
 	// name may be its object ("Gazprom needs Yugansk") or stand in
 	// apposition ("Greek sprinters Kostas Kenteris"): the clause decides.
-	verb := false
+	verb, adverbAfter := false, false
 	if s && a.linked(k) {
 		next := a.tokens[k+1]
 		nc := englishClass.get(next.hash)
@@ -180,14 +180,26 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k in
 			// clause goes on ("The industry depends heavily on
 			// word of mouth, with 81% of firms saying"), where a
 			// compound's verb comes before its adverb.
-			verb = true
+			verb, adverbAfter = true, true
 		case next.term >= 0 && nc&enFunction == 0 && !a.capitalized(next) && !a.sFormVerb(k, next, nc):
 			return false
 		}
 	}
 	cs := a.opensClause(k-1, !s)
 	prep := cs.preps > 0
-	if !cs.ok || cs.comma && !a.endsSentence(k) || prep && !a.linked(k) || viaHead && (!prep || !a.pluralSubject(a.tokens[cs.head])) {
+	if !cs.ok {
+		return false
+	}
+	if adverbAfter && !prep {
+		// The adverb makes it a verb after a comma too
+		// ("Considering its sophistication, the game runs
+		// surprisingly well"): a list of noun phrases goes on to no
+		// adverb in -ly. After a preposition the -s form may be a
+		// plural whose verb follows the adverb ("a number of the
+		// anti-gay protesters proudly shared").
+		return true
+	}
+	if cs.comma && !a.endsSentence(k) || prep && !a.linked(k) || viaHead && (!prep || !a.pluralSubject(a.tokens[cs.head])) {
 		// After a preposition the word needs words after it, else
 		// it may end a verbless fragment or an aside: "The show of
 		// spring flowers.", "competition between online music

@@ -233,6 +233,9 @@ func TestEnglishKeyPhraseRelativeClausesAndAgents(t *testing.T) {
 		{"a compound before a relative clause right after it", "The games console which sold well has been recalled.", []string{"games console"}},
 		{"a compound whose verb states a change by a number", "The retail sales in London rose by 5%.", []string{"retail sales", "London"}},
 		{"a compound whose verb states a change by a share", "The console sales in Japan fell by a third.", []string{"console sales", "Japan", "third"}},
+		{"an -s verb after a comma, before an adverb in -ly", "For all its size, the game runs surprisingly well.", []string{"size", "game"}},
+		{"a plural after a preposition, before an adverb and its verb", "A number of the anti-gay protesters proudly shared photos.", []string{"number", "anti-gay protesters", "photos"}},
+		{"a compound after a comma, before its verb", "For all its size, the games consoles sold well.", []string{"size", "games consoles"}},
 		{"a compound whose finite past form precedes by and a name", "The election campaign in Ohio was won by Bush.", []string{"election campaign", "Ohio", "Bush"}},
 	}
 	for _, tc := range tests {
