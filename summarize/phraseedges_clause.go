@@ -199,7 +199,8 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k in
 		// anti-gay protesters proudly shared").
 		return true
 	}
-	if cs.comma && !a.endsSentence(k) || prep && !a.linked(k) || viaHead && (!prep || !a.pluralSubject(a.tokens[cs.head])) {
+	opening := cs.comma && !a.endsSentence(k) && a.afterOpeningPhrase(cs.at)
+	if cs.comma && !a.endsSentence(k) && !opening || prep && !a.linked(k) || viaHead && (!prep || !a.pluralSubject(a.tokens[cs.head])) {
 		// After a preposition the word needs words after it, else
 		// it may end a verbless fragment or an aside: "The show of
 		// spring flowers.", "competition between online music
@@ -207,8 +208,10 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k in
 		return false
 	}
 	// After a preposition a singular auxiliary may agree with the noun
-	// before it ("The report on trade talks was published").
-	return verb && !prep || !a.finiteVerbAfter(k, cs.opener)
+	// before it ("The report on trade talks was published"), and after
+	// an opening phrase with a name that ends in s ("throughout his
+	// five years, garnett spears was forced").
+	return verb && !prep && !opening || !a.finiteVerbAfter(k, cs.opener)
 }
 
 // prepositionBefore reports whether a preposition stands among the five
@@ -326,6 +329,7 @@ func (a *analysis) pluralSubject(t token) bool {
 type clauseStart struct {
 	ok, opener, comma bool
 	preps, head       int
+	at                int // the clause's first word, where a break opens it
 }
 
 // opensClause reports whether the subject that a.tokens[k] ends opens a
@@ -359,6 +363,7 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 		}
 		if !a.linked(k - 1) {
 			cs.ok, cs.comma = a.clauseBreak(k)
+			cs.at = k
 			return cs
 		}
 		before := a.tokens[k-1]
@@ -367,6 +372,7 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 		if det {
 			if !a.linked(k - 2) {
 				cs.ok, cs.comma = a.clauseBreak(k - 1)
+				cs.at = k - 1
 				return cs
 			}
 			k--
@@ -414,6 +420,27 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 		return clauseStart{}
 	}
 }
+
+// afterOpeningPhrase reports whether the comma before a.tokens[at] ends a
+// prepositional phrase that opens the sentence, with no comma before it
+// ("During the video, detective cherry shouts at the driver", "In a
+// statement, the firm says"): the clause after it is the sentence's main
+// clause, not an item of a list.
+func (a *analysis) afterOpeningPhrase(at int) bool {
+	for i := at - 1; i >= 0 && i >= at-12; i-- {
+		if i == 0 || !a.linked(i-1) {
+			if i > 0 && !a.endsSentence(i-1) {
+				return false
+			}
+			return englishClass.get(a.tokens[i].hash)&enPreposition != 0 || openingPrepositions.has(a.tokens[i].hash)
+		}
+	}
+	return false
+}
+
+// openingPrepositions are the prepositions beside englishPrepositions
+// that open a sentence's adverbial phrase.
+var openingPrepositions = newHashList(`during after before despite since throughout amid`)
 
 // quantityPlural reports whether t is a plural unit of time or number
 // word ("days", "months", "thousands"), which counts the noun that "of"

@@ -236,6 +236,9 @@ func TestEnglishKeyPhraseRelativeClausesAndAgents(t *testing.T) {
 		{"an -s verb after a comma, before an adverb in -ly", "For all its size, the game runs surprisingly well.", []string{"size", "game"}},
 		{"a plural after a preposition, before an adverb and its verb", "A number of the anti-gay protesters proudly shared photos.", []string{"number", "anti-gay protesters", "photos"}},
 		{"a compound after a comma, before its verb", "For all its size, the games consoles sold well.", []string{"size", "games consoles"}},
+		{"an -s verb after a comma that ends an opening phrase", "During the video, the detective shouts at the driver.", []string{"video", "detective", "driver"}},
+		{"a compound after an opening phrase, before its verb", "In London, the oil prices in shops rose sharply.", []string{"London", "oil prices", "shops"}},
+		{"a lowercase name in s after an opening phrase, before a singular auxiliary", "throughout his five years, garnett spears was forced to move.", []string{"garnett spears"}},
 		{"a compound whose finite past form precedes by and a name", "The election campaign in Ohio was won by Bush.", []string{"election campaign", "Ohio", "Bush"}},
 	}
 	for _, tc := range tests {
