@@ -416,6 +416,12 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 				return clauseStart{}
 			}
 			continue
+		case det && cs.preps == 0 && a.openingPhraseEnds(k-1):
+			// "On infected machines the virus tries to": the
+			// determiner opens the subject after a phrase that opens
+			// the sentence with no comma.
+			cs.ok, cs.at = true, k
+			return cs
 		}
 		return clauseStart{}
 	}
@@ -433,6 +439,31 @@ func (a *analysis) afterOpeningPhrase(at int) bool {
 				return false
 			}
 			return englishClass.get(a.tokens[i].hash)&enPreposition != 0 || openingPrepositions.has(a.tokens[i].hash)
+		}
+	}
+	return false
+}
+
+// openingPhraseEnds reports whether a.tokens[i], a content word, ends a
+// prepositional phrase that opens its sentence: at most three content
+// words, the last a noun, after a preposition, alone or with a
+// determiner, that the sentence starts with ("On infected machines",
+// "In the first quarter").
+func (a *analysis) openingPhraseEnds(i int) bool {
+	if !a.nounLike(a.tokens[i]) {
+		return false // a gerund's object follows it: "on viewing the cctv cameras"
+	}
+	for n := 0; n < 3 && i > 0 && a.tokens[i].term >= 0; n++ {
+		if !a.linked(i - 1) {
+			return false
+		}
+		i--
+		if englishClass.get(a.tokens[i].hash)&enDeterminer != 0 && a.linked(i-1) {
+			i--
+		}
+		c := englishClass.get(a.tokens[i].hash)
+		if c&enPreposition != 0 || openingPrepositions.has(a.tokens[i].hash) {
+			return i == 0 || !a.linked(i-1) && a.endsSentence(i-1)
 		}
 	}
 	return false

@@ -239,6 +239,9 @@ func TestEnglishKeyPhraseRelativeClausesAndAgents(t *testing.T) {
 		{"an -s verb after a comma that ends an opening phrase", "During the video, the detective shouts at the driver.", []string{"video", "detective", "driver"}},
 		{"a compound after an opening phrase, before its verb", "In London, the oil prices in shops rose sharply.", []string{"London", "oil prices", "shops"}},
 		{"a lowercase name in s after an opening phrase, before a singular auxiliary", "throughout his five years, garnett spears was forced to move.", []string{"garnett spears"}},
+		{"an -s verb after an opening phrase with no comma", "On infected machines the virus tries to disable the software.", []string{"virus", "software"}},
+		{"a compound after an opening phrase with no comma, before its verb", "On Monday the bank accounts were frozen.", []string{"Monday", "bank accounts"}},
+		{"a gerund's object after an opening preposition", "On viewing the security cameras, he said it was gone.", []string{"security cameras"}},
 		{"a compound whose finite past form precedes by and a name", "The election campaign in Ohio was won by Bush.", []string{"election campaign", "Ohio", "Bush"}},
 	}
 	for _, tc := range tests {
