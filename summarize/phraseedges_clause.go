@@ -168,7 +168,7 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k in
 	// pay") or a compound that goes on ("rising oil prices hurt"). A
 	// name may be its object ("Gazprom needs Yugansk") or stand in
 	// apposition ("Greek sprinters Kostas Kenteris"): the clause decides.
-	verb := false
+	verb, adverbAfter := false, false
 	if s && a.linked(k) {
 		next := a.tokens[k+1]
 		nc := englishClass.get(next.hash)
@@ -180,14 +180,27 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k in
 			// clause goes on ("The industry depends heavily on
 			// word of mouth, with 81% of firms saying"), where a
 			// compound's verb comes before its adverb.
-			verb = true
+			verb, adverbAfter = true, true
 		case next.term >= 0 && nc&enFunction == 0 && !a.capitalized(next) && !a.sFormVerb(k, next, nc):
 			return false
 		}
 	}
 	cs := a.opensClause(k-1, !s)
 	prep := cs.preps > 0
-	if !cs.ok || cs.comma && !a.endsSentence(k) || prep && !a.linked(k) || viaHead && (!prep || !a.pluralSubject(a.tokens[cs.head])) {
+	if !cs.ok {
+		return false
+	}
+	if adverbAfter && !prep {
+		// The adverb makes it a verb after a comma too
+		// ("Considering its sophistication, the game runs
+		// surprisingly well"): a list of noun phrases goes on to no
+		// adverb in -ly. After a preposition the -s form may be a
+		// plural whose verb follows the adverb ("a number of the
+		// anti-gay protesters proudly shared").
+		return true
+	}
+	opening := cs.comma && !a.endsSentence(k) && a.afterOpeningPhrase(cs.at)
+	if cs.comma && !a.endsSentence(k) && !opening || prep && !a.linked(k) || viaHead && (!prep || !a.pluralSubject(a.tokens[cs.head])) {
 		// After a preposition the word needs words after it, else
 		// it may end a verbless fragment or an aside: "The show of
 		// spring flowers.", "competition between online music
@@ -195,8 +208,10 @@ func (a *analysis) subjectVerb(t token, prev *token, word string, c uint32, k in
 		return false
 	}
 	// After a preposition a singular auxiliary may agree with the noun
-	// before it ("The report on trade talks was published").
-	return verb && !prep || !a.finiteVerbAfter(k, cs.opener)
+	// before it ("The report on trade talks was published"), and after
+	// an opening phrase with a name that ends in s ("throughout his
+	// five years, garnett spears was forced").
+	return verb && !prep && !opening || !a.finiteVerbAfter(k, cs.opener)
 }
 
 // prepositionBefore reports whether a preposition stands among the five
@@ -314,6 +329,7 @@ func (a *analysis) pluralSubject(t token) bool {
 type clauseStart struct {
 	ok, opener, comma bool
 	preps, head       int
+	at                int // the clause's first word, where a break opens it
 }
 
 // opensClause reports whether the subject that a.tokens[k] ends opens a
@@ -347,6 +363,7 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 		}
 		if !a.linked(k - 1) {
 			cs.ok, cs.comma = a.clauseBreak(k)
+			cs.at = k
 			return cs
 		}
 		before := a.tokens[k-1]
@@ -355,6 +372,7 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 		if det {
 			if !a.linked(k - 2) {
 				cs.ok, cs.comma = a.clauseBreak(k - 1)
+				cs.at = k - 1
 				return cs
 			}
 			k--
@@ -398,10 +416,62 @@ func (a *analysis) opensClause(k int, plurals bool) clauseStart {
 				return clauseStart{}
 			}
 			continue
+		case det && cs.preps == 0 && a.openingPhraseEnds(k-1):
+			// "On infected machines the virus tries to": the
+			// determiner opens the subject after a phrase that opens
+			// the sentence with no comma.
+			cs.ok, cs.at = true, k
+			return cs
 		}
 		return clauseStart{}
 	}
 }
+
+// afterOpeningPhrase reports whether the comma before a.tokens[at] ends a
+// prepositional phrase that opens the sentence, with no comma before it
+// ("During the video, detective cherry shouts at the driver", "In a
+// statement, the firm says"): the clause after it is the sentence's main
+// clause, not an item of a list.
+func (a *analysis) afterOpeningPhrase(at int) bool {
+	for i := at - 1; i >= 0 && i >= at-12; i-- {
+		if i == 0 || !a.linked(i-1) {
+			if i > 0 && !a.endsSentence(i-1) {
+				return false
+			}
+			return englishClass.get(a.tokens[i].hash)&enPreposition != 0 || openingPrepositions.has(a.tokens[i].hash)
+		}
+	}
+	return false
+}
+
+// openingPhraseEnds reports whether a.tokens[i], a content word, ends a
+// prepositional phrase that opens its sentence: at most three content
+// words, the last a noun, after a preposition, alone or with a
+// determiner, that the sentence starts with ("On infected machines",
+// "In the first quarter").
+func (a *analysis) openingPhraseEnds(i int) bool {
+	if !a.nounLike(a.tokens[i]) {
+		return false // a gerund's object follows it: "on viewing the cctv cameras"
+	}
+	for n := 0; n < 3 && i > 0 && a.tokens[i].term >= 0; n++ {
+		if !a.linked(i - 1) {
+			return false
+		}
+		i--
+		if englishClass.get(a.tokens[i].hash)&enDeterminer != 0 && a.linked(i-1) {
+			i--
+		}
+		c := englishClass.get(a.tokens[i].hash)
+		if c&enPreposition != 0 || openingPrepositions.has(a.tokens[i].hash) {
+			return i == 0 || !a.linked(i-1) && a.endsSentence(i-1)
+		}
+	}
+	return false
+}
+
+// openingPrepositions are the prepositions beside englishPrepositions
+// that open a sentence's adverbial phrase.
+var openingPrepositions = newHashList(`during after before despite since throughout amid`)
 
 // quantityPlural reports whether t is a plural unit of time or number
 // word ("days", "months", "thousands"), which counts the noun that "of"
@@ -535,13 +605,20 @@ func (a *analysis) possessive(k int) bool {
 // finiteVerbAfter reports whether a word after a.tokens[k], before the
 // clause ends, can only be a finite verb: an auxiliary, a modal, a past
 // form or a listed verb, not right after "and" or "or", where it is
-// coordinated with a.tokens[k], nor after "to"; or whether a relative pronoun, or a
-// spaced dash right after the word, leaves that open. The clause ends
-// where the sentence does, at a semicolon, colon, quotation mark or
-// bracket, at a word that opens another clause, and, for a clause that a
-// conjunction opened (opener true), at a comma: "when Parliament returns
-// from its break, the editor has learned".
+// coordinated with a.tokens[k], nor after "to", nor a participle before
+// "by" and a name or a determiner's noun ("the operating system owned by
+// Sun"); or whether a relative pronoun, or a spaced dash right after the
+// word, leaves that open. A relative pronoun after other words opens a
+// clause whose first verb, with the auxiliaries, participles and adverbs
+// right after it, is its own: only a verb after those is the clause's
+// ("The guide follows last year's report which recommended cuts." has
+// none, "The bank accounts of Yukos which were frozen will stay" has
+// "will"). The clause ends where the sentence does, at a semicolon,
+// colon, quotation mark or bracket, at a word that opens another clause,
+// and, for a clause that a conjunction opened (opener true), at a comma:
+// "when Parliament returns from its break, the editor has learned".
 func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
+	relative, own := false, -1 // a relative clause whose verb is to come; the last word of its verb
 	for i := k + 1; i < len(a.tokens) && i <= k+30; i++ {
 		if gap := a.src[a.tokens[i-1].end:a.tokens[i].start]; gap != " " && (strings.ContainsAny(gap, ".!?;:\n\"“”()") || opener && strings.IndexByte(gap, ',') >= 0) {
 			return false
@@ -555,7 +632,14 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 		case c&enClauseEnder != 0 && (i == k+1 || t.hash != hashThat):
 			return false
 		case c&enRelative != 0 || t.hash == hashThat:
-			return true // undecided: the word stays a noun
+			if i == k+1 {
+				return true // undecided: the word stays a noun
+			}
+			relative = true
+		case relative && a.finiteForm(i, c, word) || own == i-1 && a.verbGroupGoesOn(t, c, word):
+			// The relative clause's own verb ("which recommended
+			// cuts", "which was initially sold").
+			relative, own = false, i
 		case subjectPronouns.has(a.tokens[i-1].hash) && (c&enFinite != 0 || c&enVerb != 0 ||
 			startsLower(word) && (c&enIrregular != 0 || lowerSuffix(word, "ed", 4) && c&enEdNoun == 0)):
 			// A finite verb after a subject pronoun is another
@@ -569,14 +653,62 @@ func (a *analysis) finiteVerbAfter(k int, opener bool) bool {
 		case a.tokens[i-1].hash == hashTo && c&enFinite == 0:
 			// A verb right after "to" is an infinitive, no finite
 			// verb ("While Alitalia needs to restructure to bring").
-		case c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0,
-			startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0,
-			c&enVerbNoun != 0 && a.plural(a.tokens[i-1]): // "Premiership teams face"
+		case a.finiteForm(i, c, word):
+			if i > k+1 && a.participleBy(i, c, word) {
+				continue // "Moments of Trials made by Raymond Depardon"
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// finiteForm reports whether a.tokens[i], on the lists c, can only be a
+// finite verb, or a participle: an auxiliary, a modal, a past form, a
+// listed verb, or a verb-or-noun after a plural, its subject ("Premiership
+// teams face"). An -ed form after a hyphen is a compound adjective's
+// ("last year's government-commissioned report").
+func (a *analysis) finiteForm(i int, c uint32, word string) bool {
+	return c&(enFinite|enVerb|enIrregular) != 0 && c&enVerbNoun == 0 ||
+		startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0 && a.src[a.tokens[i-1].end:a.tokens[i].start] != "-" ||
+		c&enVerbNoun != 0 && a.plural(a.tokens[i-1])
+}
+
+// verbGroupGoesOn reports whether t, on the lists c, goes on the verb
+// before it: a participle, an adverb or "not" ("was not sold", "has been
+// quietly dropped"), where an auxiliary or a modal starts another verb.
+func (a *analysis) verbGroupGoesOn(t token, c uint32, word string) bool {
+	return c&(enIrregular|enAdverb) != 0 || participleHashes.has(t.hash) || t.hash == hashNot || a.adverb(t, c) ||
+		startsLower(word) && lowerSuffix(word, "ed", 4) && c&enEdNoun == 0
+}
+
+// participleHashes are the listed finite forms that are participles too.
+var participleHashes = newHashList(`made told said thought`)
+
+// participleBy reports whether a.tokens[i], a past form on the lists c
+// after a content word, is a participle that describes that word: "by"
+// follows, then a name or a determiner that opens a noun phrase ("owned
+// by Sun", "made by the BBC"). After "by" a number or "a" measures a
+// change a finite verb states ("rose by 5%", "fell by a third").
+func (a *analysis) participleBy(i int, c uint32, word string) bool {
+	past := c&enIrregular != 0 || a.tokens[i].hash == hashMade || lowerSuffix(word, "ed", 4) && c&enEdNoun == 0
+	if !past || !a.linked(i-1) || a.tokens[i-1].term < 0 ||
+		!a.linked(i) || a.tokens[i+1].hash != hashBy || !a.linked(i+1) {
+		return false
+	}
+	next := a.tokens[i+2]
+	w := a.src[next.start:next.end]
+	if byDeterminers.has(next.hash) {
+		return true
+	}
+	return englishClass.get(next.hash)&enFunction == 0 && !startsLower(w) && !isDigitByte(w[0])
+}
+
+// byDeterminers open, after a participle's "by", the noun phrase of its
+// agent.
+var byDeterminers = newHashList(`the its his her their this these those`)
+
+var hashMade, hashBy = fnv32([]byte("made")), fnv32([]byte("by"))
 
 // subjectPronouns are the pronouns that are a clause's subject: a finite
 // verb after one is that clause's own.

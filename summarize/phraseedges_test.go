@@ -214,6 +214,45 @@ func TestEnglishKeyPhraseLongSubjectsAndJoins(t *testing.T) {
 	}
 }
 
+// A relative clause after an -s form's object has its own verb, and a
+// participle before "by" and its agent is no finite verb: the -s form is
+// the clause's verb. A compound whose verb follows the relative clause, or
+// whose verb states a change "by" measures, stays whole.
+func TestEnglishKeyPhraseRelativeClausesAndAgents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"an -s verb before its object's relative clause", "The offer follows media speculation which grew in March.", []string{"offer", "media speculation", "March"}},
+		{"an -s verb before a relative clause with an auxiliary and an adverb", "The protein stops blood which is slowly thinned.", []string{"protein", "blood"}},
+		{"an -s verb before a participle and its agent", "The Sun Grid relies on Solaris, the operating system owned by Sun.", []string{"Sun Grid", "Solaris", "operating system", "Sun"}},
+		{"an -s verb before a participle and a determiner's agent", "The festival opens with a film made by the director.", []string{"festival", "film", "director"}},
+		{"an -s verb before a hyphenated adjective in -ed", "The technology works through government-funded research.", []string{"technology", "government-funded research"}},
+		{"a compound whose verb follows a relative clause", "The bank accounts of Yukos which were frozen will stay shut.", []string{"bank accounts", "Yukos"}},
+		{"a compound whose verb follows a relative clause after a preposition", "The news reports on the deal that she denied were false.", []string{"news reports", "deal", "false"}},
+		{"a compound before a relative clause right after it", "The games console which sold well has been recalled.", []string{"games console"}},
+		{"a compound whose verb states a change by a number", "The retail sales in London rose by 5%.", []string{"retail sales", "London"}},
+		{"a compound whose verb states a change by a share", "The console sales in Japan fell by a third.", []string{"console sales", "Japan", "third"}},
+		{"an -s verb after a comma, before an adverb in -ly", "For all its size, the game runs surprisingly well.", []string{"size", "game"}},
+		{"a plural after a preposition, before an adverb and its verb", "A number of the anti-gay protesters proudly shared photos.", []string{"number", "anti-gay protesters", "photos"}},
+		{"a compound after a comma, before its verb", "For all its size, the games consoles sold well.", []string{"size", "games consoles"}},
+		{"an -s verb after a comma that ends an opening phrase", "During the video, the detective shouts at the driver.", []string{"video", "detective", "driver"}},
+		{"a compound after an opening phrase, before its verb", "In London, the oil prices in shops rose sharply.", []string{"London", "oil prices", "shops"}},
+		{"a lowercase name in s after an opening phrase, before a singular auxiliary", "throughout his five years, garnett spears was forced to move.", []string{"garnett spears"}},
+		{"an -s verb after an opening phrase with no comma", "On infected machines the virus tries to disable the software.", []string{"virus", "software"}},
+		{"a compound after an opening phrase with no comma, before its verb", "On Monday the bank accounts were frozen.", []string{"Monday", "bank accounts"}},
+		{"a gerund's object after an opening preposition", "On viewing the security cameras, he said it was gone.", []string{"security cameras"}},
+		{"a compound whose finite past form precedes by and a name", "The election campaign in Ohio was won by Bush.", []string{"election campaign", "Ohio", "Bush"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := sortedKeyPhrases(t, "en", tc.text), sorted(tc.want); !slices.Equal(got, want) {
+				t.Errorf("%q: got key phrases %q, want %q", tc.text, got, want)
+			}
+		})
+	}
+}
+
 // In French, Spanish, Italian and Portuguese a word after a masculine
 // singular noun that ends as a singular present does is its verb, where
 // an adjective that ends so stays; a Dutch noun in -ie before a verb that
