@@ -159,7 +159,20 @@ const (
 	enQuantifier
 	enBareInfinitive
 	enSaying
+	enTitle
 )
+
+// englishTitles stand before a name and say nothing without it: a key
+// phrase may start on one ("Sir Alex Ferguson", "Dr Nielsen") but not end
+// on it, which lowercased text, where a name cannot be told from the
+// words around it, would otherwise leave ("sir" of "sir curtly was
+// joined", whose -ly name reads as an adverb).
+// The titles that are as often common nouns ("a senior law lord", "the
+// leading lady", "a pantomime dame") or other words ("next gen") are
+// titles only when capitalised (capitalisedTitles).
+var _ = addClass(enTitle, `mr mrs ms dr sir prof lord lady dame rev sen gov gen lt col capt sgt insp supt`)
+
+var capitalisedTitles = wordSet(`lord lady dame rev sen gov gen lt col capt sgt insp supt`)
 
 func addClass(class uint32, words string) bool {
 	for _, w := range strings.Fields(words) {
@@ -330,6 +343,9 @@ func (a *analysis) englishEdge(t token, first bool, before, after *token) bool {
 	}
 	c := englishClass.get(t.hash)
 	word := a.src[t.start:t.end]
+	if !first && c&enTitle != 0 && (!startsLower(word) || !capitalisedTitles[word]) {
+		return true // "Sir" without its name: "…, said sir."
+	}
 	if c&enFunction != 0 {
 		// A capitalized number word inside a sentence is a name's:
 		// "Six Nations".

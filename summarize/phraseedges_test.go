@@ -95,6 +95,8 @@ func TestEnglishKeyPhraseClauseReadings(t *testing.T) {
 		want       []string
 	}{
 		{"a subject after a preposition", "Research by Dr Nielsen shows that people like it.", []string{"Research", "Dr Nielsen", "people"}},
+		{"a title before its name", "Sir Alex Ferguson praised the team.", []string{"Sir Alex Ferguson", "team"}},
+		{"a title whose name reads as an adverb", "the stands honour sir curtly ambrose . sir curtly was joined by sir viv .", []string{"stands", "ambrose", "sir viv"}},
 		{"a compound after a preposition, its verb later", "The report on world trade talks was published.", []string{"report", "world trade talks"}},
 		{"a compound after a preposition, before a comma", "Competition between online music services, of which there are many, grew.", []string{"Competition", "online music services"}},
 		{"a compound after a preposition, before a dash", "Thousands of flat panel screens - LCDs and plasma screens - have been sold.", []string{"flat panel screens", "LCDs", "plasma screens"}},
