@@ -149,27 +149,9 @@ func CountWords(s string) int {
 	n, in := 0, uint64(0)
 	i := 0
 	for {
-		// Runs of ASCII, 16 then 8 bytes at a time: a word starts at each
-		// word byte whose predecessor is none.
-		for i+16 <= len(s) {
-			x, y := load64(s, i), load64(s, i+8)
-			if (x|y)&highBits != 0 {
-				break
-			}
-			mx, my := wordBytes(x), wordBytes(y)
-			n += bits.OnesCount64(mx&^(mx<<8|in<<7)) + bits.OnesCount64(my&^(my<<8|mx>>56))
-			in, i = my>>63, i+16
-		}
-		for i+8 <= len(s) {
-			x := load64(s, i)
-			if x&highBits != 0 {
-				break
-			}
-			m := wordBytes(x)
-			n += bits.OnesCount64(m &^ (m<<8 | in<<7))
-			in, i = m>>63, i+8
-		}
-		if i >= len(s) {
+		var k int
+		k, in, i = countASCIIWords(s, i, in)
+		if n += k; i >= len(s) {
 			return n
 		}
 		// One byte, or one rune, at a time until the next 8 bytes of ASCII.
@@ -195,6 +177,40 @@ func CountWords(s string) int {
 			in = uint64(inWord)
 		}
 	}
+}
+
+// countASCIIWords counts the words that start in the run of ASCII at
+// s[i:], 16 then 8 bytes at a time, and returns their number, in (1 when
+// the run ends inside a word) and where the run stops: at the first 8
+// bytes that are not all ASCII, or in the last 7 bytes of s. A word
+// starts at each word byte whose predecessor is none.
+func countASCIIWords(s string, i int, in uint64) (n int, inWord uint64, stop int) {
+	in <<= 7 // the top bit of the byte before
+	for len(s)-i >= 16 {
+		b := s[i : i+16] // one bounds check rather than sixteen
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		y := uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 |
+			uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(b[15])<<56
+		if (x|y)&highBits != 0 {
+			break
+		}
+		mx, my := wordBytes(x), wordBytes(y)
+		// The starts are in the top bits of the bytes: those of y move
+		// one bit down, so that one count takes both.
+		n += bits.OnesCount64(mx&^(mx<<8|in) | (my&^(my<<8|mx>>56))>>1)
+		in, i = my>>56, i+16
+	}
+	// Fewer than 16 bytes are left, or the next 16 are not all ASCII: one
+	// round of 8 at most.
+	if len(s)-i >= 8 {
+		if x := load64(s, i); x&highBits == 0 {
+			m := wordBytes(x)
+			n += bits.OnesCount64(m &^ (m<<8 | in))
+			in, i = m>>56, i+8
+		}
+	}
+	return n, in >> 7, i
 }
 
 // runeWord classifies a non-ASCII rune for CountWords: whether it starts a
@@ -229,14 +245,16 @@ func load64(s string, i int) uint64 {
 // letter, a digit or an underscore: CountWords' test, 8 bytes at a time.
 // Adding 0x80-lo to a byte below 0x80 carries into its top bit exactly
 // when it is at least lo, and adding 0x7f-hi when it is above hi; setting
-// bit 5 lowercases letters and maps no other byte to one. It is written
-// out so that the compiler inlines it.
+// bit 5 lowercases letters and maps no other byte to one; a byte is an
+// underscore when its XOR with one is zero, the one byte to which adding
+// 0x7f does not carry into the top bit. The low bits are masked once, at
+// the end. It is written out so that the compiler inlines it.
 func wordBytes(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	l := x | 0x2020202020202020
 	letter := (l + ones*(0x80-'a')) &^ (l + ones*(0x7f-'z'))
 	digit := (x + ones*(0x80-'0')) &^ (x + ones*(0x7f-'9'))
-	under := (x + ones*(0x80-'_')) &^ (x + ones*(0x7f-'_'))
+	under := ^(x ^ ones*'_' + ones*0x7f)
 	return (letter | digit | under) & highBits
 }
 

@@ -36,6 +36,17 @@ func TestCountWordsWordAtATime(t *testing.T) {
 			t.Fatalf("%q: got %d want %d", b, got, want)
 		}
 	}
+	// Long runs of ASCII, past the 127 rounds of 16 bytes after which
+	// CountWords sums its byte counters.
+	for k := 0; k < 200; k++ {
+		b := make([]byte, rng.Intn(6000))
+		for i := range b {
+			b[i] = alpha[rng.Intn(len(alpha))]
+		}
+		if got, want := CountWords(string(b)), slowCount(string(b)); got != want {
+			t.Fatalf("%d bytes: got %d want %d", len(b), got, want)
+		}
+	}
 	for c := 0; c < 128; c++ {
 		s := "xxxxxxx" + string(rune(c)) + "xxxxxxxx"
 		if got, want := CountWords(s), slowCount(s); got != want {
