@@ -53,18 +53,18 @@ func tokenize(s string, base int, out []token) []token {
 		out = append(make([]token, 0, len(out)+len(s)/bytesPerToken+16), out...)
 	}
 	it := joinedWords
-	it.SetText(s)
 	glue := false
-	for it.Next() {
-		v := it.Value()
+	for p := 0; p < len(s); {
+		e, k := tokenAt(s, p, &it)
 		if glue {
 			// A joiner binds what follows into the same grapheme
 			// cluster even where UAX #29's tables lag behind emoji.
-			out[len(out)-1].end = base + it.End()
+			out[len(out)-1].end = base + e
 		} else {
-			out = append(out, token{start: base + it.Start(), end: base + it.End(), kind: classify(v)})
+			out = append(out, token{start: base + p, end: base + e, kind: k})
 		}
-		glue = strings.HasSuffix(v, zwj)
+		glue = strings.HasSuffix(s[p:e], zwj)
+		p = e
 	}
 	return out
 }
@@ -78,24 +78,98 @@ func tokenizeNonSpace(s string, base int, out []token) []token {
 		out = append(make([]token, 0, len(out)+len(s)/(2*bytesPerToken)+16), out...)
 	}
 	it := joinedWords
-	it.SetText(s)
 	glue, dropped := false, false
-	for it.Next() {
-		v := it.Value()
+	for p := 0; p < len(s); {
+		e, k := tokenAt(s, p, &it)
 		switch {
 		case glue && !dropped:
-			out[len(out)-1].end = base + it.End()
+			out[len(out)-1].end = base + e
 		case glue: // joined to white space, it is dropped with it
 		default:
-			k := classify(v)
 			if dropped = k == kindSpace; !dropped {
-				out = append(out, token{start: base + it.Start(), end: base + it.End(), kind: k})
+				out = append(out, token{start: base + p, end: base + e, kind: k})
 			}
 		}
-		glue = strings.HasSuffix(v, zwj)
+		glue = strings.HasSuffix(s[p:e], zwj)
+		p = e
 	}
 	return out
 }
+
+// tokenAt returns the end and kind of the UAX #29 token that starts at
+// s[p]. The bytes of news text are nearly all ASCII, and where the bytes
+// that decide a token are, asciiToken finds it without the segmenter's
+// tables; it, an iterator with the joiners set, finds the others.
+func tokenAt(s string, p int, it *words.Iterator[string]) (int, tokenKind) {
+	if e, k, ok := asciiToken(s, p); ok {
+		return e, k
+	}
+	it.SetText(s[p:])
+	it.Next()
+	e := p + it.End()
+	return e, classify(s[p:e])
+}
+
+// asciiToken returns the end and kind of the token that starts at s[p], as
+// tokenize's segmenter would, when it can tell them from ASCII bytes
+// alone; ok is false otherwise. No rule of UAX #29 joins an ASCII byte
+// other than a letter, digit or underscore to what follows, save a space
+// to spaces (WB3d), a CR to an LF (WB3) and anything to a following
+// extending mark (WB4), which is not ASCII; a run of letters and digits
+// ends at the first other ASCII byte, unless it is an underscore (WB13a)
+// or a middle letter or number (".", "'", ":", ",", ";", or the joiner
+// "-") with a letter or digit after it (WB6, WB12); a line feed stands
+// alone (WB3a).
+func asciiToken(s string, p int) (end int, k tokenKind, ok bool) {
+	c := s[p]
+	switch {
+	case c >= utf8.RuneSelf || c == '_' || c == '\r':
+		return 0, 0, false
+	case asciiAlnum[c]:
+		e := p + 1
+		for e < len(s) && asciiAlnum[s[e]] {
+			e++
+		}
+		if e == len(s) {
+			return e, kindWord, true
+		}
+		switch d := s[e]; {
+		case d >= utf8.RuneSelf || d == '_':
+			return 0, 0, false
+		case asciiMiddle[d] && e+1 < len(s) && (s[e+1] >= utf8.RuneSelf || asciiAlnum[s[e+1]]):
+			return 0, 0, false
+		}
+		return e, kindWord, true
+	case c == '\n':
+		return p + 1, kindSpace, true
+	case c == ' ':
+		e := p + 1
+		for e < len(s) && s[e] == ' ' {
+			e++
+		}
+		if e < len(s) && s[e] >= utf8.RuneSelf {
+			return 0, 0, false
+		}
+		return e, kindSpace, true
+	}
+	if p+1 < len(s) && s[p+1] >= utf8.RuneSelf {
+		return 0, 0, false
+	}
+	return p + 1, classify(s[p : p+1]), true
+}
+
+// asciiAlnum holds the ASCII letters and digits, and asciiMiddle the ASCII
+// bytes that join letters or digits on either side of them into one token:
+// UAX #29's MidLetter, MidNum and MidNumLet, with the joiners.
+var asciiAlnum, asciiMiddle = func() (alnum, middle [256]bool) {
+	for b := range utf8.RuneSelf {
+		alnum[b] = asciiWord[b] && b != '_'
+	}
+	for _, b := range []byte(".':,;-") {
+		middle[b] = true
+	}
+	return alnum, middle
+}()
 
 const zwj = "\u200d"
 
