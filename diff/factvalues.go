@@ -1140,6 +1140,8 @@ func nextField(s string) (field, rest string) {
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
+// quoteRE is what replaceQuotes removes from a sentence before its
+// speaker is looked for; the tests hold the one to the other.
 var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
 
 // findQuotes returns the direct quotations of s, without their quote marks
@@ -1290,7 +1292,8 @@ var apostrophes = strings.NewReplacer("'", "", "’", "")
 // The attribution patterns, built from the English verbs of speech of
 // internal/text: a name before any of them ("the mayor said", "Lee told
 // reporters"), after one that does not take the listener after it ("said
-// Jane Lee", not "told reporters"), or after "according to".
+// Jane Lee", not "told reporters"), or after "according to". Speaker
+// matches the last two with afterFirstForm, which the tests hold to them.
 var (
 	saidAfterRE   = regexp.MustCompile(`\b(?:` + verbAlternation(false) + `)\s+(.*)`)
 	saidBeforeRE  = regexp.MustCompile(`((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:` + verbAlternation(true) + `)\b`)
@@ -1321,7 +1324,7 @@ func speaker(s string) string {
 	if !hasSayingVerb(s) {
 		return ""
 	}
-	bare := quoteRE.ReplaceAllString(s, " Q ")
+	bare := replaceQuotes(s)
 	// The matches of saidBeforeRE in turn, as FindAllStringSubmatch would
 	// give them, until one names someone; each is looked for only in the
 	// few words before the next verb, where it must lie, for the pattern
@@ -1343,14 +1346,102 @@ func speaker(s string) string {
 		}
 		from, after = q+m[1], q+m[1]
 	}
-	for _, re := range []*regexp.Regexp{saidAfterRE, accordingToRE} {
-		if m := re.FindStringSubmatch(bare); m != nil {
-			if name := nameAfter(strings.Fields(m[1])); name != "" {
+	for _, forms := range [][]string{saidAfterVerbs, {"according to"}} {
+		if rest, ok := afterFirstForm(bare, forms); ok {
+			if name := nameAfter(strings.Fields(rest)); name != "" {
 				return name
 			}
 		}
 	}
 	return ""
+}
+
+// saidAfterVerbs are the alternatives of saidAfterRE, in its order.
+var saidAfterVerbs = func() []string {
+	var forms []string
+	for _, v := range text.SpeechVerbs("en") {
+		if !v.ToListener {
+			forms = append(forms, v.Form)
+		}
+	}
+	return forms
+}()
+
+// afterFirstForm finds what `\b(?:form1|form2|…)\s+(.*)` finds in s, as
+// saidAfterRE and accordingToRE did, without the regexp, which is slow to
+// scan a long sentence: the leftmost place where a form starts at a word
+// boundary and white space follows it, the form listed first where two
+// start there. It returns the submatch, the rest of the line after that
+// white space, and whether there was a match. The forms start with an
+// ASCII letter, so the boundary is where no ASCII word byte precedes.
+func afterFirstForm(s string, forms []string) (string, bool) {
+	k, kf := -1, ""
+	for _, f := range forms {
+		for at := 0; at < len(s) && (k < 0 || at <= k); {
+			i := strings.Index(s[at:], f)
+			if i < 0 {
+				break
+			}
+			i += at
+			if k >= 0 && i >= k {
+				break // a form listed earlier starts there or sooner
+			}
+			if (i == 0 || !isASCIIWordByte(s[i-1])) && i+len(f) < len(s) && reSpace(s[i+len(f)]) {
+				k, kf = i, f
+				break
+			}
+			at = i + 1
+		}
+	}
+	if k < 0 {
+		return "", false
+	}
+	q := k + len(kf)
+	for q < len(s) && reSpace(s[q]) {
+		q++
+	}
+	rest := s[q:]
+	if e := strings.IndexByte(rest, '\n'); e >= 0 {
+		rest = rest[:e]
+	}
+	return rest, true
+}
+
+// isASCIIWordByte reports whether c is one of the bytes of the regexp
+// class \w.
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// replaceQuotes returns quoteRE.ReplaceAllString(s, " Q ") without the
+// regexp, whose every search of a sentence without a quote mark tries
+// each of its bytes: each quotation, from its opening mark (“ or ") to
+// the first closing one after it (” or ") or else to the end of s,
+// becomes " Q ".
+func replaceQuotes(s string) string {
+	i := strings.IndexAny(s, "\"“")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		b.WriteString(s[:i])
+		b.WriteString(" Q ")
+		open, closing := `"`, `"`
+		if s[i] != '"' {
+			open, closing = "“", "”"
+		}
+		s = s[i+len(open):]
+		j := strings.Index(s, closing)
+		if j < 0 {
+			return b.String()
+		}
+		s = s[j+len(closing):]
+		i = strings.IndexAny(s, "\"“")
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // saidBeforeVerbs are the verbs saidBeforeRE ends with.

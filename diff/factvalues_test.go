@@ -346,3 +346,32 @@ func TestSpeakerVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributionScansAsPatterns checks replaceQuotes and afterFirstForm
+// against the patterns they stand for, on random strings of quote marks,
+// verbs, word bytes and white space.
+func TestAttributionScansAsPatterns(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	parts := []string{"said", "says", "say", "saying", "told", "according to", "according", "added", " ", "  ", "\n", "\t",
+		"\"", "“", "”", "Lee", "x", "_", "é", ".", ",", "Q"}
+	for k := 0; k < 100_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(10); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := replaceQuotes(s), quoteRE.ReplaceAllString(s, " Q "); got != want {
+			t.Fatalf("replaceQuotes(%q) = %q, want %q", s, got, want)
+		}
+		for _, c := range []struct {
+			re    *regexp.Regexp
+			forms []string
+		}{{saidAfterRE, saidAfterVerbs}, {accordingToRE, []string{"according to"}}} {
+			m := c.re.FindStringSubmatch(s)
+			got, ok := afterFirstForm(s, c.forms)
+			if ok != (m != nil) || ok && got != m[1] {
+				t.Fatalf("afterFirstForm(%q) = %q, %v; want %q", s, got, ok, m)
+			}
+		}
+	}
+}
