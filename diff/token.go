@@ -55,7 +55,7 @@ func tokenize(s string, base int, out []token) []token {
 	it := joinedWords
 	glue := false
 	for p := 0; p < len(s); {
-		e, k := tokenAt(s, p, &it)
+		e, k, endsInJoiner := tokenAt(s, p, &it)
 		if glue {
 			// A joiner binds what follows into the same grapheme
 			// cluster even where UAX #29's tables lag behind emoji.
@@ -63,8 +63,7 @@ func tokenize(s string, base int, out []token) []token {
 		} else {
 			out = append(out, token{start: base + p, end: base + e, kind: k})
 		}
-		glue = strings.HasSuffix(s[p:e], zwj)
-		p = e
+		glue, p = endsInJoiner, e
 	}
 	return out
 }
@@ -80,7 +79,7 @@ func tokenizeNonSpace(s string, base int, out []token) []token {
 	it := joinedWords
 	glue, dropped := false, false
 	for p := 0; p < len(s); {
-		e, k := tokenAt(s, p, &it)
+		e, k, endsInJoiner := tokenAt(s, p, &it)
 		switch {
 		case glue && !dropped:
 			out[len(out)-1].end = base + e
@@ -90,24 +89,24 @@ func tokenizeNonSpace(s string, base int, out []token) []token {
 				out = append(out, token{start: base + p, end: base + e, kind: k})
 			}
 		}
-		glue = strings.HasSuffix(s[p:e], zwj)
-		p = e
+		glue, p = endsInJoiner, e
 	}
 	return out
 }
 
 // tokenAt returns the end and kind of the UAX #29 token that starts at
-// s[p]. The bytes of news text are nearly all ASCII, and where the bytes
-// that decide a token are, asciiToken finds it without the segmenter's
-// tables; it, an iterator with the joiners set, finds the others.
-func tokenAt(s string, p int, it *words.Iterator[string]) (int, tokenKind) {
+// s[p], and whether it ends in a zero-width joiner. The bytes of news text
+// are nearly all ASCII, and where the bytes that decide a token are,
+// asciiToken finds it without the segmenter's tables (an ASCII token ends
+// in no joiner); it, an iterator with the joiners set, finds the others.
+func tokenAt(s string, p int, it *words.Iterator[string]) (int, tokenKind, bool) {
 	if e, k, ok := asciiToken(s, p); ok {
-		return e, k
+		return e, k, false
 	}
 	it.SetText(s[p:])
 	it.Next()
 	e := p + it.End()
-	return e, classify(s[p:e])
+	return e, classify(s[p:e]), strings.HasSuffix(s[p:e], zwj)
 }
 
 // asciiToken returns the end and kind of the token that starts at s[p], as
@@ -121,13 +120,10 @@ func tokenAt(s string, p int, it *words.Iterator[string]) (int, tokenKind) {
 // "-") with a letter or digit after it (WB6, WB12); a line feed stands
 // alone (WB3a).
 func asciiToken(s string, p int) (end int, k tokenKind, ok bool) {
-	c := s[p]
-	switch {
-	case c >= utf8.RuneSelf || c == '_' || c == '\r':
-		return 0, 0, false
-	case asciiAlnum[c]:
+	switch tokenStart[s[p]] {
+	case startAlnum:
 		e := p + 1
-		for e < len(s) && asciiAlnum[s[e]] {
+		for e < len(s) && tokenStart[s[e]] == startAlnum {
 			e++
 		}
 		if e == len(s) {
@@ -136,13 +132,11 @@ func asciiToken(s string, p int) (end int, k tokenKind, ok bool) {
 		switch d := s[e]; {
 		case d >= utf8.RuneSelf || d == '_':
 			return 0, 0, false
-		case asciiMiddle[d] && e+1 < len(s) && (s[e+1] >= utf8.RuneSelf || asciiAlnum[s[e+1]]):
+		case asciiMiddle[d] && e+1 < len(s) && (s[e+1] >= utf8.RuneSelf || tokenStart[s[e+1]] == startAlnum):
 			return 0, 0, false
 		}
 		return e, kindWord, true
-	case c == '\n':
-		return p + 1, kindSpace, true
-	case c == ' ':
+	case startSpace:
 		e := p + 1
 		for e < len(s) && s[e] == ' ' {
 			e++
@@ -151,24 +145,51 @@ func asciiToken(s string, p int) (end int, k tokenKind, ok bool) {
 			return 0, 0, false
 		}
 		return e, kindSpace, true
+	case startLF:
+		return p + 1, kindSpace, true
+	case startOther:
+		if p+1 < len(s) && s[p+1] >= utf8.RuneSelf {
+			return 0, 0, false
+		}
+		return p + 1, classify(s[p : p+1]), true
 	}
-	if p+1 < len(s) && s[p+1] >= utf8.RuneSelf {
-		return 0, 0, false
-	}
-	return p + 1, classify(s[p : p+1]), true
+	return 0, 0, false // not ASCII, an underscore or a CR
 }
 
-// asciiAlnum holds the ASCII letters and digits, and asciiMiddle the ASCII
-// bytes that join letters or digits on either side of them into one token:
-// UAX #29's MidLetter, MidNum and MidNumLet, with the joiners.
-var asciiAlnum, asciiMiddle = func() (alnum, middle [256]bool) {
+// The classes of tokenStart, which sorts the first byte of a token for
+// asciiToken.
+const (
+	startSegmenter = iota // not ASCII, "_" or CR: the segmenter decides
+	startAlnum
+	startSpace
+	startLF
+	startOther
+)
+
+var tokenStart = func() (t [256]uint8) {
 	for b := range utf8.RuneSelf {
-		alnum[b] = asciiWord[b] && b != '_'
+		switch {
+		case asciiWord[b] && b != '_':
+			t[b] = startAlnum
+		case b == ' ':
+			t[b] = startSpace
+		case b == '\n':
+			t[b] = startLF
+		case b != '_' && b != '\r':
+			t[b] = startOther
+		}
 	}
+	return t
+}()
+
+// asciiMiddle holds the ASCII bytes that join letters or digits on either
+// side of them into one token: UAX #29's MidLetter, MidNum and MidNumLet,
+// with the joiners.
+var asciiMiddle = func() (middle [256]bool) {
 	for _, b := range []byte(".':,;-") {
 		middle[b] = true
 	}
-	return alnum, middle
+	return middle
 }()
 
 const zwj = "\u200d"
