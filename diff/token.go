@@ -281,12 +281,12 @@ func CountWords(s string) int {
 // starts at each word byte whose predecessor is none.
 func countASCIIWords(s string, i int, in uint64) (n int, inWord uint64, stop int) {
 	in <<= 7 // the top bit of the byte before
-	for len(s)-i >= 16 {
-		b := s[i : i+16] // one bounds check rather than sixteen
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		y := uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 |
-			uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(b[15])<<56
+	t := s[i:]
+	for len(t) >= 16 {
+		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		y := uint64(t[8]) | uint64(t[9])<<8 | uint64(t[10])<<16 | uint64(t[11])<<24 |
+			uint64(t[12])<<32 | uint64(t[13])<<40 | uint64(t[14])<<48 | uint64(t[15])<<56
 		if (x|y)&highBits != 0 {
 			break
 		}
@@ -294,15 +294,24 @@ func countASCIIWords(s string, i int, in uint64) (n int, inWord uint64, stop int
 		// The starts are in the top bits of the bytes: those of y move
 		// one bit down, so that one count takes both.
 		n += bits.OnesCount64(mx&^(mx<<8|in) | (my&^(my<<8|mx>>56))>>1)
-		in, i = my>>56, i+16
+		in, t = my>>56, t[16:]
 	}
+	i = len(s) - len(t)
 	// Fewer than 16 bytes are left, or the next 16 are not all ASCII: one
-	// round of 8 at most.
+	// round of 8 at most, then the last bytes of s, read as the last 8
+	// with those already counted shifted out.
 	if len(s)-i >= 8 {
 		if x := load64(s, i); x&highBits == 0 {
 			m := wordBytes(x)
 			n += bits.OnesCount64(m &^ (m<<8 | in))
 			in, i = m>>56, i+8
+		}
+	}
+	if left := len(s) - i; left > 0 && left < 8 && len(s) >= 8 {
+		if x := load64(s, len(s)-8) >> (8 * (8 - left)); x&highBits == 0 {
+			m := wordBytes(x)
+			n += bits.OnesCount64(m &^ (m<<8 | in))
+			in, i = m>>(8*left-8), len(s)
 		}
 	}
 	return n, in >> 7, i
