@@ -86,6 +86,19 @@ var (
 func findValues(s string) []value {
 	var out []value
 	for i := 0; i < len(s); {
+		// Most bytes are spaces, punctuation or letters of words that no
+		// value starts with: those are passed over as canStartValue and
+		// nextWordStart would, without calling them.
+		switch c := s[i]; {
+		case c < utf8.RuneSelf && !isWordByte(c) && c != '$':
+			i++
+			continue
+		case c < utf8.RuneSelf && c > '9' && !startLetters[c]:
+			for i < len(s) && isWordByte(s[i]) && (s[i] < 0xE0 || !spacelessAt(s, i)) {
+				i++
+			}
+			continue
+		}
 		if !canStartValue(s, i) {
 			i = nextWordStart(s, i)
 			continue
@@ -537,7 +550,31 @@ func mayBeMoney(w string) bool {
 			}
 		}
 	}
-	return containsFold(w, "dollars") || containsFold(w, "pounds") || containsFold(w, "euros") || containsFold(w, "yen")
+	return hasCurrencyWord(w)
+}
+
+// hasCurrencyWord reports whether w holds "dollars", "pounds", "euros" or
+// "yen" in any case, as containsFold would for each, in one pass.
+func hasCurrencyWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		var word string
+		switch w[i] | 0x20 {
+		case 'd':
+			word = "dollars"
+		case 'p':
+			word = "pounds"
+		case 'e':
+			word = "euros"
+		case 'y':
+			word = "yen"
+		default:
+			continue
+		}
+		if i+len(word) <= len(w) && asciiEqualFold(w[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBePercent: a percentage has a "%" (or "\\%", as some wiki sources
@@ -785,7 +822,9 @@ func wordEnd(s string, i int) int {
 // a script written without spaces is a token of its own.
 func nextWordStart(s string, i int) int {
 	if isWordByte(s[i]) && !spacelessAt(s, i) {
-		for i < len(s) && isWordByte(s[i]) && !spacelessAt(s, i) {
+		// spacelessAt is false below 0xE0, tested first for it is not
+		// inlined.
+		for i < len(s) && isWordByte(s[i]) && (s[i] < 0xE0 || !spacelessAt(s, i)) {
 			i++
 		}
 		return i
@@ -1226,8 +1265,15 @@ func isTypographicQuote(r rune) bool {
 
 // hasTypographicQuote reports whether s holds a mark isTypographicQuote
 // knows: all but « and » start with byte 0xE2 or 0xE3, those with 0xC2.
+// Runs of ASCII, which hold none, are passed over 8 bytes at a time.
 func hasTypographicQuote(s string) bool {
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && load64(s, i)&highBits == 0 {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; c == 0xE2 || c == 0xE3 || c == 0xC2 {
 			if r, _ := utf8.DecodeRuneInString(s[i:]); isTypographicQuote(r) {
 				return true

@@ -375,3 +375,21 @@ func TestAttributionScansAsPatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestCurrencyWordAsContainsFold checks hasCurrencyWord against
+// containsFold for each of its words.
+func TestCurrencyWordAsContainsFold(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	parts := []string{"dollars", "DOLLARS", "Pounds", "euros", "yen", "YEN", "doll", "pound", "euro", "ye", "d", "p", "e", "y", " ", "$", "3", "é", "D", "ars"}
+	for k := 0; k < 50_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		w := b.String()
+		want := containsFold(w, "dollars") || containsFold(w, "pounds") || containsFold(w, "euros") || containsFold(w, "yen")
+		if got := hasCurrencyWord(w); got != want {
+			t.Fatalf("hasCurrencyWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
