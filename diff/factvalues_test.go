@@ -393,3 +393,26 @@ func TestCurrencyWordAsContainsFold(t *testing.T) {
 		}
 	}
 }
+
+// TestHasSayingVerbAsContains checks hasSayingVerb against looking for
+// each verb in turn, on random strings of verbs, their pieces and other
+// bytes.
+func TestHasSayingVerbAsContains(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	parts := []string{" ", "s", "sa", "sai", "d", "ay", "told", "to", "ld", "according", " to", "add", "ed", "x", "é", "\n"}
+	parts = append(parts, sayingVerbs...)
+	for k := 0; k < 50_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := false
+		for _, v := range sayingVerbs {
+			want = want || strings.Contains(s, v)
+		}
+		if got := hasSayingVerb(s); got != want {
+			t.Fatalf("hasSayingVerb(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
