@@ -73,9 +73,8 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 	if shortcuts && d.oneTokenChanged(a, b, o0, o1, n0, n1) {
 		return
 	}
-	if d.ids == nil { // sized once rather than grown token by token
-		d.idCap = min((len(a)+len(b))/2, 1<<12) // distinct tokens: about half
-		d.ids = make(map[string]rune, d.idCap)
+	if d.ids.slots == nil { // sized once rather than grown token by token
+		d.ids.makeRoom(min((len(a)+len(b))/2, 1<<12)) // distinct tokens: about half
 	}
 	ra, okA := d.tokenRunes(d.old, a, d.runes[0][:0])
 	rb, okB := d.tokenRunes(d.new, b, d.runes[1][:0])
@@ -101,7 +100,7 @@ func (d *differ) middle(o0, o1, n0, n1 int) {
 // insertion of the other, which its cleanup keeps as they are: no single
 // edit lies between two equalities.
 func (d *differ) oneTokenChanged(a, b []token, o0, o1, n0, n1 int) bool {
-	if len(a) != len(b) || len(d.ids) >= maxIDs-len(a)-len(b) {
+	if len(a) != len(b) || d.ids.n >= maxIDs-len(a)-len(b) {
 		return false
 	}
 	p := 0
@@ -141,7 +140,7 @@ func (d *differ) tokenRunes(src string, ts []token, out []rune) ([]rune, bool) {
 		if d.canon {
 			key = canonical(key)
 		}
-		r := intern(d.ids, key)
+		r := d.ids.intern(key)
 		if r < 0 {
 			return out, false
 		}

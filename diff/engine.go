@@ -61,8 +61,7 @@ type differ struct {
 // are pooled, for a comparison of two sentences would otherwise allocate
 // as much for them as for its result.
 type scratch struct {
-	ids   map[string]rune
-	idCap int // the size ids was made for
+	ids   tokenIDs // emptied by each comparison that diffs words
 	dmp   *diffmatchpatch.DiffMatchPatch
 	toks  [2][]token
 	runes [2][]rune
@@ -75,8 +74,8 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{dmp: diffmatchpatc
 
 // maxPooledTokens bounds the buffers kept for the next comparison, so that
 // one long rewrite does not pin its buffers for good; maxPooledIDs bounds
-// the map, which costs as much to clear as to make at its size, and the
-// next comparison, often of two sentences, needs a small one.
+// the token table, which costs as much to clear as to make at its size,
+// and the next comparison, often of two sentences, needs a small one.
 const (
 	maxPooledTokens = 1 << 16
 	maxPooledIDs    = 512
@@ -87,10 +86,11 @@ const (
 func (d *differ) release() {
 	sc := d.scratch
 	d.scratch, d.segs = nil, nil
-	if len(sc.ids) > maxPooledIDs || sc.idCap > maxPooledIDs {
-		sc.ids, sc.idCap = nil, 0
+	if len(sc.ids.slots) > 2*maxPooledIDs {
+		sc.ids.slots = nil
 	}
-	clear(sc.ids) // the keys point into the texts
+	clear(sc.ids.slots) // the keys point into the texts
+	sc.ids.n = 0
 	for k := range 2 {
 		if cap(sc.toks[k]) > maxPooledTokens {
 			sc.toks[k], sc.runes[k] = nil, nil

@@ -86,6 +86,19 @@ var (
 func findValues(s string) []value {
 	var out []value
 	for i := 0; i < len(s); {
+		// Most bytes are spaces, punctuation or letters of words that no
+		// value starts with: those are passed over as canStartValue and
+		// nextWordStart would, without calling them.
+		switch c := s[i]; {
+		case c < utf8.RuneSelf && !isWordByte(c) && c != '$':
+			i++
+			continue
+		case c < utf8.RuneSelf && c > '9' && !startLetters[c]:
+			for i < len(s) && isWordByte(s[i]) && (s[i] < 0xE0 || !spacelessAt(s, i)) {
+				i++
+			}
+			continue
+		}
 		if !canStartValue(s, i) {
 			i = nextWordStart(s, i)
 			continue
@@ -537,7 +550,31 @@ func mayBeMoney(w string) bool {
 			}
 		}
 	}
-	return containsFold(w, "dollars") || containsFold(w, "pounds") || containsFold(w, "euros") || containsFold(w, "yen")
+	return hasCurrencyWord(w)
+}
+
+// hasCurrencyWord reports whether w holds "dollars", "pounds", "euros" or
+// "yen" in any case, as containsFold would for each, in one pass.
+func hasCurrencyWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		var word string
+		switch w[i] | 0x20 {
+		case 'd':
+			word = "dollars"
+		case 'p':
+			word = "pounds"
+		case 'e':
+			word = "euros"
+		case 'y':
+			word = "yen"
+		default:
+			continue
+		}
+		if i+len(word) <= len(w) && asciiEqualFold(w[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBePercent: a percentage has a "%" (or "\\%", as some wiki sources
@@ -785,7 +822,9 @@ func wordEnd(s string, i int) int {
 // a script written without spaces is a token of its own.
 func nextWordStart(s string, i int) int {
 	if isWordByte(s[i]) && !spacelessAt(s, i) {
-		for i < len(s) && isWordByte(s[i]) && !spacelessAt(s, i) {
+		// spacelessAt is false below 0xE0, tested first for it is not
+		// inlined.
+		for i < len(s) && isWordByte(s[i]) && (s[i] < 0xE0 || !spacelessAt(s, i)) {
 			i++
 		}
 		return i
@@ -1140,6 +1179,8 @@ func nextField(s string) (field, rest string) {
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
+// quoteRE is what replaceQuotes removes from a sentence before its
+// speaker is looked for; the tests hold the one to the other.
 var quoteRE = regexp.MustCompile(`“([^”]*)”?|"([^"]*)"?`)
 
 // findQuotes returns the direct quotations of s, without their quote marks
@@ -1224,8 +1265,15 @@ func isTypographicQuote(r rune) bool {
 
 // hasTypographicQuote reports whether s holds a mark isTypographicQuote
 // knows: all but « and » start with byte 0xE2 or 0xE3, those with 0xC2.
+// Runs of ASCII, which hold none, are passed over 8 bytes at a time.
 func hasTypographicQuote(s string) bool {
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && load64(s, i)&highBits == 0 {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; c == 0xE2 || c == 0xE3 || c == 0xC2 {
 			if r, _ := utf8.DecodeRuneInString(s[i:]); isTypographicQuote(r) {
 				return true
@@ -1290,7 +1338,8 @@ var apostrophes = strings.NewReplacer("'", "", "’", "")
 // The attribution patterns, built from the English verbs of speech of
 // internal/text: a name before any of them ("the mayor said", "Lee told
 // reporters"), after one that does not take the listener after it ("said
-// Jane Lee", not "told reporters"), or after "according to".
+// Jane Lee", not "told reporters"), or after "according to". Speaker
+// matches the last two with afterFirstForm, which the tests hold to them.
 var (
 	saidAfterRE   = regexp.MustCompile(`\b(?:` + verbAlternation(false) + `)\s+(.*)`)
 	saidBeforeRE  = regexp.MustCompile(`((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:` + verbAlternation(true) + `)\b`)
@@ -1321,7 +1370,7 @@ func speaker(s string) string {
 	if !hasSayingVerb(s) {
 		return ""
 	}
-	bare := quoteRE.ReplaceAllString(s, " Q ")
+	bare := replaceQuotes(s)
 	// The matches of saidBeforeRE in turn, as FindAllStringSubmatch would
 	// give them, until one names someone; each is looked for only in the
 	// few words before the next verb, where it must lie, for the pattern
@@ -1343,14 +1392,102 @@ func speaker(s string) string {
 		}
 		from, after = q+m[1], q+m[1]
 	}
-	for _, re := range []*regexp.Regexp{saidAfterRE, accordingToRE} {
-		if m := re.FindStringSubmatch(bare); m != nil {
-			if name := nameAfter(strings.Fields(m[1])); name != "" {
+	for _, forms := range [][]string{saidAfterVerbs, {"according to"}} {
+		if rest, ok := afterFirstForm(bare, forms); ok {
+			if name := nameAfter(strings.Fields(rest)); name != "" {
 				return name
 			}
 		}
 	}
 	return ""
+}
+
+// saidAfterVerbs are the alternatives of saidAfterRE, in its order.
+var saidAfterVerbs = func() []string {
+	var forms []string
+	for _, v := range text.SpeechVerbs("en") {
+		if !v.ToListener {
+			forms = append(forms, v.Form)
+		}
+	}
+	return forms
+}()
+
+// afterFirstForm finds what `\b(?:form1|form2|…)\s+(.*)` finds in s, as
+// saidAfterRE and accordingToRE did, without the regexp, which is slow to
+// scan a long sentence: the leftmost place where a form starts at a word
+// boundary and white space follows it, the form listed first where two
+// start there. It returns the submatch, the rest of the line after that
+// white space, and whether there was a match. The forms start with an
+// ASCII letter, so the boundary is where no ASCII word byte precedes.
+func afterFirstForm(s string, forms []string) (string, bool) {
+	k, kf := -1, ""
+	for _, f := range forms {
+		for at := 0; at < len(s) && (k < 0 || at <= k); {
+			i := strings.Index(s[at:], f)
+			if i < 0 {
+				break
+			}
+			i += at
+			if k >= 0 && i >= k {
+				break // a form listed earlier starts there or sooner
+			}
+			if (i == 0 || !isASCIIWordByte(s[i-1])) && i+len(f) < len(s) && reSpace(s[i+len(f)]) {
+				k, kf = i, f
+				break
+			}
+			at = i + 1
+		}
+	}
+	if k < 0 {
+		return "", false
+	}
+	q := k + len(kf)
+	for q < len(s) && reSpace(s[q]) {
+		q++
+	}
+	rest := s[q:]
+	if e := strings.IndexByte(rest, '\n'); e >= 0 {
+		rest = rest[:e]
+	}
+	return rest, true
+}
+
+// isASCIIWordByte reports whether c is one of the bytes of the regexp
+// class \w.
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// replaceQuotes returns quoteRE.ReplaceAllString(s, " Q ") without the
+// regexp, whose every search of a sentence without a quote mark tries
+// each of its bytes: each quotation, from its opening mark (“ or ") to
+// the first closing one after it (” or ") or else to the end of s,
+// becomes " Q ".
+func replaceQuotes(s string) string {
+	i := strings.IndexAny(s, "\"“")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		b.WriteString(s[:i])
+		b.WriteString(" Q ")
+		open, closing := `"`, `"`
+		if s[i] != '"' {
+			open, closing = "“", "”"
+		}
+		s = s[i+len(open):]
+		j := strings.Index(s, closing)
+		if j < 0 {
+			return b.String()
+		}
+		s = s[j+len(closing):]
+		i = strings.IndexAny(s, "\"“")
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // saidBeforeVerbs are the verbs saidBeforeRE ends with.
@@ -1433,15 +1570,27 @@ func saidWordByte(c byte) bool {
 var sayingVerbs = append(slices.Clip(saidBeforeVerbs), "according to")
 
 // hasSayingVerb reports whether s holds a verb of saying: without one no
-// attribution pattern can match, and the patterns are slow to fail.
+// attribution pattern can match, and the patterns are slow to fail. It
+// reads s once, trying at each byte only the verbs that start with it,
+// rather than searching s for each of the forty verbs in turn.
 func hasSayingVerb(s string) bool {
-	for _, v := range sayingVerbs {
-		if strings.Contains(s, v) {
-			return true
+	for i := 0; i+1 < len(s); i++ {
+		for _, v := range sayingVerbsByFirst[s[i]] {
+			if s[i+1] == v[1] && strings.HasPrefix(s[i:], v) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// sayingVerbsByFirst lists sayingVerbs by their first byte.
+var sayingVerbsByFirst = func() (t [256][]string) {
+	for _, v := range sayingVerbs {
+		t[v[0]] = append(t[v[0]], v)
+	}
+	return t
+}()
 
 // speakerBefore takes the name in ws, the words before verb, a verb of
 // saying, as nameBefore does, past the auxiliaries that stand between a

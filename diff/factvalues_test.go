@@ -346,3 +346,73 @@ func TestSpeakerVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributionScansAsPatterns checks replaceQuotes and afterFirstForm
+// against the patterns they stand for, on random strings of quote marks,
+// verbs, word bytes and white space.
+func TestAttributionScansAsPatterns(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	parts := []string{"said", "says", "say", "saying", "told", "according to", "according", "added", " ", "  ", "\n", "\t",
+		"\"", "“", "”", "Lee", "x", "_", "é", ".", ",", "Q"}
+	for k := 0; k < 100_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(10); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := replaceQuotes(s), quoteRE.ReplaceAllString(s, " Q "); got != want {
+			t.Fatalf("replaceQuotes(%q) = %q, want %q", s, got, want)
+		}
+		for _, c := range []struct {
+			re    *regexp.Regexp
+			forms []string
+		}{{saidAfterRE, saidAfterVerbs}, {accordingToRE, []string{"according to"}}} {
+			m := c.re.FindStringSubmatch(s)
+			got, ok := afterFirstForm(s, c.forms)
+			if ok != (m != nil) || ok && got != m[1] {
+				t.Fatalf("afterFirstForm(%q) = %q, %v; want %q", s, got, ok, m)
+			}
+		}
+	}
+}
+
+// TestCurrencyWordAsContainsFold checks hasCurrencyWord against
+// containsFold for each of its words.
+func TestCurrencyWordAsContainsFold(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	parts := []string{"dollars", "DOLLARS", "Pounds", "euros", "yen", "YEN", "doll", "pound", "euro", "ye", "d", "p", "e", "y", " ", "$", "3", "é", "D", "ars"}
+	for k := 0; k < 50_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		w := b.String()
+		want := containsFold(w, "dollars") || containsFold(w, "pounds") || containsFold(w, "euros") || containsFold(w, "yen")
+		if got := hasCurrencyWord(w); got != want {
+			t.Fatalf("hasCurrencyWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestHasSayingVerbAsContains checks hasSayingVerb against looking for
+// each verb in turn, on random strings of verbs, their pieces and other
+// bytes.
+func TestHasSayingVerbAsContains(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	parts := []string{" ", "s", "sa", "sai", "d", "ay", "told", "to", "ld", "according", " to", "add", "ed", "x", "é", "\n"}
+	parts = append(parts, sayingVerbs...)
+	for k := 0; k < 50_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := false
+		for _, v := range sayingVerbs {
+			want = want || strings.Contains(s, v)
+		}
+		if got := hasSayingVerb(s); got != want {
+			t.Fatalf("hasSayingVerb(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

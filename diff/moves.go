@@ -107,8 +107,9 @@ func matchNear(os, ns []text.Sentence, removed, added []int, moved map[int]int, 
 		bags[k] = paraBag(os[i].Text)
 	}
 	taken := make([]bool, len(removed))
+	var bag []uint64 // each added sentence's, in turn
 	for _, j := range added {
-		bag := paraBag(ns[j].Text)
+		bag = appendParaBag(bag, ns[j].Text)
 		best, bestSim := -1, moveSimilarity
 		for k := range removed {
 			if sim := dice(bag, bags[k]); !taken[k] && sim >= bestSim && cross.crosses(removed[k], j) {

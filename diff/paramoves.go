@@ -221,7 +221,15 @@ func inOrder(pairs []paraPair) []bool {
 // paraBag returns the sorted hashes of the words of s, lowercased: runs of
 // letters and digits, hashed with FNV-1a.
 func paraBag(s string) []uint64 {
-	var bag []uint64
+	// Room for a word every 5 bytes, about once the length of an English
+	// word and a space, so that the bag is seldom grown.
+	return appendParaBag(make([]uint64, 0, len(s)/5+1), s)
+}
+
+// appendParaBag is paraBag with the hashes in bag[:0], for a caller that
+// compares one bag after another against the same ones.
+func appendParaBag(bag []uint64, s string) []uint64 {
+	bag = bag[:0]
 	h, in := uint64(14695981039346656037), false
 	flush := func() {
 		if in {

@@ -331,13 +331,14 @@ func gluePunctuation(body string, sents []text.Sentence) []text.Sentence {
 // within a paragraph does.
 func flatten(src string, paras []paragraph, dst []text.Sentence) ([]text.Sentence, int) {
 	n := 0
-	for _, p := range paras {
-		n += len(p.sents)
+	for k := range paras { // by index: a paragraph is ten words to copy
+		n += len(paras[k].sents)
 	}
 	sents := slices.Grow(dst[:0], n) // unchanged paragraphs are one each
 	words := 0
 	lead := -1 // start of leading punctuation paragraphs
-	for _, p := range paras {
+	for k := range paras {
+		p := &paras[k]
 		words += p.words
 		for _, s := range p.sents {
 			s.Start, s.End = s.Start+p.start, s.End+p.start

@@ -228,11 +228,12 @@ func markNear(ops []Op, dels, ins, kept []int, next int, deadline time.Time) {
 	for x, k := range dels {
 		bags[x] = paraBag(ops[k].Text)
 	}
+	var bag []uint64 // each insertion's, in turn
 	for n, k := range ins {
 		if n%64 == 63 && time.Now().After(deadline) {
 			return // a move left unmarked is still an exact diff
 		}
-		bag := paraBag(ops[k].Text)
+		bag = appendParaBag(bag, ops[k].Text)
 		best, bestSim := -1, moveSimilarity
 		for x := range dels {
 			if sim := dice(bag, bags[x]); ops[dels[x]].Move == 0 && sim >= bestSim && crossesKept(kept, dels[x], k) {

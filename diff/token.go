@@ -53,18 +53,17 @@ func tokenize(s string, base int, out []token) []token {
 		out = append(make([]token, 0, len(out)+len(s)/bytesPerToken+16), out...)
 	}
 	it := joinedWords
-	it.SetText(s)
 	glue := false
-	for it.Next() {
-		v := it.Value()
+	for p := 0; p < len(s); {
+		e, k, endsInJoiner := tokenAt(s, p, &it)
 		if glue {
 			// A joiner binds what follows into the same grapheme
 			// cluster even where UAX #29's tables lag behind emoji.
-			out[len(out)-1].end = base + it.End()
+			out[len(out)-1].end = base + e
 		} else {
-			out = append(out, token{start: base + it.Start(), end: base + it.End(), kind: classify(v)})
+			out = append(out, token{start: base + p, end: base + e, kind: k})
 		}
-		glue = strings.HasSuffix(v, zwj)
+		glue, p = endsInJoiner, e
 	}
 	return out
 }
@@ -78,24 +77,120 @@ func tokenizeNonSpace(s string, base int, out []token) []token {
 		out = append(make([]token, 0, len(out)+len(s)/(2*bytesPerToken)+16), out...)
 	}
 	it := joinedWords
-	it.SetText(s)
 	glue, dropped := false, false
-	for it.Next() {
-		v := it.Value()
+	for p := 0; p < len(s); {
+		e, k, endsInJoiner := tokenAt(s, p, &it)
 		switch {
 		case glue && !dropped:
-			out[len(out)-1].end = base + it.End()
+			out[len(out)-1].end = base + e
 		case glue: // joined to white space, it is dropped with it
 		default:
-			k := classify(v)
 			if dropped = k == kindSpace; !dropped {
-				out = append(out, token{start: base + it.Start(), end: base + it.End(), kind: k})
+				out = append(out, token{start: base + p, end: base + e, kind: k})
 			}
 		}
-		glue = strings.HasSuffix(v, zwj)
+		glue, p = endsInJoiner, e
 	}
 	return out
 }
+
+// tokenAt returns the end and kind of the UAX #29 token that starts at
+// s[p], and whether it ends in a zero-width joiner. The bytes of news text
+// are nearly all ASCII, and where the bytes that decide a token are,
+// asciiToken finds it without the segmenter's tables (an ASCII token ends
+// in no joiner); it, an iterator with the joiners set, finds the others.
+func tokenAt(s string, p int, it *words.Iterator[string]) (int, tokenKind, bool) {
+	if e, k, ok := asciiToken(s, p); ok {
+		return e, k, false
+	}
+	it.SetText(s[p:])
+	it.Next()
+	e := p + it.End()
+	return e, classify(s[p:e]), strings.HasSuffix(s[p:e], zwj)
+}
+
+// asciiToken returns the end and kind of the token that starts at s[p], as
+// tokenize's segmenter would, when it can tell them from ASCII bytes
+// alone; ok is false otherwise. No rule of UAX #29 joins an ASCII byte
+// other than a letter, digit or underscore to what follows, save a space
+// to spaces (WB3d), a CR to an LF (WB3) and anything to a following
+// extending mark (WB4), which is not ASCII; a run of letters and digits
+// ends at the first other ASCII byte, unless it is an underscore (WB13a)
+// or a middle letter or number (".", "'", ":", ",", ";", or the joiner
+// "-") with a letter or digit after it (WB6, WB12); a line feed stands
+// alone (WB3a).
+func asciiToken(s string, p int) (end int, k tokenKind, ok bool) {
+	switch tokenStart[s[p]] {
+	case startAlnum:
+		e := p + 1
+		for e < len(s) && tokenStart[s[e]] == startAlnum {
+			e++
+		}
+		if e == len(s) {
+			return e, kindWord, true
+		}
+		switch d := s[e]; {
+		case d >= utf8.RuneSelf || d == '_':
+			return 0, 0, false
+		case asciiMiddle[d] && e+1 < len(s) && (s[e+1] >= utf8.RuneSelf || tokenStart[s[e+1]] == startAlnum):
+			return 0, 0, false
+		}
+		return e, kindWord, true
+	case startSpace:
+		e := p + 1
+		for e < len(s) && s[e] == ' ' {
+			e++
+		}
+		if e < len(s) && s[e] >= utf8.RuneSelf {
+			return 0, 0, false
+		}
+		return e, kindSpace, true
+	case startLF:
+		return p + 1, kindSpace, true
+	case startOther:
+		if p+1 < len(s) && s[p+1] >= utf8.RuneSelf {
+			return 0, 0, false
+		}
+		return p + 1, classify(s[p : p+1]), true
+	}
+	return 0, 0, false // not ASCII, an underscore or a CR
+}
+
+// The classes of tokenStart, which sorts the first byte of a token for
+// asciiToken.
+const (
+	startSegmenter = iota // not ASCII, "_" or CR: the segmenter decides
+	startAlnum
+	startSpace
+	startLF
+	startOther
+)
+
+var tokenStart = func() (t [256]uint8) {
+	for b := range utf8.RuneSelf {
+		switch {
+		case asciiWord[b] && b != '_':
+			t[b] = startAlnum
+		case b == ' ':
+			t[b] = startSpace
+		case b == '\n':
+			t[b] = startLF
+		case b != '_' && b != '\r':
+			t[b] = startOther
+		}
+	}
+	return t
+}()
+
+// asciiMiddle holds the ASCII bytes that join letters or digits on either
+// side of them into one token: UAX #29's MidLetter, MidNum and MidNumLet,
+// with the joiners.
+var asciiMiddle = func() (middle [256]bool) {
+	for _, b := range []byte(".':,;-") {
+		middle[b] = true
+	}
+	return middle
+}()
 
 const zwj = "\u200d"
 
@@ -149,27 +244,9 @@ func CountWords(s string) int {
 	n, in := 0, uint64(0)
 	i := 0
 	for {
-		// Runs of ASCII, 16 then 8 bytes at a time: a word starts at each
-		// word byte whose predecessor is none.
-		for i+16 <= len(s) {
-			x, y := load64(s, i), load64(s, i+8)
-			if (x|y)&highBits != 0 {
-				break
-			}
-			mx, my := wordBytes(x), wordBytes(y)
-			n += bits.OnesCount64(mx&^(mx<<8|in<<7)) + bits.OnesCount64(my&^(my<<8|mx>>56))
-			in, i = my>>63, i+16
-		}
-		for i+8 <= len(s) {
-			x := load64(s, i)
-			if x&highBits != 0 {
-				break
-			}
-			m := wordBytes(x)
-			n += bits.OnesCount64(m &^ (m<<8 | in<<7))
-			in, i = m>>63, i+8
-		}
-		if i >= len(s) {
+		var k int
+		k, in, i = countASCIIWords(s, i, in)
+		if n += k; i >= len(s) {
 			return n
 		}
 		// One byte, or one rune, at a time until the next 8 bytes of ASCII.
@@ -195,6 +272,49 @@ func CountWords(s string) int {
 			in = uint64(inWord)
 		}
 	}
+}
+
+// countASCIIWords counts the words that start in the run of ASCII at
+// s[i:], 16 then 8 bytes at a time, and returns their number, in (1 when
+// the run ends inside a word) and where the run stops: at the first 8
+// bytes that are not all ASCII, or in the last 7 bytes of s. A word
+// starts at each word byte whose predecessor is none.
+func countASCIIWords(s string, i int, in uint64) (n int, inWord uint64, stop int) {
+	in <<= 7 // the top bit of the byte before
+	t := s[i:]
+	for len(t) >= 16 {
+		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		y := uint64(t[8]) | uint64(t[9])<<8 | uint64(t[10])<<16 | uint64(t[11])<<24 |
+			uint64(t[12])<<32 | uint64(t[13])<<40 | uint64(t[14])<<48 | uint64(t[15])<<56
+		if (x|y)&highBits != 0 {
+			break
+		}
+		mx, my := wordBytes(x), wordBytes(y)
+		// The starts are in the top bits of the bytes: those of y move
+		// one bit down, so that one count takes both.
+		n += bits.OnesCount64(mx&^(mx<<8|in) | (my&^(my<<8|mx>>56))>>1)
+		in, t = my>>56, t[16:]
+	}
+	i = len(s) - len(t)
+	// Fewer than 16 bytes are left, or the next 16 are not all ASCII: one
+	// round of 8 at most, then the last bytes of s, read as the last 8
+	// with those already counted shifted out.
+	if len(s)-i >= 8 {
+		if x := load64(s, i); x&highBits == 0 {
+			m := wordBytes(x)
+			n += bits.OnesCount64(m &^ (m<<8 | in))
+			in, i = m>>56, i+8
+		}
+	}
+	if left := len(s) - i; left > 0 && left < 8 && len(s) >= 8 {
+		if x := load64(s, len(s)-8) >> (8 * (8 - left)); x&highBits == 0 {
+			m := wordBytes(x)
+			n += bits.OnesCount64(m &^ (m<<8 | in))
+			in, i = m>>(8*left-8), len(s)
+		}
+	}
+	return n, in >> 7, i
 }
 
 // runeWord classifies a non-ASCII rune for CountWords: whether it starts a
@@ -229,14 +349,16 @@ func load64(s string, i int) uint64 {
 // letter, a digit or an underscore: CountWords' test, 8 bytes at a time.
 // Adding 0x80-lo to a byte below 0x80 carries into its top bit exactly
 // when it is at least lo, and adding 0x7f-hi when it is above hi; setting
-// bit 5 lowercases letters and maps no other byte to one. It is written
-// out so that the compiler inlines it.
+// bit 5 lowercases letters and maps no other byte to one; a byte is an
+// underscore when its XOR with one is zero, the one byte to which adding
+// 0x7f does not carry into the top bit. The low bits are masked once, at
+// the end. It is written out so that the compiler inlines it.
 func wordBytes(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	l := x | 0x2020202020202020
 	letter := (l + ones*(0x80-'a')) &^ (l + ones*(0x7f-'z'))
 	digit := (x + ones*(0x80-'0')) &^ (x + ones*(0x7f-'9'))
-	under := (x + ones*(0x80-'_')) &^ (x + ones*(0x7f-'_'))
+	under := ^(x ^ ones*'_' + ones*0x7f)
 	return (letter | digit | under) & highBits
 }
 

@@ -3,6 +3,7 @@ package diff
 import (
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -34,6 +35,17 @@ func TestCountWordsWordAtATime(t *testing.T) {
 		}
 		if got, want := CountWords(string(b)), slowCount(string(b)); got != want {
 			t.Fatalf("%q: got %d want %d", b, got, want)
+		}
+	}
+	// Long runs of ASCII, past the 127 rounds of 16 bytes after which
+	// CountWords sums its byte counters.
+	for k := 0; k < 200; k++ {
+		b := make([]byte, rng.Intn(6000))
+		for i := range b {
+			b[i] = alpha[rng.Intn(len(alpha))]
+		}
+		if got, want := CountWords(string(b)), slowCount(string(b)); got != want {
+			t.Fatalf("%d bytes: got %d want %d", len(b), got, want)
 		}
 	}
 	for c := 0; c < 128; c++ {
@@ -132,5 +144,62 @@ func TestGeneralPunctuationIsNoWord(t *testing.T) {
 		if got := CountWords("a" + string(r) + "b"); got != 2 {
 			t.Errorf("CountWords(a%cb) = %d, want 2", r, got)
 		}
+	}
+}
+
+// segmenterTokens is tokenize as the segmenter alone gives it, token by
+// token from the iterator: the yardstick for asciiToken.
+func segmenterTokens(s string) []token {
+	var out []token
+	it := joinedWords
+	it.SetText(s)
+	glue := false
+	for it.Next() {
+		v := it.Value()
+		if glue {
+			out[len(out)-1].end = it.End()
+		} else {
+			out = append(out, token{start: it.Start(), end: it.End(), kind: classify(v)})
+		}
+		glue = strings.HasSuffix(v, zwj)
+	}
+	return out
+}
+
+// TestTokenizeAsSegmenter checks that the tokens tokenize finds from ASCII
+// bytes are the segmenter's: on random strings of every ASCII byte mixed
+// with letters, marks, joiners, spaces and punctuation outside ASCII, and
+// on the dev revision pairs when they are there.
+func TestTokenizeAsSegmenter(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	var parts []string
+	for b := range 128 {
+		parts = append(parts, string(rune(b)))
+	}
+	parts = append(parts, "word", "42", "  ", "\r\n", "é", "e\u0301", "\u0301", "\u200d", "\u200c", "\u00ad",
+		"\u00a0", "\u2009", "\u3000", "’", "“", "—", "‐", "‑", "北京", "カ", "א", "👨", "🇫🇷", "\ufe0f", "·", "٫", "\u2028")
+	check := func(s string) {
+		t.Helper()
+		if got, want := tokenize(s, 0, nil), segmenterTokens(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: got %v, want %v", s, got, want)
+		}
+	}
+	for k := 0; k < 200_000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			if rng.Intn(3) == 0 {
+				b.WriteString(parts[128+rng.Intn(len(parts)-128)])
+			} else {
+				b.WriteString(parts[rng.Intn(128)])
+			}
+		}
+		check(b.String())
+	}
+	if testing.Short() {
+		return
+	}
+	for _, p := range loadPairs(t) {
+		check(p.Old)
+		check(p.New)
 	}
 }
