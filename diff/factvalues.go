@@ -1773,7 +1773,7 @@ var timestampRE = regexp.MustCompile(`(?i)^\s*(?:last\s+)?(?:updated|published|p
 // segmenter knows them in the other languages ("Mis à jour : 18 h 34",
 // "Aktualisiert: 18:34 Uhr").
 func isTimestampLine(s string) bool {
-	return mayBeTimestamp(s) && timestampRE.MatchString(s) && CountWords(s) <= 12 || text.KindOf(s) == text.KindTimestamp
+	return mayBeTimestamp(s) && timestampRE.MatchString(s) && CountWords(s) <= 12 || text.IsTimestamp(s)
 }
 
 // mayBeTimestamp reports whether s, past the white space \s matches,

@@ -544,6 +544,12 @@ func fieldsEqualFold(s, t string) bool {
 	}
 }
 
+// IsTimestamp reports whether KindOf(s) is KindTimestamp ("Updated: 6:34
+// p.m.", "Mis à jour : 18 h 34"), without the other kinds' tests.
+func IsTimestamp(s string) bool {
+	return isTimestamp(strings.TrimLeft(s, "\"'`([-–—•* \t"), s, wordCount(s, 21))
+}
+
 // KindOf returns the kind of the unit s by its words alone, as Classify
 // finds it wherever it stands ("Updated: 6:34 p.m.", "By Jane Smith",
 // "Photo: …", "Read more"), for a caller that has the unit without its

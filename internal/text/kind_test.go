@@ -527,3 +527,14 @@ func TestClassifyFactsBox(t *testing.T) {
 		})
 	}
 }
+
+// IsTimestamp is KindOf's timestamp test alone.
+func TestIsTimestampIsKindOfsTest(t *testing.T) {
+	for _, s := range []string{"Updated: 6:34 p.m.", "Updated figures show a rise.", "Mis à jour : 18 h 34", "Aktualisiert: 18:34 Uhr",
+		"6:34 p.m. ET", "12:34 EST, 3 March 2014", "Aktualizacja: 14:20", "By Jane Smith", "Photo: AP", "Read more",
+		"Last modified on 3 March", "The council met at 6:34 p.m. on Monday.", "Published: 10:02 EST, 3 March 2015 |", ""} {
+		if got, want := text.IsTimestamp(s), text.KindOf(s) == text.KindTimestamp; got != want {
+			t.Errorf("IsTimestamp(%q) = %v, KindOf gives %v", s, got, text.KindOf(s))
+		}
+	}
+}
