@@ -899,7 +899,29 @@ func isCaption(head, s string) bool {
 	if opensWithWord(head, "pictured") || isSourceCredit(head) {
 		return true
 	}
-	return labelled(s) && (strings.Contains(s, "pictured") || strings.Contains(s, "Pictured"))
+	return labelled(s) && (strings.Contains(s, "pictured") || strings.Contains(s, "Pictured") || pointsAtPicture(s))
+}
+
+// pictureWords are what a caption's "this" points at: the picture beside
+// it ("Tragedy: this photo, taken at the time of his rescue, shows…",
+// "Extremely busy: a reader sent in this picture of queuing…").
+var pictureWords = []string{"this picture", "this photo", "this image", "this snap", "this selfie", "this still",
+	"these pictures", "these photos", "these images"}
+
+// pointsAtPicture reports whether the text after the label of s, which
+// labelled has found, points at its picture, and is no quotation: "Ms
+// Davison insisted: 'at the time of taking this photo…'" is a sentence.
+func pointsAtPicture(s string) bool {
+	rest := strings.TrimLeft(s[strings.IndexByte(s, ':')+1:], " \t")
+	if rest == "" || strings.ContainsAny(rest[:1], "\"'`“‘„«‹") {
+		return false
+	}
+	for _, w := range pictureWords {
+		if containsFold(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensWithWord reports whether head opens with the lowercase word w, in

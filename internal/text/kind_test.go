@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -536,5 +537,28 @@ func TestIsTimestampIsKindOfsTest(t *testing.T) {
 		if got, want := text.IsTimestamp(s), text.KindOf(s) == text.KindTimestamp; got != want {
 			t.Errorf("IsTimestamp(%q) = %v, KindOf gives %v", s, got, text.KindOf(s))
 		}
+	}
+}
+
+// A labelled unit whose text points at its picture is a caption; a
+// quotation after the label, or the words in prose, leave a sentence.
+func TestClassifyCaptionPointsAtPicture(t *testing.T) {
+	const around = "The rescue took three days.\n\n%s\n\nThe boy is now in hospital."
+	tests := []struct {
+		name, unit string
+		want       text.Kind
+	}{
+		{"this photo shows", "Tragedy: This photo, taken at the time of his rescue, shows the boy in his cage.", text.KindCaption},
+		{"tokenized", "tragedy : this photo , taken at the time of his rescue , shows the 10-month-old in his cage .", text.KindCaption},
+		{"sent in this picture", "Extremely busy: A reader sent in this picture of queuing at London Bridge station.", text.KindCaption},
+		{"released these images", "Coming to the rescue: The company released these images of the boat today.", text.KindCaption},
+		{"a quotation after the label", "Ms Davison insisted: 'At the time of taking this photo there was nothing between us.'", text.KindSentence},
+		{"a quotation, tokenized", "a dvla spokesman said : ' this photograph must be clear and current . '", text.KindSentence},
+		{"in prose", "The police released this picture of the suspect on Monday.", text.KindSentence},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			wantUnitKind(t, fmt.Sprintf(around, tc.unit), tc.unit, tc.want)
+		})
 	}
 }
