@@ -899,7 +899,7 @@ func isCaption(head, s string) bool {
 	if opensWithWord(head, "pictured") || isSourceCredit(head) {
 		return true
 	}
-	return labelled(s) && (strings.Contains(s, "pictured") || strings.Contains(s, "Pictured") || pointsAtPicture(s))
+	return labelled(s) && (strings.Contains(s, "pictured") || strings.Contains(s, "Pictured") || pointsAtPicture(s) || placesPeople(s))
 }
 
 // pictureWords are what a caption's "this" points at: the picture beside
@@ -976,6 +976,27 @@ var placingMarks = []string{", left,", ", right,", ", centre,", ", center,", ", 
 	"(links)", "(rechts)", "(mitte)", "von links", "(à gauche)", "(à droite)", "(au centre)", "de gauche à droite",
 	"(izquierda)", "(derecha)", "(a la izquierda)", "(a la derecha)", "(a sinistra)", "(a destra)",
 	"(al centro)", "(à esquerda)", "(à direita)", "(ao centro)"}
+
+// tokenizedPlacingMarks are placingMarks' brackets as tokenized text
+// spaces them ("( left )").
+var tokenizedPlacingMarks = []string{"( left )", "( right )", "( centre )", "( center )", "( second left )",
+	"( second right )", "( front )", "( back )"}
+
+// placesPeople reports whether a labelled unit places people in its
+// picture ("Manhunt: police are searching for Ulrike Berger (left) and…").
+func placesPeople(s string) bool {
+	for _, m := range placingMarks {
+		if containsFold(s, m) {
+			return true
+		}
+	}
+	for _, m := range tokenizedPlacingMarks {
+		if containsFold(s, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // isUnlabelledCaption reports whether s, a unit on a line of its own, is a
 // picture credit or a caption that names who stands where.

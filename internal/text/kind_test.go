@@ -555,6 +555,9 @@ func TestClassifyCaptionPointsAtPicture(t *testing.T) {
 		{"a quotation after the label", "Ms Davison insisted: 'At the time of taking this photo there was nothing between us.'", text.KindSentence},
 		{"a quotation, tokenized", "a dvla spokesman said : ' this photograph must be clear and current . '", text.KindSentence},
 		{"in prose", "The police released this picture of the suspect on Monday.", text.KindSentence},
+		{"a labelled unit that places people", "Manhunt: Police are searching for Ulrike Berger, 44, (left) and her daughter Kaia (right).", text.KindCaption},
+		{"places people, tokenized", "co-accused : lester van waters ( left ) was sentenced to 80 years in december .", text.KindCaption},
+		{"a labelled unit that places no one", "Arrested: Ashley Doody was arrested on Sunday after the attack.", text.KindSentence},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
