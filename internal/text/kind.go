@@ -424,7 +424,7 @@ func isFactsBox(s string) bool {
 	label, least := strings.TrimSpace(s[:colon]), 1
 	if team, ok := cutFormation(label); ok {
 		label, least = team, 5
-	} else if !anyFieldsFold(label, factsLabels) {
+	} else if !isFactsLabel(label) {
 		return false
 	}
 	if n := wordCount(label, 6); n == 0 || n > 5 {
@@ -511,37 +511,34 @@ func wordCountOutside(s string) int {
 	return n
 }
 
-// anyFieldsFold reports whether the words of s, however spaced, are those
-// of one of the lowercase labels, case aside.
-func anyFieldsFold(s string, labels []string) bool {
-	for _, l := range labels {
-		if fieldsEqualFold(s, l) {
-			return true
-		}
+// factsLabelSet is factsLabels as a set.
+var factsLabelSet = func() map[string]bool {
+	m := make(map[string]bool, len(factsLabels))
+	for _, l := range factsLabels {
+		m[l] = true
 	}
-	return false
-}
+	return m
+}()
 
-// fieldsEqualFold reports whether s and t hold the same words, split by
-// spaces, case aside; it allocates nothing.
-func fieldsEqualFold(s, t string) bool {
-	for {
-		s, t = strings.TrimLeft(s, " \t"), strings.TrimLeft(t, " ")
-		if s == "" || t == "" {
-			return s == t
+// isFactsLabel reports whether label is one of factsLabels, case aside and
+// however spaced; it allocates nothing.
+func isFactsLabel(label string) bool {
+	var buf [64]byte
+	b, space := buf[:0], false
+	for _, r := range label {
+		if r == ' ' || r == '\t' {
+			space = len(b) > 0
+			continue
 		}
-		i, j := strings.IndexAny(s, " \t"), strings.IndexByte(t, ' ')
-		if i < 0 {
-			i = len(s)
+		if len(b)+utf8.UTFMax+1 > len(buf) {
+			return false // longer than any label
 		}
-		if j < 0 {
-			j = len(t)
+		if space {
+			b, space = append(b, ' '), false
 		}
-		if !strings.EqualFold(s[:i], t[:j]) {
-			return false
-		}
-		s, t = s[i:], t[j:]
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
+	return factsLabelSet[string(b)]
 }
 
 // IsTimestamp reports whether KindOf(s) is KindTimestamp ("Updated: 6:34
@@ -985,13 +982,36 @@ var tokenizedPlacingMarks = []string{"( left )", "( right )", "( centre )", "( c
 // placesPeople reports whether a labelled unit places people in its
 // picture ("Manhunt: police are searching for Ulrike Berger (left) and…").
 func placesPeople(s string) bool {
-	for _, m := range placingMarks {
-		if containsFold(s, m) {
-			return true
+	return hasPlacingMark(s, true)
+}
+
+// hasPlacingMark reports whether s holds one of placingMarks (ASCII letters
+// compared without case), or, when tokenized, one of
+// tokenizedPlacingMarks. Most marks open with a bracket or a comma, so
+// those are tried only where s holds one, in one pass.
+func hasPlacingMark(s string, tokenized bool) bool {
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], "(,")
+		if j < 0 {
+			break
 		}
+		i += j
+		for _, m := range placingMarks {
+			if (m[0] == '(' || m[0] == ',') && hasPrefixFold(s[i:], m) {
+				return true
+			}
+		}
+		if tokenized && s[i] == '(' {
+			for _, m := range tokenizedPlacingMarks {
+				if hasPrefixFold(s[i:], m) {
+					return true
+				}
+			}
+		}
+		i++
 	}
-	for _, m := range tokenizedPlacingMarks {
-		if containsFold(s, m) {
+	for _, m := range placingMarks {
+		if m[0] != '(' && m[0] != ',' && containsFold(s, m) {
 			return true
 		}
 	}
@@ -1010,12 +1030,7 @@ func isUnlabelledCaption(head, s string, words int) bool {
 	if words > 40 {
 		return false
 	}
-	for _, m := range placingMarks {
-		if containsFold(s, m) {
-			return true
-		}
-	}
-	return false
+	return hasPlacingMark(s, false)
 }
 
 // endsWithAgency reports whether s is a picture agency's name or ends with
