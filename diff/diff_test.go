@@ -166,8 +166,14 @@ func wordBoundary(s string, i int) bool {
 
 func isAlnum(r rune) bool    { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+// isIdeograph reports whether UAX #29 makes r a word of its own: the
+// ideographs and Hiragana, and the letters of the scripts written without
+// spaces between words (Line_Break SA: Thai, Lao, Khmer, Myanmar, Tai Le,
+// New Tai Lue, Tai Tham, Tai Viet, Ahom), whose words a dictionary finds.
 func isIdeograph(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Ideographic, unicode.Hiragana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+	return unicode.In(r, unicode.Han, unicode.Ideographic, unicode.Hiragana, unicode.Thai, unicode.Lao, unicode.Khmer,
+		unicode.Myanmar, unicode.Tai_Le, unicode.New_Tai_Lue, unicode.Tai_Tham, unicode.Tai_Viet, unicode.Ahom,
+		unicode.Khitan_Small_Script, unicode.Nushu, unicode.Tangut)
 }
 
 func TestDeadlineDegrades(t *testing.T) {
