@@ -166,6 +166,7 @@ func wordBoundary(s string, i int) bool {
 
 func isAlnum(r rune) bool    { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
 // isIdeograph reports whether UAX #29 makes r a word of its own: the
 // ideographs and Hiragana, and the letters of the scripts written without
 // spaces between words (Line_Break SA: Thai, Lao, Khmer, Myanmar, Tai Le,
