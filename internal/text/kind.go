@@ -310,9 +310,15 @@ func isCredit(s string) bool {
 	return wordCount(s, 11) <= 10 && (hasAnyPrefix(head, creditOpeners) || strings.Contains(s, "©") || endsWithAgency(s) || opensWithAgency(s))
 }
 
+// unitHead returns unit s without the quotes, brackets, dashes and list
+// marks that may open it, and its words up to 21: what the kinds by
+// words are judged on.
+func unitHead(s string) (head string, words int) {
+	return strings.TrimLeft(s, "\"'`([-–—•* \t"), wordCount(s, 21)
+}
+
 func classify(src string, s Sentence) Kind {
-	head := strings.TrimLeft(s.Text, "\"'`([-–—•* \t")
-	words := wordCount(s.Text, 21)
+	head, words := unitHead(s.Text)
 	if k := kindByWords(head, s.Text, words); k != KindSentence {
 		return k
 	}
@@ -544,7 +550,8 @@ func isFactsLabel(label string) bool {
 // IsTimestamp reports whether KindOf(s) is KindTimestamp ("Updated: 6:34
 // p.m.", "Mis à jour : 18 h 34"), without the other kinds' tests.
 func IsTimestamp(s string) bool {
-	return isTimestamp(strings.TrimLeft(s, "\"'`([-–—•* \t"), s, wordCount(s, 21))
+	head, words := unitHead(s)
+	return isTimestamp(head, s, words)
 }
 
 // KindOf returns the kind of the unit s by its words alone, as Classify
@@ -553,7 +560,7 @@ func IsTimestamp(s string) bool {
 // text around it; the kinds that depend on a line of its own (heading,
 // dateline, a credit or caption without a label) are KindSentence here.
 func KindOf(s string) Kind {
-	head, words := strings.TrimLeft(s, "\"'`([-–—•* \t"), wordCount(s, 21)
+	head, words := unitHead(s)
 	if k := kindByWords(head, s, words); k != KindSentence {
 		return k
 	}
@@ -985,33 +992,36 @@ func placesPeople(s string) bool {
 	return hasPlacingMark(s, true)
 }
 
+// bracketPlacingMarks are the placingMarks that open with a bracket or a
+// comma, phrasePlacingMarks the others ("from left").
+var bracketPlacingMarks, phrasePlacingMarks = func() (bracket, phrase []string) {
+	for _, m := range placingMarks {
+		if m[0] == '(' || m[0] == ',' {
+			bracket = append(bracket, m)
+		} else {
+			phrase = append(phrase, m)
+		}
+	}
+	return bracket, phrase
+}()
+
 // hasPlacingMark reports whether s holds one of placingMarks (ASCII letters
 // compared without case), or, when tokenized, one of
 // tokenizedPlacingMarks. Most marks open with a bracket or a comma, so
 // those are tried only where s holds one, in one pass.
 func hasPlacingMark(s string, tokenized bool) bool {
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		j := strings.IndexAny(s[i:], "(,")
 		if j < 0 {
 			break
 		}
 		i += j
-		for _, m := range placingMarks {
-			if (m[0] == '(' || m[0] == ',') && hasPrefixFold(s[i:], m) {
-				return true
-			}
+		if hasAnyPrefix(s[i:], bracketPlacingMarks) || tokenized && hasAnyPrefix(s[i:], tokenizedPlacingMarks) {
+			return true
 		}
-		if tokenized && s[i] == '(' {
-			for _, m := range tokenizedPlacingMarks {
-				if hasPrefixFold(s[i:], m) {
-					return true
-				}
-			}
-		}
-		i++
 	}
-	for _, m := range placingMarks {
-		if m[0] != '(' && m[0] != ',' && containsFold(s, m) {
+	for _, m := range phrasePlacingMarks {
+		if containsFold(s, m) {
 			return true
 		}
 	}

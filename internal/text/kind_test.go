@@ -494,11 +494,7 @@ func wantUnitKind(t *testing.T, src, unit string, want text.Kind) ([]text.Senten
 // in every language of the segmenter, mixed case or tokenized, while a
 // sentence after such a label, or a list under another label, stays one.
 func TestClassifyFactsBox(t *testing.T) {
-	const lede = "Chelsea beat Arsenal 2-0 on Sunday.\n\n"
-	tests := []struct {
-		name, unit string
-		want       text.Kind
-	}{
+	wantKindsAround(t, "Chelsea beat Arsenal 2-0 on Sunday.\n\n%s\n\nThe win keeps them top.", true, []kindCase{
 		{"en line-up", "Chelsea (4-2-3-1): Courtois; Ivanovic, Cahill, Terry, Azpilicueta; Matic, Fabregas; Willian (Ramires 78), Oscar, Hazard; Costa (Remy 85).", text.KindBoilerplate},
 		{"en line-up tokenized", "chelsea ( 4-3-3 ) : beeney , dabo , aina , clarke-salter , dasilva , colkett ( boga 37 ) , brown .", text.KindBoilerplate},
 		{"en substitutes", "Subs not used: Cech, Filipe Luis, Drogba.", text.KindBoilerplate},
@@ -518,11 +514,23 @@ func TestClassifyFactsBox(t *testing.T) {
 		{"a sentence after a label", "Goals: the club wants more of them this season.", text.KindSentence},
 		{"a list under another label", "Present: the mayor, two aides, the clerk.", text.KindSentence},
 		{"a formation in prose", "Chelsea (4-3-3) changed shape at half-time: Hazard moved inside.", text.KindSentence},
-	}
-	for _, tc := range tests {
+	})
+}
+
+// kindCase is a unit and the kind Classify must give it.
+type kindCase struct {
+	name, unit string
+	want       text.Kind
+}
+
+// wantKindsAround checks each case's unit set in the text around (a format
+// with one %s) and, with kindOf, KindOf of the unit alone.
+func wantKindsAround(t *testing.T, around string, kindOf bool, cases []kindCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			wantUnitKind(t, lede+tc.unit+"\n\nThe win keeps them top.", tc.unit, tc.want)
-			if got := text.KindOf(tc.unit); got != tc.want {
+			wantUnitKind(t, fmt.Sprintf(around, tc.unit), tc.unit, tc.want)
+			if got := text.KindOf(tc.unit); kindOf && got != tc.want {
 				t.Errorf("KindOf: got %v, want %v", got, tc.want)
 			}
 		})
@@ -543,11 +551,7 @@ func TestIsTimestampIsKindOfsTest(t *testing.T) {
 // A labelled unit whose text points at its picture is a caption; a
 // quotation after the label, or the words in prose, leave a sentence.
 func TestClassifyCaptionPointsAtPicture(t *testing.T) {
-	const around = "The rescue took three days.\n\n%s\n\nThe boy is now in hospital."
-	tests := []struct {
-		name, unit string
-		want       text.Kind
-	}{
+	wantKindsAround(t, "The rescue took three days.\n\n%s\n\nThe boy is now in hospital.", false, []kindCase{
 		{"this photo shows", "Tragedy: This photo, taken at the time of his rescue, shows the boy in his cage.", text.KindCaption},
 		{"tokenized", "tragedy : this photo , taken at the time of his rescue , shows the 10-month-old in his cage .", text.KindCaption},
 		{"sent in this picture", "Extremely busy: A reader sent in this picture of queuing at London Bridge station.", text.KindCaption},
@@ -558,10 +562,5 @@ func TestClassifyCaptionPointsAtPicture(t *testing.T) {
 		{"a labelled unit that places people", "Manhunt: Police are searching for Ulrike Berger, 44, (left) and her daughter Kaia (right).", text.KindCaption},
 		{"places people, tokenized", "co-accused : lester van waters ( left ) was sentenced to 80 years in december .", text.KindCaption},
 		{"a labelled unit that places no one", "Arrested: Ashley Doody was arrested on Sunday after the attack.", text.KindSentence},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			wantUnitKind(t, fmt.Sprintf(around, tc.unit), tc.unit, tc.want)
-		})
-	}
+	})
 }
