@@ -1,6 +1,10 @@
 package text
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // decide reports whether the sentence ends after the token [ts, te), and
 // where scanning goes on: past te when a spaced ellipsis (". . .") or a run
@@ -56,7 +60,49 @@ func (b *block) afterEllipsis(before, run string, te int) bool {
 	if strings.Count(run, ".") >= 4 {
 		return !next.lower()
 	}
-	return next.class == capital
+	return next.class == capital && !b.titleAcross(before, te)
+}
+
+// titleAcross reports whether an ellipsis between before (the word it
+// follows) and the words after te sits inside a title, as in "I'm A
+// Celebrity... Get Me Out Of Here", "Later... With Jools Holland" or
+// "Stardust... The Great American Songbook": the word before it is
+// capitalized and so are the two words after it. A sentence after an
+// ellipsis rarely opens with two capitalized words after a capitalized
+// one ("…in London... The city was" breaks: "city" is lowercase), and a
+// second word "I" ("Celebrity... I think") opens a sentence.
+func (b *block) titleAcross(before string, te int) bool {
+	w := before[skipOpeners(before, 0, len(before)):]
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		return false
+	}
+	i := skipSpace(b.src, te, b.end)
+	for n := 0; n < 2; n++ {
+		if i == b.end {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(b.src[i:b.end])
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		j := tokenEnd(b.src, i, b.end)
+		if n == 1 && isFirstPerson(b.src[i:j]) {
+			return false
+		}
+		i = skipSpace(b.src, j, b.end)
+	}
+	return true
+}
+
+// isFirstPerson reports whether word is "I", alone, before a comma or in a
+// contraction ("I'm", "I’ll"): a capitalized word that a sentence's second
+// word often is, where a title's rarely is.
+func isFirstPerson(word string) bool {
+	if word == "" || word[0] != 'I' {
+		return false
+	}
+	rest := word[1:]
+	return rest == "" || rest[0] == ',' || rest[0] == '\'' || strings.HasPrefix(rest, "’")
 }
 
 // afterBareStop decides for a stop standing alone, as tokenized text writes
