@@ -179,17 +179,21 @@ func opensProse(tok string) bool {
 }
 
 // softBreak reports whether the line break ending the line [line, next) sits
-// inside a sentence. It must be followed by a lowercase word, since a list of
-// short lowercase lines is common; in prose a trailing space, a trailing comma
-// or hyphen, or a long line show that the writer's sentence goes on.
+// inside a sentence. Before a lowercase word it does when a trailing space,
+// a trailing comma or hyphen, or a long line show that the writer's
+// sentence goes on, since a list of short lowercase lines is common. Before
+// a capitalized word it does when the line ends on a word that cannot end
+// a sentence or a headline (endsMidSentence): a text wrapped at a fixed
+// width breaks its lines wherever a line fills, also between "Mr" and
+// "Smith" or between "die" and "Regierung".
 func (s *Segmenter) softBreak(src string, line, next int) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(src[next:], " \t"))
-	if !unicode.IsLower(r) && r != '(' {
-		return false
-	}
 	end := next - 1 // the '\n'
 	if end > line && src[end-1] == '\r' {
 		end--
+	}
+	if !unicode.IsLower(r) && r != '(' {
+		return unicode.IsUpper(r) && s.endsMidSentence(src[line:end])
 	}
 	if s.pdf || end == line || end-line >= longLine {
 		return true
@@ -200,6 +204,44 @@ func (s *Segmenter) softBreak(src string, line, next int) bool {
 	}
 	return false
 }
+
+// endsMidSentence reports whether line ends on a word that a sentence or a
+// headline never ends on: a title ("Mr", "Dr.", "Gen", "vs") or one of
+// lineJoiners, in lowercase, with no punctuation after it.
+func (s *Segmenter) endsMidSentence(line string) bool {
+	line = strings.TrimRight(line, " \t")
+	i := strings.LastIndexAny(line, " \t") + 1
+	word := line[i:]
+	if word == "" {
+		return false
+	}
+	if t := strings.TrimSuffix(word, "."); s.lang.isTitle(t) && (isUpperASCII(t[0]) || strings.Contains(t, ".") || t == "vs" || t == "cf" || t == "viz") {
+		return true
+	}
+	return lineJoiners[word] || len(line) >= longLine && wrapJoiners[word]
+}
+
+// wrapJoiners end no sentence, and a headline only rarely ("…as talks drag
+// on", "Thousands could die"): a line of prose that fills the width
+// (longLine) and ends on one goes on ("…who was born in" / "London"), a
+// shorter line ends its unit.
+var wrapJoiners = wordsOf("in on for by die den am an auf")
+
+// lineJoiners are the articles, prepositions and conjunctions of the
+// supported languages that end no sentence and no headline, as the
+// segmenter, which runs before the language is known, needs them all at
+// once. Words that are also words of another sense in one of the
+// languages, and so may end a headline there, are left out ("met", "van",
+// "door", "con", "sin", "par", "pour", "no"; "die", "den", "am" are
+// wrapJoiners), and so are verb particles that end a clause ("up", "out",
+// "uit"; "in", "on", "an", "auf" are wrapJoiners).
+var lineJoiners = wordsOf("the a an of to and or but nor with from at into onto than their its my our your whose " +
+	"der das dem des eine einen einem einer eines und oder aber von vom zum zur für durch gegen ohne im beim ins " +
+	"le la les une des du de et ou mais avec au aux sur dans chez sans sous vers " +
+	"el los las unos unas del al y o pero para sobre entre hacia " +
+	"il lo gli una uno della dei degli delle di da e ma per su tra fra alla nel nella " +
+	"os um uma uns umas do da dos das ou mas com por em na nos nas ao aos pelo pela " +
+	"het een en maar voor naar")
 
 // longLine is the length in bytes from which a line reads as wrapped prose
 // rather than a heading or list item.
