@@ -304,14 +304,31 @@ func changeSentence(c Change, sum *Summary, start int) Sentence {
 	}
 	switch {
 	case len(c.Facts) > 0:
-		s.Why, s.Fact = WhyFact, c.Facts[0]
-		if slices.Contains(c.Facts, FactCorrection) {
-			s.Fact = FactCorrection
-		}
+		s.Why, s.Fact = WhyFact, leadingFact(c.Facts)
 	case c.OldText != "":
 		s.Why = WhyEdited
 	}
 	return s
+}
+
+// factOrder ranks the kinds of fact a sentence may hold, the one that
+// names why it is new first: a correction notice; a turned statement
+// ("not guilty" → "guilty"); a changed count, sum or rate (the new death
+// toll of "On 20 August, gunmen… killing 16 people"); a quotation; and
+// last the time and the date that most new sentences of a developing
+// story carry.
+var factOrder = []string{FactCorrection, "negation", "number", "money", "percent", "quote", "time", "date"}
+
+// leadingFact returns the kind among facts that factOrder ranks first, or
+// the first of facts when it ranks none (a kind added later).
+func leadingFact(facts []string) string {
+	best, rank := facts[0], len(factOrder)
+	for _, f := range facts {
+		if i := slices.Index(factOrder, f); i >= 0 && i < rank {
+			best, rank = f, i
+		}
+	}
+	return best
 }
 
 // wordsChanged counts the words of old and new outside their longest

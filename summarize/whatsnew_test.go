@@ -48,6 +48,35 @@ func TestChanges(t *testing.T) {
 	}
 }
 
+// A sentence that holds several changed facts names the one that says why
+// it is news: the count before the date it opens with, a notice before
+// the figures it corrects, and a kind the order does not know after none.
+func TestChangeNamesItsLeadingFact(t *testing.T) {
+	tests := []struct {
+		facts []string
+		want  string
+	}{
+		{[]string{"date", "number"}, "number"},
+		{[]string{"time", "quote"}, "quote"},
+		{[]string{"date", "money", "negation"}, "negation"},
+		{[]string{"number", "correction"}, "correction"},
+		{[]string{"percent", "money"}, "money"},
+		{[]string{"date"}, "date"},
+		{[]string{"unit", "date"}, "date"},
+		{[]string{"unit"}, "unit"},
+	}
+	for _, tc := range tests {
+		c := summarize.Change{Index: 0, End: 60, Text: "On 20 August, gunmen opened fire in Theim, killing 16 people.", Facts: tc.facts}
+		sum, err := summarize.Changes([]summarize.Change{c}, summarize.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sum.Sentences) != 1 || sum.Sentences[0].Why != summarize.WhyFact || sum.Sentences[0].Fact != tc.want {
+			t.Errorf("facts %v: got %+v, want one sentence with fact %q", tc.facts, sum.Sentences, tc.want)
+		}
+	}
+}
+
 func TestCopyEditIsNotNews(t *testing.T) {
 	sum, err := summarize.Changes(update[1:2], summarize.Options{})
 	if err != nil {
