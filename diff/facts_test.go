@@ -415,6 +415,20 @@ func TestFactsWithDecimalCommas(t *testing.T) {
 	runFactCases(t, tests)
 }
 
+// TestFactsYearsBeforeAnEvent: a year that names what happened in it ("the
+// 2021 season") is a date, as one after a preposition is; a count of
+// things is still a number.
+func TestFactsYearsBeforeAnEvent(t *testing.T) {
+	tests := []factCase{
+		{"season", "The club will change its name for the 2021 season.", "The club will change its name for the 2022 season.", "date changed 2021→2022"},
+		{"election", "He lost the 2019 general election.", "He lost the 2017 general election.", "date changed 2019→2017"},
+		{"world cup", "She played at the 2018 World Cup.", "She played at the 2014 World Cup.", "date changed 2018→2014"},
+		{"a count", "The plant employs 2000 people.", "The plant employs 2500 people.", "number changed 2000→2500"},
+		{"a count of events", "There were 1900 seasons of it.", "There were 1950 seasons of it.", "number changed 1900→1950"},
+	}
+	runFactCases(t, tests)
+}
+
 // TestFactsQuotesInOtherMarks: French and Spanish guillemets, German
 // „…“ and Japanese 「…」 hold quotations as English marks do.
 func TestFactsQuotesInOtherMarks(t *testing.T) {

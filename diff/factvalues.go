@@ -159,7 +159,7 @@ func valueAt(s string, i int) (value, bool) {
 					v.weak, v.tag = true, tag
 					return v, true
 				}
-				if isYear(v.text) && afterPreposition(s, i) {
+				if isYear(v.text) && (afterPreposition(s, i) || beforeEvent(s[i+len(v.text):])) {
 					v.kind, v.key = FactDate, v.text
 				}
 			}
@@ -878,6 +878,20 @@ func afterPreposition(s string, i int) bool {
 	w := lastField(s[max(0, i-12):i])
 	return w != "" && yearPrepositions[strings.ToLower(w)]
 }
+
+// beforeEvent reports whether rest, what follows a year, opens with a word
+// that names what happened in it ("the 2021 season", "the 2020
+// election"): a count of those ("the 2000 seasons") is not written so.
+func beforeEvent(rest string) bool {
+	w, _ := nextField(rest)
+	w = strings.TrimRight(w, ".,;:!?)'’\"")
+	return w == "World" || eventNouns[strings.ToLower(w)] // "the 2018 World Cup"
+}
+
+var eventNouns = map[string]bool{"season": true, "election": true, "elections": true, "campaign": true, "census": true,
+	"budget": true, "olympics": true, "olympic": true, "games": true, "tournament": true, "championship": true,
+	"championships": true, "crisis": true, "referendum": true, "summit": true, "edition": true, "festival": true,
+	"final": true, "general": true, "presidential": true, "midterm": true, "midterms": true}
 
 var yearPrepositions = map[string]bool{"in": true, "since": true, "until": true, "by": true, "from": true, "before": true,
 	"after": true, "of": true, "early": true, "late": true, "mid-": true, "to": true, "between": true, "and": true}
