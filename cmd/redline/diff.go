@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/redline-news/redline/diff"
 )
 
@@ -43,7 +45,7 @@ func parseDiffFlags(stderr io.Writer, args []string) (diffFlags, error) {
 	fs.BoolVar(&f.stats, "stats", false, "print only the change stats (as JSON with --format json)")
 	fs.IntVar(&f.context, "context", 0, "collapse unchanged stretches to `N` lines around each change (sentences in side-by-side); 0 shows everything")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: redline diff [flags] OLD NEW\n\nShows word by word what changed from OLD to NEW (\"-\" reads standard input).\nExit status: 0 no change, 1 changes, 2 trouble. Files are limited to 10 MiB.\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: redline diff [flags] OLD NEW\n\nShows word by word what changed from OLD to NEW (\"-\" reads standard input).\nExit status: 0 no change, 1 changes (also bytes that differ only in Unicode normalization, which standard error notes), 2 trouble. Files are limited to 10 MiB.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	var files []string
@@ -109,6 +111,11 @@ func runDiff(_ context.Context, stdio Stdio, args []string) error {
 		return statusError{code: 2, err: err}
 	}
 	if changed(r) {
+		if norm.NFC.String(old) == norm.NFC.String(new) {
+			// The output marks no change, since no word changed; say why
+			// the exit status still does.
+			fmt.Fprintln(stdio.Stderr, "redline diff: the texts differ only in their Unicode normalization (an accented letter written as one character or as a letter and a combining accent); no word changed")
+		}
 		return exitCode(1)
 	}
 	return nil

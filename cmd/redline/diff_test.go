@@ -185,3 +185,20 @@ func TestDiffCommandFacts(t *testing.T) {
 		t.Errorf("text: got %q, want a facts line at the end", text)
 	}
 }
+
+// A respelling in another Unicode normalization changes bytes but no word:
+// the output marks nothing, so standard error says why the status is 1.
+func TestDiffCommandNotesARespelling(t *testing.T) {
+	o, n := writeFiles(t, "The caf\u00e9 opened.\n", "The cafe\u0301 opened.\n")
+	code, stdout, stderr := runDiffCmd(t, false, "", o, n)
+	if code != 1 || !strings.Contains(stderr, "differ only in their Unicode normalization") {
+		t.Errorf("got status %d, stderr %q; want 1 and a note on the normalization", code, stderr)
+	}
+	if strings.Contains(stdout, "[-") || strings.Contains(stdout, "{+") {
+		t.Errorf("stdout marks a change of words: %q", stdout)
+	}
+	o, n = writeFiles(t, "The caf\u00e9 opened.\n", "The caf\u00e9 closed.\n")
+	if code, _, stderr := runDiffCmd(t, false, "", o, n); code != 1 || stderr != "" {
+		t.Errorf("a change of words: got status %d, stderr %q; want 1 and no note", code, stderr)
+	}
+}
