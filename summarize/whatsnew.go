@@ -218,15 +218,16 @@ func contextsOf(news []Change, lang string) [][]Context {
 
 // rankBlocks orders the blocks: changed values and quotes first (a new
 // death toll is the news), correction notices next (they fix what the
-// reader was told), then every other change, each by its best sentence's
-// score and then by place. A block ranks as its best sentence, but a
-// correction notice ranks as a notice, whatever values its sentences
-// hold.
+// reader was told), then changes whose only changed facts are times and
+// dates (a meeting moved to Tuesday), then every other change, each by
+// its best sentence's score and then by place. A block ranks as its best
+// sentence, but a correction notice ranks as a notice, whatever values
+// its sentences hold.
 func rankBlocks(news []Change, blocks [][]int, scores []float64) [][]int {
 	rank := make([]int, len(blocks))
 	best := make([]float64, len(blocks))
 	for b, block := range blocks {
-		rank[b] = 2
+		rank[b] = 3
 		for _, j := range block {
 			rank[b] = min(rank[b], factRank(news[j]))
 			best[b] = max(best[b], scores[j])
@@ -253,13 +254,19 @@ func rankBlocks(news []Change, blocks [][]int, scores []float64) [][]int {
 }
 
 // factRank is 0 for a change with a changed value or quote, 1 for a
-// correction notice's first sentence, 2 for any other change.
+// correction notice's first sentence, 2 for a change whose changed facts
+// are all times and dates, 3 for any other change.
 func factRank(c Change) int {
 	switch {
-	case len(c.Facts) > 0 && !slices.Contains(c.Facts, FactCorrection):
-		return 0
-	case len(c.Facts) > 0:
+	case len(c.Facts) == 0:
+		return 3
+	case slices.Contains(c.Facts, FactCorrection):
 		return 1
+	}
+	for _, f := range c.Facts {
+		if f != "date" && f != "time" {
+			return 0
+		}
 	}
 	return 2
 }

@@ -172,6 +172,29 @@ func TestChangesKeepWhatTheyLeanOn(t *testing.T) {
 	}
 }
 
+// A change of a time or a date alone (a vote moved to Tuesday) ranks after
+// changed counts and quotes and after a correction notice, and before
+// changes with no changed fact.
+func TestChangesRankDatesAfterOtherFacts(t *testing.T) {
+	story := []summarize.Change{
+		{Index: 0, Text: "The council will vote on the flood plan on Tuesday.", OldText: "The council will vote on the flood plan on Monday.", Facts: []string{"date"}},
+		{Index: 2, Text: "Engineers inspected the dam again.", OldText: "Engineers inspected the dam."},
+		{Index: 4, Text: "Correction: an earlier version of this story misnamed the river.", Facts: []string{"correction"}},
+		{Index: 7, Text: "At least 16 people died in the floods, officials said.", OldText: "At least 12 people died in the floods, officials said.", Facts: []string{"number"}},
+	}
+	tests := []struct {
+		opts      summarize.Options
+		wantIndex []int
+	}{
+		{summarize.Options{Sentences: 1}, []int{7}},
+		{summarize.Options{Sentences: 2}, []int{4, 7}},
+		{summarize.Options{Sentences: 3}, []int{0, 4, 7}},
+	}
+	for _, tc := range tests {
+		checkChangeIndexes(t, story, tc.opts, tc.wantIndex)
+	}
+}
+
 // A change that leans on sentences that are not news ("He said…" after an
 // unchanged "The governor spoke.") brings them as context: the one before
 // it, and the one before that while they lean too, but never a sentence
