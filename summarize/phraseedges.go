@@ -530,8 +530,9 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 	case prev&enBareInfinitive != 0 && !sForm(word) && !adjectiveSuffix(word) &&
 		(a.followsVerbOpener(*before) || a.afterAdverbAfterOpener(*before) || a.subjectVerb(*before, nil, a.src[before.start:before.end], prev, -1)):
 		return true // "could help drive", "to help trace", "might also help register", "A weak dollar helps boost"
-	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c, -1):
-		return true // "Food companies pay supermarkets"
+	case before != nil && before.term >= 0 && a.subjectVerb(t, before, word, c, -1) &&
+		!(englishClass.get(before.hash)&enVerbNoun != 0 && a.nameVerbObject(*before)):
+		return true // "Food companies pay supermarkets", but the object of "Marks & Spencer cut prices"
 
 	case past:
 		// A participle after a determiner or a preposition is an
@@ -555,8 +556,27 @@ func (a *analysis) verbStarts(t token, word string, c, prev uint32, past bool, b
 	case prev&enWhich != 0:
 		return a.relativeVerb(*before, word, c) // "which lets", "services which permit"
 	}
-	// After a plural, its subject: "teams face" (see englishBreak).
-	return c&enVerbNoun != 0 && before != nil && a.plural(*before)
+	// After a plural, its subject: "teams face"; after a name and before
+	// a lowercase plural, the name's verb ("Marks & Spencer cut prices");
+	// see englishBreak.
+	return c&enVerbNoun != 0 && before != nil && (a.plural(*before) || a.nameVerbObject(t))
+}
+
+// nameVerbObject reports whether t, a verb that is as often a noun
+// ("cut", "hold", "offer"), is the verb of the name before it and has a
+// lowercase plural after it, its object: "Marks & Spencer cut prices",
+// "Manchester United hold talks". After a determiner the name describes
+// the noun: "the Verizon offer makes".
+func (a *analysis) nameVerbObject(t token) bool {
+	if !a.nameBefore(t) {
+		return false
+	}
+	k := a.tokenIndex(t)
+	if !a.linked(k) || k >= 2 && a.linked(k-2) && englishClass.get(a.tokens[k-2].hash)&enDeterminer != 0 {
+		return false
+	}
+	next := a.tokens[k+1]
+	return next.term >= 0 && startsLower(a.src[next.start:next.end]) && a.commonPlural(next)
 }
 
 // participleAfterDeterminer reports whether t, a gerund that ends a run
@@ -922,7 +942,11 @@ func (a *analysis) englishBreak(prev, t token, k int) bool {
 	case c&(enVerb|enIrregular) != 0, lyForm && c&enLyWord == 0:
 		return true
 	case c&enVerbNoun != 0:
-		return a.plural(prev) // "Premiership teams face", but "oil price rise"
+		// After a plural, or after a name and before a lowercase plural,
+		// the verb of a subject and its object: "Premiership teams face",
+		// "Marks & Spencer cut prices", "Manchester United hold talks",
+		// but "oil price rise" and "Google Play apps".
+		return a.plural(prev) || a.nameVerbObject(t)
 	case ingForm:
 		// After a name or a capitalized plural a gerund as often
 		// describes a noun ("Balco doping scandal", "Spurs sporting
