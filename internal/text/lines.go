@@ -180,10 +180,11 @@ func opensProse(tok string) bool {
 
 // softBreak reports whether the line break ending the line [line, next) sits
 // inside a sentence. Before a lowercase word it does when a trailing space,
-// a trailing comma or hyphen, or a long line show that the writer's
-// sentence goes on, since a list of short lowercase lines is common. Before
-// a capitalized word it does when the line ends on a word that cannot end
-// a sentence or a headline (endsMidSentence): a text wrapped at a fixed
+// a trailing comma or hyphen, a long line or a last word that cannot end a
+// sentence show that the writer's sentence goes on, since a list of short
+// lowercase lines is common. Before a capitalized word it does when the
+// line ends on a word that cannot end a sentence or a headline
+// (endsMidSentence): a text wrapped at a fixed
 // width breaks its lines wherever a line fills, also between "Mr" and
 // "Smith" or between "die" and "Regierung".
 func (s *Segmenter) softBreak(src string, line, next int) bool {
@@ -195,7 +196,7 @@ func (s *Segmenter) softBreak(src string, line, next int) bool {
 	if !unicode.IsLower(r) && r != '(' {
 		return unicode.IsUpper(r) && s.endsMidSentence(src[line:end])
 	}
-	if s.pdf || end == line || end-line >= longLine {
+	if s.pdf || end == line || end-line >= longLine || s.endsMidSentence(src[line:end]) {
 		return true
 	}
 	switch src[end-1] {
@@ -205,15 +206,16 @@ func (s *Segmenter) softBreak(src string, line, next int) bool {
 	return false
 }
 
-// endsMidSentence reports whether line ends on a word that a sentence or a
-// headline never ends on: a title ("Mr", "Dr.", "Gen", "vs") or one of
-// lineJoiners, in lowercase, with no punctuation after it.
+// endsMidSentence reports whether line, of two words or more, ends on a
+// word that a sentence or a headline never ends on: a title ("Mr", "Dr.",
+// "Gen", "vs") or one of lineJoiners, in lowercase, with no punctuation
+// after it.
 func (s *Segmenter) endsMidSentence(line string) bool {
 	line = strings.TrimRight(line, " \t")
 	i := strings.LastIndexAny(line, " \t") + 1
 	word := line[i:]
-	if word == "" {
-		return false
+	if word == "" || i == 0 {
+		return false // a line of one word is a label or a list item
 	}
 	if t := strings.TrimSuffix(word, "."); s.lang.isTitle(t) && (isUpperASCII(t[0]) || strings.Contains(t, ".") || t == "vs" || t == "cf" || t == "viz") {
 		return true
