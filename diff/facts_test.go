@@ -423,6 +423,8 @@ func TestFactsYearsBeforeAnEvent(t *testing.T) {
 		{"season", "The club will change its name for the 2021 season.", "The club will change its name for the 2022 season.", "date changed 2021→2022"},
 		{"election", "He lost the 2019 general election.", "He lost the 2017 general election.", "date changed 2019→2017"},
 		{"world cup", "She played at the 2018 World Cup.", "She played at the 2014 World Cup.", "date changed 2018→2014"},
+		{"a named event", "It recalled the 1970 October Crisis.", "It recalled the 1971 October Crisis.", "date changed 1970→1971"},
+		{"a count before a name", "The camp held 2000 Syrians.", "The camp held 2500 Syrians.", "number changed 2000→2500"},
 		{"a count", "The plant employs 2000 people.", "The plant employs 2500 people.", "number changed 2000→2500"},
 		{"a count of events", "There were 1900 seasons of it.", "There were 1950 seasons of it.", "number changed 1900→1950"},
 	}

@@ -159,7 +159,7 @@ func valueAt(s string, i int) (value, bool) {
 					v.weak, v.tag = true, tag
 					return v, true
 				}
-				if isYear(v.text) && (afterPreposition(s, i) || beforeEvent(s[i+len(v.text):])) {
+				if isYear(v.text) && (afterPreposition(s, i) || beforeEvent(s, i, i+len(v.text))) {
 					v.kind, v.key = FactDate, v.text
 				}
 			}
@@ -879,13 +879,20 @@ func afterPreposition(s string, i int) bool {
 	return w != "" && yearPrepositions[strings.ToLower(w)]
 }
 
-// beforeEvent reports whether rest, what follows a year, opens with a word
-// that names what happened in it ("the 2021 season", "the 2020
-// election"): a count of those ("the 2000 seasons") is not written so.
-func beforeEvent(rest string) bool {
-	w, _ := nextField(rest)
+// beforeEvent reports whether the year s[i:end] comes before a word that
+// names what happened in it ("the 2021 season", "the 2020 election"), or
+// between "the" and a name ("the 1970 October Crisis", "the 2018 World
+// Cup"): a count of those ("the 2000 seasons", "2000 Syrians") is not
+// written so.
+func beforeEvent(s string, i, end int) bool {
+	w, _ := nextField(s[end:])
 	w = strings.TrimRight(w, ".,;:!?)'’\"")
-	return w == "World" || eventNouns[strings.ToLower(w)] // "the 2018 World Cup"
+	if eventNouns[strings.ToLower(w)] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	before := lastField(s[max(0, i-8):i])
+	return unicode.IsUpper(r) && (before == "the" || before == "The")
 }
 
 var eventNouns = map[string]bool{"season": true, "election": true, "elections": true, "campaign": true, "census": true,
