@@ -92,7 +92,7 @@ func (p *Pages) articleView(c *fiber.Ctx, panelOnly bool) (*articleView, error) 
 	latest := revs[len(revs)-1]
 	params, err := parseArticleParams(c, id, latest.Number)
 	if err != nil {
-		return nil, err
+		return nil, withLinks(err, pageLink{"The latest changes of “" + latest.Title + "”", "/articles/" + id})
 	}
 	v := &articleView{ID: id, Title: latest.Title, URL: latest.URL, Latest: latest.Number, Params: params}
 	if panelOnly {

@@ -241,6 +241,16 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("fact badges: got %q, want one for 400 → 600", facts)
 		}
 	})
+	t.Run("a reversed pick links to the pair the right way round", func(t *testing.T) {
+		b.settle(t)
+		b.do(t, chromedp.Click(chromedp.CSS(`#rev-2 input[name=from]`)), chromedp.Click(chromedp.CSS(`#rev-1 input[name=to]`)))
+		b.clickAndLoad(t, "#compare", "from=2&to=1")
+		if msg := strings.Join(texts(t, b, ".error-message"), ""); !strings.Contains(msg, "revision 2 is the newer") {
+			t.Errorf("error message: got %q, want one that says which revision is the newer", msg)
+		}
+		b.clickAndLoad(t, ".error-link a", "from=1")
+		wantTexts(t, b, "#diff-h", []string{"Changes from revision 1 to revision 2"})
+	})
 	t.Run("switch to side by side and back", func(t *testing.T) {
 		b.clickAndLoad(t, ".views a:nth-child(2)", "view=side")
 		wantTexts(t, b, "#diff thead th", []string{"Revision 1" + texts(t, b, "#diff thead th time")[0], "Revision 2" + texts(t, b, "#diff thead th time")[1]})

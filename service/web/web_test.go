@@ -49,6 +49,7 @@ func TestBadInputGetsAnErrorPage(t *testing.T) {
 		{"long id", "/articles/" + strings.Repeat("a", 201), http.StatusBadRequest, "1 to 200 characters"},
 		{"revision past the latest", "/articles/council-budget?to=9", http.StatusNotFound, "has no revision 9; its latest is 3"},
 		{"from not before to", "/articles/council-budget?from=3&to=2", http.StatusBadRequest, "must be an earlier revision"},
+		{"from past the latest", "/articles/council-budget?from=9&to=2", http.StatusNotFound, "has no revision 9; its latest is 3"},
 		{"from not a number", "/articles/council-budget?from=x", http.StatusBadRequest, "whole number"},
 		{"huge number", "/articles/council-budget?to=99999999999", http.StatusBadRequest, "at most 9 digits"},
 		{"unknown view", "/articles/council-budget?view=3d", http.StatusBadRequest, "view must be inline or side"},
@@ -261,6 +262,50 @@ func TestPagesShareTheAPIsCache(t *testing.T) {
 	}
 	if n, b := cache.Len(), cache.Bytes(); n <= page || b <= pageBytes || b > cache.Limit() {
 		t.Fatalf("after the API's diff: %d entries of %d bytes, want more than the page's %d of %d, within %d", n, b, page, pageBytes, cache.Limit())
+	}
+}
+
+// The page compares an older revision with a newer one only. A reversed
+// pair, or a revision with itself, is refused with a message that says why
+// and a link to the view meant, every other parameter kept; every error of
+// an existing article links back to it.
+func TestReversedPairLinksToItTheRightWayRound(t *testing.T) {
+	s := storySite(t, web.Config{})
+	for _, tc := range []struct {
+		name, path, says, link, text string
+	}{
+		{"reversed", "/articles/council-budget?from=3&to=1&view=side&hide=1&unit=words&length=40&since=2",
+			"revision 3 is the newer", "/articles/council-budget?from=1&amp;hide=1&amp;length=40&amp;since=2&amp;to=3&amp;unit=words&amp;view=side",
+			"Compare revision 1 (old) with revision 3 (new)"},
+		{"reversed with the default to", "/articles/council-budget?from=3&to=2", "must be an earlier revision than to (2)",
+			"/articles/council-budget?from=2&amp;to=3&amp;view=inline", "Compare revision 2 (old) with revision 3 (new)"},
+		{"the same revision", "/articles/council-budget?from=2&to=2", "both revision 2: there is nothing to compare",
+			"/articles/council-budget?from=1&amp;to=2&amp;view=inline", "What changed in revision 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := s.get(t, tc.path)
+			if p.status != http.StatusBadRequest {
+				t.Fatalf("status: got %d, want 400: %s", p.status, p.body)
+			}
+			for _, want := range []string{tc.says, `<a href="` + tc.link + `">` + tc.text + `</a>`,
+				`<a href="/articles/council-budget">The latest changes of “Council passes budget after long debate”</a>`} {
+				if !strings.Contains(p.body, want) {
+					t.Errorf("error page lacks %s:\n%s", want, p.body)
+				}
+			}
+			link := strings.ReplaceAll(tc.link, "&amp;", "&")
+			if next := s.get(t, link); next.status != http.StatusOK {
+				t.Errorf("the link %s answers %d: %s", link, next.status, next.body)
+			}
+		})
+	}
+	// Another fault of the same view is told first; a missing article has
+	// no article to link back to.
+	if p := s.get(t, "/articles/council-budget?from=3&to=1&view=3d"); p.status != http.StatusBadRequest || !strings.Contains(p.body, "view must be inline or side") || strings.Contains(p.body, "Compare revision") {
+		t.Errorf("a reversed pair with a bad view: got %d %s, want the view's error alone", p.status, p.body)
+	}
+	if p := s.get(t, "/articles/missing?from=3&to=1"); p.status != http.StatusNotFound || strings.Contains(p.body, "/articles/missing") {
+		t.Errorf("a missing article: got %d %s, want 404 with no link to it", p.status, p.body)
 	}
 }
 
