@@ -530,3 +530,50 @@ func TestBrowserSetsRightToLeftTextRightToLeft(t *testing.T) {
 		t.Errorf("a summary sentence's number overflows the panel by %.0f px", out)
 	}
 }
+
+// TestBrowserSummaryPanelKeepsItsRoom: the summary panel, fetched after
+// the page, keeps the room its sentences are expected to take, so that the
+// revisions below it barely move when it arrives, at a desktop's width and
+// a phone's, for a length in sentences and a word budget, with and without
+// what's new. Where the timeline stands while the summary is on its way is
+// measured on the page whose fetch never answers.
+func TestBrowserSummaryPanelKeepsItsRoom(t *testing.T) {
+	b := newBrowser(t)
+	top := `document.getElementById("tl-h").getBoundingClientRect().top + scrollY`
+	for _, width := range []int64{1280, 390} {
+		s := startSite(t, web.Config{}) // a cache of its own: no summary comes at once
+		for _, rev := range newsroomStory {
+			s.put(t, "storm", rev[0], rev[1])
+		}
+		for _, view := range []string{"", "&unit=words&length=40", "&since=1&length=2", "&view=side&length=5"} {
+			path := "/articles/storm?from=1&to=3" + view
+			b.do(t, chromedp.EmulateViewport(width, 900))
+			stall, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument,
+				page.AddScriptToEvaluateOnNewDocumentParams{Source: "window.fetch = function () { return new Promise(function () {}); };"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.do(t, chromedp.Navigate(s.url+path))
+			before := eval[float64](t, b, top)
+			if n := eval[int](t, b, `document.querySelectorAll(".summary[aria-busy] .pending").length`); n == 0 {
+				t.Fatalf("%s: no summary on its way; the test needs one", path)
+			}
+			if _, err := chromedp.Call(b.ctx, page.RemoveScriptToEvaluateOnNewDocument,
+				page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: stall.Identifier}); err != nil {
+				t.Fatal(err)
+			}
+			b.do(t, chromedp.Navigate(s.url+path))
+			b.settle(t)
+			if n := eval[int](t, b, `document.querySelectorAll(".summary .pending, .summary[data-src], .summary[aria-busy]").length`); n != 0 ||
+				len(texts(t, b, ".summary [data-summary-sentence]")) == 0 {
+				t.Fatalf("%s: the summary did not replace what waited for it", path)
+			}
+			after := eval[float64](t, b, top)
+			t.Logf("%d px %s: the timeline moved %+.0f px", width, view, after-before)
+			if d := after - before; d > 40 || d < -40 {
+				t.Errorf("%d px, %s: the timeline moved %+.0f px when the summary came, want less than 2 lines", width, path, d)
+			}
+		}
+	}
+	b.do(t, chromedp.EmulateViewport(1280, 900))
+}

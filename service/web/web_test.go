@@ -335,14 +335,44 @@ func TestFirstViewLeavesTheSummaryToItsPanel(t *testing.T) {
 	if first.status != http.StatusOK {
 		t.Fatalf("article page: %d %s", first.status, first.body)
 	}
-	for _, want := range []string{`data-src="/articles/council-budget/summary?from=1&amp;to=3&amp;view=inline"`, `aria-busy="true"`,
-		`href="/articles/council-budget?from=1&amp;summary=1&amp;to=3&amp;view=inline#summary"`, `class="rl-diff" data-start="0"`} {
+	for _, want := range []string{`data-src="/articles/council-budget/summary?from=1&amp;to=3&amp;view=inline"`, `<div class="pending">`,
+		`href="/articles/council-budget?from=1&amp;summary=1&amp;to=3&amp;view=inline#summary"`, `class="rl-diff" data-start="0"`,
+		`<form class="length"`, `<form class="since"`} {
 		if !strings.Contains(first.body, want) {
 			t.Errorf("first view lacks %s", want)
 		}
 	}
 	if strings.Contains(first.body, "data-summary-sentence") {
 		t.Error("first view computed the summary")
+	}
+	// The script says the panel is busy once it fetches it: without
+	// scripts, nothing is on its way.
+	if strings.Contains(first.body, "aria-busy") {
+		t.Error("first view says the panel is busy before any script fetches it")
+	}
+	// The room kept holds a stand-in for each sentence to come, made of
+	// the text's words, hidden from screen readers; none for what's new
+	// unless it is asked for.
+	for _, tc := range []struct {
+		path     string
+		pending  int
+		standIns int
+	}{
+		{"/articles/council-budget?from=1&to=3&length=2", 1, 2},
+		{"/articles/council-budget?from=1&to=3&length=20", 1, 4}, // the text has 4 sentences
+		{"/articles/council-budget?from=1&to=3&length=2&since=1", 2, 4},
+		{"/articles/council-budget?from=1&to=3&unit=words&length=10", 1, 1},
+	} {
+		p := s.get(t, tc.path)
+		if n := strings.Count(p.body, `<div class="pending">`); n != tc.pending {
+			t.Errorf("%s: %d parts wait for the summary, want %d", tc.path, n, tc.pending)
+		}
+		if n := strings.Count(p.body, `<li><span>`); n != tc.standIns {
+			t.Errorf("%s: %d stand-ins, want %d", tc.path, n, tc.standIns)
+		}
+		if !strings.Contains(p.body, `<ol class="summary-sentences" aria-hidden="true"><li><span>The council passed`) {
+			t.Errorf("%s: the stand-ins are not the text's words, hidden from screen readers", tc.path)
+		}
 	}
 	panel := s.get(t, "/articles/council-budget/summary?from=1&to=3&view=inline")
 	if panel.status != http.StatusOK || !strings.HasPrefix(panel.body, `<section class="summary" id="summary"`) ||

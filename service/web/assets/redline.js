@@ -150,17 +150,30 @@
   }
 
   // The summary panel, when the page came without it, is fetched from its
-  // own address and put in place; its link still shows it on failure.
+  // own address. Only the parts that wait for it (.pending, which keep the
+  // room the sentences are expected to take) are replaced, so that nothing
+  // else moves and a reader already in its forms keeps their place; its
+  // link still shows it on failure.
   function loadPanel() {
     var panel = document.querySelector('section.summary[data-src]');
     if (!panel || !window.fetch) { return; }
+    panel.setAttribute('aria-busy', 'true');
     fetch(panel.dataset.src, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then(function (r) {
       if (!r.ok) { throw new Error('summary panel: ' + r.status); }
       return r.text();
     }).then(function (html) {
       var doc = new DOMParser().parseFromString(html, 'text/html');
       var fresh = doc.querySelector('section.summary');
-      if (fresh && !fresh.hasAttribute('data-src')) { panel.replaceWith(document.adoptNode(fresh)); }
+      if (!fresh || fresh.hasAttribute('data-src')) { throw new Error('summary panel: not computed'); }
+      var pending = panel.querySelectorAll('.pending');
+      var parts = [fresh.querySelector('h2 + *'), fresh.querySelector('#since-h + *')];
+      if (pending.length && pending.length <= 2 && parts[0] && (pending.length === 1 || parts[1])) {
+        pending.forEach(function (p, i) { p.replaceWith(document.adoptNode(parts[i])); });
+        panel.removeAttribute('data-src');
+        panel.removeAttribute('aria-busy');
+      } else {
+        panel.replaceWith(document.adoptNode(fresh));
+      }
     }).catch(function () { panel.removeAttribute('aria-busy'); });
   }
   loadPanel();
