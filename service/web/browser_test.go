@@ -272,6 +272,24 @@ func TestBrowser(t *testing.T) {
 		if len(skips) != 1 || !strings.Contains(skips[0], "unchanged") {
 			t.Errorf("hidden paragraphs marker: got %q, want one that says how many are unchanged", skips)
 		}
+		// Its button shows them there, and the marker goes.
+		for _, view := range []string{"inline", "side"} {
+			b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?from=2&to=3&hide=1&view="+view))
+			hidden := `document.querySelectorAll("#diff [hidden]:not(.rl-skip)").length`
+			if n := eval[int](t, b, hidden); n == 0 {
+				t.Fatalf("%s: nothing hidden", view)
+			}
+			b.do(t, chromedp.Click(chromedp.CSS("#diff .rl-skip .rl-show")))
+			if n := eval[int](t, b, hidden); n != 0 {
+				t.Errorf("%s: %d hidden after Show", view, n)
+			}
+			if shown := eval[bool](t, b, `Array.from(document.querySelectorAll("#diff .rl-skip")).some(function (m) { return !m.hidden; })`); shown {
+				t.Errorf("%s: a marker still shows after its text was shown", view)
+			}
+			if !eval[bool](t, b, `document.getElementById("diff").innerText.indexOf("The mayor said the city would hire 600 teachers") >= 0`) {
+				t.Errorf("%s: the hidden paragraph is not shown", view)
+			}
+		}
 	})
 	t.Run("j and k jump between changes", func(t *testing.T) {
 		b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?from=1&to=3"))
@@ -311,7 +329,8 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 	t.Run("axe finds nothing serious", func(t *testing.T) {
-		for _, path := range []string{"/", "/articles/council-budget", "/articles/council-budget?from=1&to=3&view=inline", "/articles/council-budget?from=1&to=3&view=side"} {
+		for _, path := range []string{"/", "/articles/council-budget", "/articles/council-budget?from=1&to=3&view=inline", "/articles/council-budget?from=1&to=3&view=side",
+			"/articles/council-budget?from=2&to=3&hide=1", "/articles/council-budget?from=2&to=3&hide=1&view=side"} {
 			b.do(t, chromedp.Navigate(s.url+path))
 			if strings.HasPrefix(path, "/articles/") {
 				summarySentences(t, b) // the panel as it ends up, not while it loads
@@ -328,6 +347,12 @@ func TestBrowser(t *testing.T) {
 			b.do(t, chromedp.Navigate(s.url+path))
 			if w := eval[[]int](t, b, `[document.documentElement.scrollWidth, innerWidth]`); w[0] > w[1] {
 				t.Errorf("%s at 390 px: page is %d px wide, scrolls sideways", path, w[0])
+			}
+			if strings.HasPrefix(path, "/articles/") {
+				summarySentences(t, b)
+			}
+			if v := axeViolations(t, b, axe); len(v) > 0 {
+				t.Errorf("%s at 390 px: axe-core violations:\n%s", path, strings.Join(v, "\n"))
 			}
 		}
 		if one := eval[bool](t, b, `(function () { var r = document.querySelector("#diff tr.rl-edited");

@@ -1,6 +1,7 @@
-// Redline's editors' page: j/k jump between changes, the summary panel is
-// fetched once the diff is shown, and a summary sentence marks its
-// sentence in the diff's new text. Everything else works without it.
+// Redline's editors' page: j/k jump between changes, hidden unchanged text
+// can be shown where it stands, the summary panel is fetched once the diff
+// is shown, and a summary sentence marks its sentence in the diff's new
+// text. Everything else works without it.
 (function () {
   'use strict';
 
@@ -148,6 +149,27 @@
     }
     if (marker && marker.classList.contains('rl-skip')) { marker.hidden = true; }
   }
+
+  // Each marker of hidden unchanged text gets a button that shows the text
+  // it stands for, there, without leaving the view.
+  document.querySelectorAll('#diff .rl-skip').forEach(function (marker) {
+    var run = marker.nextElementSibling;
+    if (!run || !run.hidden) { return; }
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'rl-show';
+    button.textContent = 'Show';
+    button.setAttribute('aria-label', 'Show the ' + marker.textContent.trim());
+    button.addEventListener('click', function () {
+      showRun(run);
+      var first = marker.nextElementSibling;
+      if (first) {
+        first.setAttribute('tabindex', '-1');
+        first.focus({ preventScroll: true });
+      }
+    });
+    (marker.querySelector('td') || marker).appendChild(button);
+  });
 
   // The summary panel, when the page came without it, is fetched from its
   // own address. Only the parts that wait for it (.pending, which keep the
