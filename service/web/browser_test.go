@@ -584,7 +584,7 @@ func TestBrowserSummaryPanelKeepsItsRoom(t *testing.T) {
 				t.Fatalf("%s: no summary on its way; the test needs one", path)
 			}
 			if _, err := chromedp.Call(b.ctx, page.RemoveScriptToEvaluateOnNewDocument,
-				page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: stall.Identifier}); err != nil {
+				page.RemoveScriptToEvaluateOnNewDocumentParams(stall)); err != nil {
 				t.Fatal(err)
 			}
 			b.do(t, chromedp.Navigate(s.url+path))
