@@ -171,6 +171,12 @@ func (a *articleParams) parseLength(c *fiber.Ctx) error {
 	return nil
 }
 
+// CustomLength reports whether the summary's length is other than the
+// default, which a view's address then names.
+func (a articleParams) CustomLength() bool {
+	return a.Unit != "sentences" || a.Length != DefaultSentences
+}
+
 // URL returns the address of this view of article id.
 func (a articleParams) URL(id string) string {
 	v := url.Values{}
@@ -180,7 +186,7 @@ func (a articleParams) URL(id string) string {
 	if a.Hide {
 		v.Set("hide", "1")
 	}
-	if a.Unit != "sentences" || a.Length != DefaultSentences {
+	if a.CustomLength() {
 		v.Set("unit", a.Unit)
 		v.Set("length", strconv.Itoa(a.Length))
 	}

@@ -125,6 +125,8 @@ func TestViewsHaveTheirOwnURLs(t *testing.T) {
 		{"changed facts as badges", "/articles/council-budget?from=1&to=2", []string{`class="rl-fact"`, "· sentences: 2 edited</p>", `<span class="fact-count">`}},
 		{"changed facts beside their sentence", "/articles/council-budget?from=1&to=2&view=side", []string{`class="rl-fact"`}},
 		{"word budget", "/articles/council-budget?unit=words&length=12&summary=1", []string{`<option value="words" selected>`}},
+		{"the compare form keeps the view and the summary's length", "/articles/council-budget?view=side&hide=1&unit=words&length=12",
+			[]string{`<input type="hidden" name="view" value="side"><input type="hidden" name="hide" value="1"><input type="hidden" name="unit" value="words"><input type="hidden" name="length" value="12">` + "\n" + `<ol class="timeline-list"`}},
 		{"since the revision shown", "/articles/council-budget?to=2&since=2&summary=1",
 			[]string{"No news since revision 2: no sentence was added"}},
 		{"nothing new but a copy edit", "/articles/fire-downtown?since=1&summary=1",
