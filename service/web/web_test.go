@@ -311,6 +311,34 @@ func TestReversedPairLinksToItTheRightWayRound(t *testing.T) {
 	}
 }
 
+// An article of more revisions than the timeline lists can still be
+// compared by number, any two of them, from a form.
+func TestOlderRevisionsCanBeComparedByNumber(t *testing.T) {
+	s := startSite(t, web.Config{})
+	for i := range web.MaxTimeline + 5 {
+		s.put(t, "long-story", "Long story", fmt.Sprintf("The count stood at %d this morning.", i+1))
+	}
+	p := s.get(t, "/articles/long-story?view=side&unit=words&length=20")
+	for _, want := range []string{"5 older revisions not listed", `<form class="compare-numbers" method="get" action="/articles/long-story">`,
+		`<input id="cmp-from" name="from" type="number" min="0" max="105" value="104" required>`,
+		`<input type="hidden" name="view" value="side"><input type="hidden" name="unit" value="words"><input type="hidden" name="length" value="20">`} {
+		if !strings.Contains(p.body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Contains(p.body, `id="rev-5"`) || !strings.Contains(p.body, `id="rev-6"`) {
+		t.Error("the timeline does not list the newest revisions only")
+	}
+	if old := s.get(t, "/articles/long-story?from=2&to=3&view=side"); old.status != http.StatusOK || !strings.Contains(old.body, "Changes from revision 2 to revision 3") {
+		t.Errorf("a pair of unlisted revisions: got %d", old.status)
+	}
+	s.put(t, "short-story", "Short story", "One.")
+	s.put(t, "short-story", "Short story", "Two.")
+	if short := s.get(t, "/articles/short-story"); short.status != http.StatusOK || strings.Contains(short.body, "compare-numbers") {
+		t.Error("an article whose revisions are all listed gets the form too")
+	}
+}
+
 // The page and the API map errors to statuses with one function, so the
 // same fault gets the same status on both.
 func TestPageAndAPIAnswerAnErrorAlike(t *testing.T) {
