@@ -198,12 +198,20 @@ func TestArticleTextIsEscaped(t *testing.T) {
 	s := startSite(t, web.Config{})
 	s.put(t, "xss", `<script>alert(1)</script> title`, `Body <img src=x onerror=alert(2)>.`)
 	s.put(t, "xss", `<script>alert(1)</script> title <svg onload=alert(3)>`, `Body <img src=x onerror=alert(2)>. <a href="javascript:alert(4)">link</a>`)
-	for _, path := range []string{"/", "/articles/xss", "/articles/xss?view=side", "/?q=%3Cscript%3E"} {
+	// The error page links back to the article by its title, and the
+	// summary panel on its way keeps its room with the body's own words.
+	for _, path := range []string{"/", "/articles/xss", "/articles/xss?view=side", "/?q=%3Cscript%3E", "/articles/xss?from=2&to=1", "/articles/xss?unit=words&length=20&since=1"} {
 		p := s.get(t, path)
 		for _, raw := range []string{"<script>alert", "<img src=x", "<svg onload", `<a href="javascript:`} {
 			if strings.Contains(p.body, raw) {
 				t.Errorf("%s: page holds %q unescaped", path, raw)
 			}
+		}
+		if !strings.Contains(p.body, "&lt;script&gt;alert(1)&lt;/script&gt; title") {
+			t.Errorf("%s: the title is not shown escaped", path)
+		}
+		if strings.Contains(path, "length=20") && !strings.Contains(p.body, `<li><span>Body &lt;img src=x`) {
+			t.Errorf("%s: the stand-ins of the summary on its way are not the body's words, escaped", path)
 		}
 	}
 }
