@@ -108,7 +108,7 @@ func summaryKey(key string, opts summarize.Options) string {
 }
 
 // maxReserveChars bounds the room kept for a summary not yet computed.
-const maxReserveChars = 3000
+const maxReserveChars = 8000
 
 // reserve returns stand-ins for the sentences of a summary of body (of the
 // given number of words) not yet computed, for a length in sentences or a
@@ -136,7 +136,7 @@ func reserve(body string, words int, unit string, length int) []string {
 	if unit == "words" && words > 0 {
 		// The longest summary within the budget leaves part of it unused:
 		// a sentence that does not fit in what is left is not taken.
-		budget := min(length, words) * 4 / 5
+		budget := min(length, words) * 9 / 10
 		n = min(sentences, max(1, (budget*sentences+words/2)/words))
 		text = budget * chars / words
 	}
