@@ -561,9 +561,10 @@ func TestBrowserSetsRightToLeftTextRightToLeft(t *testing.T) {
 // revisions below it barely move when it arrives, at a desktop's width and
 // a phone's, for a length in sentences and a word budget, with and without
 // what's new. Where the timeline stands while the summary is on its way is
-// measured on the page whose fetch never answers.
+// measured on the page whose fetch never answers, which axe-core checks too.
 func TestBrowserSummaryPanelKeepsItsRoom(t *testing.T) {
 	b := newBrowser(t)
+	axe := axeSource(t)
 	top := `document.getElementById("tl-h").getBoundingClientRect().top + scrollY`
 	for _, width := range []int64{1280, 390} {
 		s := startSite(t, web.Config{}) // a cache of its own: no summary comes at once
@@ -582,6 +583,9 @@ func TestBrowserSummaryPanelKeepsItsRoom(t *testing.T) {
 			before := eval[float64](t, b, top)
 			if n := eval[int](t, b, `document.querySelectorAll(".summary[aria-busy] .pending").length`); n == 0 {
 				t.Fatalf("%s: no summary on its way; the test needs one", path)
+			}
+			if v := axeViolations(t, b, axe); len(v) > 0 {
+				t.Errorf("%d px, %s, the summary on its way: axe-core violations:\n%s", width, path, strings.Join(v, "\n"))
 			}
 			if _, err := chromedp.Call(b.ctx, page.RemoveScriptToEvaluateOnNewDocument,
 				page.RemoveScriptToEvaluateOnNewDocumentParams(stall)); err != nil {
