@@ -42,6 +42,10 @@ type articleView struct {
 	SinceChoices []int
 	PanelURL     string
 	FullURL      string
+	// Reserve holds, while the summary is fetched, invisible stand-ins as
+	// long as its sentences are expected to be, so that the panel keeps
+	// their room.
+	Reserve []string
 }
 
 type timelineEntry struct {
@@ -92,7 +96,7 @@ func (p *Pages) articleView(c *fiber.Ctx, panelOnly bool) (*articleView, error) 
 	latest := revs[len(revs)-1]
 	params, err := parseArticleParams(c, id, latest.Number)
 	if err != nil {
-		return nil, err
+		return nil, withLinks(err, pageLink{"The latest changes of “" + latest.Title + "”", "/articles/" + id})
 	}
 	v := &articleView{ID: id, Title: latest.Title, URL: latest.URL, Latest: latest.Number, Params: params}
 	if panelOnly {
@@ -111,6 +115,7 @@ func (p *Pages) articleView(c *fiber.Ctx, panelOnly bool) (*articleView, error) 
 		v.Summary, v.Since = nil, nil
 		v.PanelURL = strings.Replace(params.URL(id), "?", "/summary?", 1)
 		v.FullURL = params.with(id, func(a *articleParams) { a.Summary = true }) + "#summary"
+		v.Reserve = reserve(v.To.Body, v.To.Words, params.Unit, params.Length)
 	}
 	return v, nil
 }

@@ -241,6 +241,16 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("fact badges: got %q, want one for 400 → 600", facts)
 		}
 	})
+	t.Run("a reversed pick links to the pair the right way round", func(t *testing.T) {
+		b.settle(t)
+		b.do(t, chromedp.Click(chromedp.CSS(`#rev-2 input[name=from]`)), chromedp.Click(chromedp.CSS(`#rev-1 input[name=to]`)))
+		b.clickAndLoad(t, "#compare", "from=2&to=1")
+		if msg := strings.Join(texts(t, b, ".error-message"), ""); !strings.Contains(msg, "revision 2 is the newer") {
+			t.Errorf("error message: got %q, want one that says which revision is the newer", msg)
+		}
+		b.clickAndLoad(t, ".error-link a", "from=1")
+		wantTexts(t, b, "#diff-h", []string{"Changes from revision 1 to revision 2"})
+	})
 	t.Run("switch to side by side and back", func(t *testing.T) {
 		b.clickAndLoad(t, ".views a:nth-child(2)", "view=side")
 		wantTexts(t, b, "#diff thead th", []string{"Revision 1" + texts(t, b, "#diff thead th time")[0], "Revision 2" + texts(t, b, "#diff thead th time")[1]})
@@ -261,6 +271,24 @@ func TestBrowser(t *testing.T) {
 		skips := texts(t, b, "#diff .rl-skip")
 		if len(skips) != 1 || !strings.Contains(skips[0], "unchanged") {
 			t.Errorf("hidden paragraphs marker: got %q, want one that says how many are unchanged", skips)
+		}
+		// Its button shows them there, and the marker goes.
+		for _, view := range []string{"inline", "side"} {
+			b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?from=2&to=3&hide=1&view="+view))
+			hidden := `document.querySelectorAll("#diff [hidden]:not(.rl-skip)").length`
+			if n := eval[int](t, b, hidden); n == 0 {
+				t.Fatalf("%s: nothing hidden", view)
+			}
+			b.do(t, chromedp.Click(chromedp.CSS("#diff .rl-skip .rl-show")))
+			if n := eval[int](t, b, hidden); n != 0 {
+				t.Errorf("%s: %d hidden after Show", view, n)
+			}
+			if shown := eval[bool](t, b, `Array.from(document.querySelectorAll("#diff .rl-skip")).some(function (m) { return !m.hidden; })`); shown {
+				t.Errorf("%s: a marker still shows after its text was shown", view)
+			}
+			if !eval[bool](t, b, `document.getElementById("diff").innerText.indexOf("The mayor said the city would hire 600 teachers") >= 0`) {
+				t.Errorf("%s: the hidden paragraph is not shown", view)
+			}
 		}
 	})
 	t.Run("j and k jump between changes", func(t *testing.T) {
@@ -301,7 +329,8 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 	t.Run("axe finds nothing serious", func(t *testing.T) {
-		for _, path := range []string{"/", "/articles/council-budget", "/articles/council-budget?from=1&to=3&view=inline", "/articles/council-budget?from=1&to=3&view=side"} {
+		for _, path := range []string{"/", "/articles/council-budget", "/articles/council-budget?from=1&to=3&view=inline", "/articles/council-budget?from=1&to=3&view=side",
+			"/articles/council-budget?from=2&to=3&hide=1", "/articles/council-budget?from=2&to=3&hide=1&view=side"} {
 			b.do(t, chromedp.Navigate(s.url+path))
 			if strings.HasPrefix(path, "/articles/") {
 				summarySentences(t, b) // the panel as it ends up, not while it loads
@@ -318,6 +347,12 @@ func TestBrowser(t *testing.T) {
 			b.do(t, chromedp.Navigate(s.url+path))
 			if w := eval[[]int](t, b, `[document.documentElement.scrollWidth, innerWidth]`); w[0] > w[1] {
 				t.Errorf("%s at 390 px: page is %d px wide, scrolls sideways", path, w[0])
+			}
+			if strings.HasPrefix(path, "/articles/") {
+				summarySentences(t, b)
+			}
+			if v := axeViolations(t, b, axe); len(v) > 0 {
+				t.Errorf("%s at 390 px: axe-core violations:\n%s", path, strings.Join(v, "\n"))
 			}
 		}
 		if one := eval[bool](t, b, `(function () { var r = document.querySelector("#diff tr.rl-edited");
@@ -519,4 +554,55 @@ func TestBrowserSetsRightToLeftTextRightToLeft(t *testing.T) {
 		return li.getBoundingClientRect().right + 24 - p.right; })()`); out > 0 {
 		t.Errorf("a summary sentence's number overflows the panel by %.0f px", out)
 	}
+}
+
+// TestBrowserSummaryPanelKeepsItsRoom: the summary panel, fetched after
+// the page, keeps the room its sentences are expected to take, so that the
+// revisions below it barely move when it arrives, at a desktop's width and
+// a phone's, for a length in sentences and a word budget, with and without
+// what's new. Where the timeline stands while the summary is on its way is
+// measured on the page whose fetch never answers, which axe-core checks too.
+func TestBrowserSummaryPanelKeepsItsRoom(t *testing.T) {
+	b := newBrowser(t)
+	axe := axeSource(t)
+	top := `document.getElementById("tl-h").getBoundingClientRect().top + scrollY`
+	for _, width := range []int64{1280, 390} {
+		s := startSite(t, web.Config{}) // a cache of its own: no summary comes at once
+		for _, rev := range newsroomStory {
+			s.put(t, "storm", rev[0], rev[1])
+		}
+		for _, view := range []string{"", "&unit=words&length=40", "&since=1&length=2", "&view=side&length=5"} {
+			path := "/articles/storm?from=1&to=3" + view
+			b.do(t, chromedp.EmulateViewport(width, 900))
+			stall, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument,
+				page.AddScriptToEvaluateOnNewDocumentParams{Source: "window.fetch = function () { return new Promise(function () {}); };"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.do(t, chromedp.Navigate(s.url+path))
+			before := eval[float64](t, b, top)
+			if n := eval[int](t, b, `document.querySelectorAll(".summary[aria-busy] .pending").length`); n == 0 {
+				t.Fatalf("%s: no summary on its way; the test needs one", path)
+			}
+			if v := axeViolations(t, b, axe); len(v) > 0 {
+				t.Errorf("%d px, %s, the summary on its way: axe-core violations:\n%s", width, path, strings.Join(v, "\n"))
+			}
+			if _, err := chromedp.Call(b.ctx, page.RemoveScriptToEvaluateOnNewDocument,
+				page.RemoveScriptToEvaluateOnNewDocumentParams(stall)); err != nil {
+				t.Fatal(err)
+			}
+			b.do(t, chromedp.Navigate(s.url+path))
+			b.settle(t)
+			if n := eval[int](t, b, `document.querySelectorAll(".summary .pending, .summary[data-src], .summary[aria-busy]").length`); n != 0 ||
+				len(texts(t, b, ".summary [data-summary-sentence]")) == 0 {
+				t.Fatalf("%s: the summary did not replace what waited for it", path)
+			}
+			after := eval[float64](t, b, top)
+			t.Logf("%d px %s: the timeline moved %+.0f px", width, view, after-before)
+			if d := after - before; d > 40 || d < -40 {
+				t.Errorf("%d px, %s: the timeline moved %+.0f px when the summary came, want less than 2 lines", width, path, d)
+			}
+		}
+	}
+	b.do(t, chromedp.EmulateViewport(1280, 900))
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
@@ -14,6 +15,30 @@ type errorView struct {
 	Status  int
 	Title   string
 	Message string
+	Links   []pageLink // where to go instead, before the link to the list
+}
+
+// pageLink is a link an error page offers: the view the reader likely
+// meant, or the article whose view was asked for.
+type pageLink struct {
+	Text, URL string
+}
+
+// linkedError is an error whose page offers links.
+type linkedError struct {
+	error
+	links []pageLink
+}
+
+func (e *linkedError) Unwrap() error { return e.error }
+
+// withLinks returns err with links added after those it already has.
+func withLinks(err error, links ...pageLink) error {
+	var le *linkedError
+	if errors.As(err, &le) {
+		return &linkedError{err, append(append([]pageLink(nil), le.links...), links...)}
+	}
+	return &linkedError{err, links}
 }
 
 // renderError answers with an HTML error page that says what was wrong;
@@ -26,6 +51,9 @@ func (p *Pages) renderError(c *fiber.Ctx, err error) error {
 		p.logger.ErrorContext(c.UserContext(), "page failed", "path", c.Path(), "error", err)
 	}
 	v := errorView{Status: status, Title: http.StatusText(status), Message: message}
+	if le := (*linkedError)(nil); errors.As(err, &le) && status < 500 {
+		v.Links = le.links
+	}
 	var buf bytes.Buffer
 	if err := templates.ExecuteTemplate(&buf, "error.html", v); err != nil {
 		return err

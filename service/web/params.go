@@ -44,8 +44,8 @@ func parseArticleParams(c *fiber.Ctx, id string, latest int) (articleParams, err
 		if a.From, err = number(s, "from"); err != nil {
 			return a, err
 		}
-		if a.From >= a.To {
-			return a, invalid("from (%d) must be an earlier revision than to (%d); 0 is the empty text", a.From, a.To)
+		if a.From > latest {
+			return a, notFound("article %s has no revision %d; its latest is %d", id, a.From, latest)
 		}
 	}
 	if err := a.parseView(c); err != nil {
@@ -67,11 +67,34 @@ func parseArticleParams(c *fiber.Ctx, id string, latest int) (articleParams, err
 		}
 		// Since the revision summarized itself is allowed, as the API
 		// allows it: nothing is new to its reader.
-		if a.Since < 1 || a.Since > a.To {
-			return a, invalid("since must be a revision from 1 to %d, the one summarized", a.To)
+		// A reversed pair is refused below, with a link to it the right
+		// way round, which the since of the newer revision fits.
+		if newer := max(a.To, a.From); a.Since < 1 || a.Since > newer {
+			return a, invalid("since must be a revision from 1 to %d, the one summarized", newer)
 		}
 	}
-	return a, nil
+	return a, a.checkOrder(id)
+}
+
+// checkOrder refuses a pair that is not an older revision and a newer one.
+// The page always compares forward, so that deleted text is what the newer
+// revision lost and inserted text what it gained, and the summary is of the
+// newer one; the API's diff, which also compares backward, is for tools. A
+// reversed pair comes with a link to the same view the right way round.
+func (a articleParams) checkOrder(id string) error {
+	switch {
+	case a.From == a.To:
+		return withLinks(invalid("from and to are both revision %d: there is nothing to compare; from must be an earlier revision than to (0 is the empty text)", a.To),
+			pageLink{"What changed in revision " + strconv.Itoa(a.To), a.with(id, func(a *articleParams) { a.From = a.To - 1 })})
+	case a.From > a.To:
+		err := invalid("from (%d) must be an earlier revision than to (%d): the page shows what changed from an older revision to a newer one, and revision %d is the newer; 0 is the empty text", a.From, a.To, a.From)
+		return withLinks(err, pageLink{"Compare revision " + strconv.Itoa(a.To) + " (old) with revision " + strconv.Itoa(a.From) + " (new)",
+			a.with(id, func(a *articleParams) { a.From, a.To = a.To, a.From })})
+	}
+	if a.Since > a.To {
+		return invalid("since must be a revision from 1 to %d, the one summarized", a.To)
+	}
+	return nil
 }
 
 // revisionParam reads a revision number from 1 to latest; absent, latest.
@@ -148,6 +171,12 @@ func (a *articleParams) parseLength(c *fiber.Ctx) error {
 	return nil
 }
 
+// CustomLength reports whether the summary's length is other than the
+// default, which a view's address then names.
+func (a articleParams) CustomLength() bool {
+	return a.Unit != "sentences" || a.Length != DefaultSentences
+}
+
 // URL returns the address of this view of article id.
 func (a articleParams) URL(id string) string {
 	v := url.Values{}
@@ -157,7 +186,7 @@ func (a articleParams) URL(id string) string {
 	if a.Hide {
 		v.Set("hide", "1")
 	}
-	if a.Unit != "sentences" || a.Length != DefaultSentences {
+	if a.CustomLength() {
 		v.Set("unit", a.Unit)
 		v.Set("length", strconv.Itoa(a.Length))
 	}

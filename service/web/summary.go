@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/redline-news/redline/diff"
 	"github.com/redline-news/redline/service"
@@ -102,4 +105,56 @@ func (p *Pages) summarizeChanges(key string, res *diff.Result, newText string, o
 // hash) and options in the cache.
 func summaryKey(key string, opts summarize.Options) string {
 	return key + "|" + strconv.Itoa(opts.Sentences) + "|" + strconv.Itoa(opts.Words)
+}
+
+// maxReserveChars bounds the room kept for a summary not yet computed.
+const maxReserveChars = 8000
+
+// reserve returns stand-ins for the sentences of a summary of body (of the
+// given number of words) not yet computed, for a length in sentences or a
+// word budget: each as long as the text's sentences on average, counted by
+// the marks that end them, so that it costs a scan of the text, not a
+// summary, and made of the text's own words. The page sets them invisibly where the summary will stand, and
+// the browser wraps them as it will wrap the sentences: the panel keeps the
+// room they will take at whatever width, and what stands below it stays
+// where it is when they arrive.
+func reserve(body string, words int, unit string, length int) []string {
+	sentences, chars := 0, 0
+	prevEnd := false
+	for _, r := range body {
+		chars++
+		if prevEnd && unicode.IsSpace(r) {
+			sentences++
+		}
+		prevEnd = strings.ContainsRune(".!?…。！？", r) || (prevEnd && strings.ContainsRune("\"'”’»)]", r))
+	}
+	if prevEnd || sentences == 0 {
+		sentences++
+	}
+	n := min(sentences, max(1, length))
+	text := n * chars / sentences // characters of the summary
+	if unit == "words" && words > 0 {
+		// The longest summary within the budget leaves part of it unused:
+		// a sentence that does not fit in what is left is not taken.
+		budget := min(length, words) * 9 / 10
+		n = min(sentences, max(1, (budget*sentences+words/2)/words))
+		text = budget * chars / words
+	}
+	text = min(text, maxReserveChars)
+	// The stand-ins are the text's own words, in turn, so that they are
+	// as wide as the sentences will be.
+	fields := strings.Fields(body)
+	out := make([]string, n)
+	w := 0
+	for i := range out {
+		var b strings.Builder
+		for want := text / n; utf8.RuneCountInString(b.String()) < want-1 && len(fields) > 0; w++ {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(fields[w%len(fields)])
+		}
+		out[i] = b.String()
+	}
+	return out
 }

@@ -49,6 +49,7 @@ func TestBadInputGetsAnErrorPage(t *testing.T) {
 		{"long id", "/articles/" + strings.Repeat("a", 201), http.StatusBadRequest, "1 to 200 characters"},
 		{"revision past the latest", "/articles/council-budget?to=9", http.StatusNotFound, "has no revision 9; its latest is 3"},
 		{"from not before to", "/articles/council-budget?from=3&to=2", http.StatusBadRequest, "must be an earlier revision"},
+		{"from past the latest", "/articles/council-budget?from=9&to=2", http.StatusNotFound, "has no revision 9; its latest is 3"},
 		{"from not a number", "/articles/council-budget?from=x", http.StatusBadRequest, "whole number"},
 		{"huge number", "/articles/council-budget?to=99999999999", http.StatusBadRequest, "at most 9 digits"},
 		{"unknown view", "/articles/council-budget?view=3d", http.StatusBadRequest, "view must be inline or side"},
@@ -124,6 +125,8 @@ func TestViewsHaveTheirOwnURLs(t *testing.T) {
 		{"changed facts as badges", "/articles/council-budget?from=1&to=2", []string{`class="rl-fact"`, "· sentences: 2 edited</p>", `<span class="fact-count">`}},
 		{"changed facts beside their sentence", "/articles/council-budget?from=1&to=2&view=side", []string{`class="rl-fact"`}},
 		{"word budget", "/articles/council-budget?unit=words&length=12&summary=1", []string{`<option value="words" selected>`}},
+		{"the compare form keeps the view and the summary's length", "/articles/council-budget?view=side&hide=1&unit=words&length=12",
+			[]string{`<input type="hidden" name="view" value="side"><input type="hidden" name="hide" value="1"><input type="hidden" name="unit" value="words"><input type="hidden" name="length" value="12">` + "\n" + `<ol class="timeline-list"`}},
 		{"since the revision shown", "/articles/council-budget?to=2&since=2&summary=1",
 			[]string{"No news since revision 2: no sentence was added"}},
 		{"nothing new but a copy edit", "/articles/fire-downtown?since=1&summary=1",
@@ -195,12 +198,20 @@ func TestArticleTextIsEscaped(t *testing.T) {
 	s := startSite(t, web.Config{})
 	s.put(t, "xss", `<script>alert(1)</script> title`, `Body <img src=x onerror=alert(2)>.`)
 	s.put(t, "xss", `<script>alert(1)</script> title <svg onload=alert(3)>`, `Body <img src=x onerror=alert(2)>. <a href="javascript:alert(4)">link</a>`)
-	for _, path := range []string{"/", "/articles/xss", "/articles/xss?view=side", "/?q=%3Cscript%3E"} {
+	// The error page links back to the article by its title, and the
+	// summary panel on its way keeps its room with the body's own words.
+	for _, path := range []string{"/", "/articles/xss", "/articles/xss?view=side", "/?q=%3Cscript%3E", "/articles/xss?from=2&to=1", "/articles/xss?unit=words&length=20&since=1"} {
 		p := s.get(t, path)
 		for _, raw := range []string{"<script>alert", "<img src=x", "<svg onload", `<a href="javascript:`} {
 			if strings.Contains(p.body, raw) {
 				t.Errorf("%s: page holds %q unescaped", path, raw)
 			}
+		}
+		if !strings.Contains(p.body, "&lt;script&gt;alert(1)&lt;/script&gt; title") {
+			t.Errorf("%s: the title is not shown escaped", path)
+		}
+		if strings.Contains(path, "length=20") && !strings.Contains(p.body, `<li><span>Body &lt;img src=x`) {
+			t.Errorf("%s: the stand-ins of the summary on its way are not the body's words, escaped", path)
 		}
 	}
 }
@@ -264,6 +275,78 @@ func TestPagesShareTheAPIsCache(t *testing.T) {
 	}
 }
 
+// The page compares an older revision with a newer one only. A reversed
+// pair, or a revision with itself, is refused with a message that says why
+// and a link to the view meant, every other parameter kept; every error of
+// an existing article links back to it.
+func TestReversedPairLinksToItTheRightWayRound(t *testing.T) {
+	s := storySite(t, web.Config{})
+	for _, tc := range []struct {
+		name, path, says, link, text string
+	}{
+		{"reversed", "/articles/council-budget?from=3&to=1&view=side&hide=1&unit=words&length=40&since=2",
+			"revision 3 is the newer", "/articles/council-budget?from=1&amp;hide=1&amp;length=40&amp;since=2&amp;to=3&amp;unit=words&amp;view=side",
+			"Compare revision 1 (old) with revision 3 (new)"},
+		{"reversed with the default to", "/articles/council-budget?from=3&to=2", "must be an earlier revision than to (2)",
+			"/articles/council-budget?from=2&amp;to=3&amp;view=inline", "Compare revision 2 (old) with revision 3 (new)"},
+		{"the same revision", "/articles/council-budget?from=2&to=2", "both revision 2: there is nothing to compare",
+			"/articles/council-budget?from=1&amp;to=2&amp;view=inline", "What changed in revision 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := s.get(t, tc.path)
+			if p.status != http.StatusBadRequest {
+				t.Fatalf("status: got %d, want 400: %s", p.status, p.body)
+			}
+			for _, want := range []string{tc.says, `<a href="` + tc.link + `">` + tc.text + `</a>`,
+				`<a href="/articles/council-budget">The latest changes of “Council passes budget after long debate”</a>`} {
+				if !strings.Contains(p.body, want) {
+					t.Errorf("error page lacks %s:\n%s", want, p.body)
+				}
+			}
+			link := strings.ReplaceAll(tc.link, "&amp;", "&")
+			if next := s.get(t, link); next.status != http.StatusOK {
+				t.Errorf("the link %s answers %d: %s", link, next.status, next.body)
+			}
+		})
+	}
+	// Another fault of the same view is told first; a missing article has
+	// no article to link back to.
+	if p := s.get(t, "/articles/council-budget?from=3&to=1&view=3d"); p.status != http.StatusBadRequest || !strings.Contains(p.body, "view must be inline or side") || strings.Contains(p.body, "Compare revision") {
+		t.Errorf("a reversed pair with a bad view: got %d %s, want the view's error alone", p.status, p.body)
+	}
+	if p := s.get(t, "/articles/missing?from=3&to=1"); p.status != http.StatusNotFound || strings.Contains(p.body, "/articles/missing") {
+		t.Errorf("a missing article: got %d %s, want 404 with no link to it", p.status, p.body)
+	}
+}
+
+// An article of more revisions than the timeline lists can still be
+// compared by number, any two of them, from a form.
+func TestOlderRevisionsCanBeComparedByNumber(t *testing.T) {
+	s := startSite(t, web.Config{})
+	for i := range web.MaxTimeline + 5 {
+		s.put(t, "long-story", "Long story", fmt.Sprintf("The count stood at %d this morning.", i+1))
+	}
+	p := s.get(t, "/articles/long-story?view=side&unit=words&length=20")
+	for _, want := range []string{"5 older revisions not listed", `<form class="compare-numbers" method="get" action="/articles/long-story">`,
+		`<input id="cmp-from" name="from" type="number" min="0" max="105" value="104" required>`,
+		`<input type="hidden" name="view" value="side"><input type="hidden" name="unit" value="words"><input type="hidden" name="length" value="20">`} {
+		if !strings.Contains(p.body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Contains(p.body, `id="rev-5"`) || !strings.Contains(p.body, `id="rev-6"`) {
+		t.Error("the timeline does not list the newest revisions only")
+	}
+	if old := s.get(t, "/articles/long-story?from=2&to=3&view=side"); old.status != http.StatusOK || !strings.Contains(old.body, "Changes from revision 2 to revision 3") {
+		t.Errorf("a pair of unlisted revisions: got %d", old.status)
+	}
+	s.put(t, "short-story", "Short story", "One.")
+	s.put(t, "short-story", "Short story", "Two.")
+	if short := s.get(t, "/articles/short-story"); short.status != http.StatusOK || strings.Contains(short.body, "compare-numbers") {
+		t.Error("an article whose revisions are all listed gets the form too")
+	}
+}
+
 // The page and the API map errors to statuses with one function, so the
 // same fault gets the same status on both.
 func TestPageAndAPIAnswerAnErrorAlike(t *testing.T) {
@@ -290,14 +373,44 @@ func TestFirstViewLeavesTheSummaryToItsPanel(t *testing.T) {
 	if first.status != http.StatusOK {
 		t.Fatalf("article page: %d %s", first.status, first.body)
 	}
-	for _, want := range []string{`data-src="/articles/council-budget/summary?from=1&amp;to=3&amp;view=inline"`, `aria-busy="true"`,
-		`href="/articles/council-budget?from=1&amp;summary=1&amp;to=3&amp;view=inline#summary"`, `class="rl-diff" data-start="0"`} {
+	for _, want := range []string{`data-src="/articles/council-budget/summary?from=1&amp;to=3&amp;view=inline"`, `<div class="pending">`,
+		`href="/articles/council-budget?from=1&amp;summary=1&amp;to=3&amp;view=inline#summary"`, `class="rl-diff" data-start="0"`,
+		`<form class="length"`, `<form class="since"`} {
 		if !strings.Contains(first.body, want) {
 			t.Errorf("first view lacks %s", want)
 		}
 	}
 	if strings.Contains(first.body, "data-summary-sentence") {
 		t.Error("first view computed the summary")
+	}
+	// The script says the panel is busy once it fetches it: without
+	// scripts, nothing is on its way.
+	if strings.Contains(first.body, "aria-busy") {
+		t.Error("first view says the panel is busy before any script fetches it")
+	}
+	// The room kept holds a stand-in for each sentence to come, made of
+	// the text's words, hidden from screen readers; none for what's new
+	// unless it is asked for.
+	for _, tc := range []struct {
+		path     string
+		pending  int
+		standIns int
+	}{
+		{"/articles/council-budget?from=1&to=3&length=2", 1, 2},
+		{"/articles/council-budget?from=1&to=3&length=20", 1, 4}, // the text has 4 sentences
+		{"/articles/council-budget?from=1&to=3&length=2&since=1", 2, 4},
+		{"/articles/council-budget?from=1&to=3&unit=words&length=10", 1, 1},
+	} {
+		p := s.get(t, tc.path)
+		if n := strings.Count(p.body, `<div class="pending">`); n != tc.pending {
+			t.Errorf("%s: %d parts wait for the summary, want %d", tc.path, n, tc.pending)
+		}
+		if n := strings.Count(p.body, `<li><span>`); n != tc.standIns {
+			t.Errorf("%s: %d stand-ins, want %d", tc.path, n, tc.standIns)
+		}
+		if !strings.Contains(p.body, `<ol class="summary-sentences" aria-hidden="true"><li><span>The council passed`) {
+			t.Errorf("%s: the stand-ins are not the text's words, hidden from screen readers", tc.path)
+		}
 	}
 	panel := s.get(t, "/articles/council-budget/summary?from=1&to=3&view=inline")
 	if panel.status != http.StatusOK || !strings.HasPrefix(panel.body, `<section class="summary" id="summary"`) ||

@@ -1,6 +1,7 @@
-// Redline's editors' page: j/k jump between changes, the summary panel is
-// fetched once the diff is shown, and a summary sentence marks its
-// sentence in the diff's new text. Everything else works without it.
+// Redline's editors' page: j/k jump between changes, hidden unchanged text
+// can be shown where it stands, the summary panel is fetched once the diff
+// is shown, and a summary sentence marks its sentence in the diff's new
+// text. Everything else works without it.
 (function () {
   'use strict';
 
@@ -149,18 +150,52 @@
     if (marker && marker.classList.contains('rl-skip')) { marker.hidden = true; }
   }
 
+  // Each marker of hidden unchanged text gets a button that shows the text
+  // it stands for, there, without leaving the view.
+  document.querySelectorAll('#diff .rl-skip').forEach(function (marker) {
+    var run = marker.nextElementSibling;
+    if (!run || !run.hidden) { return; }
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'rl-show';
+    button.textContent = 'Show';
+    button.setAttribute('aria-label', 'Show the ' + marker.textContent.trim());
+    button.addEventListener('click', function () {
+      showRun(run);
+      var first = marker.nextElementSibling;
+      if (first) {
+        first.setAttribute('tabindex', '-1');
+        first.focus({ preventScroll: true });
+      }
+    });
+    (marker.querySelector('td') || marker).appendChild(button);
+  });
+
   // The summary panel, when the page came without it, is fetched from its
-  // own address and put in place; its link still shows it on failure.
+  // own address. Only the parts that wait for it (.pending, which keep the
+  // room the sentences are expected to take) are replaced, so that nothing
+  // else moves and a reader already in its forms keeps their place; its
+  // link still shows it on failure.
   function loadPanel() {
     var panel = document.querySelector('section.summary[data-src]');
     if (!panel || !window.fetch) { return; }
+    panel.setAttribute('aria-busy', 'true');
     fetch(panel.dataset.src, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then(function (r) {
       if (!r.ok) { throw new Error('summary panel: ' + r.status); }
       return r.text();
     }).then(function (html) {
       var doc = new DOMParser().parseFromString(html, 'text/html');
       var fresh = doc.querySelector('section.summary');
-      if (fresh && !fresh.hasAttribute('data-src')) { panel.replaceWith(document.adoptNode(fresh)); }
+      if (!fresh || fresh.hasAttribute('data-src')) { throw new Error('summary panel: not computed'); }
+      var pending = panel.querySelectorAll('.pending');
+      var parts = [fresh.querySelector('h2 + *'), fresh.querySelector('#since-h + *')];
+      if (pending.length && pending.length <= 2 && parts[0] && (pending.length === 1 || parts[1])) {
+        pending.forEach(function (p, i) { p.replaceWith(document.adoptNode(parts[i])); });
+        panel.removeAttribute('data-src');
+        panel.removeAttribute('aria-busy');
+      } else {
+        panel.replaceWith(document.adoptNode(fresh));
+      }
     }).catch(function () { panel.removeAttribute('aria-busy'); });
   }
   loadPanel();
