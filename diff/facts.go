@@ -394,6 +394,7 @@ func appendValueChanges(facts []Fact, k FactKind, old, new []keyed, os, ns sides
 		facts, gs, cs = append(facts, mk(FactChanged, gs[0].text, cs[0].text)), gs[1:], cs[1:]
 	}
 	gs, cs = notWritten(gs, ns), notWritten(cs, os)
+	gs, cs = yearsReadOtherwise(gs, k, ns), yearsReadOtherwise(cs, k, os)
 	// A count left on one side pairs with a weak "one" on the other.
 	pairOne := func(strong, weak []keyed, changed func(s, w keyed) Fact) ([]keyed, []keyed) {
 		for len(strong) > 0 {
@@ -443,6 +444,25 @@ func splitWeak(xs []keyed) (strong, weak []keyed) {
 		}
 	}
 	return xs[:n], weak
+}
+
+// yearsReadOtherwise drops the years of kind k (a number or a date) that
+// the other side holds as the other kind: "the 2011 rugby world cup" →
+// "the 2011 Rugby World Cup" reads a count on one side and a date on the
+// other, and changes neither.
+func yearsReadOtherwise(vs []keyed, k FactKind, other sides) []keyed {
+	if k != FactNumber && k != FactDate {
+		return vs
+	}
+	out := vs[:0] // vs is owned
+	for _, v := range vs {
+		if !isYear(v.text) || !slices.ContainsFunc(other.values, func(o value) bool {
+			return o.text == v.text && o.kind != k && (o.kind == FactNumber || o.kind == FactDate)
+		}) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // notWritten drops the values whose key the other side did not read but

@@ -425,6 +425,8 @@ func TestFactsYearsBeforeAnEvent(t *testing.T) {
 		{"world cup", "She played at the 2018 World Cup.", "She played at the 2014 World Cup.", "date changed 2018→2014"},
 		{"a named event", "It recalled the 1970 October Crisis.", "It recalled the 1971 October Crisis.", "date changed 1970→1971"},
 		{"a count before a name", "The camp held 2000 Syrians.", "The camp held 2500 Syrians.", "number changed 2000→2500"},
+		{"a year read as a count on one side only", "It will not open before the 2011 rugby world cup.", "It will not open before the 2011 Rugby World Cup.", ""},
+		{"a year that changed as it was read otherwise", "It will not open before the 2011 rugby world cup.", "It will not open before the 2015 Rugby World Cup.", "number removed 2011→; date added →2015"},
 		{"a count", "The plant employs 2000 people.", "The plant employs 2500 people.", "number changed 2000→2500"},
 		{"a count of events", "There were 1900 seasons of it.", "There were 1950 seasons of it.", "number changed 1900→1950"},
 	}

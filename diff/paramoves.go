@@ -32,8 +32,13 @@ type paraPair struct {
 // words they share; if the pairing crosses, the heaviest set of pairs in
 // order stays in place and is diffed pair by pair, and the other pairs
 // become whole deletions and insertions, which markMoves then numbers as
-// moves. It returns false, having done nothing, when the pairing keeps
-// each paragraph in its place or the stretch is too large to pair.
+// moves. It also aligns by the pairs a stretch whose two sides hold
+// different numbers of paragraphs: the line alignment would match their
+// blank lines in any of several equally short ways, and so might diff an
+// edited paragraph against the one after its counterpart. It returns
+// false, having done nothing, when the stretch has as many paragraphs a
+// side and the pairing keeps each in its place, or the stretch is too
+// large to pair.
 func (d *differ) gapMoves(ol, nl []int) bool {
 	if d.remaining() <= 0 {
 		return false
@@ -44,7 +49,7 @@ func (d *differ) gapMoves(ol, nl []int) bool {
 		return false
 	}
 	pairs := pairParagraphs(d.old, d.new, op, np)
-	if len(pairs) == 0 || !crosses(pairs) && !offset(pairs) {
+	if len(pairs) == 0 || !crosses(pairs) && !offset(pairs) && len(op) == len(np) {
 		return false
 	}
 	anchors := inOrder(pairs)

@@ -87,6 +87,40 @@ func TestMovedAndEditedParagraphOps(t *testing.T) {
 	}
 }
 
+// An edited paragraph whose neighbour moved away is compared with its own
+// new version, not with whatever the line alignment put in its place: the
+// stretch before the unchanged "Trains…" holds three old paragraphs and two
+// new ones.
+func TestEditedParagraphBesideAMove(t *testing.T) {
+	old := "Heavy rain flooded three towns, officials said.\n\n" +
+		"About 200 homes were evacuated in Millbrook, where the water rose 1.5 metres above the flood line.\n\n" +
+		"The regional council opened two shelters at the sports hall and the primary school.\n\n" +
+		"Trains between Millbrook and Eastfield were cancelled.\n"
+	new := "Heavy rain flooded four towns, officials said.\n\n" +
+		"About 450 homes were evacuated in Millbrook, where the water rose 1.8 metres above the flood line.\n\n" +
+		"Trains between Millbrook and Eastfield were cancelled.\n\n" +
+		"The regional council opened three shelters at the sports hall and the primary school.\n"
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range r.Sentences {
+		got = append(got, c.Status.String()+" "+strconv.Itoa(c.OldIndex)+"→"+strconv.Itoa(c.NewIndex))
+	}
+	want := []string{"edited 0→0", "edited 1→1", "unchanged 3→2", "moved 2→3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got sentences %q in %q, want %q", got, plain(r.Ops), want)
+	}
+	var facts []string
+	for _, f := range r.Facts {
+		facts = append(facts, string(f.Kind)+" "+f.Old+"→"+f.New)
+	}
+	if want := []string{"number three→four", "number 200→450", "number 1.5→1.8", "number two→three"}; !slices.Equal(facts, want) {
+		t.Errorf("got facts %q, want %q", facts, want)
+	}
+}
+
 func TestChangedSentences(t *testing.T) {
 	r, err := diff.Compare("Rain fell on Monday. Roads flooded.", "Rain fell on Tuesday. Roads flooded. Schools closed.", diff.Options{})
 	if err != nil {
