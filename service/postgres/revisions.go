@@ -162,9 +162,24 @@ func revisionByNumber(ctx context.Context, q querier, articleID string, n int) (
 	row := q.QueryRow(ctx, `SELECT `+revisionColumns+` FROM revisions WHERE article_id = $1 AND number = $2`, articleID, n)
 	rev, err := scanRevision(row)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
+		return nil, noRevision(ctx, q, articleID, n)
 	}
 	return rev, storeError("revision by number", err)
+}
+
+// noRevision is the error for revision n of an article that lacks it: it
+// names the latest revision the article has, or says that there is no
+// such article.
+func noRevision(ctx context.Context, q querier, articleID string, n int) error {
+	var latest int
+	err := q.QueryRow(ctx, `SELECT latest_revision FROM articles WHERE id = $1`, articleID).Scan(&latest)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+	case err != nil:
+		return storeError("latest revision", err)
+	}
+	return service.Errorf(service.ENOTFOUND, "article %s has no revision %d; its latest is %d", articleID, n, latest)
 }
 
 // Revisions returns every revision of an article, without bodies.
@@ -259,7 +274,7 @@ func (s *DB) RevisionMeta(ctx context.Context, articleID string, n int) (service
 	case errors.Is(err, pgx.ErrNoRows) && n == 0:
 		return m, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
 	case errors.Is(err, pgx.ErrNoRows):
-		return m, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
+		return m, noRevision(ctx, s.pool, articleID, n)
 	}
 	return m, storeError("revision meta", err)
 }

@@ -171,9 +171,24 @@ func (s *DB) RevisionByNumber(ctx context.Context, articleID string, n int) (_ *
 	defer func() { err = s.storeError(err) }()
 	rev, err := scanRevision(s.pool().queryRow(ctx, revisionByNumberSQL, articleID, n).Scan, true)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
+		return nil, s.noRevision(ctx, articleID, n)
 	}
 	return rev, err
+}
+
+// noRevision is the error for revision n of an article that lacks it: it
+// names the latest revision the article has, or says that there is no
+// such article.
+func (s *DB) noRevision(ctx context.Context, articleID string, n int) error {
+	var latest int
+	err := s.pool().queryRow(ctx, `SELECT latest_revision FROM articles WHERE id = ?`, articleID).Scan(&latest)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
+	case err != nil:
+		return fmt.Errorf("latest revision: %w", err)
+	}
+	return service.Errorf(service.ENOTFOUND, "article %s has no revision %d; its latest is %d", articleID, n, latest)
 }
 
 // Revisions returns every revision of an article, without bodies.
@@ -340,7 +355,7 @@ func (s *DB) readRevisionMeta(ctx context.Context, articleID string, n int) (ser
 	case errors.Is(err, sql.ErrNoRows) && n == 0:
 		return m, service.Errorf(service.ENOTFOUND, "article %s not found", articleID)
 	case errors.Is(err, sql.ErrNoRows):
-		return m, service.Errorf(service.ENOTFOUND, "article %s has no revision %d", articleID, n)
+		return m, s.noRevision(ctx, articleID, n)
 	case err != nil:
 		return m, fmt.Errorf("revision meta: %w", err)
 	}

@@ -93,6 +93,14 @@ func mustPut(t *testing.T, s service.RevisionStore, d service.Draft) *service.Re
 	return rev
 }
 
+// wantMessage fails unless err's message, as a client reads it, is msg.
+func wantMessage(t *testing.T, err error, msg string) {
+	t.Helper()
+	if got := service.ErrorMessage(err); got != msg {
+		t.Fatalf("error message: got %q (%v), want %q", got, err, msg)
+	}
+}
+
 func wantCode(t *testing.T, err error, code string) {
 	t.Helper()
 	if got := service.ErrorCode(err); got != code {
