@@ -255,20 +255,19 @@ func rankBlocks(news []Change, blocks [][]int, scores []float64) [][]int {
 
 // factRank is 0 for a change with a changed value or quote, 1 for a
 // correction notice's first sentence, 2 for a change whose changed facts
-// are all times and dates, 3 for any other change.
+// are all times and dates, 3 for any other change: the rank of the fact
+// that names it (leadingFact).
 func factRank(c Change) int {
-	switch {
-	case len(c.Facts) == 0:
+	if len(c.Facts) == 0 {
 		return 3
-	case slices.Contains(c.Facts, FactCorrection):
+	}
+	switch leadingFact(c.Facts) {
+	case FactCorrection:
 		return 1
+	case "date", "time":
+		return 2
 	}
-	for _, f := range c.Facts {
-		if f != "date" && f != "time" {
-			return 0
-		}
-	}
-	return 2
+	return 0
 }
 
 // pickChanges takes the ranked blocks the length options ask for, each

@@ -111,7 +111,7 @@ func runDiff(_ context.Context, stdio Stdio, args []string) error {
 		return statusError{code: 2, err: err}
 	}
 	if changed(r) {
-		if norm.NFC.String(old) == norm.NFC.String(new) {
+		if r.Stats.WordsAdded == 0 && r.Stats.WordsRemoved == 0 && norm.NFC.String(old) == norm.NFC.String(new) {
 			// The output marks no change, since no word changed; say why
 			// the exit status still does.
 			fmt.Fprintln(stdio.Stderr, "redline diff: the texts differ only in their Unicode normalization (an accented letter written as one character or as a letter and a combining accent); no word changed")

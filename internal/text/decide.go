@@ -70,7 +70,7 @@ func (b *block) afterEllipsis(before, run string, te int) bool {
 // capitalized and so are the two words after it. A sentence after an
 // ellipsis rarely opens with two capitalized words after a capitalized
 // one ("…in London... The city was" breaks: "city" is lowercase), and a
-// second word "I" ("Celebrity... I think") opens a sentence.
+// second word "I" ("London... Then I left") opens a sentence.
 func (b *block) titleAcross(before string, te int) bool {
 	w := before[skipOpeners(before, 0, len(before)):]
 	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
