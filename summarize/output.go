@@ -143,6 +143,8 @@ func (a *analysis) addRun(toks []token, i, j int) {
 			}
 			if name > i {
 				k = name
+			} else if r := a.lastRole(toks, i, k-1); r >= i {
+				k = r + 1 // "Prime Minister" and "Vojislav Kotunica"
 			}
 		}
 		if p, ok := a.phraseCore(toks, i, k, i == whole && k == j); ok {
@@ -150,6 +152,23 @@ func (a *analysis) addRun(toks []token, i, j int) {
 		}
 		i = k
 	}
+}
+
+// roleWords are the offices a name follows when written as one run of
+// capitals: "Prime Minister Vojislav Kotunica", "US President Barack
+// Obama".
+var roleWords = newHashList(`president minister chancellor secretary senator governor mayor king queen prince princess
+	pope judge chairman chairwoman chief director coach manager captain commissioner ambassador spokesman spokeswoman
+	archbishop bishop cardinal sheikh detective inspector sergeant superintendent`)
+
+// lastRole returns the index of the last role word in toks[i:k], or -1.
+func (a *analysis) lastRole(toks []token, i, k int) int {
+	for r := k - 1; r >= i; r-- {
+		if roleWords.has(toks[r].hash) {
+			return r
+		}
+	}
+	return -1
 }
 
 // capitalized reports whether t starts with a capital letter.
@@ -293,14 +312,22 @@ func (a *analysis) joined(prev, next token) bool {
 	return a.joinedBy(prev, next)
 }
 
-// joinedBy is joined for any gap.
+// joinedBy is joined for any gap. A hyphen with a space beside it is a
+// dash, which parts two clauses ("November 27 - Three soldiers were
+// killed"), not the halves of a word.
 func (a *analysis) joinedBy(prev, next token) bool {
+	space, hyphen := false, false
 	for _, c := range []byte(a.src[prev.end:next.start]) {
-		if c != ' ' && c != '-' {
+		switch c {
+		case ' ':
+			space = true
+		case '-':
+			hyphen = true
+		default:
 			return c == '&' && a.ampersandJoined(prev, next)
 		}
 	}
-	return true
+	return !(space && hyphen)
 }
 
 func (a *analysis) addPhrase(toks []token) {

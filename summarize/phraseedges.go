@@ -23,7 +23,7 @@ var _ = addClass(enFunction, `however although though meanwhile also already sti
 	soon often always usually recently currently finally well far much many several less least lot lots pretty
 	alongside beside besides beyond behind throughout including excluding regarding concerning neither either
 	another every whose enough abroad elsewhere indeed anyway afterwards altogether sometimes maybe whatever anymore
-	aside twice ahead near beneath unlike versus
+	aside twice ahead near beneath unlike versus inside outside
 	day days week weeks month months hour hours decade decades today yesterday tomorrow tonight`)
 
 // englishNumberWords are pieces of a number: they end no key phrase, and

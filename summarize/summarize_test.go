@@ -592,6 +592,10 @@ func TestEnglishKeyPhraseEdges(t *testing.T) {
 		{"The RBS Six Nations began. He joined BBC Radio Five.", []string{"RBS Six Nations", "BBC Radio Five"}},
 		{"Those people download films.", []string{"people", "films"}},
 		{"Fans arrived by morning train.", []string{"Fans", "morning train"}},
+		{"On Friday - Three Burkina Faso soldiers died.", []string{"Friday", "Burkina Faso soldiers"}},
+		{"Militants from inside Afghanistan fired. Crowds gathered outside Parliament.", []string{"Militants", "Afghanistan", "Crowds", "Parliament"}},
+		{"Prime Minister Vojislav Kotunica spoke.", []string{"Prime Minister", "Vojislav Kotunica"}},
+		{"Venezuelan President Hugo Chavez spoke.", []string{"Venezuelan President", "Hugo Chavez"}},
 	}
 	for _, tc := range tests {
 		if got, want := sortedKeyPhrases(t, "en", tc.text), sorted(tc.want); !slices.Equal(got, want) {
