@@ -79,7 +79,9 @@ func (k Kind) String() string {
 //   - dateline, on a line of its own: a date ("Tuesday, 3 March 2015": only
 //     weekdays, months and numbers) or a place in capitals with an optional
 //     agency and dash ("LONDON (Reuters) -") before the first sentence of
-//     the text (lower down, "WINNERS (six times)" is a heading);
+//     the text (lower down, "WINNERS (six times)" is a heading); and,
+//     opening a paragraph that goes on, a place and a full stop before
+//     the first sentence ("Berlin. Die Bundesregierung hat…");
 //   - heading: on a line of its own, at most 20 words, not a list item,
 //     and no final stop, question or exclamation mark, colon or semicolon,
 //     whatever closing quotes or brackets follow it: a headline or a
@@ -336,6 +338,9 @@ func classify(src string, s Sentence) Kind {
 		}
 		if words <= 10 && strings.Contains(s.Text, "©") {
 			return KindBoilerplate // "©2015 The Hollywood Reporter." at the end of a story
+		}
+		if startsLine(src, s) && isPlaceWithStop(s.Text, words) {
+			return KindDateline // "Berlin. Die Bundesregierung hat…"
 		}
 		return KindSentence
 	}
@@ -1252,6 +1257,48 @@ func placeAndAgency(s string) bool {
 		return dash // a bare word in capitals is a heading
 	}
 	return strings.HasSuffix(agency, ")")
+}
+
+// maxPlaceWords is the most words of a place that opens a paragraph with
+// a full stop, as a dateline ("Frankfurt am Main.").
+const maxPlaceWords = 4
+
+// placeParticles are the lowercase words a place name may hold.
+var placeParticles = wordsOf("am an im der de del la le sur upon on")
+
+// notPlaces are capitalised words that make a sentence of their own at the
+// start of a paragraph: answers and interjections, not places.
+var notPlaces = wordsOf("yes no ok okay thanks right exactly indeed sure well so why what how now " +
+	"ja nein danke genau gut also oui non merci bien voilà sí gracias bueno claro vale grazie bene certo " +
+	"sim não obrigado nee bedankt goed")
+
+// isPlaceWithStop reports whether s, a unit of words words that opens a
+// paragraph going on after it, is a place and a full stop, the dateline
+// of many German and some other papers: "Berlin.", "Frankfurt am Main.",
+// "Baden-Baden.". Only before the text's first sentence is it a dateline
+// (markLateDatelines makes a later one a sentence again).
+func isPlaceWithStop(s string, words int) bool {
+	body, ok := strings.CutSuffix(s, ".")
+	if !ok || words == 0 || words > maxPlaceWords || strings.HasSuffix(body, ".") {
+		return false
+	}
+	for i, w := range strings.Fields(body) {
+		lower := strings.ToLower(w)
+		if i > 0 && placeParticles[lower] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || notPlaces[lower] || strings.IndexFunc(w, notPlaceRune) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// notPlaceRune reports whether r has no place in a place name's word:
+// anything but letters, hyphens, apostrophes and a slash ("Frankfurt/Main").
+func notPlaceRune(r rune) bool {
+	return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '/'
 }
 
 // changesInUpperCase reports whether strings.ToUpper(s) != s without

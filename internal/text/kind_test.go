@@ -422,6 +422,14 @@ func TestClassifyLateDateline(t *testing.T) {
 		{"fr label in a table", "Les Rovers sont membres fondateurs.\n\nVAINQUEURS (six fois)\n\n13e Championship", "VAINQUEURS (six fois)", text.KindHeading},
 		{"de at the top", "BERLIN (dpa) -\nDie Regierung hat beschlossen.", "BERLIN (dpa) -", text.KindDateline},
 		{"fr at the top", "PARIS (AFP) -\nLe gouvernement a décidé.", "PARIS (AFP) -", text.KindDateline},
+		{"de place and stop at the top", "Klimapaket beschlossen\n\nBerlin. Die Regierung hat am Freitag beschlossen.", "Berlin.", text.KindDateline},
+		{"de place of three words", "Frankfurt am Main. Die Börse schloss im Plus.", "Frankfurt am Main.", text.KindDateline},
+		{"de hyphenated place", "Baden-Baden. Die Stadt feiert.", "Baden-Baden.", text.KindDateline},
+		{"en place and stop at the top", "Washington. The Senate voted on Friday.", "Washington.", text.KindDateline},
+		{"de place and stop lower down", "Die Regierung hat beschlossen.\n\nBerlin. Die Stadt feiert.", "Berlin.", text.KindSentence},
+		{"de answer at the top", "Nein. Das ist falsch, sagte er.", "Nein.", text.KindSentence},
+		{"en one word inside a paragraph", "The vote failed. Why. Nobody knew.", "Why.", text.KindSentence},
+		{"en a number at the top", "Room 101. The vote failed.", "Room 101.", text.KindSentence},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
