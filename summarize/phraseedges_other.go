@@ -108,7 +108,7 @@ func (a *analysis) otherEdge(t token, first bool, before, after *token) bool {
 	}
 	if first {
 		return before != nil && (otherVerbOpeners[a.lang][before.hash] || a.pluralPresent(*before, word) ||
-			otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(*before), word))
+			otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(*before), word) || a.germanAfterNoun(*before))
 	}
 	if a.lang == "de" || a.otherPast(word) {
 		return true // "Kritiker bemängeln", "alcalde agradeció"
@@ -232,7 +232,16 @@ func (a *analysis) otherBreak(prev, t token) bool {
 	}
 	word := a.src[t.start:t.end]
 	return startsLower(word) && (a.otherPast(word) || a.pluralPresent(prev, word) ||
-		otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(prev), word))
+		otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(prev), word) || a.germanAfterNoun(prev))
+}
+
+// germanAfterNoun reports whether, in German, prev is a noun: a
+// capitalised word that does not open its sentence. German sets its
+// adjectives before the noun, so a lowercase word after one is no part of
+// its phrase but a verb, an adverb or a predicate ("Opposition kündigte
+// Widerstand an" gives "Opposition" and "Widerstand").
+func (a *analysis) germanAfterNoun(prev token) bool {
+	return a.lang == "de" && a.capitalized(prev) && !a.opensSentence(int(prev.start))
 }
 
 // otherMasculineArticles are, for French, Spanish, Italian and

@@ -634,6 +634,8 @@ func TestOtherKeyPhraseEdges(t *testing.T) {
 	}{
 		{"de", "Kritiker bemängeln die Pläne. Der Haushalt steigt um zehn Prozent.", []string{"Kritiker", "Pläne", "Haushalt", "Prozent"}},
 		{"de", "Der Stadtrat hat den neuen Haushalt beschlossen.", []string{"Stadtrat", "neuen Haushalt"}},
+		{"de", "Die Opposition kündigte Widerstand an.", []string{"Opposition", "Widerstand"}},
+		{"de", "Neue strenge Regeln gelten ab Montag.", []string{"Neue strenge Regeln"}},
 		{"fr", "Le conseil a adopté lundi un nouveau budget après des mois de débats.", []string{"conseil", "nouveau budget", "débats"}},
 		{"es", "El alcalde agradeció el nuevo presupuesto tras meses de debate.", []string{"alcalde", "nuevo presupuesto", "debate"}},
 		{"pt", "A câmara municipal aprovou o orçamento.", []string{"câmara municipal", "orçamento"}},
