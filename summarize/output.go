@@ -103,6 +103,7 @@ func (a *analysis) keywords(limit int) []Keyword {
 	}
 	english := a.lang == "en"
 	_, other := otherEdgeWords[a.lang]
+	var ideographs []ideographRun // see addIdeographPhrases
 	for _, info := range a.info {
 		toks := a.tokens[info.tokensStart:info.tokensEnd]
 		for i := 0; i < len(toks); {
@@ -112,13 +113,18 @@ func (a *analysis) keywords(limit int) []Keyword {
 				j++
 			}
 			if j > i {
-				a.addRun(toks, i, j)
+				if a.hasIdeograph(toks[i:j]) {
+					ideographs = a.ideographRuns(ideographs, toks, info.tokensStart, i, j, func(i, j int) { a.addRun(toks, i, j) })
+				} else {
+					a.addRun(toks, i, j)
+				}
 				i = j
 				continue
 			}
 			i++
 		}
 	}
+	a.addIdeographPhrases(ideographs)
 	return a.topPhrases(limit)
 }
 
