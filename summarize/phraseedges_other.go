@@ -34,7 +34,8 @@ var otherEdgeWords = map[string]map[uint32]bool{
 	"fr": hashSet(`deux trois quatre cinq six sept huit neuf dix onze douze vingt cent cents mille million millions
 		milliard milliards jour jours semaine semaines mois an ans année années heure heures aujourd hier demain
 		lundi mardi mercredi jeudi vendredi samedi dimanche après avant pendant depuis selon malgré chez vers entre
-		sans sous dont lors ainsi alors aussi déjà encore toujours jamais très plus moins environ près`),
+		sans sous dont lors ainsi alors aussi déjà encore toujours jamais très plus moins environ près
+		leurs rien chaque plusieurs`),
 	"es": hashSet(`dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien ciento mil millón millones
 		día días semana semanas mes meses año años hora horas hoy ayer mañana lunes martes miércoles jueves viernes
 		sábado domingo tras durante según hacia hasta desde entre sin sobre bajo ante mediante también ya aún todavía
@@ -108,7 +109,8 @@ func (a *analysis) otherEdge(t token, first bool, before, after *token) bool {
 	}
 	if first {
 		return before != nil && (otherVerbOpeners[a.lang][before.hash] || a.pluralPresent(*before, word) ||
-			otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(*before), word) || a.germanAfterNoun(*before))
+			otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(*before), word) || a.germanAfterNoun(*before) ||
+			a.frenchSingularAfterPlural(*before, word))
 	}
 	if a.lang == "de" || a.otherPast(word) {
 		return true // "Kritiker bemängeln", "alcalde agradeció"
@@ -232,7 +234,27 @@ func (a *analysis) otherBreak(prev, t token) bool {
 	}
 	word := a.src[t.start:t.end]
 	return startsLower(word) && (a.otherPast(word) || a.pluralPresent(prev, word) ||
-		otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(prev), word) || a.germanAfterNoun(prev))
+		otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(prev), word) || a.germanAfterNoun(prev) ||
+		a.frenchSingularAfterPlural(prev, word))
+}
+
+// frenchSingularS are French nouns whose singular ends in -s or -x.
+var frenchSingularS = hashSet(`prix pays temps cas choix corps bras fois mois repos avis poids discours procès progrès
+	succès accès excès processus virus campus bus jus gaz nez voix croix paix taux flux époux héros dos bois fils tapis
+	palais concours secours recours parcours débris remords sens`)
+
+// frenchSingularAfterPlural reports whether, in French, word (lowercase)
+// follows prev, a lowercase plural, with a verb's singular ending (-e,
+// -t) where an adjective would agree with the plural and end in -s or
+// -x: the verb of a subject that stands earlier ("la grève lancée par les
+// syndicats de cheminots perturbe le trafic" gives "cheminots").
+func (a *analysis) frenchSingularAfterPlural(prev token, word string) bool {
+	if a.lang != "fr" || prev.term < 0 || len(word) < 4 || !startsLower(word) || frenchSingularS[prev.hash] {
+		return false
+	}
+	noun := a.src[prev.start:prev.end]
+	return len(noun) >= 4 && startsLower(noun) && hasAnySuffix(noun, []string{"s", "x"}, 3) &&
+		hasAnySuffix(word, []string{"e", "t"}, 3) && !strings.HasSuffix(word, "ment")
 }
 
 // germanAfterNoun reports whether, in German, prev is a noun: a
