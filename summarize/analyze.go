@@ -214,6 +214,7 @@ func (a *analysis) tokenize() {
 	if i := languageIndex(a.lang); i < len(languages) {
 		langBit = 1 << i
 	}
+	english := a.lang == "en"
 	a.vocab = a.vocabFor(a.lang)
 	a.vocab.begin()
 	var prev quoteShape
@@ -228,6 +229,9 @@ func (a *analysis) tokenize() {
 		info.digits, info.quote = shape.digits, shape.marked
 		a.forEachWord(s.Text, func(w []byte, start, end int) {
 			info.words++
+			if english && len(w) == 2 && w[0] == 'u' && w[1] == 's' && s.Text[start] == 'U' && s.Text[start+1] == 'S' {
+				w = countryUS // the country, not the pronoun "us"
+			}
 			word := a.word(w, langBit)
 			term := int32(-1)
 			if word.stem >= 0 {
@@ -244,6 +248,12 @@ func (a *analysis) tokenize() {
 		}
 	}
 }
+
+// countryUS is the word that "US" in capitals stands for in English: the
+// country, a content word, where the lowercase "us" is a pronoun and a stop
+// word. No English word lowercases to it, since a word is a run of letters
+// and digits.
+var countryUS = []byte("u.s.")
 
 // addTerm counts one occurrence of term in the current sentence.
 func (a *analysis) addTerm(term int32) {

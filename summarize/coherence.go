@@ -65,6 +65,9 @@ func LeansOnPrevious(s, lang string) bool {
 	if !isASCII(first) {
 		return set[strings.ToLower(first)] // "Él", "Ihre": rare enough to allocate
 	}
+	if lang == "en" && first == "US" {
+		return false // the country: "US officials said…"
+	}
 	w := lowerInto(buf[:0], first)
 	if set[string(w)] {
 		return true

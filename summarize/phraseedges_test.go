@@ -70,7 +70,7 @@ func TestEnglishKeyPhraseVerbForms(t *testing.T) {
 		{"a verb made with -en", "It would cut costs, strengthen company pensions.", []string{"costs", "company pensions"}},
 		{"a verb made with -ise", "Unions criticise pension reforms.", []string{"Unions", "pension reforms"}},
 		{"a noun ending in -ise", "Small enterprise grants rose.", []string{"Small enterprise grants"}},
-		{"a name in capitals, not a pronoun", "A US defence and telecommunications company was fined.", []string{"defence", "telecommunications company"}},
+		{"a name in capitals, not a pronoun", "A US defence and telecommunications company was fined.", []string{"US defence", "telecommunications company"}},
 		{"an irregular past", "The rail broke at Hatfield.", []string{"rail", "Hatfield"}},
 		{"a verb after help", "Cheaper imports could help drive export demand.", []string{"Cheaper imports", "export demand"}},
 		{"help as a noun", "Musicians need more government help.", []string{"Musicians", "government help"}},
