@@ -19,6 +19,12 @@ type RenderOptions struct {
 	// view; the skip markers count lines with text too. Zero shows
 	// everything.
 	Context int
+	// MinSkip, with Context, leaves shown every unchanged stretch that
+	// would put fewer than MinSkip lines with text (side by side:
+	// sentences) behind a marker: a marker that stands for one short
+	// paragraph saves the reader little and costs a click. Zero or one
+	// collapses every stretch beyond the context, as git diff does.
+	MinSkip int
 	// Color adds ANSI colours to the text rendering, for terminals.
 	Color bool
 	// Findable lets a script find any byte range of the new text (a
@@ -66,7 +72,7 @@ func (r *Result) Text(opts RenderOptions) string {
 func TextOps(ops []Op, opts RenderOptions) string {
 	var b strings.Builder
 	inner := movedEdits(ops)
-	for _, c := range collapse(ops, opts.Context) {
+	for _, c := range collapse(ops, opts.Context, opts.MinSkip) {
 		switch {
 		case c.skipped > 0:
 			writeColored(&b, opts.Color, ansiSkip, hunkHeader(c))
@@ -249,7 +255,7 @@ func HTMLOps(ops []Op, opts RenderOptions) string {
 	b.WriteString(`>`)
 	inner := movedEdits(ops)
 	places := movePlaces(ops)
-	chunks := collapse(ops, opts.Context)
+	chunks := collapse(ops, opts.Context, opts.MinSkip)
 	var hidden []string
 	if opts.Findable && opts.Context > 0 {
 		hidden = skippedTexts(ops, chunks)
@@ -302,6 +308,36 @@ func skippedTexts(ops []Op, chunks []chunk) []string {
 		if at >= len(op.Text) {
 			i, at = i+1, 0
 		}
+	}
+	return out
+}
+
+// Fold is what one marker of collapsed unchanged text stands for: Count
+// is the number its marker gives (lines with text inline, sentences side
+// by side), Words the words of the text it hides.
+type Fold struct {
+	Count, Words int
+}
+
+// Folds returns, in reading order, what the markers of the inline
+// renderings (Text, HTML) with opts's Context and MinSkip stand for: none
+// when Context is zero or no unchanged stretch is long enough to collapse.
+// A page can read from it whether collapsing is worth it before it renders.
+func (r *Result) Folds(opts RenderOptions) []Fold {
+	if opts.Context <= 0 {
+		return nil
+	}
+	chunks := collapse(r.Ops, opts.Context, opts.MinSkip)
+	var hidden []string
+	var out []Fold
+	for k, c := range chunks {
+		if c.skipped == 0 {
+			continue
+		}
+		if hidden == nil {
+			hidden = skippedTexts(r.Ops, chunks)
+		}
+		out = append(out, Fold{Count: c.skipped, Words: CountWords(hidden[k])})
 	}
 	return out
 }
