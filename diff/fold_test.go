@@ -86,3 +86,23 @@ func TestFoldsCountWhatMarkersHide(t *testing.T) {
 		t.Errorf("one paragraph: got folds %+v, want none", got)
 	}
 }
+
+// TestMarkersSayParagraphsOrLines: an inline marker counts paragraphs when
+// each line it hides is a paragraph of its own, and lines when some of
+// them run on without a blank line between them.
+func TestMarkersSayParagraphsOrLines(t *testing.T) {
+	for _, tc := range []struct{ name, sep, want string }{
+		{"paragraphs", "\n\n", `<span class="rl-skip">3 unchanged paragraphs</span>`},
+		{"lines", "\n", `<span class="rl-skip">3 unchanged lines</span>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			old := strings.Join([]string{"A stays.", "B stays.", "C stays.", "D stays.", "E is old."}, tc.sep)
+			r := compare(t, old, strings.Replace(old, "E is old.", "E is new.", 1))
+			for _, findable := range []bool{false, true} {
+				if got := r.HTML(diff.RenderOptions{Context: 1, Findable: findable}); !strings.Contains(got, tc.want) {
+					t.Errorf("findable %v: got %q, want a marker %q", findable, got, tc.want)
+				}
+			}
+		})
+	}
+}

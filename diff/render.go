@@ -200,7 +200,9 @@ func writeColored(b *strings.Builder, color bool, code, s string) {
 // rl-moved and a data-move number; where a moved block was also edited,
 // its new place is a <span class="rl-moved" data-move="N"> holding the
 // <del> and <ins> of the edit. Skipped stretches are
-// <span class="rl-skip">. Each <del> and <ins> starts with a visually
+// <span class="rl-skip">, which says how many paragraphs it stands for
+// ("12 unchanged paragraphs"), or lines when some of them are not
+// paragraphs of their own. Each <del> and <ins> starts with a visually
 // hidden cue (<span class="rl-sr">removed: </span>, "added: ", and for
 // moved text "moved from here: " and "moved here: ") so that the
 // change can be told without colour or strike-through, and a deletion
@@ -257,7 +259,7 @@ func HTMLOps(ops []Op, opts RenderOptions) string {
 	places := movePlaces(ops)
 	chunks := collapse(ops, opts.Context, opts.MinSkip)
 	var hidden []string
-	if opts.Findable && opts.Context > 0 {
+	if opts.Context > 0 {
 		hidden = skippedTexts(ops, chunks)
 	}
 	var prev chunk
@@ -268,11 +270,13 @@ func HTMLOps(ops []Op, opts RenderOptions) string {
 		switch e := inner[c.move]; {
 		case e != nil && c.op == Insert:
 			writeMovedHTML(&b, c, e, places[c.move])
-		case c.skipped > 0 && hidden != nil:
+		case c.skipped > 0 && opts.Findable:
 			// The marker is a block of its own; a line break after it
 			// would be taken for text.
-			b.WriteString(`<span class="rl-skip">` + strconv.Itoa(c.skipped) + " unchanged " + plural(c.skipped, "line") + "</span>" +
+			b.WriteString(`<span class="rl-skip">` + skipLabel(c.skipped, hidden[k]) + "</span>" +
 				`<span class="rl-hidden" hidden>` + html.EscapeString(hidden[k]) + "</span>")
+		case c.skipped > 0:
+			b.WriteString(`<span class="rl-skip">` + skipLabel(c.skipped, hidden[k]) + "</span>\n")
 		default:
 			writeHTMLChunk(&b, c, places[c.move])
 		}
@@ -280,6 +284,24 @@ func HTMLOps(ops []Op, opts RenderOptions) string {
 	}
 	b.WriteString(`</div>`)
 	return b.String()
+}
+
+// skipLabel says what an inline marker stands for: "12 unchanged
+// paragraphs" when each of its n lines with text is a paragraph of its
+// own, between blank lines, as in most articles, else "12 unchanged
+// lines".
+func skipLabel(n int, hidden string) string {
+	unit := "paragraph"
+	afterText := false
+	for line := range strings.Lines(hidden) {
+		blank := isBlank(line)
+		if !blank && afterText {
+			unit = "line"
+			break
+		}
+		afterText = !blank
+	}
+	return strconv.Itoa(n) + " unchanged " + plural(n, unit)
 }
 
 // skippedTexts returns, for each marker of skipped lines in chunks, the
@@ -464,8 +486,6 @@ const (
 // one stands.
 func writeHTMLChunk(b *strings.Builder, c chunk, pl movePlace) {
 	switch {
-	case c.skipped > 0:
-		b.WriteString(`<span class="rl-skip">` + strconv.Itoa(c.skipped) + " unchanged " + plural(c.skipped, "line") + "</span>\n")
 	case c.op == Equal && c.only == Delete:
 		// A deleted paragraph's line breaks, outside its <del>: no part
 		// of the new text.
