@@ -553,6 +553,21 @@ func TestBrowserLeadsWithTheChange(t *testing.T) {
 			if w := eval[[]int](t, b, `[document.documentElement.scrollWidth, innerWidth]`); w[0] > w[1] {
 				t.Errorf("%s at %d px: page is %d px wide, scrolls sideways", view, width, w[0])
 			}
+			// Finding a summary sentence in folded text shows its paragraph
+			// (or sentence), not the whole stretch around it.
+			visible := `document.getElementById("diff").innerText.split("of the report describes").length - 1`
+			if view == "side" { // rows of sentences, each of a paragraph here
+				visible = `document.querySelectorAll("#diff tbody tr:not([hidden]):not(.rl-skip)").length`
+			}
+			for i := range summarySentences(t, b) {
+				b.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(".summary-sentences li:nth-child(%d) > [data-summary-sentence]", i+1))))
+				if n := eval[int](t, b, visible); n > 3+3*(i+1) {
+					t.Errorf("%s at %d px: after finding summary sentence %d, %d of 40 paragraphs show", view, width, i+1, n)
+				}
+				if !eval[bool](t, b, `Array.from(document.querySelectorAll("#diff mark")).every(function (m) { return m.getClientRects().length > 0; })`) {
+					t.Errorf("%s at %d px: summary sentence %d is marked but not shown", view, width, i+1)
+				}
+			}
 			b.clickAndLoad(t, "#fold-note a", "hide=0")
 			if got := eval[bool](t, b, `document.getElementById("diff").innerText.indexOf("Paragraph 1 of the report") >= 0 && !document.querySelector("#diff .rl-skip")`); !got {
 				t.Errorf("%s at %d px: the whole text is not shown after Show the whole text", view, width)
