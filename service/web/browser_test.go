@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -582,6 +583,34 @@ func TestBrowserLeadsWithTheChange(t *testing.T) {
 			if !strings.Contains(eval[string](t, b, "location.search"), "hide=0") || eval[int](t, b, `document.querySelectorAll("#diff .rl-skip").length`) != 0 {
 				t.Errorf("%s at %d px: the other view does not keep the whole text", view, width)
 			}
+		}
+	}
+}
+
+// TestBrowserFoldsWithoutScripts: with scripts off, a long article still
+// opens folded with its change on the first screen, its folded text out
+// of sight and no Show button, and the note's link shows the whole text.
+func TestBrowserFoldsWithoutScripts(t *testing.T) {
+	b := newBrowser(t)
+	s := startSite(t, web.Config{})
+	old, new := budgetHearing()
+	s.put(t, "hearing", "Budget hearing", old)
+	s.put(t, "hearing", "Budget hearing", new)
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatalf("turn scripts off: %v", err)
+	}
+	for _, view := range []string{"inline", "side"} {
+		b.do(t, chromedp.Navigate(s.url+"/articles/hearing?view="+view))
+		if got := eval[[]int](t, b, `[document.querySelectorAll("#diff .rl-skip").length, document.querySelectorAll("#diff .rl-show").length,
+			Array.from(document.querySelectorAll("#diff [hidden]")).filter(function (h) { return h.getClientRects().length > 0; }).length]`); got[0] == 0 || got[1] != 0 || got[2] != 0 {
+			t.Errorf("%s: %d markers, %d Show buttons, %d folded elements in sight; want markers, no button, nothing in sight", view, got[0], got[1], got[2])
+		}
+		if !eval[bool](t, b, `(function () { var c = document.querySelector("#diff ins, #diff tr.rl-edited").getBoundingClientRect(); return c.top >= 0 && c.top + 24 <= innerHeight; })()`) {
+			t.Errorf("%s: the change is not on the first screen", view)
+		}
+		b.clickAndLoad(t, "#fold-note a", "hide=0")
+		if n := eval[int](t, b, `document.querySelectorAll("#diff .rl-skip, #diff [hidden]").length`); n != 0 {
+			t.Errorf("%s: %d markers or folded elements after Show the whole text", view, n)
 		}
 	}
 }
