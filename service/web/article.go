@@ -207,7 +207,9 @@ func (p *Pages) fillDiff(ctx context.Context, v *articleView) error {
 	v.InlineURL = a.with(id, func(a *articleParams) { a.View = "inline" })
 	v.SideURL = a.with(id, func(a *articleParams) { a.View = "side" })
 	v.FoldURL = a.with(id, func(a *articleParams) { a.Hide = "1" })
-	v.WholeURL = a.with(id, func(a *articleParams) { a.Hide = "0" })
+	// The whole text opens at its first change (the page's script scrolls
+	// there), not at the top of a long article the reader just folded.
+	v.WholeURL = a.with(id, func(a *articleParams) { a.Hide = "0" }) + "#first-change"
 	return nil
 }
 

@@ -573,6 +573,10 @@ func TestBrowserLeadsWithTheChange(t *testing.T) {
 			if got := eval[bool](t, b, `document.getElementById("diff").innerText.indexOf("Paragraph 1 of the report") >= 0 && !document.querySelector("#diff .rl-skip")`); !got {
 				t.Errorf("%s at %d px: the whole text is not shown after Show the whole text", view, width)
 			}
+			// and it opens at the change, not at the top of the article.
+			if !eval[bool](t, b, firstChangeOnScreen) {
+				t.Errorf("%s at %d px: the whole text does not open at its change", view, width)
+			}
 			summarySentences(t, b)
 			if v := axeViolations(t, b, axe); len(v) > 0 {
 				t.Errorf("%s at %d px, whole: axe-core violations:\n%s", view, width, strings.Join(v, "\n"))

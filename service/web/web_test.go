@@ -189,7 +189,7 @@ func TestLongUnchangedTextIsFolded(t *testing.T) {
 		{"a long stretch folds by itself", "/articles/long",
 			[]string{`<span class="rl-skip">` + strconv.Itoa(at) + ` unchanged paragraphs</span>`, first,
 				`Folded: ` + strconv.Itoa(at*10) + ` unchanged words in 1 place, keeping a paragraph around each change.`,
-				`<a href="/articles/long?from=1&amp;hide=0&amp;to=2&amp;view=inline">Show the whole text</a>`,
+				`<a href="/articles/long?from=1&amp;hide=0&amp;to=2&amp;view=inline#first-change">Show the whole text</a>`,
 				`aria-current="page">Folded</a>`, tenWords(at+1) + "\n", "eleven"},
 			nil},
 		{"the views of a folded page leave the choice to the page", "/articles/long",

@@ -1,7 +1,8 @@
 // Redline's editors' page: j/k jump between changes, hidden unchanged text
 // can be shown where it stands, the summary panel is fetched once the diff
-// is shown, and a summary sentence marks its sentence in the diff's new
-// text. Everything else works without it.
+// is shown, a summary sentence marks its sentence in the diff's new text,
+// and the whole text opened from a folded view starts at its first change.
+// Everything else works without it.
 (function () {
   'use strict';
 
@@ -326,6 +327,10 @@
     }).catch(function () { panel.removeAttribute('aria-busy'); });
   }
   loadPanel();
+
+  // The whole text, opened from a folded view, starts at its first change
+  // rather than at the top of the article.
+  if (location.hash === '#first-change') { jump(1); }
 
   // A moved block, clicked, jumps to its other end: where it left or where
   // it went, which share its data-move number.
