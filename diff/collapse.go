@@ -25,8 +25,9 @@ type chunk struct {
 // deleted or moved has the line breaks at its ends shown outside its
 // marker (lineSpace), so that the marker opens and closes on the
 // paragraph's own lines and the lines around it are unchanged lines,
-// counted as context.
-func collapse(ops []Op, context int) []chunk {
+// counted as context. A stretch that would hide fewer than minSkip lines
+// with text is kept whole.
+func collapse(ops []Op, context, minSkip int) []chunk {
 	out := make([]chunk, 0, len(ops)+2)
 	var po, pn paraCount
 	oldBOL, newBOL := true, true // each text is at a line start
@@ -76,7 +77,7 @@ func collapse(ops []Op, context int) []chunk {
 			lead, _ := lineSpace(ops, i+1, oldBOL, newBOL)
 			nextFresh = strings.IndexByte(ops[i+1].Text[:lead], '\n') >= 0
 		}
-		out = appendEqual(out, op.Text, context, i == 0, i == len(ops)-1, fresh, nextFresh, &po, &pn)
+		out = appendEqual(out, op.Text, context, minSkip, i == 0, i == len(ops)-1, fresh, nextFresh, &po, &pn)
 		fresh = false
 	}
 	return out
@@ -214,8 +215,9 @@ func (c *paraCount) next() int {
 // stands outside its marker), so text begins with a line of its own;
 // beforeLine, that the next change begins a line of its own, so the last
 // line of text is no line of it. po and pn follow the paragraphs of the
-// old and the new text.
-func appendEqual(out []chunk, text string, context int, first, last, afterLine, beforeLine bool, po, pn *paraCount) []chunk {
+// old and the new text. A stretch that would leave fewer than minSkip
+// lines with text behind its marker is kept whole.
+func appendEqual(out []chunk, text string, context, minSkip int, first, last, afterLine, beforeLine bool, po, pn *paraCount) []chunk {
 	head := 0
 	if !first {
 		head = afterLines(text, context, afterLine)
@@ -228,7 +230,7 @@ func appendEqual(out []chunk, text string, context int, first, last, afterLine, 
 	if head < tail {
 		lines = textLines(text[head:tail])
 	}
-	if lines == 0 { // only blank lines between the kept ones: keep them too
+	if lines == 0 || lines < minSkip { // too little between the kept lines to hide: keep it too
 		po.feed(text)
 		pn.feed(text)
 		return append(out, chunk{op: Equal, text: text})

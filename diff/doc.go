@@ -35,8 +35,9 @@
 //     line breaks of a deleted paragraph, kept outside its <del> so that
 //     the <del> ends on the paragraph's last line, which are no part of
 //     the new text.
-//   - rl-skip: a collapsed stretch of unchanged lines (inline, a <span>) or
-//     sentences (side by side, a <tr>).
+//   - rl-skip: a collapsed stretch of unchanged lines (inline, a <span>
+//     that counts them as paragraphs when each stands between blank lines)
+//     or sentences (side by side, a <tr>).
 //   - rl-side-by-side: the <table> of [Result.SideBySideHTML]; rl-old and
 //     rl-new are its two columns and cells.
 //   - rl-unchanged, rl-edited, rl-added, rl-removed, rl-moved: a side-by-side

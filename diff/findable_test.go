@@ -154,7 +154,7 @@ func TestHiddenStretchesAreKeptOnlyWhenFindable(t *testing.T) {
 	if strings.Contains(plain, "Paragraph A") || strings.Contains(plain, "hidden") {
 		t.Errorf("without Findable the hidden text is left out: %s", plain)
 	}
-	if !strings.Contains(findable, `<span class="rl-skip">3 unchanged lines</span><span class="rl-hidden" hidden>Paragraph A stays.`) {
+	if !strings.Contains(findable, `<span class="rl-skip">3 unchanged paragraphs</span><span class="rl-hidden" hidden>Paragraph A stays.`) {
 		t.Errorf("with Findable the hidden text follows its marker, hidden: %s", findable)
 	}
 	side := r.SideBySideHTML(diff.RenderOptions{Context: 1, Findable: true})

@@ -147,22 +147,22 @@ func TestParagraphMarkersStayOnTheirLines(t *testing.T) {
 		{"inserted after A", base, paras("\n\n", pA, pX, pB, pC, pD, pE, pF, pG, pH), []string{pX},
 			pA + "\n\n{+" + pX + "+}\n\n" + pB + "\n@@ 6 unchanged lines to the end @@\n",
 			`<div class="rl-diff">` + pA + "\n\n" + `<ins class="rl-ins"><span class="rl-sr">added: </span>` + pX + "</ins>\n\n" + pB +
-				"\n" + `<span class="rl-skip">6 unchanged lines</span>` + "\n</div>"},
+				"\n" + `<span class="rl-skip">6 unchanged paragraphs</span>` + "\n</div>"},
 		{"deleted after A", paras("\n\n", pA, pX, pB, pC, pD, pE, pF, pG, pH), base, []string{pX},
 			pA + "\n\n[-" + pX + "-]\n\n" + pB + "\n@@ 6 unchanged lines to the end @@\n",
 			`<div class="rl-diff">` + pA + "\n\n" + `<del class="rl-del"><span class="rl-sr">removed: </span>` + pX + `</del><span class="rl-sep">` +
-				"\n\n</span>" + pB + "\n" + `<span class="rl-skip">6 unchanged lines</span>` + "\n</div>"},
+				"\n\n</span>" + pB + "\n" + `<span class="rl-skip">6 unchanged paragraphs</span>` + "\n</div>"},
 		{"inserted first", base, paras("\n\n", pX, pA, pB, pC, pD, pE, pF, pG, pH), []string{pX},
 			"{+" + pX + "+}\n\n" + pA + "\n@@ 7 unchanged lines to the end @@\n", ""},
 		{"deleted first", paras("\n\n", pX, pA, pB, pC, pD, pE, pF, pG, pH), base, []string{pX},
 			"[-" + pX + "-]\n\n" + pA + "\n@@ 7 unchanged lines to the end @@\n", ""},
 		{"appended", base, paras("\n\n", pA, pB, pC, pD, pE, pF, pG, pH, pX), []string{pX},
 			"@@ ¶8 → ¶8, after 7 unchanged lines @@\n" + pH + "\n\n{+" + pX + "+}",
-			`<div class="rl-diff"><span class="rl-skip">7 unchanged lines</span>` + "\n" + pH + "\n\n" +
+			`<div class="rl-diff"><span class="rl-skip">7 unchanged paragraphs</span>` + "\n" + pH + "\n\n" +
 				`<ins class="rl-ins"><span class="rl-sr">added: </span>` + pX + "</ins></div>"},
 		{"last deleted", paras("\n\n", pA, pB, pC, pD, pE, pF, pG, pH, pX), base, []string{pX},
 			"@@ ¶8 → ¶8, after 7 unchanged lines @@\n" + pH + "\n\n[-" + pX + "-]",
-			`<div class="rl-diff"><span class="rl-skip">7 unchanged lines</span>` + "\n" + pH + `<span class="rl-sep">` + "\n\n</span>" +
+			`<div class="rl-diff"><span class="rl-skip">7 unchanged paragraphs</span>` + "\n" + pH + `<span class="rl-sep">` + "\n\n</span>" +
 				`<del class="rl-del"><span class="rl-sr">removed: </span>` + pX + "</del></div>"},
 		{"appended, line break at the end", base + "\n", paras("\n\n", pA, pB, pC, pD, pE, pF, pG, pH, pX) + "\n", []string{pX},
 			"@@ ¶8 → ¶8, after 7 unchanged lines @@\n" + pH + "\n\n{+" + pX + "+}\n", ""},
@@ -171,7 +171,7 @@ func TestParagraphMarkersStayOnTheirLines(t *testing.T) {
 		{"moved up", base, paras("\n\n", pA, pG, pB, pC, pD, pE, pF, pH), []string{pG},
 			pA + "\n\n{~1 " + pG + "~}\n\n" + pB + "\n@@ ¶6 → ¶7, after 3 unchanged lines @@\n" + pF + "\n\n[~1 " + pG + "~]\n\n" + pH,
 			`<div class="rl-diff">` + pA + "\n\n" + `<ins class="rl-ins rl-moved" data-move="1" data-from="7"><span class="rl-sr">moved from paragraph 7: </span>` +
-				pG + "</ins>\n\n" + pB + "\n" + `<span class="rl-skip">3 unchanged lines</span>` + "\n" + pF + "\n\n" +
+				pG + "</ins>\n\n" + pB + "\n" + `<span class="rl-skip">3 unchanged paragraphs</span>` + "\n" + pF + "\n\n" +
 				`<del class="rl-del rl-moved" data-move="1" data-to="2"><span class="rl-sr">moved to paragraph 2: </span>` + pG +
 				`</del><span class="rl-sep">` + "\n\n</span>" + pH + "</div>"},
 		{"last moved up", base, paras("\n\n", pA, pH, pB, pC, pD, pE, pF, pG), []string{pH},

@@ -19,6 +19,12 @@ type RenderOptions struct {
 	// view; the skip markers count lines with text too. Zero shows
 	// everything.
 	Context int
+	// MinSkip, with Context, leaves shown every unchanged stretch that
+	// would put fewer than MinSkip lines with text (side by side:
+	// sentences) behind a marker: a marker that stands for one short
+	// paragraph saves the reader little and costs a click. Zero or one
+	// collapses every stretch beyond the context, as git diff does.
+	MinSkip int
 	// Color adds ANSI colours to the text rendering, for terminals.
 	Color bool
 	// Findable lets a script find any byte range of the new text (a
@@ -66,7 +72,7 @@ func (r *Result) Text(opts RenderOptions) string {
 func TextOps(ops []Op, opts RenderOptions) string {
 	var b strings.Builder
 	inner := movedEdits(ops)
-	for _, c := range collapse(ops, opts.Context) {
+	for _, c := range collapse(ops, opts.Context, opts.MinSkip) {
 		switch {
 		case c.skipped > 0:
 			writeColored(&b, opts.Color, ansiSkip, hunkHeader(c))
@@ -194,7 +200,9 @@ func writeColored(b *strings.Builder, color bool, code, s string) {
 // rl-moved and a data-move number; where a moved block was also edited,
 // its new place is a <span class="rl-moved" data-move="N"> holding the
 // <del> and <ins> of the edit. Skipped stretches are
-// <span class="rl-skip">. Each <del> and <ins> starts with a visually
+// <span class="rl-skip">, which says how many paragraphs it stands for
+// ("12 unchanged paragraphs"), or lines when some of them are not
+// paragraphs of their own. Each <del> and <ins> starts with a visually
 // hidden cue (<span class="rl-sr">removed: </span>, "added: ", and for
 // moved text "moved from here: " and "moved here: ") so that the
 // change can be told without colour or strike-through, and a deletion
@@ -249,9 +257,9 @@ func HTMLOps(ops []Op, opts RenderOptions) string {
 	b.WriteString(`>`)
 	inner := movedEdits(ops)
 	places := movePlaces(ops)
-	chunks := collapse(ops, opts.Context)
+	chunks := collapse(ops, opts.Context, opts.MinSkip)
 	var hidden []string
-	if opts.Findable && opts.Context > 0 {
+	if opts.Context > 0 {
 		hidden = skippedTexts(ops, chunks)
 	}
 	var prev chunk
@@ -262,11 +270,13 @@ func HTMLOps(ops []Op, opts RenderOptions) string {
 		switch e := inner[c.move]; {
 		case e != nil && c.op == Insert:
 			writeMovedHTML(&b, c, e, places[c.move])
-		case c.skipped > 0 && hidden != nil:
+		case c.skipped > 0 && opts.Findable:
 			// The marker is a block of its own; a line break after it
 			// would be taken for text.
-			b.WriteString(`<span class="rl-skip">` + strconv.Itoa(c.skipped) + " unchanged " + plural(c.skipped, "line") + "</span>" +
+			b.WriteString(`<span class="rl-skip">` + skipLabel(c.skipped, hidden[k]) + "</span>" +
 				`<span class="rl-hidden" hidden>` + html.EscapeString(hidden[k]) + "</span>")
+		case c.skipped > 0:
+			b.WriteString(`<span class="rl-skip">` + skipLabel(c.skipped, hidden[k]) + "</span>\n")
 		default:
 			writeHTMLChunk(&b, c, places[c.move])
 		}
@@ -274,6 +284,24 @@ func HTMLOps(ops []Op, opts RenderOptions) string {
 	}
 	b.WriteString(`</div>`)
 	return b.String()
+}
+
+// skipLabel says what an inline marker stands for: "12 unchanged
+// paragraphs" when each of its n lines with text is a paragraph of its
+// own, between blank lines, as in most articles, else "12 unchanged
+// lines".
+func skipLabel(n int, hidden string) string {
+	unit := "paragraph"
+	afterText := false
+	for line := range strings.Lines(hidden) {
+		blank := isBlank(line)
+		if !blank && afterText {
+			unit = "line"
+			break
+		}
+		afterText = !blank
+	}
+	return strconv.Itoa(n) + " unchanged " + plural(n, unit)
 }
 
 // skippedTexts returns, for each marker of skipped lines in chunks, the
@@ -302,6 +330,36 @@ func skippedTexts(ops []Op, chunks []chunk) []string {
 		if at >= len(op.Text) {
 			i, at = i+1, 0
 		}
+	}
+	return out
+}
+
+// Fold is what one marker of collapsed unchanged text stands for: Count
+// is the number its marker gives (lines with text inline, sentences side
+// by side), Words the words of the text it hides.
+type Fold struct {
+	Count, Words int
+}
+
+// Folds returns, in reading order, what the markers of the inline
+// renderings (Text, HTML) with opts's Context and MinSkip stand for: none
+// when Context is zero or no unchanged stretch is long enough to collapse.
+// A page can read from it whether collapsing is worth it before it renders.
+func (r *Result) Folds(opts RenderOptions) []Fold {
+	if opts.Context <= 0 {
+		return nil
+	}
+	chunks := collapse(r.Ops, opts.Context, opts.MinSkip)
+	var hidden []string
+	var out []Fold
+	for k, c := range chunks {
+		if c.skipped == 0 {
+			continue
+		}
+		if hidden == nil {
+			hidden = skippedTexts(r.Ops, chunks)
+		}
+		out = append(out, Fold{Count: c.skipped, Words: CountWords(hidden[k])})
 	}
 	return out
 }
@@ -428,8 +486,6 @@ const (
 // one stands.
 func writeHTMLChunk(b *strings.Builder, c chunk, pl movePlace) {
 	switch {
-	case c.skipped > 0:
-		b.WriteString(`<span class="rl-skip">` + strconv.Itoa(c.skipped) + " unchanged " + plural(c.skipped, "line") + "</span>\n")
 	case c.op == Equal && c.only == Delete:
 		// A deleted paragraph's line breaks, outside its <del>: no part
 		// of the new text.

@@ -149,10 +149,10 @@ func TestContextCountsLinesWithText(t *testing.T) {
 	}{
 		{"text", r.Text, "@@ ¶4 → ¶4, after 3 unchanged lines @@\nParagraph D stays.\n\nParagraph E [-stays-]{+changed+}.\n\n" +
 			"Paragraph F stays.\n@@ 3 unchanged lines to the end @@\n"},
-		{"html", r.HTML, `<div class="rl-diff"><span class="rl-skip">3 unchanged lines</span>` + "\nParagraph D stays.\n\n" +
+		{"html", r.HTML, `<div class="rl-diff"><span class="rl-skip">3 unchanged paragraphs</span>` + "\nParagraph D stays.\n\n" +
 			`Paragraph E <del class="rl-del"><span class="rl-sr">removed: </span>stays</del><span class="rl-sep"> </span>` +
 			`<ins class="rl-ins"><span class="rl-sr">added: </span>changed</ins>.` + "\n\nParagraph F stays.\n" +
-			`<span class="rl-skip">3 unchanged lines</span>` + "\n</div>"},
+			`<span class="rl-skip">3 unchanged paragraphs</span>` + "\n</div>"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -33,7 +33,7 @@ type row struct {
 // rl-moved-note ("moved from ¶3"); the row it left carries data-to and says
 // where it went ("moved to ¶7").
 func (r *Result) SideBySideHTML(opts RenderOptions) string {
-	rows := collapseRows(r.rows(), opts.Context, opts.Findable)
+	rows := collapseRows(r.rows(), opts.Context, opts.MinSkip, opts.Findable)
 	var paras sentenceParas
 	for _, c := range r.Sentences {
 		if c.Status == Moved {
@@ -48,6 +48,26 @@ func (r *Result) SideBySideHTML(opts RenderOptions) string {
 	}
 	b.WriteString("</tbody></table>\n")
 	return b.String()
+}
+
+// SideBySideFolds returns, in reading order, what the marker rows of
+// SideBySideHTML with opts's Context and MinSkip stand for: none when
+// Context is zero or no run of unchanged sentences is long enough to
+// collapse.
+func (r *Result) SideBySideFolds(opts RenderOptions) []Fold {
+	if opts.Context <= 0 {
+		return nil
+	}
+	var out []Fold
+	for _, rw := range collapseRows(r.rows(), opts.Context, opts.MinSkip, true) {
+		switch {
+		case rw.skipped > 0:
+			out = append(out, Fold{Count: rw.skipped})
+		case rw.hidden:
+			out[len(out)-1].Words += CountWords(rw.change.Text)
+		}
+	}
+	return out
 }
 
 // rows lays the sentence changes out in reading order, adding the old
@@ -143,8 +163,8 @@ func (r *Result) sentenceParas() sentenceParas {
 
 // collapseRows keeps context unchanged rows around each changed one; the
 // others give way to a marker row that counts them, and with keepHidden
-// follow it, hidden.
-func collapseRows(rows []row, context int, keepHidden bool) []row {
+// follow it, hidden. A run of fewer than minSkip rows to collapse is kept.
+func collapseRows(rows []row, context, minSkip int, keepHidden bool) []row {
 	if context <= 0 {
 		return rows
 	}
@@ -155,6 +175,22 @@ func collapseRows(rows []row, context int, keepHidden bool) []row {
 				keep[m] = true
 			}
 		}
+	}
+	for k := 0; k < len(rows); {
+		if keep[k] {
+			k++
+			continue
+		}
+		end := k
+		for end < len(rows) && !keep[end] {
+			end++
+		}
+		if end-k < minSkip {
+			for m := k; m < end; m++ {
+				keep[m] = true
+			}
+		}
+		k = end
 	}
 	var out []row
 	marker := -1 // the marker of the run being collapsed

@@ -17,6 +17,38 @@ import (
 // ones stay reachable through the compare form's numbers.
 const MaxTimeline = 100
 
+// Folding unchanged text. A folded view keeps FoldContext lines with text
+// (paragraphs, in most articles) around each change, or that many
+// sentences side by side, and puts the rest behind markers; a stretch that
+// would leave fewer than FoldMinSkip behind its marker stays shown, since
+// its marker would save little and cost a click. A view whose address
+// names no hide is folded when one marker would hide at least
+// AutoFoldWords words: about ten lines of the desktop page, two screens
+// of a phone, so that the first change is not below a long read of text
+// that did not change.
+const (
+	FoldContext   = 1
+	FoldMinSkip   = 2
+	AutoFoldWords = 150
+)
+
+// foldView says what a folded view leaves out.
+type foldView struct {
+	Markers, Words int
+	Unit           string // what the context kept is: "paragraph" or "sentence"
+}
+
+// worthFolding reports whether folds hide enough in one place to fold a
+// view that asked for no choice.
+func worthFolding(folds []diff.Fold) bool {
+	for _, f := range folds {
+		if f.Words >= AutoFoldWords {
+			return true
+		}
+	}
+	return false
+}
+
 type articleView struct {
 	ID, Title, URL string
 	Latest         int
@@ -33,7 +65,12 @@ type articleView struct {
 	Degraded       bool
 	InlineURL      string
 	SideURL        string
-	ToggleHideURL  string
+	// Folding: Foldable says that the view has unchanged text to fold,
+	// Fold how much, and Folded that it is folded; FoldURL and WholeURL
+	// are the view folded and whole.
+	Foldable, Folded  bool
+	Fold              foldView
+	FoldURL, WholeURL string
 	// Summary and Since are nil until computed: a first view does not wait
 	// for them; its panel is fetched from PanelURL by the page's script,
 	// or, without scripts, shown by following FullURL.
@@ -138,11 +175,27 @@ func (p *Pages) fillDiff(ctx context.Context, v *articleView) error {
 	}
 	v.TitleChanged = from.Title != to.Title
 	v.TitleDiff = template.HTML(diff.HTMLOps(titleOps, diff.RenderOptions{}))
+	fold := diff.RenderOptions{Context: FoldContext, MinSkip: FoldMinSkip}
+	folds, unit := r.Folds(fold), "paragraph"
+	if v.Params.View == "side" {
+		folds, unit = r.SideBySideFolds(fold), "sentence"
+	}
+	v.Foldable = len(folds) > 0
+	switch v.Params.Hide {
+	case "1":
+		v.Folded = v.Foldable
+	case "":
+		v.Folded = worthFolding(folds)
+	}
+	v.Fold = foldView{Markers: len(folds), Unit: unit}
+	for _, f := range folds {
+		v.Fold.Words += f.Words
+	}
 	// Findable: a summary sentence is marked in the diff's new text by its
 	// byte offsets, hidden paragraphs included.
 	opts := diff.RenderOptions{Findable: true}
-	if v.Params.Hide {
-		opts.Context = 1
+	if v.Folded {
+		opts.Context, opts.MinSkip = fold.Context, fold.MinSkip
 	}
 	if v.Params.View == "side" {
 		v.Diff = template.HTML(withColumnHeads(r.SideBySideHTML(opts), v))
@@ -153,7 +206,10 @@ func (p *Pages) fillDiff(ctx context.Context, v *articleView) error {
 	id, a := v.ID, v.Params
 	v.InlineURL = a.with(id, func(a *articleParams) { a.View = "inline" })
 	v.SideURL = a.with(id, func(a *articleParams) { a.View = "side" })
-	v.ToggleHideURL = a.with(id, func(a *articleParams) { a.Hide = !a.Hide })
+	v.FoldURL = a.with(id, func(a *articleParams) { a.Hide = "1" })
+	// The whole text opens at its first change (the page's script scrolls
+	// there), not at the top of a long article the reader just folded.
+	v.WholeURL = a.with(id, func(a *articleParams) { a.Hide = "0" }) + "#first-change"
 	return nil
 }
 

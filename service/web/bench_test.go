@@ -98,6 +98,28 @@ func BenchmarkArticlePage(b *testing.B) {
 			benchGet(b, app, page)
 		}
 	})
+	// The pair's one edit sits in paragraph 301 of 567, so a first
+	// view opens folded; folded-whole alternates it with the whole text
+	// (hide=0) and reports what folding costs or saves (folded/whole).
+	b.Run("folded-whole", func(b *testing.B) {
+		p, app := newPages(b)
+		var folded, whole time.Duration
+		for b.Loop() {
+			for k, path := range []string{page, page + "&hide=0"} {
+				p.diffs.Purge()
+				p.changes.Purge()
+				p.summaries.Purge()
+				start := time.Now()
+				benchGet(b, app, path)
+				if k == 0 {
+					folded += time.Since(start)
+				} else {
+					whole += time.Since(start)
+				}
+			}
+		}
+		b.ReportMetric(float64(folded)/float64(whole), "folded/whole")
+	})
 	b.Run("page-summary-kept", func(b *testing.B) {
 		p, app := newPages(b)
 		benchGet(b, app, panel) // computes and caches the summary

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -267,7 +268,7 @@ func TestBrowser(t *testing.T) {
 	})
 	t.Run("hide unchanged paragraphs", func(t *testing.T) {
 		b.do(t, chromedp.Navigate(s.url+"/articles/council-budget?from=2&to=3&view=inline"))
-		b.clickAndLoad(t, "#toggle-unchanged", "hide=1")
+		b.clickAndLoad(t, "#toggle-unchanged a:not([aria-current])", "hide=1")
 		skips := texts(t, b, "#diff .rl-skip")
 		if len(skips) != 1 || !strings.Contains(skips[0], "unchanged") {
 			t.Errorf("hidden paragraphs marker: got %q, want one that says how many are unchanged", skips)
@@ -512,6 +513,108 @@ func TestBrowserMarksSentencesInHiddenParagraphs(t *testing.T) {
 		}
 		if !unhidden {
 			t.Errorf("%s: no summary sentence lay in a hidden paragraph; the test proves nothing about showing them", view)
+		}
+	}
+}
+
+// TestBrowserLeadsWithTheChange opens a long article whose update changed
+// one number deep in it, as an editor would, at both widths: the page
+// opens folded with the change on the first screen, says so with a link
+// to the whole text, keeps that choice in the address as the editor moves
+// on, and passes axe-core folded and whole.
+func TestBrowserLeadsWithTheChange(t *testing.T) {
+	b := newBrowser(t)
+	axe := axeSource(t)
+	s := startSite(t, web.Config{})
+	var paras []string
+	for i := range 40 {
+		paras = append(paras, fmt.Sprintf("Paragraph %d of the report describes, at some length and in plain words, what the council "+
+			"decided about the river, the bridge and the roads around the old town during its meeting number %d.", i+1, 100+i))
+	}
+	s.put(t, "report", "Council report", strings.Join(paras, "\n\n"))
+	paras[30] = strings.Replace(paras[30], "meeting number 130", "meeting number 131", 1)
+	s.put(t, "report", "Council report", strings.Join(paras, "\n\n"))
+	// The change begins on the first screen: its first line is in view.
+	firstChangeOnScreen := `(function () { var c = document.querySelector("#diff ins, #diff tr.rl-edited");
+		var r = c.getBoundingClientRect(); return r.top >= 0 && r.top + 24 <= innerHeight; })()`
+	for _, width := range []int64{1280, 390} {
+		b.do(t, chromedp.EmulateViewport(width, map[int64]int64{1280: 900, 390: 844}[width]))
+		for _, view := range []string{"inline", "side"} {
+			b.do(t, chromedp.Navigate(s.url+"/articles/report?view="+view))
+			summarySentences(t, b)
+			if !eval[bool](t, b, firstChangeOnScreen) {
+				t.Errorf("%s at %d px: the change is not on the first screen", view, width)
+			}
+			if note := strings.Join(texts(t, b, "#fold-note"), ""); !strings.Contains(note, "unchanged words in 2 places") {
+				t.Errorf("%s at %d px: fold note %q, want one that says what is folded", view, width, note)
+			}
+			if v := axeViolations(t, b, axe); len(v) > 0 {
+				t.Errorf("%s at %d px, folded: axe-core violations:\n%s", view, width, strings.Join(v, "\n"))
+			}
+			if w := eval[[]int](t, b, `[document.documentElement.scrollWidth, innerWidth]`); w[0] > w[1] {
+				t.Errorf("%s at %d px: page is %d px wide, scrolls sideways", view, width, w[0])
+			}
+			// Finding a summary sentence in folded text shows its paragraph
+			// (or sentence), not the whole stretch around it.
+			visible := `document.getElementById("diff").innerText.split("of the report describes").length - 1`
+			if view == "side" { // rows of sentences, each of a paragraph here
+				visible = `document.querySelectorAll("#diff tbody tr:not([hidden]):not(.rl-skip)").length`
+			}
+			for i := range summarySentences(t, b) {
+				b.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(".summary-sentences li:nth-child(%d) > [data-summary-sentence]", i+1))))
+				if n := eval[int](t, b, visible); n > 3+3*(i+1) {
+					t.Errorf("%s at %d px: after finding summary sentence %d, %d of 40 paragraphs show", view, width, i+1, n)
+				}
+				if !eval[bool](t, b, `Array.from(document.querySelectorAll("#diff mark")).every(function (m) { return m.getClientRects().length > 0; })`) {
+					t.Errorf("%s at %d px: summary sentence %d is marked but not shown", view, width, i+1)
+				}
+			}
+			b.clickAndLoad(t, "#fold-note a", "hide=0")
+			if got := eval[bool](t, b, `document.getElementById("diff").innerText.indexOf("Paragraph 1 of the report") >= 0 && !document.querySelector("#diff .rl-skip")`); !got {
+				t.Errorf("%s at %d px: the whole text is not shown after Show the whole text", view, width)
+			}
+			// and it opens at the change, not at the top of the article.
+			if !eval[bool](t, b, firstChangeOnScreen) {
+				t.Errorf("%s at %d px: the whole text does not open at its change", view, width)
+			}
+			summarySentences(t, b)
+			if v := axeViolations(t, b, axe); len(v) > 0 {
+				t.Errorf("%s at %d px, whole: axe-core violations:\n%s", view, width, strings.Join(v, "\n"))
+			}
+			// The choice goes with the editor to the other view.
+			other := map[string]string{"inline": "side", "side": "inline"}[view]
+			b.clickAndLoad(t, `.views a[href*="view=`+other+`"]`, "view="+other)
+			if !strings.Contains(eval[string](t, b, "location.search"), "hide=0") || eval[int](t, b, `document.querySelectorAll("#diff .rl-skip").length`) != 0 {
+				t.Errorf("%s at %d px: the other view does not keep the whole text", view, width)
+			}
+		}
+	}
+}
+
+// TestBrowserFoldsWithoutScripts: with scripts off, a long article still
+// opens folded with its change on the first screen, its folded text out
+// of sight and no Show button, and the note's link shows the whole text.
+func TestBrowserFoldsWithoutScripts(t *testing.T) {
+	b := newBrowser(t)
+	s := startSite(t, web.Config{})
+	old, new := budgetHearing()
+	s.put(t, "hearing", "Budget hearing", old)
+	s.put(t, "hearing", "Budget hearing", new)
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatalf("turn scripts off: %v", err)
+	}
+	for _, view := range []string{"inline", "side"} {
+		b.do(t, chromedp.Navigate(s.url+"/articles/hearing?view="+view))
+		if got := eval[[]int](t, b, `[document.querySelectorAll("#diff .rl-skip").length, document.querySelectorAll("#diff .rl-show").length,
+			Array.from(document.querySelectorAll("#diff [hidden]")).filter(function (h) { return h.getClientRects().length > 0; }).length]`); got[0] == 0 || got[1] != 0 || got[2] != 0 {
+			t.Errorf("%s: %d markers, %d Show buttons, %d folded elements in sight; want markers, no button, nothing in sight", view, got[0], got[1], got[2])
+		}
+		if !eval[bool](t, b, `(function () { var c = document.querySelector("#diff ins, #diff tr.rl-edited").getBoundingClientRect(); return c.top >= 0 && c.top + 24 <= innerHeight; })()`) {
+			t.Errorf("%s: the change is not on the first screen", view)
+		}
+		b.clickAndLoad(t, "#fold-note a", "hide=0")
+		if n := eval[int](t, b, `document.querySelectorAll("#diff .rl-skip, #diff [hidden]").length`); n != 0 {
+			t.Errorf("%s: %d markers or folded elements after Show the whole text", view, n)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 var templateFuncs = template.FuncMap{
 	"plural":         plural,
+	"comma":          func(n int) string { return humanize.Comma(int64(n)) },
 	"pct":            func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 	"sentenceCounts": sentenceCounts,
 	"changeOf":       func(st diff.Stats) changeBar { return changeBar{Added: st.WordsAdded, Removed: st.WordsRemoved} },

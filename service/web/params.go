@@ -22,10 +22,13 @@ const (
 type articleParams struct {
 	From, To int
 	View     string // "inline" or "side"
-	Hide     bool   // hide unchanged paragraphs
-	Unit     string // summary length in "sentences" or "words"
-	Length   int
-	Since    int // 0, or the revision "what's new" is counted from
+	// Hide is "1" to fold unchanged text around the changes, "0" to show
+	// it all, and "" to fold only when a long stretch is unchanged
+	// (worthFolding); a view's address keeps the reader's choice.
+	Hide   string
+	Unit   string // summary length in "sentences" or "words"
+	Length int
+	Since  int // 0, or the revision "what's new" is counted from
 	// Summary asks for the summary panel to be computed with the page
 	// rather than fetched after it, for readers without scripts.
 	Summary bool
@@ -135,12 +138,11 @@ func (a *articleParams) parseView(c *fiber.Ctx) error {
 	default:
 		return invalid("view must be inline or side")
 	}
-	switch c.Query("hide") {
-	case "", "0":
-	case "1":
-		a.Hide = true
+	switch h := c.Query("hide"); h {
+	case "", "0", "1":
+		a.Hide = h
 	default:
-		return invalid("hide must be 1 (hide unchanged paragraphs) or 0")
+		return invalid("hide must be 1 (fold unchanged text around the changes) or 0 (show the whole text); without it, long unchanged stretches are folded")
 	}
 	return nil
 }
@@ -183,8 +185,8 @@ func (a articleParams) URL(id string) string {
 	v.Set("from", strconv.Itoa(a.From))
 	v.Set("to", strconv.Itoa(a.To))
 	v.Set("view", a.View)
-	if a.Hide {
-		v.Set("hide", "1")
+	if a.Hide != "" {
+		v.Set("hide", a.Hide)
 	}
 	if a.CustomLength() {
 		v.Set("unit", a.Unit)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,10 +120,10 @@ func TestViewsHaveTheirOwnURLs(t *testing.T) {
 		{"any pair, side by side", "/articles/council-budget?from=1&to=3&view=side",
 			[]string{"Changes from revision 1 to revision 3", `<table class="rl-side-by-side">`, `<th scope="col" class="rl-old">Revision 1`}},
 		{"first revision against nothing", "/articles/council-budget?from=0&to=1&view=side", []string{"Revision 1, first version", "Before revision 1 (empty)"}},
-		{"hidden unchanged paragraphs leave a marker", "/articles/council-budget?from=2&to=3&hide=1", []string{`<span class="rl-skip">`, "Show unchanged text"}},
+		{"hidden unchanged paragraphs leave a marker", "/articles/council-budget?from=2&to=3&hide=1", []string{`<span class="rl-skip">`, `id="fold-note">Folded: `, `aria-current="page">Folded</a>`}},
 		{"what's new since", "/articles/council-budget?since=1&summary=1", []string{"What’s new since revision 1", "property taxes"}},
 		{"the summary panel alone", "/articles/council-budget/summary?since=1", []string{`<section class="summary" id="summary"`, "What’s new since revision 1", "property taxes"}},
-		{"changed facts as badges", "/articles/council-budget?from=1&to=2", []string{`class="rl-fact"`, "· sentences: 2 edited</p>", `<span class="fact-count">`}},
+		{"changed facts as badges", "/articles/council-budget?from=1&to=2", []string{`class="rl-fact"`, "· sentences: 2 edited · headline unchanged</p>", `<span class="fact-count">`}},
 		{"changed facts beside their sentence", "/articles/council-budget?from=1&to=2&view=side", []string{`class="rl-fact"`}},
 		{"word budget", "/articles/council-budget?unit=words&length=12&summary=1", []string{`<option value="words" selected>`}},
 		{"the compare form keeps the view and the summary's length", "/articles/council-budget?view=side&hide=1&unit=words&length=12",
@@ -140,6 +141,97 @@ func TestViewsHaveTheirOwnURLs(t *testing.T) {
 			for _, w := range tc.want {
 				if !strings.Contains(p.body, w) {
 					t.Errorf("page lacks %q", w)
+				}
+			}
+		})
+	}
+}
+
+// tenWords is a paragraph of ten words as the diff counts them.
+func tenWords(n int) string {
+	return "Paragraph " + strconv.Itoa(n) + " has ten words in it as counted here."
+}
+
+// longStory puts an article of paragraphs paragraphs of ten words, whose
+// second revision changes a number in the last but one.
+func longStory(t *testing.T, s *site, id string, paragraphs int) {
+	t.Helper()
+	var paras []string
+	for i := 1; i <= paragraphs; i++ {
+		paras = append(paras, tenWords(i))
+	}
+	s.put(t, id, "Long story", strings.Join(paras, "\n\n"))
+	paras[paragraphs-2] = "Paragraph " + strconv.Itoa(paragraphs-1) + " has eleven words in it as counted here."
+	s.put(t, id, "Long story", strings.Join(paras, "\n\n"))
+}
+
+// TestLongUnchangedTextIsFolded checks the rule the README gives: without
+// hide, a view folds when one marker would hide at least
+// web.AutoFoldWords words, keeping a paragraph around each change; hide=0
+// shows the whole text and hide=1 folds whatever can be, and every link and
+// form of the view keeps that choice.
+func TestLongUnchangedTextIsFolded(t *testing.T) {
+	s := storySite(t, web.Config{})
+	// The change is in the last but one paragraph: all paragraphs but the
+	// one before it (context) are behind the one marker, and the last
+	// paragraph is the context after it.
+	at := web.AutoFoldWords / 10
+	longStory(t, s, "long", at+3)  // at paragraphs, at×10 words, behind the marker
+	longStory(t, s, "short", at+2) // ten words fewer
+	longStory(t, s, "longer", 40)
+	s.put(t, "one-para", "One paragraph", strings.Repeat("A long unchanged sentence stays here. ", 60)+"It cost 5 dollars.")
+	s.put(t, "one-para", "One paragraph", strings.Repeat("A long unchanged sentence stays here. ", 60)+"It cost 6 dollars.")
+	first := `<span class="rl-hidden" hidden>` + tenWords(1)
+	for _, tc := range []struct {
+		name, path string
+		want, not  []string
+	}{
+		{"a long stretch folds by itself", "/articles/long",
+			[]string{`<span class="rl-skip">` + strconv.Itoa(at) + ` unchanged paragraphs</span>`, first,
+				`Folded: ` + strconv.Itoa(at*10) + ` unchanged words in 1 place, keeping a paragraph around each change.`,
+				`<a href="/articles/long?from=1&amp;hide=0&amp;to=2&amp;view=inline#first-change">Show the whole text</a>`,
+				`aria-current="page">Folded</a>`, tenWords(at+1) + "\n", "eleven"},
+			nil},
+		{"the views of a folded page leave the choice to the page", "/articles/long",
+			[]string{`<a href="/articles/long?from=1&amp;to=2&amp;view=side">Side by side</a>`},
+			[]string{`<input type="hidden" name="hide"`}},
+		{"one marker short of the rule shows all", "/articles/short",
+			[]string{tenWords(1) + "\n", `<a href="/articles/short?from=1&amp;hide=1&amp;to=2&amp;view=inline">Folded</a>`, `aria-current="page">Whole text</a>`},
+			[]string{`class="rl-skip"`, `id="fold-note"`}},
+		{"hide=0 shows the whole text", "/articles/longer?hide=0",
+			[]string{tenWords(1) + "\n", `aria-current="page">Whole text</a>`, `<input type="hidden" name="hide" value="0">`,
+				`<a href="/articles/longer?from=1&amp;hide=0&amp;to=2&amp;view=side">Side by side</a>`,
+				`<a href="/articles/longer?from=1&amp;hide=0&amp;to=2&amp;view=inline">Revision 2</a>`},
+			[]string{`class="rl-skip"`, `id="fold-note"`}},
+		{"hide=1 folds a short article too", "/articles/short?hide=1",
+			[]string{`<span class="rl-skip">`, "Folded: ", `<input type="hidden" name="hide" value="1">`},
+			nil},
+		{"side by side folds by sentences", "/articles/longer?view=side",
+			[]string{`<tr class="rl-skip"><td colspan="2">37 unchanged sentences</td></tr>`, "keeping a sentence around each change."},
+			nil},
+		{"a short article is shown whole", "/articles/council-budget?from=2&to=3",
+			[]string{"The council passed the budget on Tuesday by 6 votes to 3.\n", `aria-current="page">Whole text</a>`},
+			[]string{`class="rl-skip"`, `id="fold-note"`}},
+		{"nothing to fold, no choice to make", "/articles/one-para",
+			[]string{"A long unchanged sentence stays here."},
+			[]string{`id="toggle-unchanged"`, `class="rl-skip"`}},
+		{"nothing to fold, hide=1 shows it all", "/articles/one-para?hide=1",
+			[]string{"A long unchanged sentence stays here."},
+			[]string{`id="toggle-unchanged"`, `class="rl-skip"`, `id="fold-note"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := s.get(t, tc.path)
+			if p.status != http.StatusOK {
+				t.Fatalf("status: got %d, want 200: %s", p.status, p.body)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(p.body, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(p.body, w) {
+					t.Errorf("page has %q", w)
 				}
 			}
 		})

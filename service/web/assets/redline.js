@@ -1,7 +1,8 @@
 // Redline's editors' page: j/k jump between changes, hidden unchanged text
 // can be shown where it stands, the summary panel is fetched once the diff
-// is shown, and a summary sentence marks its sentence in the diff's new
-// text. Everything else works without it.
+// is shown, a summary sentence marks its sentence in the diff's new text,
+// and the whole text opened from a folded view starts at its first change.
+// Everything else works without it.
 (function () {
   'use strict';
 
@@ -96,8 +97,9 @@
 
   // markRange wraps the new text from byte start to end in <mark>, in the
   // diff: every element with data-start holds the new text from that
-  // offset on, its text nodes counted in UTF-8 bytes. Hidden paragraphs it
-  // reaches are shown. The first mark is scrolled into view.
+  // offset on, its text nodes counted in UTF-8 bytes. The folded
+  // paragraphs or rows it reaches are shown, and only those (showAround).
+  // The first mark is scrolled into view.
   function markRange(start, end) {
     unmark();
     var pieces = [];
@@ -114,7 +116,7 @@
         if (pos >= end) { break; }
       }
     });
-    var first = null;
+    var first = null, folded = [];
     pieces.forEach(function (p) {
       var node = p.node;
       if (p.to < node.data.length) { node.splitText(p.to); }
@@ -124,9 +126,10 @@
       node.parentNode.insertBefore(mark, node);
       mark.appendChild(node);
       var hidden = mark.closest('[hidden]');
-      if (hidden) { showRun(hidden); }
+      if (hidden && folded.indexOf(hidden) < 0) { folded.push(hidden); }
       first = first || mark;
     });
+    folded.forEach(showAround);
     if (first) {
       first.setAttribute('tabindex', '-1');
       first.focus({ preventScroll: true });
@@ -150,25 +153,150 @@
     if (marker && marker.classList.contains('rl-skip')) { marker.hidden = true; }
   }
 
-  // Each marker of hidden unchanged text gets a button that shows the text
-  // it stands for, there, without leaving the view.
-  document.querySelectorAll('#diff .rl-skip').forEach(function (marker) {
-    var run = marker.nextElementSibling;
-    if (!run || !run.hidden) { return; }
+  // showAround shows the folded paragraphs (inline, el is the hidden span
+  // of a marker's text) or sentences (side by side, el is a hidden row)
+  // that hold the marks now in el, and no more: what stays folded before
+  // and after them keeps a marker of its own that counts it, so that
+  // finding one sentence does not unfold the article around it.
+  function showAround(el) {
+    if (el.tagName === 'TR') { showRows(el); } else { showLines(el); }
+  }
+
+  // runStart returns the first hidden row or span of the run el is in, the
+  // element after its marker.
+  function runStart(el) {
+    while (el.previousElementSibling && el.previousElementSibling.hidden &&
+           !el.previousElementSibling.classList.contains('rl-skip')) {
+      el = el.previousElementSibling;
+    }
+    return el;
+  }
+
+  function showRows(row) {
+    var start = runStart(row), marker = start.previousElementSibling, run = [];
+    for (var n = start; n && n.hidden && !n.classList.contains('rl-skip'); n = n.nextElementSibling) { run.push(n); }
+    var marked = run.filter(function (r) { return r.querySelector('mark'); });
+    var from = run.indexOf(marked[0]), to = run.indexOf(marked[marked.length - 1]) + 1;
+    if (from < 2) { from = 0; } // a marker for one sentence saves nothing
+    if (run.length - to < 2) { to = run.length; }
+    run.slice(from, to).forEach(function (r) { r.hidden = false; });
+    if (marker && marker.classList.contains('rl-skip')) {
+      if (from > 0) { setCount(marker, from, 'sentence'); } else { marker.hidden = true; }
+    }
+    if (to < run.length) {
+      var m = document.createElement('tr'), td = document.createElement('td');
+      m.className = 'rl-skip';
+      td.colSpan = 2;
+      m.appendChild(td);
+      run[to].before(m);
+      setCount(m, run.length - to, 'sentence');
+      addShow(m);
+    }
+  }
+
+  // lineCount returns the lines with text of s, as the markers count them,
+  // and what they are: paragraphs when each stands between blank lines.
+  function lineCount(s) {
+    var n = 0, paragraphs = true, afterText = false;
+    s.split('\n').forEach(function (line) {
+      var text = line.trim() !== '';
+      if (text) { n++; }
+      if (text && afterText) { paragraphs = false; }
+      afterText = text;
+    });
+    return { n: n, unit: paragraphs ? 'paragraph' : 'line' };
+  }
+
+  // pointAt returns the text node and offset at character offset of
+  // root's text.
+  function pointAt(root, offset) {
+    var walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), at = 0;
+    for (var node = walk.nextNode(); node; node = walk.nextNode()) {
+      if (at + node.data.length >= offset) { return { node: node, offset: offset - at }; }
+      at += node.data.length;
+    }
+    return { node: root, offset: root.childNodes.length };
+  }
+
+  // cut moves the text of span from character from to to into a new
+  // hidden span, and returns it.
+  function cut(span, from, to) {
+    var r = document.createRange(), a = pointAt(span, from), b = pointAt(span, to);
+    r.setStart(a.node, a.offset);
+    r.setEnd(b.node, b.offset);
+    var part = document.createElement('span');
+    part.className = 'rl-hidden';
+    part.hidden = true;
+    part.appendChild(r.extractContents());
+    return part;
+  }
+
+  function showLines(span) {
+    var marker = span.previousElementSibling, text = span.textContent, marks = span.querySelectorAll('mark');
+    var r = document.createRange();
+    r.setStart(span, 0);
+    r.setEndBefore(marks[0]);
+    var first = r.toString().length;
+    r.setEndAfter(marks[marks.length - 1]);
+    var last = r.toString().length;
+    // Whole lines: from the start of the first mark's line to the end of
+    // the last one's, unless what is left on a side is too little to fold.
+    var from = text.lastIndexOf('\n', first - 1) + 1, to = text.indexOf('\n', last);
+    to = to < 0 ? text.length : to + 1;
+    if (lineCount(text.slice(0, from)).n < 2) { from = 0; }
+    if (lineCount(text.slice(to)).n < 2) { to = text.length; }
+    var after = to < text.length ? cut(span, to, text.length) : null;
+    var before = from > 0 ? cut(span, 0, from) : null;
+    span.hidden = false;
+    if (before) {
+      span.before(before);
+      var c = lineCount(before.textContent);
+      setCount(marker, c.n, c.unit);
+    } else {
+      marker.hidden = true;
+    }
+    if (after) {
+      var m = document.createElement('span'), ca = lineCount(after.textContent);
+      m.className = 'rl-skip';
+      span.after(m, after);
+      setCount(m, ca.n, ca.unit);
+      addShow(m);
+    }
+  }
+
+  // setCount writes a marker's count, "3 unchanged paragraphs", keeping
+  // its button.
+  function setCount(marker, n, unit) {
+    var label = n + ' unchanged ' + unit + (n === 1 ? '' : 's');
+    var holder = marker.querySelector('td') || marker, button = holder.querySelector('.rl-show');
+    holder.textContent = label;
+    if (button) {
+      button.setAttribute('aria-label', 'Show the ' + label);
+      holder.appendChild(button);
+    }
+  }
+
+  // addShow gives a marker of hidden unchanged text a button that shows the
+  // text it stands for, there, without leaving the view.
+  function addShow(marker) {
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'rl-show';
     button.textContent = 'Show';
     button.setAttribute('aria-label', 'Show the ' + marker.textContent.trim());
     button.addEventListener('click', function () {
+      var run = marker.nextElementSibling;
+      if (!run || !run.hidden) { return; }
       showRun(run);
-      var first = marker.nextElementSibling;
-      if (first) {
-        first.setAttribute('tabindex', '-1');
-        first.focus({ preventScroll: true });
-      }
+      run.setAttribute('tabindex', '-1');
+      run.focus({ preventScroll: true });
     });
     (marker.querySelector('td') || marker).appendChild(button);
+  }
+
+  document.querySelectorAll('#diff .rl-skip').forEach(function (marker) {
+    var run = marker.nextElementSibling;
+    if (run && run.hidden) { addShow(marker); }
   });
 
   // The summary panel, when the page came without it, is fetched from its
@@ -199,6 +327,10 @@
     }).catch(function () { panel.removeAttribute('aria-busy'); });
   }
   loadPanel();
+
+  // The whole text, opened from a folded view, starts at its first change
+  // rather than at the top of the article.
+  if (location.hash === '#first-change') { jump(1); }
 
   // A moved block, clicked, jumps to its other end: where it left or where
   // it went, which share its data-move number.
