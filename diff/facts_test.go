@@ -238,6 +238,21 @@ func TestFactsNotValues(t *testing.T) {
 	runFactCases(t, tests)
 }
 
+// A dash, a curly quote or an ellipsis past ASCII parts a number from the
+// word before it and the word after it, as ASCII punctuation does.
+func TestFactsBesidePunctuationPastASCII(t *testing.T) {
+	tests := []factCase{
+		{"en dash range", "Prices rose 2–3% last year.", "Prices rose 2–4% last year.", "percent changed 3%→4%"},
+		{"en dash dates", "The festival runs 6–8 August.", "The festival runs 6–9 August.", "date changed 8 August→9 August"},
+		{"em dash before", "Officials said—30 people died.", "Officials said—40 people died.", "number changed 30→40"},
+		{"ellipsis after", "It cost €30m… and more.", "It cost €40m… and more.", "money changed €30m→€40m"},
+		{"ellipsis before", "The toll rose…30 people died.", "The toll rose…40 people died.", "number changed 30→40"},
+		{"curly single quotes", "The ‘30 days’ rule.", "The ‘40 days’ rule.", "number changed 30→40"},
+		{"letters past ASCII still glue", "The Straße30 sign.", "The Straße40 sign.", ""},
+	}
+	runFactCases(t, tests)
+}
+
 // TestFactsStrayQuoteMarks: a quotation needs its marks to pair up, or to
 // open a quotation that runs to the end of the sentence.
 func TestFactsStrayQuoteMarks(t *testing.T) {

@@ -94,7 +94,7 @@ func findValues(s string) []value {
 			i++
 			continue
 		case c < utf8.RuneSelf && c > '9' && !startLetters[c]:
-			for i < len(s) && isWordByte(s[i]) && (s[i] < 0xE0 || !spacelessAt(s, i)) {
+			for i < len(s) && isWordByte(s[i]) && (s[i] < 0xC0 || !spacelessAt(s, i) && !punctAt(s, i)) {
 				i++
 			}
 			continue
@@ -821,10 +821,10 @@ func wordEnd(s string, i int) int {
 // nextWordStart returns the position after the token at i. A letter of
 // a script written without spaces is a token of its own.
 func nextWordStart(s string, i int) int {
-	if isWordByte(s[i]) && !spacelessAt(s, i) {
-		// spacelessAt is false below 0xE0, tested first for it is not
-		// inlined.
-		for i < len(s) && isWordByte(s[i]) && (s[i] < 0xE0 || !spacelessAt(s, i)) {
+	if isWordByte(s[i]) && !spacelessAt(s, i) && !punctAt(s, i) {
+		// spacelessAt and punctAt are false below 0xC0, tested first for
+		// they are not inlined.
+		for i < len(s) && isWordByte(s[i]) && (s[i] < 0xC0 || !spacelessAt(s, i) && !punctAt(s, i)) {
 			i++
 		}
 		return i
@@ -835,7 +835,20 @@ func nextWordStart(s string, i int) int {
 
 // endsValue reports whether a match ending at w[end] does not cut a word.
 func endsValue(w string, end int) bool {
-	return end == len(w) || !isWordByte(w[end]) || w[end-1] == '.' || spacelessAt(w, end)
+	return end == len(w) || !isWordByte(w[end]) || w[end-1] == '.' || spacelessAt(w, end) || punctAt(w, end)
+}
+
+// punctAt reports whether s[i:] starts with a rune past ASCII that is no
+// letter, digit or mark: a dash, a curly quote, an ellipsis, a per-mille
+// sign. isWordByte takes every byte past ASCII for a letter's, and such a
+// rune parts words as ASCII punctuation does: "2–3%", "6–8 August",
+// "said—30", "‘30 days’", "€30m…".
+func punctAt(s string, i int) bool {
+	if s[i] < 0xC0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 }
 
 // spacelessAt reports whether s[i:] starts with a letter of a script
@@ -857,11 +870,11 @@ func wordBefore(s string, i int) bool {
 	if i == 0 || !isWordByte(s[i-1]) {
 		return false
 	}
-	if s[i-1] >= 0xC0 || s[i-1] < utf8.RuneSelf || i < 3 {
+	if s[i-1] >= 0xC0 || s[i-1] < utf8.RuneSelf {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return !isSingleRuneWord(r)
+	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !isSingleRuneWord(r)
 }
 
 func isYear(t string) bool {
