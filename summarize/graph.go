@@ -150,18 +150,28 @@ func (a *analysis) emitEdges(g *graphScratch, i int) {
 	}
 }
 
-// ranker holds one PageRank run's buffers: the score vectors, each
-// sentence's total out-weight and its links of non-zero weight, the
-// sentence each leads to and its weight in two slices, which a round
-// reads with fewer instructions than a slice of pairs. The weights are
-// an edge's float32 similarities or zero, kept as float64, which spares a
-// round a conversion for every link.
+// ranker holds one PageRank run's buffers: the score vectors, the
+// sentences of non-zero out-weight with the span of their links, and the
+// links of non-zero weight, the sentence each leads to and its weight in
+// two slices, which a round reads with fewer instructions than a slice of
+// pairs. The weights are an edge's float32 similarities or zero, kept as
+// float64, which spares a round a conversion for every link.
 type ranker struct {
-	scores, next, out []float64
-	linkTo            []int32
-	linkWeight        []float64
-	linkOff           []int32 // linkTo[linkOff[i]:linkOff[i+1]] leave sentence i
-	dangling          []int32 // the sentences of out-weight 0, in order
+	scores, next []float64
+	linkTo       []int32
+	linkWeight   []float64
+	sources      []rankSource // the sentences of out-weight above 0, in order
+	dangling     []int32      // the sentences of out-weight 0, in order
+}
+
+// rankSource is one sentence that gives its score along links: to and
+// weight are its links, linkTo[lo:hi] and linkWeight[lo:hi], and out
+// their total weight.
+type rankSource struct {
+	to           []int32
+	weight       []float64
+	sent, lo, hi int32
+	out          float64
 }
 
 // rank runs PageRank over the sentence graph with the given edge weight and
@@ -186,48 +196,58 @@ func (a *analysis) rank(weight func(edge) float64, r *ranker) []float64 {
 	return scores
 }
 
-// weighLinks fills r's links and out-weights. The weights are computed
-// once rather than in every round, and links of weight zero are dropped
-// since they add exactly nothing to a score.
+// weighLinks fills r's links and sources. The weights are computed once
+// rather than in every round, and links of weight zero are dropped since
+// they add exactly nothing to a score. A source's links are sliced once
+// every link is in place, so that a round reads them as they are.
 func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
 	n := len(a.sents)
-	r.out = resize(r.out, n)
 	r.linkTo, r.linkWeight = r.linkTo[:0], r.linkWeight[:0]
-	r.linkOff = append(r.linkOff[:0], 0)
-	r.dangling = r.dangling[:0]
+	r.sources, r.dangling = r.sources[:0], r.dangling[:0]
 	for i := range n {
+		lo := int32(len(r.linkTo))
+		out := 0.0
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
 			w := weight(e)
-			r.out[i] += w
+			out += w
 			if w != 0 {
 				r.linkTo = append(r.linkTo, e.to)
 				r.linkWeight = append(r.linkWeight, w)
 			}
 		}
-		r.linkOff = append(r.linkOff, int32(len(r.linkTo)))
-		if r.out[i] == 0 {
+		if out == 0 {
 			r.dangling = append(r.dangling, int32(i))
+			continue
 		}
+		r.sources = append(r.sources, rankSource{sent: int32(i), lo: lo, hi: int32(len(r.linkTo)), out: out})
+	}
+	for k := range r.sources {
+		src := &r.sources[k]
+		src.to, src.weight = r.linkTo[src.lo:src.hi:src.hi], r.linkWeight[src.lo:src.hi:src.hi]
 	}
 }
 
 // step computes one PageRank round into next and returns the L1 change.
 // It is the inner loop of every graph ranking: the slices it reads are
-// taken once into locals, and what is the same for every sentence is
-// computed once, so that a round costs little more than its links.
+// taken once into locals, what is the same for every sentence is computed
+// once, and each sentence's links are sliced before the first round, so
+// that a round costs little more than its links. Each target's sum is built in
+// the order of the sentences, as it always was.
 func (r *ranker) step(scores, next []float64) float64 {
 	n := float64(len(scores))
-	out, off := r.out[:len(scores)], r.linkOff[:len(scores)+1]
 	next = next[:len(scores)]
 	clear(next)
 	dangling := 0.0
 	for _, i := range r.dangling {
 		dangling += scores[i]
 	}
-	for i, s := range scores {
-		if o := out[i]; o != 0 {
-			lo, hi := off[i], off[i+1]
-			spread(next, r.linkTo[lo:hi], r.linkWeight[lo:hi], s, o)
+	for k := range r.sources {
+		src := &r.sources[k]
+		s, out := scores[src.sent], src.out
+		to, weight := src.to, src.weight
+		weight = weight[:len(to)]
+		for k, j := range to {
+			next[j] += s * weight[k] / out
 		}
 	}
 	base, share := (1-damping)/n, dangling/n
@@ -238,15 +258,6 @@ func (r *ranker) step(scores, next []float64) float64 {
 		change += math.Abs(v - s)
 	}
 	return change
-}
-
-// spread adds to next what a sentence of score s and out-weight out gives
-// along its links, in their order.
-func spread(next []float64, to []int32, weight []float64, s, out float64) {
-	weight = weight[:len(to)]
-	for k, j := range to {
-		next[j] += s * weight[k] / out
-	}
 }
 
 func lexRankWeight(e edge) float64 {
