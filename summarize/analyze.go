@@ -226,16 +226,7 @@ func (a *analysis) tokenize() {
 		info.leans = info.dependent || i > 0 && continuesQuote(prev, shape, a.sents[i-1].Text, a.lang)
 		info.quoteOpen, prev = shape.endsOpen, shape
 		info.digits, info.quote = shape.digits, shape.marked
-		a.forEachWord(s.Text, func(w []byte, start, end int) {
-			info.words++
-			word := a.word(w, langBit)
-			term := int32(-1)
-			if word.stem >= 0 {
-				term = a.term(word.stem)
-			}
-			a.tokens = append(a.tokens, token{term: term, start: int32(s.Start + start), end: int32(s.Start + end), hash: word.hash})
-			a.addTerm(term)
-		})
+		a.sentenceWords(s, info, langBit)
 		info.tokensEnd = len(a.tokens)
 		info.termsEnd = len(a.termCounts)
 		for _, tc := range a.termCounts[info.termsStart:] {
@@ -243,6 +234,162 @@ func (a *analysis) tokenize() {
 			a.df[tc.term]++
 		}
 	}
+}
+
+// sentenceWords adds the words of sentence s, the words forEachWord
+// finds, to the tokens and terms. A word of ASCII letters and digits that
+// the text ends or an ASCII byte ends, nearly every word of a news text,
+// is hashed as lowercase in one pass and looked up in the word table,
+// inline, where it stands in the text, as is the count of its term; any other word goes through the lowercase buffer as
+// forEachWord builds it.
+func (a *analysis) sentenceWords(s text.Sentence, info *sentenceInfo, langBit uint8) {
+	src := s.Text
+	v := a.vocab
+	slots := v.words.slots
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if asciiLower[c] == 0 {
+				i++
+				continue
+			}
+			h, j := uint32(2166136261), i
+			for ; j < len(src); j++ {
+				lc := asciiLower[src[j]]
+				if lc == 0 {
+					break
+				}
+				h = (h ^ uint32(lc)) * 16777619
+			}
+			if j == len(src) || src[j] < utf8.RuneSelf {
+				// The table's words are lowercase, so a word with a
+				// capital is not found as it stands, and is lowered.
+				stem, found := int32(0), false
+				if w := src[i:j]; len(w) <= inlineWord && len(slots) > 0 {
+					mask := len(slots) - 1
+					for k := slotIndex(h, mask); ; k = (k + 1) & mask {
+						sl := &slots[k]
+						if sl.n == 0 {
+							break
+						}
+						if sl.hash == h && int(sl.n) == len(w) && string(sl.key[:sl.n]) == w {
+							stem, found = sl.stem, true
+							break
+						}
+					}
+				}
+				if !found {
+					stem = a.asciiStem(src[i:j], h, langBit)
+					slots = v.words.slots // learning may have grown the table
+				}
+				info.words++
+				term := int32(-1)
+				if stem >= 0 {
+					if v.seen[stem] == v.call {
+						term = v.termOf[stem]
+					} else {
+						term = a.term(stem)
+					}
+				}
+				a.tokens = append(a.tokens, token{term: term, start: int32(s.Start + i), end: int32(s.Start + j), hash: h})
+				if term >= 0 {
+					a.tf[term]++
+					if k := a.slot[term]; k >= 0 {
+						a.termCounts[k].count++
+					} else {
+						a.newTerm(term)
+					}
+				}
+				i = j
+				continue
+			}
+		}
+		i = a.otherWord(s, info, langBit, i)
+	}
+}
+
+// asciiStem is stemOf for a word of ASCII letters and digits, which may
+// hold capitals.
+func (a *analysis) asciiStem(w string, h uint32, langBit uint8) int32 {
+	lower := a.lower[:0]
+	for k := 0; k < len(w); k++ {
+		lower = append(lower, asciiLower[w[k]])
+	}
+	a.lower = lower
+	return stemOf(a, lower, h, langBit)
+}
+
+// otherWord is sentenceWords for a word that holds a byte past ASCII, or
+// for such a byte outside words: from src[i], where no word is under way,
+// it adds the word forEachWord would find there, if any, and returns where
+// sentenceWords goes on.
+func (a *analysis) otherWord(s text.Sentence, info *sentenceInfo, langBit uint8, i int) int {
+	src := s.Text
+	lower, start := a.lower[:0], i
+	defer func() { a.lower = lower[:0] }()
+	flush := func(end int) {
+		if len(lower) > 0 {
+			h := fnv32(lower)
+			a.addToken(info, stemOf(a, lower, h, langBit), h, s.Start+start, s.Start+end)
+			lower = lower[:0]
+		}
+	}
+	for i < len(src) {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			lc := asciiLower[c]
+			if lc == 0 {
+				flush(i)
+				return i
+			}
+			lower = append(lower, lc)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(src[i:])
+		switch {
+		case isIdeograph(r):
+			// Scripts written without spaces: each character is a word
+			// (see appendRune).
+			flush(i)
+			start = i
+			lower = utf8.AppendRune(lower, r)
+			flush(i + n)
+			return i + n
+		case isWordRune(r):
+			if len(lower) == 0 {
+				start = i
+			}
+			lower = utf8.AppendRune(lower, unicode.ToLower(r))
+			i += n
+		default:
+			flush(i)
+			return i + n
+		}
+	}
+	flush(i)
+	return i
+}
+
+// stemOf returns the stem id of the lowercase word w, whose fnv32 is h, or
+// -1 for a stop word or a single letter.
+func stemOf[W string | []byte](a *analysis, w W, h uint32, langBit uint8) int32 {
+	if stem, ok := lookup(&a.vocab.words, w, h); ok {
+		return stem
+	}
+	return a.learn(string(w), h, langBit).stem
+}
+
+// addToken adds one word of the sentence info describes, at src[start:end],
+// of stem id stem and hash h.
+func (a *analysis) addToken(info *sentenceInfo, stem int32, h uint32, start, end int) {
+	info.words++
+	term := int32(-1)
+	if stem >= 0 {
+		term = a.term(stem)
+	}
+	a.tokens = append(a.tokens, token{term: term, start: int32(start), end: int32(end), hash: h})
+	a.addTerm(term)
 }
 
 // addTerm counts one occurrence of term in the current sentence.
@@ -255,6 +402,11 @@ func (a *analysis) addTerm(term int32) {
 		a.termCounts[k].count++
 		return
 	}
+	a.newTerm(term)
+}
+
+// newTerm lists term, counted once, among the current sentence's terms.
+func (a *analysis) newTerm(term int32) {
 	a.slot[term] = int32(len(a.termCounts))
 	a.termCounts = append(a.termCounts, termCount{term: term, count: 1})
 }
