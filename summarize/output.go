@@ -90,6 +90,9 @@ type phrases struct {
 	list []phrase
 	at   map[uint64]int32 // packed terms → index in list
 	top  []int32
+	// english and other say which edge rules the text's language has
+	// (englishEdge, otherEdge), looked up once a call, not once a run.
+	english, other bool
 }
 
 // keywords returns the top key phrases: runs of up to three content words
@@ -101,8 +104,9 @@ func (a *analysis) keywords(limit int) []Keyword {
 	if limit <= 0 {
 		return []Keyword{}
 	}
-	english := a.lang == "en"
-	_, other := otherEdgeWords[a.lang]
+	_, a.phrases.other = otherEdgeWords[a.lang]
+	a.phrases.english = a.lang == "en"
+	english, other := a.phrases.english, a.phrases.other
 	for _, info := range a.info {
 		toks := a.tokens[info.tokensStart:info.tokensEnd]
 		for i := 0; i < len(toks); {
@@ -220,8 +224,7 @@ func (a *analysis) namePrefixLetter(toks []token, k int) bool {
 // trimEdges drops the words of toks[i:j] that may not start or end a key
 // phrase from either end, and returns what is left.
 func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
-	english := a.lang == "en"
-	_, other := otherEdgeWords[a.lang]
+	english, other := a.phrases.english, a.phrases.other
 	// neighbour returns toks[k] when it is in the sentence and only
 	// spaces or hyphens part it from toks[next], the run's edge.
 	neighbour := func(k, next int) *token {
