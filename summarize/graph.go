@@ -178,7 +178,7 @@ type rankSource struct {
 // returns the stationary scores, which stay valid until r's next run. It
 // stops when the scores move by less than tolerance(n) in total, or after
 // 100 rounds.
-func (a *analysis) rank(weight func(edge) float64, r *ranker) []float64 {
+func (a *analysis) rank(weight linkWeight, r *ranker) []float64 {
 	n := len(a.sents)
 	r.scores, r.next = resize(r.scores, n), resize(r.next, n)
 	for i := range r.scores {
@@ -200,7 +200,7 @@ func (a *analysis) rank(weight func(edge) float64, r *ranker) []float64 {
 // rather than in every round, and links of weight zero are dropped since
 // they add exactly nothing to a score. A source's links are sliced once
 // every link is in place, so that a round reads them as they are.
-func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
+func (a *analysis) weighLinks(weight linkWeight, r *ranker) {
 	n := len(a.sents)
 	r.linkTo, r.linkWeight = r.linkTo[:0], r.linkWeight[:0]
 	r.sources, r.dangling = r.sources[:0], r.dangling[:0]
@@ -208,7 +208,7 @@ func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
 		lo := int32(len(r.linkTo))
 		out := 0.0
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
-			w := weight(e)
+			w := weight.of(e)
 			out += w
 			if w != 0 {
 				r.linkTo = append(r.linkTo, e.to)
@@ -260,14 +260,25 @@ func (r *ranker) step(scores, next []float64) float64 {
 	return change
 }
 
-func lexRankWeight(e edge) float64 {
+// linkWeight says which similarity of an edge a ranking weighs its link
+// by: a value, not a function, so that weighing every edge makes no call.
+type linkWeight uint8
+
+const (
+	lexRankWeight  linkWeight = iota // the tf-idf cosine, 0 below lexRankThreshold
+	textRankWeight                   // the word overlap
+)
+
+// of returns e's weight.
+func (w linkWeight) of(e edge) float64 {
+	if w == textRankWeight {
+		return float64(e.over)
+	}
 	if e.cos < lexRankThreshold {
 		return 0
 	}
 	return float64(e.cos)
 }
-
-func textRankWeight(e edge) float64 { return float64(e.over) }
 
 func resize(s []float64, n int) []float64 {
 	if cap(s) < n {
