@@ -157,7 +157,17 @@ func (a *analysis) addRun(toks []token, i, j int) {
 }
 
 // capitalized reports whether t starts with a capital letter.
+// A word that opens with an ASCII byte, nearly every word, is judged
+// inline.
 func (a *analysis) capitalized(t token) bool {
+	if c := a.src[t.start]; c < utf8.RuneSelf {
+		return c-'A' < 26
+	}
+	return a.capitalizedRune(t)
+}
+
+// capitalizedRune is capitalized for a word that opens past ASCII.
+func (a *analysis) capitalizedRune(t token) bool {
 	r, _ := utf8.DecodeRuneInString(a.src[t.start:t.end])
 	return unicode.IsUpper(r)
 }

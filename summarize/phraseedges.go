@@ -911,10 +911,19 @@ func isLetterByte(c byte) bool {
 }
 
 // startsLower reports whether word starts with a lowercase letter.
+//
+// The rules ask it of nearly every word, so the test of an ASCII letter is
+// inlined where it is asked, and only a word that opens past ASCII makes a
+// call.
 func startsLower(word string) bool {
 	if c := word[0]; c < utf8.RuneSelf {
 		return 'a' <= c && c <= 'z'
 	}
+	return startsLowerRune(word)
+}
+
+// startsLowerRune is startsLower for a word whose first byte is past ASCII.
+func startsLowerRune(word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)
 	return unicode.IsLower(r)
 }
