@@ -155,10 +155,12 @@ func (a *analysis) emitEdges(g *graphScratch, i int) {
 // links of non-zero weight, the sentence each leads to and its weight in
 // two slices, which a round reads with fewer instructions than a slice of
 // pairs. The weights are an edge's float32 similarities or zero, kept as
-// float64, which spares a round a conversion for every link.
+// float64, which spares a round a conversion for every link, and the
+// sentences as int, which a round reads with one load and no sign
+// extension.
 type ranker struct {
 	scores, next []float64
-	linkTo       []int32
+	linkTo       []int
 	linkWeight   []float64
 	sources      []rankSource // the sentences of out-weight above 0, in order
 	dangling     []int32      // the sentences of out-weight 0, in order
@@ -168,7 +170,7 @@ type ranker struct {
 // weight are its links, linkTo[lo:hi] and linkWeight[lo:hi], and out
 // their total weight.
 type rankSource struct {
-	to           []int32
+	to           []int
 	weight       []float64
 	sent, lo, hi int32
 	out          float64
@@ -211,7 +213,7 @@ func (a *analysis) weighLinks(weight linkWeight, r *ranker) {
 			w := weight.of(e)
 			out += w
 			if w != 0 {
-				r.linkTo = append(r.linkTo, e.to)
+				r.linkTo = append(r.linkTo, int(e.to))
 				r.linkWeight = append(r.linkWeight, w)
 			}
 		}
