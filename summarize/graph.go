@@ -157,20 +157,28 @@ func (a *analysis) emitEdges(g *graphScratch, i int) {
 // pairs. The weights are an edge's float32 similarities or zero, kept as
 // float64, which spares a round a conversion for every link, and the
 // sentences as int, which a round reads with one load and no sign
-// extension.
+// extension. A graph of at most smallGraph sentences, any news article,
+// keeps them as bytes instead, and its score vectors hold room for
+// smallGraph, so that a round adds along a link with no bounds check.
 type ranker struct {
 	scores, next []float64
 	linkTo       []int
+	linkSmall    []uint8 // linkTo of a small graph
 	linkWeight   []float64
 	sources      []rankSource // the sentences of out-weight above 0, in order
 	dangling     []int32      // the sentences of out-weight 0, in order
+	small        bool         // at most smallGraph sentences: linkSmall, not linkTo
 }
 
-// rankSource is one sentence that gives its score along links: to and
-// weight are its links, linkTo[lo:hi] and linkWeight[lo:hi], and out
-// their total weight.
+// smallGraph is the most sentences a byte names.
+const smallGraph = 256
+
+// rankSource is one sentence that gives its score along links: to (or
+// small) and weight are its links, linkTo[lo:hi] (linkSmall[lo:hi]) and
+// linkWeight[lo:hi], and out their total weight.
 type rankSource struct {
 	to           []int
+	small        []uint8
 	weight       []float64
 	sent, lo, hi int32
 	out          float64
@@ -182,7 +190,7 @@ type rankSource struct {
 // 100 rounds.
 func (a *analysis) rank(weight linkWeight, r *ranker) []float64 {
 	n := len(a.sents)
-	r.scores, r.next = resize(r.scores, n), resize(r.next, n)
+	r.scores, r.next = resizeScores(r.scores, n), resizeScores(r.next, n)
 	for i := range r.scores {
 		r.scores[i] = 1 / float64(n)
 	}
@@ -198,22 +206,36 @@ func (a *analysis) rank(weight linkWeight, r *ranker) []float64 {
 	return scores
 }
 
+// resizeScores is resize for a score vector, with room for smallGraph
+// scores whatever n.
+func resizeScores(s []float64, n int) []float64 {
+	if cap(s) < n || cap(s) < smallGraph {
+		return make([]float64, n, max(n, smallGraph))
+	}
+	return resize(s, n)
+}
+
 // weighLinks fills r's links and sources. The weights are computed once
 // rather than in every round, and links of weight zero are dropped since
 // they add exactly nothing to a score. A source's links are sliced once
 // every link is in place, so that a round reads them as they are.
 func (a *analysis) weighLinks(weight linkWeight, r *ranker) {
 	n := len(a.sents)
-	r.linkTo, r.linkWeight = r.linkTo[:0], r.linkWeight[:0]
+	r.small = n <= smallGraph
+	r.linkTo, r.linkSmall, r.linkWeight = r.linkTo[:0], r.linkSmall[:0], r.linkWeight[:0]
 	r.sources, r.dangling = r.sources[:0], r.dangling[:0]
 	for i := range n {
-		lo := int32(len(r.linkTo))
+		lo := int32(len(r.linkWeight))
 		out := 0.0
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
 			w := weight.of(e)
 			out += w
 			if w != 0 {
-				r.linkTo = append(r.linkTo, int(e.to))
+				if r.small {
+					r.linkSmall = append(r.linkSmall, uint8(e.to))
+				} else {
+					r.linkTo = append(r.linkTo, int(e.to))
+				}
 				r.linkWeight = append(r.linkWeight, w)
 			}
 		}
@@ -221,11 +243,16 @@ func (a *analysis) weighLinks(weight linkWeight, r *ranker) {
 			r.dangling = append(r.dangling, int32(i))
 			continue
 		}
-		r.sources = append(r.sources, rankSource{sent: int32(i), lo: lo, hi: int32(len(r.linkTo)), out: out})
+		r.sources = append(r.sources, rankSource{sent: int32(i), lo: lo, hi: int32(len(r.linkWeight)), out: out})
 	}
 	for k := range r.sources {
 		src := &r.sources[k]
-		src.to, src.weight = r.linkTo[src.lo:src.hi:src.hi], r.linkWeight[src.lo:src.hi:src.hi]
+		src.weight = r.linkWeight[src.lo:src.hi:src.hi]
+		if r.small {
+			src.small = r.linkSmall[src.lo:src.hi:src.hi]
+		} else {
+			src.to = r.linkTo[src.lo:src.hi:src.hi]
+		}
 	}
 }
 
@@ -243,13 +270,27 @@ func (r *ranker) step(scores, next []float64) float64 {
 	for _, i := range r.dangling {
 		dangling += scores[i]
 	}
-	for k := range r.sources {
-		src := &r.sources[k]
-		s, out := scores[src.sent], src.out
-		to, weight := src.to, src.weight
-		weight = weight[:len(to)]
-		for k, j := range to {
-			next[j] += s * weight[k] / out
+	if r.small {
+		// A byte is below len(room), so the adds need no bounds check.
+		room := next[:smallGraph]
+		for k := range r.sources {
+			src := &r.sources[k]
+			s, out := scores[src.sent], src.out
+			to, weight := src.small, src.weight
+			weight = weight[:len(to)]
+			for k, j := range to {
+				room[j] += s * weight[k] / out
+			}
+		}
+	} else {
+		for k := range r.sources {
+			src := &r.sources[k]
+			s, out := scores[src.sent], src.out
+			to, weight := src.to, src.weight
+			weight = weight[:len(to)]
+			for k, j := range to {
+				next[j] += s * weight[k] / out
+			}
 		}
 	}
 	base, share := (1-damping)/n, dangling/n
