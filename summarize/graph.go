@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -222,28 +223,38 @@ func resizeScores(s []float64, n int) []float64 {
 func (a *analysis) weighLinks(weight linkWeight, r *ranker) {
 	n := len(a.sents)
 	r.small = n <= smallGraph
-	r.linkTo, r.linkSmall, r.linkWeight = r.linkTo[:0], r.linkSmall[:0], r.linkWeight[:0]
+	// Every edge may be a link: the slices get room for all, and a link
+	// is written at its place, with no append's test of capacity.
+	edges := len(a.edges)
+	r.linkWeight = slices.Grow(r.linkWeight[:0], edges)[:edges]
+	if r.small {
+		r.linkSmall = slices.Grow(r.linkSmall[:0], edges)[:edges]
+	} else {
+		r.linkTo = slices.Grow(r.linkTo[:0], edges)[:edges]
+	}
 	r.sources, r.dangling = r.sources[:0], r.dangling[:0]
+	links := 0
 	for i := range n {
-		lo := int32(len(r.linkWeight))
+		lo := links
 		out := 0.0
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
 			w := weight.of(e)
 			out += w
 			if w != 0 {
 				if r.small {
-					r.linkSmall = append(r.linkSmall, uint8(e.to))
+					r.linkSmall[links] = uint8(e.to)
 				} else {
-					r.linkTo = append(r.linkTo, int(e.to))
+					r.linkTo[links] = int(e.to)
 				}
-				r.linkWeight = append(r.linkWeight, w)
+				r.linkWeight[links] = w
+				links++
 			}
 		}
 		if out == 0 {
 			r.dangling = append(r.dangling, int32(i))
 			continue
 		}
-		r.sources = append(r.sources, rankSource{sent: int32(i), lo: lo, hi: int32(len(r.linkWeight)), out: out})
+		r.sources = append(r.sources, rankSource{sent: int32(i), lo: int32(lo), hi: int32(links), out: out})
 	}
 	for k := range r.sources {
 		src := &r.sources[k]
