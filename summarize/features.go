@@ -172,9 +172,11 @@ func (a *analysis) similarities(st *docStats) {
 		st.firstSim[0] = 1
 	}
 	for i := range n {
+		m := st.maxSim[i]
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
-			st.maxSim[i] = max(st.maxSim[i], float64(e.cos)) // as math.Max, inlined
+			m = max(m, float64(e.cos)) // as math.Max, inlined
 		}
+		st.maxSim[i] = m
 	}
 	for i, info := range a.info {
 		st.shared[i] = a.sharedTerms(info)
