@@ -133,6 +133,9 @@ func (a *analysis) linkAll(g *graphScratch, i int) {
 // rarely holds many untouched ones.
 func (a *analysis) emitEdges(g *graphScratch, i int) {
 	normI, logI := a.info[i].norm, g.logWords[i]
+	if g.first <= g.last {
+		a.edges = slices.Grow(a.edges, int(g.last-g.first+1))
+	}
 	for j := g.first; j <= g.last; j++ {
 		if g.over[j] == 0 {
 			continue
