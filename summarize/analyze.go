@@ -217,11 +217,12 @@ func (a *analysis) tokenize() {
 	a.vocab = a.vocabFor(a.lang)
 	a.vocab.begin()
 	var prev quoteShape
+	openers := openerSets[a.lang]
 	for i, s := range a.sents {
 		info := &a.info[i]
 		info.termsStart = len(a.termCounts)
 		info.tokensStart = len(a.tokens)
-		info.dependent = i > 0 && LeansOnPrevious(s.Text, a.lang)
+		info.dependent = i > 0 && leansOnPrevious(s.Text, a.lang, openers)
 		shape, _ := scanQuotes(s.Text, nil)
 		info.leans = info.dependent || i > 0 && continuesQuote(prev, shape, a.sents[i-1].Text, a.lang)
 		info.quoteOpen, prev = shape.endsOpen, shape

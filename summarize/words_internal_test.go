@@ -1,7 +1,9 @@
 package summarize
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/redline-news/redline/internal/text"
@@ -114,6 +116,33 @@ func TestSentenceWordsAreForEachWords(t *testing.T) {
 					t.Errorf("%s %q: %q has term %d", lang, s, w.lower, tok.term)
 				}
 			}
+		}
+	}
+}
+
+// TestNextWordDecodesAsRunes checks nextWord, which judges ASCII bytes
+// without decoding them, against the same scan rune by rune.
+func TestNextWordDecodesAsRunes(t *testing.T) {
+	runes := func(s string) (string, string) {
+		isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+		i := strings.IndexFunc(s, isWord)
+		if i < 0 {
+			return "", ""
+		}
+		j := strings.IndexFunc(s[i:], func(r rune) bool { return !isWord(r) && r != '-' })
+		if j < 0 {
+			return s[i:], ""
+		}
+		return s[i : i+j], s[i+j:]
+	}
+	for _, s := range []string{
+		"", "   ", "He said.", `"Él dijo," añadió`, "«Über» alles", "— the 26-year-old said", "(2026) x",
+		"ça-va bien", "x\xffy", "\xff\xfeabc", "über-cool-ness, then", "-- -a", "Мир, мир",
+	} {
+		w, rest := nextWord(s)
+		ww, wrest := runes(s)
+		if w != ww || rest != wrest && w != "" {
+			t.Errorf("nextWord(%q) = %q, %q; rune by rune %q, %q", s, w, rest, ww, wrest)
 		}
 	}
 }
