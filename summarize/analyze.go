@@ -89,6 +89,7 @@ type analysis struct {
 	tokens      []token
 	df, tf      []int32
 	idf         []float64
+	idfByDF     []float64 // the idf of each document frequency, once computed
 	postings    []posting
 	postOff     []int32
 	edges       []edge
@@ -426,8 +427,17 @@ func languageIndex(lang string) int {
 // weigh computes idf, sentence norms and the postings of every term.
 func (a *analysis) weigh() {
 	n := float64(len(a.sents))
+	// Most terms share a few document frequencies (1, 2, 3…), and a
+	// term's idf depends on nothing else: each is computed once.
+	byDF := resize(a.idfByDF, len(a.sents)+1) // 0 until computed; an idf is above 0
+	a.idfByDF = byDF
 	for _, df := range a.df {
-		a.idf = append(a.idf, math.Log(1+n/float64(df)))
+		v := byDF[df]
+		if v == 0 {
+			v = math.Log(1 + n/float64(df))
+			byDF[df] = v
+		}
+		a.idf = append(a.idf, v)
 	}
 	a.postOff = append(a.postOff, make([]int32, len(a.df)+1)...)
 	for t, df := range a.df {
