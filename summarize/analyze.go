@@ -307,6 +307,7 @@ func (a *analysis) sentenceWords(s text.Sentence, info *sentenceInfo, langBit ui
 			}
 		}
 		i = a.otherWord(s, info, langBit, i)
+		slots = v.words.slots
 	}
 }
 

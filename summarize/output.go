@@ -293,11 +293,15 @@ func hasDigit(s string) bool {
 }
 
 func (p *phrases) reset() {
-	p.list = p.list[:0]
-	if p.at == nil {
+	// A table grown for a long text is not cleared for every short one
+	// after it: past four times what the last text needed, it starts
+	// small again.
+	if p.at == nil || len(p.at) > 4*max(minPhraseSlots, 2*len(p.list)) {
 		p.at = make([]int32, minPhraseSlots)
+	} else {
+		clear(p.at)
 	}
-	clear(p.at)
+	p.list = p.list[:0]
 }
 
 // minPhraseSlots is the size of phrases.at before it first grows.
