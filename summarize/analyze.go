@@ -89,6 +89,7 @@ type analysis struct {
 	tokens      []token
 	df, tf      []int32
 	idf         []float64
+	idfByDF     []float64 // the idf of each document frequency, once computed
 	postings    []posting
 	postOff     []int32
 	edges       []edge
@@ -214,32 +215,20 @@ func (a *analysis) tokenize() {
 	if i := languageIndex(a.lang); i < len(languages) {
 		langBit = 1 << i
 	}
-	english := a.lang == "en"
 	a.vocab = a.vocabFor(a.lang)
 	a.vocab.begin()
 	var prev quoteShape
+	openers := openerSets[a.lang]
 	for i, s := range a.sents {
 		info := &a.info[i]
 		info.termsStart = len(a.termCounts)
 		info.tokensStart = len(a.tokens)
-		info.dependent = i > 0 && LeansOnPrevious(s.Text, a.lang)
+		info.dependent = i > 0 && leansOnPrevious(s.Text, a.lang, openers)
 		shape, _ := scanQuotes(s.Text, nil)
 		info.leans = info.dependent || i > 0 && continuesQuote(prev, shape, a.sents[i-1].Text, a.lang)
 		info.quoteOpen, prev = shape.endsOpen, shape
 		info.digits, info.quote = shape.digits, shape.marked
-		a.forEachWord(s.Text, func(w []byte, start, end int) {
-			info.words++
-			if english && len(w) == 2 && w[0] == 'u' && w[1] == 's' && s.Text[start] == 'U' && s.Text[start+1] == 'S' {
-				w = countryUS // the country, not the pronoun "us"
-			}
-			word := a.word(w, langBit)
-			term := int32(-1)
-			if word.stem >= 0 {
-				term = a.term(word.stem)
-			}
-			a.tokens = append(a.tokens, token{term: term, start: int32(s.Start + start), end: int32(s.Start + end), hash: word.hash})
-			a.addTerm(term)
-		})
+		a.sentenceWords(s, info, langBit)
 		info.tokensEnd = len(a.tokens)
 		info.termsEnd = len(a.termCounts)
 		for _, tc := range a.termCounts[info.termsStart:] {
@@ -255,6 +244,175 @@ func (a *analysis) tokenize() {
 // and digits.
 var countryUS = []byte("u.s.")
 
+// countryUSHash is the hash of countryUS.
+var countryUSHash = fnv32(countryUS)
+
+// sentenceWords adds the words of sentence s, the words forEachWord
+// finds, to the tokens and terms. A word of ASCII letters and digits that
+// the text ends or an ASCII byte ends, nearly every word of a news text,
+// is hashed as lowercase in one pass and looked up in the word table,
+// inline, where it stands in the text, as is the count of its term; any other word goes through the lowercase buffer as
+// forEachWord builds it.
+func (a *analysis) sentenceWords(s text.Sentence, info *sentenceInfo, langBit uint8) {
+	src := s.Text
+	v := a.vocab
+	slots := v.words.slots
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if asciiLower[c] == 0 {
+				i++
+				continue
+			}
+			h, j := uint32(2166136261), i
+			for ; j < len(src); j++ {
+				lc := asciiLower[src[j]]
+				if lc == 0 {
+					break
+				}
+				h = (h ^ uint32(lc)) * 16777619
+			}
+			if j == len(src) || src[j] < utf8.RuneSelf {
+				// The table's words are lowercase, so a word with a
+				// capital is not found as it stands, and is lowered.
+				stem, found := int32(0), false
+				if j-i == 2 && src[i] == 'U' && src[i+1] == 'S' && a.lang == "en" {
+					// The country, not the pronoun "us".
+					h = countryUSHash
+					stem, found = stemOf(a, countryUS, h, langBit), true
+					slots = v.words.slots
+				}
+				if w := src[i:j]; !found && len(w) <= inlineWord && len(slots) > 0 {
+					mask := len(slots) - 1
+					for k := slotIndex(h, mask); ; k = (k + 1) & mask {
+						sl := &slots[k]
+						if sl.n == 0 {
+							break
+						}
+						if sl.hash == h && int(sl.n) == len(w) && string(sl.key[:sl.n]) == w {
+							stem, found = sl.stem, true
+							break
+						}
+					}
+				}
+				if !found {
+					stem = a.asciiStem(src[i:j], h, langBit)
+					slots = v.words.slots // learning may have grown the table
+				}
+				info.words++
+				term := int32(-1)
+				if stem >= 0 {
+					if v.seen[stem] == v.call {
+						term = v.termOf[stem]
+					} else {
+						term = a.term(stem)
+					}
+				}
+				a.tokens = append(a.tokens, token{term: term, start: int32(s.Start + i), end: int32(s.Start + j), hash: h})
+				if term >= 0 {
+					a.tf[term]++
+					if k := a.slot[term]; k >= 0 {
+						a.termCounts[k].count++
+					} else {
+						a.newTerm(term)
+					}
+				}
+				i = j
+				continue
+			}
+		}
+		i = a.otherWord(s, info, langBit, i)
+		slots = v.words.slots
+	}
+}
+
+// asciiStem is stemOf for a word of ASCII letters and digits, which may
+// hold capitals.
+func (a *analysis) asciiStem(w string, h uint32, langBit uint8) int32 {
+	lower := a.lower[:0]
+	for k := 0; k < len(w); k++ {
+		lower = append(lower, asciiLower[w[k]])
+	}
+	a.lower = lower
+	return stemOf(a, lower, h, langBit)
+}
+
+// otherWord is sentenceWords for a word that holds a byte past ASCII, or
+// for such a byte outside words: from src[i], where no word is under way,
+// it adds the word forEachWord would find there, if any, and returns where
+// sentenceWords goes on.
+func (a *analysis) otherWord(s text.Sentence, info *sentenceInfo, langBit uint8, i int) int {
+	src := s.Text
+	lower, start := a.lower[:0], i
+	defer func() { a.lower = lower[:0] }()
+	flush := func(end int) {
+		if len(lower) > 0 {
+			if end-start == 2 && src[start] == 'U' && src[start+1] == 'S' && a.lang == "en" {
+				lower = append(lower[:0], countryUS...) // the country: "US’", "US—"
+			}
+			h := fnv32(lower)
+			a.addToken(info, stemOf(a, lower, h, langBit), h, s.Start+start, s.Start+end)
+			lower = lower[:0]
+		}
+	}
+	for i < len(src) {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			lc := asciiLower[c]
+			if lc == 0 {
+				flush(i)
+				return i
+			}
+			lower = append(lower, lc)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(src[i:])
+		switch {
+		case isIdeograph(r):
+			// Scripts written without spaces: each character is a word
+			// (see appendRune).
+			flush(i)
+			start = i
+			lower = utf8.AppendRune(lower, r)
+			flush(i + n)
+			return i + n
+		case isWordRune(r):
+			if len(lower) == 0 {
+				start = i
+			}
+			lower = utf8.AppendRune(lower, unicode.ToLower(r))
+			i += n
+		default:
+			flush(i)
+			return i + n
+		}
+	}
+	flush(i)
+	return i
+}
+
+// stemOf returns the stem id of the lowercase word w, whose fnv32 is h, or
+// -1 for a stop word or a single letter.
+func stemOf[W string | []byte](a *analysis, w W, h uint32, langBit uint8) int32 {
+	if stem, ok := lookup(&a.vocab.words, w, h); ok {
+		return stem
+	}
+	return a.learn(string(w), h, langBit).stem
+}
+
+// addToken adds one word of the sentence info describes, at src[start:end],
+// of stem id stem and hash h.
+func (a *analysis) addToken(info *sentenceInfo, stem int32, h uint32, start, end int) {
+	info.words++
+	term := int32(-1)
+	if stem >= 0 {
+		term = a.term(stem)
+	}
+	a.tokens = append(a.tokens, token{term: term, start: int32(start), end: int32(end), hash: h})
+	a.addTerm(term)
+}
+
 // addTerm counts one occurrence of term in the current sentence.
 func (a *analysis) addTerm(term int32) {
 	if term < 0 {
@@ -265,6 +423,11 @@ func (a *analysis) addTerm(term int32) {
 		a.termCounts[k].count++
 		return
 	}
+	a.newTerm(term)
+}
+
+// newTerm lists term, counted once, among the current sentence's terms.
+func (a *analysis) newTerm(term int32) {
 	a.slot[term] = int32(len(a.termCounts))
 	a.termCounts = append(a.termCounts, termCount{term: term, count: 1})
 }
@@ -283,8 +446,17 @@ func languageIndex(lang string) int {
 // weigh computes idf, sentence norms and the postings of every term.
 func (a *analysis) weigh() {
 	n := float64(len(a.sents))
+	// Most terms share a few document frequencies (1, 2, 3…), and a
+	// term's idf depends on nothing else: each is computed once.
+	byDF := resize(a.idfByDF, len(a.sents)+1) // 0 until computed; an idf is above 0
+	a.idfByDF = byDF
 	for _, df := range a.df {
-		a.idf = append(a.idf, math.Log(1+n/float64(df)))
+		v := byDF[df]
+		if v == 0 {
+			v = math.Log(1 + n/float64(df))
+			byDF[df] = v
+		}
+		a.idf = append(a.idf, v)
 	}
 	a.postOff = append(a.postOff, make([]int32, len(a.df)+1)...)
 	for t, df := range a.df {

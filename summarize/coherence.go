@@ -55,10 +55,13 @@ func wordSet(words string) map[string]bool {
 // pronoun, a connective or an anaphoric description ("the 26-year-old"), so
 // that it needs the sentence before it to be understood. Opening quotes and
 // brackets are looked past. An unknown language has no such words.
-func LeansOnPrevious(s, lang string) bool {
+func LeansOnPrevious(s, lang string) bool { return leansOnPrevious(s, lang, openerSets[lang]) }
+
+// leansOnPrevious is LeansOnPrevious with lang's openers, set, looked up
+// once for all the sentences of a text.
+func leansOnPrevious(s, lang string, set map[string]bool) bool {
 	var buf [24]byte
 	first, rest := nextWord(s)
-	set := openerSets[lang]
 	if len(first) > len(buf) {
 		return false
 	}
@@ -258,9 +261,19 @@ func isASCII(w string) bool {
 // nextWord returns the first word of s, and what follows it. A word is a
 // run of letters, digits and hyphens; anything before it (quotes, brackets,
 // dashes) is skipped.
+//
+// An ASCII byte, nearly every byte of a text, is judged without decoding
+// it: its letters and digits are unicode's.
 func nextWord(s string) (word, rest string) {
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isASCIIWord(c) {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
@@ -269,6 +282,13 @@ func nextWord(s string) (word, rest string) {
 	}
 	j := i
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if !isASCIIWord(c) && c != '-' {
+				break
+			}
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[j:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
 			break

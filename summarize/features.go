@@ -114,14 +114,33 @@ func rankOrder(idx []int, out []int) []int {
 
 // byScore returns sentence indices sorted by score, best first, ties by
 // position.
+//
+// Up to insertionSorted scores, none NaN, which orders them strictly,
+// it sorts by insertion, the comparison inline: a stable sort, so the
+// order is the one slices.SortStableFunc gives, for the instructions of
+// the calls alone that its comparison function takes.
 func byScore(scores []float64, idx []int) []int {
 	idx = resizeInts(idx, len(scores))
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(p, q int) int { return byScoreDesc(scores[p], scores[q]) })
+	if len(scores) > insertionSorted || slices.ContainsFunc(scores, math.IsNaN) {
+		slices.SortStableFunc(idx, func(p, q int) int { return byScoreDesc(scores[p], scores[q]) })
+		return idx
+	}
+	for i := 1; i < len(idx); i++ {
+		v, sv := idx[i], scores[i]
+		j := i
+		for ; j > 0 && sv > scores[idx[j-1]]; j-- {
+			idx[j] = idx[j-1]
+		}
+		idx[j] = v
+	}
 	return idx
 }
+
+// insertionSorted is the most scores byScore sorts by insertion.
+const insertionSorted = 64
 
 // byScoreDesc orders higher scores first; it treats incomparable values as
 // equal, as a less function built on > does.
@@ -153,9 +172,11 @@ func (a *analysis) similarities(st *docStats) {
 		st.firstSim[0] = 1
 	}
 	for i := range n {
+		m := st.maxSim[i]
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
-			st.maxSim[i] = max(st.maxSim[i], float64(e.cos)) // as math.Max, inlined
+			m = max(m, float64(e.cos)) // as math.Max, inlined
 		}
+		st.maxSim[i] = m
 	}
 	for i, info := range a.info {
 		st.shared[i] = a.sharedTerms(info)

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -132,6 +133,9 @@ func (a *analysis) linkAll(g *graphScratch, i int) {
 // rarely holds many untouched ones.
 func (a *analysis) emitEdges(g *graphScratch, i int) {
 	normI, logI := a.info[i].norm, g.logWords[i]
+	if g.first <= g.last {
+		a.edges = slices.Grow(a.edges, int(g.last-g.first+1))
+	}
 	for j := g.first; j <= g.last; j++ {
 		if g.over[j] == 0 {
 			continue
@@ -150,27 +154,47 @@ func (a *analysis) emitEdges(g *graphScratch, i int) {
 	}
 }
 
-// ranker holds one PageRank run's buffers: the score vectors, each
-// sentence's total out-weight and its links of non-zero weight, the
-// sentence each leads to and its weight in two slices, which a round
-// reads with fewer instructions than a slice of pairs. The weights are
-// an edge's float32 similarities or zero, kept as float64, which spares a
-// round a conversion for every link.
+// ranker holds one PageRank run's buffers: the score vectors, the
+// sentences of non-zero out-weight with the span of their links, and the
+// links of non-zero weight, the sentence each leads to and its weight in
+// two slices, which a round reads with fewer instructions than a slice of
+// pairs. The weights are an edge's float32 similarities or zero, kept as
+// float64, which spares a round a conversion for every link, and the
+// sentences as int, which a round reads with one load and no sign
+// extension. A graph of at most smallGraph sentences, any news article,
+// keeps them as bytes instead, and its score vectors hold room for
+// smallGraph, so that a round adds along a link with no bounds check.
 type ranker struct {
-	scores, next, out []float64
-	linkTo            []int32
-	linkWeight        []float64
-	linkOff           []int32 // linkTo[linkOff[i]:linkOff[i+1]] leave sentence i
-	dangling          []int32 // the sentences of out-weight 0, in order
+	scores, next []float64
+	linkTo       []int
+	linkSmall    []uint8 // linkTo of a small graph
+	linkWeight   []float64
+	sources      []rankSource // the sentences of out-weight above 0, in order
+	dangling     []int32      // the sentences of out-weight 0, in order
+	small        bool         // at most smallGraph sentences: linkSmall, not linkTo
+}
+
+// smallGraph is the most sentences a byte names.
+const smallGraph = 256
+
+// rankSource is one sentence that gives its score along links: to (or
+// small) and weight are its links, linkTo[lo:hi] (linkSmall[lo:hi]) and
+// linkWeight[lo:hi], and out their total weight.
+type rankSource struct {
+	to           []int
+	small        []uint8
+	weight       []float64
+	sent, lo, hi int32
+	out          float64
 }
 
 // rank runs PageRank over the sentence graph with the given edge weight and
 // returns the stationary scores, which stay valid until r's next run. It
 // stops when the scores move by less than tolerance(n) in total, or after
 // 100 rounds.
-func (a *analysis) rank(weight func(edge) float64, r *ranker) []float64 {
+func (a *analysis) rank(weight linkWeight, r *ranker) []float64 {
 	n := len(a.sents)
-	r.scores, r.next = resize(r.scores, n), resize(r.next, n)
+	r.scores, r.next = resizeScores(r.scores, n), resizeScores(r.next, n)
 	for i := range r.scores {
 		r.scores[i] = 1 / float64(n)
 	}
@@ -186,48 +210,101 @@ func (a *analysis) rank(weight func(edge) float64, r *ranker) []float64 {
 	return scores
 }
 
-// weighLinks fills r's links and out-weights. The weights are computed
-// once rather than in every round, and links of weight zero are dropped
-// since they add exactly nothing to a score.
-func (a *analysis) weighLinks(weight func(edge) float64, r *ranker) {
+// resizeScores is resize for a score vector, with room for smallGraph
+// scores whatever n.
+func resizeScores(s []float64, n int) []float64 {
+	if cap(s) < n || cap(s) < smallGraph {
+		return make([]float64, n, max(n, smallGraph))
+	}
+	return resize(s, n)
+}
+
+// weighLinks fills r's links and sources. The weights are computed once
+// rather than in every round, and links of weight zero are dropped since
+// they add exactly nothing to a score. A source's links are sliced once
+// every link is in place, so that a round reads them as they are.
+func (a *analysis) weighLinks(weight linkWeight, r *ranker) {
 	n := len(a.sents)
-	r.out = resize(r.out, n)
-	r.linkTo, r.linkWeight = r.linkTo[:0], r.linkWeight[:0]
-	r.linkOff = append(r.linkOff[:0], 0)
-	r.dangling = r.dangling[:0]
+	r.small = n <= smallGraph
+	// Every edge may be a link: the slices get room for all, and a link
+	// is written at its place, with no append's test of capacity.
+	edges := len(a.edges)
+	r.linkWeight = slices.Grow(r.linkWeight[:0], edges)[:edges]
+	if r.small {
+		r.linkSmall = slices.Grow(r.linkSmall[:0], edges)[:edges]
+	} else {
+		r.linkTo = slices.Grow(r.linkTo[:0], edges)[:edges]
+	}
+	r.sources, r.dangling = r.sources[:0], r.dangling[:0]
+	links := 0
 	for i := range n {
+		lo := links
+		out := 0.0
 		for _, e := range a.edges[a.edgeOff[i]:a.edgeOff[i+1]] {
-			w := weight(e)
-			r.out[i] += w
+			w := weight.of(e)
+			out += w
 			if w != 0 {
-				r.linkTo = append(r.linkTo, e.to)
-				r.linkWeight = append(r.linkWeight, w)
+				if r.small {
+					r.linkSmall[links] = uint8(e.to)
+				} else {
+					r.linkTo[links] = int(e.to)
+				}
+				r.linkWeight[links] = w
+				links++
 			}
 		}
-		r.linkOff = append(r.linkOff, int32(len(r.linkTo)))
-		if r.out[i] == 0 {
+		if out == 0 {
 			r.dangling = append(r.dangling, int32(i))
+			continue
+		}
+		r.sources = append(r.sources, rankSource{sent: int32(i), lo: int32(lo), hi: int32(links), out: out})
+	}
+	for k := range r.sources {
+		src := &r.sources[k]
+		src.weight = r.linkWeight[src.lo:src.hi:src.hi]
+		if r.small {
+			src.small = r.linkSmall[src.lo:src.hi:src.hi]
+		} else {
+			src.to = r.linkTo[src.lo:src.hi:src.hi]
 		}
 	}
 }
 
 // step computes one PageRank round into next and returns the L1 change.
 // It is the inner loop of every graph ranking: the slices it reads are
-// taken once into locals, and what is the same for every sentence is
-// computed once, so that a round costs little more than its links.
+// taken once into locals, what is the same for every sentence is computed
+// once, and each sentence's links are sliced before the first round, so
+// that a round costs little more than its links. Each target's sum is built in
+// the order of the sentences, as it always was.
 func (r *ranker) step(scores, next []float64) float64 {
 	n := float64(len(scores))
-	out, off := r.out[:len(scores)], r.linkOff[:len(scores)+1]
 	next = next[:len(scores)]
 	clear(next)
 	dangling := 0.0
 	for _, i := range r.dangling {
 		dangling += scores[i]
 	}
-	for i, s := range scores {
-		if o := out[i]; o != 0 {
-			lo, hi := off[i], off[i+1]
-			spread(next, r.linkTo[lo:hi], r.linkWeight[lo:hi], s, o)
+	if r.small {
+		// A byte is below len(room), so the adds need no bounds check.
+		room := next[:smallGraph]
+		for k := range r.sources {
+			src := &r.sources[k]
+			s, out := scores[src.sent], src.out
+			to, weight := src.small, src.weight
+			weight = weight[:len(to)]
+			for k, j := range to {
+				room[j] += s * weight[k] / out
+			}
+		}
+	} else {
+		for k := range r.sources {
+			src := &r.sources[k]
+			s, out := scores[src.sent], src.out
+			to, weight := src.to, src.weight
+			weight = weight[:len(to)]
+			for k, j := range to {
+				next[j] += s * weight[k] / out
+			}
 		}
 	}
 	base, share := (1-damping)/n, dangling/n
@@ -240,23 +317,25 @@ func (r *ranker) step(scores, next []float64) float64 {
 	return change
 }
 
-// spread adds to next what a sentence of score s and out-weight out gives
-// along its links, in their order.
-func spread(next []float64, to []int32, weight []float64, s, out float64) {
-	weight = weight[:len(to)]
-	for k, j := range to {
-		next[j] += s * weight[k] / out
-	}
-}
+// linkWeight says which similarity of an edge a ranking weighs its link
+// by: a value, not a function, so that weighing every edge makes no call.
+type linkWeight uint8
 
-func lexRankWeight(e edge) float64 {
+const (
+	lexRankWeight  linkWeight = iota // the tf-idf cosine, 0 below lexRankThreshold
+	textRankWeight                   // the word overlap
+)
+
+// of returns e's weight.
+func (w linkWeight) of(e edge) float64 {
+	if w == textRankWeight {
+		return float64(e.over)
+	}
 	if e.cos < lexRankThreshold {
 		return 0
 	}
 	return float64(e.cos)
 }
-
-func textRankWeight(e edge) float64 { return float64(e.over) }
 
 func resize(s []float64, n int) []float64 {
 	if cap(s) < n {

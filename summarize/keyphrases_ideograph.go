@@ -151,11 +151,14 @@ func (a *analysis) addIdeographPhrase(toks []token, g string) {
 		weight += float64(a.tf[t.term])
 	}
 	p := &a.phrases
-	k, ok := p.at[key]
-	if !ok {
+	k, slot := p.find(key)
+	if k < 0 {
 		k = int32(len(p.list))
-		p.at[key] = k
-		p.list = append(p.list, phrase{start: toks[0].start, end: toks[len(toks)-1].end, weight: weight})
+		p.at[slot] = k + 1
+		p.list = append(p.list, phrase{key: key, start: toks[0].start, end: toks[len(toks)-1].end, weight: weight})
+		if 2*len(p.list) > len(p.at) {
+			p.grow()
+		}
 	}
 	p.list[k].count++
 }

@@ -78,7 +78,8 @@ const maxPhraseWords = 3
 
 // phrase accumulates one candidate key phrase.
 type phrase struct {
-	start, end int32 // where it is shown from: its first use inside a sentence, else its first
+	key        uint64 // its packed terms (addPhrase)
+	start, end int32  // where it is shown from: its first use inside a sentence, else its first
 	count      int
 	weight     float64
 	score      float64 // count × weight, once counting is done
@@ -88,8 +89,14 @@ type phrase struct {
 // occurrence, and finds them by their terms.
 type phrases struct {
 	list []phrase
-	at   map[uint64]int32 // packed terms → index in list
-	top  []int32
+	// at finds a phrase by its packed terms: an open-addressing table of
+	// 1 + its index in list, 0 for an empty slot, a power of two in
+	// length and at most half full.
+	at  []int32
+	top []int32
+	// english and other say which edge rules the text's language has
+	// (englishEdge, otherEdge), looked up once a call, not once a run.
+	english, other bool
 }
 
 // keywords returns the top key phrases: runs of up to three content words
@@ -101,8 +108,9 @@ func (a *analysis) keywords(limit int) []Keyword {
 	if limit <= 0 {
 		return []Keyword{}
 	}
-	english := a.lang == "en"
-	_, other := otherEdgeWords[a.lang]
+	_, a.phrases.other = otherEdgeWords[a.lang]
+	a.phrases.english = a.lang == "en"
+	english, other := a.phrases.english, a.phrases.other
 	var ideographs []ideographRun // see addIdeographPhrases
 	for _, info := range a.info {
 		toks := a.tokens[info.tokensStart:info.tokensEnd]
@@ -178,7 +186,17 @@ func (a *analysis) lastRole(toks []token, i, k int) int {
 }
 
 // capitalized reports whether t starts with a capital letter.
+// A word that opens with an ASCII byte, nearly every word, is judged
+// inline.
 func (a *analysis) capitalized(t token) bool {
+	if c := a.src[t.start]; c < utf8.RuneSelf {
+		return c-'A' < 26
+	}
+	return a.capitalizedRune(t)
+}
+
+// capitalizedRune is capitalized for a word that opens past ASCII.
+func (a *analysis) capitalizedRune(t token) bool {
 	r, _ := utf8.DecodeRuneInString(a.src[t.start:t.end])
 	return unicode.IsUpper(r)
 }
@@ -245,8 +263,7 @@ func (a *analysis) namePrefixLetter(toks []token, k int) bool {
 // trimEdges drops the words of toks[i:j] that may not start or end a key
 // phrase from either end, and returns what is left.
 func (a *analysis) trimEdges(toks []token, i, j int) (int, int) {
-	english := a.lang == "en"
-	_, other := otherEdgeWords[a.lang]
+	english, other := a.phrases.english, a.phrases.other
 	// neighbour returns toks[k] when it is in the sentence and only
 	// spaces or hyphens part it from toks[next], the run's edge.
 	neighbour := func(k, next int) *token {
@@ -301,11 +318,49 @@ func hasDigit(s string) bool {
 }
 
 func (p *phrases) reset() {
-	p.list = p.list[:0]
-	if p.at == nil {
-		p.at = make(map[uint64]int32, 256)
+	// A table grown for a long text is not cleared for every short one
+	// after it: past four times what the last text needed, it starts
+	// small again.
+	if p.at == nil || len(p.at) > 4*max(minPhraseSlots, 2*len(p.list)) {
+		p.at = make([]int32, minPhraseSlots)
+	} else {
+		clear(p.at)
 	}
-	clear(p.at)
+	p.list = p.list[:0]
+}
+
+// minPhraseSlots is the size of phrases.at before it first grows.
+const minPhraseSlots = 512
+
+// phraseSlot spreads a packed key over a table of mask+1 slots.
+func phraseSlot(key uint64, mask int) int { return int((key*0x9E3779B97F4A7C15)>>40) & mask }
+
+// find returns the index in list of the phrase of the packed terms key, or
+// -1 and the empty slot where it goes.
+func (p *phrases) find(key uint64) (k int32, slot int) {
+	mask := len(p.at) - 1
+	for i := phraseSlot(key, mask); ; i = (i + 1) & mask {
+		at := p.at[i]
+		if at == 0 {
+			return -1, i
+		}
+		if p.list[at-1].key == key {
+			return at - 1, i
+		}
+	}
+}
+
+// grow doubles at and places every phrase again.
+func (p *phrases) grow() {
+	p.at = make([]int32, 2*len(p.at))
+	mask := len(p.at) - 1
+	for k := range p.list {
+		i := phraseSlot(p.list[k].key, mask)
+		for p.at[i] != 0 {
+			i = (i + 1) & mask
+		}
+		p.at[i] = int32(k + 1)
+	}
 }
 
 // joined reports whether only spaces or hyphens separate two words, or an
@@ -346,13 +401,16 @@ func (a *analysis) addPhrase(toks []token) {
 		}
 	}
 	p := &a.phrases
-	k, ok := p.at[key]
+	k, slot := p.find(key)
 	start, end := toks[0].start, toks[len(toks)-1].end
 	switch {
-	case !ok:
+	case k < 0:
 		k = int32(len(p.list))
-		p.at[key] = k
-		p.list = append(p.list, phrase{start: start, end: end, weight: weight})
+		p.at[slot] = k + 1
+		p.list = append(p.list, phrase{key: key, start: start, end: end, weight: weight})
+		if 2*len(p.list) > len(p.at) {
+			p.grow()
+		}
 	case a.opensSentence(int(p.list[k].start)) && !a.opensSentence(int(start)):
 		// Shown as written inside a sentence, where a capital means a
 		// name: "rescue teams", not the "Rescue teams" a sentence

@@ -98,19 +98,32 @@ var englishClass classTable
 // in a table of fixed size, which needs no initialization and is looked up
 // faster than a map: an empty slot has no lists.
 type classTable struct {
-	hash  [classSlots]uint32
-	class [classSlots]uint32
+	slot [classSlots]classSlot
 }
 
-// classSlots is a power of two well above the number of listed words, so
-// that a lookup seldom probes more than one slot.
-const classSlots = 2048
+// classSlot is one word's hash and lists; lists 0 marks it empty.
+type classSlot struct {
+	hash, class uint32
+}
+
+// classSlots is a power of two nearly ten times the number of listed words, so
+// that a lookup, which for most words finds an empty slot, nearly always
+// probes one slot only.
+const (
+	classBits  = 13
+	classSlots = 1 << classBits
+)
+
+// classIndex spreads the hash over the table, as wordTable's slotOf does:
+// fnv32's low bits alone follow a word's last byte too closely, and a
+// table indexed by them holds runs of a dozen slots.
+func classIndex(h uint32) uint32 { return (h * 0x9E3779B1) >> (32 - classBits) }
 
 // get returns the lists the word hashed to h is on.
 func (t *classTable) get(h uint32) uint32 {
-	for i := h & (classSlots - 1); t.class[i] != 0; i = (i + 1) & (classSlots - 1) {
-		if t.hash[i] == h {
-			return t.class[i]
+	for i := classIndex(h); t.slot[i].class != 0; i = (i + 1) & (classSlots - 1) {
+		if t.slot[i].hash == h {
+			return t.slot[i].class
 		}
 	}
 	return 0
@@ -118,12 +131,12 @@ func (t *classTable) get(h uint32) uint32 {
 
 // add puts the word hashed to h on the lists class.
 func (t *classTable) add(h, class uint32) {
-	i := h & (classSlots - 1)
-	for t.class[i] != 0 && t.hash[i] != h {
+	i := classIndex(h)
+	for t.slot[i].class != 0 && t.slot[i].hash != h {
 		i = (i + 1) & (classSlots - 1)
 	}
-	t.hash[i] = h
-	t.class[i] |= class
+	t.slot[i].hash = h
+	t.slot[i].class |= class
 }
 
 // The lists a word may be on.
@@ -898,10 +911,19 @@ func isLetterByte(c byte) bool {
 }
 
 // startsLower reports whether word starts with a lowercase letter.
+//
+// The rules ask it of nearly every word, so the test of an ASCII letter is
+// inlined where it is asked, and only a word that opens past ASCII makes a
+// call.
 func startsLower(word string) bool {
 	if c := word[0]; c < utf8.RuneSelf {
 		return 'a' <= c && c <= 'z'
 	}
+	return startsLowerRune(word)
+}
+
+// startsLowerRune is startsLower for a word whose first byte is past ASCII.
+func startsLowerRune(word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)
 	return unicode.IsLower(r)
 }

@@ -185,16 +185,33 @@ func endsInS(s string) bool {
 // quoteLead marks the bytes that may begin a quotation mark, and
 // quoteOrDigit those and the digits, where a scan that has not met a digit
 // yet stops.
+// A marked byte holds 1, so that the scan tests eight bytes with one
+// branch.
 var quoteLead, quoteOrDigit = leadBytes()
 
-func leadBytes() (lead, orDigit [256]bool) {
+func leadBytes() (lead, orDigit [256]uint8) {
 	for _, c := range []byte{'"', '`', '\'', 0xc2, 0xe2} {
-		lead[c], orDigit[c] = true, true
+		lead[c], orDigit[c] = 1, 1
 	}
 	for c := '0'; c <= '9'; c++ {
-		orDigit[c] = true
+		orDigit[c] = 1
 	}
 	return lead, orDigit
+}
+
+// skipUnmarked returns the first index from i of a byte of s that stop
+// marks, or len(s): eight bytes a step, then one.
+func skipUnmarked(s string, i int, stop *[256]uint8) int {
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		if stop[b[0]]|stop[b[1]]|stop[b[2]]|stop[b[3]]|stop[b[4]]|stop[b[5]]|stop[b[6]]|stop[b[7]] != 0 {
+			break
+		}
+	}
+	for i < len(s) && stop[s[i]] == 0 {
+		i++
+	}
+	return i
 }
 
 // countedMark reports whether the quotation mark m is one that the learned
@@ -219,9 +236,7 @@ func scanQuotes(s string, speech map[string]bool) (sh quoteShape, said bool) {
 	stop := &quoteOrDigit // what the fast scan stops at: a digit only until one is found
 	for i := 0; i < len(s); {
 		if !first && !closedWhole && speech == nil {
-			for i < len(s) && !stop[s[i]] {
-				i++ // most of a text: nothing to learn from it
-			}
+			i = skipUnmarked(s, i, stop) // most of a text: nothing to learn from it
 			if i == len(s) {
 				break
 			}

@@ -61,21 +61,11 @@ func (a *analysis) vocabFor(lang string) *vocab {
 	return a.vocabs[i]
 }
 
-// word returns what the current language makes of the lowercase word w.
-func (a *analysis) word(w []byte, langBit uint8) wordInfo {
-	h := fnv32(w)
-	if stem, ok := a.vocab.words.get(w, h); ok {
-		return wordInfo{stem: stem, hash: h}
-	}
-	return a.learn(w, h, langBit)
-}
-
 // learn stems a word not seen before, whose fnv32 is h, and remembers it.
-func (a *analysis) learn(w []byte, h uint32, langBit uint8) wordInfo {
+func (a *analysis) learn(word string, h uint32, langBit uint8) wordInfo {
 	v := a.vocab
-	word := string(w)
 	info := wordInfo{stem: -1, hash: h}
-	if stopMask[word]&langBit == 0 && (utf8.RuneCount(w) > 1 || isIdeographWord(w)) {
+	if stopMask[word]&langBit == 0 && (utf8.RuneCountInString(word) > 1 || isIdeographWord(word)) {
 		stem := word
 		if stemmer := stemmers[a.lang]; stemmer != nil {
 			a.env.SetCurrent(word)
@@ -91,14 +81,14 @@ func (a *analysis) learn(w []byte, h uint32, langBit uint8) wordInfo {
 		}
 		info.stem = id
 	}
-	v.words.put(w, h, info.stem)
+	store(&v.words, word, h, info.stem)
 	return info
 }
 
 // isIdeographWord reports whether w is one Han or kana character, a word
 // of its own although a single letter.
-func isIdeographWord(w []byte) bool {
-	r, n := utf8.DecodeRune(w)
+func isIdeographWord(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
 	return n == len(w) && isIdeograph(r)
 }
 

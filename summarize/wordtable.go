@@ -38,12 +38,17 @@ func (t *wordTable) clear() {
 
 // slotOf spreads the hash over the table: fnv32's low bits alone follow
 // a word's last byte too closely.
-func (t *wordTable) slotOf(h uint32) int {
-	return int((h*0x9E3779B1)>>7) & (len(t.slots) - 1)
-}
+func (t *wordTable) slotOf(h uint32) int { return slotIndex(h, len(t.slots)-1) }
+
+// slotIndex is slotOf for a table of mask+1 slots.
+func slotIndex(h uint32, mask int) int { return int((h*0x9E3779B1)>>7) & mask }
 
 // get returns the stem id of w, whose fnv32 is h.
-func (t *wordTable) get(w []byte, h uint32) (int32, bool) {
+func (t *wordTable) get(w []byte, h uint32) (int32, bool) { return lookup(t, w, h) }
+
+// lookup is get for a word held in a string or in bytes: tokenizing looks
+// a word up in the text itself when lowercasing leaves it as it is.
+func lookup[W string | []byte](t *wordTable, w W, h uint32) (int32, bool) {
 	if len(w) > inlineWord {
 		stem, ok := t.long[string(w)]
 		return stem, ok
@@ -65,7 +70,10 @@ func (t *wordTable) get(w []byte, h uint32) (int32, bool) {
 
 // put records that w, whose fnv32 is h, has stem id stem; w must not be in
 // the table yet.
-func (t *wordTable) put(w []byte, h uint32, stem int32) {
+func (t *wordTable) put(w []byte, h uint32, stem int32) { store(t, w, h, stem) }
+
+// store is put for a word held in a string or in bytes.
+func store[W string | []byte](t *wordTable, w W, h uint32, stem int32) {
 	if len(w) > inlineWord {
 		if t.long == nil {
 			t.long = map[string]int32{}
@@ -76,12 +84,13 @@ func (t *wordTable) put(w []byte, h uint32, stem int32) {
 	if 2*(t.used+1) > len(t.slots) {
 		t.grow()
 	}
-	t.insert(wordSlot{hash: h, stem: stem, n: uint8(len(w))}, w)
+	s := wordSlot{hash: h, stem: stem, n: uint8(len(w))}
+	copy(s.key[:], w)
+	t.insert(s)
 }
 
-// insert places s, whose key is w, in the first free slot of its run.
-func (t *wordTable) insert(s wordSlot, w []byte) {
-	copy(s.key[:], w)
+// insert places s in the first free slot of its run.
+func (t *wordTable) insert(s wordSlot) {
 	mask := len(t.slots) - 1
 	i := t.slotOf(s.hash)
 	for t.slots[i].n != 0 {
@@ -98,7 +107,7 @@ func (t *wordTable) grow() {
 	t.used = 0
 	for i := range old {
 		if s := old[i]; s.n != 0 {
-			t.insert(s, s.key[:s.n])
+			t.insert(s)
 		}
 	}
 }

@@ -649,27 +649,61 @@ var byteRank = func() (r [256]uint8) {
 }()
 
 // wordCount counts runs of letters and digits in s, stopping at limit.
+// Every unit's kind asks it, so a run of ASCII bytes, a word's or the gap
+// between two words, is skipped in a loop of its own.
 func wordCount(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
-		var w bool
-		if c := s[i]; c < utf8.RuneSelf {
-			w = alnumASCII[c]
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			w = unicode.IsLetter(r) || unicode.IsDigit(r)
-			i += size
+			if alnumASCII[c] {
+				if !in {
+					if n++; n >= limit {
+						return n
+					}
+					in = true
+				}
+				for i < len(s) && asciiClass[s[i]] == asciiWord {
+					i++
+				}
+			} else {
+				in = false
+				for i < len(s) && asciiClass[s[i]] == asciiGap {
+					i++
+				}
+			}
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
 		if w && !in {
 			if n++; n >= limit {
 				return n
 			}
 		}
 		in = w
+		i += size
 	}
 	return n
 }
+
+// asciiClass tells the ASCII letters and digits (asciiWord) from the other
+// ASCII bytes (asciiGap); a byte past ASCII is neither.
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiGap
+		if alnumASCII[c] {
+			t[c] = asciiWord
+		}
+	}
+	return t
+}()
+
+const (
+	asciiGap  = 1
+	asciiWord = 2
+)
 
 // alnumASCII marks the ASCII letters and digits.
 var alnumASCII = func() (t [utf8.RuneSelf]bool) {

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestContainsFold checks containsFold against a test at every offset, on
@@ -59,6 +60,37 @@ func TestChangesInUpperCase(t *testing.T) {
 		want := strings.ToUpper(s) != s
 		if got := changesInUpperCase(s); got != want {
 			t.Errorf("changesInUpperCase(%q): got %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestWordCountCountsRuns checks wordCount, which skips runs of ASCII
+// bytes in loops of their own, against a count of the runs of letters and
+// digits rune by rune, at every limit, in texts that mix ASCII and other
+// letters inside and between words.
+func TestWordCountCountsRuns(t *testing.T) {
+	runs := func(s string, limit int) int {
+		n, in := 0, false
+		for _, r := range s {
+			w := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if w && !in {
+				if n++; n >= limit {
+					return n
+				}
+			}
+			in = w
+		}
+		return n
+	}
+	for _, s := range []string{
+		"", " ", "a", "The river rose 35 centimetres overnight.",
+		"naïve café—über, 2026年 漢字mixedテキスト", "éa aé a-é é-a ——a", "Привет, мир! x",
+		"snake_case and under_scores", "a\xffb \xff c", "  leading and trailing  ",
+	} {
+		for limit := 1; limit <= 12; limit++ {
+			if got, want := wordCount(s, limit), runs(s, limit); got != want {
+				t.Errorf("wordCount(%q, %d) = %d, want %d", s, limit, got, want)
+			}
 		}
 	}
 }
