@@ -103,11 +103,16 @@ type analysis struct {
 	vocabs  []*vocab
 	vocab   *vocab // the current language's
 	phrases phrases
+	// ideographic says that a word of the text is a character of a
+	// script written without spaces, whose key phrases follow rules of
+	// their own (addIdeographPhrases).
+	ideographic bool
 }
 
 // reset prepares a for a new text, keeping its buffers.
 func (a *analysis) reset(src string) {
 	a.src = src
+	a.ideographic = false
 	a.info = a.info[:0]
 	a.termCounts = a.termCounts[:0]
 	a.tokens = a.tokens[:0]
@@ -372,6 +377,7 @@ func (a *analysis) otherWord(s text.Sentence, info *sentenceInfo, langBit uint8,
 		case isIdeograph(r):
 			// Scripts written without spaces: each character is a word
 			// (see appendRune).
+			a.ideographic = true
 			flush(i)
 			start = i
 			lower = utf8.AppendRune(lower, r)

@@ -121,7 +121,7 @@ func (a *analysis) keywords(limit int) []Keyword {
 				j++
 			}
 			if j > i {
-				if a.hasIdeograph(toks[i:j]) {
+				if a.ideographic && a.hasIdeograph(toks[i:j]) {
 					ideographs = a.ideographRuns(ideographs, toks, info.tokensStart, i, j, func(i, j int) { a.addRun(toks, i, j) })
 				} else {
 					a.addRun(toks, i, j)
