@@ -255,8 +255,7 @@ const defaultGOGC = 200
 // setProcessLimits raises the soft descriptor limit to the hard one, sets
 // GOMEMLIMIT from the container's memory limit when it is unset, so that
 // the garbage collector works harder before the kernel kills the process,
-// and, when GOGC is unset, sets it to defaultGOGC with a heap floor
-// (heapFloor) under which the collector does not run.
+// and sets GOGC to defaultGOGC when it is unset.
 func setProcessLimits(logger *slog.Logger) {
 	var rl syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err == nil && rl.Cur < rl.Max {
@@ -272,13 +271,7 @@ func setProcessLimits(logger *slog.Logger) {
 		logMemoryLimit(logger, limit)
 	}
 	if os.Getenv("GOGC") == "" {
-		// The limit in force, from the environment, the container or
-		// none (math.MaxInt64).
-		if floor := heapFloor(debug.SetMemoryLimit(-1)); floor > 0 {
-			startGCFloor(floor, defaultGOGC)
-		} else {
-			debug.SetGCPercent(defaultGOGC)
-		}
+		debug.SetGCPercent(defaultGOGC)
 	}
 }
 
