@@ -243,7 +243,11 @@ func TestFactsNotValues(t *testing.T) {
 func TestFactsBesidePunctuationPastASCII(t *testing.T) {
 	tests := []factCase{
 		{"en dash range", "Prices rose 2–3% last year.", "Prices rose 2–4% last year.", "percent changed 3%→4%"},
-		{"en dash dates", "The festival runs 6–8 August.", "The festival runs 6–9 August.", "date changed 8 August→9 August"},
+		{"en dash dates", "The festival runs 6–8 August.", "The festival runs 6–9 August.", "date changed 6–8 August→6–9 August"},
+		{"hyphen dates with a year", "It ran 6-8 August 2021.", "It ran 6-9 August 2021.", "date changed 6-8 August 2021→6-9 August 2021"},
+		{"a range from a day", "It ran on 8 August.", "It ran 6–8 August.", "date changed 8 August→6–8 August"},
+		{"a range written out", "It ran 6–8 August.", "It ran 6 to 8 August.", ""},
+		{"a score is no range", "They won 2-3 in August.", "They won 2-4 in August.", "number changed 3→4"},
 		{"em dash before", "Officials said—30 people died.", "Officials said—40 people died.", "number changed 30→40"},
 		{"ellipsis after", "It cost €30m… and more.", "It cost €40m… and more.", "money changed €30m→€40m"},
 		{"ellipsis before", "The toll rose…30 people died.", "The toll rose…40 people died.", "number changed 30→40"},

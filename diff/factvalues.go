@@ -141,6 +141,9 @@ func valueAt(s string, i int) (value, bool) {
 	if v, ok := dayInBrackets(s, i, w); ok {
 		return v, true
 	}
+	if v, ok := dayRange(i, w); ok {
+		return v, true
+	}
 	for _, p := range valuePatterns {
 		if !p.may(w) {
 			continue
@@ -252,6 +255,45 @@ func dayInBrackets(s string, i int, w string) (value, bool) {
 		return value{}, false
 	}
 	return value{kind: FactDate, text: w[:d+2], key: "day " + strings.TrimLeft(w[:d], "0"), start: i}, true
+}
+
+// dayRange reads a range of days of one month as one date: "6–8
+// August", "6-8 August 2021", "6 – 8 August". Read as a number and a
+// date, a range that grew by a day ("6–8 August" to "6–9 August") gave
+// "8 August → 9 August", which says less than the range does.
+func dayRange(i int, w string) (value, bool) {
+	d := leadingDigits(w)
+	if d == 0 || d > 2 {
+		return value{}, false
+	}
+	p := d
+	if p < len(w) && w[p] == ' ' {
+		p++
+	}
+	switch {
+	case strings.HasPrefix(w[p:], "-"):
+		p++
+	case strings.HasPrefix(w[p:], "–"):
+		p += len("–")
+	default:
+		return value{}, false
+	}
+	if p < len(w) && w[p] == ' ' {
+		p++
+	}
+	if e := leadingDigits(w[p:]); e == 0 || e > 2 {
+		return value{}, false
+	}
+	m := dateDigitRE.FindStringSubmatchIndex(w[p:])
+	if m == nil || m[8] < 0 && m[10] < 0 || !endsValue(w, p+m[1]) {
+		return value{}, false // the second day must open a date: "8 August"
+	}
+	key := dateKey(w[p:], m)
+	if key == "" {
+		return value{}, false
+	}
+	first, _ := strconv.Atoi(w[:d])
+	return value{kind: FactDate, text: w[:p+m[1]], key: "from " + strconv.Itoa(first) + " to " + key, start: i}, true
 }
 
 // clockWords follow a time written as four digits.
