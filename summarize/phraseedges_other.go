@@ -43,11 +43,11 @@ var otherEdgeWords = map[string]map[uint32]bool{
 	"it": hashSet(`due tre quattro cinque sei sette otto nove dieci undici dodici venti cento mille milione milioni
 		miliardo miliardi giorno giorni settimana settimane mese mesi anno anni ora ore oggi ieri domani lunedì
 		martedì mercoledì giovedì venerdì sabato domenica durante dopo prima secondo verso senza sopra sotto tra fra
-		presso anche già ancora sempre mai molto più meno circa quasi`),
+		presso anche già ancora sempre mai molto più meno circa quasi oltre contro dentro fuori insieme`),
 	"pt": hashSet(`dois duas três quatro cinco seis sete oito nove dez onze doze vinte cem mil milhão milhões bilhão
 		bilhões dia dias semana semanas mês meses ano anos hora horas hoje ontem amanhã segunda terça quarta quinta
 		sexta feira sábado domingo durante após depois antes segundo desde até entre sem sobre também já ainda
-		sempre nunca muito mais menos cerca quase`),
+		sempre nunca muito mais menos cerca quase nesta neste nesse nessa deste desta disso nisso`),
 	"nl": hashSet(`twee drie vier vijf zes zeven acht negen tien elf twaalf twintig honderd duizend duizenden
 		miljoen miljoenen miljard dag dagen week weken maand maanden jaar jaren uur vandaag gisteren morgen maandag
 		dinsdag woensdag donderdag vrijdag zaterdag zondag tijdens na volgens sinds tussen zonder ook al nog altijd
@@ -107,13 +107,16 @@ func (a *analysis) otherEdge(t token, first bool, before, after *token) bool {
 	if !startsLower(word) {
 		return false
 	}
+	if a.otherPast(word) || a.dutchParticiple(word) {
+		return true // "anunciou nesta", "resteranno chiuse", "gepresenteerd"
+	}
 	if first {
 		return before != nil && (otherVerbOpeners[a.lang][before.hash] || a.pluralPresent(*before, word) ||
 			otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(*before), word) || a.germanAfterNoun(*before) ||
 			a.frenchSingularAfterPlural(*before, word))
 	}
-	if a.lang == "de" || a.otherPast(word) {
-		return true // "Kritiker bemängeln", "alcalde agradeció"
+	if a.lang == "de" {
+		return true // "Kritiker bemängeln"
 	}
 	k := a.tokenIndex(t)
 	if a.linked(k-1) && a.tokens[k-1].term >= 0 && (a.pluralPresent(a.tokens[k-1], word) || a.singularPresent(k-1, word) ||
@@ -213,6 +216,15 @@ func (a *analysis) dutchFinalVerb(k int) bool {
 	return startsLower(nw) && (!strings.HasSuffix(nw, "e") || strings.HasSuffix(nw, "ie")) && hasAnySuffix(vw, []string{"t", "d", "en"}, 3)
 }
 
+// dutchParticiple reports whether word, lowercase, is a Dutch past
+// participle of a weak verb: ge- and -d or -t, in nine letters or more
+// ("gepresenteerd", "gerealiseerd"), which nouns of that shape seldom
+// are, but for those in -heid ("gezondheid").
+func (a *analysis) dutchParticiple(word string) bool {
+	return a.lang == "nl" && len(word) >= 9 && strings.HasPrefix(word, "ge") &&
+		(strings.HasSuffix(word, "d") || strings.HasSuffix(word, "t")) && !strings.HasSuffix(word, "heid")
+}
+
 // otherPast reports whether word has an ending of a simple past.
 func (a *analysis) otherPast(word string) bool {
 	for _, end := range otherPastEndings[a.lang] {
@@ -233,7 +245,7 @@ func (a *analysis) otherBreak(prev, t token) bool {
 		return true
 	}
 	word := a.src[t.start:t.end]
-	return startsLower(word) && (a.otherPast(word) || a.pluralPresent(prev, word) ||
+	return startsLower(word) && (a.otherPast(word) || a.dutchParticiple(word) || a.pluralPresent(prev, word) ||
 		otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(prev), word) || a.germanAfterNoun(prev) ||
 		a.frenchSingularAfterPlural(prev, word))
 }
