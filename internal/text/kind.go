@@ -748,6 +748,9 @@ func isTimestamp(head, s string, words int) bool {
 			return rest == "" || rest[0] == ':' || isDigit(rest[0]) || hasDigitSoon(rest)
 		}
 	}
+	if isRelativeStamp(s, words) {
+		return true // "3 hours ago", as news pages stamp a story
+	}
 	// A time of day alone ("6:34 p.m. ET"), or with only a date after it
 	// ("12:34 EST, 3 March 2014", as the stamps of a tokenized byline block
 	// read once their "Published:" is split off): no prose is made of that.
@@ -756,6 +759,30 @@ func isTimestamp(head, s string, words int) bool {
 	}
 	return isLabelledClock(head, words)
 }
+
+// agoUnits are the units of a relative time stamp ("3 hours ago").
+var agoUnits = wordsOf("sec secs second seconds min mins minute minutes hr hrs hour hours day days week weeks month months year years")
+
+// isRelativeStamp reports whether s, of words words, is a relative time
+// stamp and nothing else: a number (or "a", "an"), a unit of time and
+// "ago", after at most a stamp's label ("Published 3 hours ago", "2 days
+// ago"). Prose that says how long ago goes on around it.
+func isRelativeStamp(s string, words int) bool {
+	if words < 3 || words > 5 {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(strings.TrimRight(s, ".")))
+	if len(f) < 3 || f[len(f)-1] != "ago" || !agoUnits[f[len(f)-2]] {
+		return false
+	}
+	n := f[len(f)-3]
+	if n != "a" && n != "an" && (n == "" || strings.IndexFunc(n, notDigit) >= 0) {
+		return false
+	}
+	return len(f) == 3 || longestPrefix(strings.Join(f[:len(f)-3], " "), timestampPrefixes) > 0
+}
+
+func notDigit(r rune) bool { return r < '0' || r > '9' }
 
 // isLabelledClock reports whether head is one word, a colon and a time of
 // day, with at most a date after it: the stamp of a language whose word
@@ -927,9 +954,21 @@ func loneBy(s string) bool {
 var captionLabels = []string{"photo", "picture", "image", "video", "credit", "caption", "foto", "bild", "imagen",
 	"immagine", "afbeelding", "illustration", "graphic"}
 
+// pageCaptionLabels open the caption and credit lines that news pages
+// set under a picture or a video, with a comma or nothing after them: BBC
+// pages write "Image source, Getty Images", "Image caption, …", "Media
+// caption, …", and once wrote "Image copyright Reuters".
+var pageCaptionLabels = []string{"image source", "image caption", "image copyright", "media caption",
+	"video caption", "picture source", "picture caption"}
+
 func isCaption(head, s string) bool {
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(strings.TrimRight(s, "."), ")") && opensWithAgency(s) {
 		return true // "(AP Photo/Emrah Gurel)"
+	}
+	for _, l := range pageCaptionLabels {
+		if hasPrefixFold(head, l) && (len(head) == len(l) || strings.ContainsRune(", :", rune(head[len(l)]))) {
+			return true // "Image caption, Rescue workers…", "Image source, Getty Images"
+		}
 	}
 	for _, l := range captionLabels {
 		if hasPrefixFold(head, l) {
@@ -1128,10 +1167,24 @@ var boilerplatePrefixes = []string{"scroll down", "read more", "click here", "te
 	"share this", "sign up", "advertisement", "watch the video", "watch video", "see below for video", "see the video below", "related:", "related articles",
 	"subscribe", "see also", "lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi", "voir aussi",
 	"À lire aussi", "lee también", "leer más", "leggi anche", "leia também", "leia mais", "lees ook", "lees meer",
-	"all rights reserved"}
+	"all rights reserved", "media playback is unsupported", "media playback is not supported", "related topics",
+	"more on this story", "share this with"}
+
+// pageChrome are the controls of a news page that a copied text keeps, as
+// whole units: "Share", "close panel".
+var pageChrome = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range strings.Split("share|close panel|copy link|print|print this page|comments|view comments", "|") {
+		m[p] = true
+	}
+	return m
+}()
 
 func isBoilerplate(head, s string, words int) bool {
 	if words <= 12 && (hasAnyPrefix(head, boilerplatePrefixes) || isCopyright(head)) {
+		return true
+	}
+	if words <= 3 && pageChrome[strings.ToLower(strings.Trim(s, " \t.:"))] {
 		return true
 	}
 	return words <= 15 && containsFold(s, "click here")
