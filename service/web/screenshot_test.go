@@ -65,6 +65,9 @@ func TestScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("set REDLINE_SCREENSHOTS to a directory to save the page's screenshots")
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	b := newBrowser(t)
 	s := startSite(t, web.Config{})
 	now := time.Now()
