@@ -643,6 +643,8 @@ func TestOtherKeyPhraseEdges(t *testing.T) {
 		{"it", "Forti piogge, costringendo oltre cinquemila persone.", []string{"Forti piogge", "costringendo", "cinquemila persone"}},
 		{"pt", "O governo anunciou nesta sexta um pacote.", []string{"governo", "pacote"}},
 		{"es", "El ayuntamiento aprobó presupuestos nuevos.", []string{"ayuntamiento", "presupuestos nuevos"}},
+		{"nl", "De oppositie kondigde verzet aan. Milieudefensie sprak van een druppel.", []string{"oppositie", "verzet", "Milieudefensie", "druppel"}},
+		{"nl", "Zij kocht het grote huis.", []string{"grote huis"}},
 		{"nl", "Het kabinet heeft een klimaatplan van twaalf euro gepresenteerd. De gezondheid telt.", []string{"kabinet", "klimaatplan", "euro", "gezondheid"}},
 		{"fr", "Les usagers sont invités à reporter leurs déplacements.", []string{"usagers", "déplacements"}},
 		{"fr", "Le prix élevé de l'essence. Les Jeux olympiques commencent.", []string{"prix élevé", "essence", "Jeux olympiques"}},
