@@ -243,14 +243,18 @@ func (a *analysis) tokenize() {
 	}
 }
 
-// countryUS is the word that "US" in capitals stands for in English: the
+// countryUSWord is the word that "US" in capitals stands for in English: the
 // country, a content word, where the lowercase "us" is a pronoun and a stop
 // word. No English word lowercases to it, since a word is a run of letters
 // and digits.
-var countryUS = []byte("u.s.")
+var countryUSWord = []byte("u.s.")
 
-// countryUSHash is the hash of countryUS.
-var countryUSHash = fnv32(countryUS)
+// countryUS reports whether w, a word of the text as written, is "US" in
+// an English text: the country.
+func (a *analysis) countryUS(w string) bool { return w == "US" && a.lang == "en" }
+
+// countryUSHash is the hash of countryUSWord.
+var countryUSHash = fnv32(countryUSWord)
 
 // sentenceWords adds the words of sentence s, the words forEachWord
 // finds, to the tokens and terms. A word of ASCII letters and digits that
@@ -281,10 +285,10 @@ func (a *analysis) sentenceWords(s text.Sentence, info *sentenceInfo, langBit ui
 				// The table's words are lowercase, so a word with a
 				// capital is not found as it stands, and is lowered.
 				stem, found := int32(0), false
-				if j-i == 2 && src[i] == 'U' && src[i+1] == 'S' && a.lang == "en" {
+				if j-i == 2 && a.countryUS(src[i:j]) {
 					// The country, not the pronoun "us".
 					h = countryUSHash
-					stem, found = stemOf(a, countryUS, h, langBit), true
+					stem, found = stemOf(a, countryUSWord, h, langBit), true
 					slots = v.words.slots
 				}
 				if w := src[i:j]; !found && len(w) <= inlineWord && len(slots) > 0 {
@@ -352,8 +356,8 @@ func (a *analysis) otherWord(s text.Sentence, info *sentenceInfo, langBit uint8,
 	defer func() { a.lower = lower[:0] }()
 	flush := func(end int) {
 		if len(lower) > 0 {
-			if end-start == 2 && src[start] == 'U' && src[start+1] == 'S' && a.lang == "en" {
-				lower = append(lower[:0], countryUS...) // the country: "US’", "US—"
+			if end-start == 2 && a.countryUS(src[start:end]) {
+				lower = append(lower[:0], countryUSWord...) // the country: "US’", "US—"
 			}
 			h := fnv32(lower)
 			a.addToken(info, stemOf(a, lower, h, langBit), h, s.Start+start, s.Start+end)

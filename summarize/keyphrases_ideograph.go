@@ -150,15 +150,6 @@ func (a *analysis) addIdeographPhrase(toks []token, g string) {
 	for _, t := range toks {
 		weight += float64(a.tf[t.term])
 	}
-	p := &a.phrases
-	k, slot := p.find(key)
-	if k < 0 {
-		k = int32(len(p.list))
-		p.at[slot] = k + 1
-		p.list = append(p.list, phrase{key: key, start: toks[0].start, end: toks[len(toks)-1].end, weight: weight})
-		if 2*len(p.list) > len(p.at) {
-			p.grow()
-		}
-	}
-	p.list[k].count++
+	k, _ := a.phrases.add(key, toks[0].start, toks[len(toks)-1].end, weight)
+	a.phrases.list[k].count++
 }

@@ -401,23 +401,31 @@ func (a *analysis) addPhrase(toks []token) {
 		}
 	}
 	p := &a.phrases
-	k, slot := p.find(key)
 	start, end := toks[0].start, toks[len(toks)-1].end
-	switch {
-	case k < 0:
-		k = int32(len(p.list))
-		p.at[slot] = k + 1
-		p.list = append(p.list, phrase{key: key, start: start, end: end, weight: weight})
-		if 2*len(p.list) > len(p.at) {
-			p.grow()
-		}
-	case a.opensSentence(int(p.list[k].start)) && !a.opensSentence(int(start)):
+	k, added := p.add(key, start, end, weight)
+	if !added && a.opensSentence(int(p.list[k].start)) && !a.opensSentence(int(start)) {
 		// Shown as written inside a sentence, where a capital means a
 		// name: "rescue teams", not the "Rescue teams" a sentence
 		// opened with.
 		p.list[k].start, p.list[k].end = start, end
 	}
 	p.list[k].count++
+}
+
+// add returns the index of the phrase of key, first adding it, shown
+// from start to end and of the given weight, when it is new (added).
+func (p *phrases) add(key uint64, start, end int32, weight float64) (k int32, added bool) {
+	k, slot := p.find(key)
+	if k >= 0 {
+		return k, false
+	}
+	k = int32(len(p.list))
+	p.at[slot] = k + 1
+	p.list = append(p.list, phrase{key: key, start: start, end: end, weight: weight})
+	if 2*len(p.list) > len(p.at) {
+		p.grow()
+	}
+	return k, true
 }
 
 // opensSentence reports whether the word at offset i opens a sentence:

@@ -113,7 +113,7 @@ func (a *analysis) otherEdge(t token, first bool, before, after *token) bool {
 	if first {
 		return before != nil && (otherVerbOpeners[a.lang][before.hash] || a.pluralPresent(*before, word) ||
 			otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(*before), word) || a.germanAfterNoun(*before) ||
-			a.frenchSingularAfterPlural(*before, word) || a.dutchPastAfterNoun(*before, word))
+			a.frenchSingularAfterPlural(*before, word) || a.dutchPastAfterNoun(*before, word, t.hash))
 	}
 	if a.lang == "de" {
 		return true // "Kritiker bemängeln"
@@ -247,25 +247,25 @@ func (a *analysis) otherBreak(prev, t token) bool {
 	word := a.src[t.start:t.end]
 	return startsLower(word) && (a.otherPast(word) || a.dutchParticiple(word) || a.pluralPresent(prev, word) ||
 		otherSingularVerbEndings[a.lang] != "" && a.singularPresent(a.tokenIndex(prev), word) || a.germanAfterNoun(prev) ||
-		a.frenchSingularAfterPlural(prev, word) || a.dutchPastAfterNoun(prev, word))
+		a.frenchSingularAfterPlural(prev, word) || a.dutchPastAfterNoun(prev, word, t.hash))
 }
 
 // dutchIrregularPasts are the commonest Dutch strong pasts, singular.
 var dutchIrregularPasts = hashSet(`sprak ging kwam nam gaf bleef vond zag stond lag liep hield kreeg bracht dacht
 	wist zocht koos won verloor schreef riep vroeg trok sloot viel`)
 
-// dutchPastAfterNoun reports whether, in Dutch, word (lowercase) is a
+// dutchPastAfterNoun reports whether, in Dutch, word (lowercase, of hash h) is a
 // simple past after prev, a content word: a weak past in -de or -te of
 // six letters or more, or a common strong past ("sprak", "ging"). Dutch
 // sets its adjectives before the noun, so a word of that ending right
 // after one is the verb of a subject ("de oppositie kondigde verzet aan"
 // gives "oppositie" and "verzet"), where "de nieuwe regering" keeps its
 // adjective, after an article.
-func (a *analysis) dutchPastAfterNoun(prev token, word string) bool {
+func (a *analysis) dutchPastAfterNoun(prev token, word string, h uint32) bool {
 	if a.lang != "nl" || prev.term < 0 || !startsLower(word) {
 		return false
 	}
-	if dutchIrregularPasts[fnv32([]byte(word))] {
+	if dutchIrregularPasts[h] {
 		return true
 	}
 	return len(word) >= 6 && (strings.HasSuffix(word, "de") || strings.HasSuffix(word, "te"))
